@@ -1,0 +1,294 @@
+"""Relationship types of the supplygraph ontology, one pydantic class per type.
+
+A fact is a typed edge that knows which labels its two ends may carry and
+always carries its provenance (``sources``, ``evidence``, ``confidence``,
+``as_of``). Two facts with the same :func:`Fact.key` are the same edge: when
+two sources state it, the store keeps one edge that lists both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .nodes import ID_PATTERN, ORGANIZATION_LABELS, IsoDate, Share, Tonnes
+
+ORG = ORGANIZATION_LABELS
+ANY_LABEL = frozenset({"*"})
+
+
+class Fact(BaseModel):
+    """Provenance and bookkeeping shared by every relationship type."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    SOURCE_LABELS: ClassVar[frozenset[str]] = frozenset()
+    TARGET_LABELS: ClassVar[frozenset[str]] = frozenset()
+    KEY: ClassVar[tuple[str, ...]] = ()
+    """Properties that tell parallel edges of one type between the same two nodes apart."""
+    SYMMETRIC: ClassVar[bool] = False
+    """Symmetric in meaning: stored with its ends in id order so A-B and B-A are one edge."""
+
+    source: str
+    """Id of the node the edge starts at."""
+    target: str
+    """Id of the node the edge ends at."""
+    sources: tuple[str, ...] = Field(min_length=1)
+    """Ids of the Document nodes that state this fact (at least one)."""
+    evidence: str | None = None
+    """The sentence or table cell the fact came from."""
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    """How sure the loader is that the source states this fact (1.0 for curated data)."""
+    as_of: IsoDate | None = None
+    """Date or year at which the fact was true."""
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    """Data year of a figure."""
+    edition: str | None = None
+    """Edition of the source a figure comes from, e.g. 'MCS 2026'."""
+    estimate: bool | None = None
+    """The figure is an estimate."""
+    quota: bool | None = None
+    """The figure is a government quota rather than measured output."""
+    note: str | None = None
+    """Curator's remark, e.g. where sources disagree."""
+
+    @field_validator("source", "target")
+    @classmethod
+    def _check_end(cls, value: str) -> str:
+        if not ID_PATTERN.match(value):
+            raise ValueError(f"malformed id {value!r}: expected '<kind>:<slug>'")
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _check_sources(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for doc in value:
+            if not doc.startswith("doc:") or not ID_PATTERN.match(doc):
+                raise ValueError(f"source {doc!r} is not a document id ('doc:...')")
+        return tuple(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _order_symmetric_ends(self) -> "Fact":
+        if self.SYMMETRIC and self.target < self.source:
+            swapped_source, swapped_target = self.target, self.source
+            object.__setattr__(self, "source", swapped_source)
+            object.__setattr__(self, "target", swapped_target)
+        return self
+
+    def key(self) -> str:
+        """Deterministic edge id: type, ends and the type's key properties (not the sources)."""
+        parts = [self.type, self.source, self.target] + [f"{name}={getattr(self, name)}" for name in self.KEY]
+        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+    def properties(self) -> dict:
+        """Edge properties other than the ends, the type and the provenance lists."""
+        return self.model_dump(
+            exclude={"type", "source", "target", "sources", "evidence", "confidence"}, exclude_none=True
+        )
+
+    @classmethod
+    def allows(cls, source_label: str, target_label: str) -> bool:
+        """Whether this type may connect a node of ``source_label`` to one of ``target_label``."""
+        return (cls.SOURCE_LABELS == ANY_LABEL or source_label in cls.SOURCE_LABELS) and (
+            cls.TARGET_LABELS == ANY_LABEL or target_label in cls.TARGET_LABELS
+        )
+
+
+class SubsidiaryOf(Fact):
+    """Ownership or control: the source is owned or controlled by the target."""
+
+    SOURCE_LABELS: ClassVar = ORG
+    TARGET_LABELS: ClassVar = ORG
+    type: Literal["SUBSIDIARY_OF"] = "SUBSIDIARY_OF"
+    stake: Share | None = None
+    """Share of equity the target holds in the source."""
+
+
+class CooperatesWith(Fact):
+    """A cooperation agreement, partnership, memorandum, joint venture or co-organised event."""
+
+    SOURCE_LABELS: ClassVar = ORG
+    TARGET_LABELS: ClassVar = ORG
+    KEY: ClassVar = ("agreement",)
+    SYMMETRIC: ClassVar = True
+    type: Literal["COOPERATES_WITH"] = "COOPERATES_WITH"
+    agreement: str | None = None
+    """What was agreed, in words."""
+    date: IsoDate | None = None
+    event: str | None = None
+    """Id of the Event at which it was agreed."""
+
+
+class ParticipatedIn(Fact):
+    """Took part in an event."""
+
+    SOURCE_LABELS: ClassVar = ORG | {"Country"}
+    TARGET_LABELS: ClassVar = frozenset({"Event"})
+    type: Literal["PARTICIPATED_IN"] = "PARTICIPATED_IN"
+    role: str | None = None
+    """host, co-organiser, signatory, attendee..."""
+
+
+class LocatedIn(Fact):
+    """Location or domicile."""
+
+    SOURCE_LABELS: ClassVar = ORG | {"Facility", "Place", "Event"}
+    TARGET_LABELS: ClassVar = frozenset({"Place", "Country"})
+    type: Literal["LOCATED_IN"] = "LOCATED_IN"
+
+
+class Operates(Fact):
+    """An organisation operates a facility."""
+
+    SOURCE_LABELS: ClassVar = ORG
+    TARGET_LABELS: ClassVar = frozenset({"Facility"})
+    type: Literal["OPERATES"] = "OPERATES"
+    stake: Share | None = None
+
+
+class Produces(Fact):
+    """Production of a material, with its share of world output and volume where known."""
+
+    SOURCE_LABELS: ClassVar = ORG | {"Facility", "Country", "Place"}
+    TARGET_LABELS: ClassVar = frozenset({"Material"})
+    KEY: ClassVar = ("year", "edition")
+    type: Literal["PRODUCES"] = "PRODUCES"
+    share: Share | None = None
+    """Share of world output in ``year``."""
+    volume_t: Tonnes | None = None
+    """Tonnes per year (REO equivalent unless ``basis`` says otherwise)."""
+    capacity_t: Tonnes | None = None
+    """Nameplate capacity, tonnes per year."""
+    basis: str | None = None
+    """What the tonnes measure when not REO equivalent."""
+
+
+class HasReserves(Fact):
+    """Reserves of a material (refinement of the ontology: USGS reports reserves apart from production)."""
+
+    SOURCE_LABELS: ClassVar = ORG | {"Facility", "Country", "Place"}
+    TARGET_LABELS: ClassVar = frozenset({"Material"})
+    KEY: ClassVar = ("year", "edition")
+    type: Literal["HAS_RESERVES"] = "HAS_RESERVES"
+    reserves_t: Tonnes | None = None
+    """Tonnes of REO equivalent."""
+    share: Share | None = None
+
+
+class Supplies(Fact):
+    """A supplier-customer link."""
+
+    SOURCE_LABELS: ClassVar = ORG | {"Country", "Facility"}
+    TARGET_LABELS: ClassVar = ORG | {"Country", "Facility"}
+    KEY: ClassVar = ("material", "year")
+    type: Literal["SUPPLIES"] = "SUPPLIES"
+    material: str | None = None
+    """Id (or name) of the material supplied."""
+    share: Share | None = None
+    """Share of the customer's supply of that material."""
+    volume_t: Tonnes | None = None
+
+
+class Contains(Fact):
+    """Composition of a material."""
+
+    SOURCE_LABELS: ClassVar = frozenset({"Material"})
+    TARGET_LABELS: ClassVar = frozenset({"Element"})
+    type: Literal["CONTAINS"] = "CONTAINS"
+    mass_fraction: Share | None = None
+
+
+class InputTo(Fact):
+    """One stage feeds the next (oxide to metal to alloy to magnet)."""
+
+    SOURCE_LABELS: ClassVar = frozenset({"Material"})
+    TARGET_LABELS: ClassVar = frozenset({"Material"})
+    type: Literal["INPUT_TO"] = "INPUT_TO"
+    share: Share | None = None
+    """Share of the target's input that comes from the source material."""
+
+
+class UsedIn(Fact):
+    """A material is used in an end use."""
+
+    SOURCE_LABELS: ClassVar = frozenset({"Material"})
+    TARGET_LABELS: ClassVar = frozenset({"EndUse"})
+    type: Literal["USED_IN"] = "USED_IN"
+    intensity_kg: float | None = Field(default=None, ge=0)
+    """Kilograms per unit of end use."""
+    share: Share | None = None
+    """Share of the material's demand that goes to this end use."""
+
+
+class DependsOn(Fact):
+    """Supply dependence."""
+
+    SOURCE_LABELS: ClassVar = ORG | {"Country", "EndUse"}
+    TARGET_LABELS: ClassVar = ORG | {"Country", "Material", "Element"}
+    KEY: ClassVar = ("material", "year", "edition")
+    type: Literal["DEPENDS_ON"] = "DEPENDS_ON"
+    share: Share | None = None
+    """Share of supply (for example of imports) that comes from the target."""
+    material: str | None = None
+    """Id of the material the dependence is about, when the target is not a material."""
+    measure: str | None = None
+    """What the share measures, e.g. 'net import reliance' or 'import source share'."""
+
+
+class Restricts(Fact):
+    """An export restriction, licensing requirement or quota on a material or element."""
+
+    SOURCE_LABELS: ClassVar = frozenset({"Policy"})
+    TARGET_LABELS: ClassVar = frozenset({"Material", "Element"})
+    type: Literal["RESTRICTS"] = "RESTRICTS"
+    scope: str | None = None
+    """What exactly is restricted (items, technologies, destinations)."""
+    effective: IsoDate | None = None
+    volume_t: Tonnes | None = None
+    """Quota volume, tonnes per year."""
+
+
+class IssuedBy(Fact):
+    """Who issued a policy."""
+
+    SOURCE_LABELS: ClassVar = frozenset({"Policy"})
+    TARGET_LABELS: ClassVar = frozenset({"GovernmentBody", "Country"})
+    type: Literal["ISSUED_BY"] = "ISSUED_BY"
+
+
+class MentionedIn(Fact):
+    """Where an entity was found."""
+
+    SOURCE_LABELS: ClassVar = ANY_LABEL
+    TARGET_LABELS: ClassVar = frozenset({"Document"})
+    type: Literal["MENTIONED_IN"] = "MENTIONED_IN"
+    count: int | None = Field(default=None, ge=1)
+
+
+FACT_CLASSES: tuple[type[Fact], ...] = (
+    SubsidiaryOf,
+    CooperatesWith,
+    ParticipatedIn,
+    LocatedIn,
+    Operates,
+    Produces,
+    HasReserves,
+    Supplies,
+    Contains,
+    InputTo,
+    UsedIn,
+    DependsOn,
+    Restricts,
+    IssuedBy,
+    MentionedIn,
+)
+
+FACT_TYPES: dict[str, type[Fact]] = {cls.model_fields["type"].default: cls for cls in FACT_CLASSES}
+"""Whitelist of relationship types, mapped to their classes."""
+
+AnyFact = Annotated[
+    Union[tuple(FACT_CLASSES)],  # type: ignore[valid-type]
+    Field(discriminator="type"),
+]

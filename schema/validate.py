@@ -1,0 +1,73 @@
+"""Turning plain mappings into schema records, with messages that name the record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from supplygraph.errors import InvalidRecord
+
+from .facts import FACT_TYPES, Fact
+from .nodes import NODE_LABELS, Node
+
+
+def describe(data: Mapping[str, Any]) -> str:
+    """A short name for a raw record, for error messages: ``entity org:x`` or ``fact PRODUCES a->b``."""
+    if "type" in data or "source" in data:
+        return f"fact {data.get('type', '?')} {data.get('source', '?')}->{data.get('target', '?')}"
+    return f"entity {data.get('id', '?')}"
+
+
+def _explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors(include_url=False):
+        field = ".".join(str(p) for p in err["loc"]) or "record"
+        message = err["msg"].removeprefix("Value error, ")
+        if field == "sources" and err["type"] in ("missing", "too_short"):
+            parts.append("no source: every fact needs 'sources', a list of document ids")
+        elif err["type"] == "missing":
+            parts.append(f"missing field '{field}'")
+        elif err["type"] == "extra_forbidden":
+            parts.append(f"unknown field '{field}'")
+        elif "input" in err and not isinstance(err["input"], (dict, list)) and repr(err["input"]) not in message:
+            parts.append(f"{field}: {message} (got {err['input']!r})")
+        else:
+            parts.append(f"{field}: {message}")
+    return "; ".join(parts)
+
+
+def parse_node(data: Mapping[str, Any]) -> Node:
+    """Validate an entity mapping; its ``label`` picks the class."""
+    label = data.get("label")
+    cls = NODE_LABELS.get(label) if isinstance(label, str) else None
+    if cls is None:
+        raise InvalidRecord(f"{describe(data)}: unknown label {label!r} (known: {', '.join(NODE_LABELS)})")
+    try:
+        return cls.model_validate(dict(data))
+    except ValidationError as exc:
+        raise InvalidRecord(f"{describe(data)}: {_explain(exc)}") from exc
+
+
+def parse_fact(data: Mapping[str, Any]) -> Fact:
+    """Validate a fact mapping; its ``type`` picks the class."""
+    kind = data.get("type")
+    cls = FACT_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise InvalidRecord(f"{describe(data)}: unknown relationship type {kind!r} (known: {', '.join(FACT_TYPES)})")
+    try:
+        return cls.model_validate(dict(data))
+    except ValidationError as exc:
+        raise InvalidRecord(f"{describe(data)}: {_explain(exc)}") from exc
+
+
+def check_endpoints(fact: Fact, source_label: str, target_label: str) -> None:
+    """Raise when the fact's type does not allow these labels at its ends."""
+    if not fact.allows(source_label, target_label):
+        allowed_from = "any" if fact.SOURCE_LABELS == {"*"} else ", ".join(sorted(fact.SOURCE_LABELS))
+        allowed_to = "any" if fact.TARGET_LABELS == {"*"} else ", ".join(sorted(fact.TARGET_LABELS))
+        raise InvalidRecord(
+            f"fact {fact.type} {fact.source}->{fact.target}: a {fact.type} cannot go from "
+            f"{source_label} to {target_label} (allowed: {allowed_from} -> {allowed_to})"
+        )
