@@ -8,6 +8,7 @@ from typing import Any
 
 from supplygraph.data import BUNDLED
 from supplygraph.errors import NotFound
+from supplygraph.graph.chokepoints import chokepoint_report
 from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import expand, read_file
 from supplygraph.schema import LoadUnit
@@ -62,3 +63,12 @@ def describe_node(store: Store, node_id: str) -> dict[str, Any]:
         ],
         "documents": documents,
     }
+
+
+def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
+    """The chokepoint report on the whole stored graph, for ``supplygraph chokepoints``.
+
+    ``options`` go to :func:`supplygraph.graph.chokepoints.chokepoint_report`
+    (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``).
+    """
+    return chokepoint_report(store.to_networkx(), **options)

@@ -16,7 +16,9 @@ from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
 from supplygraph.loaders import expand
+from supplygraph.graph.report import render_report
 from supplygraph.output import FORMATS, progressbar, table, to_json
+from supplygraph.schema.nodes import STAGES
 
 
 class _Group(click.Group):
@@ -161,7 +163,7 @@ def schema(fmt: str) -> None:
 @format_option("table", "json")
 @click.pass_context
 def demo(ctx: click.Context, fmt: str) -> None:
-    """Load the bundled rare-earth dataset into the store and print its stats."""
+    """Load the bundled rare-earth dataset into the store, print its stats and the chokepoint report."""
     store = _store(ctx, create=True)
     summary = api.load_bundled(store)
     if fmt == "table":
@@ -169,10 +171,33 @@ def demo(ctx: click.Context, fmt: str) -> None:
         _print_summary(summary.as_dict(), fmt)
         click.echo()
     _print_stats(store.stats().as_dict(), fmt)
+    if fmt == "table":
+        click.echo()
+        click.echo(render_report(api.chokepoints(store)), nl=False)
+
+
+@click.command()
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="How many chokepoints to list.")
+@click.option("--end-use", "end_use", metavar="ID", help="Only the supply chain of this end use, e.g. enduse:guided-missile.")
+@click.option("--stage", type=click.Choice(STAGES), help="Only materials of this stage.")
+@click.option(
+    "--scenario", "scenarios", multiple=True, metavar="TEXT",
+    help="'remove country:CN', 'remove org:ID', 'restrict element:Dy,element:Tb [by country:CN]' or 'apply policy:ID'; repeat to combine.",
+)  # fmt: skip
+@click.option("--edition", help="Edition of production figures to use, e.g. 'MCS 2025' [default: newest].")
+@click.option("--year", type=int, help="Data year of production figures [default: newest].")
+@format_option("table", "markdown", "json")
+@click.pass_context
+def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | None, scenarios: tuple[str, ...],
+                edition: str | None, year: int | None, fmt: str) -> None:  # fmt: skip
+    """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
+    report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year)
+    click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown"), nl=fmt == "json")
 
 
 for command in (load, stats, show, schema, demo):
     main.add_command(command)
+main.add_command(chokepoints)
 
 
 if __name__ == "__main__":  # pragma: no cover
