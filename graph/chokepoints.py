@@ -362,7 +362,7 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, 
         if other in seen:
             return
         seen.add(other)
-        info = F.nodes[other] if other in F else {}
+        info = F.nodes[other] if other in F else F.graph.get("controllers", {}).get(other, {})
         found.append({"id": other, "name": info.get("name", other), "label": info.get("label"), "share": share, "via": how})
 
     if data.get("label") == "Material":

@@ -189,7 +189,9 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
         of the target's supply the edge stands for, see below), ``sources``
         and the figures (``share``, ``volume_t``, ``year``, ``edition``...);
         ``PRODUCES`` edges also ``basis``. ``F.graph["policies"]`` maps policy
-        ids to their name, targets and issuing countries.
+        ids to their name, targets and issuing countries;
+        ``F.graph["controllers"]`` maps every operator or parent named in a
+        ``controlled_by`` to its name, label and country.
 
     Notes
     -----
@@ -213,7 +215,7 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
     >>> F["country:CN"]["material:ore"]["weight"], F.nodes["material:ore"]["vintages"]["countries"]["edition"]
     (0.7, 'T1')
     """
-    F = nx.DiGraph(policies={})
+    F = nx.DiGraph(policies={}, controllers={})
     labels = nx.get_node_attributes(G, "label")
 
     def add(node: str) -> None:
@@ -227,6 +229,9 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
             attrs.update(sector=data.get("sector"))
         else:
             attrs.update(country=_country_of(G, node), controlled_by=controllers(G, node))
+            for other, _ in attrs["controlled_by"]:
+                info = G.nodes[other]
+                F.graph["controllers"][other] = {"name": info.get("name") or other, "label": info.get("label"), "country": _country_of(G, other)}
         F.add_node(node, **attrs)
 
     produced: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
