@@ -42,7 +42,7 @@ from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structur
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
 """How the three measures combine into a score (see the module docstring)."""
 
-CUT_LIMIT = 25
+CUT_LIMIT = 10
 """At most this many max-flow minimum-cut computations per report (end uses without a dominator)."""
 
 BETWEENNESS_MAX_EDGES = 250_000
@@ -127,20 +127,21 @@ def chokepoint_report(
     sources, sinks = sources_and_sinks(F)
     conc = concentration(F)
     dominators = supply_dominators(F, sinks, sources=sources)
-    needing_flow = [t for t in sinks if not dominators.get(t)]
+    paths = supply_path_centrality(F, sources=sources, sinks=sinks)
+    # End uses with the fewest supply paths are the most fragile: their cuts are computed first.
+    needing_flow = sorted((t for t in sinks if not dominators.get(t)), key=lambda t: (paths["values"][t], t))
     cut_targets = [t for t in sinks if dominators.get(t)] + needing_flow[:CUT_LIMIT]
     if len(needing_flow) > CUT_LIMIT:
-        notes.append(f"minimum cuts computed for {CUT_LIMIT} of the {len(needing_flow)} end uses without a dominator")
+        notes.append(f"minimum cuts computed for the {CUT_LIMIT} end uses with the fewest supply paths among the {len(needing_flow)} without a dominator")
     cuts = minimum_supply_cut(F, cut_targets, sources=sources, dominators=dominators)
     structure = undirected_cut_structure(F)
-    paths = supply_path_centrality(F, sources=sources, sinks=sinks)
     if paths["condensed"]:
         notes.append("the supply flow has cycles: strongly connected components were condensed for path counting and scenarios")
     centrality: dict[str, Any] = {"measure": "share of source-to-end-use supply paths through the node", "exact": True,
                                   "condensed": paths["condensed"], "supply_paths": paths["paths"]}  # fmt: skip
     if betweenness:
         centrality["betweenness"] = _betweenness(F, notes)
-    ranked = rank_chokepoints(F, conc, dominators, cuts, paths["values"], structure, stage=stage)
+    ranked = rank_chokepoints(F, conc, dominators, cuts, paths["values"], structure, stage=stage, top=top)
     report: dict[str, Any] = {
         "graph": {
             "nodes": F.number_of_nodes(),
@@ -150,7 +151,7 @@ def chokepoint_report(
             "end_use": end_use,
             "stage": stage,
         },
-        "chokepoints": ranked[:top],
+        "chokepoints": ranked,
         "concentration": [r for r in conc if stage is None or r["stage"] == stage],
         "end_uses": end_use_dependencies(F, dominators, cuts, conc, limit=DETAIL_LIMIT),
         "structure": {
@@ -195,8 +196,12 @@ def rank_chokepoints(
     structure: dict[str, Any],
     *,
     stage: str | None = None,
+    top: int | None = None,
 ) -> list[dict[str, Any]]:
     """Combine the measures into one ranked list, each row with its reason in words and its sources.
+
+    Every node is scored; reasons, sources and controllers are worked out
+    for the ``top`` rows only (all when None).
 
     Returns
     -------
@@ -241,7 +246,7 @@ def rank_chokepoints(
     largest_share = _largest_producer_shares(F)
     busiest = max((v for n, v in path_share.items() if F.nodes[n].get("label") != "EndUse"), default=0.0) or 1.0
     articulation = set(structure.get("articulation_points", ()))
-    rows = []
+    scored = []
     for node, data in F.nodes(data=True):
         label = data.get("label")
         if label == "EndUse" or (stage is not None and data.get("stage") != stage):
@@ -253,16 +258,21 @@ def rank_chokepoints(
         else:
             conc_term = largest_share[node][0] if node in largest_share else 0.0
         flow_term = path_share.get(node, 0.0) / busiest
-        score = 100 * (WEIGHTS["cut"] * cut_term + WEIGHTS["concentration"] * conc_term + WEIGHTS["flow"] * flow_term)
-        if score <= 0:
-            continue
+        score = round(100 * (WEIGHTS["cut"] * cut_term + WEIGHTS["concentration"] * conc_term + WEIGHTS["flow"] * flow_term), 1)
+        if score > 0:
+            scored.append((-score, str(node), node))
+    scored.sort()
+    rows = []
+    for negative, _, node in scored[:top]:
+        data = F.nodes[node]
+        market = by_material.get(node)
         rows.append(
             {
                 "id": node,
                 "name": data.get("name", node),
-                "label": label,
+                "label": data.get("label"),
                 "stage": data.get("stage"),
-                "score": round(score, 1),
+                "score": -negative,
                 "reason": _reason(F, node, dominated[node], in_cut[node], market, largest_share.get(node), path_share.get(node, 0.0), node in articulation),
                 "sources": _sources(F, node, market),
                 "dominates": sorted(dominated[node]),
@@ -273,7 +283,6 @@ def rank_chokepoints(
                 "controlled_by": who_controls(F, node),
             }
         )
-    rows.sort(key=lambda r: (-r["score"], r["id"]))
     for rank, row in enumerate(rows, 1):
         row["rank"] = rank
     return rows

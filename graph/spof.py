@@ -120,9 +120,10 @@ def minimum_supply_cut(
 
     Notes
     -----
-    A maximum-flow computation per end use on the node-split auxiliary
-    digraph, built once (Edmonds-Karp via :func:`minimum_st_node_cut`):
-    O(V E^2) in the worst case, far less on layered supply networks. Where
+    A maximum-flow computation per end use (Edmonds-Karp via
+    :func:`minimum_st_node_cut`) on the node-split auxiliary digraph of the
+    end use's upstream only: O(V E^2) in the size of that upstream in the
+    worst case, far less on layered supply networks. Where
     ``dominators`` names one, the nearest dominator is returned instead
     (any dominator is a minimum cut of size 1).
     """
@@ -137,12 +138,13 @@ def minimum_supply_cut(
     if not todo:
         return result
     with _super_source(F, sources) as root:
-        auxiliary = build_auxiliary_node_connectivity(F)
         for end_use in todo:
-            if not nx.has_path(F, root, end_use):
+            upstream = nx.ancestors(F, end_use)
+            if root not in upstream:
                 result[end_use] = []
-            else:
-                result[end_use] = sorted(minimum_st_node_cut(F, root, end_use, auxiliary=auxiliary))
+                continue
+            H = F.subgraph(upstream | {end_use})
+            result[end_use] = sorted(minimum_st_node_cut(H, root, end_use, auxiliary=build_auxiliary_node_connectivity(H)), key=str)
     return result
 
 
