@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from .flow import sources_and_sinks
+from .flow import as_rustworkx, sources_and_sinks
 
 
 def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.DiGraph | None]:
@@ -130,7 +130,7 @@ def _component_position(C: nx.DiGraph, component: int, index: dict[str, int]) ->
     return index[next(iter(C.nodes[component]["members"]))]
 
 
-def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 2000, k: int = 256, seed: int = 42) -> dict[str, Any]:
+def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 64, seed: int = 42) -> dict[str, Any]:
     """Shortest-path betweenness centrality of the flow graph, exact or sampled.
 
     Parameters
@@ -138,7 +138,7 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 2000, k: int = 256, se
     F : networkx.DiGraph
         A supply-flow graph (directed; paths follow the flow).
     exact_limit : int
-        Exact betweenness up to this many nodes; above it, sample.
+        Exact betweenness up to this many edges; above it, sample.
     k, seed : int
         Number of sampled source nodes and the random seed (fixed, so two
         runs agree).
@@ -157,11 +157,19 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 2000, k: int = 256, se
 
     Notes
     -----
-    Brandes' algorithm, O(V E) exact and O(k E) sampled. Sampling keeps the
-    ranking of the top nodes (the benchmark measures the Spearman agreement
-    with exact betweenness at 100k edges).
+    Brandes' algorithm, O(V E) exact and O(k E) sampled. Exact runs in
+    rustworkx (compiled, both cores): at 100k flow edges it took 0.4 s where
+    NetworkX took 9 s for a sample of 256 sources, and was exact. Sampled
+    runs in NetworkX (rustworkx has no sampling). On layered supply networks
+    whose betweenness is flat across a tier, source sampling ranks the top
+    nodes poorly (the benchmark measures it), which is one reason the
+    chokepoint ranking rests on :func:`supply_path_centrality` instead.
     """
     n = F.number_of_nodes()
-    if n <= exact_limit or k >= n:
-        return {"values": nx.betweenness_centrality(F), "exact": True, "k": n, "seed": None}
+    if F.number_of_edges() <= exact_limit or k >= n:
+        import rustworkx as rx
+
+        R, nodes = as_rustworkx(F)
+        values = rx.digraph_betweenness_centrality(R, normalized=True)
+        return {"values": {nodes[i]: v for i, v in values.items()}, "exact": True, "k": n, "seed": None}
     return {"values": nx.betweenness_centrality(F, k=k, seed=seed), "exact": False, "k": k, "seed": seed}

@@ -390,12 +390,19 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, 
 
 
 def end_use_dependencies(
-    F: nx.DiGraph, dominators: dict[str, list[str]], cuts: dict[str, list[str]], conc: list[dict[str, Any]], *, limit: int = DETAIL_LIMIT
+    F: nx.DiGraph,
+    dominators: dict[str, list[str]],
+    cuts: dict[str, list[str]],
+    conc: list[dict[str, Any]],
+    *,
+    limit: int = DETAIL_LIMIT,
+    inputs: int = 12,
 ) -> list[dict[str, Any]]:
     """For each end use: its single points of failure, and the concentrated materials upstream with who controls them.
 
     Concentrated means a measured top-1 producer share above 50 %. Defence
-    end uses come first, then by id; at most ``limit`` end uses.
+    end uses come first, then by id; at most ``limit`` end uses and, for
+    each, the ``inputs`` most concentrated materials.
 
     Notes
     -----
@@ -409,20 +416,24 @@ def end_use_dependencies(
         if current is None or row["top_share"] > current["top_share"]:
             top_by_material[row["subject"]] = row
     end_uses = sorted(dominators, key=lambda t: (F.nodes[t].get("sector") != "defense", t))[:limit]
+    organisations: dict[str, list[dict[str, Any]]] = {}
     result = []
     for end_use in end_uses:
         upstream = nx.ancestors(F, end_use)
+        rows = sorted(
+            (top_by_material[m] for m in upstream if m in top_by_material and top_by_material[m]["top_share"] > 0.5),
+            key=lambda r: (-r["top_share"], r["subject"]),
+        )
         concentrated = []
-        for material in sorted(upstream):
-            row = top_by_material.get(material)
-            if row and row["top_share"] > 0.5:
-                organisations = [c for c in who_controls(F, material) if c["label"] not in (None, "Country")]
-                concentrated.append({
-                    "id": material, "name": row["name"], "stage": row["stage"], "elements": sorted(F.nodes[material].get("elements", ())),
-                    "top_id": row["top_id"], "top_name": row["top_name"], "top_share": row["top_share"],
-                    "edition": row["edition"], "year": row["year"], "organisations": organisations, "sources": row["sources"],
-                })  # fmt: skip
-        concentrated.sort(key=lambda r: (-r["top_share"], r["id"]))
+        for row in rows[:inputs]:
+            material = row["subject"]
+            if material not in organisations:
+                organisations[material] = [c for c in who_controls(F, material) if c["label"] not in (None, "Country")]
+            concentrated.append({
+                "id": material, "name": row["name"], "stage": row["stage"], "elements": sorted(F.nodes[material].get("elements", ())),
+                "top_id": row["top_id"], "top_name": row["top_name"], "top_share": row["top_share"],
+                "edition": row["edition"], "year": row["year"], "organisations": organisations[material], "sources": row["sources"],
+            })  # fmt: skip
         result.append(
             {
                 "id": end_use,

@@ -406,3 +406,16 @@ def test_docstring_examples_run(module):
 
     failures, _ = doctest.testmod(importlib.import_module(f"supplygraph.graph.{module}"), optionflags=doctest.ELLIPSIS)
     assert failures == 0, f"docstring examples of supplygraph.graph.{module} fail"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_cut_structure_and_exact_betweenness_agree_with_networkx(seed):
+    F = nx.gnp_random_graph(40, 0.05, seed=seed, directed=True)
+    U = F.to_undirected()
+    structure = undirected_cut_structure(F)
+    assert structure["articulation_points"] == sorted(nx.articulation_points(U))
+    assert structure["bridges"] == sorted(tuple(sorted(b)) for b in nx.bridges(U))
+    exact = flow_betweenness(F)
+    assert exact["exact"] is True
+    expected = nx.betweenness_centrality(F)
+    assert all(exact["values"][n] == pytest.approx(expected[n]) for n in F)
