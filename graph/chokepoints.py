@@ -25,6 +25,7 @@ through-flow third, as a tie-breaker among many similar nodes.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from typing import Any
 
@@ -62,6 +63,7 @@ def chokepoint_report(
     edition: str | None = None,
     year: int | None = None,
     betweenness: bool = True,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Find the chokepoints of a supply chain: concentration, single points of failure, flow, scenarios.
 
@@ -80,6 +82,9 @@ def chokepoint_report(
         Disruption scenarios applied together, e.g. ``["remove country:CN"]``.
     edition, year : optional
         Vintage of production figures (default: the newest per material).
+    timings : dict, optional
+        Filled with the seconds each step took (for benchmarks; the report
+        itself stays free of timings so that it is reproducible).
     betweenness : bool
         Also compute shortest-path betweenness (exact when small, sampled and
         flagged approximate when large, left out above
@@ -114,7 +119,8 @@ def chokepoint_report(
     if stage is not None and stage not in STAGES:
         raise NotFound(f"no stage {stage!r}: expected one of {', '.join(STAGES)}")
     parsed = [parse_scenario(s) for s in scenarios]
-    F = supply_flow(G, edition=edition, year=year)
+    clock = _Clock(timings)
+    F = clock("projection", supply_flow, G, edition=edition, year=year)
     if F.number_of_edges() == 0:
         raise NotFound("the graph holds no supply flow (PRODUCES, INPUT_TO, USED_IN or SUPPLIES facts); load data first")
     notes = []
@@ -125,23 +131,23 @@ def chokepoint_report(
         F = F.subgraph(nx.ancestors(F, end_use) | {end_use}).copy()
         notes.append(f"limited to the supply chain of {F.nodes[end_use]['name']} ({end_use})")
     sources, sinks = sources_and_sinks(F)
-    conc = concentration(F)
-    dominators = supply_dominators(F, sinks, sources=sources)
-    paths = supply_path_centrality(F, sources=sources, sinks=sinks)
+    conc = clock("concentration", concentration, F)
+    dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
+    paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks)
     # End uses with the fewest supply paths are the most fragile: their cuts are computed first.
     needing_flow = sorted((t for t in sinks if not dominators.get(t)), key=lambda t: (paths["values"][t], t))
     cut_targets = [t for t in sinks if dominators.get(t)] + needing_flow[:CUT_LIMIT]
     if len(needing_flow) > CUT_LIMIT:
         notes.append(f"minimum cuts computed for the {CUT_LIMIT} end uses with the fewest supply paths among the {len(needing_flow)} without a dominator")
-    cuts = minimum_supply_cut(F, cut_targets, sources=sources, dominators=dominators)
-    structure = undirected_cut_structure(F)
+    cuts = clock("minimum cuts", minimum_supply_cut, F, cut_targets, sources=sources, dominators=dominators)
+    structure = clock("articulation points and bridges", undirected_cut_structure, F)
     if paths["condensed"]:
         notes.append("the supply flow has cycles: strongly connected components were condensed for path counting and scenarios")
     centrality: dict[str, Any] = {"measure": "share of source-to-end-use supply paths through the node", "exact": True,
                                   "condensed": paths["condensed"], "supply_paths": paths["paths"]}  # fmt: skip
     if betweenness:
-        centrality["betweenness"] = _betweenness(F, notes)
-    ranked = rank_chokepoints(F, conc, dominators, cuts, paths["values"], structure, stage=stage, top=top)
+        centrality["betweenness"] = clock("betweenness", _betweenness, F, notes)
+    ranked = clock("ranking", rank_chokepoints, F, conc, dominators, cuts, paths["values"], structure, stage=stage, top=top)
     report: dict[str, Any] = {
         "graph": {
             "nodes": F.number_of_nodes(),
@@ -153,7 +159,7 @@ def chokepoint_report(
         },
         "chokepoints": ranked,
         "concentration": [r for r in conc if stage is None or r["stage"] == stage],
-        "end_uses": end_use_dependencies(F, dominators, cuts, conc, limit=DETAIL_LIMIT),
+        "end_uses": clock("end-use details", end_use_dependencies, F, dominators, cuts, conc, limit=DETAIL_LIMIT),
         "structure": {
             "undirected": True,
             "note": "articulation points and bridges of the undirected projection (direction of flow ignored)",
@@ -166,8 +172,22 @@ def chokepoint_report(
     if len(sinks) > DETAIL_LIMIT:
         notes.append(f"end uses described in detail: {DETAIL_LIMIT} of {len(sinks)}")
     if parsed:
-        report["scenario"] = scenario_impact(F, parsed)
+        report["scenario"] = clock("scenario", scenario_impact, F, parsed)
     return report
+
+
+class _Clock:
+    """Runs a step and, when asked, records how long it took."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def __call__(self, name: str, step, *args, **kwargs):
+        started = time.perf_counter()
+        result = step(*args, **kwargs)
+        if self.timings is not None:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+        return result
 
 
 def _touches_flow(F: nx.DiGraph, bridge: tuple[str, str]) -> bool:

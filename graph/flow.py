@@ -87,7 +87,35 @@ def choose_vintage(
     return (wanted or present)[-1]
 
 
-def _country_of(G: nx.MultiDiGraph, node: str, _seen: set | None = None) -> str | None:
+class _Links:
+    """The context edges the projection folds into attributes, indexed in one pass over the graph."""
+
+    def __init__(self) -> None:
+        self.located: dict[str, list[str]] = defaultdict(list)
+        self.operators: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        self.parents: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        self.contains: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, source: str, target: str, data: dict) -> None:
+        kind = data.get("type")
+        if kind == "LOCATED_IN":
+            self.located[source].append(target)
+        elif kind == "OPERATES":
+            self.operators[target].append((source, data))
+        elif kind == "SUBSIDIARY_OF":
+            self.parents[source].append((target, data))
+        elif kind == "CONTAINS":
+            self.contains[source].append(target)
+
+    @classmethod
+    def of(cls, G: nx.MultiDiGraph) -> "_Links":
+        links = cls()
+        for source, target, data in G.edges(data=True):
+            links.add(source, target, data)
+        return links
+
+
+def _country_of(G: nx.MultiDiGraph, node: str, links: _Links, _seen: set | None = None) -> str | None:
     """ISO code of the country a node is in: itself, its ``country`` property, or ``LOCATED_IN`` upwards."""
     data = G.nodes[node]
     if data.get("label") == "Country":
@@ -96,15 +124,15 @@ def _country_of(G: nx.MultiDiGraph, node: str, _seen: set | None = None) -> str 
         return data["country"]
     seen = _seen or set()
     seen.add(node)
-    for _, target, edge in G.out_edges(node, data=True):
-        if edge.get("type") == "LOCATED_IN" and target not in seen:
-            found = _country_of(G, target, seen)
+    for target in links.located.get(node, ()):
+        if target not in seen:
+            found = _country_of(G, target, links, seen)
             if found:
                 return found
     return None
 
 
-def controllers(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str]]:
+def controllers(G: nx.MultiDiGraph, node: str, *, _links: _Links | None = None) -> list[tuple[str, str]]:
     """Who controls a producer: its operators and its parents, transitively, as (id, how) pairs.
 
     Follows ``OPERATES`` backwards (facility -> operator) and ``SUBSIDIARY_OF``
@@ -119,15 +147,17 @@ def controllers(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str]]:
 
     Notes
     -----
-    Linear in the size of the ownership tree above ``node``.
+    Linear in the size of the ownership tree above ``node`` (plus one pass
+    over ``G`` to index the links when called on its own).
     """
+    links = _links if _links is not None else _Links.of(G)
     found: list[tuple[str, str]] = []
     seen = {node}
     stack = [node]
     while stack:
         current = stack.pop()
-        steps = [(s, "operator", e) for s, _, e in G.in_edges(current, data=True) if e.get("type") == "OPERATES"]
-        steps += [(t, "parent", e) for _, t, e in G.out_edges(current, data=True) if e.get("type") == "SUBSIDIARY_OF"]
+        steps = [(o, "operator", e) for o, e in links.operators.get(current, ())]
+        steps += [(p, "parent", e) for p, e in links.parents.get(current, ())]
         for other, how, edge in steps:
             if other in seen:
                 continue
@@ -138,11 +168,10 @@ def controllers(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str]]:
     return found
 
 
-def _elements_of(G: nx.MultiDiGraph, material: str) -> set[str]:
+def _elements_of(G: nx.MultiDiGraph, material: str, links: _Links) -> set[str]:
     symbols = set(G.nodes[material].get("elements") or ())
-    for _, target, edge in G.out_edges(material, data=True):
-        if edge.get("type") == "CONTAINS":
-            symbols.add(G.nodes[target].get("symbol") or target.split(":", 1)[1])
+    for target in links.contains.get(material, ()):
+        symbols.add(G.nodes[target].get("symbol") or target.split(":", 1)[1])
     return symbols
 
 
@@ -217,6 +246,7 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
     """
     F = nx.DiGraph(policies={}, controllers={})
     labels = nx.get_node_attributes(G, "label")
+    links = _Links()
 
     def add(node: str) -> None:
         if node in F:
@@ -224,14 +254,14 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
         data = G.nodes[node]
         attrs = {"label": data.get("label"), "name": data.get("name") or node}
         if data.get("label") == "Material":
-            attrs.update(stage=data.get("stage"), elements=_elements_of(G, node), restricted_by=[], vintages={})
+            attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), restricted_by=[], vintages={})
         elif data.get("label") == "EndUse":
             attrs.update(sector=data.get("sector"))
         else:
-            attrs.update(country=_country_of(G, node), controlled_by=controllers(G, node))
+            attrs.update(country=_country_of(G, node, links), controlled_by=controllers(G, node, _links=links))
             for other, _ in attrs["controlled_by"]:
                 info = G.nodes[other]
-                F.graph["controllers"][other] = {"name": info.get("name") or other, "label": info.get("label"), "country": _country_of(G, other)}
+                F.graph["controllers"][other] = {"name": info.get("name") or other, "label": info.get("label"), "country": _country_of(G, other, links)}
         F.add_node(node, **attrs)
 
     produced: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
@@ -242,6 +272,7 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
             for data in parallel.values():
                 kind = data.get("type")
                 if kind not in FLOW_TYPES:
+                    links.add(source, target, data)
                     continue
                 attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
                 attrs["type"] = kind
@@ -271,11 +302,11 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
         add(source)
         add(target)
     F.add_edges_from(flows)
-    _attach_policies(G, F)
+    _attach_policies(G, F, links)
     return F
 
 
-def _attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph) -> None:
+def _attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links) -> None:
     """Record on each material the policies restricting it or an element it carries (mining stage excepted).
 
     Export controls on an element target its separated forms (oxides, metals,
@@ -297,7 +328,7 @@ def _attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph) -> None:
             if edge.get("type") == "RESTRICTS":
                 targets.append(target)
             elif edge.get("type") == "ISSUED_BY":
-                country = _country_of(G, target)
+                country = _country_of(G, target, links)
                 if country:
                     issuers.add(country)
         F.graph["policies"][policy] = {"name": data.get("name") or policy, "targets": targets, "countries": sorted(issuers)}

@@ -270,7 +270,7 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
     # producers, per basis
     by_basis: dict[str, list[tuple[float, float, str]]] = {}
     inputs: list[tuple[str, dict]] = []
-    for producer, _, edge in F.in_edges(node, data=True):
+    for producer, edge in F.pred[node].items():
         if edge.get("type") == "PRODUCES":
             by_basis.setdefault(edge.get("basis", "organisations"), []).append((edge.get("weight") or 0.0, _producer_output(F, producer, node, avail, effects, restriction), producer))
         else:
@@ -307,7 +307,7 @@ def _producer_output(F: nx.DiGraph, producer: str, material: str, avail: dict[st
 
 def _weighted(F: nx.DiGraph, node: str, avail: dict[str, float], wanted) -> tuple[float, str | None]:
     """Share-weighted survival over supplier edges: unlisted supply unaffected, unshared suppliers split the rest."""
-    edges = [(u, e) for u, _, e in F.in_edges(node, data=True) if wanted(e)]
+    edges = [(u, e) for u, e in F.pred[node].items() if wanted(e)]
     if not edges:
         return 1.0, None
     given = sum(e["weight"] for _, e in edges if e.get("weight") is not None)

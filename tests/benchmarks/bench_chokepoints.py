@@ -49,11 +49,13 @@ def run_one(edges: int, repeat: int) -> dict:
     G = supply_network(edges, seed=0)
     graph_rss = _rss_mib()
     times = []
+    steps: list[dict[str, float]] = []
     report = None
     for _ in range(repeat):
         report = None
+        steps.append({})
         started = time.perf_counter()
-        report = chokepoint_report(G, scenarios=["remove country:CN"])
+        report = chokepoint_report(G, scenarios=["remove country:CN"], timings=steps[-1])
         times.append(time.perf_counter() - started)
     assert report is not None and report["chokepoints"], "the report found no chokepoints"
     return {
@@ -66,6 +68,7 @@ def run_one(edges: int, repeat: int) -> dict:
         "graph_rss_mib": graph_rss,
         "betweenness": report["centrality"]["betweenness"].get("computed") and ("exact" if report["centrality"]["betweenness"]["exact"] else f"sampled k={report['centrality']['betweenness']['k']}"),
         "top": report["chokepoints"][0]["id"],
+        "steps": {name: statistics.median(run[name] for run in steps) for name in steps[0]},
     }  # fmt: skip
 
 
@@ -168,6 +171,7 @@ def main() -> None:
         results.append(r)
         runs = ", ".join(f"{t:.2f}" for t in r["seconds"])
         print(f"{r['edges']:>10,} {r['flow_edges']:>10,} {r['median_s']:>9.2f} {runs:>22} {r['peak_rss_mib']:>7,.0f} MiB {r['graph_rss_mib']:>6,.0f} MiB  {r['betweenness'] or 'left out'}")
+        print("           steps (median s): " + ", ".join(f"{name} {t:.2f}" for name, t in r["steps"].items()))
     for small, large in zip(results, results[1:]):
         ratio = large["median_s"] / small["median_s"]
         print(f"growth {small['edges']:,} -> {large['edges']:,} edges (x{large['edges'] / small['edges']:.1f}): time x{ratio:.1f}")
