@@ -16,11 +16,11 @@ Three views of the same question, "which nodes can cut an end use off":
 from __future__ import annotations
 
 import contextlib
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
-from networkx.algorithms.connectivity import build_auxiliary_node_connectivity, minimum_st_node_cut
 
 from .flow import as_rustworkx, sources_and_sinks
 
@@ -120,10 +120,9 @@ def minimum_supply_cut(
 
     Notes
     -----
-    A maximum-flow computation per end use (Edmonds-Karp via
-    :func:`minimum_st_node_cut`) on the node-split auxiliary digraph of the
-    end use's upstream only: O(V E^2) in the size of that upstream in the
-    worst case, far less on layered supply networks. Where
+    A unit-capacity maximum flow per end use on its upstream only, k + 1
+    breadth-first searches for a cut of k nodes: O(k (V + E)) in the size of
+    that upstream. Where
     ``dominators`` names one, the nearest dominator is returned instead
     (any dominator is a minimum cut of size 1).
     """
@@ -143,10 +142,82 @@ def minimum_supply_cut(
             if root not in upstream:
                 result[end_use] = []
                 continue
-            # A plain copy of the upstream's structure: flow on a subgraph view of a large graph is slow.
-            H = nx.DiGraph((p, n) for n in upstream | {end_use} for p in F.pred[n])
-            result[end_use] = sorted(minimum_st_node_cut(H, root, end_use, auxiliary=build_auxiliary_node_connectivity(H)), key=str)
+            result[end_use] = sorted(_min_node_cut(F, root, end_use, upstream), key=str)
     return result
+
+
+def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
+    """A minimum ``root``-``target`` node cut inside ``upstream`` (the ancestors of ``target``).
+
+    Unit-capacity maximum flow on the node-split graph (every node but the two
+    ends is an arc of capacity 1 from its "in" to its "out" copy; original
+    arcs are unbounded, so only nodes can be cut), augmenting
+    along shortest paths (Edmonds-Karp): k + 1 breadth-first searches for a
+    cut of k nodes. Of the minimum cuts it
+    returns the one nearest the end use (found by a last search backwards
+    from it), which names plants and products rather than mines. Same size as
+    :func:`networkx.algorithms.connectivity.minimum_st_node_cut` in size
+    (tests check it), without building an auxiliary and a residual graph.
+    """
+    inside = upstream | {target}
+    succ, pred = F.succ, F.pred
+    through: set = set()  # nodes whose inner arc carries flow
+    flow: set = set()  # original arcs (u, v) that carry flow (at most 1: every node passes at most 1)
+    IN, OUT = 0, 1
+
+    def search() -> tuple[dict, bool]:
+        parent: dict = {(root, OUT): None}
+        queue = deque([(root, OUT)])
+        while queue:
+            state = queue.popleft()
+            node, side = state
+            if side == IN:
+                if node == target:
+                    return parent, True
+                steps = [] if node in through else [(node, OUT)]
+                steps += [(u, OUT) for u in pred[node] if (u, node) in flow]
+            else:
+                steps = [(w, IN) for w in succ[node] if w in inside]  # original arcs: unbounded capacity
+                if node in through:
+                    steps.append((node, IN))
+            for nxt in steps:
+                if nxt not in parent:
+                    parent[nxt] = state
+                    queue.append(nxt)
+        return parent, False
+
+    while True:
+        parent, found = search()
+        if not found:
+            break
+        state = (target, IN)
+        while parent[state] is not None:
+            before = parent[state]
+            (u, side_u), (v, side_v) = before, state
+            if u == v:  # the inner arc of a node, forwards or backwards
+                (through.add if side_u == IN else through.discard)(u)
+            elif side_u == OUT:  # an original arc u -> v, forwards
+                flow.add((u, v))
+            else:  # backwards along v -> u
+                flow.discard((v, u))
+            state = before
+    # The cut nearest the end use: nodes whose "out" copy still reaches it in the residual graph and whose "in" copy does not.
+    reaches = {(target, IN)}
+    queue = deque(reaches)
+    while queue:
+        node, side = queue.popleft()
+        if side == IN:
+            before = [(u, OUT) for u in pred[node] if u in inside or u == root]
+            if node in through:
+                before.append((node, OUT))
+        else:
+            before = [] if node in through else [(node, IN)]
+            before += [(w, IN) for w in succ[node] if (node, w) in flow]
+        for state in before:
+            if state not in reaches:
+                reaches.add(state)
+                queue.append(state)
+    return {node for node, side in reaches if side == OUT and node != root and (node, IN) not in reaches}
 
 
 def undirected_cut_structure(F: nx.DiGraph) -> dict[str, Any]:

@@ -419,3 +419,29 @@ def test_cut_structure_and_exact_betweenness_agree_with_networkx(seed):
     assert exact["exact"] is True
     expected = nx.betweenness_centrality(F)
     assert all(exact["values"][n] == pytest.approx(expected[n]) for n in F)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_min_cut_size_agrees_with_networkx_on_random_layered_graphs(seed):
+    import random
+
+    rng = random.Random(seed)
+    layers = [[f"t{t}-{i}" for i in range(rng.randint(2, 5))] for t in range(5)]
+    F = nx.DiGraph()
+    for t in range(1, 5):
+        for node in layers[t]:
+            for source in rng.sample(layers[t - 1], rng.randint(1, len(layers[t - 1]))):
+                F.add_edge(source, node)
+    end_use = layers[-1][0]
+    F.nodes[end_use]["label"] = "EndUse"
+    for other in layers[-1][1:]:
+        F.remove_node(other)
+    F.remove_nodes_from([n for n in list(F) if n != end_use and not nx.has_path(F, n, end_use)])
+    (cut,) = minimum_supply_cut(F).values()
+    H = F.copy()
+    H.add_edges_from(("S", s) for s in layers[0] if s in H)
+    expected = nx.minimum_node_cut(H, "S", end_use)
+    assert len(cut) == len(expected), (cut, expected)
+    G = F.copy()
+    G.remove_nodes_from(cut)
+    assert not any(nx.has_path(G, s, end_use) for s in layers[0] if s in G), "the cut must separate"
