@@ -1,0 +1,6 @@
+"""The bundled datasets, shipped with the package so ``supplygraph demo`` works anywhere."""
+
+from pathlib import Path
+
+BUNDLED = Path(__file__).parent / "rare-earths"
+"""The rare-earth dataset: YAML and CSV files in the curated format."""

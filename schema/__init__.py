@@ -14,6 +14,7 @@ from .nodes import (
     AnyNode,
     Node,
 )
+from .unit import LoadUnit
 from .validate import check_endpoints, describe, parse_fact, parse_node
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "AnyFact",
     "AnyNode",
     "Fact",
+    "LoadUnit",
     "Node",
     "check_endpoints",
     "describe",

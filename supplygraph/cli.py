@@ -1,3 +1,179 @@
-def main():
-    import supplygraph.schema, supplygraph.graph, supplygraph.data
-    print("ok", supplygraph.schema.__file__)
+"""The ``supplygraph`` command: thin commands over the library.
+
+Each command opens what it needs, makes one library call, and prints: data on
+stdout, progress and errors on stderr. Errors are one line and a non-zero
+exit; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from supplygraph import api
+from supplygraph.errors import SupplygraphError
+from supplygraph.graph import open_store, store_path
+from supplygraph.loaders import expand
+from supplygraph.output import FORMATS, progressbar, table, to_json
+
+
+class _Group(click.Group):
+    """Turns supplygraph errors into one line on stderr with a non-zero exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SupplygraphError as exc:
+            if ctx.meta.get("supplygraph.debug"):
+                raise
+            click.echo(f"supplygraph: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            if ctx.meta.get("supplygraph.debug"):
+                raise
+            click.echo("supplygraph: interrupted; nothing was changed by the unfinished step", err=True)
+            ctx.exit(130)
+
+
+def format_option(*choices: str, default: str = "table"):
+    """The shared ``--format`` option."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices or FORMATS), default=default, show_default=True,
+        help="table for people, markdown for a briefing, json for programs.",
+    )  # fmt: skip
+
+
+def _store(ctx: click.Context, *, create: bool = False):
+    return ctx.with_resource(open_store(ctx.obj["store"], create=create))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store", "store", type=click.Path(dir_okay=False), default=None,
+    help="Embedded store file [default: $SUPPLYGRAPH_STORE or ./supplygraph.db].",
+)  # fmt: skip
+@click.option("--debug", is_flag=True, help="Show the full traceback on errors.")
+@click.version_option(package_name="supplygraph")
+@click.pass_context
+def main(ctx: click.Context, store: str | None, debug: bool) -> None:
+    """Map a critical-minerals supply chain into a typed knowledge graph and find its chokepoints."""
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = str(store_path(store))
+    ctx.meta["supplygraph.debug"] = debug
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@format_option("table", "json")
+@click.pass_context
+def load(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Load files or folders (YAML, CSV, documents) into the store, all or nothing."""
+    store = _store(ctx, create=True)
+    files = expand(paths)
+    with progressbar(len(files), "reading") as advance:
+        units = api.read(files, advance)
+    with progressbar(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
+        summary = api.load(store, units, advance)
+    _print_summary(summary.as_dict(), fmt)
+
+
+def _print_summary(summary: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(to_json(summary))
+        return
+    rows = [{"": kind, **summary[kind]} for kind in ("nodes", "edges")]
+    click.echo(table(rows, ["", "added", "updated", "unchanged", "removed"]))
+    skipped = summary["skipped_unchanged_inputs"]
+    click.echo(f"{summary['inputs']} input(s) read" + (f", {skipped} unchanged since the last load" if skipped else ""))
+
+
+def _print_stats(stats: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(to_json(stats))
+        return
+    click.echo(
+        f"{stats['nodes']:,} nodes, {stats['edges']:,} edges; {stats['sources']:,} source documents "
+        f"({stats['cited_sources']:,} cited); {stats['facts_without_quantities']:,} facts without a figure"
+    )
+    click.echo()
+    click.echo(table([{"label": k, "nodes": v} for k, v in stats["labels"].items()], ["label", "nodes"]))
+    click.echo()
+    click.echo(table([{"type": k, "edges": v} for k, v in stats["types"].items()], ["type", "edges"]))
+
+
+@click.command()
+@format_option("table", "json")
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Counts by label and type, sources, and facts without figures."""
+    _print_stats(_store(ctx).stats().as_dict(), fmt)
+
+
+@click.command()
+@click.argument("node_id", metavar="ID")
+@format_option("table", "json")
+@click.pass_context
+def show(ctx: click.Context, node_id: str, fmt: str) -> None:
+    """An entity, its facts and the sources behind them."""
+    info = api.describe_node(_store(ctx), node_id)
+    if fmt == "json":
+        click.echo(to_json(info))
+        return
+    node = info["node"]
+    click.echo(f"{node['name']}  [{node['label']}]  {node['id']}")
+    details = {k: v for k, v in node.items() if k not in ("id", "label", "name") and v not in (None, [], "")}
+    for name, value in details.items():
+        click.echo(f"  {name}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
+    rows = []
+    for fact in info["facts"]:
+        figures = {k: v for k, v in fact.items() if k in ("share", "volume_t", "capacity_t", "reserves_t", "stake", "year", "edition")}
+        arrow = "->" if fact["direction"] == "out" else "<-"
+        rows.append(
+            {
+                "fact": f"{arrow} {fact['type']}",
+                "other": f"{fact['other_name'] or fact['other']} ({fact['other']})",
+                "figures": ", ".join(f"{k}={v}" for k, v in figures.items()),
+                "sources": fact["sources"],
+            }
+        )
+    click.echo()
+    click.echo(table(rows, ["fact", "other", "figures", "sources"]) if rows else "no facts")
+    if info["documents"]:
+        click.echo()
+        for doc_id, doc in info["documents"].items():
+            title = doc.get("title") or doc.get("name")
+            extra = ", ".join(str(doc[k]) for k in ("publisher", "edition", "published") if doc.get(k))
+            click.echo(f"  {doc_id}: {title}" + (f" ({extra})" if extra else "") + (f" {doc['url']}" if doc.get("url") else ""))
+
+
+@click.command()
+@format_option("json", "markdown", default="markdown")
+def schema(fmt: str) -> None:
+    """Print the schema as JSON Schema or as a Markdown table of labels and types."""
+    from supplygraph.schema.export import json_schema, markdown
+
+    click.echo(to_json(json_schema()) if fmt == "json" else markdown(), nl=fmt == "json")
+
+
+@click.command()
+@format_option("table", "json")
+@click.pass_context
+def demo(ctx: click.Context, fmt: str) -> None:
+    """Load the bundled rare-earth dataset into the store and print its stats."""
+    store = _store(ctx, create=True)
+    summary = api.load_bundled(store)
+    if fmt == "table":
+        click.echo(f"Loaded the bundled rare-earth dataset into {ctx.obj['store']}", err=True)
+        _print_summary(summary.as_dict(), fmt)
+        click.echo()
+    _print_stats(store.stats().as_dict(), fmt)
+
+
+for command in (load, stats, show, schema, demo):
+    main.add_command(command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,29 @@
+# Quick start: `make demo` and `make test`. Each sets up .venv itself on a fresh machine (Python 3.11+).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-setup lint-cypher docs clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "supplygraph needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+demo: $(STAMP)
+	$(BIN)/supplygraph demo
+
+test: $(STAMP) test-setup
+	$(BIN)/python -m pytest -n 2 -q
+
+# Test-only tools that do not come from PyPI (added by later steps).
+test-setup:
+
+docs: $(STAMP)
+	$(BIN)/supplygraph schema --format markdown > docs/schema.md
+
+clean:
+	rm -rf $(VENV) supplygraph.db

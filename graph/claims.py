@@ -1,0 +1,171 @@
+"""Claims and their merge: the store-independent half of loading.
+
+Each origin claims nodes and edges; the graph is their merge. These pure
+functions are shared by every store implementation, so both merge the same
+way: the first origin (in id order) that sets a property wins, aliases and
+sources are united, the highest confidence is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from supplygraph.errors import IntegrityError, SupplygraphError
+from supplygraph.schema import LoadUnit, check_endpoints
+
+from .store import StoredEdge, StoredNode
+
+
+@dataclass
+class NodeClaim:
+    origin: str
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class EdgeClaim:
+    origin: str
+    key: str
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+def _fill(into: dict[str, Any], props: Mapping[str, Any]) -> None:
+    for name, value in props.items():
+        into.setdefault(name, value)
+
+
+def _unite(into: list[str], values: Iterable[str]) -> None:
+    for value in values:
+        if value not in into:
+            into.append(value)
+
+
+def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeClaim]]:
+    """The claims of one unit, with repeated records of the same node or fact merged.
+
+    Raises IntegrityError when the unit gives one id two labels.
+    """
+    nodes: dict[str, NodeClaim] = {}
+    for node, where in zip(unit.nodes, unit.node_where):
+        claim = nodes.get(node.id)
+        if claim is None:
+            nodes[node.id] = NodeClaim(unit.origin, node.id, node.label, node.name, list(node.aliases), node.properties())
+            continue
+        if claim.label != node.label:
+            raise IntegrityError(f"id {node.id!r} is given two labels: {claim.label} and {node.label}", where=where)
+        _unite(claim.aliases, [node.name, *node.aliases] if node.name != claim.name else node.aliases)
+        _fill(claim.props, node.properties())
+    edges: dict[str, EdgeClaim] = {}
+    for fact in unit.facts:
+        key = fact.key()
+        claim = edges.get(key)
+        evidence = [fact.evidence] if fact.evidence else []
+        if claim is None:
+            edges[key] = EdgeClaim(
+                unit.origin, key, fact.type, fact.source, fact.target,
+                fact.properties(), list(fact.sources), evidence, fact.confidence,
+            )  # fmt: skip
+            continue
+        _fill(claim.props, fact.properties())
+        _unite(claim.sources, fact.sources)
+        _unite(claim.evidence, evidence)
+        claim.confidence = max(claim.confidence, fact.confidence)
+    return nodes, edges
+
+
+LabelLookup = Callable[[Sequence[str]], Mapping[str, str]]
+"""Given node ids, the labels that *other* origins give them (ids unknown elsewhere are left out)."""
+
+
+def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup) -> None:
+    """Check the units against each other and the rest of the store before anything is written.
+
+    Catches, with the file and line of the offending record: one id given two
+    labels, a reference to a node defined nowhere, a source that is not a
+    Document, and a fact whose ends carry labels its type does not allow.
+    """
+    batch: dict[str, tuple[str, str]] = {}
+    for unit in units:
+        for node, where in zip(unit.nodes, unit.node_where):
+            seen = batch.get(node.id)
+            if seen and seen[0] != node.label:
+                raise IntegrityError(
+                    f"id {node.id!r} is given two labels: {seen[0]} (at {seen[1]}) and {node.label}", where=where
+                )
+            batch.setdefault(node.id, (node.label, where))
+    referenced = {node_id for unit in units for fact in unit.facts for node_id in (fact.source, fact.target, *fact.sources)}
+    elsewhere = dict(labels_elsewhere(sorted(referenced | set(batch))))
+    for node_id, (label, where) in batch.items():
+        other = elsewhere.get(node_id)
+        if other and other != label:
+            raise IntegrityError(f"id {node_id!r} is given two labels: {label} here and {other} in the store", where=where)
+    for unit in units:
+        for fact, where in zip(unit.facts, unit.fact_where):
+            ends = []
+            for role, node_id in (("source", fact.source), ("target", fact.target)):
+                label = batch[node_id][0] if node_id in batch else elsewhere.get(node_id)
+                if label is None:
+                    raise IntegrityError(
+                        f"fact {fact.type} {fact.source}->{fact.target}: dangling reference: {role} {node_id!r} is not defined",
+                        where=where,
+                    )
+                ends.append(label)
+            for doc in fact.sources:
+                label = batch[doc][0] if doc in batch else elsewhere.get(doc)
+                if label != "Document":
+                    raise IntegrityError(
+                        f"fact {fact.type} {fact.source}->{fact.target}: source {doc!r} is not a defined document",
+                        where=where,
+                    )
+            try:
+                check_endpoints(fact, *ends)
+            except SupplygraphError as exc:
+                raise exc.at(where) from None
+
+
+def merge_node(claims: Sequence[NodeClaim]) -> StoredNode:
+    """One node from the claims of every origin, taken in origin order."""
+    claims = sorted(claims, key=lambda c: c.origin)
+    first = claims[0]
+    aliases: list[str] = []
+    props: dict[str, Any] = {}
+    for claim in claims:
+        if claim.label != first.label:
+            raise IntegrityError(
+                f"id {first.id!r} is given two labels: {first.label} by {first.origin} and {claim.label} by {claim.origin}"
+            )
+        _unite(aliases, [a for a in ([claim.name] if claim.name != first.name else []) + claim.aliases])
+        _fill(props, claim.props)
+    return StoredNode(first.id, first.label, first.name, tuple(a for a in aliases if a != first.name), props)
+
+
+def merge_edge(claims: Sequence[EdgeClaim]) -> StoredEdge:
+    """One edge from the claims of every origin: sources and evidence united, highest confidence."""
+    if len(claims) == 1:  # the common case, kept fast for bulk loads
+        c = claims[0]
+        return StoredEdge(c.key, c.type, c.source, c.target, c.props, tuple(sorted(c.sources)), tuple(c.evidence), c.confidence)
+    claims = sorted(claims, key=lambda c: c.origin)
+    first = claims[0]
+    props: dict[str, Any] = {}
+    sources: list[str] = []
+    evidence: list[str] = []
+    for claim in claims:
+        _fill(props, claim.props)
+        _unite(sources, claim.sources)
+        _unite(evidence, claim.evidence)
+    return StoredEdge(
+        first.key, first.type, first.source, first.target, props,
+        tuple(sorted(sources)), tuple(evidence), max(c.confidence for c in claims),
+    )  # fmt: skip

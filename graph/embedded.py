@@ -1,0 +1,353 @@
+"""The embedded store: one SQLite file, no server.
+
+Claims are kept per origin (``node_claims``, ``edge_claims``) next to the
+merged graph (``nodes``, ``edges``) that reads use. A load runs in one
+SQLite transaction, so a failure of any kind, a Ctrl-C or a SIGKILL leaves
+the file exactly as it was before the load.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+from pathlib import Path
+
+from supplygraph.errors import IntegrityError, StoreError
+from supplygraph.perf import paused_gc
+from supplygraph.schema import LoadUnit
+
+from .claims import EdgeClaim, NodeClaim, check_units, merge_edge, merge_node, unit_claims
+from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
+
+SCHEMA_VERSION = "1"
+
+# Claims are (origin, key, payload) rows whose payload is the canonical JSON of the claim; the
+# merged tables keep the columns reads filter on. Plain rowid tables with separate indexes, and
+# rows written in key order, keep bulk loads fast (random-key inserts into wide B-trees are not).
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS origins (
+    id INTEGER PRIMARY KEY, origin TEXT NOT NULL UNIQUE, digest TEXT NOT NULL, loaded_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS node_claims (origin INTEGER NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS node_claims_key ON node_claims (key, origin);
+CREATE INDEX IF NOT EXISTS node_claims_origin ON node_claims (origin);
+CREATE TABLE IF NOT EXISTS edge_claims (origin INTEGER NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS edge_claims_key ON edge_claims (key, origin);
+CREATE INDEX IF NOT EXISTS edge_claims_origin ON edge_claims (origin);
+CREATE TABLE IF NOT EXISTS nodes (
+    key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
+CREATE TABLE IF NOT EXISTS edges (
+    key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS edges_source ON edges (source);
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
+"""
+
+
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+"""Canonical JSON, so that equal content compares equal as text."""
+
+
+def _node(row: Sequence) -> StoredNode:
+    return StoredNode(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]))
+
+
+def _edge(row: Sequence) -> StoredEdge:
+    props, sources, evidence, confidence = json.loads(row[4])
+    return StoredEdge(row[0], row[1], row[2], row[3], props, tuple(sources), tuple(evidence), confidence)
+
+
+def _node_row(node: StoredNode) -> tuple:
+    return (node.id, node.label, node.name, _dump(list(node.aliases)), _dump(node.props))
+
+
+def _edge_payload(props: dict, sources: Iterable[str], evidence: Iterable[str], confidence: float) -> str:
+    """What an edge or an edge claim stores besides its key, type and ends (same form for both)."""
+    return _dump([props, sorted(sources), list(evidence), confidence])
+
+
+def _edge_row(edge: StoredEdge) -> tuple:
+    return (edge.key, edge.type, edge.source, edge.target, _edge_payload(edge.props, edge.sources, edge.evidence, edge.confidence))
+
+
+_NODE_COLUMNS = "key, label, name, aliases, props"
+_EDGE_COLUMNS = "key, type, source, target, payload"
+
+
+def _node_claim_payload(c: NodeClaim) -> str:
+    return _dump([c.label, c.name, c.aliases, c.props])
+
+
+def _edge_claim_payload(c: EdgeClaim) -> str:
+    return _edge_payload(c.props, c.sources, c.evidence, c.confidence)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How nodes or edges are kept: merged table, claims table, and the functions between them."""
+
+    table: str
+    claims: str
+    columns: str
+    ends: str
+    """Columns of the merged table that claims do not repeat (an edge's type and ends follow from its key)."""
+    claim: Callable[[str, str, list, tuple], Any]
+    payload: Callable[[Any], str]
+    merge: Callable[[list], Any]
+    row: Callable[[Any], tuple]
+    single_row: Callable[[Any, str], tuple] | None = None
+    """The merged row of a key with one claim, from that claim and its encoded payload (saves encoding twice)."""
+
+    @property
+    def placeholders(self) -> str:
+        return ", ".join("?" * len(self.columns.split(",")))
+
+
+_NODES = _Kind(
+    "nodes", "node_claims", _NODE_COLUMNS, "NULL",
+    lambda origin, key, payload, _: NodeClaim(origin, key, *payload), _node_claim_payload, merge_node, _node_row,
+)  # fmt: skip
+_EDGES = _Kind(
+    "edges", "edge_claims", _EDGE_COLUMNS, "m.type, m.source, m.target",
+    lambda origin, key, payload, ends: EdgeClaim(origin, key, *ends, *payload), _edge_claim_payload, merge_edge, _edge_row,
+    lambda claim, payload: (claim.key, claim.type, claim.source, claim.target, payload),
+)  # fmt: skip
+
+
+class EmbeddedStore(Store):
+    """A supplygraph graph in one SQLite file.
+
+    Parameters
+    ----------
+    path : path of the file; created on first write when ``create`` is true.
+    create : when false, a missing file is an error (for read-only commands).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path}: run 'supplygraph demo' or 'supplygraph load' first")
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA cache_size = -262144")  # 256 MiB: bulk loads insert in key order, not file order
+            self._db.execute("PRAGMA temp_store = MEMORY")
+            version = self._version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a supplygraph store ({exc})") from exc
+        if version is None:
+            self._db.executescript(_DDL)
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        elif version != SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has store format {version}; this supplygraph reads format {SCHEMA_VERSION}")
+
+    def _version(self) -> str | None:
+        has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if not has_meta:
+            if self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise sqlite3.DatabaseError("it holds other tables")
+            return None
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def apply(self, units: Sequence[LoadUnit], progress: Progress | None = None) -> LoadSummary:
+        with paused_gc():
+            return self._apply(units, progress)
+
+    def _apply(self, units: Sequence[LoadUnit], progress: Progress | None) -> LoadSummary:
+        summary = LoadSummary(inputs=len(units))
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            loaded = dict(db.execute("SELECT origin, digest FROM origins"))
+            changed = []
+            for unit in units:
+                if loaded.get(unit.origin) == unit.digest:
+                    summary.skipped_unchanged_inputs += 1
+                    summary.nodes.unchanged += len({n.id for n in unit.nodes})
+                    summary.edges.unchanged += len({f.key() for f in unit.facts})
+                    if progress:
+                        progress(len(unit.nodes) + len(unit.facts))
+                else:
+                    changed.append(unit)
+            if changed:
+                self._temp_set("replaced", (u.origin for u in changed))
+                check_units(changed, self._labels_elsewhere)
+                self._write(changed, summary, progress)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return summary
+
+    def _temp_set(self, name: str, values: Iterable[str]) -> None:
+        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (v TEXT PRIMARY KEY)")
+        self._db.execute(f"DELETE FROM {name}")
+        self._db.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", ((v,) for v in sorted(values)))
+
+    def _labels_elsewhere(self, ids: Sequence[str]) -> dict[str, str]:
+        self._temp_set("wanted", ids)
+        rows = self._db.execute(
+            "SELECT c.key, json_extract(c.payload, '$[0]') FROM node_claims c JOIN wanted w ON w.v = c.key "
+            "JOIN origins o ON o.id = c.origin WHERE o.origin NOT IN (SELECT v FROM replaced)"
+        )
+        return dict(rows)
+
+    def _write(self, units: Sequence[LoadUnit], summary: LoadSummary, progress: Progress | None) -> None:
+        db = self._db
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        node_ids: set[str] = set()
+        edge_keys: set[str] = set()
+        claimed = [unit_claims(unit) for unit in units]
+        origin_ids = []
+        for unit in units:
+            row = db.execute("SELECT id FROM origins WHERE origin = ?", (unit.origin,)).fetchone()
+            if row:
+                node_ids.update(r[0] for r in db.execute("SELECT key FROM node_claims WHERE origin = ?", row))
+                edge_keys.update(r[0] for r in db.execute("SELECT key FROM edge_claims WHERE origin = ?", row))
+                db.execute("DELETE FROM node_claims WHERE origin = ?", row)
+                db.execute("DELETE FROM edge_claims WHERE origin = ?", row)
+                db.execute("UPDATE origins SET digest = ?, loaded_at = ? WHERE id = ?", (unit.digest, now, row[0]))
+                origin_ids.append(row[0])
+            else:
+                cursor = db.execute("INSERT INTO origins (origin, digest, loaded_at) VALUES (?, ?, ?)", (unit.origin, unit.digest, now))
+                origin_ids.append(cursor.lastrowid)
+        new_nodes: dict[str, list] = defaultdict(list)
+        new_edges: dict[str, list] = defaultdict(list)
+        for nodes, edges in claimed:
+            for node_id, claim in nodes.items():
+                new_nodes[node_id].append(claim)
+            for key, claim in edges.items():
+                new_edges[key].append(claim)
+        encoded = [({k: _NODES.payload(c) for k, c in nodes.items()}, {k: _EDGES.payload(c) for k, c in edges.items()})
+                   for nodes, edges in claimed]  # fmt: skip
+        single_edges = {key: payload for _, payloads in encoded for key, payload in payloads.items()}
+        removed = self._rebuild(_NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
+        self._rebuild(_EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges)
+        if removed:
+            self._refuse_dangling(removed)
+        for unit, origin_id, payloads in zip(units, origin_ids, encoded):
+            for kind, encoded_claims in zip((_NODES, _EDGES), payloads):
+                rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims)]
+                db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
+            if progress:
+                progress(len(unit.nodes) + len(unit.facts))
+
+    def _rebuild(
+        self, kind: _Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None
+    ) -> list[str]:
+        """Re-merge the given nodes or edges from this batch's claims and the other origins' claims.
+
+        Called after the replaced origins' claims are deleted and before this
+        batch's claims are inserted, so the claims read here are the others'.
+        Returns the keys that no longer exist.
+        """
+        db = self._db
+        self._temp_set("touched", keys)
+        old = {r[0]: tuple(r) for r in db.execute(f"SELECT {kind.columns} FROM {kind.table} JOIN touched ON v = key")}
+        others: dict[str, list] = defaultdict(list)
+        rows = db.execute(
+            f"SELECT o.origin, c.key, c.payload, {kind.ends} FROM {kind.claims} c JOIN touched ON v = c.key "
+            f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key"
+        )
+        for origin, key, payload, *ends in rows:
+            others[key].append(kind.claim(origin, key, json.loads(payload), ends))
+        upserts = []
+        for key in sorted(keys):
+            claims = new_claims.get(key, []) + others.get(key, [])
+            if not claims:
+                continue
+            if len(claims) == 1 and kind.single_row and encoded and key in encoded:
+                row = kind.single_row(claims[0], encoded[key])
+            else:
+                row = kind.row(kind.merge(claims))
+            before = old.get(key)
+            if before is None:
+                counts.added += 1
+            elif before != row:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+                continue
+            upserts.append(row)
+        db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", upserts)
+        removed = [key for key in old if key not in new_claims and key not in others]
+        db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
+        counts.removed += len(removed)
+        return removed
+
+    def _refuse_dangling(self, removed: list[str]) -> None:
+        """A reload may drop a node that facts from other inputs still use: refuse it."""
+        self._temp_set("touched", removed)
+        row = self._db.execute(
+            "SELECT e.type, e.source, e.target, o.origin FROM edges e JOIN touched t ON t.v IN (e.source, e.target) "
+            "JOIN edge_claims c ON c.key = e.key JOIN origins o ON o.id = c.origin LIMIT 1"
+        ).fetchone()
+        if row:
+            raise IntegrityError(
+                f"fact {row[0]} {row[1]}->{row[2]} from {row[3]} would be left dangling: "
+                f"the reload no longer defines {', '.join(sorted(set(removed) & {row[1], row[2]}))}"
+            )
+
+    # -- reading -----------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    def node(self, node_id: str) -> StoredNode | None:
+        row = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE key = ?", (node_id,)).fetchone()
+        return _node(row) if row else None
+
+    def nodes(self, label: str | None = None) -> Iterator[StoredNode]:
+        if label is None:
+            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY key")
+        else:
+            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY key", (label,))
+        return map(_node, rows.fetchall())
+
+    def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
+        if type is None:
+            rows = self._query(f"SELECT {_EDGE_COLUMNS} FROM edges ORDER BY key")
+        else:
+            rows = self._query(f"SELECT {_EDGE_COLUMNS} FROM edges WHERE type = ? ORDER BY key", (type,))
+        return map(_edge, rows.fetchall())
+
+    def edges_of(self, node_id: str) -> list[StoredEdge]:
+        rows = self._query(
+            f"SELECT {_EDGE_COLUMNS} FROM edges WHERE source = ? UNION SELECT {_EDGE_COLUMNS} FROM edges WHERE target = ? "
+            "ORDER BY type, source, target",
+            (node_id, node_id),
+        )
+        return [_edge(r) for r in rows]
+
+    def stats(self) -> Stats:
+        labels = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
+        types = dict(self._query("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
+        cited = self._query("SELECT count(DISTINCT j.value) FROM edges, json_each(edges.payload, '$[1]') j").fetchone()[0]
+        has_figure = " OR ".join(f"json_extract(payload, '$[0].{name}') IS NOT NULL" for name in QUANTITY_FIELDS)
+        without = self._query(
+            f"SELECT count(*) FROM edges WHERE type != 'MENTIONED_IN' AND NOT ({has_figure})"
+        ).fetchone()[0]
+        return Stats(
+            nodes=sum(labels.values()),
+            edges=sum(types.values()),
+            labels=labels,
+            types=types,
+            sources=labels.get("Document", 0),
+            cited_sources=cited,
+            facts_without_quantities=without,
+            origins=self._query("SELECT count(*) FROM origins").fetchone()[0],
+        )
+

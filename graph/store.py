@@ -1,0 +1,172 @@
+"""The store interface that the embedded store and the Neo4j store both implement.
+
+A store keeps *claims*: what each origin (a loaded file or document) says
+about nodes and edges. The graph a user sees is the merge of those claims:
+one node per id, one edge per fact key, an edge listing every source that
+states it. Loading an origin again replaces its claims, which makes loads
+idempotent and lets a new version of a document replace the old one.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from supplygraph.schema import LoadUnit
+
+QUANTITY_FIELDS = ("share", "volume_t", "capacity_t", "reserves_t", "stake", "intensity_kg", "mass_fraction")
+"""Edge properties that hold a figure."""
+
+
+@dataclass(frozen=True)
+class StoredNode:
+    """A node as the store holds it: the merge of every origin's claim."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "name": self.name, "aliases": list(self.aliases), **self.props}
+
+
+@dataclass(frozen=True)
+class StoredEdge:
+    """An edge as the store holds it, with the merged provenance of every claim."""
+
+    key: str
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "type": self.type,
+            "source": self.source,
+            "target": self.target,
+            **self.props,
+            "sources": list(self.sources),
+            "evidence": list(self.evidence),
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
+class Counts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, for the CLI summary and for tests of idempotency."""
+
+    inputs: int = 0
+    skipped_unchanged_inputs: int = 0
+    nodes: Counts = field(default_factory=Counts)
+    edges: Counts = field(default_factory=Counts)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "skipped_unchanged_inputs": self.skipped_unchanged_inputs,
+            "nodes": vars(self.nodes),
+            "edges": vars(self.edges),
+        }
+
+
+@dataclass
+class Stats:
+    """Counts by label and type, the sources cited, and facts that carry no figure."""
+
+    nodes: int
+    edges: int
+    labels: dict[str, int]
+    types: dict[str, int]
+    sources: int
+    cited_sources: int
+    facts_without_quantities: int
+    origins: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+Progress = Callable[[int], None]
+"""Called with the number of records just written, to advance a progress bar."""
+
+
+class Store(abc.ABC):
+    """What every store implementation offers. Constructors make no I/O beyond opening a local file."""
+
+    @abc.abstractmethod
+    def apply(self, units: Sequence[LoadUnit], progress: Progress | None = None) -> LoadSummary:
+        """Write the units in one transaction: all of them, or nothing when any fails."""
+
+    @abc.abstractmethod
+    def node(self, node_id: str) -> StoredNode | None:
+        """One node by id, or None."""
+
+    @abc.abstractmethod
+    def nodes(self, label: str | None = None) -> Iterator[StoredNode]:
+        """Every node, or those of one label."""
+
+    @abc.abstractmethod
+    def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
+        """Every edge, or those of one type."""
+
+    @abc.abstractmethod
+    def edges_of(self, node_id: str) -> list[StoredEdge]:
+        """The edges that start or end at a node."""
+
+    @abc.abstractmethod
+    def stats(self) -> Stats:
+        """Counts for ``supplygraph stats``."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def to_networkx(self, ids: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The whole graph, or the subgraph induced by ``ids``, as a NetworkX ``MultiDiGraph``.
+
+        Node attributes are ``label``, ``name``, ``aliases`` and the label's
+        properties; edges are keyed by fact key and carry ``type``, their
+        properties and ``sources``, ``evidence`` and ``confidence``.
+        """
+        keep = None if ids is None else set(ids)
+        graph = nx.MultiDiGraph()
+        for node in self.nodes():
+            if keep is None or node.id in keep:
+                graph.add_node(node.id, label=node.label, name=node.name, aliases=list(node.aliases), **node.props)
+        for edge in self.edges():
+            if keep is None or (edge.source in keep and edge.target in keep):
+                graph.add_edge(
+                    edge.source,
+                    edge.target,
+                    key=edge.key,
+                    type=edge.type,
+                    **edge.props,
+                    sources=list(edge.sources),
+                    evidence=list(edge.evidence),
+                    confidence=edge.confidence,
+                )
+        return graph

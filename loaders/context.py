@@ -1,0 +1,54 @@
+"""The context a loader emits records through: it owns the file, the locations and the unit."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from supplygraph.errors import LoadError, SupplygraphError
+from supplygraph.schema import LoadUnit, parse_fact, parse_node
+
+
+class Context:
+    """Reads one input file and collects what its loader emits into a :class:`LoadUnit`.
+
+    Every record is validated as it is emitted; an invalid one raises an
+    error that names the file and line, so nothing of the file is stored.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            raise LoadError(f"cannot read: {exc.strerror}", where=str(path)) from exc
+        self.unit = LoadUnit(origin=str(path.resolve()), digest=hashlib.sha256(self.data).hexdigest())
+
+    def where(self, line: int | None = None) -> str:
+        return f"{self.path}:{line}" if line else str(self.path)
+
+    def text(self) -> str:
+        """The file decoded as UTF-8; an empty or undecodable file is an error."""
+        if not self.data.strip():
+            raise LoadError("empty file", where=self.where())
+        try:
+            return self.data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = self.data.count(b"\n", 0, exc.start) + 1
+            raise LoadError(
+                f"not UTF-8: byte {self.data[exc.start]:#04x} at offset {exc.start} cannot be decoded", where=self.where(line)
+            ) from exc
+
+    def node(self, data: Mapping[str, Any], line: int | None = None) -> None:
+        try:
+            self.unit.add_node(parse_node(data), self.where(line))
+        except SupplygraphError as exc:
+            raise exc.at(self.where(line)) from None
+
+    def fact(self, data: Mapping[str, Any], line: int | None = None) -> None:
+        try:
+            self.unit.add_fact(parse_fact(data), self.where(line))
+        except SupplygraphError as exc:
+            raise exc.at(self.where(line)) from None

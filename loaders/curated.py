@@ -1,0 +1,101 @@
+"""Curated data: YAML for entities and facts, CSV for bulk tables.
+
+YAML files hold up to three lists, ``sources`` (Document nodes, label
+implied), ``entities`` and ``facts``. A CSV file is a facts table when its
+header has ``type,source,target,sources`` and an entities table when it has
+``id,label,name``; every other column is a property, an empty cell means
+"not set", and list cells are split on ``;`` (sources) or ``|`` (aliases,
+elements). See the README for the full format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import yaml
+
+from supplygraph.errors import LoadError
+
+from .context import Context
+
+YAML_SECTIONS = ("sources", "entities", "facts")
+FACT_COLUMNS = ("type", "source", "target", "sources")
+ENTITY_COLUMNS = ("id", "label", "name")
+LIST_CELLS = {"sources": ";", "aliases": "|", "elements": "|"}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line each mapping starts on (as ``__line__``)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def load_yaml(ctx: Context) -> None:
+    text = ctx.text()
+    try:
+        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark and context_mark is not mark:
+            problem += f" ({context} that starts at line {context_mark.line + 1})"
+        raise LoadError(f"malformed YAML: {problem}", where=ctx.where(mark.line + 1 if mark else None)) from exc
+    if document is None:
+        raise LoadError("empty file: no sources, entities or facts", where=ctx.where())
+    if not isinstance(document, dict):
+        raise LoadError(f"expected a mapping with {', '.join(YAML_SECTIONS)} at the top", where=ctx.where(1))
+    document.pop("__line__", None)
+    for section in document:
+        if section not in YAML_SECTIONS:
+            raise LoadError(f"unknown section {section!r} (expected {', '.join(YAML_SECTIONS)})", where=ctx.where())
+    for section in YAML_SECTIONS:
+        items = document.get(section) or []
+        if not isinstance(items, list):
+            raise LoadError(f"'{section}' must be a list", where=ctx.where())
+        for item in items:
+            if not isinstance(item, dict):
+                raise LoadError(f"each item of '{section}' must be a mapping, got {item!r}", where=ctx.where())
+            line = item.pop("__line__")
+            if section == "sources":
+                ctx.node({"label": "Document", **item}, line)
+            elif section == "entities":
+                ctx.node(item, line)
+            else:
+                ctx.fact(item, line)
+
+
+def load_csv(ctx: Context) -> None:
+    reader = csv.reader(io.StringIO(ctx.text(), newline=""))
+    header = [cell.strip() for cell in next(reader)]
+    if all(column in header for column in FACT_COLUMNS):
+        emit = ctx.fact
+    elif all(column in header for column in ENTITY_COLUMNS):
+        emit = ctx.node
+    else:
+        wanted = FACT_COLUMNS if "type" in header or "target" in header else ENTITY_COLUMNS
+        missing = [column for column in wanted if column not in header]
+        raise LoadError(
+            f"missing column {', '.join(repr(m) for m in missing)} (a facts table needs {','.join(FACT_COLUMNS)}; "
+            f"an entities table needs {','.join(ENTITY_COLUMNS)})",
+            where=ctx.where(1),
+        )
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise LoadError(f"row has {len(cells)} cells but the header has {len(header)}", where=ctx.where(line))
+        record: dict[str, Any] = {}
+        for column, cell in zip(header, cells):
+            cell = cell.strip()
+            if not cell:
+                continue
+            separator = LIST_CELLS.get(column)
+            record[column] = [part.strip() for part in cell.split(separator) if part.strip()] if separator else cell
+        emit(record, line)
