@@ -19,7 +19,10 @@ import yaml
 from supplygraph.schema import check_endpoints, parse_fact, parse_node
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data" / "rare-earths"
+try:  # the package's own pointer to the bundled data, once it exists
+    from supplygraph.data import BUNDLED as DATA
+except ImportError:
+    DATA = ROOT / "data" / "rare-earths"
 
 FIGURE_FIELDS = ("share", "volume_t", "reserves_t", "capacity_t", "stake", "intensity_kg")
 USGS_IEA_DOCS = {
@@ -110,7 +113,7 @@ def _read_dataset():
     except ImportError:
         read_paths = None
     if read_paths is not None:
-        units = read_paths(_data_files())
+        units = read_paths([DATA])
         nodes = [n for u in units for n in u.nodes]
         facts = [f for u in units for f in u.facts]
     else:
@@ -287,3 +290,178 @@ def test_no_duplicate_edge_keys_with_different_figures(facts):
         for name in FIGURE_FIELDS:
             values = {getattr(f, name, None) for f in group}
             assert len(values) <= 1, f"{group[0].type} {group[0].source}->{group[0].target}: {name} {values}"
+
+
+# --------------------------------------------------------------------------- 4. figures checked against the sources
+
+CN, US, AU = "country:CN", "country:US", "country:AU"
+MINE = "material:rare-earth-concentrate"
+ORE = "material:rare-earth-ore"
+COMPOUNDS = "material:rare-earth-compounds-and-metals"
+WORLD = {("MCS 2025", 2023): 376000, ("MCS 2025", 2024): 390000, ("MCS 2026", 2024): 380000, ("MCS 2026", 2025): 390000}
+
+
+def test_china_mine_production_2025_mcs2026(facts):
+    fact = _one(facts, "PRODUCES", CN, MINE, year=2025, edition="MCS 2026")
+    assert fact.volume_t == 270000
+    assert fact.share == pytest.approx(270000 / 390000, abs=1e-4)
+    assert fact.estimate is True
+    assert "doc:usgs-mcs-2026-rare-earths" in fact.sources
+
+
+def test_china_2024_is_a_quota_in_mcs2025_and_share_differs_by_edition(facts):
+    old = _one(facts, "PRODUCES", CN, MINE, year=2024, edition="MCS 2025")
+    new = _one(facts, "PRODUCES", CN, MINE, year=2024, edition="MCS 2026")
+    assert old.volume_t == new.volume_t == 270000
+    assert old.quota is True and old.estimate is True
+    assert old.share == pytest.approx(0.6923, abs=1e-4)  # 270/390
+    assert new.share == pytest.approx(0.7105, abs=1e-4)  # 270/380 after the revision
+
+
+def test_australia_2024_revised_between_editions(facts):
+    assert _one(facts, "PRODUCES", AU, MINE, year=2024, edition="MCS 2025").volume_t == 13000
+    revised = _one(facts, "PRODUCES", AU, MINE, year=2024, edition="MCS 2026")
+    assert revised.volume_t == 29000
+    assert "13000" in (revised.note or "")
+
+
+def test_usgs_shares_use_the_rounded_world_total(facts):
+    rows = [f for f in facts if f.type == "PRODUCES" and f.target == MINE and f.edition in ("MCS 2025", "MCS 2026")]
+    assert len(rows) == 48  # 12 countries x 4 columns
+    for fact in rows:
+        world = WORLD[(fact.edition, fact.year)]
+        assert fact.share == pytest.approx(fact.volume_t / world, abs=6e-5), fact
+    assert {f.source for f in rows} >= {CN, US, AU, "country:MM", "country:TH", "country:NG"}
+    assert _one(facts, "PRODUCES", "country:MM", MINE, year=2025, edition="MCS 2026").volume_t == 22000
+
+
+def test_reserves_by_edition(facts):
+    for edition, year in (("MCS 2025", 2024), ("MCS 2026", 2025)):
+        assert _one(facts, "HAS_RESERVES", CN, ORE, edition=edition, year=year).reserves_t == 44_000_000
+    assert _one(facts, "HAS_RESERVES", AU, ORE, edition="MCS 2025").reserves_t == 5_700_000  # not '135,700,000'
+    assert _one(facts, "HAS_RESERVES", AU, ORE, edition="MCS 2026").reserves_t == 6_300_000
+    assert _one(facts, "HAS_RESERVES", "country:BR", ORE, edition="MCS 2025").reserves_t == 21_000_000
+    assert _one(facts, "HAS_RESERVES", "country:BR", ORE, edition="MCS 2026").reserves_t == 11_000_000
+    assert not _find(facts, "HAS_RESERVES", "country:IN", ORE, edition="MCS 2026")  # NA in MCS 2026
+
+
+def test_ownership_stakes(facts):
+    cnre = _one(facts, "SUBSIDIARY_OF", "org:china-northern-rare-earth", "org:baogang-group")
+    assert cnre.stake == pytest.approx(0.3671) and str(cnre.as_of).startswith("2023")
+    sasac = _one(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group", "org:sasac")
+    assert sasac.stake == pytest.approx(0.3121)
+    assert "32.21" in sasac.note  # the misprint is recorded, not used
+    stakes = [f.stake for f in _find(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group") if f.stake is not None]
+    assert sorted(stakes) == pytest.approx(sorted([0.3121, 0.2033, 0.2033, 0.2033, 0.039, 0.039]))
+    assert sum(stakes) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_us_import_sources_and_net_import_reliance(facts):
+    shares = {
+        f.target: f.share
+        for f in _find(facts, "DEPENDS_ON", US, edition="MCS 2025", measure="import source share")
+    }
+    assert shares == pytest.approx({CN: 0.70, "country:MY": 0.13, "country:JP": 0.06, "country:EE": 0.05})
+    nir = {
+        (f.edition, f.year): f for f in _find(facts, "DEPENDS_ON", US, COMPOUNDS, measure="net import reliance")
+    }
+    assert nir[("MCS 2025", 2024)].share == pytest.approx(0.80)
+    assert nir[("MCS 2026", 2025)].share == pytest.approx(0.67)
+    assert nir[("MCS 2026", 2024)].share == pytest.approx(0.53)
+    for key in (("MCS 2025", 2024), ("MCS 2026", 2025), ("MCS 2026", 2024)):
+        assert nir[key].note, f"{key}: the disagreement between editions must be noted"
+
+
+def test_mp_materials_dod_deal(facts):
+    stake = _one(facts, "SUBSIDIARY_OF", "org:mp-materials", "org:us-dod")
+    assert stake.stake == pytest.approx(0.15) and stake.note
+    agreements = [f.agreement for f in _find(facts, "COOPERATES_WITH") if {f.source, f.target} == {"org:mp-materials", "org:us-dod"}]
+    assert any("110" in a and "NdPr" in a for a in agreements), agreements
+    assert _one(facts, "PRODUCES", "facility:mp-independence", "material:ndfeb-magnet").capacity_t == 1000
+
+
+def test_magnet_plants_and_shares(facts):
+    narva = _one(facts, "PRODUCES", "facility:neo-narva", "material:sintered-ndfeb-magnet")
+    assert narva.capacity_t == 2000 and narva.year == 2025
+    jl = _one(facts, "PRODUCES", "org:jl-mag", "material:ndfeb-magnet")
+    assert jl.share == pytest.approx(0.145)
+    iluka = {f.edition: f.capacity_t for f in _find(facts, "PRODUCES", "facility:eneabba-refinery", "material:separated-rare-earth-oxides")}
+    assert iluka == {"Kallanish, Dec 2024": 23000, "Rare Earth Exchanges": 17500}
+
+
+def test_f35_figures_both_present_with_notes(facts):
+    crs = _one(facts, "USED_IN", "material:rare-earth-materials", "enduse:f-35")
+    adamas = _one(facts, "USED_IN", "material:rare-earth-elements-contained", "enduse:f-35")
+    assert crs.intensity_kg == pytest.approx(417, abs=1)  # 920 lb
+    assert "doc:crs-r41744" in crs.sources
+    assert adamas.intensity_kg == 20 and "11-20" in adamas.note
+    assert "doc:pulse-adamas-f35-2026" in adamas.sources
+    assert "Adamas" in crs.note and "920" in adamas.note
+
+
+def test_quotas_and_first_batch_split(facts):
+    assert _one(facts, "RESTRICTS", "policy:china-re-quota-2024", MINE).volume_t == 270000
+    assert _one(facts, "RESTRICTS", "policy:china-re-quota-2023", MINE).volume_t == 255000
+    assert _one(facts, "RESTRICTS", "policy:china-re-quota-2024-first-batch", MINE).volume_t == 135000
+    cnre = _one(facts, "PRODUCES", "org:china-northern-rare-earth", MINE, year=2024)
+    creg = _one(facts, "PRODUCES", "org:china-rare-earth-group", MINE, year=2024)
+    assert (cnre.volume_t, creg.volume_t) == (94580, 40420) and cnre.quota and creg.quota
+    assert cnre.volume_t + creg.volume_t == 135000
+    issuers = {f.target for f in _find(facts, "ISSUED_BY", "policy:china-re-quota-2024")}
+    assert issuers == {"org:miit", "org:mnr"}
+
+
+def test_export_controls(nodes_by_id, facts):
+    no18 = {f.target for f in _find(facts, "RESTRICTS", "policy:mofcom-gac-2025-18")}
+    assert {f"element:{s}" for s in "Sm Gd Tb Dy Lu Sc Y".split()} <= no18
+    assert "material:smco-magnet" in no18
+    assert nodes_by_id["policy:mofcom-gac-2025-18"].status == "in_force"
+    for number in (55, 56, 57, 58, 61, 62):
+        policy = nodes_by_id[f"policy:mofcom-2025-{number}"]
+        assert policy.status == "suspended" and str(policy.suspended_until) == "2026-11-10", number
+    no57 = {f.target for f in _find(facts, "RESTRICTS", "policy:mofcom-2025-57")}
+    assert no57 == {f"element:{s}" for s in "Ho Er Tm Eu Yb".split()}
+    assert {f.target for f in _find(facts, "ISSUED_BY", "policy:mofcom-gac-2025-18")} == {"org:mofcom", "org:gac"}
+
+
+def test_iea_stage_shares_keep_their_dates(facts):
+    sep = {(f.edition, f.year, str(f.as_of) if f.as_of else None): f.share
+           for f in _find(facts, "PRODUCES", CN, "material:separated-rare-earth-oxides") if f.share is not None}
+    assert sep[("IEA GCMO 2024", 2023, None)] == pytest.approx(0.92)
+    assert sep[("IEA commentary 2025-10-23", None, "2025-10-23")] == pytest.approx(0.91)
+    magnets = _one(facts, "PRODUCES", CN, "material:rare-earth-permanent-magnet", edition="IEA commentary 2025-10-23")
+    assert magnets.share == pytest.approx(0.94)
+    assert _one(facts, "PRODUCES", CN, MINE, edition="IEA GCMO 2024", year=2023).share == pytest.approx(0.62)
+
+
+def test_bayan_obo_world_share_disagreement_kept(facts):
+    shares = {f.year: f.share for f in _find(facts, "HAS_RESERVES", "place:bayan-obo", ORE) if f.share is not None}
+    assert shares[2021] == pytest.approx(0.378) and shares[2014] == pytest.approx(0.387)
+
+
+def test_seed_event(nodes_by_id, facts):
+    event = nodes_by_id["event:baogang-alloy-collaboration-2025-02-28"]
+    assert str(event.date) == "2025-02-28"
+    roles = {f.source: f.role for f in _find(facts, "PARTICIPATED_IN", target=event.id)}
+    assert roles["org:baogang-group"] == "host"
+    assert roles["org:baogang-united-front-work-department"] == "co-organiser"
+    deal = [f for f in _find(facts, "COOPERATES_WITH") if f.event == event.id and "org:baotou-rare-earth-research-institute" in (f.source, f.target)]
+    assert deal and "org:baogang-beijing-subsidiary" in (deal[0].source, deal[0].target)
+    seed = nodes_by_id["doc:reex-baogang-alloys-2025"]
+    assert seed.publisher == "Rare Earth Exchanges" and seed.url
+
+
+def test_aliases_for_entity_resolution(nodes_by_id):
+    def aliases(node_id):
+        node = nodes_by_id[node_id]
+        return {node.name, *node.aliases}
+
+    assert {"北方稀土", "包钢稀土", "China North Rare Earth", "Baotou Steel Rare-Earth"} <= aliases("org:china-northern-rare-earth")
+    assert {"包钢集团", "Baotou Steel"} <= aliases("org:baogang-group")
+    assert {"中国稀土集团"} <= aliases("org:china-rare-earth-group")
+    assert {"Pentagon", "DoD"} <= aliases("org:us-dod")
+    assert {"MOFCOM"} <= aliases("org:mofcom")
+    assert {"Burma"} <= aliases("country:MM") and nodes_by_id["country:MM"].name == "Myanmar"
+    assert {"包头稀土研究院"} <= aliases("org:baotou-rare-earth-research-institute")
+    assert str(nodes_by_id["org:baotou-rare-earth-research-institute"].founded) == "1963"
+    assert {"白云鄂博"} <= aliases("place:bayan-obo")
