@@ -197,7 +197,7 @@ def test_chain_stages(nodes_by_id, facts):
     stages = {n.stage for n in nodes_by_id.values() if n.label == "Material"}
     assert {"mining", "separation", "metal", "alloy", "magnet", "component"} <= stages
     chain = [
-        ("material:rare-earth-concentrate", "material:mixed-rare-earth-carbonate"),
+        ("material:rare-earth-mine-production", "material:mixed-rare-earth-carbonate"),
         ("material:ndpr-oxide", "material:ndpr-metal"),
         ("material:ndpr-metal", "material:ndfeb-alloy"),
         ("material:ndfeb-alloy", "material:sintered-ndfeb-magnet"),
@@ -295,7 +295,7 @@ def test_no_duplicate_edge_keys_with_different_figures(facts):
 # --------------------------------------------------------------------------- 4. figures checked against the sources
 
 CN, US, AU = "country:CN", "country:US", "country:AU"
-MINE = "material:rare-earth-concentrate"
+MINE = "material:rare-earth-mine-production"
 ORE = "material:rare-earth-ore"
 COMPOUNDS = "material:rare-earth-compounds-and-metals"
 WORLD = {("MCS 2025", 2023): 376000, ("MCS 2025", 2024): 390000, ("MCS 2026", 2024): 380000, ("MCS 2026", 2025): 390000}
