@@ -316,6 +316,8 @@ def test_china_2024_is_a_quota_in_mcs2025_and_share_differs_by_edition(facts):
     assert old.quota is True and old.estimate is True
     assert old.share == pytest.approx(0.6923, abs=1e-4)  # 270/390
     assert new.share == pytest.approx(0.7105, abs=1e-4)  # 270/380 after the revision
+    assert new.quota is not True  # MCS 2026 v1.1 removed the quota footnote from 2024
+    assert _one(facts, "PRODUCES", CN, MINE, year=2025, edition="MCS 2026").quota is not True
 
 
 def test_australia_2024_revised_between_editions(facts):
@@ -362,6 +364,11 @@ def test_us_import_sources_and_net_import_reliance(facts):
         for f in _find(facts, "DEPENDS_ON", US, edition="MCS 2025", measure="import source share")
     }
     assert shares == pytest.approx({CN: 0.70, "country:MY": 0.13, "country:JP": 0.06, "country:EE": 0.05})
+    shares26 = {
+        f.target: f.share
+        for f in _find(facts, "DEPENDS_ON", US, edition="MCS 2026", measure="import source share")
+    }
+    assert shares26 == pytest.approx({CN: 0.71, "country:MY": 0.13, "country:JP": 0.05, "country:EE": 0.05})
     nir = {
         (f.edition, f.year): f for f in _find(facts, "DEPENDS_ON", US, COMPOUNDS, measure="net import reliance")
     }
