@@ -472,3 +472,14 @@ def test_aliases_for_entity_resolution(nodes_by_id):
     assert {"包头稀土研究院"} <= aliases("org:baotou-rare-earth-research-institute")
     assert str(nodes_by_id["org:baotou-rare-earth-research-institute"].founded) == "1963"
     assert {"白云鄂博"} <= aliases("place:bayan-obo")
+
+
+def test_flow_graph_is_acyclic_and_reaches_the_end_uses(facts):
+    import networkx as nx
+
+    flow = nx.DiGraph((f.source, f.target) for f in facts if f.type in ("INPUT_TO", "USED_IN"))
+    assert nx.is_directed_acyclic_graph(flow), nx.find_cycle(flow)
+    downstream = nx.descendants(flow, MINE)
+    for enduse in ("ev-traction-motor", "wind-turbine-generator", "hard-disk-drive", "guided-missile",
+                   "fighter-aircraft", "radar", "travelling-wave-tube", "f-35", "ddg-51", "virginia-class-submarine"):
+        assert f"enduse:{enduse}" in downstream, enduse
