@@ -483,3 +483,16 @@ def test_flow_graph_is_acyclic_and_reaches_the_end_uses(facts):
     for enduse in ("ev-traction-motor", "wind-turbine-generator", "hard-disk-drive", "guided-missile",
                    "fighter-aircraft", "radar", "travelling-wave-tube", "f-35", "ddg-51", "virginia-class-submarine"):
         assert f"enduse:{enduse}" in downstream, enduse
+
+
+def test_no_name_or_alias_points_at_two_entities(dataset):
+    """Entity resolution matches names and aliases case-insensitively: each must be unambiguous."""
+    nodes = dataset[0]
+    owners = defaultdict(set)
+    for node in nodes:
+        if node.label == "Document":
+            continue
+        for name in (node.name, *node.aliases):
+            owners[name.casefold()].add(node.id)
+    clashes = {name: sorted(ids) for name, ids in owners.items() if len(ids) > 1}
+    assert not clashes, clashes
