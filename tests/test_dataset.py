@@ -496,3 +496,10 @@ def test_no_name_or_alias_points_at_two_entities(dataset):
             owners[name.casefold()].add(node.id)
     clashes = {name: sorted(ids) for name, ids in owners.items() if len(ids) > 1}
     assert not clashes, clashes
+
+
+def test_every_document_is_cited(dataset):
+    nodes, facts, _, _ = dataset
+    cited = {doc for fact in facts for doc in fact.sources}
+    uncited = [n.id for n in nodes if n.label == "Document" and n.id not in cited]
+    assert not uncited, uncited
