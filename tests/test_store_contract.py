@@ -66,6 +66,15 @@ def test_same_fact_from_two_sources_is_one_edge_listing_both(store):
     assert set(edges[0].evidence) == {"Alpha sells to Beta.", "Beta buys from Alpha."}
 
 
+def test_dropping_one_of_two_sources_keeps_the_edge_with_the_other(store):
+    store.apply([unit("one", [DOC_A, ALPHA, BETA], [{**SUPPLY, "sources": ["doc:a"], "share": 0.4}])])
+    store.apply([unit("two", [DOC_B], [{**SUPPLY, "sources": ["doc:b"], "evidence": "B says so."}])])
+    summary = store.apply([unit("one", [DOC_A, ALPHA, BETA], [], digest="v2")])
+    (edge,) = store.edges("SUPPLIES")
+    assert (edge.sources, edge.evidence, edge.props.get("share")) == (("doc:b",), ("B says so.",), None)
+    assert summary.edges.updated == 1
+
+
 def test_symmetric_cooperation_stated_both_ways_is_one_edge(store):
     coop = {"type": "COOPERATES_WITH", "sources": ["doc:a"]}
     store.apply(
