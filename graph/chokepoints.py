@@ -39,7 +39,7 @@ from supplygraph.schema.nodes import STAGES
 
 from .centrality import flow_betweenness, supply_path_centrality
 from .concentration import concentration
-from .flow import sources_and_sinks, supply_flow
+from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow
 from .scenarios import ScenarioError, parse_scenario, scenario_impact
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
@@ -288,13 +288,7 @@ def rank_chokepoints(
         if len(cut) > 1:
             for node in cut:
                 in_cut[node].append((end_use, len(cut)))
-    by_material = {}
-    for row in conc:
-        if row["hhi"] is None:
-            continue
-        current = by_material.get(row["subject"])
-        if current is None or (row["basis"] == "countries" and current["basis"] != "countries"):
-            by_material[row["subject"]] = row
+    by_material = preferred_concentration(conc)
     largest_share = _largest_producer_shares(F)
     busiest = max((v for n, v in path_share.items() if F.nodes[n].get("label") != "EndUse"), default=0.0) or 1.0
     articulation = set(structure.get("articulation_points", ()))
@@ -307,8 +301,9 @@ def rank_chokepoints(
         market = by_material.get(node)
         if label == "Material":
             conc_term = market["hhi"] / 10_000 if market else 0.0
-        else:
-            conc_term = largest_share[node][0] if node in largest_share else 0.0
+        else:  # a producer: the largest stated share of world output it holds
+            held = largest_share.get(node)
+            conc_term = held[0] if held and held[3] == STATED else 0.0
         flow_term = path_share.get(node, 0.0) / busiest
         score = round(100 * (WEIGHTS["cut"] * cut_term + WEIGHTS["concentration"] * conc_term + WEIGHTS["flow"] * flow_term), 1)
         if score > 0:
@@ -340,17 +335,39 @@ def rank_chokepoints(
     return rows
 
 
-def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict]]:
-    """Producer -> (largest measured share it holds of a material, that material, the edge)."""
-    best: dict[str, tuple[float, str, dict]] = {}
+def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One concentration row per material: the best measured (stated shares over listed volume), countries before organisations.
+
+    Examples
+    --------
+    >>> rows = [{"subject": "m", "hhi": 5805, "weights": "share of listed volume", "basis": "organisations"},
+    ...         {"subject": "m", "hhi": 5054, "weights": "stated shares", "basis": "countries"}]
+    >>> preferred_concentration(rows)["m"]["hhi"]
+    5054
+    """
+    best: dict[str, dict[str, Any]] = {}
+    for row in conc:
+        if row["hhi"] is None:
+            continue
+        rank = (WEIGHT_QUALITY[row["weights"]], row["basis"] == "countries")
+        current = best.get(row["subject"])
+        if current is None or rank > (WEIGHT_QUALITY[current["weights"]], current["basis"] == "countries"):
+            best[row["subject"]] = row
+    return best
+
+
+def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict, str]]:
+    """Producer -> (largest measured share it holds of a material, the material, the edge, how the share was measured)."""
+    best: dict[str, tuple[float, str, dict, str]] = {}
     for producer, material, edge in F.edges(data=True):
-        if edge.get("type") != "PRODUCES":
+        if edge.get("type") != "PRODUCES" or not edge.get("listed"):
             continue
-        vintage = F.nodes[material].get("vintages", {}).get(edge.get("basis"), {})
-        if vintage.get("weights") == "equal split (no figures)":
+        how = F.nodes[material].get("vintages", {}).get(edge.get("basis"), {}).get("weights", EQUAL)
+        if how == EQUAL:
             continue
-        if producer not in best or edge["weight"] > best[producer][0]:
-            best[producer] = (edge["weight"], material, edge)
+        key = (WEIGHT_QUALITY[how], edge["weight"])
+        if producer not in best or key > (WEIGHT_QUALITY[best[producer][3]], best[producer][0]):
+            best[producer] = (edge["weight"], material, edge, how)
     return best
 
 
@@ -370,17 +387,21 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
         size = min(k for _, k in in_cut)
         parts.append(f"one of {size} nodes whose loss cuts {_names(F, end_uses)} off from every source")
     if market:
-        noun = "producing countries" if market["basis"] == "countries" else "producing organisations"
+        n = market["producers"]
+        noun = ("producing country" if n == 1 else "producing countries") if market["basis"] == "countries" else (
+            "producing organisation" if n == 1 else "producing organisations")
         vintage = ", ".join(str(v) for v in (market["edition"], market["year"]) if v is not None)
+        basis = " on shares of the listed volume" if market["weights"] == VOLUME else ""
         parts.append(
-            f"{market['producers']} {noun}, HHI {market['hhi']:,.0f}"
+            f"{n} {noun}{' listed' if (market['coverage'] or 0) < 0.995 else ''}, HHI {market['hhi']:,.0f}{basis}"
             + (f" ({vintage})" if vintage else "")
             + f"; {market['top_name']} {market['top_share']:.0%}"
         )
     elif largest:
-        share, material, edge = largest
-        vintage = ", ".join(str(edge[k]) for k in ("edition", "year") if edge.get(k) is not None)
-        parts.append(f"produces {share:.0%} of {F.nodes[material].get('name', material)}" + (f" ({vintage})" if vintage else ""))
+        share, material, edge, how = largest
+        vintage = ", ".join(str(v) for v in (edge.get("edition"), figure_year(edge)) if v is not None)
+        of = "of the listed volume of " if how == VOLUME else "of "
+        parts.append(f"produces {share:.0%} {of}{F.nodes[material].get('name', material)}" + (f" ({vintage})" if vintage else ""))
     if path_share >= 0.005:
         parts.append(f"on {path_share:.0%} of supply paths")
     if articulation and F.nodes[node].get("label") == "Material":
@@ -427,12 +448,17 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, 
         found.append({"id": other, "name": info.get("name", other), "label": info.get("label"), "share": share, "via": how})
 
     if data.get("label") == "Material":
+        vintages = data.get("vintages", {})
+
+        def measured(edge: dict) -> bool:
+            return bool(edge.get("listed")) and vintages.get(edge.get("basis"), {}).get("weights", EQUAL) != EQUAL
+
         producers = sorted(
-            ((e.get("weight") or 0.0, p, e) for p, _, e in F.in_edges(node, data=True) if e.get("type") == "PRODUCES"),
-            key=lambda x: (-x[0], x[1]),
+            ((e["weight"] if measured(e) else None, p) for p, e in F.pred[node].items() if e.get("type") == "PRODUCES"),
+            key=lambda x: (x[0] is None, -(x[0] or 0.0), str(x[1])),
         )
-        for weight, producer, edge in producers[:limit]:
-            add(producer, "produces", round(weight, 4))
+        for weight, producer in producers[:limit]:
+            add(producer, "produces", round(weight, 4) if weight is not None else None)
             for parent, how in F.nodes[producer].get("controlled_by", ()):
                 add(parent, how)
     else:
@@ -460,13 +486,7 @@ def end_use_dependencies(
     -----
     One upstream search per end use described: O(limit x (V + E)).
     """
-    top_by_material: dict[str, dict] = {}
-    for row in conc:
-        if row["top_share"] is None:
-            continue
-        current = top_by_material.get(row["subject"])
-        if current is None or row["top_share"] > current["top_share"]:
-            top_by_material[row["subject"]] = row
+    top_by_material = preferred_concentration(conc)
     end_uses = sorted(dominators, key=lambda t: (F.nodes[t].get("sector") != "defense", t))[:limit]
     organisations: dict[str, list[dict[str, Any]]] = {}
     result = []
@@ -494,9 +514,79 @@ def end_use_dependencies(
                 "dominators": dominators.get(end_use, []),
                 "min_cut": cuts.get(end_use),
                 "concentrated_inputs": concentrated,
+                "elements": element_dependencies(F, upstream, top_by_material, organisations),
             }
         )
     return result
 
 
-__all__ = ["ScenarioError", "chokepoint_report", "end_use_dependencies", "rank_chokepoints", "who_controls"]
+ELEMENT_SPECIFIC = 3
+"""A material carrying at most this many elements is specific to them (Sm oxide, SmCo alloy, Dy metal), unlike ores."""
+
+
+def element_dependencies(
+    F: nx.DiGraph, upstream: set[str], top_by_material: dict[str, dict], cache: dict[str, list] | None = None, *, limit: int = 10
+) -> list[dict[str, Any]]:
+    """What an end use needs element by element, who controls the chain, and what restricts it.
+
+    For every element carried by an element-specific material upstream
+    (at most :data:`ELEMENT_SPECIFIC` elements, not mining stage): those
+    materials, the policies restricting them, their measured feed (upstream
+    materials with a concentration figure) and the organisations producing
+    along that chain, those in the feed's top country first.
+
+    Examples
+    --------
+    >>> F = nx.DiGraph([("material:reo", "material:sm-oxide"), ("material:sm-oxide", "enduse:x")])
+    >>> F.nodes["material:reo"].update(label="Material", name="REO", stage="separation", elements={"Sm", "Nd", "Dy", "La"})
+    >>> F.nodes["material:sm-oxide"].update(label="Material", name="Sm oxide", stage="separation", elements={"Sm"}, restricted_by=["policy:p"])
+    >>> row = {"subject": "material:reo", "name": "REO", "top_id": "country:CN", "top_name": "China", "top_share": 0.91}
+    >>> [(e["element"], e["materials"], e["feed"][0]["top_share"]) for e in element_dependencies(F, {"material:reo", "material:sm-oxide"}, {"material:reo": row})]
+    [('Sm', ['material:sm-oxide'], 0.91)]
+
+    Notes
+    -----
+    One upstream search per element: O(elements x (V + E)) of the upstream.
+    """
+    cache = {} if cache is None else cache
+    by_element: dict[str, list[str]] = defaultdict(list)
+    for material in upstream:
+        data = F.nodes[material]
+        elements = data.get("elements") or ()
+        if data.get("label") == "Material" and data.get("stage") != "mining" and 0 < len(elements) <= ELEMENT_SPECIFIC:
+            for symbol in elements:
+                by_element[symbol].append(material)
+    result = []
+    for symbol, materials in sorted(by_element.items()):
+        chain = set(materials)
+        for material in materials:
+            chain |= {m for m in nx.ancestors(F, material) if F.nodes[m].get("label") == "Material"}
+        feed = sorted((top_by_material[m] for m in chain if m in top_by_material), key=lambda r: (-r["top_share"], r["subject"]))
+        top_country = F.nodes[feed[0]["top_id"]].get("country") if feed and feed[0]["top_id"] in F else None
+        organisations: dict[str, dict] = {}
+        for material in sorted(chain):
+            if material not in cache:
+                cache[material] = [c for c in who_controls(F, material) if c["label"] not in (None, "Country")]
+            for entry in cache[material]:
+                organisations.setdefault(entry["id"], entry)
+
+        def country(entry: dict) -> str | None:
+            info = F.nodes[entry["id"]] if entry["id"] in F else F.graph.get("controllers", {}).get(entry["id"], {})
+            return info.get("country")
+
+        ordered = sorted(organisations.values(), key=lambda e: (country(e) != top_country, e["share"] is None, -(e["share"] or 0), e["id"]))
+        policies = sorted({p for m in materials for p in F.nodes[m].get("restricted_by", ())})
+        result.append({
+            "element": symbol,
+            "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(F.nodes[m].get("stage"), 9), m)),
+            "restricted_by": [{"id": p, "name": F.graph.get("policies", {}).get(p, {}).get("name", p)} for p in policies],
+            "feed": [{"id": r["subject"], "name": r["name"], "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"]} for r in feed[:3]],
+            "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
+        })  # fmt: skip
+    return result
+
+
+_STAGE_ORDER = {stage: i for i, stage in enumerate(STAGES)}
+
+
+__all__ = ["ScenarioError", "chokepoint_report", "element_dependencies", "end_use_dependencies", "rank_chokepoints", "who_controls"]

@@ -18,6 +18,8 @@ from typing import Any
 
 import networkx as nx
 
+from .flow import EQUAL
+
 US_2023_HIGHLY_CONCENTRATED = 1800.0
 """US 2023 Merger Guidelines: an HHI above this is highly concentrated."""
 
@@ -65,7 +67,7 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     rows : list of dict
         One row per (material, basis) with ``subject``, ``name``, ``stage``,
         ``basis``, ``edition``, ``year``, ``hhi``, ``top_share``, ``top_id``,
-        ``top_name``, ``producers``, ``coverage`` (sum of the shares listed),
+        ``top_name``, ``producers`` (listed in the vintage), ``coverage`` (sum of the shares listed),
         ``weights`` (how shares were obtained), ``us_2023``, ``eu_crma`` and
         ``sources``. Rows whose producers carry no figures have ``hhi`` and
         ``top_share`` None: an equal split is not a measured share. Sorted by
@@ -76,8 +78,8 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     >>> F = nx.DiGraph()
     >>> F.add_node("material:m", label="Material", name="m", stage="magnet",
     ...            vintages={"countries": {"edition": "E", "year": 2025, "weights": "stated shares"}})
-    >>> F.add_edge("country:CN", "material:m", type="PRODUCES", basis="countries", weight=0.9, sources=["doc:a"])
-    >>> F.add_edge("country:JP", "material:m", type="PRODUCES", basis="countries", weight=0.1, sources=["doc:a"])
+    >>> F.add_edge("country:CN", "material:m", type="PRODUCES", basis="countries", weight=0.9, listed=True, sources=["doc:a"])
+    >>> F.add_edge("country:JP", "material:m", type="PRODUCES", basis="countries", weight=0.1, listed=True, sources=["doc:a"])
     >>> row = concentration(F)[0]
     >>> row["hhi"], row["top_id"], row["us_2023"], row["eu_crma"]
     (8200.0, 'country:CN', 'highly concentrated', 'above 65% from one third country')
@@ -93,10 +95,10 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         for kind, vintage in sorted(data.get("vintages", {}).items()):
             if basis is not None and kind != basis:
                 continue
-            edges = [(p, e) for p, _, e in F.in_edges(material, data=True) if e.get("type") == "PRODUCES" and e.get("basis") == kind]
+            edges = [(p, e) for p, e in F.pred[material].items() if e.get("type") == "PRODUCES" and e.get("basis") == kind and e.get("listed")]
             if not edges:
                 continue
-            measured = vintage["weights"] != "equal split (no figures)"
+            measured = vintage["weights"] != EQUAL
             top_id, top = max(edges, key=lambda pe: (pe[1]["weight"], pe[0]))
             shares = [e["weight"] for _, e in edges]
             value = hhi(shares) if measured else None

@@ -23,14 +23,19 @@ The same producer -> material pair often has several ``PRODUCES`` edges: one
 per source edition and data year (USGS MCS 2025 and MCS 2026 both report
 2024, and disagree). Mixing them would double-count, so for every material
 and every *basis* (``countries``, or ``organisations`` for organisations,
-facilities and places) the projection keeps one vintage, an (edition, year)
-pair: the one asked for, else the newest (latest year, then latest edition).
-The vintage chosen is recorded on the material as ``vintages[basis]`` so every
-figure downstream can name it.
+facilities and places) the figures come from one vintage, an (edition, year)
+pair with figures: the one asked for, else the newest that is not a
+projection (latest data year, then the one listing more producers, then the
+latest edition). The data year is a fact's ``year``, else the year of its
+``as_of``. The vintage chosen is recorded on the material as
+``vintages[basis]`` so every figure downstream can name it. Producers that
+the chosen vintage does not list stay in the flow as routes (weight 0: the
+vintage's shares already leave room for them in the unlisted rest).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -49,7 +54,7 @@ PRODUCER_LABELS = frozenset(ORGANIZATION_LABELS | {"Country", "Facility", "Place
 BASES = ("countries", "organisations")
 """The two ways production is counted: by producing country or by producing organisation."""
 
-_EDGE_ATTRS = frozenset({"share", "volume_t", "capacity_t", "year", "edition", "material", "estimate", "quota", "intensity_kg"})
+_EDGE_ATTRS = frozenset({"share", "volume_t", "capacity_t", "year", "as_of", "edition", "material", "estimate", "quota", "intensity_kg"})
 
 
 def basis_of(label: str) -> str:
@@ -61,30 +66,74 @@ def basis_of(label: str) -> str:
     return "countries" if label == "Country" else "organisations"
 
 
-def vintage_key(edition: str | None, year: int | None) -> tuple:
-    """Sort key that makes the newest (year, then edition) vintage the largest."""
+STATED = "stated shares"
+VOLUME = "share of listed volume"
+EQUAL = "equal split (no figures)"
+WEIGHT_QUALITY = {STATED: 2, VOLUME: 1, EQUAL: 0}
+"""How good a basis's weights are: stated shares of world output beat shares of a listed volume, which beat nothing."""
+
+
+def figure_year(attrs: dict[str, Any]) -> int | None:
+    """The data year of a figure: its ``year``, else the year of its ``as_of`` date."""
+    if attrs.get("year") is not None:
+        return int(attrs["year"])
+    as_of = str(attrs.get("as_of") or "")
+    return int(as_of[:4]) if as_of[:4].isdigit() else None
+
+
+def vintage_key(edition: str | None, year: int | None, producers: int = 0, as_of: str = "") -> tuple:
+    """Sort key that makes the preferred vintage the largest.
+
+    Newest data year first; within a year the vintage listing more producers
+    (a full table beats a single headline share), then the newest edition
+    (the last four-digit number in its name), then the latest ``as_of``.
+    """
     numbers = re.findall(r"\d{4}", edition or "")
-    return (year if year is not None else -1, int(numbers[-1]) if numbers else -1, edition or "")
+    return (year if year is not None else -1, producers, int(numbers[-1]) if numbers else -1, as_of or "", edition or "")
 
 
 def choose_vintage(
-    vintages: Iterable[tuple[str | None, int | None]], edition: str | None = None, year: int | None = None
+    vintages: Iterable[tuple], edition: str | None = None, year: int | None = None, *, this_year: int | None = None
 ) -> tuple[str | None, int | None]:
-    """Pick one (edition, year) among those present: the one asked for, else the newest.
+    """Pick one (edition, year) among those present: the one asked for, else the newest that is not a projection.
 
-    ``edition`` and ``year`` filter independently; when nothing present
-    matches them the newest of all is chosen (the report names what it used).
+    ``vintages`` holds (edition, year) pairs, optionally followed by the
+    number of producers listed and the latest ``as_of``. ``edition`` and
+    ``year`` filter independently. Years after ``this_year`` (default: the
+    current year) are projections and are chosen only when asked for or
+    when there is nothing else. When nothing matches the filters the default
+    choice is made (the report names what it used).
 
     Examples
     --------
-    >>> choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2024), ("MCS 2026", 2025)])
+    >>> choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2024), ("MCS 2026", 2025), ("IEA", 2030)], this_year=2026)
     ('MCS 2026', 2025)
     >>> choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2025)], edition="MCS 2025")
     ('MCS 2025', 2024)
+    >>> choose_vintage([("IEA", 2025, 1), ("MCS 2026", 2025, 12)])
+    ('MCS 2026', 2025)
     """
     present = sorted(set(vintages), key=lambda v: vintage_key(*v))
-    wanted = [v for v in present if (edition is None or v[0] == edition) and (year is None or v[1] == year)]
-    return (wanted or present)[-1]
+    if edition is not None or year is not None:
+        wanted = [v for v in present if (edition is None or v[0] == edition) and (year is None or v[1] == year)]
+        if wanted:
+            return wanted[-1][:2]
+    limit = this_year if this_year is not None else datetime.date.today().year
+    current = [v for v in present if v[1] is None or v[1] <= limit]
+    return (current or present)[-1][:2]
+
+
+def measure_of(rows: list[dict[str, Any]]) -> str | None:
+    """How a vintage's producer rows can be weighted: stated shares, shares of listed volume, or not at all (None).
+
+    A share of listed volume needs two producers at least: one producer's
+    volume alone says nothing about its share.
+    """
+    if rows and all(r.get("share") is not None for r in rows):
+        return STATED
+    if len(rows) >= 2 and all(r.get("volume_t") is not None for r in rows) and sum(r["volume_t"] for r in rows) > 0:
+        return VOLUME
+    return None
 
 
 class _Links:
@@ -175,27 +224,6 @@ def _elements_of(G: nx.MultiDiGraph, material: str, links: _Links) -> set[str]:
     return symbols
 
 
-def _weights(edges: list[dict[str, Any]]) -> str:
-    """Set each edge's ``weight``: its stated share, else its share of the listed volume, else an equal split.
-
-    Returns how the weights were obtained. Stated shares are shares of world
-    output, so their sum may be below 1: the rest is supply the data does not
-    list.
-    """
-    if edges and all(e.get("share") is not None for e in edges):
-        for e in edges:
-            e["weight"] = float(e["share"])
-        return "stated shares"
-    total = sum(e.get("volume_t") or 0 for e in edges)
-    if edges and total > 0 and all(e.get("volume_t") is not None for e in edges):
-        for e in edges:
-            e["weight"] = e["volume_t"] / total
-        return "share of listed volume"
-    for e in edges:
-        e["weight"] = 1.0 / len(edges)
-    return "equal split (no figures)"
-
-
 def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | None = None) -> nx.DiGraph:
     """The directed supply-flow projection of a knowledge graph.
 
@@ -224,9 +252,11 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
 
     Notes
     -----
-    Weights: a ``PRODUCES`` edge weighs its stated share of the material,
-    else its share of the listed volume, else an equal split among the
-    producers of its basis (recorded in ``vintages[basis]["weights"]``).
+    Weights: a ``PRODUCES`` edge of the chosen vintage weighs its stated
+    share of the material, else its share of the volume the vintage lists
+    (two producers at least), and carries ``listed`` True; other producers
+    weigh 0 (``listed`` False); where no vintage has figures every producer
+    weighs an equal split (recorded in ``vintages[basis]["weights"]``).
     ``INPUT_TO`` and ``SUPPLIES`` edges weigh their ``share`` when given
     (None otherwise). Parallel ``SUPPLIES`` edges between two parties (one
     per material and year) collapse into one edge of the newest year.
@@ -291,11 +321,9 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
         flows.append((source, target, attrs))
     for (material, basis), rows in produced.items():
         add(material)
-        chosen = choose_vintage(((a.get("edition"), a.get("year")) for _, a in rows), edition, year)
-        kept = [(s, a) for s, a in rows if (a.get("edition"), a.get("year")) == chosen]
-        how = _weights([a for _, a in kept])
-        F.nodes[material]["vintages"][basis] = {"edition": chosen[0], "year": chosen[1], "weights": how}
-        for producer, attrs in kept:
+        vintage, edges = _weigh_producers(rows, edition, year)
+        F.nodes[material]["vintages"][basis] = vintage
+        for producer, attrs in edges:
             attrs["basis"] = basis
             flows.append((producer, material, attrs))
     for source, target, _ in flows:
@@ -304,6 +332,44 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
     F.add_edges_from(flows)
     _attach_policies(G, F, links)
     return F
+
+
+def _weigh_producers(rows: list[tuple[str, dict]], edition: str | None, year: int | None) -> tuple[dict, list[tuple[str, dict]]]:
+    """Choose a vintage for one material and basis, weigh its producers, and keep the others as structure.
+
+    Returns the vintage record (``edition``, ``year``, ``weights``,
+    ``listed``) and one edge per producer: the producers of the chosen
+    vintage weigh their share (``listed`` True); every other producer keeps
+    its newest fact with weight 0 (``listed`` False), since the vintage's
+    shares already account for it in the unlisted rest. When no vintage has
+    figures, every producer weighs an equal share.
+    """
+    groups: dict[tuple, dict[str, dict]] = defaultdict(dict)
+    for producer, attrs in rows:
+        groups[(attrs.get("edition"), figure_year(attrs))][producer] = attrs
+    measured = {v: g for v, g in groups.items() if measure_of(list(g.values()))}
+    newest: dict[str, dict] = {}
+    for producer, attrs in rows:
+        best = newest.get(producer)
+        if best is None or vintage_key(best.get("edition"), figure_year(best)) < vintage_key(attrs.get("edition"), figure_year(attrs)):
+            newest[producer] = attrs
+    if not measured:
+        for attrs in newest.values():
+            attrs.update(weight=1.0 / len(newest), listed=True)
+        return {"edition": None, "year": None, "weights": EQUAL, "listed": len(newest)}, list(newest.items())
+    candidates = [(e, y, len(g), max(str(a.get("as_of") or "") for a in g.values())) for (e, y), g in measured.items()]
+    chosen = choose_vintage(candidates, edition, year)
+    kept = measured[chosen]
+    how = measure_of(list(kept.values()))
+    total = sum(a.get("volume_t") or 0 for a in kept.values())
+    for attrs in kept.values():
+        attrs.update(weight=float(attrs["share"]) if how == STATED else attrs["volume_t"] / total, listed=True)
+    edges = list(kept.items())
+    for producer, attrs in newest.items():
+        if producer not in kept:
+            attrs.update(weight=0.0, listed=False)
+            edges.append((producer, attrs))
+    return {"edition": chosen[0], "year": chosen[1], "weights": how, "listed": len(kept)}, edges
 
 
 def _attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links) -> None:

@@ -80,10 +80,20 @@ def render_report(report: dict[str, Any], *, markdown: bool = False) -> str:
                 lines.append("every supply path passes through: " + ", ".join(e["dominators"]))
             if e.get("min_cut"):
                 lines.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e["min_cut"]))
-            for c in e["concentrated_inputs"][:6]:
+            for c in e["concentrated_inputs"][:2]:
                 orgs = ", ".join(o["name"] for o in c["organisations"][:4])
                 vintage = ", ".join(str(v) for v in (c["edition"], c["year"]) if v is not None)
                 lines.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
+            for d in e.get("elements", []):
+                if not d["restricted_by"]:
+                    continue  # the table shows restricted elements; JSON has them all
+                feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" for f in d["feed"][:1])
+                policies = "; ".join(p["name"] for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
+                orgs = ", ".join(o["name"] for o in d["organisations"][:4])
+                lines.append(
+                    f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}): restricted by {policies}"
+                    + (f"; fed by {feed}" if feed else "") + (f"; organisations: {orgs}" if orgs else "")
+                )  # fmt: skip
             out.append(("- **" + head + "**") if markdown else head)
             out.extend((f"  - {line}" if markdown else f"    {line}") for line in lines or ["no single point of failure found"])
         out.append("")

@@ -29,9 +29,11 @@ solved by fixed-point iteration:
   ``1 - sum(share x loss)`` of its supplier-fed output (unlisted supply
   unaffected; suppliers without a share split the unlisted rest evenly).
   Supplier losses do not touch its mining-stage output.
-* a **material** loses the share of its producers that are gone (per basis,
-  weights as in :func:`~supplygraph.graph.flow.supply_flow`; where both
-  country and organisation figures exist, the larger loss counts). Its inputs
+* a **material** loses the share of its producers that are gone (weights as
+  in :func:`~supplygraph.graph.flow.supply_flow`). Only the best-measured
+  basis counts: stated shares of world output over shares of a listed
+  volume (a quota list covers one country's firms, not the world) over an
+  equal split; where two bases are measured alike, the larger loss counts. Its inputs
   (``INPUT_TO``) combine by their ``share`` when every input has one
   (alternative sources); otherwise they are complements, each needed, and the
   scarcest decides. The material keeps the smaller of what its producers and
@@ -55,6 +57,7 @@ import networkx as nx
 from supplygraph.errors import NotFound, SupplygraphError
 
 from .centrality import condensed_order
+from .flow import WEIGHT_QUALITY
 
 
 class ScenarioError(SupplygraphError):
@@ -275,8 +278,14 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
             by_basis.setdefault(edge.get("basis", "organisations"), []).append((edge.get("weight") or 0.0, _producer_output(F, producer, node, avail, effects, restriction), producer))
         else:
             inputs.append((producer, edge))
+    # Only the best-measured bases count: stated shares of world output over shares of a listed volume
+    # (a quota list covers one country's firms), over an equal split of producers with no figures.
+    vintages = data.get("vintages", {})
+    best = max((WEIGHT_QUALITY[vintages[b]["weights"]] for b in by_basis if b in vintages), default=0)
     prod_value, prod_cause = 1.0, None
-    for rows in by_basis.values():
+    for basis, rows in by_basis.items():
+        if basis in vintages and WEIGHT_QUALITY[vintages[basis]["weights"]] < best:
+            continue
         lost = sum(w * (1.0 - a) for w, a, _ in rows)
         if 1.0 - lost < prod_value:
             prod_value = max(0.0, 1.0 - lost)

@@ -85,7 +85,7 @@ def test_flow_keeps_flow_edges_and_folds_context_into_attributes():
 def test_flow_uses_the_newest_vintage_unless_told_and_names_it():
     F = supply_flow(chain())
     assert F["country:CN"]["material:ore"]["weight"] == 0.7
-    assert F.nodes["material:ore"]["vintages"]["countries"] == {"edition": "E 2026", "year": 2025, "weights": "stated shares"}
+    assert F.nodes["material:ore"]["vintages"]["countries"] == {"edition": "E 2026", "year": 2025, "weights": "stated shares", "listed": 2}
     old = supply_flow(chain(), edition="E 2025")
     assert old["country:CN"]["material:ore"]["weight"] == 0.5
     assert old["country:CN"]["material:ore"]["sources"] == ["doc:old"]
