@@ -32,11 +32,13 @@ solved by fixed-point iteration:
 * a **material** loses the share of its producers that are gone (weights as
   in :func:`~supplygraph.graph.flow.supply_flow`). Only the best-measured
   basis counts: stated shares of world output over shares of a listed
-  volume (a quota list covers one country's firms, not the world) over an
-  equal split; where two bases are measured alike, the larger loss counts. Its inputs
-  (``INPUT_TO``) combine by their ``share`` when every input has one
-  (alternative sources); otherwise they are complements, each needed, and the
-  scarcest decides. The material keeps the smaller of what its producers and
+  volume (a quota list covers one country's firms, not the world); where
+  two bases are measured alike, the larger loss counts; where none has
+  figures, the known producers share equally. Its inputs (``INPUT_TO``)
+  combine by their ``share`` when every input has one (alternative
+  sources); otherwise inputs carrying a common element are alternatives in
+  equal parts, and groups with none in common are complements, each needed:
+  the scarcest decides. The material keeps the smaller of what its producers and
   what its inputs allow: surviving capacity is assumed to reach surviving
   inputs (trade reroutes), so the figures are the share *at risk*, a bound
   set by the tightest stage, before stocks and substitution.
@@ -184,7 +186,7 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario]) -> dict[str,
     >>> F = nx.DiGraph()
     >>> F.add_node("country:CN", label="Country", country="CN")
     >>> F.add_node("country:US", label="Country", country="US")
-    >>> F.add_node("material:ore", label="Material", stage="mining")
+    >>> F.add_node("material:ore", label="Material", stage="mining", vintages={"countries": {"weights": "stated shares"}})
     >>> F.add_node("enduse:motor", label="EndUse")
     >>> F.add_edge("country:CN", "material:ore", type="PRODUCES", basis="countries", weight=0.7)
     >>> F.add_edge("country:US", "material:ore", type="PRODUCES", basis="countries", weight=0.3)
@@ -278,29 +280,78 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
             by_basis.setdefault(edge.get("basis", "organisations"), []).append((edge.get("weight") or 0.0, _producer_output(F, producer, node, avail, effects, restriction), producer))
         else:
             inputs.append((producer, edge))
-    # Only the best-measured bases count: stated shares of world output over shares of a listed volume
-    # (a quota list covers one country's firms), over an equal split of producers with no figures.
-    vintages = data.get("vintages", {})
-    best = max((WEIGHT_QUALITY[vintages[b]["weights"]] for b in by_basis if b in vintages), default=0)
-    prod_value, prod_cause = 1.0, None
-    for basis, rows in by_basis.items():
-        if basis in vintages and WEIGHT_QUALITY[vintages[basis]["weights"]] < best:
-            continue
-        lost = sum(w * (1.0 - a) for w, a, _ in rows)
-        if 1.0 - lost < prod_value:
-            prod_value = max(0.0, 1.0 - lost)
-            prod_cause = max(rows, key=lambda r: (r[0] * (1.0 - r[1]), r[2]))[2]
-    in_value, in_cause = 1.0, None
-    if inputs:
-        if all(edge.get("weight") is not None for _, edge in inputs):
-            lost = sum(edge["weight"] * (1.0 - avail.get(u, 1.0)) for u, edge in inputs)
-            in_value = max(0.0, 1.0 - lost)
-            in_cause = max(inputs, key=lambda ue: (ue[1]["weight"] * (1.0 - avail.get(ue[0], 1.0)), ue[0]))[0]
-        else:
-            in_value, _, in_cause = min((avail.get(u, 1.0), hops.get(u, 0), u) for u, _ in inputs)
+    prod_value, prod_cause = _production(F, data, by_basis)
+    in_value, in_cause = _inputs(F, inputs, avail, hops)
     if prod_value <= in_value:
         return prod_value, prod_cause if prod_value < 1.0 else None
     return in_value, in_cause
+
+
+def _production(F: nx.DiGraph, data: dict, by_basis: dict[str, list[tuple[float, float, str]]]) -> tuple[float, str | None]:
+    """Share of a material's production that survives, and the producer whose loss weighs most.
+
+    Only the best-measured bases count: stated shares of world output over
+    shares of a listed volume (a quota list covers one country's firms, not
+    the world). Where no basis has figures, the producers known at both
+    bases form one pool with equal shares: the organisations, and the
+    countries none of them is located in (a country's own entry stands for
+    its firms the data does not name).
+    """
+    if not by_basis:
+        return 1.0, None
+    vintages = data.get("vintages", {})
+    quality = {b: WEIGHT_QUALITY[vintages[b]["weights"]] if b in vintages else 0 for b in by_basis}
+    best = max(quality.values())
+    if best == 0:
+        organisations = by_basis.get("organisations", [])
+        located = {F.nodes[p].get("country") for _, _, p in organisations}
+        pool = [(1.0, a, p) for _, a, p in organisations]
+        pool += [(1.0, a, p) for _, a, p in by_basis.get("countries", []) if F.nodes[p].get("country") not in located]
+        candidates = [[(1.0 / len(pool), a, p) for _, a, p in pool]]
+    else:
+        candidates = [rows for basis, rows in by_basis.items() if quality[basis] == best]
+    value, cause = 1.0, None
+    for rows in candidates:
+        lost = sum(w * (1.0 - a) for w, a, _ in rows)
+        if 1.0 - lost < value:
+            value = max(0.0, 1.0 - lost)
+            cause = max(rows, key=lambda r: (r[0] * (1.0 - r[1]), r[2]))[2]
+    return value, cause
+
+
+def _inputs(F: nx.DiGraph, inputs: list[tuple[str, dict]], avail: dict[str, float], hops: dict[str, int]) -> tuple[float, str | None]:
+    """Share of a material's inputs that survives, and the input that binds.
+
+    Inputs with a ``share`` each are alternatives weighted by it. Otherwise
+    inputs that carry a common element are alternatives, in equal parts
+    (concentrate, ionic clay and monazite all feed separation), and groups
+    with nothing in common are complements, each needed (NdPr metal, Dy
+    metal and ferroboron for NdFeB alloy): the scarcest group binds.
+    """
+    if not inputs:
+        return 1.0, None
+    if all(edge.get("weight") is not None for _, edge in inputs):
+        lost = sum(edge["weight"] * (1.0 - avail.get(u, 1.0)) for u, edge in inputs)
+        cause = max(inputs, key=lambda ue: (ue[1]["weight"] * (1.0 - avail.get(ue[0], 1.0)), ue[0]))[0]
+        return max(0.0, 1.0 - lost), cause
+    worst = (2.0, 0, None)
+    for group in _alternatives(F, [u for u, _ in inputs]):
+        value = sum(avail.get(u, 1.0) for u in group) / len(group)
+        culprit = min(group, key=lambda u: (avail.get(u, 1.0), hops.get(u, 0), u))
+        worst = min(worst, (value, hops.get(culprit, 0), culprit))
+    return worst[0], worst[2]
+
+
+def _alternatives(F: nx.DiGraph, inputs: list[str]) -> list[list[str]]:
+    """Group inputs that share an element (connected through shared elements); an input without elements stands alone."""
+    groups: list[tuple[set, list[str]]] = []
+    for u in sorted(inputs):
+        elements = set(F.nodes[u].get("elements") or ())
+        merged = [g for g in groups if elements and g[0] & elements]
+        for g in merged:
+            groups.remove(g)
+        groups.append((elements.union(*(g[0] for g in merged)), [u] + [m for g in merged for m in g[1]]))
+    return [sorted(members) for _, members in groups]
 
 
 def _producer_output(F: nx.DiGraph, producer: str, material: str, avail: dict[str, float], effects: _Effects, restriction: set[str]) -> float:

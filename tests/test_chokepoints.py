@@ -445,3 +445,32 @@ def test_min_cut_size_agrees_with_networkx_on_random_layered_graphs(seed):
     G = F.copy()
     G.remove_nodes_from(cut)
     assert not any(nx.has_path(G, s, end_use) for s in layers[0] if s in G), "the cut must separate"
+
+
+def test_inputs_sharing_an_element_are_alternatives_and_unmeasured_producers_pool():
+    """oxide is fed by ore (Nd, Dy; 70 % Chinese) and by clay (Dy; all American): alternatives sharing Dy,
+    in equal parts: 1 - (0.3 + 1.0) / 2 = 35 % of the feed lost; the producers keep 10 %, which binds.
+
+    magnet3 is made in China and by two named firms, none with a figure: a pool of three, equal
+    shares; one of them (the Chinese entry) goes: a third lost.
+    """
+    G = chain()
+    G.add_node("material:clay", label="Material", name="clay", stage="mining", elements=["Dy"])
+    G.add_edge("country:US", "material:clay", type="PRODUCES", share=1.0, year=2025, edition="E 2026", sources=DOC)
+    G.add_edge("material:clay", "material:oxide", type="INPUT_TO", sources=DOC)
+    G.add_node("material:magnet3", label="Material", name="magnet3", stage="magnet", elements=["Sm"])
+    G.add_node("org:jp-maker", label="Company", name="JP maker", country="JP")
+    G.add_node("org:de-maker", label="Company", name="DE maker", country="DE")
+    G.add_node("enduse:radar", label="EndUse", name="radar")
+    for producer in ("country:CN", "org:jp-maker", "org:de-maker"):
+        G.add_edge(producer, "material:magnet3", type="PRODUCES", sources=DOC)
+    G.add_edge("material:magnet3", "enduse:radar", type="USED_IN", sources=DOC)
+    result = scenario_impact(supply_flow(G), ["remove country:CN"])
+    assert result["materials"]["material:oxide"] == pytest.approx(0.9), "producers (10 % left) bind before the feed (65 % left)"
+    assert result["materials"]["material:magnet3"] == pytest.approx(1 / 3)
+    radar = next(e for e in result["end_uses"] if e["id"] == "enduse:radar")
+    assert radar["path"] == ["country:CN", "material:magnet3", "enduse:radar"]
+    G.remove_edge("org:cn-sep", "material:oxide")
+    G.remove_edge("org:my-sep", "material:oxide")
+    feed_only = scenario_impact(supply_flow(G), ["remove country:CN"])
+    assert feed_only["materials"]["material:oxide"] == pytest.approx(0.35)
