@@ -425,6 +425,9 @@ def _sources(F: nx.DiGraph, node: str, market: dict | None) -> list[str]:
 def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, Any]]:
     """The countries and organisations behind a node: its producers by share, and their operators and parents.
 
+    At most ``limit`` producing countries and ``limit`` producing
+    organisations (facilities, places), measured shares first.
+
     Examples
     --------
     >>> F = nx.DiGraph()
@@ -453,12 +456,22 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, 
         def measured(edge: dict) -> bool:
             return bool(edge.get("listed")) and vintages.get(edge.get("basis"), {}).get("weights", EQUAL) != EQUAL
 
+        def quality(edge: dict) -> int:
+            return WEIGHT_QUALITY[vintages.get(edge.get("basis"), {}).get("weights", EQUAL)] if measured(edge) else -1
+
+        # Stated shares of world output first, then shares of a listed volume, then producers without a figure.
         producers = sorted(
-            ((e["weight"] if measured(e) else None, p) for p, e in F.pred[node].items() if e.get("type") == "PRODUCES"),
-            key=lambda x: (x[0] is None, -(x[0] or 0.0), str(x[1])),
+            ((quality(e), e["weight"] if measured(e) else None, p, e) for p, e in F.pred[node].items() if e.get("type") == "PRODUCES"),
+            key=lambda x: (-x[0], -(x[1] or 0.0), str(x[2])),
         )
-        for weight, producer in producers[:limit]:
-            add(producer, "produces", round(weight, 4) if weight is not None else None)
+        shown = {"countries": 0, "organisations": 0}
+        for rank, weight, producer, edge in producers:
+            kind = "countries" if F.nodes[producer].get("label") == "Country" else "organisations"
+            if shown[kind] >= limit:
+                continue
+            shown[kind] += 1
+            how = "produces" if rank != WEIGHT_QUALITY[VOLUME] else "produces (share of the listed volume)"
+            add(producer, how, round(weight, 4) if weight is not None else None)
             for parent, how in F.nodes[producer].get("controlled_by", ()):
                 add(parent, how)
     else:

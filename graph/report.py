@@ -16,10 +16,16 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{100 * value:.1f}%"
 
 
-def _controllers(row: dict[str, Any], limit: int = 6) -> str:
+def _controllers(row: dict[str, Any], countries: int = 3, others: int = 5) -> str:
+    """The first few producing countries and the first few organisations (with their parents), in the report's order."""
+    entries = row.get("controlled_by", [])
+    chosen = [c for c in entries if c.get("label") == "Country"][:countries] + [c for c in entries if c.get("label") != "Country"][:others]
     parts = []
-    for c in row.get("controlled_by", [])[:limit]:
-        parts.append(f"{c['name']} {_pct(c['share'])}".strip() if c.get("share") is not None else f"{c['name']} ({c['via']})")
+    for c in sorted(chosen, key=entries.index):
+        if c.get("share") is None:
+            parts.append(f"{c['name']} ({c['via']})")
+        else:
+            parts.append(f"{c['name']} {_pct(c['share'])}" + (" of the listed volume" if "listed volume" in c["via"] else ""))
     return "; ".join(parts)
 
 
