@@ -43,8 +43,8 @@ def render_report(report: dict[str, Any], *, markdown: bool = False) -> str:
     out: list[str] = []
     heading = (lambda s: f"## {s}") if markdown else (lambda s: s + "\n" + "=" * len(s))
     sub = (lambda s: f"### {s}") if markdown else (lambda s: s + "\n" + "-" * len(s))
-    scope = "".join(f"; {k} {g[k]}" for k in ("end_use", "stage") if g.get(k))
-    out.append(heading(f"Chokepoints ({g['nodes']:,} nodes, {g['edges']:,} edges in the supply flow; {g['sources']:,} sources, {g['end_uses']:,} end uses{scope})"))
+    scope = "".join(f"; {k.replace('_', ' ')} {g[k]}" for k in ("end_use", "stage") if g.get(k))
+    out.append(heading(f"Chokepoints ({g['nodes']:,} nodes, {g['edges']:,} edges in the supply flow; {g['sources']:,} sources, {g['end_uses']:,} end use{'' if g['end_uses'] == 1 else 's'}{scope})"))
     weights = ", ".join(f"{int(100 * w)}% {k}" for k, w in WEIGHTS.items())
     out.append(f"Score 0-100 = {weights} (see README, Chokepoints).")
     out.append("")

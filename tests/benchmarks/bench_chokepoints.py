@@ -7,10 +7,10 @@ Each size runs in a subprocess of its own, so peak memory (max RSS from
 (:mod:`.gen_supply_network`, seed 0); the timed call is
 ``chokepoint_report(G, scenarios=["remove country:CN"])``: projection,
 concentration, dominators, minimum cuts, articulation points and bridges,
-path-count centrality, betweenness (sampled above 2,000 nodes, left out above
-250,000 flow edges), the scenario and the ranking. Printed per size: edges,
-the median and every run's seconds, the process's peak RSS and the RSS the
-generated graph alone takes.
+path-count centrality, betweenness (exact, left out above 300,000 flow
+edges), the scenario, the ranking and the end-use details. Printed per
+size: edges, the median and every run's seconds, the process's peak RSS,
+the RSS the generated graph alone takes, and the median seconds per step.
 
 ``--spearman SIZE`` (default 100000) compares sampled betweenness
 (NetworkX, k = 64 and 256 sources, seed 42: what ``flow_betweenness`` does
