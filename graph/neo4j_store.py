@@ -401,6 +401,19 @@ class Neo4jStore(Store):
             origins=self._read(cypher.COUNT_ORIGINS)[0]["origins"],
         )
 
+    def run_query(self, text: str, params: Mapping[str, Any], *, name: str = "query") -> tuple[list[str], list[dict]]:
+        """Run a read-only library query (text from a packaged ``.cypher`` file, values as parameters).
+
+        Nodes and relationships in the result come back as their property maps.
+        """
+
+        def work(tx: Any) -> tuple[list[str], list[dict]]:
+            result = tx.run(text, dict(params))
+            return list(result.keys()), [record.data() for record in result]
+
+        with self._errors(f"running query {name}"), self._session() as session:
+            return session.execute_read(work)
+
     def read_graph(self) -> tuple[list[tuple[str, list[str], dict]], list[tuple[str, str, str, str, dict]]]:
         """Every node and relationship as Neo4j holds it (for :func:`pull`)."""
         nodes = [(r["element_id"], r["labels"], r["props"]) for r in self._read(cypher.PULL_NODES)]
