@@ -10,16 +10,18 @@ from supplygraph.data import BUNDLED
 from supplygraph.errors import NotFound
 from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import expand, read_file
+from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 
 def read(paths: Iterable[str | Path], progress: Progress | None = None) -> list[LoadUnit]:
     """Read and validate every file under ``paths``; nothing is stored."""
     units = []
-    for path in expand(paths):
-        units.append(read_file(path))
-        if progress:
-            progress(1)
+    with paused_gc():
+        for path in expand(paths):
+            units.append(read_file(path))
+            if progress:
+                progress(1)
     return units
 
 
