@@ -56,7 +56,7 @@ DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 CONNECTION_TIMEOUT = 5.0
 """Seconds to wait for a TCP/TLS connection; keeps "server down" errors well under 10 seconds."""
-DEFAULT_BATCH_SIZE = 1000
+DEFAULT_BATCH_SIZE = 5000
 
 
 @dataclass(frozen=True)

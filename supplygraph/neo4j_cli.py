@@ -157,6 +157,12 @@ def stats_command(ctx: click.Context, uri: str | None, user: str | None, databas
     _print_stats(_neo4j(ctx, uri, user, database).stats().as_dict(), fmt)
 
 
+@neo4j.command()
+def style() -> None:
+    """Print the Browser style sheet as a ':style' command to paste into Neo4j Browser."""
+    click.echo(":style " + queries.STYLE.read_text(encoding="utf-8"))
+
+
 def _param(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for value in values:
