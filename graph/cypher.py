@@ -118,11 +118,20 @@ def schema_statements() -> list[Statement]:
 # -- writing the graph (push, and apply's rebuild) -----------------------------
 
 
+def other_labels(primary: str) -> str:
+    """The label expression of every schema label a node of ``primary`` must not carry."""
+    others = [name for name in NODE_LABELS if name != label(primary)]
+    if primary not in ORGANIZATION_LABELS:
+        others.append(ORGANIZATION)
+    return "".join(f":{name}" for name in others)
+
+
 def upsert_nodes(primary: str) -> Statement:
     """Create or update nodes of one label; properties are replaced only when they differ.
 
-    Returns how many rows it wrote and how many of them changed, so a rerun
-    that changes nothing reports ``changed = 0``.
+    The node ends up with exactly its labels: a node whose primary label
+    changed loses the old one. Returns how many rows it wrote and how many
+    of them changed, so a rerun that changes nothing reports ``changed = 0``.
     """
     return Statement(
         f"upsert_nodes_{primary}",
@@ -131,6 +140,7 @@ MERGE (n:{ENTITY} {{id: row.id}})
 WITH n, row, properties(n) = row.props AS same
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET n = row.props)
 SET n{node_labels(primary)}
+REMOVE n{other_labels(primary)}
 RETURN count(n) AS written, sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed""",
         ("rows",),
     )
@@ -152,17 +162,6 @@ WITH r, row, properties(r) = row.props AS same
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET r = row.props)
 RETURN count(r) AS written, sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed""",
         ("rows",),
-    )
-
-
-def remove_primary_label(primary: str) -> Statement:
-    """Take a primary label (and ``:Organization``) off nodes whose label a reload changed."""
-    return Statement(
-        f"remove_label_{primary}",
-        f"""MATCH (n:{ENTITY}:{label(primary)})
-WHERE n.id IN $ids
-REMOVE n:{primary}:{ORGANIZATION}""",
-        ("ids",),
     )
 
 
@@ -334,7 +333,6 @@ def all_statements() -> Iterator[Statement]:
     yield from schema_statements()
     for primary in NODE_LABELS:
         yield upsert_nodes(primary)
-        yield remove_primary_label(primary)
         yield nodes_of_label(primary)
     for type_name in FACT_TYPES:
         yield upsert_edges(type_name)

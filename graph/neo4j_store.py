@@ -325,13 +325,11 @@ class Neo4jStore(Store):
                 edge = stored_edge(row["type"], row["source"], row["target"], row["props"])
                 current_edges[edge.key] = edge
 
-        node_writes, removed_ids, relabel = _diff_nodes(touched_ids, kept_nodes, current_nodes, summary.nodes)
+        node_writes, removed_ids = _diff_nodes(touched_ids, kept_nodes, current_nodes, summary.nodes)
         edge_writes, removed_edges = _diff_edges(touched_keys, kept_edges, current_edges, summary.edges)
 
         for type_name, keys in _group(removed_edges, lambda key: touched_keys[key]).items():
             run(cypher.delete_edges(type_name), keys=keys)
-        for old_label, ids in relabel.items():
-            run(cypher.remove_primary_label(old_label), ids=ids)
         for primary, rows in node_rows_by_label(node_writes).items():
             run(cypher.upsert_nodes(primary), rows=rows)
         for type_name, rows in edge_rows_by_type(edge_writes).items():
@@ -465,10 +463,9 @@ def _canonical(value: Any) -> str:
 
 def _diff_nodes(
     ids: set[str], claims: Mapping[str, list[NodeClaim]], current: Mapping[str, StoredNode], counts: Counts
-) -> tuple[list[StoredNode], list[str], dict[str, list[str]]]:
-    """Merged nodes to write, ids to delete, and ids whose primary label changes (by old label)."""
+) -> tuple[list[StoredNode], list[str]]:
+    """Merged nodes to write (new or changed) and ids to delete; counts them."""
     writes, removed = [], []
-    relabel: dict[str, list[str]] = defaultdict(list)
     for node_id in sorted(ids):
         before = current.get(node_id)
         if not claims.get(node_id):
@@ -481,13 +478,11 @@ def _diff_nodes(
             counts.added += 1
         elif not _same_node(before, merged):
             counts.updated += 1
-            if before.label != merged.label:
-                relabel[before.label].append(node_id)
         else:
             counts.unchanged += 1
             continue
         writes.append(merged)
-    return writes, removed, relabel
+    return writes, removed
 
 
 def _diff_edges(
@@ -577,11 +572,19 @@ def push(
     """Write nodes, then relationships, to Neo4j in batches of ``batch_size``, one transaction per batch.
 
     ``scores`` maps node ids to derived properties (``chokepoint_score``,
-    ``chokepoint_rank``) written with the node. Idempotent: a rerun creates
-    nothing and updates nothing. A failing batch rolls back alone; batches
-    before it stay written, and a rerun completes the push.
+    ``chokepoint_rank``) written with the node. Runs the idempotent
+    :meth:`Neo4jStore.init_schema` first, so even a fresh database has the
+    ``Entity.id`` constraint that every ``MERGE``/``MATCH`` on ``id`` uses.
+    Idempotent: a rerun creates nothing and updates nothing. A failing
+    batch rolls back alone; batches before it stay written, and a rerun
+    completes the push.
+
+    Notes
+    -----
+    One round trip per batch; rows are built client-side in O(n + m).
     """
     started = time.perf_counter()
+    target.init_schema()
     summary = PushSummary(chokepoints=len(scores or {}))
     for primary, rows in node_rows_by_label(nodes, scores).items():
         summary.nodes[primary] = _write_all(target, cypher.upsert_nodes(primary), rows, batch_size, progress)
@@ -612,24 +615,24 @@ def pull(source: Neo4jStore) -> PulledGraph:
     return pulled_unit(origin, nodes, edges)
 
 
-def chokepoint_scores(source: Store) -> dict[str, dict[str, Any]]:
-    """``chokepoint_score`` and ``chokepoint_rank`` per node id, when the chokepoint analysis is installed.
+def chokepoint_scores(source: Store) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """``chokepoint_score`` and ``chokepoint_rank`` per node id from the chokepoint analysis, and a note.
 
-    Returns an empty mapping when :mod:`supplygraph.graph.chokepoints` (or
-    its report function) does not exist, so push works without it.
+    Every node the analysis scores above 0 gets its score (0-100) and rank.
+    Optional by design: when :mod:`supplygraph.graph.chokepoints` is not
+    installed, or the analysis cannot run on this graph (no supply flow),
+    the scores are empty and the note says why, so push still works.
     """
     try:
-        from supplygraph.graph import chokepoints  # type: ignore[attr-defined]
+        from supplygraph.graph.chokepoints import chokepoint_report  # type: ignore[import-not-found]
     except ImportError:
-        return {}
-    report_fn = getattr(chokepoints, "report", None)
-    if report_fn is None:
-        return {}
-    report = report_fn(source.to_networkx())
-    ranked = report.get("chokepoints", []) if isinstance(report, Mapping) else getattr(report, "chokepoints", [])
+        return {}, "chokepoint scores not written: the chokepoint analysis is not installed"
+    try:
+        report = chokepoint_report(source.to_networkx(), top=None, betweenness=False)
+    except Exception as exc:  # noqa: BLE001 - the push must not fail because an optional analysis did
+        return {}, f"chokepoint scores not written: {exc}"
     out: dict[str, dict[str, Any]] = {}
-    for rank, item in enumerate(ranked, start=1):
-        item = item if isinstance(item, Mapping) else dataclasses.asdict(item)
-        if item.get("id") and item["id"] not in out and item.get("score") is not None:
-            out[item["id"]] = {"chokepoint_score": float(item["score"]), "chokepoint_rank": rank}
-    return out
+    for position, row in enumerate(report.get("chokepoints", []), start=1):
+        if row.get("id") and row.get("score") is not None and row["id"] not in out:
+            out[row["id"]] = {"chokepoint_score": float(row["score"]), "chokepoint_rank": int(row.get("rank") or position)}
+    return out, None

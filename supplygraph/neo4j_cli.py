@@ -92,7 +92,9 @@ def push_command(
     local = _local(ctx, create=False)
     target = _neo4j(ctx, uri, user, database)
     nodes, edges = select(local, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()])
-    scores = {} if no_chokepoints else chokepoint_scores(local)
+    scores, note = ({}, None) if no_chokepoints else chokepoint_scores(local)
+    if note:
+        click.echo(note, err=True)
     with progressbar(len(nodes) + len(edges), "pushing") as advance:
         summary = push(target, nodes, edges, scores=scores, batch_size=batch_size, progress=advance)
     if fmt == "json":

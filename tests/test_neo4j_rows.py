@@ -168,3 +168,37 @@ def test_pull_refuses_a_record_the_schema_refuses_and_names_it():
     no_source = ("r", "PRODUCES", "org:alpha", "material:magnet", {"key": "k"})
     with pytest.raises(InvalidRecord, match="relationship PRODUCES org:alpha->material:magnet.*no source"):
         pulled_unit("neo4j:test", [], [no_source])
+
+
+def _has_chokepoint_analysis() -> bool:
+    try:
+        import supplygraph.graph.chokepoints  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_chokepoint_scores_are_written_when_the_analysis_exists_and_never_break_a_push(tmp_path):
+    from supplygraph.graph.neo4j_store import chokepoint_scores
+
+    store = EmbeddedStore(tmp_path / "cp.db")
+    store.apply(read_paths([FIXTURES / "good"]))
+    scores, note = chokepoint_scores(store)
+    if not _has_chokepoint_analysis():
+        assert scores == {} and note == "chokepoint scores not written: the chokepoint analysis is not installed"
+        return
+    assert note is None and scores, note
+    ranks = sorted(v["chokepoint_rank"] for v in scores.values())
+    assert ranks == list(range(1, len(ranks) + 1))
+    assert all(0 < v["chokepoint_score"] <= 100 for v in scores.values())
+    assert set(scores) <= {n.id for n in store.nodes()}
+    rows = node_rows_by_label(store.nodes(), scores)
+    assert any("chokepoint_score" in r["props"] for group in rows.values() for r in group)
+
+
+def test_chokepoint_scores_on_a_graph_without_supply_flow_leave_a_note(tmp_path):
+    from supplygraph.graph.neo4j_store import chokepoint_scores
+
+    empty = EmbeddedStore(tmp_path / "empty.db")
+    scores, note = chokepoint_scores(empty)
+    assert scores == {} and note and note.startswith("chokepoint scores not written")
