@@ -93,10 +93,10 @@ def push_command(
     target = _neo4j(ctx, uri, user, database)
     nodes, edges = select(local, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()])
     scores, note = ({}, None) if no_chokepoints else chokepoint_scores(local)
-    if note:
-        click.echo(note, err=True)
     with progressbar(len(nodes) + len(edges), "pushing") as advance:
         summary = push(target, nodes, edges, scores=scores, batch_size=batch_size, progress=advance)
+    if note:
+        click.echo(note, err=True)
     if fmt == "json":
         click.echo(to_json({"target": target.settings.where(), **summary.as_dict()}))
         return
