@@ -68,18 +68,22 @@ def test_library_queries_pass_the_linter(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "text, params, expected",
-    [
-        ("MATCH (n:Entity {id: $id}) RETURN n,", ["id"], "expected an expression"),  # syntax error
-        ("MATCH (n:Entity {id: $id}) RETURN m", ["id"], "Variable `m` not defined"),
-        ("MATCH (n:Entity {id: $id}) RETURN n", [], "Parameter $id is not defined"),
-        ("MATCH (n:Entiti) RETURN n", [], "Label Entiti is not present"),
-        ("MATCH (:Entity)-[r:SUPPLY]->(:Entity) RETURN r", [], "SUPPLY is not present"),
-        ("MATCH (n:Entity) RETURN n.nmae", [], "nmae is not present"),
-    ],
-)
-def test_linter_catches_broken_statements(tmp_path, text, params, expected):
-    result = lint([{"name": "broken", "text": text, "params": params}], tmp_path)
+BROKEN = {
+    "syntax error": ("MATCH (n:Entity {id: $id}) RETURN n,", ["id"], "expected an expression"),
+    "undefined variable": ("MATCH (n:Entity {id: $id}) RETURN m", ["id"], "Variable `m` not defined"),
+    "undeclared parameter": ("MATCH (n:Entity {id: $id}) RETURN n", [], "Parameter $id is not defined"),
+    "misspelt label": ("MATCH (n:Entiti) RETURN n", [], "Label Entiti is not present"),
+    "unknown type": ("MATCH (:Entity)-[r:SUPPLY]->(:Entity) RETURN r", [], "SUPPLY is not present"),
+    "unknown property": ("MATCH (n:Entity) RETURN n.nmae", [], "nmae is not present"),
+}
+
+
+def test_linter_catches_deliberately_broken_statements(tmp_path):
+    statements = [{"name": name, "text": text, "params": params} for name, (text, params, _) in BROKEN.items()]
+    statements.append({"name": "fine", "text": "MATCH (n:Entity {id: $id}) RETURN n.name", "params": ["id"]})
+    result = lint(statements, tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert expected in result.stdout, result.stdout
+    problems = [json.loads(line) for line in result.stdout.splitlines()]
+    for name, (_, _, expected) in BROKEN.items():
+        assert any(p["statement"] == name and expected in p["message"] for p in problems), (name, problems)
+    assert not [p for p in problems if p["statement"] == "fine"], problems
