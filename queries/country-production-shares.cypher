@@ -3,7 +3,7 @@
 // Question: Which countries produce a given material, with what share of world output and volume, in each edition and year of the sources?
 // Parameters:
 //   material  id of a Material node
-:param material => 'material:rare-earth-concentrate';
+:param material => 'material:rare-earth-mine-production';
 
 MATCH (c:Country)-[p:PRODUCES]->(m:Material {id: $material})
 RETURN p.edition AS edition,
