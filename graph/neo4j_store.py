@@ -54,7 +54,7 @@ from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store,
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
-CONNECTION_TIMEOUT = 5.0
+CONNECTION_TIMEOUT = 4.0
 """Seconds to wait for a TCP/TLS connection; keeps "server down" errors well under 10 seconds."""
 DEFAULT_BATCH_SIZE = 5000
 
@@ -150,7 +150,7 @@ class Neo4jStore(Store):
                     self.settings.uri,
                     auth=auth,
                     connection_timeout=self.connection_timeout,
-                    connection_acquisition_timeout=2 * self.connection_timeout,
+                    connection_acquisition_timeout=self.connection_timeout + 2,
                     max_transaction_retry_time=self.connection_timeout,
                     user_agent="supplygraph",
                 )
@@ -425,7 +425,11 @@ def _reason(exc: Exception) -> str:
     """The gist of a connection failure in one line (``Connection refused``, ``timed out``...)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     match = re.search(r"\(reason (.+?)\)$", text)
-    return match.group(1) if match else text
+    if match:
+        return match.group(1)
+    if "Bolt handshake" in text:
+        return "no Bolt handshake answer in time (not a Neo4j Bolt port, or the server is still starting)"
+    return re.sub(r"^Couldn't connect to \S+ \(resolved to .*?\)\):\s*", "", text)
 
 
 # -- claims bookkeeping -------------------------------------------------------------

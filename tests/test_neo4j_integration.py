@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,22 @@ def test_a_server_that_is_down_gives_a_clear_error_within_10_seconds(uri):
     message = str(caught.value)
     assert message.startswith(f"cannot reach Neo4j at {uri}") and "\n" not in message, message
     assert PASSWORD not in message and PASSWORD not in repr(store)
+
+
+def test_a_port_that_accepts_but_never_answers_times_out_within_10_seconds():
+    """A hung server or a firewall that swallows the handshake: the connection timeout bounds the wait."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    uri = f"bolt://127.0.0.1:{listener.getsockname()[1]}"
+    try:
+        store = Neo4jStore(Neo4jSettings(uri, password=PASSWORD))
+        started = time.monotonic()
+        with pytest.raises(StoreError, match=f"cannot reach Neo4j at {uri}.*no Bolt handshake answer"):
+            store.node("org:any")
+        assert time.monotonic() - started < 10
+    finally:
+        listener.close()
 
 
 def test_cli_push_to_a_server_that_is_down_is_one_line_without_the_password(tmp_path, monkeypatch):
