@@ -11,14 +11,14 @@ CALL () {
   WITH m, collect(DISTINCT producer) AS producers, collect(p.sources) AS cited
   WHERE size(producers) = 1
   RETURN m AS mat, producers[0] AS src, 'only producer' AS kind,
-         reduce(acc = [], s IN cited | acc + s) AS sources
+         reduce(acc = [], s IN cited | acc + coalesce(s, [])) AS sources
   UNION
   MATCH (supplier:Entity)-[s:SUPPLIES]->(customer:Entity)
   WITH customer, s.material AS material_id, collect(DISTINCT supplier) AS suppliers, collect(s.sources) AS cited
   WHERE size(suppliers) = 1
   OPTIONAL MATCH (m:Material {id: material_id})
   RETURN m AS mat, suppliers[0] AS src, 'only supplier of ' + customer.name AS kind,
-         reduce(acc = [], x IN cited | acc + x) AS sources
+         reduce(acc = [], x IN cited | acc + coalesce(x, [])) AS sources
 }
 WITH mat, src, kind, sources
 WHERE $stage = '' OR mat.stage = $stage
