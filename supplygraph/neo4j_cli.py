@@ -19,6 +19,7 @@ from supplygraph.graph.neo4j_store import (
     DEFAULT_BATCH_SIZE,
     Neo4jSettings,
     Neo4jStore,
+    PushSummary,
     chokepoint_scores,
     pull,
     push,
@@ -97,21 +98,25 @@ def push_command(
         summary = push(target, nodes, edges, scores=scores, batch_size=batch_size, progress=advance)
     if note:
         click.echo(note, err=True)
+    click.echo(render_push(summary, target.settings.where(), fmt))
+
+
+def render_push(summary: PushSummary, where: str, fmt: str) -> str:
+    """What ``neo4j push`` prints: JSON, or tables per label and type and a one-line total."""
     if fmt == "json":
-        click.echo(to_json({"target": target.settings.where(), **summary.as_dict()}))
-        return
-    rows = [{"label": k, **v} for k, v in summary.nodes.items()]
-    click.echo(table(rows, ["label", "written", "created", "updated"]))
-    click.echo()
-    rows = [{"type": k, **v} for k, v in summary.edges.items()]
-    click.echo(table(rows, ["type", "written", "created", "updated"]))
+        return to_json({"target": where, **summary.as_dict()})
+    nodes = table([{"label": k, **v} for k, v in summary.nodes.items()], ["label", "written", "created", "updated"])
+    edges = table([{"type": k, **v} for k, v in summary.edges.items()], ["type", "written", "created", "updated"])
     totals = summary.totals()
     rate = totals["edges"] / summary.seconds if summary.seconds else 0
-    click.echo(
-        f"\n{totals['nodes']:,} nodes and {totals['edges']:,} relationships pushed to {target.settings.where()} "
+    line = (
+        f"{totals['nodes']:,} nodes and {totals['edges']:,} relationships pushed to {where} "
         f"({totals['created']:,} created, {totals['updated']:,} updated) in {summary.seconds:.1f} s "
-        f"({rate:,.0f} relationships/s)" + (f"; chokepoint scores on {summary.chokepoints} nodes" if summary.chokepoints else "")
+        f"({rate:,.0f} relationships/s)"
     )
+    if summary.chokepoints:
+        line += f"; chokepoint scores on {summary.chokepoints:,} nodes"
+    return f"{nodes}\n\n{edges}\n\n{line}"
 
 
 @neo4j.command(name="pull")

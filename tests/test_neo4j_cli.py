@@ -64,3 +64,23 @@ def test_push_needs_a_local_store(tmp_path):
 def test_style_prints_a_browser_style_command():
     result = run("neo4j", "style")
     assert result.stdout.startswith(":style node {") and "node.StateOwnedEnterprise" in result.stdout
+
+
+def test_push_report_shows_counts_per_label_and_type_and_the_rate():
+    from supplygraph.graph.neo4j_store import PushSummary
+    from supplygraph.neo4j_cli import render_push
+
+    summary = PushSummary(
+        nodes={"Country": {"written": 2, "created": 2, "updated": 0}},
+        edges={"PRODUCES": {"written": 4000, "created": 0, "updated": 1}},
+        chokepoints=3,
+        seconds=0.5,
+    )
+    text = render_push(summary, "bolt://localhost:7687 (database default)", "table")
+    assert "Country        2        2        0" in text and "PRODUCES    4,000        0        1" in text
+    assert text.endswith(
+        "2 nodes and 4,000 relationships pushed to bolt://localhost:7687 (database default) "
+        "(2 created, 1 updated) in 0.5 s (8,000 relationships/s); chokepoint scores on 3 nodes"
+    )
+    data = json.loads(render_push(summary, "x", "json"))
+    assert data["totals"] == {"nodes": 2, "edges": 4000, "created": 2, "updated": 1} and data["target"] == "x"
