@@ -2,8 +2,9 @@
 
 The tests wipe the database they run on, so they refuse (skip with the
 reason) a database that holds data they did not create: it must be empty
-when a test session first touches it, and a ``(:SupplygraphTestMarker)``
-node then marks it as the tests' own. Tests in parallel workers (``pytest -n
+when a test session first touches it (or ``SUPPLYGRAPH_TEST_NEO4J_WIPE=1``
+says it may be emptied), and a ``(:SupplygraphTestMarker)`` node then marks
+it as the tests' own. Tests in parallel workers (``pytest -n
 2``) take turns through a file lock, since they share the one database.
 """
 
@@ -46,10 +47,11 @@ def claim_and_wipe(store: Neo4jStore) -> None:
         store,
         f"MATCH (n) RETURN count(n) AS nodes, count(CASE WHEN n:{_MARKER} THEN 1 END) AS markers",
     )
-    if row["nodes"] and not row["markers"]:
+    if row["nodes"] and not row["markers"] and os.environ.get("SUPPLYGRAPH_TEST_NEO4J_WIPE") != "1":
         pytest.skip(
             f"the Neo4j database at {store.settings.where()} holds {row['nodes']} nodes the tests did not create; "
-            "the integration tests wipe their database, so point NEO4J_URI/NEO4J_DATABASE at an empty one"
+            "the integration tests wipe their database: point NEO4J_URI/NEO4J_DATABASE at an empty one, "
+            "or set SUPPLYGRAPH_TEST_NEO4J_WIPE=1 to let them empty this one"
         )
     _run(store, f"MATCH (n) WHERE NOT n:{_MARKER} DETACH DELETE n")
     _run(store, f"MERGE (:{_MARKER} {{id: 'supplygraph-tests'}})")
