@@ -202,3 +202,19 @@ def test_chokepoint_scores_on_a_graph_without_supply_flow_leave_a_note(tmp_path)
     empty = EmbeddedStore(tmp_path / "empty.db")
     scores, note = chokepoint_scores(empty)
     assert scores == {} and note and note.startswith("chokepoint scores not written")
+
+
+def test_every_store_statement_lives_in_the_cypher_module():
+    """The house rule: the store never passes a literal or an f-string to ``run``; statements come from cypher.py."""
+    import ast
+    from pathlib import Path
+
+    import supplygraph.graph.neo4j_store as store_module
+
+    tree = ast.parse(Path(store_module.__file__).read_text(encoding="utf-8"))
+    runs = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "run"]
+    assert runs, "the store runs statements"
+    for call in runs:
+        first = call.args[0]
+        assert not isinstance(first, (ast.Constant, ast.JoinedStr, ast.BinOp)), ast.unparse(call)
+        assert ast.unparse(first) in ("statement.text", "text"), ast.unparse(call)
