@@ -258,10 +258,11 @@ def _expect_supply_paths(graph, p, rows):
     heads = {m for m in nx.ancestors(dag, end) if _label(graph, m) == "Material" and graph.nodes[m].get("stage") == "mining"}
     paths = [path for h in heads for path in nx.all_simple_paths(dag, h, end) if len(path) - 1 <= p["max_steps"] + 1]
     assert heads, "no mined material reaches the example end use"
-    assert len(rows) == min(len(paths), 100)
-    assert all(r["chain"][-1] == graph.nodes[end]["name"] for r in rows)
-    if len(paths) <= 100:
-        assert {r["chain"][0] for r in rows} == {graph.nodes[h]["name"] for h in heads}
+    expected = sorted((len(path) - 1, [graph.nodes[n]["name"] for n in path]) for path in paths)[:100]
+    assert [(r["steps"], r["chain"]) for r in rows] == expected
+    producers = {n: sorted(graph.nodes[u]["name"] for u, v, _ in _edges(graph, "PRODUCES") if v == n) for n in heads}
+    by_name = {graph.nodes[n]["name"]: n for n in heads}
+    assert all(sorted(set(r["mined_by"])) == sorted(set(producers[by_name[r["chain"][0]]])) for r in rows)
 
 
 def _expect_single_supplier(graph, p, rows):
