@@ -94,3 +94,11 @@ def test_style_sheet_has_a_colour_and_caption_for_every_label():
         block = re.search(rf"node\.{label}\s*\{{([^}}]*)\}}", text)
         assert block, f"no style for {label}"
         assert "color:" in block.group(1) and "caption:" in block.group(1), label
+
+
+def test_the_readme_lists_every_query():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in queries.names():
+        assert f"| `{name}` |" in readme, f"README's query table misses {name}"
