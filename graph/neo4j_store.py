@@ -363,6 +363,8 @@ class Neo4jStore(Store):
         return None
 
     def nodes(self, label: str | None = None) -> Iterator[StoredNode]:
+        if label is not None and label not in NODE_LABELS:
+            return iter([])  # like the embedded store: no node has a label the schema does not know
         statement = cypher.ALL_NODES if label is None else cypher.nodes_of_label(label)
         found = (stored_node(r["labels"], r["props"]) for r in self._read(statement))
         return iter([n for n in found if n is not None])
@@ -370,6 +372,8 @@ class Neo4jStore(Store):
     def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
         if type is None:
             rows = self._read(cypher.ALL_EDGES, types=list(FACT_TYPES))
+        elif type not in FACT_TYPES:
+            return iter([])
         else:
             rows = self._read(cypher.edges_of_type(type))
         return iter([stored_edge(r["type"], r["source"], r["target"], r["props"]) for r in rows])
