@@ -162,7 +162,7 @@ def test_push_twice_gives_the_same_counts_and_changes_nothing(neo4j_store, tmp_p
 
 
 @requires_neo4j
-def test_cli_push_and_stats_match_the_local_store(neo4j_store, tmp_path):
+def test_cli_push_stats_and_pull_match_the_local_store(neo4j_store, tmp_path):
     local = _local(tmp_path)
     local.close()
     runner = CliRunner()
@@ -174,7 +174,14 @@ def test_cli_push_and_stats_match_the_local_store(neo4j_store, tmp_path):
     assert second["totals"] == {**first["totals"], "created": 0, "updated": 0}
     remote = json.loads(runner.invoke(main, ["neo4j", "stats", "--format", "json"]).stdout)
     here = json.loads(runner.invoke(main, [*args, "stats", "--format", "json"]).stdout)
-    assert {k: remote[k] for k in ("nodes", "edges", "labels", "types")} == {k: here[k] for k in ("nodes", "edges", "labels", "types")}
+    keys = ("nodes", "edges", "labels", "types", "sources", "cited_sources", "facts_without_quantities")
+    assert {k: remote[k] for k in keys} == {k: here[k] for k in keys}
+    home = ["--store", str(tmp_path / "home.db")]
+    pulled = runner.invoke(main, [*home, "neo4j", "pull", "--format", "json"])
+    assert pulled.exit_code == 0, pulled.output
+    assert json.loads(pulled.stdout)["nodes"]["added"] == here["nodes"]
+    back = json.loads(runner.invoke(main, [*home, "stats", "--format", "json"]).stdout)
+    assert {k: back[k] for k in keys} == {k: here[k] for k in keys}
 
 
 @requires_neo4j
