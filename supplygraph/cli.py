@@ -199,6 +199,11 @@ for command in (load, stats, show, schema, demo):
     main.add_command(command)
 main.add_command(chokepoints)
 
+from supplygraph.neo4j_cli import neo4j, query  # noqa: E402
+
+main.add_command(neo4j)
+main.add_command(query)
+
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
