@@ -46,7 +46,7 @@ from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structur
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
 """How the three measures combine into a score (see the module docstring)."""
 
-CUT_LIMIT = 50
+CUT_LIMIT = 25
 """At most this many max-flow minimum-cut computations per report (end uses without a dominator)."""
 
 BETWEENNESS_MAX_EDGES = 300_000
