@@ -15,8 +15,8 @@ import click
 from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
-from supplygraph.loaders import expand
 from supplygraph.graph.report import render_report
+from supplygraph.loaders import expand
 from supplygraph.output import FORMATS, progressbar, table, to_json
 from supplygraph.schema.nodes import STAGES
 
