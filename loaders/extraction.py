@@ -1,0 +1,1705 @@
+"""Entity and relation extraction from the text of a document, with rules on spaCy's blank English pipeline.
+
+How it works, in passes over the document's sentences:
+
+1. **Mentions.** A ``PhraseMatcher`` finds every spelling the :class:`Gazetteer`
+   knows (the store's entities and the built-in vocabulary); names in Chinese
+   characters are found by substring. A ``Matcher`` finds capitalised name
+   runs; each gets a label from its cue words ("... University", "Ministry of
+   ...", "... Group", "Co., Ltd", "... Plant", "... County", "... Act") or from
+   where it stands ("based in X", "X-based"). Names after a person's title,
+   quoted names, regions, banks, data providers and stock listings are not
+   entities.
+2. **Names within the document.** Short forms ("Noveon" for "Noveon
+   Magnetics"), initials ("GM"), bracketed abbreviations ("Vacuumschmelze
+   (VAC)") and the name without its legal suffix ("VAC Group") resolve to the
+   entity they abbreviate.
+3. **Relations,** sentence by sentence, from trigger words (``Matcher``
+   patterns) and the mentions around them. Facilities ("its magnet plant in
+   Narva"), events ("hosted ... event") and export controls ("the export
+   licensing that China introduced in April 2025") become entities there.
+   A statement that is negated or hedged ("did not", "denied", "is reportedly
+   considering", "if", "talks ended") asserts nothing.
+4. **Confirmation.** A capitalised name without a cue word becomes an
+   organisation only when the text uses it as one (as the subject of "makes",
+   "signed", "said"..., or in a relation); otherwise it is dropped.
+
+Everything is linear in the length of the document; the matchers are built
+once per gazetteer and reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from . import lexicon
+from .gazetteer import Gazetteer, KnownEntity, has_cjk, normalise
+
+ORG_LABELS = frozenset({"StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody"})
+PREFIXES = {
+    **{label: "org" for label in ORG_LABELS},
+    "Place": "place", "Country": "country", "Facility": "facility", "Material": "material", "EndUse": "enduse",
+    "Policy": "policy", "Event": "event", "Element": "element",
+}  # fmt: skip
+STAGE_ORDER = {stage: i for i, stage in enumerate(("mining", "separation", "metal", "alloy", "magnet", "component"))}
+
+# --- word lists (lower case) --------------------------------------------------------------------------------
+
+ORG_VERBS = frozenset(
+    "said says announced announces signed signs agreed agrees makes make produces produce produced manufactures "
+    "builds build building built operates operate operating owns own acquired acquires bought buys invested invests "
+    "completed completes opened opens inaugurated inaugurates began begins started starts plans planned assembles "
+    "assemble supplies supply supplied sells sold reported reports expects launched launches employs develops "
+    "developed refines refined separates mines processes ships delivers delivered has had is was will would can "
+    "concluded announced hosted holds held took takes added adds ranked".split()
+)
+ORG_NOUNS = frozenset(
+    "company companies producer producers maker makers manufacturer manufacturers firm firms group giant conglomerate "
+    "specialist supplier suppliers miner miners refiner processor automaker carmaker enterprise business businesses "
+    "corporation developer operator startup start-up".split()
+)
+HEDGES = frozenset(
+    "not n't never no denied denies deny denying reportedly rumoured rumored rumour rumor considering consider "
+    "considers mulling mull may might could possible possibly potential potentially if unless whether talks exploring "
+    "explore ended collapsed cancelled canceled terminated scrapped abandoned withdrew withdrawn failed declined "
+    "refused unconfirmed speculation speculated allegedly risk neither nor without".split()
+)
+NEGATED_PHRASES = (("no", "longer"), ("yet", "to"))
+PREPOSITIONS = frozenset("in at of with for from to by on into onto about under over through between among".split())
+FACILITY_NOUNS = frozenset({"plant", "factory", "facility", "mine", "refinery", "smelter"})
+FACILITY_KINDS = {
+    "magnet": "magnet", "magnets": "magnet", "separation": "separation", "refining": "refining", "alloy": "alloy",
+    "metal": "metal", "metals": "metal", "recycling": "recycling", "processing": "processing", "mining": "mining",
+    "oxide": "oxide", "smelting": "smelting",
+}  # fmt: skip
+MODIFIER_HEADS = frozenset(
+    "plant plants factory factories facility facilities technology technologies production producer producers maker "
+    "makers manufacturing manufacturer manufacturers industry industries specialist company companies sector market "
+    "markets demand capacity line lines supply chain chains business businesses division project projects grades "
+    "grade prices price exports imports output recycling know-how mine mines refinery separation processing "
+    "program programme family families".split()
+)
+EVENT_NOUNS = frozenset(
+    "event conference forum summit symposium meeting ceremony expo exhibition workshop fair congress seminar".split()
+)
+HOST_VERBS = frozenset("hosted hosts held holds organized organised convened staged co-hosted".split())
+CO_VERBS = ("co-organized", "co-organised", "co-hosted", "organized", "organised", "sponsored", "co-sponsored")
+AGREEMENT_NOUNS = frozenset(
+    "agreement agreements memorandum mou memoranda partnership partnerships deal deals pact alliance accord "
+    "contract contracts collaboration cooperation venture".split()
+)
+COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates "
+                       "cooperated allied".split())  # fmt: skip
+SUPPLY_VERBS = frozenset("supply supplies supplied supplying deliver delivers delivered delivering".split())
+BUY_VERBS = frozenset("purchased bought sourced procured imported buys buy purchases sources".split())
+PRODUCE_VERBS = frozenset(
+    "make makes making produce produces producing manufacture manufactures manufacturing refine refines "
+    "refining".split()
+)
+PASSIVE_PRODUCE = frozenset("produced made mined refined manufactured processed".split())
+PRODUCER_NOUNS = frozenset("producer maker manufacturer supplier processor refiner".split())
+BUILD_VERBS = frozenset(
+    "build builds building built operate operates operating operated run runs running open opens opened "
+    "inaugurated inaugurates commissioned construct constructs constructing develop develops developing own owns "
+    "putting carried".split()
+)
+SUBSIDIARY_NOUNS = frozenset("subsidiary subsidiaries unit arm affiliate division branch".split())
+ACQUIRE_VERBS = frozenset("acquired acquires bought buys purchased took".split())
+USE_CUES = frozenset(
+    "used use uses using found favoured favored intended essential needed need needs critical key choice for in go "
+    "goes power powers drive drives inside into".split()
+)
+CONTAIN_CUES = frozenset(
+    "contain contains containing content ingredient ingredients add adds added addition additions alloyed doped "
+    "composed consist consists".split()
+)
+DEPEND_CUES = frozenset("dependent depends depend reliant relies rely reliance dependence dependency".split())
+RESTRICT_NOUNS = ("controls", "control", "licensing", "licences", "licenses", "license", "licence", "restrictions",
+                  "restriction", "ban", "bans", "quotas", "quota", "curbs", "limits")
+RESTRICT_CUES = frozenset(("restrict", "restricts", "restricted", "covered", "covers", "cover", "banned", "bans",
+                           "ban", "limits", "limit", "curbs") + RESTRICT_NOUNS)
+ISSUE_VERBS = frozenset("approved issued introduced imposed announced adopted published administers administered "
+                        "launched set enacted passed funded awarded".split())  # fmt: skip
+LISTING_WORDS = frozenset({"listed", "listing", "listings", "exchange", "ipo", "shares"})
+ANAPHORA_ORG = frozenset({"it", "its", "company", "firm", "group"})
+TITLE_WORDS = lexicon.PERSON_TITLES | {"chief", "executive", "prime", "under", "deputy", "vice"}
+MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)}
+STOP = frozenset(
+    "a an the this that these those in on at of for to from by with and or but as is are was were be been it its "
+    "their our his her we they he she i you each every some several many most more few all both any no not several "
+    "what why how when where who which while if also however first second new other such than then there here one "
+    "two three four five six seven eight nine ten earlier later today yesterday last next after before since until "
+    "during among between because so yet still only just even about into over under up down out off again further "
+    "once very too should would could can will may might must shall do does did has have had".split()
+)
+REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
+NOT_PARTIES = frozenset(normalise(n) for n in lexicon.NOT_PARTIES)
+
+_DATE_MDY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b", re.I)
+_DATE_MY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b", re.I)
+_DATE_MD = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2})\b", re.I)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
+_DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
+
+
+def find_date(text: str) -> tuple[str | None, str | None]:
+    """The first full or month-year date in ``text``: (ISO form, words form) or (None, None)."""
+    for pattern, order in ((_DATE_ISO, "iso"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_MY, "my")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        if order == "iso":
+            year, month, day = match.groups()
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                return f"{year}-{month}-{day}", f"{lexicon.MONTHS[int(month) - 1].title()} {year}"
+            continue
+        if order == "mdy":
+            month, day, year = match.group(1), match.group(2), match.group(3)
+        elif order == "dmy":
+            day, month, year = match.group(1), match.group(2), match.group(3)
+        else:
+            month, year, day = match.group(1), match.group(2), None
+        m = MONTHS[month.lower()]
+        iso = f"{year}-{m:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+        return iso, f"{month.title()} {year}"
+    return None, None
+
+
+def slugify(text: str) -> str:
+    """A readable ASCII slug; text with no Latin letters gets a short hash instead."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    return slug or "x-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+# --- results ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """An entity found in a document: known (resolved) or new."""
+
+    key: str
+    label: str
+    name: str
+    id: str = ""
+    props: dict[str, Any] = field(default_factory=dict)
+    known: KnownEntity | None = None
+    surfaces: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    sentence: str | None = None
+    confirmed: bool = True
+    demonym_only: bool = True
+
+    @property
+    def stored(self) -> bool:
+        return bool(self.known and self.known.stored)
+
+    def aliases(self) -> list[str]:
+        names = [s for s, _ in self.surfaces.most_common() if s != self.name]
+        if self.known:
+            names = [*self.known.aliases, *[n for n in names if n not in self.known.aliases]]
+        return list(dict.fromkeys(n for n in names if n != self.name))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "label": self.label, "name": self.name, "aliases": self.aliases(),
+            "known": self.stored, "mentions": self.mentions, "evidence": self.sentence,
+            **({"properties": self.props} if self.props else {}),
+        }  # fmt: skip
+
+
+@dataclass
+class Relation:
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self, ids: dict[str, str]) -> dict[str, Any]:
+        props = dict(self.props)
+        if "material" in props:
+            props["material"] = ids.get(props["material"], props["material"])
+        if "event" in props:
+            props["event"] = ids.get(props["event"], props["event"])
+        return {"type": self.type, "source": ids[self.source], "target": ids[self.target], "evidence": self.evidence,
+                "confidence": self.confidence, **props}  # fmt: skip
+
+
+@dataclass
+class Extraction:
+    """What one document yields: its metadata, entities (by key) and relations between entity keys."""
+
+    entities: list[Entity]
+    relations: list[Relation]
+
+    def as_dict(self) -> dict[str, Any]:
+        ids = {e.key: e.id for e in self.entities}
+        return {"entities": [e.as_dict() for e in self.entities], "relations": [r.as_dict(ids) for r in self.relations]}
+
+
+# --- the per-document working state ---------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str | None  # entity key; None for an unresolved candidate
+    text: str
+    label: str | None = None  # label for candidates: a cue label, "Place" or None (needs confirmation)
+    strong: bool = False  # candidate label came from a strong cue
+    anaphora: bool = False
+    demonym: bool = False
+
+
+@dataclass
+class Sentence:
+    doc: Any
+    start: int
+    end: int
+    heading: bool
+    mentions: list[Mention] = field(default_factory=list)
+    triggers: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc[self.start : self.end].text.strip()
+
+    def lower(self, i: int) -> str:
+        return self.doc[i].lower_ if self.start <= i < self.end else ""
+
+
+# --- the extractor --------------------------------------------------------------------------------------------
+
+
+class Extractor:
+    """Extracts entities and relations from document text, resolving names through a :class:`Gazetteer`.
+
+    Build one per gazetteer and reuse it: building the matchers is the costly part.
+
+    Example
+    -------
+    >>> x = Extractor(Gazetteer())
+    >>> found = x.extract([("Acme Magnetics makes NdFeB magnets for wind turbines.", False)])
+    >>> sorted(r.type for r in found.relations)
+    ['PRODUCES', 'USED_IN']
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("sentencizer")
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._phrase_ids: dict[str, KnownEntity] = {}
+        self._cjk: list[tuple[str, KnownEntity]] = []
+        self._seen_forms: set[str] = set()
+        self._add_forms(self.gazetteer.surface_forms())
+        self.designations = Matcher(self.nlp.vocab)
+        self.designations.add("DESIGNATION", [[{"TEXT": {"REGEX": _DESIGNATION.pattern}}]])
+
+    # .. gazetteer phrases ..
+
+    def _add_forms(self, forms: Iterable[tuple[str, KnownEntity]]) -> None:
+        patterns: dict[str, list] = {}
+        for form, entity in forms:
+            for variant in _variants(form):
+                if (variant, entity.id) in self._seen_forms:  # type: ignore[operator]
+                    continue
+                self._seen_forms.add((variant, entity.id))  # type: ignore[arg-type]
+                if has_cjk(variant):
+                    self._cjk.append((variant, entity))
+                    continue
+                self._phrase_ids[entity.id] = entity
+                patterns.setdefault(entity.id, []).append(variant)
+        for entity_id, variants in patterns.items():
+            self.phrases.add(entity_id, list(self.nlp.tokenizer.pipe(variants)))
+
+    def learn(self, entities: Iterable[KnownEntity]) -> None:
+        """Make later documents resolve to ``entities`` (new entities of earlier documents in the same batch)."""
+        added = [self.gazetteer.add(e) for e in entities]
+        self._add_forms((form, e) for e in added for form in e.names())
+
+    # .. the pipeline ..
+
+    def extract(self, blocks: Sequence[tuple[str, bool]], published: str | None = None) -> Extraction:
+        """Entities and relations in ``blocks`` (text, is_heading) of one document."""
+        state = _DocState(self, published)
+        for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in blocks), blocks):
+            state.add_doc(doc, heading)
+        return state.finish()
+
+
+def _variants(form: str) -> set[str]:
+    form = form.strip()
+    out = {form}
+    if form.lower().startswith("the "):
+        out.add(form[4:])
+    if "-" in form:
+        out.add(form.replace("-", " "))
+    if "." in form and len(form) <= 8:
+        out.add(form.replace(".", ""))
+    return {v for v in out if v}
+
+
+class _DocState:
+    """Everything found so far in one document."""
+
+    def __init__(self, extractor: Extractor, published: str | None) -> None:
+        self.x = extractor
+        self.published = published
+        self.sentences: list[Sentence] = []
+        self.entities: dict[str, Entity] = {}
+        self.relations: dict[tuple, Relation] = {}
+        self.used: set[str] = set()
+        self.last_subject: str | None = None
+        self.last_event: str | None = None
+        self.facilities: list[str] = []
+        self.magnets: list[str] = []
+
+    # .. pass 1: mentions ..
+
+    def add_doc(self, doc: Any, heading: bool) -> None:
+        if len(doc) == 0:
+            return
+        spans: list[Mention] = []
+        for match_id, start, end in self.x.phrases(doc):
+            known = self.x._phrase_ids[self.x.nlp.vocab.strings[match_id]]
+            spans.append(Mention(start, end, self._known(known), doc[start:end].text))
+        for form, known in self.x._cjk:
+            pos = doc.text.find(form)
+            while pos >= 0:
+                span = doc.char_span(pos, pos + len(form), alignment_mode="expand")
+                if span is not None:
+                    spans.append(Mention(span.start, span.end, self._known(known), form))
+                pos = doc.text.find(form, pos + len(form))
+        for _, start, end in self.x.designations(doc):
+            stop = end
+            while stop < len(doc) and (doc[stop].is_title or doc[stop].text in ("I", "II", "III", "IV", "V")):
+                stop += 1
+            entity = self._new("EndUse", doc[start:end].text, {"sector": "defense"})
+            spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
+        spans = self._filter_known(doc, spans)
+        if not heading:
+            spans += self._candidates(doc, spans)
+        spans = _longest(spans)
+        for sent in doc.sents:
+            s = Sentence(doc, sent.start, sent.end, heading or _title_case(sent))
+            s.mentions = [m for m in spans if sent.start <= m.start < sent.end]
+            self.sentences.append(s)
+
+    def _known(self, known: KnownEntity) -> str:
+        entity = self.entities.get(known.id)
+        if entity is None:
+            props = {k: v for k, v in known.props.items() if k in ("iso2", "symbol", "group", "stage", "elements", "sector", "country", "kind")}
+            entity = self.entities[known.id] = Entity(known.id, known.label, known.name, id=known.id, props=props, known=known)
+        return known.id
+
+    def _new(self, label: str, name: str, props: dict | None = None, confirmed: bool = True) -> Entity:
+        name = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"")
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        known = self.x.gazetteer.lookup(name)
+        if known is not None and (known.label == label or (known.label in ORG_LABELS and label in ORG_LABELS)):
+            return self.entities[self._known(known)]
+        key = f"new:{PREFIXES[label]}:{normalise(name)}"
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(key, label, name, props=dict(props or {}), confirmed=confirmed)
+        elif confirmed:
+            entity.confirmed = True
+        return entity
+
+    def _filter_known(self, doc: Any, spans: list[Mention]) -> list[Mention]:
+        """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
+        kept = []
+        for m in spans:
+            entity = self.entities.get(m.key or "")
+            if entity is None:
+                kept.append(m)
+                continue
+            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            if entity.label in ("Material", "EndUse", "Element") and nxt in MODIFIER_HEADS:
+                continue
+            if entity.label in ("Material", "EndUse") and nxt == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ in ("based", "bearing", "related", "free"):
+                continue
+            if entity.label == "EndUse":
+                start = m.start
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in STOP and not _sentence_start(doc, start - 1):
+                    start -= 1
+                if start != m.start:
+                    m = Mention(start, m.end, m.key, doc[start : m.end].text)
+            if entity.label == "Country":
+                m.demonym = m.text in _demonyms(entity)
+            kept.append(m)
+        return kept
+
+    def _candidates(self, doc: Any, known: list[Mention]) -> list[Mention]:
+        """Capitalised name runs that the gazetteer does not cover, each with a label where a cue gives one."""
+        covered = set()
+        for m in known:
+            covered.update(range(m.start, m.end))
+        out: list[Mention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if not _name_token(doc, i) or (i in covered and not _absorbable(doc, known, i)):
+                i += 1
+                continue
+            j = i
+            while j < n:
+                if _name_token(doc, j):
+                    j += 1
+                elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and _name_token(doc, j + 1) and j > i:
+                    j += 2 if doc[j].text in ("-", "&") else 1
+                else:
+                    break
+            while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
+                j -= 1
+            start = i
+            while start < j and (doc[start].lower_ in STOP or doc[start].lower_ in MONTHS or _sentence_start_common(doc, start)):
+                start += 1
+            i = max(j, i + 1)
+            if start >= j:
+                continue
+            mention = self._classify(doc, start, j, known)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _classify(self, doc: Any, start: int, end: int, known: list[Mention]) -> Mention | None:
+        text = doc[start:end].text
+        words = [t.lower_ for t in doc[start:end]]
+        norm = normalise(text)
+        if not norm or norm in REGIONS or norm in NOT_PARTIES or any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]):
+            return None
+        if words[0] in MONTHS or all(w in STOP for w in words):
+            return None
+        before = [doc[k].lower_ for k in range(max(0, start - 3), start)]
+        after = [doc[k].lower_ for k in range(end, min(len(doc), end + 3))]
+        # a person: after a title, or followed by ", chief executive ..."
+        if before and (before[-1] in TITLE_WORDS or (len(before) > 1 and before[-1] in ("minister", "secretary"))):
+            return None
+        if any(w in TITLE_WORDS for w in words[:-1]) and not any(w in _all_cues() for w in words):
+            return None
+        if after[:1] == [","] and len(after) > 1 and after[1] in TITLE_WORDS:
+            return None
+        # quoted names are concepts or slogans
+        if start > 0 and doc[start - 1].text in ('"', "“", "'", "‘") and end < len(doc) and doc[end].text in ('"', "”", "'", "’"):
+            return None
+        # stock listings: "listed in Shenzhen", "a Hong Kong listing"
+        if (before and before[-1] in ("in", "on") and len(before) > 1 and before[-2] in LISTING_WORDS) or (after and after[0] in LISTING_WORDS):
+            return None
+        if end - start == 1 and doc[start].lower_ in _COMMON_CAPITALS:
+            return None
+        label, strong = _cue_label(words)
+        # "Takefu Plant", "La Rochelle plant": a named facility
+        if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS and label in (None, "Place") and not doc[end].lower_.endswith("s"):
+            return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
+        if label is None:
+            nxt = doc[end].text if end < len(doc) else ""
+            if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based":
+                label, strong = "Place", True
+            elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]) or before[-1:] in (["in"], ["near"], ["outside"]):
+                label, strong = "Place", True
+        return Mention(start, end, None, text, label, strong)
+
+    # .. pass 2: resolve candidates within the document ..
+
+    def resolve(self) -> None:
+        full: list[Entity] = []
+        # strong-cue candidates become entities at once; others wait for confirmation
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.key is not None or m.label is None:
+                    continue
+                entity = self._candidate_entity(s, m)
+                m.key = entity.key
+                full.append(entity)
+        by_norm = {normalise(e.name): e for e in full}
+        for s in self.sentences:
+            for idx, m in enumerate(s.mentions):
+                if m.key is not None:
+                    continue
+                target = self._abbreviation_of(s, idx, m, by_norm)
+                if target is not None:
+                    m.key = target.key
+                    continue
+                entity = self._new("Company", m.text, confirmed=False)
+                m.key = entity.key
+                by_norm.setdefault(normalise(entity.name), entity)
+
+    def _candidate_entity(self, s: Sentence, m: Mention) -> Entity:
+        label = m.label or "Company"
+        name = m.text
+        if label == "Facility":
+            for key in reversed(self.facilities):
+                if normalise(name) in {normalise(a) for a in self.entities[key].surfaces} | {normalise(self.entities[key].name)}:
+                    return self.entities[key]
+            entity = self._new("Facility", name, _facility_props(name))
+            self.facilities.append(entity.key)
+            return entity
+        if label in ORG_LABELS and label != "GovernmentBody":
+            window = " ".join(t.lower_ for t in s.doc[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
+            if re.search(r"state-(owned|backed|controlled|run)", window):
+                label = "StateOwnedEnterprise"
+        if label == "Company":
+            stripped = _strip_suffix(name)
+            if stripped != name:
+                known = self.x.gazetteer.lookup(stripped)
+                if known is not None and known.label in ORG_LABELS:
+                    return self.entities[self._known(known)]
+        entity = self._new(label, name, confirmed=m.strong or label != "Company")
+        return entity
+
+    def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, by_norm: dict[str, Entity]) -> Entity | None:
+        norm = normalise(m.text)
+        # "Vacuumschmelze (VAC)": a bracketed abbreviation right after an entity
+        if idx > 0 and m.start >= 1 and s.doc[m.start - 1].text == "(" and s.mentions[idx - 1].end == m.start - 1:
+            prev = self.entities.get(s.mentions[idx - 1].key or "")
+            if prev is not None and prev.label in ORG_LABELS:
+                return prev
+        stripped = normalise(_strip_suffix(m.text))
+        candidates = [e for e in self.entities.values() if e.label in ORG_LABELS or e.label == "Facility"]
+        candidates += [e for e in by_norm.values() if e not in candidates]
+        best = None
+        for e in candidates:
+            names = [normalise(e.name)] + [normalise(a) for a in e.surfaces]
+            tokens = names[0].split()
+            if e.label == "Facility":
+                continue
+            if stripped and stripped != norm and stripped in names:
+                return e
+            if len(tokens) > len(norm.split()) and tokens[: len(norm.split())] == norm.split():
+                if best is None or len(e.name) < len(best.name):
+                    best = e
+                continue
+            core = [t for t in tokens if t not in lexicon.LEGAL_SUFFIXES]
+            if len(core) >= 2 and norm == core[-1] and not _is_cue(core[-1]):
+                best = best or e
+            if m.text.isupper() and 2 <= len(m.text) <= 5 and len(core) >= 2 and "".join(t[0] for t in core) == norm:
+                best = best or e
+        return best
+
+    # .. helpers used by the rules ..
+
+    def ent(self, m: Mention | None) -> Entity | None:
+        return self.entities.get(m.key) if m is not None and m.key else None
+
+    def label(self, m: Mention | None) -> str | None:
+        e = self.ent(m)
+        return e.label if e else None
+
+    def is_org(self, m: Mention | None) -> bool:
+        return self.label(m) in ORG_LABELS
+
+    def add(self, type_: str, source: Mention | Entity | str | None, target: Mention | Entity | str | None,
+            s: Sentence, confidence: float, **props: Any) -> bool:  # fmt: skip
+        src, dst = self._key(source), self._key(target)
+        if not src or not dst or src == dst:
+            return False
+        a, b = self.entities[src], self.entities[dst]
+        if not _allowed(type_, a.label, b.label):
+            return False
+        if type_ == "COOPERATES_WITH" and dst < src:
+            src, dst = dst, src
+        key = (type_, src, dst, props.get("material"))
+        if key in self.relations:
+            return True
+        self.relations[key] = Relation(type_, src, dst, s.text, confidence, {k: v for k, v in props.items() if v is not None})
+        self.used.update((src, dst))
+        if props.get("material"):
+            self.used.add(props["material"])
+        return True
+
+    def _key(self, item: Mention | Entity | str | None) -> str | None:
+        if item is None:
+            return None
+        if isinstance(item, str):
+            return item
+        if isinstance(item, Entity):
+            return item.key
+        return item.key
+
+    # .. pass 3: relations ..
+
+    def finish(self) -> Extraction:
+        self.resolve()
+        for s in self.sentences:
+            self._count(s)
+        for s in self.sentences:
+            if s.heading:
+                continue
+            _Rules(self, s).run()
+        return self._output()
+
+    def _count(self, s: Sentence) -> None:
+        for m in s.mentions:
+            e = self.ent(m)
+            if e is None:
+                continue
+            e.mentions += 1
+            if not m.anaphora:
+                e.surfaces[m.text.strip()] += 1
+            if not m.demonym:
+                e.demonym_only = False
+            if e.sentence is None and not s.heading:
+                e.sentence = s.text
+
+    def _output(self) -> Extraction:
+        for e in self.entities.values():
+            if e.label in ORG_LABELS and not e.confirmed and e.key in self.used:
+                e.confirmed = True
+        keep = {
+            k: e for k, e in self.entities.items()
+            if e.confirmed and e.mentions > 0 and not (e.demonym_only and k not in self.used)
+        }  # fmt: skip
+        relations = [r for r in self.relations.values() if r.source in keep and r.target in keep]
+        for r in relations:
+            if r.props.get("material") and r.props["material"] not in keep:
+                r.props.pop("material")
+        taken: set[str] = set()
+        for e in keep.values():
+            if e.known is None:
+                base = f"{PREFIXES[e.label]}:{slugify(e.name)}"
+                node_id, n = base, 2
+                while node_id in taken or (node_id in self.x.gazetteer and self.x.gazetteer.get(node_id).label != e.label):  # type: ignore[union-attr]
+                    node_id, n = f"{base}-{n}", n + 1
+                e.id = node_id
+            taken.add(e.id)
+        ordered = sorted(keep.values(), key=lambda e: (-e.mentions, e.id))
+        return Extraction(ordered, sorted(relations, key=lambda r: (r.type, r.source, r.target)))
+
+
+class _Rules:
+    """The relation rules applied to one sentence."""
+
+    def __init__(self, st: _DocState, s: Sentence) -> None:
+        self.st, self.s, self.doc = st, s, s.doc
+        self.words = [t.lower_ for t in s.doc[s.start : s.end]]
+        self.ms = s.mentions
+        self.subject = self._subject()
+
+    def run(self) -> None:
+        self._definite_anaphora()
+        self._facilities()
+        self._policies()
+        self._events()
+        for rule in (self._subsidiary, self._acquisition, self._located, self._operates, self._produces,
+                     self._supplies, self._cooperation, self._used_in, self._contains, self._depends,
+                     self._restricts, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
+            rule()
+        if self.subject is not None:
+            self.st.last_subject = self.subject.key
+
+    # .. token helpers ..
+
+    def w(self, i: int) -> str:
+        return self.s.lower(i)
+
+    def hedged(self, lo: int, hi: int) -> bool:
+        """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
+        start = lo
+        while start > self.s.start and self.doc[start - 1].text not in (";", ":") and not (
+            self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while")
+        ):
+            start -= 1
+        words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
+        if any(w in HEDGES for w in words):
+            return True
+        return any(words[i : i + 2] == list(p) for p in NEGATED_PHRASES for i in range(len(words) - 1))
+
+    def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
+        best = None
+        for m in self.ms:
+            if m.end <= i and i - m.end <= limit and pred(m):
+                if any(self.w(k) in stop for k in range(m.end, i)):
+                    continue
+                best = m
+        return best
+
+    def right(self, i: int, pred, limit: int = 12) -> Mention | None:
+        for m in self.ms:
+            if m.start >= i and m.start - i <= limit and pred(m):
+                return m
+        return None
+
+    def at(self, i: int) -> Mention | None:
+        for m in self.ms:
+            if m.start == i:
+                return m
+        return None
+
+    def coordinated(self, first: Mention, pred) -> list[Mention]:
+        """``first`` and the mentions joined to it by commas and "and"/"or" ("A, B and C")."""
+        out = [first]
+        idx = self.ms.index(first)
+        for m in self.ms[idx + 1 :]:
+            gap = [self.w(k) for k in range(out[-1].end, m.start)]
+            gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
+            if gap and all(g in (",", "and", "or", "as", "well", "also", "&") for g in gap) and pred(m):
+                out.append(m)
+            elif not gap and pred(m):
+                out.append(m)
+            else:
+                break
+        return out
+
+    def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
+        words = set(words)
+        return [self.s.start + k for k, w in enumerate(self.words) if w in words]
+
+    def org(self, m: Mention | None) -> bool:
+        return self.st.is_org(m)
+
+    def labelled(self, *labels: str):
+        return lambda m: self.st.label(m) in labels
+
+    def its(self, i: int) -> Mention | str | None:
+        """What "its"/"the company" at ``i`` refers to: the nearest organisation before it, else the last subject."""
+        m = self.left(i, self.org, limit=40)
+        if m is not None:
+            return m
+        return self.st.last_subject
+
+    def _subject(self) -> Mention | None:
+        for m in self.ms:
+            if not (self.org(m) or self.st.label(m) in ("Facility",)):
+                continue
+            prev = m.start - 1
+            while prev >= self.s.start and self.w(prev) in ("the", "'s", "’s", "a", "an"):
+                prev -= 1
+            if prev >= self.s.start and self.w(prev) in PREPOSITIONS:
+                continue
+            if prev >= self.s.start and self.w(prev) in ("and", ",") and self._in_prep_list(m):
+                continue
+            return m
+        return None
+
+    def _in_prep_list(self, m: Mention) -> bool:
+        idx = self.ms.index(m)
+        for prior in reversed(self.ms[:idx]):
+            gap = [self.w(k) for k in range(prior.end, m.start)]
+            if not all(g in (",", "and", "the") for g in gap):
+                return False
+            before = prior.start - 1
+            while before >= self.s.start and self.w(before) in ("the",):
+                before -= 1
+            if before >= self.s.start and self.w(before) in PREPOSITIONS:
+                return True
+            m = prior
+        return False
+
+    def subject_or_anaphor(self) -> Mention | str | None:
+        if self.subject is not None:
+            return self.subject
+        first = self.words[:3]
+        if any(w in ANAPHORA_ORG for w in first):
+            return self.st.last_subject
+        return None
+
+    # .. entities made by rules ..
+
+    def _definite_anaphora(self) -> None:
+        """ "the magnets", "the plant", "the event": the latest of its kind in the document."""
+        d = self.doc
+        for i in range(self.s.start + 1, self.s.end):
+            word = d[i].lower_
+            if d[i - 1].lower_ not in ("the", "these", "those", "such") or self.st_mention_covers(i):
+                continue
+            if i + 1 < self.s.end and d[i + 1].lower_ in MODIFIER_HEADS | FACILITY_NOUNS:
+                continue
+            key = None
+            if word in ("magnets", "magnet") and self.st.magnets:
+                key = self.st.magnets[-1]
+            elif word in EVENT_NOUNS | {"opening"} and self.st.last_event:
+                key = self.st.last_event
+            if key is not None:
+                self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+                self.st.entities[key].mentions += 1
+        self.ms.sort(key=lambda m: m.start)
+        for m in self.ms:
+            e = self.st.ent(m)
+            if e and e.label == "Material" and e.props.get("stage") == "magnet":
+                self.st.magnets.append(e.key)
+
+    def st_mention_covers(self, i: int) -> bool:
+        return any(m.start <= i < m.end for m in self.ms)
+
+    def _facilities(self) -> None:
+        """ "its sintered magnet plant in Stillwater, Oklahoma" -> a Facility located in Stillwater."""
+        d = self.doc
+        for i in self.triggers(FACILITY_NOUNS):
+            if self.st_mention_covers(i):
+                continue
+            # the descriptive phrase: modifiers back to a determiner or possessive
+            start = i
+            while start - 1 >= self.s.start and not self.st_mention_covers(start - 1) and (
+                d[start - 1].lower_ not in STOP | {",", "'s", "’s", "'", "’", "(", "a", "an"} or d[start - 1].lower_ in ("first", "second", "new")
+            ) and d[start - 1].lower_ not in (",", ";", ":"):
+                start -= 1
+            place = None
+            if i + 2 < self.s.end and d[i + 1].lower_ in ("in", "at", "near"):
+                nxt = self.at(i + 2)
+                if nxt is None and d[i + 2].lower_ == "the":
+                    nxt = self.at(i + 3)
+                if nxt is not None and self.st.label(nxt) == "Place":
+                    place = nxt
+            anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
+            kind = next((FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in FACILITY_KINDS), None)
+            if place is None:
+                if anaphor and self.st.facilities:
+                    wanted = [k for k in self.st.facilities if kind is None or self.st.entities[k].props.get("kind") == kind]
+                    if wanted:
+                        self.ms.append(Mention(start, i + 1, wanted[-1], d[start : i + 1].text, anaphora=True))
+                        self.st.entities[wanted[-1]].mentions += 1
+                continue
+            pe = self.st.ent(place)
+            noun = d[i].lower_
+            name = f"{pe.name} {kind + ' ' if kind else ''}{noun}"
+            e = self.st._new("Facility", name, {"kind": kind} if kind else {})
+            surface = d[start : i + 1].text
+            for alias in {surface, f"{surface} in {pe.name}", f"{noun} in {pe.name}", f"{pe.name} {noun}",
+                          f"{_place_core(pe.name)} {noun}"}:  # fmt: skip
+                e.surfaces[alias] += 0
+            e.surfaces[surface] += 1
+            e.mentions += 1
+            if e.sentence is None:
+                e.sentence = self.s.text
+            m = Mention(start, i + 1, e.key, surface, anaphora=True)
+            self.ms.append(m)
+            self.ms.sort(key=lambda x: x.start)
+            self.st.facilities.append(e.key)
+            self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _policies(self) -> None:
+        """ "the export licensing that China introduced in April 2025", "China's export controls" -> a Policy."""
+        d = self.doc
+        for i in self.triggers(("export",)):
+            if i + 1 >= self.s.end or d[i + 1].lower_ not in RESTRICT_NOUNS:
+                continue
+            end = i + 2
+            if end < self.s.end and d[end].lower_ in ("requirements", "regime", "rules", "system"):
+                end += 1
+            issuer, words_end = None, end
+            if end + 2 < self.s.end and d[end].lower_ in ("that", "which"):
+                cand = self.at(end + 1)
+                if cand is not None and self.st.label(cand) in ("Country", "GovernmentBody"):
+                    issuer = cand
+                    k = cand.end
+                    if k < self.s.end and d[k].lower_ in ISSUE_VERBS:
+                        k += 1
+                        date_end = k
+                        if k < self.s.end and d[k].lower_ == "in":
+                            date_end = k + 1
+                            while date_end < self.s.end and (d[date_end].lower_ in MONTHS or d[date_end].like_num):
+                                date_end += 1
+                        words_end = date_end if date_end > k + 1 else k
+            if issuer is None:
+                before = self.left(i, self.labelled("Country", "GovernmentBody"), limit=3)
+                if before is not None and (before.end == i or self.w(before.end) in ("'s", "’s")):
+                    issuer = before
+            if issuer is None or self.hedged(i, words_end):
+                continue
+            surface = d[i:words_end].text
+            iso, words = find_date(surface)
+            ie = self.st.ent(issuer)
+            name = f"{ie.name} export {d[i + 1].lower_}" + (f" ({words})" if words else "")
+            props = {"kind": "quota" if "quota" in d[i + 1].lower_ else "export-control"}
+            if iso:
+                props["announced"] = iso
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", name, props)
+            e.surfaces[surface] += 1
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(i, words_end, e.key, surface, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.8)
+
+    def _events(self) -> None:
+        d = self.doc
+        # "X hosted a ... conference in P" / "X marked the opening of its plant"
+        for i in self.triggers(HOST_VERBS | {"marked", "celebrated"}):
+            if self.hedged(i, i + 1):
+                continue
+            host = self.left(i, self.org, limit=25)
+            if host is None:
+                continue
+            j = next((k for k in range(i + 1, min(self.s.end, i + 10)) if d[k].lower_ in EVENT_NOUNS | {"opening", "inauguration"}), None)
+            if j is None or (d[j].lower_ in ("opening", "inauguration") and d[i].lower_ not in ("marked", "celebrated", "held", "hosted")):
+                continue
+            he = self.st.ent(host)
+            iso, words = find_date(self.s.text)
+            if iso is None:
+                md = _DATE_MD.search(self.s.text)
+                words = f"{md.group(1).title()} {md.group(2)}" if md else None
+                if self.st.published:
+                    iso = self.st.published
+                    words = words or find_date(iso)[1]
+            place = self.right(j + 1, self.labelled("Place", "Country"), limit=3)
+            if d[j].lower_ in ("opening", "inauguration"):
+                facility = self.right(j + 1, self.labelled("Facility"), limit=6)
+                subject = self.st.ent(facility).name if facility else he.name
+                name = f"{subject} {d[j].lower_}" + (f" ({words})" if words else "")
+            else:
+                where = f" in {self.st.ent(place).name}" if place else ""
+                name = f"{he.name} {d[j].lower_}{where}" + (f" ({words})" if words else "")
+            props = {"date": iso} if iso and re.match(r"^\d{4}", iso) else {}
+            e = self.st._new("Event", name, props)
+            start = i + 1
+            while start < j and d[start].lower_ in ("a", "an", "the", "its", "official"):
+                start += 1
+            surface = d[start : j + 1].text
+            e.surfaces[surface] += 1
+            e.surfaces[d[j].text] += 0
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(start, j + 1, e.key, surface, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.last_event = e.key
+            self.st.add("PARTICIPATED_IN", host, e, self.s, 0.85, role="host")
+            if place is not None and d[j].lower_ not in ("opening", "inauguration"):
+                self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+        # "The event, co-organized by A and B" ; "the event served as a platform for signing agreements between ..."
+        event = next((m for m in self.ms if self.st.label(m) == "Event"), None)
+        if event is None:
+            return
+        for i in self.triggers(CO_VERBS):
+            if i + 2 < self.s.end and self.w(i + 1) == "by":
+                first = self.right(i + 2, self.org, limit=3)
+                if first is None:
+                    continue
+                parties = self.coordinated(first, self.org)
+                role = "co-organiser" if self.w(i).startswith("co-") or self.w(i).startswith("organi") else "sponsor"
+                for p in parties:
+                    self.st.add("PARTICIPATED_IN", p, event, self.s, 0.8, role=role)
+                hosts = [r.source for r in self.st.relations.values() if r.type == "PARTICIPATED_IN" and r.target == event.key]
+                for a, b in combinations(dict.fromkeys([self.st._key(p) for p in parties] + hosts), 2):
+                    self.st.add("COOPERATES_WITH", a, b, self.s, 0.6, event=event.key)
+        for i in self.triggers(("signing", "signed")):
+            first = self.right(i, self.org, limit=8)
+            if first is None or self.hedged(i, first.start):
+                continue
+            for p in self.coordinated(first, self.org):
+                self.st.add("PARTICIPATED_IN", p, event, self.s, 0.75, role="signatory")
+
+    # .. relation rules ..
+
+    def _subsidiary(self) -> None:
+        d = self.doc
+        for i in self.triggers(SUBSIDIARY_NOUNS | {"company"}):
+            word = self.w(i)
+            if word == "company" and self.w(i - 1) != "group":
+                continue
+            if self.hedged(i, i + 4):
+                continue
+            # "A, the U.S. subsidiary of B"
+            if self.w(i + 1) == "of":
+                parent = self.right(i + 2, self.org, limit=5)
+                child = self.left(i, self.org, limit=8)
+                if parent is not None and child is not None and "," in [self.w(k) for k in range(child.end, i)]:
+                    self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.85)
+                    continue
+                # "sale of stakes in X and Y to an affiliate of Z" is handled by _acquisition
+            # "its subsidiary B", "A's group company B", "A's Beijing subsidiary", "A's Magnequench division"
+            owner: Mention | str | None = None
+            k = i - 1
+            if word == "company":
+                k -= 1
+            place = None
+            if k >= self.s.start and self.st.label(self.at_end(k + 1)) == "Place":
+                place = self.at_end(k + 1)
+                k = place.start - 1
+            named_before = None
+            if k >= self.s.start and self.at_end(k + 1) is not None and self.st.label(self.at_end(k + 1)) is not None and not self.org(self.at_end(k + 1)):
+                pass
+            cand = self.at_end(k + 1)
+            if cand is not None and word in ("division", "unit") and not self.org(cand) and self.st.label(cand) is None:
+                named_before = cand
+            if cand is not None and self.st.ent(cand) is not None and self.st.ent(cand).label == "Company" and not self.st.ent(cand).confirmed and word in ("division", "unit"):
+                named_before = cand
+                k = cand.start - 1
+            if k >= self.s.start and self.w(k) in ("its", "their"):
+                owner = self.its(k)
+            elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
+                owner = self.at_end(k)
+                if owner is not None and not self.org(owner):
+                    owner = None
+            if owner is None:
+                continue
+            child = self.at(i + 1) if word != "company" else self.at(i + 1)
+            if child is not None and self.org(child):
+                self.st.add("SUBSIDIARY_OF", child, owner, self.s, 0.85)
+                continue
+            if named_before is not None:
+                e = self.st.ent(named_before)
+                e.surfaces[f"{named_before.text} {word}"] += 0
+                e.confirmed = True
+                self.st.add("SUBSIDIARY_OF", named_before, owner, self.s, 0.8)
+                continue
+            if place is not None and word in ("subsidiary", "unit", "branch", "arm"):
+                oe = self.st.entities[self.st._key(owner)]
+                pe = self.st.ent(place)
+                e = self.st._new(oe.label, f"{oe.name} {pe.name} {word}", {})
+                surface = f"{_short(oe.name)}'s {pe.name} {word}"
+                e.surfaces[surface] += 1
+                e.mentions += 1
+                e.sentence = e.sentence or self.s.text
+                m = Mention(place.start, i + 1, e.key, d[place.start : i + 1].text, anaphora=True)
+                self.ms.append(m)
+                self.ms.sort(key=lambda x: x.start)
+                self.st.add("SUBSIDIARY_OF", e, owner, self.s, 0.8)
+                self.st.add("LOCATED_IN", e, place, self.s, 0.7)
+
+    def at_end(self, end: int) -> Mention | None:
+        for m in self.ms:
+            if m.end == end:
+                return m
+        return None
+
+    def _acquisition(self) -> None:
+        d = self.doc
+        for i in self.triggers(("purchase", "acquisition", "takeover")):
+            if self.w(i + 1) != "of" or self.hedged(i, i + 3):
+                continue
+            target = self.at(i + 2) or self.right(i + 2, self.org, limit=1)
+            buyer = self.left(i, self.org, limit=6)
+            if target is not None and buyer is not None and self.org(target):
+                self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.8)
+        for i in self.triggers(ACQUIRE_VERBS):
+            if self.w(i) == "took" and self.w(i + 1) != "over":
+                continue
+            k = i + (2 if self.w(i) == "took" else 1)
+            target = self.at(k)
+            buyer = self.left(i, self.org, limit=6)
+            if target is not None and buyer is not None and self.org(target) and self.w(k + len(target.text.split())) != "from" and not self.hedged(i, k):
+                if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
+                    continue
+                self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
+        # "the sale of (majority) stakes in ... X and Y to (an affiliate of) Z"; "sold X to Z"
+        for i in self.triggers(("sale", "sold")):
+            to = next((k for k in range(i + 1, self.s.end) if self.w(k) == "to"), None)
+            if to is None or self.hedged(i, to):
+                continue
+            buyer = self.right(to + 1, self.org, limit=6)
+            if buyer is None:
+                continue
+            if "minority" in self.words:
+                continue
+            sold = [m for m in self.ms if i < m.start < to and self.org(m)]
+            for m in sold:
+                self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
+        # "A, owned by B"; "B owns A"; "B holds a 30% stake in A"
+        for i in self.triggers(("owned", "majority-owned", "wholly-owned", "controlled")):
+            if self.w(i + 1) != "by" or self.hedged(i, i + 2):
+                continue
+            parent = self.right(i + 2, self.org, limit=2)
+            child = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=4)
+            if parent and child:
+                self.st.add("OPERATES" if self.st.label(child) == "Facility" else "SUBSIDIARY_OF", parent if self.st.label(child) == "Facility" else child,
+                            child if self.st.label(child) == "Facility" else parent, self.s, 0.8)  # fmt: skip
+        for i in self.triggers(("stake", "stakes", "interest")):
+            holder = self.left(i, self.org, limit=8)
+            if self.w(i + 1) != "in" or holder is None or self.hedged(holder.start, i + 2):
+                continue
+            target = self.right(i + 2, self.org, limit=2)
+            if target is None or any(self.w(k) in ("sale", "sold", "sell", "selling") for k in range(holder.end, i)):
+                continue
+            pct = next((float(_PERCENT.match(self.doc[k].text).group(1)) / 100 for k in range(holder.end, i)
+                        if _PERCENT.match(self.doc[k].text) and self.w(k + 1) in ("%", "percent", "per")), None)  # fmt: skip
+            if pct is not None and pct <= 1:
+                self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+
+    def _located(self) -> None:
+        d = self.doc
+        # "A, based in P1, P2" / "A is headquartered in P" / "A ... headquarters in P"
+        for i in self.triggers(("based", "headquartered", "located", "headquarters")):
+            if self.w(i + 1) != "in" or self.hedged(i, i + 2):
+                continue
+            place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
+            who = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility",), limit=8)
+            if place is None or who is None:
+                continue
+            self.st.add("LOCATED_IN", who, place, self.s, 0.9)
+            self._place_chain(place)
+        # "the Toronto-based company" after or before an organisation
+        for i in self.triggers(("based",)):
+            if i < 2 or self.w(i - 1) != "-":
+                continue
+            place = self.at_end(i - 1)
+            if place is None or self.st.label(place) not in ("Place", "Country"):
+                continue
+            who = self.left(place.start, self.org, limit=4) or self.right(i + 1, self.org, limit=6)
+            if who is not None:
+                self.st.add("LOCATED_IN", who, place, self.s, 0.85)
+        # "P1, P2" and "P1, in Country's P2" after "in"
+        for m in self.ms:
+            if self.st.label(m) != "Place":
+                continue
+            if self.w(m.start - 1) in ("in", "near", "at") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")):
+                self._place_chain(m)
+        # "Estonia's Ida-Viru County"
+        for m in self.ms:
+            if self.st.label(m) == "Country" and self.w(m.end) in ("'s", "’s") and not m.demonym:
+                nxt = self.at(m.end + 1)
+                if nxt is not None and self.st.label(nxt) == "Place":
+                    self.st.add("LOCATED_IN", nxt, m, self.s, 0.85)
+                elif nxt is not None and self.org(nxt):
+                    self.st.add("LOCATED_IN", nxt, m, self.s, 0.8)
+        # "A, one of Japan's largest chemical companies" / "A, China's state-backed rare earth and steel giant"
+        for m in self.ms:
+            if not self.org(m) or self.w(m.end) != ",":
+                continue
+            for k in range(m.end + 1, min(self.s.end, m.end + 5)):
+                country = self.at(k)
+                if country is not None and self.st.label(country) == "Country" and self.w(country.end) in ("'s", "’s"):
+                    head = next((q for q in range(country.end + 1, min(self.s.end, country.end + 9)) if self.w(q) in ORG_NOUNS), None)
+                    if head is not None:
+                        self.st.add("LOCATED_IN", m, country, self.s, 0.8)
+                    break
+        # "A began separating and refining rare earths in Hai Phong"
+        subject = self.subject
+        if subject is not None and self.org(subject):
+            for i in self.triggers(("in",)):
+                place = self.at(i + 1)
+                if place is None or self.st.label(place) != "Place" or i < subject.end:
+                    continue
+                between = [self.w(k) for k in range(subject.end, i)]
+                if any(self.st_mention_covers(k) and self.st.label(self.at_or_in(k)) in {"Facility"} | ORG_LABELS for k in range(subject.end, i)):
+                    continue
+                if any(w in ("listed", "listing") for w in between) or self.hedged(subject.start, i + 1):
+                    continue
+                if any(w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process")) for w in between):
+                    self.st.add("LOCATED_IN", subject, place, self.s, 0.6)
+
+    def at_or_in(self, i: int) -> Mention | None:
+        for m in self.ms:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    def _place_chain(self, place: Mention) -> None:
+        """ "Stillwater, Oklahoma" / "Narva, in Estonia's Ida-Viru County": the first is in the second."""
+        k = place.end
+        if self.w(k) != ",":
+            return
+        k += 1
+        if self.w(k) == "in":
+            k += 1
+        nxt = self.at(k)
+        if nxt is not None and self.st.label(nxt) == "Country" and self.w(nxt.end) in ("'s", "’s"):
+            inner = self.at(nxt.end + 1)
+            if inner is not None and self.st.label(inner) == "Place":
+                self.st.add("LOCATED_IN", place, inner, self.s, 0.8)
+                return
+        if nxt is None or self.st.label(nxt) not in ("Place", "Country") or nxt.demonym:
+            return
+        after = self.w(nxt.end)
+        if after in ("and", "or") or (after == "," and self.st.label(self.at(nxt.end + 1)) in ("Place",) and self.w(self.at(nxt.end + 1).end) in (",", "and")):
+            return
+        self.st.add("LOCATED_IN", place, nxt, self.s, 0.8)
+
+    def _operates(self) -> None:
+        d = self.doc
+        for m in self.ms:
+            if self.st.label(m) != "Facility":
+                continue
+            k = m.start - 1
+            operator: Mention | str | None = None
+            if k >= self.s.start and self.w(k) in ("its", "their"):
+                operator = self.its(k)
+            elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
+                owner = self.at_end(k)
+                if owner is not None and self.org(owner):
+                    operator = owner
+            if operator is None:
+                verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in BUILD_VERBS), None)
+                if verb is not None:
+                    who = self.left(verb, self.org, limit=14)
+                    if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
+                        operator = who
+            if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
+                for q in range(m.end + 2, min(self.s.end, m.end + 8)):
+                    if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
+                        operator = self.right(q + 2, self.org, limit=3)
+                        break
+            if operator is None:
+                for q in range(m.end, min(self.s.end, m.end + 8)):
+                    if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
+                        operator = self.right(q + 2, self.org, limit=3)
+                        break
+            if operator is not None and not self.hedged(m.start, m.end):
+                self.st.add("OPERATES", operator, m, self.s, 0.8)
+
+    def _produces(self) -> None:
+        for i in self.triggers(PRODUCE_VERBS):
+            producer = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
+                                 stop=(";",))  # fmt: skip
+            if producer is None:
+                if any(w in ("it", "company") for w in self.words[: i - self.s.start]):
+                    producer = self.st.last_subject  # type: ignore[assignment]
+                if producer is None:
+                    continue
+            materials = self._objects(i + 1, "Material")
+            if not materials or self.hedged(i, i + 1):
+                continue
+            for mat in materials:
+                self.st.add("PRODUCES", producer, mat, self.s, 0.8)
+            self._purpose(materials[-1].end, materials)
+        # "A, a producer of M1 and M2"
+        for i in self.triggers(PRODUCER_NOUNS):
+            if self.w(i + 1) != "of":
+                continue
+            who = self.left(i, self.org, limit=8)
+            if who is None or self.hedged(who.start, i):
+                continue
+            for mat in self._objects(i + 2, "Material"):
+                self.st.add("PRODUCES", who, mat, self.s, 0.75)
+        # "a samarium-cobalt alloy produced in China"
+        for i in self.triggers(PASSIVE_PRODUCE):
+            if self.w(i + 1) != "in":
+                continue
+            where = self.at(i + 2)
+            mat = self.at_end(i)
+            if where is not None and mat is not None and self.st.label(mat) == "Material" and self.st.label(where) in ("Country", "Place"):
+                self.st.add("PRODUCES", where, mat, self.s, 0.7)
+
+    def _objects(self, i: int, label: str) -> list[Mention]:
+        """The mentions of ``label`` in the phrase starting at ``i``, up to a preposition that starts a new role."""
+        out = []
+        for m in self.ms:
+            if m.start < i:
+                continue
+            between = [self.w(k) for k in range(out[-1].end if out else i, m.start)]
+            if any(w in ("for", "from", "to", "into", ";", "which", "that", "with", "in") for w in between) or len(between) > 8:
+                break
+            if self.st.label(m) == label:
+                out.append(m)
+            elif self.st.label(m) is not None and out:
+                break
+        return out
+
+    def _purpose(self, i: int, materials: list[Mention]) -> None:
+        """After "makes M": "for E1, E2 and E3" gives USED_IN; "from M0" gives INPUT_TO."""
+        for k in range(i, self.s.end):
+            word = self.w(k)
+            if word == "for":
+                first = self.right(k + 1, self.labelled("EndUse"), limit=4)
+                if first is not None:
+                    for use in self.coordinated(first, self.labelled("EndUse")):
+                        for mat in materials:
+                            self.st.add("USED_IN", mat, use, self.s, 0.75)
+            if word == "from":
+                for src in self._objects(k + 1, "Material"):
+                    for mat in materials:
+                        self._input(src, mat)
+
+    def _input(self, src: Mention | str, dst: Mention | str) -> None:
+        a, b = self.st.entities[self.st._key(src)], self.st.entities[self.st._key(dst)]
+        if STAGE_ORDER.get(a.props.get("stage", ""), -1) <= STAGE_ORDER.get(b.props.get("stage", ""), 99) or a.props.get("stage") == "component":
+            self.st.add("INPUT_TO", a, b, self.s, 0.7)
+
+    def _supplies(self) -> None:
+        for i in self.triggers(SUPPLY_VERBS):
+            supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
+                                 stop=(";",))  # fmt: skip
+            if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
+                supplier = self.st.last_subject  # type: ignore[assignment]
+            if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1):
+                continue
+            customer, material = None, None
+            nxt = self.right(i + 1, lambda m: True, limit=2)
+            if nxt is not None and (self.org(nxt) or self.st.label(nxt) in ("Facility", "Country")):
+                customer = nxt
+                if self.w(nxt.end) == "with":
+                    mats = self._objects(nxt.end + 1, "Material")
+                    material = mats[0] if mats else self.right(nxt.end + 1, self.labelled("Material"), limit=8)
+            else:
+                mats = self._objects(i + 1, "Material")
+                if mats:
+                    material = mats[0]
+                    to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 4)) if self.w(k) == "to"), None)
+                    if to is not None:
+                        customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=3)
+            if customer is None:
+                continue
+            self._supply(supplier, customer, material, 0.8)
+        # "A's customers include B and C"
+        for i in self.triggers(("customers", "customer", "clients")):
+            if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
+                continue
+            k = i - 1
+            while k >= self.s.start and self.w(k) not in ("'s", "’s", "its", "'", "’") and i - k < 4:
+                k -= 1
+            supplier = self.its(k) if self.w(k) == "its" else self.at_end(k)
+            first = self.right(i + 2, self.org, limit=2)
+            if supplier is None or first is None or self.hedged(k, i + 2):
+                continue
+            for c in self.coordinated(first, self.org):
+                self._supply(supplier, c, None, 0.75)
+        # "M purchased from B" (the buyer is the sentence's subject)
+        for i in self.triggers(BUY_VERBS):
+            if self.w(i + 1) != "from":
+                continue
+            seller = self.right(i + 2, self.org, limit=2)
+            buyer = self.subject
+            if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
+                continue
+            mat = self.left(i, self.labelled("Material"), limit=4)
+            self._supply(seller, buyer, mat, 0.75)
+
+    def st_pos(self, item: Mention | str, default: int) -> int:
+        return item.start if isinstance(item, Mention) else default
+
+    def _supply(self, supplier: Mention | str, customer: Mention | str, material: Mention | None, conf: float) -> None:
+        customer_key = self.st._key(customer)
+        ce = self.st.entities[customer_key]
+        if ce.label == "Facility":
+            operators = [r.source for r in self.st.relations.values() if r.type == "OPERATES" and r.target == ce.key]
+            if operators:
+                customer = operators[0]
+        self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
+        if material is not None:
+            for r in list(self.st.relations.values()):
+                if r.type == "PRODUCES" and r.source in (customer_key, self.st._key(customer)):
+                    self._input(material, r.target)
+
+    def _cooperation(self) -> None:
+        parties_seen: list[list[str]] = []
+        for i in self.triggers(AGREEMENT_NOUNS | COOP_VERBS):
+            word = self.w(i)
+            if word == "venture" and self.w(i - 1) != "joint":
+                continue
+            end = min(self.s.end, i + 14)
+            if self.hedged(max(self.s.start, i - 12), i + 1):
+                continue
+            parties: list[Mention | str] = []
+            for k in range(i + 1, end):
+                if self.w(k) in ("with", "between", "among", "by"):
+                    first = self.right(k + 1, self.org, limit=3)
+                    if first is not None:
+                        parties = list(self.coordinated(first, self.org))
+                        if self.w(k) == "with":
+                            subj = self.left(i, self.org, limit=14)
+                            if subj is None:
+                                after = [m for m in self.ms if m.start > parties[-1].end and self.org(m)]
+                                subj = after[0] if after else None
+                            if subj is None and self.words[:1] and any(w in ANAPHORA_ORG for w in self.words):
+                                subj = self.st.last_subject  # type: ignore[assignment]
+                            if subj is not None:
+                                parties.insert(0, subj)
+                    break
+                if self.w(k) in ("to", "under", "which", "that", ";"):
+                    break
+            if not parties:
+                # "A and B announced/signed a memorandum"
+                verb = next((k for k in range(i - 1, max(self.s.start, i - 8), -1) if self.w(k) in ("signed", "announced", "concluded", "reached", "formed", "struck", "agreed")), None)
+                if verb is not None:
+                    last = self.at_end(verb) or self.left(verb, self.org, limit=1)
+                    if last is not None and self.org(last):
+                        group = [m for m in self.ms if m.end <= last.end]
+                        chain = [last]
+                        for m in reversed(group[:-1]):
+                            gap = [self.w(k) for k in range(m.end, chain[0].start)]
+                            if gap and all(g in (",", "and") for g in gap) and self.org(m):
+                                chain.insert(0, m)
+                            else:
+                                break
+                        if len(chain) > 1:
+                            parties = list(chain)
+            keys = list(dict.fromkeys(self.st._key(p) for p in parties if p is not None))
+            if len(keys) < 2 or keys in parties_seen:
+                continue
+            parties_seen.append(keys)
+            for a, b in combinations(keys, 2):
+                self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
+            window = self.words[i - self.s.start : end - self.s.start]
+            if len(keys) == 2 and any(w in ("supply", "offtake", "capacity", "deliveries", "deliver") for w in window):
+                self._supply(keys[0], keys[1], None, 0.65)
+            if word == "venture":
+                jv = self.left(i, self.org, limit=4)
+                if jv is not None and jv.key not in keys:
+                    for p in keys:
+                        self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
+
+    def _used_in(self) -> None:
+        uses = [m for m in self.ms if self.st.label(m) == "EndUse"]
+        for use in uses:
+            mat = self.left(use.start, self.labelled("Material"), limit=25, stop=(";",))
+            if mat is not None:
+                between = [self.w(k) for k in range(mat.end, use.start)]
+                if any(w in USE_CUES for w in between) and not self.hedged(mat.start, use.end):
+                    if not any(self.st.label(x) == "Material" for x in self.ms if mat.end <= x.start < use.start):
+                        self.st.add("USED_IN", mat, use, self.s, 0.7)
+                        continue
+            # "weapon systems that use NdFeB magnets"
+            after = self.right(use.end, self.labelled("Material"), limit=12)
+            if after is not None:
+                between = [self.w(k) for k in range(use.end, after.start)]
+                if any(w in ("use", "uses", "using", "need", "needs", "contain", "contains", "rely", "relies") for w in between) and not self.hedged(use.start, after.end):
+                    self.st.add("USED_IN", after, use, self.s, 0.65)
+        # material -> later-stage material: "rare earth alloys, essential for ... high-performance magnets"
+        mats = [m for m in self.ms if self.st.label(m) == "Material"]
+        for a, b in zip(mats, mats[1:]):
+            between = [self.w(k) for k in range(a.end, b.start)]
+            if any(w in ("essential", "used", "into", "feed", "feedstock", "make", "making") for w in between) and not self.hedged(a.start, b.end):
+                ea, eb = self.st.ent(a), self.st.ent(b)
+                if STAGE_ORDER.get(ea.props.get("stage", ""), 99) < STAGE_ORDER.get(eb.props.get("stage", ""), -1):
+                    self.st.add("INPUT_TO", a, b, self.s, 0.65)
+
+    def _contains(self) -> None:
+        cues = self.triggers(CONTAIN_CUES)
+        if not cues:
+            return
+        for el in self.ms:
+            if self.st.label(el) != "Element" or el.start < cues[0]:
+                continue
+            mat = self.left(el.start, lambda m: self.st.label(m) == "Material" and self.st.ent(m).props.get("stage") in ("magnet", "alloy", "metal"), limit=40)
+            if mat is None:
+                continue
+            if self.w(el.start - 1) == "for" or self.hedged(mat.start, el.end):
+                continue
+            self.st.add("CONTAINS", mat, el, self.s, 0.75)
+
+    def _depends(self) -> None:
+        for i in self.triggers(DEPEND_CUES):
+            k = i + 1
+            if self.w(k) not in ("on", "upon"):
+                continue
+            target = self.right(k + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Material", "Element"), limit=3)
+            source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=6)
+            if target is None or self.hedged(source.start if source else i, target.end):
+                continue
+            material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
+            note = " ".join(material_words[:2]) if target.demonym else None
+            if source is not None:
+                self.st.add("DEPENDS_ON", source, target, self.s, 0.75, note=f"for {note}" if note else None)
+            for q in range(target.end, min(self.s.end, target.end + 5)):
+                if self.w(q) == "for":
+                    first = self.right(q + 1, self.labelled("EndUse"), limit=2)
+                    if first is not None:
+                        for use in self.coordinated(first, self.labelled("EndUse")):
+                            self.st.add("DEPENDS_ON", use, target, self.s, 0.7)
+                    break
+
+    def _restricts(self) -> None:
+        policies = [m for m in self.ms if self.st.label(m) == "Policy"]
+        if not policies or not self.triggers(RESTRICT_CUES):
+            return
+        for p in policies:
+            if self.hedged(p.start, p.end):
+                continue
+            for m in self.ms:
+                if self.st.label(m) not in ("Element", "Material") or m is p:
+                    continue
+                if any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
+                    continue
+                self.st.add("RESTRICTS", p, m, self.s, 0.7)
+
+    def _issued_by(self) -> None:
+        for p in self.ms:
+            if self.st.label(p) != "Policy":
+                continue
+            # "the European Union's Just Transition Fund"
+            if p.start >= 2 and self.w(p.start - 1) in ("'s", "’s"):
+                owner = self.at_end(p.start - 1)
+                if owner is not None and self.st.label(owner) in ("GovernmentBody", "Country"):
+                    self.st.add("ISSUED_BY", p, owner, self.s, 0.8)
+                    continue
+            verb = next((q for q in range(p.start - 1, max(self.s.start, p.start - 6) - 1, -1) if self.w(q) in ISSUE_VERBS), None)
+            if verb is not None:
+                body = self.left(verb, self.labelled("GovernmentBody", "Country"), limit=4)
+                if body is not None and not self.hedged(body.start, p.end):
+                    self.st.add("ISSUED_BY", p, body, self.s, 0.75)
+                    continue
+            for q in range(p.end, min(self.s.end, p.end + 4)):
+                if self.w(q) in ISSUE_VERBS and self.w(q + 1) == "by":
+                    body = self.right(q + 2, self.labelled("GovernmentBody", "Country"), limit=2)
+                    if body is not None:
+                        self.st.add("ISSUED_BY", p, body, self.s, 0.75)
+                    break
+
+    def _former_name(self) -> None:
+        """ "The company began in 2014 as Urban Mining Co." / "formerly X": X is another name of the subject."""
+        if not any(w in ("formerly", "previously", "renamed", "began", "founded", "started") for w in self.words):
+            return
+        subject = self.subject_or_anaphor()
+        for i in self.triggers(("as", "formerly")):
+            other = self.at(i + 1)
+            if other is None or subject is None or not self.org(other) or self.st._key(subject) == other.key:
+                continue
+            target = self.st.entities[self.st._key(subject)]
+            old = self.st.entities.pop(other.key)
+            target.surfaces[old.name] += 1
+            for m in self.ms:
+                if m.key == old.key:
+                    m.key = target.key
+            for s in self.st.sentences:
+                for m in s.mentions:
+                    if m.key == old.key:
+                        m.key = target.key
+
+    def _org_verbs(self) -> None:
+        """A name used as the subject of "makes", "signed", "said"... is an organisation."""
+        for m in self.ms:
+            e = self.st.ent(m)
+            if e is None or e.confirmed or e.label not in ORG_LABELS:
+                continue
+            k = m.end
+            while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already"):
+                k += 1
+            if self.w(k) in ORG_VERBS and self.w(k) not in ("has", "is", "was", "will", "would", "can", "had"):
+                e.confirmed = True
+            elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
+                e.confirmed = True
+
+
+# --- small pure helpers ---------------------------------------------------------------------------------------
+
+_COMMON_CAPITALS = frozenset(
+    "rare heavy light public private global federal national state local chief under prime according operations "
+    "figures our highlights note summary source sources takeaways takehome why what each western eastern northern "
+    "southern first last new old domestic foreign strategic government".split()
+)
+
+
+def _all_cues() -> frozenset[str]:
+    return frozenset(w for _, words in lexicon.LABEL_CUES for w in words)
+
+
+def _is_cue(word: str) -> bool:
+    return word in _all_cues()
+
+
+_WEAK = frozenset({"materials", "metals", "magnetics", "mining", "minerals", "resources", "chemical", "chemicals",
+                   "industries", "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
+                   "earths", "magnet", "magnets", "steel", "fuels", "energy", "aerospace", "automotive", "systems",
+                   "enterprises", "manufacturing", "mag", "state", "zone", "complex", "works", "plan", "strategy",
+                   "center", "centre", "lab", "authority", "committee", "government", "law", "scheme"})  # fmt: skip
+
+
+def _cue_label(words: list[str]) -> tuple[str | None, bool]:
+    """The label the cue words of a name give, and whether the cue is strong enough on its own."""
+    for label, cues in lexicon.LABEL_CUES:
+        hits = [w for w in words if w in cues]
+        if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
+            continue
+        if label == "Facility" and (not hits or words[-1] not in cues):
+            continue
+        if label == "Place" and (not hits or words[-1] not in cues):
+            continue
+        if label == "GovernmentBody" and hits and len(words) == 1:
+            continue
+        if hits:
+            strong = any(h not in _WEAK for h in hits)
+            if label == "Company" and not strong:
+                return "Company", False
+            return label, strong
+    return None, False
+
+
+def _name_token(doc: Any, i: int) -> bool:
+    t = doc[i]
+    if not t.text[:1].isalpha() and not (t.text[:1].isdigit() and any(c.isupper() for c in t.text)):
+        return False
+    if t.is_title or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and any(c.isupper() for c in t.text[1:])):
+        return t.lower_ not in ("i",) and t.text not in ("I",)
+    # "e-VAC": a lower-case prefix joined to a capitalised part
+    return bool(re.match(r"^[a-z]{1,2}$", t.text)) and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_upper
+
+
+def _absorbable(doc: Any, known: list[Mention], i: int) -> bool:
+    """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute")."""
+    for m in known:
+        if m.start == i and m.end < len(doc) and _name_token(doc, m.end) and doc[m.end].lower_ not in STOP:
+            return True
+    return False
+
+
+def _sentence_start(doc: Any, i: int) -> bool:
+    return i == 0 or doc[i].is_sent_start is True
+
+
+def _sentence_start_common(doc: Any, i: int) -> bool:
+    """A capitalised common word that opens the sentence ("Rare earth magnets are ...")."""
+    return _sentence_start(doc, i) and doc[i].lower_ in _COMMON_CAPITALS
+
+
+def _title_case(sent: Any) -> bool:
+    """A headline written in title case: no discovery of new names there."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3:
+        return not sent.text.rstrip().endswith((".", "!", "?"))
+    capital_function = sum(1 for t in words[1:] if t.is_title and t.lower_ in ("for", "of", "the", "in", "and", "not", "to", "a", "on", "at", "with", "from", "now", "is", "are"))
+    lower_content = sum(1 for t in words[1:] if t.is_lower and t.lower_ not in STOP)
+    return capital_function > 0 and lower_content == 0
+
+
+def _longest(spans: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longest first (a known entity wins a tie)."""
+    spans = sorted(spans, key=lambda m: (-(m.end - m.start), m.key is None, m.start))
+    taken: set[int] = set()
+    out = []
+    for m in spans:
+        if any(k in taken for k in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _demonyms(entity: Entity) -> set[str]:
+    country = next((c for c in lexicon.COUNTRIES if c[0] == entity.name), None)
+    if country is None:
+        return set()
+    return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i")) and " " not in a and not a.isupper()}
+
+
+def _strip_suffix(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(",") in lexicon.LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _short(name: str) -> str:
+    return _strip_suffix(name)
+
+
+def _place_core(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ("county", "province", "prefecture", "district", "city", "region"):
+        return " ".join(words[:-1])
+    return name
+
+
+def _facility_props(name: str) -> dict[str, Any]:
+    kind = next((FACILITY_KINDS[w] for w in name.lower().split() if w in FACILITY_KINDS), None)
+    return {"kind": kind} if kind else {}
+
+
+_ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _allowed(type_: str, source: str, target: str) -> bool:
+    if not _ALLOWED:
+        from supplygraph.schema import FACT_TYPES
+
+        for name, cls in FACT_TYPES.items():
+            _ALLOWED[name] = (cls.SOURCE_LABELS, cls.TARGET_LABELS)
+    sources, targets = _ALLOWED[type_]
+    return (source in sources or "*" in sources) and (target in targets or "*" in targets)
