@@ -136,7 +136,7 @@ STOP = frozenset(
     "their our his her we they he she i you each every some several many most more few all both any no not several "
     "what why how when where who which while if also however first second new other such than then there here one "
     "two three four five six seven eight nine ten earlier later today yesterday last next after before since until "
-    "during among between because so yet still only just even about into over under up down out off again further "
+    "during among between because so yet still only even about into over under up down out off again further "
     "once very too should would could can will may might must shall do does did has have had".split()
 )
 REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
@@ -351,7 +351,7 @@ def _variants(form: str) -> set[str]:
         out.add(form[4:])
     if "-" in form:
         out.add(form.replace("-", " "))
-    if "." in form and len(form) <= 8:
+    if "." in form and len(form) <= 8 and form.replace(".", "").isupper():
         out.add(form.replace(".", ""))
     return {v for v in out if v}
 
@@ -384,7 +384,8 @@ class _DocState:
             pos = doc.text.find(form)
             while pos >= 0:
                 span = doc.char_span(pos, pos + len(form), alignment_mode="expand")
-                if span is not None:
+                whole = not has_cjk(doc.text[pos - 1 : pos]) and not has_cjk(doc.text[pos + len(form) : pos + len(form) + 1])
+                if span is not None and whole:
                     spans.append(Mention(span.start, span.end, self._known(known), form))
                 pos = doc.text.find(form, pos + len(form))
         for _, start, end in self.x.designations(doc):
@@ -455,6 +456,10 @@ class _DocState:
         out: list[Mention] = []
         i, n = 0, len(doc)
         while i < n:
+            if i not in covered and has_cjk(doc[i].text) and i > 0 and doc[i - 1].text == "(":
+                out.append(Mention(i, i + 1, None, doc[i].text))
+                i += 1
+                continue
             if not _name_token(doc, i) or (i in covered and not _absorbable(doc, known, i)):
                 i += 1
                 continue
@@ -512,8 +517,12 @@ class _DocState:
             nxt = doc[end].text if end < len(doc) else ""
             if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based":
                 label, strong = "Place", True
-            elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]) or before[-1:] in (["in"], ["near"], ["outside"]):
+            elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]):
                 label, strong = "Place", True
+            elif before[-1:] in (["in"], ["near"], ["outside"]):
+                label, strong = "Place", False
+            elif start == 0 and doc[start].is_upper and nxt == ",":
+                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --"
         return Mention(start, end, None, text, label, strong)
 
     # .. pass 2: resolve candidates within the document ..
@@ -521,9 +530,16 @@ class _DocState:
     def resolve(self) -> None:
         full: list[Entity] = []
         # strong-cue candidates become entities at once; others wait for confirmation
+        org_names = {normalise(m.text) for s in self.sentences for m in s.mentions
+                     if m.key is None and m.label in ORG_LABELS}  # fmt: skip
         for s in self.sentences:
             for m in s.mentions:
-                if m.key is not None or m.label is None:
+                if m.key is not None or m.label is None or (m.label == "Company" and not m.strong):
+                    continue
+                if m.label == "Place" and not m.strong and any(
+                    (o + " ").startswith(normalise(m.text) + " ") for o in org_names
+                ):
+                    m.label = None
                     continue
                 entity = self._candidate_entity(s, m)
                 m.key = entity.key
@@ -543,7 +559,7 @@ class _DocState:
 
     def _candidate_entity(self, s: Sentence, m: Mention) -> Entity:
         label = m.label or "Company"
-        name = m.text
+        name = m.text.title() if m.text.isupper() and label == "Place" else m.text
         if label == "Facility":
             for key in reversed(self.facilities):
                 if normalise(name) in {normalise(a) for a in self.entities[key].surfaces} | {normalise(self.entities[key].name)}:
@@ -658,7 +674,58 @@ class _DocState:
             if e.sentence is None and not s.heading:
                 e.sentence = s.text
 
+    def merge(self, old: str, new: str) -> None:
+        """Make entity ``old`` a second name of ``new``: its mentions, surfaces and relations move over."""
+        if old == new or old not in self.entities or new not in self.entities:
+            return
+        gone = self.entities.pop(old)
+        target = self.entities[new]
+        target.surfaces.update(gone.surfaces)
+        target.surfaces[gone.name] += 0
+        target.mentions += gone.mentions
+        target.confirmed = target.confirmed or gone.confirmed
+        target.demonym_only = target.demonym_only and gone.demonym_only
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.key == old:
+                    m.key = new
+        moved = {}
+        for key, r in self.relations.items():
+            if r.source == old:
+                r.source = new
+            if r.target == old:
+                r.target = new
+            if r.props.get("material") == old:
+                r.props["material"] = new
+            if r.source != r.target:
+                moved.setdefault((r.type, r.source, r.target, r.props.get("material")), r)
+        self.relations = moved
+        self.used = {new if k == old else k for k in self.used}
+        if self.last_subject == old:
+            self.last_subject = new
+
+    def _merge_duplicates(self) -> None:
+        """Facilities named two ways ("Stillwater plant", "magnet plant in Stillwater") and "VAC Group" for "VAC"."""
+        for e in list(self.entities.values()):
+            if e.key not in self.entities or e.known is not None:
+                continue
+            norm = normalise(e.name)
+            stripped = normalise(_strip_suffix(e.name)) if e.label in ORG_LABELS else norm
+            for f in list(self.entities.values()):
+                if f is e or f.key not in self.entities:
+                    continue
+                if e.label == "Facility" == f.label and norm in {normalise(a) for a in f.surfaces} and f.key in self.facilities[: self.facilities.index(f.key) + 1]:
+                    if len(f.surfaces) > len(e.surfaces):
+                        self.merge(e.key, f.key)
+                        break
+                if e.label in ORG_LABELS and f.label in ORG_LABELS and stripped != norm and stripped in (
+                    {normalise(a) for a in f.surfaces} | {normalise(f.name)}
+                ):
+                    self.merge(e.key, f.key)
+                    break
+
     def _output(self) -> Extraction:
+        self._merge_duplicates()
         for e in self.entities.values():
             if e.label in ORG_LABELS and not e.confirmed and e.key in self.used:
                 e.confirmed = True
@@ -768,7 +835,9 @@ class _Rules:
         return lambda m: self.st.label(m) in labels
 
     def its(self, i: int) -> Mention | str | None:
-        """What "its"/"the company" at ``i`` refers to: the nearest organisation before it, else the last subject."""
+        """What "its"/"the company" at ``i`` refers to: the sentence's subject, the nearest organisation before it, or the last subject."""
+        if self.subject is not None and self.org(self.subject) and self.subject.end <= i:
+            return self.subject
         m = self.left(i, self.org, limit=40)
         if m is not None:
             return m
@@ -1220,7 +1289,13 @@ class _Rules:
                 continue
             k = m.start - 1
             operator: Mention | str | None = None
-            if k >= self.s.start and self.w(k) in ("its", "their"):
+            for q in range(m.end, min(self.s.end, m.end + 8)):
+                if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
+                    operator = self.right(q + 2, self.org, limit=3)
+                    break
+            if operator is not None:
+                pass
+            elif k >= self.s.start and self.w(k) in ("its", "their"):
                 operator = self.its(k)
             elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
                 owner = self.at_end(k)
@@ -1247,7 +1322,8 @@ class _Rules:
 
     def _produces(self) -> None:
         for i in self.triggers(PRODUCE_VERBS):
-            producer = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
+            subject = self.subject if self.subject is not None and self.subject.end <= i else None
+            producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
             if producer is None:
                 if any(w in ("it", "company") for w in self.words[: i - self.s.start]):
@@ -1542,16 +1618,7 @@ class _Rules:
             other = self.at(i + 1)
             if other is None or subject is None or not self.org(other) or self.st._key(subject) == other.key:
                 continue
-            target = self.st.entities[self.st._key(subject)]
-            old = self.st.entities.pop(other.key)
-            target.surfaces[old.name] += 1
-            for m in self.ms:
-                if m.key == old.key:
-                    m.key = target.key
-            for s in self.st.sentences:
-                for m in s.mentions:
-                    if m.key == old.key:
-                        m.key = target.key
+            self.st.merge(other.key, self.st._key(subject))
 
     def _org_verbs(self) -> None:
         """A name used as the subject of "makes", "signed", "said"... is an organisation."""
