@@ -90,7 +90,7 @@ EVENT_NOUNS = frozenset(
     "event conference forum summit symposium meeting ceremony expo exhibition workshop fair congress seminar".split()
 )
 HOST_VERBS = frozenset("hosted hosts held holds organized organised convened staged co-hosted".split())
-CO_VERBS = ("co-organized", "co-organised", "co-hosted", "organized", "organised", "sponsored", "co-sponsored")
+CO_VERBS = ("co-organized", "co-organised", "co-hosted", "organized", "organised", "hosted", "sponsored", "co-sponsored")
 AGREEMENT_NOUNS = frozenset(
     "agreement agreements memorandum mou memoranda partnership partnerships deal deals pact alliance accord "
     "contract contracts collaboration cooperation venture".split()
@@ -473,6 +473,9 @@ class _DocState:
                     break
             while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
                 j -= 1
+            if normalise(doc[i:j].text) in NOT_PARTIES:
+                i = j
+                continue
             start = i
             while start < j and (doc[start].lower_ in STOP or doc[start].lower_ in MONTHS or _sentence_start_common(doc, start)):
                 start += 1
@@ -569,8 +572,12 @@ class _DocState:
             return entity
         if label in ORG_LABELS and label != "GovernmentBody":
             window = " ".join(t.lower_ for t in s.doc[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
-            if re.search(r"state-(owned|backed|controlled|run)", window):
+            if re.search(r"state\s*-\s*(owned|backed|controlled|run)", window):
                 label = "StateOwnedEnterprise"
+                existing = self.x.gazetteer.lookup(name)
+                key = f"new:org:{normalise(name)}"
+                if existing is None and key in self.entities and self.entities[key].label == "Company":
+                    self.entities[key].label = label
         if label == "Company":
             stripped = _strip_suffix(name)
             if stripped != name:
@@ -763,8 +770,9 @@ class _Rules:
         self._definite_anaphora()
         self._facilities()
         self._policies()
+        self._subsidiary()
         self._events()
-        for rule in (self._subsidiary, self._acquisition, self._located, self._operates, self._produces,
+        for rule in (self._acquisition, self._located, self._operates, self._produces,
                      self._supplies, self._cooperation, self._used_in, self._contains, self._depends,
                      self._restricts, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
             rule()
@@ -800,8 +808,16 @@ class _Rules:
     def right(self, i: int, pred, limit: int = 12) -> Mention | None:
         for m in self.ms:
             if m.start >= i and m.start - i <= limit and pred(m):
-                return m
+                return self.head(m, pred)
         return None
+
+    def head(self, m: Mention, pred) -> Mention:
+        """For a possessor ("Baogang's United Front Work Department"), the thing possessed when it qualifies."""
+        if self.w(m.end) in ("'s", "’s", "'", "’"):
+            possessed = self.at(m.end + 1)
+            if possessed is not None and pred(possessed):
+                return possessed
+        return m
 
     def at(self, i: int) -> Mention | None:
         for m in self.ms:
@@ -814,6 +830,8 @@ class _Rules:
         out = [first]
         idx = self.ms.index(first)
         for m in self.ms[idx + 1 :]:
+            if m.end <= out[-1].end:
+                continue
             gap = [self.w(k) for k in range(out[-1].end, m.start)]
             gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
             if gap and all(g in (",", "and", "or", "as", "well", "also", "&") for g in gap) and pred(m):
@@ -1048,12 +1066,13 @@ class _Rules:
         if event is None:
             return
         for i in self.triggers(CO_VERBS):
-            if i + 2 < self.s.end and self.w(i + 1) == "by":
+            if i + 2 < self.s.end and self.w(i + 1) == "by" and not self.hedged(i, i + 2):
                 first = self.right(i + 2, self.org, limit=3)
                 if first is None:
                     continue
                 parties = self.coordinated(first, self.org)
-                role = "co-organiser" if self.w(i).startswith("co-") or self.w(i).startswith("organi") else "sponsor"
+                co = self.w(i).startswith("co-") or (self.w(i - 1) == "-" and self.w(i - 2) == "co")
+                role = "co-organiser" if co or self.w(i).startswith("organi") else "sponsor"
                 for p in parties:
                     self.st.add("PARTICIPATED_IN", p, event, self.s, 0.8, role=role)
                 hosts = [r.source for r in self.st.relations.values() if r.type == "PARTICIPATED_IN" and r.target == event.key]
@@ -1128,7 +1147,11 @@ class _Rules:
                 e.surfaces[surface] += 1
                 e.mentions += 1
                 e.sentence = e.sentence or self.s.text
-                m = Mention(place.start, i + 1, e.key, d[place.start : i + 1].text, anaphora=True)
+                first = owner.start if isinstance(owner, Mention) and owner.end == place.start - 1 else place.start
+                if first != place.start:
+                    self.ms.remove(owner)  # type: ignore[arg-type]
+                self.ms.remove(place)
+                m = Mention(first, i + 1, e.key, d[first : i + 1].text, anaphora=True)
                 self.ms.append(m)
                 self.ms.sort(key=lambda x: x.start)
                 self.st.add("SUBSIDIARY_OF", e, owner, self.s, 0.8)

@@ -225,7 +225,7 @@ NOT_PARTIES = (
     "Hong Kong Stock Exchange", "USGS", "U.S. Geological Survey", "Congress",
 )
 NOT_PARTY_WORDS = frozenset(
-    "bank banks capital securities llp law partners shipping lines logistics freight exchange intelligence analytics "
+    "bank banks capital securities llp law partners shipping lines logistics freight exchange exchanges intelligence analytics "
     "consulting consultants insurance newswire news times journal post".split()
 )
 
