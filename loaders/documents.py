@@ -346,9 +346,11 @@ def load_document(ctx: Context) -> None:
     ids = {e.key: e.id for e in found.entities}
     new: list[KnownEntity] = []
     for entity in found.entities:
+        # Entities already in the store are claimed too (identity only), so that a new version of a document
+        # that first introduced them never leaves its facts pointing at a node nobody claims any more.
+        props = {k: v for k, v in entity.props.items() if k in ("iso2", "symbol")} if entity.stored else entity.props
+        ctx.node({"id": entity.id, "label": entity.label, "name": entity.name, "aliases": entity.aliases(), **props})
         if not entity.stored:
-            ctx.node({"id": entity.id, "label": entity.label, "name": entity.name, "aliases": entity.aliases(),
-                      **entity.props})  # fmt: skip
             if entity.known is None:
                 new.append(KnownEntity(entity.id, entity.label, entity.name, tuple(entity.aliases()), dict(entity.props)))
         ctx.fact({"type": "MENTIONED_IN", "source": entity.id, "target": doc_id, "sources": [doc_id],

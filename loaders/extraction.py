@@ -146,7 +146,7 @@ _DATE_MDY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2}),?\s+(
 _DATE_DMY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b", re.I)
 _DATE_MY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b", re.I)
 _DATE_MD = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2})\b", re.I)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
 _DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 
@@ -233,7 +233,10 @@ class Relation:
             props["material"] = ids.get(props["material"], props["material"])
         if "event" in props:
             props["event"] = ids.get(props["event"], props["event"])
-        return {"type": self.type, "source": ids[self.source], "target": ids[self.target], "evidence": self.evidence,
+        source, target = ids[self.source], ids[self.target]
+        if self.type == "COOPERATES_WITH":
+            source, target = sorted((source, target))
+        return {"type": self.type, "source": source, "target": target, "evidence": self.evidence,
                 "confidence": self.confidence, **props}  # fmt: skip
 
 
@@ -555,6 +558,7 @@ class _DocState:
                 target = self._abbreviation_of(s, idx, m, by_norm)
                 if target is not None:
                     m.key = target.key
+                    target.surfaces[m.text] += 0
                     continue
                 entity = self._new("Company", m.text, confirmed=False)
                 m.key = entity.key
@@ -731,8 +735,18 @@ class _DocState:
                     self.merge(e.key, f.key)
                     break
 
+    def _supplies_to_operators(self) -> None:
+        """A delivery to a facility is a delivery to the organisation that operates it."""
+        operators = {r.target: r.source for r in self.relations.values() if r.type == "OPERATES"}
+        for key, r in list(self.relations.items()):
+            if r.type == "SUPPLIES" and r.target in operators and operators[r.target] != r.source:
+                del self.relations[key]
+                r.target = operators[r.target]
+                self.relations.setdefault((r.type, r.source, r.target, r.props.get("material")), r)
+
     def _output(self) -> Extraction:
         self._merge_duplicates()
+        self._supplies_to_operators()
         for e in self.entities.values():
             if e.label in ORG_LABELS and not e.confirmed and e.key in self.used:
                 e.confirmed = True
@@ -1514,7 +1528,7 @@ class _Rules:
                         chain = [last]
                         for m in reversed(group[:-1]):
                             gap = [self.w(k) for k in range(m.end, chain[0].start)]
-                            if gap and all(g in (",", "and") for g in gap) and self.org(m):
+                            if gap and all(g in (",", "and", "(", ")") for g in gap) and self.org(m):
                                 chain.insert(0, m)
                             else:
                                 break
