@@ -607,6 +607,8 @@ class _DocState:
             tokens = names[0].split()
             if e.label == "Facility":
                 continue
+            if norm in names[1:]:
+                return e
             if stripped and stripped != norm and stripped in names:
                 return e
             if len(tokens) > len(norm.split()) and tokens[: len(norm.split())] == norm.split():
