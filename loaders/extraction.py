@@ -273,15 +273,16 @@ class Sentence:
     start: int
     end: int
     heading: bool
+    lowers: list[str] = field(default_factory=list)
+    """Lower-case text of every token of the doc (token objects are costly to make again and again)."""
     mentions: list[Mention] = field(default_factory=list)
-    triggers: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.doc[self.start : self.end].text.strip()
 
     def lower(self, i: int) -> str:
-        return self.doc[i].lower_ if self.start <= i < self.end else ""
+        return self.lowers[i] if self.start <= i < self.end else ""
 
 
 # --- the extractor --------------------------------------------------------------------------------------------
@@ -379,18 +380,27 @@ class _DocState:
     def add_doc(self, doc: Any, heading: bool) -> None:
         if len(doc) == 0:
             return
+        sentences = list(doc.sents)
+        _STARTS[id(doc)] = {sent.start for sent in sentences}  # Token.is_sent_start rescans the whole doc: cache
+        try:
+            self._add_doc(doc, heading, sentences)
+        finally:
+            _STARTS.pop(id(doc), None)
+
+    def _add_doc(self, doc: Any, heading: bool, sentences: list[Any]) -> None:
         spans: list[Mention] = []
         for match_id, start, end in self.x.phrases(doc):
             known = self.x._phrase_ids[self.x.nlp.vocab.strings[match_id]]
             spans.append(Mention(start, end, self._known(known), doc[start:end].text))
-        for form, known in self.x._cjk:
-            pos = doc.text.find(form)
+        text = doc.text
+        for form, known in self.x._cjk if has_cjk(text) else ():
+            pos = text.find(form)
             while pos >= 0:
                 span = doc.char_span(pos, pos + len(form), alignment_mode="expand")
-                whole = not has_cjk(doc.text[pos - 1 : pos]) and not has_cjk(doc.text[pos + len(form) : pos + len(form) + 1])
+                whole = not has_cjk(text[pos - 1 : pos]) and not has_cjk(text[pos + len(form) : pos + len(form) + 1])
                 if span is not None and whole:
                     spans.append(Mention(span.start, span.end, self._known(known), form))
-                pos = doc.text.find(form, pos + len(form))
+                pos = text.find(form, pos + len(form))
         for _, start, end in self.x.designations(doc):
             stop = end
             while stop < len(doc) and (doc[stop].is_title or doc[stop].text in ("I", "II", "III", "IV", "V")):
@@ -401,8 +411,9 @@ class _DocState:
         if not heading:
             spans += self._candidates(doc, spans)
         spans = _longest(spans)
-        for sent in doc.sents:
-            s = Sentence(doc, sent.start, sent.end, heading or _title_case(sent))
+        lowers = [t.lower_ for t in doc]
+        for sent in sentences:
+            s = Sentence(doc, sent.start, sent.end, heading or _title_case(sent), lowers)
             s.mentions = [m for m in spans if sent.start <= m.start < sent.end]
             self.sentences.append(s)
 
@@ -778,7 +789,10 @@ class _Rules:
 
     def __init__(self, st: _DocState, s: Sentence) -> None:
         self.st, self.s, self.doc = st, s, s.doc
-        self.words = [t.lower_ for t in s.doc[s.start : s.end]]
+        self.words = s.lowers[s.start : s.end]
+        self.positions: dict[str, list[int]] = {}
+        for k, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(s.start + k)
         self.ms = s.mentions
         self.subject = self._subject()
 
@@ -859,8 +873,9 @@ class _Rules:
         return out
 
     def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
-        words = set(words)
-        return [self.s.start + k for k, w in enumerate(self.words) if w in words]
+        """Positions of ``words`` in the sentence, in order."""
+        found = [i for w in words for i in self.positions.get(w, ())]
+        return sorted(found) if len(found) > 1 else found
 
     def org(self, m: Mention | None) -> bool:
         return self.st.is_org(m)
@@ -918,11 +933,11 @@ class _Rules:
     def _definite_anaphora(self) -> None:
         """ "the magnets", "the plant", "the event": the latest of its kind in the document."""
         d = self.doc
-        for i in range(self.s.start + 1, self.s.end):
-            word = d[i].lower_
-            if d[i - 1].lower_ not in ("the", "these", "those", "such") or self.st_mention_covers(i):
+        for i in self.triggers(("magnets", "magnet", "opening") + tuple(EVENT_NOUNS)):
+            word = self.w(i)
+            if self.w(i - 1) not in ("the", "these", "those", "such") or self.st_mention_covers(i):
                 continue
-            if i + 1 < self.s.end and d[i + 1].lower_ in MODIFIER_HEADS | FACILITY_NOUNS:
+            if self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS:
                 continue
             key = None
             if word in ("magnets", "magnet") and self.st.magnets:
@@ -1736,8 +1751,11 @@ def _absorbable(doc: Any, known: list[Mention], i: int) -> bool:
     return False
 
 
+_STARTS: dict[int, set[int]] = {}
+
+
 def _sentence_start(doc: Any, i: int) -> bool:
-    return i == 0 or doc[i].is_sent_start is True
+    return i == 0 or i in _STARTS.get(id(doc), ())
 
 
 def _sentence_start_common(doc: Any, i: int) -> bool:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import lexicon
@@ -34,6 +35,7 @@ _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """The form names are compared in: NFKC, lower case, no leading "the", no possessive, no punctuation.
 
