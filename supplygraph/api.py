@@ -12,6 +12,7 @@ from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
+from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 
@@ -29,10 +30,11 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     files = expand(paths)
     known = known_entities(store) if any(f.suffix.lower() in DOCUMENT_SUFFIXES for f in files) else None
     units = []
-    for path in files:
-        units.append(read_file(path, known))
-        if progress:
-            progress(1)
+    with paused_gc():
+        for path in files:
+            units.append(read_file(path, known))
+            if progress:
+                progress(1)
     return units
 
 
