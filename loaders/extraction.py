@@ -321,6 +321,10 @@ class Extractor:
     def _add_forms(self, forms: Iterable[tuple[str, KnownEntity]]) -> None:
         patterns: dict[str, list] = {}
         for form, entity in forms:
+            head, _, tail = form.partition(", ")
+            where = self.gazetteer.lookup(tail) if tail else None
+            if where is not None and where.label in ("Place", "Country"):
+                form = head  # "Fort Worth, Texas" is two mentions in a text: the city and the state
             for variant in _variants(form):
                 if (variant, entity.id) in self._seen_forms:  # type: ignore[operator]
                     continue
@@ -975,6 +979,16 @@ class _Rules:
                     nxt = self.at(i + 3)
                 if nxt is not None and self.st.label(nxt) == "Place":
                     place = nxt
+            if place is None:
+                before = self.at_end(i)
+                if before is not None and self.st.label(before) == "Place" and start == i:
+                    pe = self.st.ent(before)
+                    e = self._facility_entity(f"{pe.name} {d[i].lower_}", [f"{before.text} {d[i].text}"], {})
+                    self.ms.remove(before)
+                    self.ms.append(Mention(before.start, i + 1, e.key, f"{before.text} {d[i].text}", anaphora=True))
+                    self.ms.sort(key=lambda x: x.start)
+                    self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
+                    continue
             anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
             kind = next((FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in FACILITY_KINDS), None)
             if place is None:
@@ -987,20 +1001,32 @@ class _Rules:
             pe = self.st.ent(place)
             noun = d[i].lower_
             name = f"{pe.name} {kind + ' ' if kind else ''}{noun}"
-            e = self.st._new("Facility", name, {"kind": kind} if kind else {})
             surface = d[start : i + 1].text
-            for alias in {surface, f"{surface} in {pe.name}", f"{noun} in {pe.name}", f"{pe.name} {noun}",
-                          f"{_place_core(pe.name)} {noun}"}:  # fmt: skip
-                e.surfaces[alias] += 0
-            e.surfaces[surface] += 1
-            e.mentions += 1
-            if e.sentence is None:
-                e.sentence = self.s.text
+            aliases = [surface, f"{surface} in {pe.name}", f"{noun} in {pe.name}", f"{pe.name} {noun}",
+                       f"{_place_core(pe.name)} {noun}"]  # fmt: skip
+            e = self._facility_entity(name, aliases, {"kind": kind} if kind else {})
             m = Mention(start, i + 1, e.key, surface, anaphora=True)
             self.ms.append(m)
             self.ms.sort(key=lambda x: x.start)
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _facility_entity(self, name: str, aliases: list[str], props: dict) -> Entity:
+        """The facility known by any of these names (in the store or earlier in the document), else a new one."""
+        e = None
+        for alias in [name, *aliases]:
+            known = self.st.x.gazetteer.lookup(alias)
+            if known is not None and known.label == "Facility":
+                e = self.st.entities[self.st._known(known)]
+                break
+        if e is None:
+            e = self.st._new("Facility", name, props)
+        for alias in aliases:
+            e.surfaces[alias] += 0
+        e.surfaces[aliases[0]] += 1
+        e.mentions += 1
+        e.sentence = e.sentence or self.s.text
+        return e
 
     def _policies(self) -> None:
         """ "the export licensing that China introduced in April 2025", "China's export controls" -> a Policy."""
