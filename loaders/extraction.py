@@ -131,6 +131,11 @@ LISTING_WORDS = frozenset({"listed", "listing", "listings", "exchange", "ipo", "
 ANAPHORA_ORG = frozenset({"it", "its", "company", "firm", "group"})
 TITLE_WORDS = lexicon.PERSON_TITLES | {"chief", "executive", "prime", "under", "deputy", "vice"}
 MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+INSTITUTION_HEADS = frozenset(
+    "ministry department organization organisation agency commission council bureau institute university academy "
+    "office administration committee association federation authority".split()
+)
 STOP = frozenset(
     "a an the this that these those in on at of for to from by with and or but as is are was were be been it its "
     "their our his her we they he she i you each every some several many most more few all both any no not several "
@@ -469,6 +474,7 @@ class _DocState:
     def _candidates(self, doc: Any, known: list[Mention]) -> list[Mention]:
         """Capitalised name runs that the gazetteer does not cover, each with a label where a cue gives one."""
         covered = set()
+        known_at = {m.start: m for m in known if m.key}
         for m in known:
             covered.update(range(m.start, m.end))
         out: list[Mention] = []
@@ -481,12 +487,20 @@ class _DocState:
             if not _name_token(doc, i) or (i in covered and not _absorbable(doc, known, i)):
                 i += 1
                 continue
-            j = i
+            j = known_at[i].end if i in covered and i in known_at else i
             while j < n:
+                if j in covered and j > i and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
+                        and known_at[j].end <= n and (known_at[j].end == n or not _name_token(doc, known_at[j].end)):
+                    j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
+                    break
+                if j in covered and j > i:
+                    break
                 if _name_token(doc, j):
                     j += 1
                 elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and _name_token(doc, j + 1) and j > i:
                     j += 2 if doc[j].text in ("-", "&") else 1
+                elif doc[j].text in ("and", ",") and j > i and _institution_continues(doc, i, j, covered):
+                    j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
                 else:
                     break
             while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
@@ -495,7 +509,8 @@ class _DocState:
                 i = j
                 continue
             start = i
-            while start < j and (doc[start].lower_ in STOP or doc[start].lower_ in MONTHS or _sentence_start_common(doc, start)):
+            while start < j and (doc[start].lower_ in STOP or doc[start].lower_ in MONTHS or doc[start].lower_ in WEEKDAYS
+                                 or _sentence_start_common(doc, start)):
                 start += 1
             i = max(j, i + 1)
             if start >= j:
@@ -511,7 +526,7 @@ class _DocState:
         norm = normalise(text)
         if not norm or norm in REGIONS or norm in NOT_PARTIES or any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]):
             return None
-        if words[0] in MONTHS or all(w in STOP for w in words):
+        if words[0] in MONTHS or words[0] in WEEKDAYS or all(w in STOP for w in words):
             return None
         before = [doc[k].lower_ for k in range(max(0, start - 3), start)]
         after = [doc[k].lower_ for k in range(end, min(len(doc), end + 3))]
@@ -957,6 +972,10 @@ class _Rules:
             if e and e.label == "Material" and e.props.get("stage") == "magnet":
                 self.st.magnets.append(e.key)
 
+    def _demonym_at(self, i: int) -> bool:
+        m = self.at_or_in(i)
+        return m is not None and m.demonym
+
     def st_mention_covers(self, i: int) -> bool:
         return any(m.start <= i < m.end for m in self.ms)
 
@@ -968,7 +987,7 @@ class _Rules:
                 continue
             # the descriptive phrase: modifiers back to a determiner or possessive
             start = i
-            while start - 1 >= self.s.start and not self.st_mention_covers(start - 1) and (
+            while start - 1 >= self.s.start and (not self.st_mention_covers(start - 1) or self._demonym_at(start - 1)) and (
                 d[start - 1].lower_ not in STOP | {",", "'s", "’s", "'", "’", "(", "a", "an"} or d[start - 1].lower_ in ("first", "second", "new")
             ) and d[start - 1].lower_ not in (",", ";", ":"):
                 start -= 1
@@ -1156,7 +1175,8 @@ class _Rules:
             if self.w(i + 1) == "of":
                 parent = self.right(i + 2, self.org, limit=5)
                 child = self.left(i, self.org, limit=8)
-                if parent is not None and child is not None and "," in [self.w(k) for k in range(child.end, i)]:
+                gap = [self.w(k) for k in range(child.end, i)] if child is not None else []
+                if parent is not None and child is not None and ("," in gap or set(gap) & {"is", "was", "are", "became", "becomes", "remains"}):
                     self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.85)
                     continue
                 # "sale of stakes in X and Y to an affiliate of Z" is handled by _acquisition
@@ -1295,6 +1315,12 @@ class _Rules:
             who = self.left(place.start, self.org, limit=4) or self.right(i + 1, self.org, limit=6)
             if who is not None:
                 self.st.add("LOCATED_IN", who, place, self.s, 0.85)
+        # "its Kalgoorlie plant in Western Australia"
+        for m in self.ms:
+            if self.st.label(m) == "Facility" and self.w(m.end) in ("in", "at", "near"):
+                place = self.at(m.end + 1) or (self.at(m.end + 2) if self.w(m.end + 1) == "the" else None)
+                if place is not None and self.st.label(place) in ("Place", "Country"):
+                    self.st.add("LOCATED_IN", m, place, self.s, 0.75)
         # "P1, P2" and "P1, in Country's P2" after "in"
         for m in self.ms:
             if self.st.label(m) != "Place":
@@ -1384,7 +1410,8 @@ class _Rules:
             if operator is None:
                 verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in BUILD_VERBS), None)
                 if verb is not None:
-                    who = self.left(verb, self.org, limit=14)
+                    subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
+                    who = subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
                         operator = who
             if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
@@ -1550,7 +1577,8 @@ class _Rules:
                     if first is not None:
                         parties = list(self.coordinated(first, self.org))
                         if self.w(k) == "with":
-                            subj = self.left(i, self.org, limit=14)
+                            subj = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
+                            subj = subj or self.left(i, self.org, limit=14)
                             if subj is None:
                                 after = [m for m in self.ms if m.start > parties[-1].end and self.org(m)]
                                 subj = after[0] if after else None
@@ -1691,7 +1719,7 @@ class _Rules:
 
     def _former_name(self) -> None:
         """ "The company began in 2014 as Urban Mining Co." / "formerly X": X is another name of the subject."""
-        if not any(w in ("formerly", "previously", "renamed", "began", "founded", "started") for w in self.words):
+        if not any(w in ("formerly", "previously", "renamed", "began", "founded", "started", "known") for w in self.words):
             return
         subject = self.subject_or_anaphor()
         for i in self.triggers(("as", "formerly")):
@@ -1767,6 +1795,25 @@ def _name_token(doc: Any, i: int) -> bool:
         return t.lower_ not in ("i",) and t.text not in ("I",)
     # "e-VAC": a lower-case prefix joined to a capitalised part
     return bool(re.match(r"^[a-z]{1,2}$", t.text)) and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_upper
+
+
+def _institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bool:
+    """ "Ministry of Economy, Trade and Industry": "and" or a comma inside an institution's name."""
+    words = [t.lower_ for t in doc[start:j]]
+    if not (set(words) & INSTITUTION_HEADS and ("of" in words or "for" in words)):
+        return False
+    k = j + 1
+    if doc[j].text == "," and k < len(doc) and doc[k].text == "and":
+        k += 1
+    if k >= len(doc) or k in covered or not _name_token(doc, k):
+        return False
+    tail = []
+    while k < len(doc) and _name_token(doc, k) and k not in covered:
+        tail.append(doc[k].lower_)
+        k += 1
+    company_cues = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
+                                                           "industries", "systems"}  # fmt: skip
+    return bool(tail) and tail[-1] not in company_cues
 
 
 def _absorbable(doc: Any, known: list[Mention], i: int) -> bool:
