@@ -97,7 +97,10 @@ AGREEMENT_NOUNS = frozenset(
 )
 COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates "
                        "cooperated allied".split())  # fmt: skip
-SUPPLY_VERBS = frozenset("supply supplies supplied supplying deliver delivers delivered delivering".split())
+SUPPLY_VERBS = frozenset(
+    "supply supplies supplied supplying deliver delivers delivered delivering sells sell selling ships ship shipped "
+    "exports exported".split()
+)
 BUY_VERBS = frozenset("purchased bought sourced procured imported buys buy purchases sources".split())
 PRODUCE_VERBS = frozenset(
     "make makes making produce produces producing manufacture manufactures manufacturing refine refines "
@@ -992,22 +995,21 @@ class _Rules:
             ) and d[start - 1].lower_ not in (",", ";", ":"):
                 start -= 1
             place = None
+            before = self.at_end(i)
+            if before is not None and self.st.label(before) == "Place" and start == i:
+                pe = self.st.ent(before)
+                e = self._facility_entity(f"{pe.name} {d[i].lower_}", [f"{before.text} {d[i].text}"], {})
+                self.ms.remove(before)
+                self.ms.append(Mention(before.start, i + 1, e.key, f"{before.text} {d[i].text}", anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
+                continue
             if i + 2 < self.s.end and d[i + 1].lower_ in ("in", "at", "near"):
                 nxt = self.at(i + 2)
                 if nxt is None and d[i + 2].lower_ == "the":
                     nxt = self.at(i + 3)
                 if nxt is not None and self.st.label(nxt) == "Place":
                     place = nxt
-            if place is None:
-                before = self.at_end(i)
-                if before is not None and self.st.label(before) == "Place" and start == i:
-                    pe = self.st.ent(before)
-                    e = self._facility_entity(f"{pe.name} {d[i].lower_}", [f"{before.text} {d[i].text}"], {})
-                    self.ms.remove(before)
-                    self.ms.append(Mention(before.start, i + 1, e.key, f"{before.text} {d[i].text}", anaphora=True))
-                    self.ms.sort(key=lambda x: x.start)
-                    self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
-                    continue
             anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
             kind = next((FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in FACILITY_KINDS), None)
             if place is None:
@@ -1050,6 +1052,29 @@ class _Rules:
     def _policies(self) -> None:
         """ "the export licensing that China introduced in April 2025", "China's export controls" -> a Policy."""
         d = self.doc
+        # "China's Ministry of Commerce banned the export of technology used to make rare earth magnets"
+        for i in self.triggers(("banned", "bans", "restricted", "restricts", "curbed", "curbs", "suspended")):
+            if "export" not in self.words[i - self.s.start + 1 : i - self.s.start + 5] and "exports" not in self.words[i - self.s.start + 1 : i - self.s.start + 5]:
+                continue
+            issuer = self.left(i, self.labelled("Country", "GovernmentBody"), limit=6)
+            if issuer is None or self.hedged(issuer.start, i + 1):
+                continue
+            ie = self.st.ent(issuer)
+            iso, words = find_date(self.s.text)
+            if iso is None and self.st.published:
+                iso, words = self.st.published, find_date(self.st.published)[1]
+            noun = "ban" if self.w(i).startswith("ban") else "restrictions"
+            name = f"{_brief(ie)} export {noun}" + (f" ({words})" if words else "")
+            props = {"kind": "export-control", **({"announced": iso} if iso else {})}
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", name, props)
+            e.surfaces[f"{d[i].text} the export"] += 0
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(i, i + 1, e.key, d[i].text, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.75)
         for i in self.triggers(("export",)):
             if i + 1 >= self.s.end or d[i + 1].lower_ not in RESTRICT_NOUNS:
                 continue
@@ -1079,7 +1104,7 @@ class _Rules:
             surface = d[i:words_end].text
             iso, words = find_date(surface)
             ie = self.st.ent(issuer)
-            name = f"{ie.name} export {d[i + 1].lower_}" + (f" ({words})" if words else "")
+            name = f"{_brief(ie)} export {d[i + 1].lower_}" + (f" ({words})" if words else "")
             props = {"kind": "quota" if "quota" in d[i + 1].lower_ else "export-control"}
             if iso:
                 props["announced"] = iso
@@ -1438,7 +1463,9 @@ class _Rules:
                 if producer is None:
                     continue
             materials = self._objects(i + 1, "Material")
-            if not materials or self.hedged(i, i + 1):
+            if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
+                continue
+            if any(self.w(k) in ("technology", "technologies", "equipment") for k in range(max(self.s.start, i - 3), i)):
                 continue
             for mat in materials:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.8)
@@ -1871,6 +1898,12 @@ def _strip_suffix(name: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",") in lexicon.LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words).rstrip(",")
+
+
+def _brief(entity: Entity) -> str:
+    """A short name for building other names: an acronym alias (MOFCOM) when the entity has one."""
+    acronyms = [a for a in (entity.known.aliases if entity.known else ()) if a.isupper() and a.isalpha() and 3 <= len(a) <= 8]
+    return acronyms[0] if acronyms and len(entity.name) > 30 else entity.name
 
 
 def _short(name: str) -> str:
