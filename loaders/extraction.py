@@ -385,7 +385,11 @@ class _DocState:
         self.last_subject: str | None = None
         self.last_event: str | None = None
         self.facilities: list[str] = []
+        self.facility_names: dict[str, str] = {}
         self.magnets: list[str] = []
+        self.redirect: dict[str, str] = {}
+        self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
+        self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
 
     # .. pass 1: mentions ..
 
@@ -567,48 +571,56 @@ class _DocState:
     # .. pass 2: resolve candidates within the document ..
 
     def resolve(self) -> None:
-        full: list[Entity] = []
+        """Give every candidate name an entity: by its cue label, as a short form of another name, or as a new one."""
         # strong-cue candidates become entities at once; others wait for confirmation
-        org_names = {normalise(m.text) for s in self.sentences for m in s.mentions
-                     if m.key is None and m.label in ORG_LABELS}  # fmt: skip
+        org_prefixes = set()
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.key is None and m.label in ORG_LABELS:
+                    tokens = normalise(m.text).split()
+                    org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
+        index = _NameIndex()
+        for e in self.entities.values():
+            if e.label in ORG_LABELS:
+                index.add(e)
         for s in self.sentences:
             for m in s.mentions:
                 if m.key is not None or m.label is None or (m.label == "Company" and not m.strong):
                     continue
-                if m.label == "Place" and not m.strong and any(
-                    (o + " ").startswith(normalise(m.text) + " ") for o in org_names
-                ):
-                    m.label = None
+                if m.label == "Place" and not m.strong and normalise(m.text) in org_prefixes:
+                    m.label = None  # "invested in Noveon" where Noveon Magnetics is named: not a place
                     continue
                 entity = self._candidate_entity(s, m)
                 m.key = entity.key
-                full.append(entity)
-        by_norm = {normalise(e.name): e for e in full}
+                if entity.label in ORG_LABELS:
+                    index.add(entity)
         for s in self.sentences:
             for idx, m in enumerate(s.mentions):
                 if m.key is not None:
                     continue
-                target = self._abbreviation_of(s, idx, m, by_norm)
+                target = self._abbreviation_of(s, idx, m, index)
                 if target is not None:
                     m.key = target.key
                     target.surfaces[m.text] += 0
+                    index.alias(target, m.text)
                     continue
                 entity = self._new("Company", m.text, confirmed=False)
                 m.key = entity.key
-                by_norm.setdefault(normalise(entity.name), entity)
+                index.add(entity)
 
     def _candidate_entity(self, s: Sentence, m: Mention) -> Entity:
         label = m.label or "Company"
         name = m.text.title() if m.text.isupper() and label == "Place" else m.text
         if label == "Facility":
-            for key in reversed(self.facilities):
-                if normalise(name) in {normalise(a) for a in self.entities[key].surfaces} | {normalise(self.entities[key].name)}:
-                    return self.entities[key]
+            key = self.facility_names.get(normalise(name))
+            if key is not None and key in self.entities:
+                return self.entities[key]
             entity = self._new("Facility", name, _facility_props(name))
             self.facilities.append(entity.key)
+            self.facility_names[normalise(name)] = entity.key
             return entity
         if label in ORG_LABELS and label != "GovernmentBody":
-            window = " ".join(t.lower_ for t in s.doc[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
+            window = " ".join(s.lowers[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
             if re.search(r"state\s*-\s*(owned|backed|controlled|run)", window):
                 label = "StateOwnedEnterprise"
                 existing = self.x.gazetteer.lookup(name)
@@ -624,41 +636,32 @@ class _DocState:
         entity = self._new(label, name, confirmed=m.strong or label != "Company")
         return entity
 
-    def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, by_norm: dict[str, Entity]) -> Entity | None:
+    def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, index: "_NameIndex") -> Entity | None:
+        """The organisation that ``m`` abbreviates: bracketed after it, an alias, a prefix, a last word, initials."""
         norm = normalise(m.text)
-        # "Vacuumschmelze (VAC)": a bracketed abbreviation right after an entity
         if idx > 0 and m.start >= 1 and s.doc[m.start - 1].text == "(" and s.mentions[idx - 1].end == m.start - 1:
-            prev = self.entities.get(s.mentions[idx - 1].key or "")
+            prev = self.ent(s.mentions[idx - 1])
             if prev is not None and prev.label in ORG_LABELS:
                 return prev
         stripped = normalise(_strip_suffix(m.text))
-        candidates = [e for e in self.entities.values() if e.label in ORG_LABELS or e.label == "Facility"]
-        candidates += [e for e in by_norm.values() if e not in candidates]
-        best = None
-        for e in candidates:
-            names = [normalise(e.name)] + [normalise(a) for a in e.surfaces]
-            tokens = names[0].split()
-            if e.label == "Facility":
-                continue
-            if norm in names[1:]:
-                return e
-            if stripped and stripped != norm and stripped in names:
-                return e
-            if len(tokens) > len(norm.split()) and tokens[: len(norm.split())] == norm.split():
-                if best is None or len(e.name) < len(best.name):
-                    best = e
-                continue
-            core = [t for t in tokens if t not in lexicon.LEGAL_SUFFIXES]
-            if len(core) >= 2 and norm == core[-1] and not _is_cue(core[-1]):
-                best = best or e
-            if m.text.isupper() and 2 <= len(m.text) <= 5 and len(core) >= 2 and "".join(t[0] for t in core) == norm:
-                best = best or e
-        return best
+        found = index.names.get(norm) or (index.names.get(stripped) if stripped != norm else None) or index.prefixes.get(norm)
+        if found is None:
+            found = index.last_words.get(norm)
+        if found is None and m.text.isupper() and 2 <= len(m.text) <= 5:
+            found = index.initials.get(norm)
+        if found is None:
+            return None
+        return self.ent(Mention(0, 0, found, ""))
 
     # .. helpers used by the rules ..
 
     def ent(self, m: Mention | None) -> Entity | None:
-        return self.entities.get(m.key) if m is not None and m.key else None
+        return self.entities.get(self.resolve_key(m.key)) if m is not None and m.key else None
+
+    def resolve_key(self, key: str) -> str:
+        while key in self.redirect:
+            key = self.redirect[key]
+        return key
 
     def label(self, m: Mention | None) -> str | None:
         e = self.ent(m)
@@ -681,6 +684,8 @@ class _DocState:
         if key in self.relations:
             return True
         self.relations[key] = Relation(type_, src, dst, s.text, confidence, {k: v for k, v in props.items() if v is not None})
+        self.out.setdefault((type_, src), []).append(dst)
+        self.into.setdefault((type_, dst), []).append(src)
         self.used.update((src, dst))
         if props.get("material"):
             self.used.add(props["material"])
@@ -690,10 +695,10 @@ class _DocState:
         if item is None:
             return None
         if isinstance(item, str):
-            return item
+            return self.resolve_key(item)
         if isinstance(item, Entity):
-            return item.key
-        return item.key
+            return self.resolve_key(item.key)
+        return self.resolve_key(item.key) if item.key else None
 
     # .. pass 3: relations ..
 
@@ -721,7 +726,8 @@ class _DocState:
                 e.sentence = s.text
 
     def merge(self, old: str, new: str) -> None:
-        """Make entity ``old`` a second name of ``new``: its mentions, surfaces and relations move over."""
+        """Make entity ``old`` a second name of ``new``; mentions and relations follow through ``redirect``."""
+        old, new = self.resolve_key(old), self.resolve_key(new)
         if old == new or old not in self.entities or new not in self.entities:
             return
         gone = self.entities.pop(old)
@@ -729,46 +735,50 @@ class _DocState:
         target.surfaces.update(gone.surfaces)
         target.surfaces[gone.name] += 0
         target.mentions += gone.mentions
+        target.sentence = target.sentence or gone.sentence
         target.confirmed = target.confirmed or gone.confirmed
         target.demonym_only = target.demonym_only and gone.demonym_only
-        for s in self.sentences:
-            for m in s.mentions:
-                if m.key == old:
-                    m.key = new
-        moved = {}
-        for key, r in self.relations.items():
-            if r.source == old:
-                r.source = new
-            if r.target == old:
-                r.target = new
-            if r.props.get("material") == old:
-                r.props["material"] = new
+        self.redirect[old] = new
+
+    def _rekey_relations(self) -> None:
+        """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
+        moved: dict[tuple, Relation] = {}
+        for r in self.relations.values():
+            r.source, r.target = self.resolve_key(r.source), self.resolve_key(r.target)
+            if r.props.get("material"):
+                r.props["material"] = self.resolve_key(r.props["material"])
+            if r.props.get("event"):
+                r.props["event"] = self.resolve_key(r.props["event"])
             if r.source != r.target:
                 moved.setdefault((r.type, r.source, r.target, r.props.get("material")), r)
         self.relations = moved
-        self.used = {new if k == old else k for k in self.used}
-        if self.last_subject == old:
-            self.last_subject = new
+        self.used = {self.resolve_key(k) for k in self.used}
 
     def _merge_duplicates(self) -> None:
         """Facilities named two ways ("Stillwater plant", "magnet plant in Stillwater") and "VAC Group" for "VAC"."""
+        facilities: dict[str, list[Entity]] = {}
+        orgs: dict[str, Entity] = {}
+        for e in self.entities.values():
+            if e.label == "Facility":
+                for name in {normalise(a) for a in e.surfaces} | {normalise(e.name)}:
+                    facilities.setdefault(name, []).append(e)
+            elif e.label in ORG_LABELS:
+                for name in {normalise(a) for a in e.surfaces} | {normalise(e.name)}:
+                    orgs.setdefault(name, e)
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:
                 continue
-            norm = normalise(e.name)
-            stripped = normalise(_strip_suffix(e.name)) if e.label in ORG_LABELS else norm
-            for f in list(self.entities.values()):
-                if f is e or f.key not in self.entities:
-                    continue
-                if e.label == "Facility" == f.label and norm in {normalise(a) for a in f.surfaces} and f.key in self.facilities[: self.facilities.index(f.key) + 1]:
-                    if len(f.surfaces) > len(e.surfaces):
+            if e.label == "Facility":
+                for f in facilities.get(normalise(e.name), ()):
+                    if f is not e and f.key in self.entities and len(f.surfaces) > len(e.surfaces):
                         self.merge(e.key, f.key)
                         break
-                if e.label in ORG_LABELS and f.label in ORG_LABELS and stripped != norm and stripped in (
-                    {normalise(a) for a in f.surfaces} | {normalise(f.name)}
-                ):
+            elif e.label in ORG_LABELS:
+                stripped = normalise(_strip_suffix(e.name))
+                f = orgs.get(stripped)
+                if stripped != normalise(e.name) and f is not None and f is not e and f.key in self.entities:
                     self.merge(e.key, f.key)
-                    break
+        self._rekey_relations()
 
     def _supplies_to_operators(self) -> None:
         """A delivery to a facility is a delivery to the organisation that operates it."""
@@ -1176,7 +1186,7 @@ class _Rules:
                 role = "co-organiser" if co or self.w(i).startswith("organi") else "sponsor"
                 for p in parties:
                     self.st.add("PARTICIPATED_IN", p, event, self.s, 0.8, role=role)
-                hosts = [r.source for r in self.st.relations.values() if r.type == "PARTICIPATED_IN" and r.target == event.key]
+                hosts = self.st.into.get(("PARTICIPATED_IN", self.st._key(event)), [])
                 for a, b in combinations(dict.fromkeys([self.st._key(p) for p in parties] + hosts), 2):
                     self.st.add("COOPERATES_WITH", a, b, self.s, 0.6, event=event.key)
         for i in self.triggers(("signing", "signed")):
@@ -1579,14 +1589,14 @@ class _Rules:
         customer_key = self.st._key(customer)
         ce = self.st.entities[customer_key]
         if ce.label == "Facility":
-            operators = [r.source for r in self.st.relations.values() if r.type == "OPERATES" and r.target == ce.key]
+            operators = self.st.into.get(("OPERATES", ce.key), [])
             if operators:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
         if material is not None:
-            for r in list(self.st.relations.values()):
-                if r.type == "PRODUCES" and r.source in (customer_key, self.st._key(customer)):
-                    self._input(material, r.target)
+            for source in dict.fromkeys((customer_key, self.st._key(customer))):
+                for product in list(self.st.out.get(("PRODUCES", source), [])):
+                    self._input(material, product)
 
     def _cooperation(self) -> None:
         parties_seen: list[list[str]] = []
@@ -1771,6 +1781,38 @@ class _Rules:
 
 
 # --- small pure helpers ---------------------------------------------------------------------------------------
+
+
+class _NameIndex:
+    """Organisation names of one document by the ways a text shortens them, for constant-time look-ups."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
+        self.last_words: dict[str, str] = {}
+        self.initials: dict[str, str] = {}
+        self._lengths: dict[str, int] = {}
+
+    def add(self, e: Entity) -> None:
+        self.names.setdefault(normalise(e.name), e.key)
+        for a in e.surfaces:
+            self.alias(e, a)
+        tokens = normalise(e.name).split()
+        for k in range(1, len(tokens)):
+            prefix = " ".join(tokens[:k])
+            owner = self.prefixes.get(prefix)
+            if owner is None or len(e.name) < self._lengths.get(owner, 10**6):
+                self.prefixes[prefix] = e.key
+        self._lengths[e.key] = len(e.name)
+        core = [t for t in tokens if t not in lexicon.LEGAL_SUFFIXES]
+        if len(core) >= 2 and not _is_cue(core[-1]):
+            self.last_words.setdefault(core[-1], e.key)
+        if len(core) >= 2:
+            self.initials.setdefault("".join(t[0] for t in core), e.key)
+
+    def alias(self, e: Entity, name: str) -> None:
+        self.names.setdefault(normalise(name), e.key)
+
 
 _COMMON_CAPITALS = frozenset(
     "rare heavy light public private global federal national state local chief under prime according operations "
