@@ -355,9 +355,32 @@ class Extractor:
     def extract(self, blocks: Sequence[tuple[str, bool]], published: str | None = None) -> Extraction:
         """Entities and relations in ``blocks`` (text, is_heading) of one document."""
         state = _DocState(self, published)
-        for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in blocks), blocks):
+        pieces = [(piece, heading) for text, heading in blocks for piece in _pieces(text)]
+        for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in pieces), pieces):
             state.add_doc(doc, heading)
         return state.finish()
+
+
+MAX_NAME_TOKENS = 10
+"""Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
+MAX_BLOCK_CHARS = 20_000
+"""Longer blocks (a page with no paragraph breaks) are cut at sentence ends or spaces, to keep work per block bounded."""
+MAX_SENTENCE_TOKENS = 120
+"""Longer "sentences" (lists, tables, text without full stops) are cut: the rules look around each mention in its sentence."""
+
+
+def _pieces(text: str) -> list[str]:
+    pieces = []
+    while len(text) > MAX_BLOCK_CHARS:
+        cut = text.rfind(". ", 0, MAX_BLOCK_CHARS)
+        if cut < MAX_BLOCK_CHARS // 2:
+            cut = text.rfind(" ", 0, MAX_BLOCK_CHARS)
+        if cut <= 0:
+            cut = MAX_BLOCK_CHARS - 1
+        pieces.append(text[: cut + 1])
+        text = text[cut + 1 :]
+    pieces.append(text)
+    return pieces
 
 
 def _variants(form: str) -> set[str]:
@@ -396,7 +419,8 @@ class _DocState:
     def add_doc(self, doc: Any, heading: bool) -> None:
         if len(doc) == 0:
             return
-        sentences = list(doc.sents)
+        sentences = [doc[k : min(sent.end, k + MAX_SENTENCE_TOKENS)] for sent in doc.sents
+                     for k in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)]  # fmt: skip
         _STARTS[id(doc)] = {sent.start for sent in sentences}  # Token.is_sent_start rescans the whole doc: cache
         try:
             self._add_doc(doc, heading, sentences)
@@ -520,8 +544,8 @@ class _DocState:
                                  or _sentence_start_common(doc, start)):
                 start += 1
             i = max(j, i + 1)
-            if start >= j:
-                continue
+            if start >= j or j - start > MAX_NAME_TOKENS:
+                continue  # not a name: a headline-like run of capitalised words
             mention = self._classify(doc, start, j, known)
             if mention is not None:
                 out.append(mention)
