@@ -411,6 +411,7 @@ class _DocState:
         self.facility_names: dict[str, str] = {}
         self.magnets: list[str] = []
         self.redirect: dict[str, str] = {}
+        self.persons: set[str] = set()  # surnames of people named so far ("Smith said")
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
 
@@ -561,12 +562,18 @@ class _DocState:
             return None
         before = [doc[k].lower_ for k in range(max(0, start - 3), start)]
         after = [doc[k].lower_ for k in range(end, min(len(doc), end + 3))]
-        # a person: after a title, or followed by ", chief executive ..."
-        if before and (before[-1] in TITLE_WORDS or (len(before) > 1 and before[-1] in ("minister", "secretary"))):
+        # a person: after a title, followed by ", (the) chief executive ...", a given name, or a person's surname
+        after_title = [w for w in [doc[k].lower_ for k in range(end, min(len(doc), end + 5))] if w not in ("the", "a", "its", "an")]
+        person = (
+            (before and before[-1] in TITLE_WORDS)
+            or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in _all_cues() for w in words))
+            or (after_title[:1] == [","] and len(after_title) > 1 and after_title[1] in TITLE_WORDS)
+            or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in _all_cues() for w in words))
+        )
+        if person:
+            self.persons.add(words[-1])
             return None
-        if any(w in TITLE_WORDS for w in words[:-1]) and not any(w in _all_cues() for w in words):
-            return None
-        if after[:1] == [","] and len(after) > 1 and after[1] in TITLE_WORDS:
+        if len(words) == 1 and words[0] in self.persons:
             return None
         # quoted names are concepts or slogans
         if start > 0 and doc[start - 1].text in ('"', "“", "'", "‘") and end < len(doc) and doc[end].text in ('"', "”", "'", "’"):

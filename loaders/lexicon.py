@@ -257,6 +257,29 @@ PERSON_TITLES = frozenset(
     "general admiral ambassador executive officer premier chancellor commissioner lawmaker economist".split()
 )
 
+# Common given names (several languages): a capitalised pair starting with one is a person, not an organisation.
+GIVEN_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+    nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
+    jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter christian
+    keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe
+    logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen
+    amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
+    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
+    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+    charlotte marie kayla alexis lori dana erik philippe kristen jean pierre francois hans klaus jurgen wolfgang
+    stefan andreas markus ursula angela olaf emmanuel marine giorgia mario luigi giuseppe carlos luis miguel javier
+    ana lucia hiroshi takashi kenji yuki akira satoshi xi li wang zhang liu chen yang zhao huang wei jun ming hui
+    yan lei jian kim park lee min seo ji vladimir sergei dmitri olga natalia ivan narendra rahul priya anil sunil
+    fumio shigeru shinzo justin anthony kamala rishi keir ursula kaja gina janet jake
+    """.split()
+) - {"virginia", "victoria", "austin", "jordan", "park", "grace", "madison", "charlotte", "marine", "georgia"}
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,

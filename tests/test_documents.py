@@ -315,3 +315,20 @@ def test_dev_corpus_scores_meet_the_targets():
     result = api.evaluate(SHARED / "corpus" / "dev")
     assert result.entities.f1 >= 0.85 and result.relations.f1 >= 0.75, result.as_dict()["overall"]
     assert result.violations == []
+
+
+def test_people_named_without_a_title_are_not_entities(extractor):
+    found = run(
+        extractor,
+        "John Smith, the chief executive of Acme Magnetics Inc, said demand was strong.",
+        "Maria Lopez said Acme Magnetics Inc will supply Birch Motors Inc with NdFeB magnets. Lopez added that prices rose.",
+    )
+    assert not {"John Smith", "Maria Lopez", "Lopez"} & set(found["names"]), sorted(found["names"])
+    assert ("SUPPLIES", "org:acme-magnetics-inc", "org:birch-motors-inc") in found["facts"]
+
+
+def test_long_text_without_full_stops_is_read_in_bounded_time(tmp_path):
+    path = tmp_path / "stream.txt"
+    path.write_text(" ".join(["Acme Magnetics makes NdFeB magnets for wind turbines and supplies Birch Motors Inc"] * 3000), encoding="utf-8")
+    unit = read_file(path)
+    assert {n.name for n in unit.nodes} >= {"Acme Magnetics", "NdFeB magnet"}
