@@ -189,6 +189,7 @@ class _MainText(HTMLParser):
         self.parts: list[tuple[str, bool]] = []
         self.current: list[str] = []
         self.heading_depth = 0
+        self.h1_depth = 0
         self.title: str | None = None
         self.h1: str | None = None
         self.meta: dict[str, str] = {}
@@ -217,6 +218,8 @@ class _MainText(HTMLParser):
             self._flush()
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading_depth += 1
+        if tag == "h1":
+            self.h1_depth += 1
         if tag == "title":
             self.in_title = True
         if tag in ("main", "article"):
@@ -240,6 +243,8 @@ class _MainText(HTMLParser):
                 self._flush()
             if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.heading_depth -= 1
+            if name == "h1":
+                self.h1_depth -= 1
             if name == "title":
                 self.in_title = False
 
@@ -257,7 +262,7 @@ class _MainText(HTMLParser):
         if not text:
             return
         heading = self.heading_depth > 0
-        if heading and self.h1 is None and "h1" in self.stack:
+        if heading and self.h1 is None and self.h1_depth > 0:
             self.h1 = text
         self.parts.append((text, heading or _is_heading(text)))
 

@@ -235,7 +235,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     ("ResearchInstitute", frozenset({"institute", "academy", "laboratory", "laboratories", "lab", "centre", "center"})),
     ("GovernmentBody", frozenset({"ministry", "department", "agency", "commission", "council", "bureau",
                                   "administration", "parliament", "government", "authority", "committee",
-                                  "organization", "organisation"})),
+                                  "organization", "organisation", "army", "navy", "corps", "force"})),
     ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
                           "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme"})),
     ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "works", "complex"})),
