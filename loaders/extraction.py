@@ -72,7 +72,7 @@ HEDGES = frozenset(
     "refused unconfirmed speculation speculated allegedly risk neither nor without".split()
 )
 NEGATED_PHRASES = (("no", "longer"), ("yet", "to"))
-PREPOSITIONS = frozenset("in at of with for from to by on into onto about under over through between among".split())
+PREPOSITIONS = frozenset("in at of with for from to by on into onto about under over through between among as".split())
 FACILITY_NOUNS = frozenset({"plant", "factory", "facility", "mine", "refinery", "smelter"})
 FACILITY_KINDS = {
     "magnet": "magnet", "magnets": "magnet", "separation": "separation", "refining": "refining", "alloy": "alloy",
@@ -449,6 +449,7 @@ class _DocState:
             entity = self._new("EndUse", doc[start:end].text, {"sector": "defense"})
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
         spans = self._filter_known(doc, spans)
+        spans += self._elliptic(doc, spans)
         if not heading:
             spans += self._candidates(doc, spans)
         spans = _longest(spans)
@@ -500,8 +501,26 @@ class _DocState:
                     m = Mention(start, m.end, m.key, doc[start : m.end].text)
             if entity.label == "Country":
                 m.demonym = m.text in _demonyms(entity)
+                if m.start > 0 and normalise(f"{doc[m.start - 1].text} {m.text}") in REGIONS:
+                    continue  # "North America" is a region, not the United States
             kept.append(m)
         return kept
+
+    def _elliptic(self, doc: Any, spans: list[Mention]) -> list[Mention]:
+        """ "rare earth metals and alloys": the second noun is "rare earth alloys" when that is a known material."""
+        covered = {k for m in spans for k in range(m.start, m.end)}
+        out = []
+        for m in spans:
+            e = self.entities.get(m.key or "")
+            if e is None or e.label != "Material" or m.end - m.start < 2 or m.end + 1 >= len(doc):
+                continue
+            if doc[m.end].lower_ not in ("and", "or") or (m.end + 1) in covered or not doc[m.end + 1].is_alpha:
+                continue
+            form = " ".join(t.text for t in doc[m.start : m.end - 1]) + " " + doc[m.end + 1].text
+            known = self.x.gazetteer.lookup(form)
+            if known is not None and known.label == "Material":
+                out.append(Mention(m.end + 1, m.end + 2, self._known(known), doc[m.end + 1].text))
+        return out
 
     def _candidates(self, doc: Any, known: list[Mention]) -> list[Mention]:
         """Capitalised name runs that the gazetteer does not cover, each with a label where a cue gives one."""
@@ -644,6 +663,7 @@ class _DocState:
         name = m.text.title() if m.text.isupper() and label == "Place" else m.text
         if label == "Facility":
             key = self.facility_names.get(normalise(name))
+            key = self.resolve_key(key) if key is not None else None
             if key is not None and key in self.entities:
                 return self.entities[key]
             entity = self._new("Facility", name, _facility_props(name))
@@ -770,6 +790,9 @@ class _DocState:
         target.confirmed = target.confirmed or gone.confirmed
         target.demonym_only = target.demonym_only and gone.demonym_only
         self.redirect[old] = new
+        for index in (self.out, self.into):
+            for (type_, key) in [k for k in index if k[1] == old]:
+                index.setdefault((type_, new), []).extend(index.pop((type_, key)))
 
     def _rekey_relations(self) -> None:
         """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
@@ -1008,6 +1031,7 @@ class _Rules:
             elif word in EVENT_NOUNS | {"opening"} and self.st.last_event:
                 key = self.st.last_event
             if key is not None:
+                key = self.st.resolve_key(key)
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
         self.ms.sort(key=lambda m: m.start)
@@ -1055,7 +1079,8 @@ class _Rules:
             kind = next((FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in FACILITY_KINDS), None)
             if place is None:
                 if anaphor and self.st.facilities:
-                    wanted = [k for k in self.st.facilities if kind is None or self.st.entities[k].props.get("kind") == kind]
+                    keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
+                    wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
                     if wanted:
                         self.ms.append(Mention(start, i + 1, wanted[-1], d[start : i + 1].text, anaphora=True))
                         self.st.entities[wanted[-1]].mentions += 1
@@ -1085,6 +1110,9 @@ class _Rules:
             e = self.st._new("Facility", name, props)
         for alias in aliases:
             e.surfaces[alias] += 0
+            named = self.st.facility_names.get(normalise(alias))
+            if named is not None and self.st.resolve_key(named) != e.key and named in self.st.entities:
+                self.st.merge(named, e.key)  # "the Narva plant" named earlier or later is this facility
         e.surfaces[aliases[0]] += 1
         e.mentions += 1
         e.sentence = e.sentence or self.s.text
@@ -1679,7 +1707,7 @@ class _Rules:
             parties_seen.append(keys)
             for a, b in combinations(keys, 2):
                 self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
-            window = self.words[i - self.s.start : end - self.s.start]
+            window = self.words[i - self.s.start : i - self.s.start + 25]
             if len(keys) == 2 and any(w in ("supply", "offtake", "capacity", "deliveries", "deliver") for w in window):
                 self._supply(keys[0], keys[1], None, 0.65)
             if word == "venture":
