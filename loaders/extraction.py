@@ -1667,6 +1667,7 @@ class _Rules:
             if self.hedged(max(self.s.start, i - 12), i + 1):
                 continue
             parties: list[Mention | str] = []
+            with_subject = False
             for k in range(i + 1, end):
                 if self.w(k) in ("with", "between", "among", "by"):
                     first = self.right(k + 1, self.org, limit=3)
@@ -1682,6 +1683,7 @@ class _Rules:
                                 subj = self.st.last_subject  # type: ignore[assignment]
                             if subj is not None:
                                 parties.insert(0, subj)
+                                with_subject = True
                     break
                 if self.w(k) in ("to", "under", "which", "that", ";"):
                     break
@@ -1708,7 +1710,8 @@ class _Rules:
             for a, b in combinations(keys, 2):
                 self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
             window = self.words[i - self.s.start : i - self.s.start + 25]
-            if len(keys) == 2 and any(w in ("supply", "offtake", "capacity", "deliveries", "deliver") for w in window):
+            # "an agreement with B under which it will reserve production capacity for B": the subject supplies B
+            if len(keys) == 2 and with_subject and any(w in ("offtake", "capacity") for w in window) and not set(window) & SUPPLY_VERBS:
                 self._supply(keys[0], keys[1], None, 0.65)
             if word == "venture":
                 jv = self.left(i, self.org, limit=4)
