@@ -888,6 +888,7 @@ class _Rules:
         self._policies()
         self._subsidiary()
         self._events()
+        self._agreement_events()
         for rule in (self._acquisition, self._located, self._operates, self._produces,
                      self._supplies, self._cooperation, self._used_in, self._contains, self._depends,
                      self._restricts, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
@@ -1254,6 +1255,45 @@ class _Rules:
                 continue
             for p in self.coordinated(first, self.org):
                 self.st.add("PARTICIPATED_IN", p, event, self.s, 0.75, role="signatory")
+
+    def _agreement_events(self) -> None:
+        """ "In January 2023 VAC concluded a binding long-term agreement to supply GM": a dated signing is an Event."""
+        d = self.doc
+        for i in self.triggers(("agreement", "contract", "deal")):
+            verb = next((k for k in range(i - 1, max(self.s.start, i - 7) - 1, -1)
+                         if self.w(k) in ("signed", "concluded", "reached", "struck", "inked", "sealed")), None)  # fmt: skip
+            if verb is None or self.hedged(verb, i + 1):
+                continue
+            lo = verb
+            while lo > self.s.start and self.w(lo - 1) not in (",", ";", "and"):
+                lo -= 1
+            iso, words = find_date(d[lo : min(self.s.end, i + 12)].text)
+            if iso is None:
+                continue
+            signer = self.left(verb, self.org, limit=4)
+            partners = []
+            for k in range(i + 1, min(self.s.end, i + 10)):
+                if self.w(k) in ("with", "between", "supply", "for", "to"):
+                    first = self.right(k + 1, self.org, limit=2)
+                    if first is not None:
+                        partners = self.coordinated(first, self.org)
+                        break
+            if signer is None or not partners:
+                continue
+            parties = [signer] + [p for p in partners if p.key != signer.key]
+            start = verb + 1
+            while start < i and self.w(start) in ("a", "an", "the", "its", "their"):
+                start += 1
+            kind = "supply " if any(self.w(k) in ("supply", "offtake") for k in range(verb, min(self.s.end, i + 6))) else ""
+            names = "-".join(sorted(_short(self.st.ent(p).name) for p in parties))
+            e = self.st._new("Event", f"{names} {kind}{d[i].lower_} ({words})", {"date": iso})
+            e.surfaces[d[start : i + 1].text] += 1
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(start, i + 1, e.key, d[start : i + 1].text, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            for p in parties:
+                self.st.add("PARTICIPATED_IN", p, e, self.s, 0.75, role="signatory")
 
     # .. relation rules ..
 
