@@ -602,6 +602,8 @@ class _DocState:
             return None
         if end - start == 1 and doc[start].lower_ in _COMMON_CAPITALS:
             return None
+        if any(c.isdigit() for c in text) and not any(w in _all_cues() for w in words):
+            return None  # "Q3", "H1", "Figure 2": not names
         label, strong = _cue_label(words)
         # "Takefu Plant", "La Rochelle plant": a named facility
         if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS and label in (None, "Place") and not doc[end].lower_.endswith("s"):
@@ -1919,7 +1921,8 @@ class _NameIndex:
 _COMMON_CAPITALS = frozenset(
     "rare heavy light public private global federal national state local chief under prime according operations "
     "figures our highlights note summary source sources takeaways takehome why what each western eastern northern "
-    "southern first last new old domestic foreign strategic government".split()
+    "southern first last new old domestic foreign strategic government figure table section chapter appendix part "
+    "phase stage version annex exhibit page english internet earth moon".split()
 )
 
 

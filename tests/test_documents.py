@@ -332,3 +332,29 @@ def test_long_text_without_full_stops_is_read_in_bounded_time(tmp_path):
     path.write_text(" ".join(["Acme Magnetics makes NdFeB magnets for wind turbines and supplies Birch Motors Inc"] * 3000), encoding="utf-8")
     unit = read_file(path)
     assert {n.name for n in unit.nodes} >= {"Acme Magnetics", "NdFeB magnet"}
+
+
+def test_dated_signing_is_an_event_with_its_signatories(extractor):
+    found = run(extractor, "In March 2024 Acme Magnetics signed a binding supply agreement with Birch Motors Inc.")
+    event = next(e for e in found["entities"] if e["label"] == "Event")
+    assert "March 2024" in event["name"] and "binding supply agreement" in event["aliases"]
+    assert {("PARTICIPATED_IN", "org:acme-magnetics", event["id"]), ("PARTICIPATED_IN", "org:birch-motors-inc", event["id"]),
+            ("COOPERATES_WITH", "org:acme-magnetics", "org:birch-motors-inc")} <= found["facts"]
+
+
+def test_export_ban_restricts_what_the_banned_technology_makes(extractor):
+    found = run(extractor, "China's Ministry of Commerce banned the export of technology used to make rare earth magnets.")
+    policy = next(e for e in found["entities"] if e["label"] == "Policy")
+    assert ("RESTRICTS", policy["id"], "material:rare-earth-magnet") in found["facts"]
+    assert ("ISSUED_BY", policy["id"], "org:mofcom") in found["facts"]
+    assert not [f for f in found["facts"] if f[0] == "PRODUCES"]
+
+
+def test_markdown_tables_and_unclosed_html_are_read(tmp_path):
+    md = tmp_path / "t.md"
+    md.write_text("# Title\n\n| company | note |\n|---|---|\n| Acme Magnetics makes NdFeB magnets. | **strong** |\n", encoding="utf-8")
+    assert "Acme Magnetics" in {n.name for n in read_file(md).nodes}
+    html = tmp_path / "t.html"
+    html.write_text("<p>Acme Magnetics makes NdFeB magnets.<p>Birch Motors Inc said so.<li>x</div></span>", encoding="utf-8")
+    names = {n.name for n in read_file(html).nodes}
+    assert {"Acme Magnetics", "Birch Motors Inc"} <= names
