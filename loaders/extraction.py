@@ -73,7 +73,7 @@ HEDGES = frozenset(
 )
 NEGATED_PHRASES = (("no", "longer"), ("yet", "to"))
 PREPOSITIONS = frozenset("in at of with for from to by on into onto about under over through between among as".split())
-FACILITY_NOUNS = frozenset({"plant", "factory", "facility", "mine", "refinery", "smelter"})
+FACILITY_NOUNS = frozenset({"plant", "factory", "facility", "mine", "refinery", "smelter", "mill"})
 FACILITY_KINDS = {
     "magnet": "magnet", "magnets": "magnet", "separation": "separation", "refining": "refining", "alloy": "alloy",
     "metal": "metal", "metals": "metal", "recycling": "recycling", "processing": "processing", "mining": "mining",
@@ -1147,6 +1147,31 @@ class _Rules:
             self.ms.append(Mention(i, i + 1, e.key, d[i].text, anaphora=True))
             self.ms.sort(key=lambda x: x.start)
             self.st.add("ISSUED_BY", e, issuer, self.s, 0.75)
+        # "MIIT set the 2024 mining quota for rare earths at 270,000 tonnes": a quota restricts what it counts
+        for i in self.triggers(("quota", "quotas")):
+            issuer = self.left(i, self.labelled("Country", "GovernmentBody"), limit=10)
+            if issuer is None or self.hedged(issuer.start, i + 1) or self.w(i - 1) == "export":
+                continue
+            stage = next((self.w(k) for k in range(i - 1, max(self.s.start, i - 4) - 1, -1)
+                          if self.w(k) in ("mining", "smelting", "separation", "production", "refining")), "")  # fmt: skip
+            year = next((d[k].text for k in range(max(self.s.start, i - 4), i) if re.fullmatch(r"(19|20)\d\d", d[k].text)), None)
+            ie = self.st.ent(issuer)
+            e = self.st._new("Policy", f"{_brief(ie)} {stage + ' ' if stage else ''}quota" + (f" ({year})" if year else ""),
+                             {"kind": "quota", **({"announced": year} if year else {})})  # fmt: skip
+            e.mentions += 1
+            e.surfaces[d[i].text] += 0
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(i, i + 1, e.key, d[i].text, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.75)
+            targets = [m for m in self.ms if m.start > i and self.st.label(m) in ("Material", "Element")]
+            if not targets and any(self.w(k) in ("earths", "earth") for k in range(i + 1, min(self.s.end, i + 5))):
+                generic = self.st.x.gazetteer.lookup("rare earth ore" if stage in ("mining", "") else "separated rare earth oxides")
+                if generic is not None:
+                    key = self.st._known(generic)
+                    self.st.entities[key].mentions += 1  # "rare earths", counted as the stage the quota names
+                    self.st.entities[key].sentence = self.st.entities[key].sentence or self.s.text
+                    self.st.add("RESTRICTS", e, key, self.s, 0.7)
         for i in self.triggers(("export",)):
             if i + 1 >= self.s.end or d[i + 1].lower_ not in RESTRICT_NOUNS:
                 continue

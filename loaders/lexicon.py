@@ -238,7 +238,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                                   "organization", "organisation", "army", "navy", "corps", "force"})),
     ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
                           "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme"})),
-    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "works", "complex"})),
+    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "works", "complex", "mill"})),
     ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
                          "municipality", "zone", "state", "oblast", "territory"})),
     ("Company", frozenset({"group", "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
