@@ -358,3 +358,23 @@ def test_markdown_tables_and_unclosed_html_are_read(tmp_path):
     html.write_text("<p>Acme Magnetics makes NdFeB magnets.<p>Birch Motors Inc said so.<li>x</div></span>", encoding="utf-8")
     names = {n.name for n in read_file(html).nodes}
     assert {"Acme Magnetics", "Birch Motors Inc"} <= names
+
+
+def test_quota_is_a_policy_restricting_the_stage_it_counts(extractor):
+    found = run(extractor, "China's Ministry of Industry and Information Technology set the 2024 mining quota for rare earths at 270,000 tonnes.")
+    assert ("RESTRICTS", "policy:miit-mining-quota-2024", "material:rare-earth-ore") in found["facts"]
+    assert ("ISSUED_BY", "policy:miit-mining-quota-2024", "org:miit") in found["facts"]
+
+
+def test_extract_resolves_against_an_existing_store_without_changing_it(tmp_path):
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--store", str(db), "load", str(FIXTURES / "good")]).exit_code == 0
+    before = runner.invoke(main, ["--store", str(db), "stats", "--format", "json"]).stdout
+    doc = tmp_path / "n.txt"
+    doc.write_text("Beta Magnets signed a partnership with Alpha Rare Earth.\n", encoding="utf-8")
+    result = runner.invoke(main, ["--store", str(db), "extract", str(doc), "--format", "json"])
+    data = json.loads(result.stdout)
+    known = {e["id"]: e["known"] for e in data["entities"]}
+    assert known == {"org:beta-magnets": True, "org:alpha-rare-earth": True}
+    assert runner.invoke(main, ["--store", str(db), "stats", "--format", "json"]).stdout == before
