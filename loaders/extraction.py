@@ -1350,13 +1350,11 @@ class _Rules:
             if k >= self.s.start and self.st.label(self.at_end(k + 1)) == "Place":
                 place = self.at_end(k + 1)
                 k = place.start - 1
+            # "Neo's Magnequench division": a name not yet known as an organisation, right before "division"/"unit"
             named_before = None
-            if k >= self.s.start and self.at_end(k + 1) is not None and self.st.label(self.at_end(k + 1)) is not None and not self.org(self.at_end(k + 1)):
-                pass
             cand = self.at_end(k + 1)
-            if cand is not None and word in ("division", "unit") and not self.org(cand) and self.st.label(cand) is None:
-                named_before = cand
-            if cand is not None and self.st.ent(cand) is not None and self.st.ent(cand).label == "Company" and not self.st.ent(cand).confirmed and word in ("division", "unit"):
+            ce = self.st.ent(cand)
+            if cand is not None and word in ("division", "unit") and (ce is None or (ce.label == "Company" and not ce.confirmed)):
                 named_before = cand
                 k = cand.start - 1
             if k >= self.s.start and self.w(k) in ("its", "their"):
@@ -1367,7 +1365,7 @@ class _Rules:
                     owner = None
             if owner is None:
                 continue
-            child = self.at(i + 1) if word != "company" else self.at(i + 1)
+            child = self.at(i + 1)
             if child is not None and self.org(child):
                 self.st.add("SUBSIDIARY_OF", child, owner, self.s, 0.85)
                 continue
