@@ -15,7 +15,6 @@ import weakref
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 from supplygraph.errors import LoadError

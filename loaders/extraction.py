@@ -1400,7 +1400,7 @@ class _Rules:
         return None
 
     def _acquisition(self) -> None:
-        d = self.doc
+        """Purchases, acquisitions, sales of stakes and ownership: the firm bought is a subsidiary of the buyer."""
         for i in self.triggers(("purchase", "acquisition", "takeover")):
             if self.w(i + 1) != "of" or self.hedged(i, i + 3):
                 continue
@@ -1414,10 +1414,12 @@ class _Rules:
             k = i + (2 if self.w(i) == "took" else 1)
             target = self.at(k)
             buyer = self.left(i, self.org, limit=6)
-            if target is not None and buyer is not None and self.org(target) and self.w(k + len(target.text.split())) != "from" and not self.hedged(i, k):
-                if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
-                    continue
-                self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
+            if target is None or buyer is None or not self.org(target) or self.hedged(i, k):
+                continue
+            # "bought oxide from X" is a purchase of goods; a government is not bought
+            if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
+                continue
+            self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
         # "the sale of (majority) stakes in ... X and Y to (an affiliate of) Z"; "sold X to Z"
         for i in self.triggers(("sale", "sold")):
             to = next((k for k in range(i + 1, self.s.end) if self.w(k) == "to"), None)
@@ -1453,7 +1455,6 @@ class _Rules:
                 self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
 
     def _located(self) -> None:
-        d = self.doc
         # "A, based in P1, P2" / "A is headquartered in P" / "A ... headquarters in P"
         for i in self.triggers(("based", "headquartered", "located", "headquarters")):
             if self.w(i + 1) != "in" or self.hedged(i, i + 2):
@@ -1548,7 +1549,6 @@ class _Rules:
         self.st.add("LOCATED_IN", place, nxt, self.s, 0.8)
 
     def _operates(self) -> None:
-        d = self.doc
         for m in self.ms:
             if self.st.label(m) != "Facility":
                 continue
