@@ -39,26 +39,26 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
 
 
 def extract_document(path: str | Path, store: Store | None = None) -> dict[str, Any]:
-    """What loading the document at ``path`` would add, without storing it (``supplygraph extract``)."""
-    from supplygraph.loaders.documents import extract
+    """What loading the document at ``path`` would add, without storing it (``supplygraph extract``).
 
+    Names resolve against ``store``'s entities when a store is given.
+    """
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"no such file: {path}")
     if path.suffix.lower() not in DOCUMENT_SUFFIXES:
         raise LoadError(f"not a document: {path.suffix or '(no suffix)'!r} (known: {', '.join(DOCUMENT_SUFFIXES)})", where=str(path))
-    record, found = extract(Context(path, known_entities(store)))
-    return {"document": record, **found.as_dict()}
+    return _extract(path, known_entities(store))
 
 
 def evaluate(folder: str | Path, store: Store | None = None) -> Evaluation:
     """Score extraction on every ``*.gold.json`` in ``folder`` (``supplygraph eval``)."""
     pairs = gold_pairs(Path(folder))
     known = known_entities(store)
-    return evaluate_pairs(pairs, lambda path: extract_document_with(path, known))
+    return evaluate_pairs(pairs, lambda path: _extract(path, known))
 
 
-def extract_document_with(path: Path, known: Gazetteer) -> dict[str, Any]:
+def _extract(path: Path, known: Gazetteer) -> dict[str, Any]:
     from supplygraph.loaders.documents import extract
 
     record, found = extract(Context(path, known))
