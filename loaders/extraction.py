@@ -548,6 +548,8 @@ class _DocState:
                     break
                 if _name_token(doc, j):
                     j += 1
+                    if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
+                        break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name
                 elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and _name_token(doc, j + 1) and j > i:
                     j += 2 if doc[j].text in ("-", "&") else 1
                 elif doc[j].text in ("and", ",") and j > i and _institution_continues(doc, i, j, covered):
@@ -616,8 +618,8 @@ class _DocState:
                 label, strong = "Place", True
             elif before[-1:] in (["in"], ["near"], ["outside"]):
                 label, strong = "Place", False
-            elif start == 0 and doc[start].is_upper and nxt == ",":
-                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --"
+            elif start == 0 and all(t.is_upper for t in doc[start:end]) and nxt in (",", "--", "—", "–", "-"):
+                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --"
         return Mention(start, end, None, text, label, strong)
 
     # .. pass 2: resolve candidates within the document ..
