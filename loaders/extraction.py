@@ -69,7 +69,7 @@ HEDGES = frozenset(
     "not n't never no denied denies deny denying reportedly rumoured rumored rumour rumor considering consider "
     "considers mulling mull may might could possible possibly potential potentially if unless whether talks exploring "
     "explore ended collapsed cancelled canceled terminated scrapped abandoned withdrew withdrawn failed declined "
-    "refused unconfirmed speculation speculated allegedly risk neither nor without".split()
+    "refused unconfirmed speculation speculated allegedly risk neither nor without expected likely unlikely".split()
 )
 NEGATED_PHRASES = (("no", "longer"), ("yet", "to"))
 PREPOSITIONS = frozenset("in at of with for from to by on into onto about under over through between among as".split())
@@ -913,8 +913,8 @@ class _Rules:
         ):
             start -= 1
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
-        if any(w in HEDGES for w in words):
-            return True
+        if any(w in HEDGES and not (w == "may" and self.doc[start + k].text == "May") for k, w in enumerate(words)):
+            return True  # ("May" the month is no hedge)
         return any(words[i : i + 2] == list(p) for p in NEGATED_PHRASES for i in range(len(words) - 1))
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:

@@ -378,3 +378,10 @@ def test_extract_resolves_against_an_existing_store_without_changing_it(tmp_path
     known = {e["id"]: e["known"] for e in data["entities"]}
     assert known == {"org:beta-magnets": True, "org:alpha-rare-earth": True}
     assert runner.invoke(main, ["--store", str(db), "stats", "--format", "json"]).stdout == before
+
+
+def test_the_month_may_is_not_a_hedge(extractor):
+    found = run(extractor, "In May 2024 Acme Magnetics signed a partnership with Birch Motors Inc.",
+                "Acme Magnetics is expected to sign a partnership with Cedar Motors Inc.")
+    coop = {f for f in found["facts"] if f[0] == "COOPERATES_WITH"}
+    assert coop == {("COOPERATES_WITH", "org:acme-magnetics", "org:birch-motors-inc")}
