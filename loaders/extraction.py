@@ -894,7 +894,7 @@ class _Rules:
         self._events()
         self._agreement_events()
         for rule in (self._acquisition, self._located, self._operates, self._produces,
-                     self._supplies, self._cooperation, self._used_in, self._contains, self._depends,
+                     self._supplies, self._cooperation, self._used_in, self._contains, self._depends, self._imports,
                      self._restricts, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
             rule()
         if self.subject is not None:
@@ -1195,13 +1195,17 @@ class _Rules:
                                 date_end += 1
                         words_end = date_end if date_end > k + 1 else k
             if issuer is None:
-                before = self.left(i, self.labelled("Country", "GovernmentBody"), limit=3)
-                if before is not None and (before.end == i or self.w(before.end) in ("'s", "’s")):
+                # "China's export controls", "China imposed new export controls on gallium"
+                before = self.left(i, self.labelled("Country", "GovernmentBody"), limit=4)
+                between = {self.w(k) for k in range(before.end, i)} if before is not None else set()
+                if before is not None and between <= ISSUE_VERBS | {"'s", "’s", "has", "have", "had", "new", "fresh", "its", "further"}:
                     issuer = before
             if issuer is None or self.hedged(i, words_end):
                 continue
             surface = d[i:words_end].text
             iso, words = find_date(surface)
+            if iso is None:
+                iso, words = find_date(self.s.text)
             ie = self.st.ent(issuer)
             name = f"{_brief(ie)} export {d[i + 1].lower_}" + (f" ({words})" if words else "")
             props = {"kind": "quota" if "quota" in d[i + 1].lower_ else "export-control"}
@@ -1697,16 +1701,25 @@ class _Rules:
                 continue
             for c in self.coordinated(first, self.org):
                 self._supply(supplier, c, None, 0.75)
-        # "M purchased from B" (the buyer is the sentence's subject)
+        # "M purchased from B", "A buys M from B" (the buyer is the sentence's subject)
         for i in self.triggers(BUY_VERBS):
-            if self.w(i + 1) != "from":
+            frm = next((k for k in range(i + 1, min(self.s.end, i + 8)) if self.w(k) == "from"), None)
+            if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
                 continue
-            seller = self.right(i + 2, self.org, limit=2)
-            buyer = self.subject
+            seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            buyer = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=3) or self.subject
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
                 continue
-            mat = self.left(i, self.labelled("Material"), limit=4)
+            mat = self.right(i + 1, self.labelled("Material"), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
             self._supply(seller, buyer, mat, 0.75)
+        # "A, a major supplier to B"
+        for i in self.triggers(("supplier",)):
+            if self.w(i + 1) != "to":
+                continue
+            who = self.left(i, self.org, limit=8)
+            customer = self.right(i + 2, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            if who is not None and customer is not None and not self.hedged(who.start, customer.end):
+                self._supply(who, customer, None, 0.7)
 
     def st_pos(self, item: Mention | str, default: int) -> int:
         return item.start if isinstance(item, Mention) else default
@@ -1782,6 +1795,9 @@ class _Rules:
                 self._supply(keys[0], keys[1], None, 0.65)
             if word == "venture":
                 jv = self.left(i, self.org, limit=4)
+                if jv is None or jv.key in keys:
+                    after = self.right(i + 1, self.org, limit=3)
+                    jv = after if after is not None and self.st._key(after) not in keys else None
                 if jv is not None and jv.key not in keys:
                     for p in keys:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
@@ -1800,7 +1816,7 @@ class _Rules:
             after = self.right(use.end, self.labelled("Material"), limit=12)
             if after is not None:
                 between = [self.w(k) for k in range(use.end, after.start)]
-                if any(w in ("use", "uses", "using", "need", "needs", "contain", "contains", "rely", "relies") for w in between) and not self.hedged(use.start, after.end):
+                if any(w in ("use", "uses", "using", "need", "needs", "contain", "contains", "rely", "relies", "require", "requires") for w in between) and not self.hedged(use.start, after.end):
                     self.st.add("USED_IN", after, use, self.s, 0.65)
         # material -> later-stage material: "rare earth alloys, essential for ... high-performance magnets"
         mats = [m for m in self.ms if self.st.label(m) == "Material"]
@@ -1845,6 +1861,27 @@ class _Rules:
                         for use in self.coordinated(first, self.labelled("EndUse")):
                             self.st.add("DEPENDS_ON", use, target, self.s, 0.7)
                     break
+
+    def _imports(self) -> None:
+        """ "The United States imports 70% of its rare earth compounds from China": a dependence with its share."""
+        for i in self.triggers(("imports", "imported", "import", "sources", "sourced", "gets", "obtains")):
+            frm = next((k for k in range(i + 1, min(self.s.end, i + 12)) if self.w(k) == "from"), None)
+            if frm is None:
+                continue
+            source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=4)
+            target = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            if source is None or target is None or self.hedged(source.start, target.end):
+                continue
+            share = None
+            for k in range(i + 1, frm):
+                number = _PERCENT.match(self.doc[k].text)
+                if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
+                    share = float(number.group(1)) / 100
+                    break
+            if share is None or share > 1:
+                continue
+            mat = self.right(i + 1, self.labelled("Material"), limit=frm - i)
+            self.st.add("DEPENDS_ON", source, target, self.s, 0.75, share=share, material=self.st._key(mat) if mat else None)
 
     def _restricts(self) -> None:
         policies = [m for m in self.ms if self.st.label(m) == "Policy"]

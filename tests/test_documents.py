@@ -385,3 +385,19 @@ def test_the_month_may_is_not_a_hedge(extractor):
                 "Acme Magnetics is expected to sign a partnership with Cedar Motors Inc.")
     coop = {f for f in found["facts"] if f[0] == "COOPERATES_WITH"}
     assert coop == {("COOPERATES_WITH", "org:acme-magnetics", "org:birch-motors-inc")}
+
+
+def test_trade_ownership_and_export_controls_in_other_words(extractor):
+    found = run(
+        extractor,
+        "The United States imports 70% of its rare earth compounds from China, and Japan buys NdPr oxide from Lynas Rare Earths.",
+        "China imposed new export controls on gallium and germanium in July 2023.",
+        "Lynas Rare Earths and Blue Line Corporation formed a joint venture, Lynas USA, to build a separation plant in Seadrift, Texas.",
+        "Arnold Magnetic Technologies is a major supplier to Lockheed Martin Corp.",
+    )
+    depends = next(r for r in found["relations"] if r["type"] == "DEPENDS_ON")
+    assert (depends["source"], depends["target"], depends["share"]) == ("country:US", "country:CN", 0.7)
+    assert ("SUPPLIES", "org:lynas-rare-earths", "country:JP") in found["facts"]
+    assert ("RESTRICTS", "policy:china-export-controls-july-2023", "element:Ga") in found["facts"]
+    assert {("SUBSIDIARY_OF", "org:lynas-usa", "org:lynas-rare-earths"), ("SUBSIDIARY_OF", "org:lynas-usa", "org:blue-line-corporation")} <= found["facts"]
+    assert ("SUPPLIES", "org:arnold-magnetic-technologies", "org:lockheed-martin-corp") in found["facts"]
