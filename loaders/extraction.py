@@ -596,6 +596,10 @@ class _DocState:
             return None
         if len(words) == 1 and words[0] in self.persons:
             return None
+        # data sources: "according to Adamas", "Benchmark data show", "consultancy Project Blue"
+        if before[-2:] == ["according", "to"] or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
+                or (after and after[0] in ("data", "estimates", "estimated", "analysts", "analyst", "figures", "research")):
+            return None
         # quoted names are concepts or slogans
         if start > 0 and doc[start - 1].text in ('"', "“", "'", "‘") and end < len(doc) and doc[end].text in ('"', "”", "'", "’"):
             return None
@@ -1701,6 +1705,16 @@ class _Rules:
                 continue
             for c in self.coordinated(first, self.org):
                 self._supply(supplier, c, None, 0.75)
+        # "A counts B and C among its customers"
+        for i in self.triggers(("among",)):
+            if self.w(i + 1) not in ("its", "their") or self.w(i + 2) not in ("customers", "clients", "buyers"):
+                continue
+            verb = next((k for k in range(i - 1, max(self.s.start, i - 10), -1) if self.w(k) in ("counts", "count", "lists", "includes")), None)
+            supplier = self.left(verb, self.org, limit=3) if verb is not None else None
+            first = self.right(verb + 1, self.org, limit=2) if verb is not None else None
+            if supplier is not None and first is not None and not self.hedged(supplier.start, i):
+                for c in self.coordinated(first, self.org):
+                    self._supply(supplier, c, None, 0.7)
         # "M purchased from B", "A buys M from B" (the buyer is the sentence's subject)
         for i in self.triggers(BUY_VERBS):
             frm = next((k for k in range(i + 1, min(self.s.end, i + 8)) if self.w(k) == "from"), None)
