@@ -295,8 +295,16 @@ def read_html(text: str) -> DocumentText:
 
 def read_document(ctx: Context) -> DocumentText:
     """The document in ``ctx`` as text blocks (errors: too large, binary, empty, not UTF-8)."""
-    check_size_and_kind(ctx)
-    text = ctx.text()
+    if ctx.data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark (Windows "Unicode" text)
+        if len(ctx.data) > MAX_BYTES:
+            check_size_and_kind(ctx)
+        try:
+            text = ctx.data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"not UTF-16 although it starts with a UTF-16 byte-order mark: {exc.reason}", where=ctx.where()) from exc
+    else:
+        check_size_and_kind(ctx)
+        text = ctx.text()
     suffix = ctx.path.suffix.lower()
     if suffix in (".html", ".htm"):
         document = read_html(text)

@@ -401,3 +401,9 @@ def test_trade_ownership_and_export_controls_in_other_words(extractor):
     assert ("RESTRICTS", "policy:china-export-controls-july-2023", "element:Ga") in found["facts"]
     assert {("SUBSIDIARY_OF", "org:lynas-usa", "org:lynas-rare-earths"), ("SUBSIDIARY_OF", "org:lynas-usa", "org:blue-line-corporation")} <= found["facts"]
     assert ("SUPPLIES", "org:arnold-magnetic-technologies", "org:lockheed-martin-corp") in found["facts"]
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Acme Magnetics makes NdFeB magnets.\n".encode("utf-16"))
+    assert "Acme Magnetics" in {n.name for n in read_file(path).nodes}
