@@ -20,7 +20,15 @@ test: $(STAMP) test-setup
 	$(BIN)/python -m pytest -n 2 -q
 
 # Test-only tools that do not come from PyPI (added by later steps).
-test-setup:
+# The Cypher linter: Neo4j's @neo4j-cypher/language-support, pinned in package.json / package-lock.json.
+test-setup: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test-setup: npm (Node.js 20 or newer) is needed for the Cypher linter" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+lint-cypher: $(STAMP) test-setup
+	$(BIN)/python -m pytest -q tests/test_cypher_lint.py
 
 docs: $(STAMP)
 	$(BIN)/supplygraph schema --format markdown > docs/schema.md

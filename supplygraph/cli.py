@@ -174,6 +174,11 @@ def demo(ctx: click.Context, fmt: str) -> None:
 for command in (load, stats, show, schema, demo):
     main.add_command(command)
 
+from supplygraph.neo4j_cli import neo4j, query  # noqa: E402
+
+main.add_command(neo4j)
+main.add_command(query)
+
 
 def _existing_store(ctx: click.Context):
     """The store if its file exists (never created by a read-only command), else None."""
