@@ -21,7 +21,7 @@ from supplygraph.errors import LoadError
 
 from .context import Context
 from .extraction import Extraction, Extractor, find_date
-from .gazetteer import Gazetteer, KnownEntity
+from .gazetteer import Gazetteer, KnownEntity, has_cjk
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest document read (5 MiB, some 800,000 words); larger files are refused rather than read for minutes."""
@@ -350,6 +350,16 @@ def extract(ctx: Context) -> tuple[dict[str, Any], Extraction]:
     return {k: v for k, v in record.items() if v is not None}, found
 
 
+def storable_aliases(aliases: list[str]) -> list[str]:
+    """The aliases of a new entity worth keeping as names: capitalised or in Chinese characters.
+
+    Descriptive phrases ("sintered magnet plant", "opening") identify an entity
+    only inside the document they come from; stored as aliases they would make
+    every later "plant" or "opening" resolve to this one.
+    """
+    return [a for a in aliases if any(c.isupper() for c in a) or has_cjk(a)]
+
+
 def load_document(ctx: Context) -> None:
     """Loader for ``.txt``, ``.md`` and ``.html``: a Document node, its entities, MENTIONED_IN and relations."""
     record, found = extract(ctx)
@@ -361,10 +371,10 @@ def load_document(ctx: Context) -> None:
         # Entities already in the store are claimed too (identity only), so that a new version of a document
         # that first introduced them never leaves its facts pointing at a node nobody claims any more.
         props = {k: v for k, v in entity.props.items() if k in ("iso2", "symbol")} if entity.stored else entity.props
-        ctx.node({"id": entity.id, "label": entity.label, "name": entity.name, "aliases": entity.aliases(), **props})
-        if not entity.stored:
-            if entity.known is None:
-                new.append(KnownEntity(entity.id, entity.label, entity.name, tuple(entity.aliases()), dict(entity.props)))
+        aliases = storable_aliases(entity.aliases()) if entity.known is None else entity.aliases()
+        ctx.node({"id": entity.id, "label": entity.label, "name": entity.name, "aliases": aliases, **props})
+        if entity.known is None:
+            new.append(KnownEntity(entity.id, entity.label, entity.name, tuple(aliases), dict(entity.props)))
         ctx.fact({"type": "MENTIONED_IN", "source": entity.id, "target": doc_id, "sources": [doc_id],
                   "count": entity.mentions})  # fmt: skip
     for relation in found.relations:

@@ -407,3 +407,18 @@ def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "u16.txt"
     path.write_bytes("Acme Magnetics makes NdFeB magnets.\n".encode("utf-16"))
     assert "Acme Magnetics" in {n.name for n in read_file(path).nodes}
+
+
+def test_descriptive_phrases_are_not_stored_as_names(tmp_path):
+    store = EmbeddedStore(tmp_path / "s.db")
+    first = tmp_path / "a.txt"
+    first.write_text("Acme Magnetics is building a sintered magnet plant in Stillwater, Oklahoma.\n", encoding="utf-8")
+    api.load(store, api.read([first], store=store))
+    plant = store.node("facility:stillwater-magnet-plant")
+    assert plant is not None and "Stillwater plant" in plant.aliases and "sintered magnet plant" not in plant.aliases
+    second = tmp_path / "b.txt"
+    second.write_text("Birch Motors Inc is building a magnet plant in Denver, Colorado.\n", encoding="utf-8")
+    unit = api.read([second], store=store)[0]
+    assert "facility:denver-magnet-plant" in {n.id for n in unit.nodes}
+    assert "facility:stillwater-magnet-plant" not in {n.id for n in unit.nodes}
+    store.close()
