@@ -107,7 +107,7 @@ PRODUCE_VERBS = frozenset(
     "refining".split()
 )
 PASSIVE_PRODUCE = frozenset("produced made mined refined manufactured processed".split())
-PRODUCER_NOUNS = frozenset("producer maker manufacturer supplier processor refiner".split())
+PRODUCER_NOUNS = frozenset("producer maker manufacturer supplier processor refiner output production".split())
 BUILD_VERBS = frozenset(
     "build builds building built operate operates operating operated run runs running open opens opened "
     "inaugurated inaugurates commissioned construct constructs constructing develop develops developing own owns "
@@ -491,6 +491,9 @@ class _DocState:
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
             if entity.label in ("Material", "EndUse", "Element") and nxt in MODIFIER_HEADS:
                 continue
+            if entity.label in ("Material", "Element") and doc[m.start].is_title and m.start > 0 \
+                    and not _sentence_start(doc, m.start) and _name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in STOP:
+                continue  # "Neo Lithium", "Arafura Rare Earths": part of a firm's name
             if entity.label in ("Material", "EndUse") and nxt == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ in ("based", "bearing", "related", "free"):
                 continue
             if entity.label == "EndUse":
@@ -655,6 +658,12 @@ class _DocState:
         for s in self.sentences:
             for idx, m in enumerate(s.mentions):
                 if m.key is not None:
+                    continue
+                prev = self.ent(s.mentions[idx - 1]) if idx > 0 else None
+                if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 \
+                        and s.lower(m.start - 1) == "," and (m.end >= s.end or s.lower(m.end) in (",", ".", ";", ")", "and", "--", "—")):
+                    entity = self._new("Place", m.text)  # "Kingston, Ontario": the place that holds the one before
+                    m.key = entity.key
                     continue
                 target = self._abbreviation_of(s, idx, m, index)
                 if target is not None:
@@ -913,7 +922,7 @@ class _Rules:
         """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
         start = lo
         while start > self.s.start and self.doc[start - 1].text not in (";", ":") and not (
-            self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while")
+            self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while", "which", "who", "whose", "where")
         ):
             start -= 1
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
@@ -1367,6 +1376,9 @@ class _Rules:
             if cand is not None and word in ("division", "unit") and (ce is None or (ce.label == "Company" and not ce.confirmed)):
                 named_before = cand
                 k = cand.start - 1
+            while named_before is None and place is None and k > self.s.start and k > i - 4 and self.doc[k].is_lower \
+                    and self.doc[k].is_alpha and self.w(k) not in ("its", "their", "a", "the", "an"):
+                k -= 1  # "its recycling subsidiary"
             if k >= self.s.start and self.w(k) in ("its", "their"):
                 owner = self.its(k)
             elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
@@ -1376,6 +1388,10 @@ class _Rules:
             if owner is None:
                 continue
             child = self.at(i + 1)
+            if (child is None or not self.org(child)) and self.w(k - 1) == ",":
+                child = self.at_end(k - 1)  # "HyProMag, its recycling subsidiary, ..."
+                if child is not None and self.st._key(child) == self.st._key(owner):
+                    child = None
             if child is not None and self.org(child):
                 self.st.add("SUBSIDIARY_OF", child, owner, self.s, 0.85)
                 continue
@@ -1430,6 +1446,14 @@ class _Rules:
             if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
                 continue
             self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
+        # "X, which was acquired by Y"
+        for i in self.triggers(("acquired", "bought", "purchased")):
+            if self.w(i + 1) != "by" or self.hedged(i, i + 2):
+                continue
+            buyer = self.right(i + 2, self.org, limit=2)
+            target = self.left(i, self.org, limit=5)
+            if buyer is not None and target is not None:
+                self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
         # "the sale of (majority) stakes in ... X and Y to (an affiliate of) Z"; "sold X to Z"
         for i in self.triggers(("sale", "sold")):
             to = next((k for k in range(i + 1, self.s.end) if self.w(k) == "to"), None)

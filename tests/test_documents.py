@@ -422,3 +422,15 @@ def test_descriptive_phrases_are_not_stored_as_names(tmp_path):
     assert "facility:denver-magnet-plant" in {n.id for n in unit.nodes}
     assert "facility:stillwater-magnet-plant" not in {n.id for n in unit.nodes}
     store.close()
+
+
+def test_relative_clauses_appositive_subsidiaries_and_names_holding_vocabulary(extractor):
+    found = run(
+        extractor,
+        "Acme Magnetics is not related to Neo Lithium, which was acquired by Zijin Mining in 2022.",
+        "Mkango Resources said HyProMag, its recycling subsidiary, will open a plant in Tyseley, Birmingham.",
+    )
+    assert ("SUBSIDIARY_OF", "org:neo-lithium", "org:zijin-mining") in found["facts"]
+    assert "Lithium" not in found["names"]
+    assert ("SUBSIDIARY_OF", "org:hypromag", "org:mkango-resources") in found["facts"]
+    assert ("LOCATED_IN", "place:tyseley", "place:birmingham") in found["facts"]
