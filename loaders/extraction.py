@@ -273,6 +273,7 @@ class Mention:
     strong: bool = False  # candidate label came from a strong cue
     anaphora: bool = False
     demonym: bool = False
+    label_of_known: str | None = None  # the label of a gazetteer match
 
 
 @dataclass
@@ -412,6 +413,7 @@ class _DocState:
         self.magnets: list[str] = []
         self.redirect: dict[str, str] = {}
         self.persons: set[str] = set()  # surnames of people named so far ("Smith said")
+        self.skip_until = 0
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
 
@@ -502,6 +504,7 @@ class _DocState:
                     start -= 1
                 if start != m.start:
                     m = Mention(start, m.end, m.key, doc[start : m.end].text)
+            m.label_of_known = entity.label
             if entity.label == "Country":
                 m.demonym = m.text in _demonyms(entity)
                 if m.start > 0 and normalise(f"{doc[m.start - 1].text} {m.text}") in REGIONS:
@@ -571,9 +574,11 @@ class _DocState:
             i = max(j, i + 1)
             if start >= j or j - start > MAX_NAME_TOKENS:
                 continue  # not a name: a headline-like run of capitalised words
+            self.skip_until = 0
             mention = self._classify(doc, start, j, known)
             if mention is not None:
                 out.append(mention)
+            i = max(i, self.skip_until)
         return out
 
     def _classify(self, doc: Any, start: int, end: int, known: list[Mention]) -> Mention | None:
@@ -595,7 +600,12 @@ class _DocState:
             or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in _all_cues() for w in words))
         )
         if person:
-            self.persons.add(words[-1])
+            k = end
+            while k < len(doc) and (doc[k].lower_ in ("von", "van", "der", "den", "de", "da", "bin", "al", "le", "la")
+                                    or (_name_token(doc, k) and doc[k].lower_ not in STOP)):
+                k += 1  # "Ursula von der Leyen"
+            self.persons.add(doc[k - 1].lower_)
+            self.skip_until = k
             return None
         if len(words) == 1 and words[0] in self.persons:
             return None
@@ -615,7 +625,7 @@ class _DocState:
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = _cue_label(words)
         # "Takefu Plant", "La Rochelle plant": a named facility
-        if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS and label in (None, "Place") and not doc[end].lower_.endswith("s"):
+        if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS | {"project"} and label in (None, "Place") and not doc[end].lower_.endswith("s"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
         if label is None:
             nxt = doc[end].text if end < len(doc) else ""
@@ -1978,6 +1988,8 @@ class _Rules:
             k = m.end
             while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already"):
                 k += 1
+            if self.w(k) == "," and self.w(k + 1) in ("which", "who"):
+                k += 2  # "X, which owns the Kvanefjeld project, said"
             if self.w(k) in ORG_VERBS and self.w(k) not in ("has", "is", "was", "will", "would", "can", "had"):
                 e.confirmed = True
             elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
@@ -2094,7 +2106,7 @@ def _absorbable(doc: Any, known: list[Mention], i: int) -> bool:
     """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute")."""
     for m in known:
         if m.start == i and m.end < len(doc) and _name_token(doc, m.end) and doc[m.end].lower_ not in STOP:
-            return True
+            return m.label_of_known in ("Place", "Country")
     return False
 
 

@@ -211,7 +211,7 @@ BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("org:china-general-administration-of-customs", "GovernmentBody", "General Administration of Customs",
      ("GACC", "China Customs", "海关总署")),
     ("org:european-union", "GovernmentBody", "European Union", ("EU", "E.U.")),
-    ("org:european-commission", "GovernmentBody", "European Commission", ("Brussels",)),
+    ("org:european-commission", "GovernmentBody", "European Commission", ()),
 )
 
 # Organisations that appear in supply-chain news but are never supply-chain parties.
