@@ -167,6 +167,13 @@ def _publisher(blocks: list[tuple[str, bool]]) -> str | None:
     return None
 
 
+_BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|sidebar|related|comments?|share|sharing|social|cookies?|newsletter|subscribe|"
+    r"advert|ads?|promo|breadcrumbs?|popup|modal|banner|masthead|byline-share)(?:$|[\s_-])"
+)
+"""Class or id words of page furniture that is not in a semantic tag (``<div class="sidebar">``)."""
+
+
 class _MainText(HTMLParser):
     """The readable text of an HTML page: no script, style, navigation, header, footer, aside or form.
 
@@ -210,7 +217,9 @@ class _MainText(HTMLParser):
                 self._flush()
             return
         self.stack.append(tag)
-        if tag in self.SKIP or role in ("navigation", "banner", "contentinfo", "complementary", "search") or "hidden" in attributes:
+        marks = f"{attributes.get('class', '')} {attributes.get('id', '')}".lower()
+        if tag in self.SKIP or role in ("navigation", "banner", "contentinfo", "complementary", "search") or "hidden" in attributes \
+                or (tag not in ("html", "body", "main", "article") and _BOILERPLATE.search(marks)):
             self.skipping += 1
             self.stack[-1] = "\x00" + tag
         if tag in self.BLOCKS:

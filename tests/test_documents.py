@@ -434,3 +434,13 @@ def test_relative_clauses_appositive_subsidiaries_and_names_holding_vocabulary(e
     assert "Lithium" not in found["names"]
     assert ("SUBSIDIARY_OF", "org:hypromag", "org:mkango-resources") in found["facts"]
     assert ("LOCATED_IN", "place:tyseley", "place:birmingham") in found["facts"]
+
+
+def test_html_page_furniture_in_plain_divs_is_skipped():
+    page = (
+        '<html><body><div id="main-menu">Markets Group</div><div class="content"><p>Acme Magnetics makes NdFeB magnets.</p>'
+        '<div class="related-articles">Birch Motors Inc buys magnets.</div></div>'
+        '<div class="cookie-banner">We use cookies.</div></body></html>'
+    )
+    text = " ".join(b for b, _ in read_html(page).blocks)
+    assert text == "Acme Magnetics makes NdFeB magnets."
