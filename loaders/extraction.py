@@ -1010,6 +1010,8 @@ class _Rules:
         for m in self.ms:
             if not (self.org(m) or self.st.label(m) in ("Facility",)):
                 continue
+            if self.w(m.end) in ("'s", "’s", "'", "’"):
+                continue  # "Shin-Etsu's group company X began ...": the possessor is not the subject
             prev = m.start - 1
             while prev >= self.s.start and self.w(prev) in ("the", "'s", "’s", "a", "an"):
                 prev -= 1
@@ -1755,7 +1757,8 @@ class _Rules:
             if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
                 continue
             seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
-            buyer = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=3) or self.subject
+            buyer = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=3) or self.subject \
+                or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
                 continue
             mat = self.right(i + 1, self.labelled("Material"), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
