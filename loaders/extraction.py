@@ -114,6 +114,7 @@ BUILD_VERBS = frozenset(
     "putting carried".split()
 )
 SUBSIDIARY_NOUNS = frozenset("subsidiary subsidiaries unit arm affiliate division branch".split())
+GIVING_VERBS = frozenset("awarded gave granted provided lent loaned paid selected chose contracted hired funded backed".split())
 ACQUIRE_VERBS = frozenset("acquired acquires bought buys purchased took".split())
 USE_CUES = frozenset(
     "used use uses using found favoured favored intended essential needed need needs critical key choice for in go "
@@ -999,9 +1000,12 @@ class _Rules:
 
     def its(self, i: int) -> Mention | str | None:
         """What "its"/"the company" at ``i`` refers to: the sentence's subject, the nearest organisation before it, or the last subject."""
+        nearest = self.left(i, self.org, limit=40)
+        if nearest is not None and self.w(nearest.start - 1) in GIVING_VERBS:
+            return nearest  # "the Pentagon awarded MP Materials $58.5 million to build its factory"
         if self.subject is not None and self.org(self.subject) and self.subject.end <= i:
             return self.subject
-        m = self.left(i, self.org, limit=40)
+        m = nearest
         if m is not None:
             return m
         return self.st.last_subject
@@ -1023,17 +1027,21 @@ class _Rules:
         return None
 
     def _in_prep_list(self, m: Mention) -> bool:
+        """Whether ``m`` continues a list after a preposition ("with A, B and C"), rather than starting the clause."""
         idx = self.ms.index(m)
+        first = m
         for prior in reversed(self.ms[:idx]):
             gap = [self.w(k) for k in range(prior.end, m.start)]
-            if not all(g in (",", "and", "the") for g in gap):
+            if not all(g in (",", "and", "or", "the") for g in gap):
                 return False
+            if m is first and not {"and", "or"} & set(gap) and self.w(m.end) not in (",", "and", "or"):
+                return False  # "Under Title III of the Act, the Pentagon awarded ...": a new clause
+            m = prior
             before = prior.start - 1
             while before >= self.s.start and self.w(before) in ("the",):
                 before -= 1
             if before >= self.s.start and self.w(before) in PREPOSITIONS:
                 return True
-            m = prior
         return False
 
     def subject_or_anaphor(self) -> Mention | str | None:
@@ -1070,6 +1078,13 @@ class _Rules:
             if e and e.label == "Material" and e.props.get("stage") == "magnet":
                 self.st.magnets.append(e.key)
 
+    def _weak_name_at(self, i: int) -> bool:
+        """A capitalised name with no cue that nothing has confirmed yet (it may name a facility)."""
+        m = self.at_or_in(i)
+        e = self.st.ent(m)
+        return m is not None and m.end == i + 1 and e is not None and e.label == "Company" and not e.confirmed \
+            and e.key not in self.st.used and self.w(m.start - 1) in ("its", "their", "'s", "’s", "the")
+
     def _demonym_at(self, i: int) -> bool:
         m = self.at_or_in(i)
         return m is not None and m.demonym
@@ -1085,9 +1100,17 @@ class _Rules:
                 continue
             # the descriptive phrase: modifiers back to a determiner or possessive
             start = i
-            while start - 1 >= self.s.start and (not self.st_mention_covers(start - 1) or self._demonym_at(start - 1)) and (
-                d[start - 1].lower_ not in STOP | {",", "'s", "’s", "'", "’", "(", "a", "an"} or d[start - 1].lower_ in ("first", "second", "new")
-            ) and d[start - 1].lower_ not in (",", ";", ":"):
+            while start - 1 >= self.s.start:
+                if self._weak_name_at(start - 1):
+                    weak = self.at_or_in(start - 1)
+                    self.ms.remove(weak)  # "its Independence magnet factory": the facility's own name
+                    start = weak.start
+                    continue
+                word = d[start - 1].lower_
+                if (self.st_mention_covers(start - 1) and not self._demonym_at(start - 1)) or word in (",", ";", ":"):
+                    break
+                if word in STOP | {"'s", "’s", "'", "’", "(", "a", "an"} and word not in ("first", "second", "new"):
+                    break
                 start -= 1
             place = None
             before = self.at_end(i)
@@ -1118,6 +1141,8 @@ class _Rules:
             pe = self.st.ent(place)
             noun = d[i].lower_
             name = f"{pe.name} {kind + ' ' if kind else ''}{noun}"
+            if d[start].is_title and not self._demonym_at(start):
+                name = d[start : i + 1].text  # a facility with a name of its own: "Independence magnet factory"
             surface = d[start : i + 1].text
             aliases = [surface, f"{surface} in {pe.name}", f"{noun} in {pe.name}", f"{pe.name} {noun}",
                        f"{_place_core(pe.name)} {noun}"]  # fmt: skip
@@ -1521,9 +1546,11 @@ class _Rules:
             who = self.left(place.start, self.org, limit=4) or self.right(i + 1, self.org, limit=6)
             if who is not None:
                 self.st.add("LOCATED_IN", who, place, self.s, 0.85)
-        # "its Kalgoorlie plant in Western Australia"
+        # "its Kalgoorlie plant in Western Australia", "at Ames National Laboratory in Iowa"
         for m in self.ms:
-            if self.st.label(m) == "Facility" and self.w(m.end) in ("in", "at", "near"):
+            label = self.st.label(m)
+            located = label in ("Facility", "University", "ResearchInstitute") or (self.org(m) and self.w(m.start - 1) == "at")
+            if located and self.w(m.end) in ("in", "at", "near"):
                 place = self.at(m.end + 1) or (self.at(m.end + 2) if self.w(m.end + 1) == "the" else None)
                 if place is not None and self.st.label(place) in ("Place", "Country"):
                     self.st.add("LOCATED_IN", m, place, self.s, 0.75)

@@ -444,3 +444,15 @@ def test_html_page_furniture_in_plain_divs_is_skipped():
     )
     text = " ".join(b for b, _ in read_html(page).blocks)
     assert text == "Acme Magnetics makes NdFeB magnets."
+
+
+def test_grant_recipients_own_what_they_build_and_labs_are_located(extractor):
+    found = run(
+        extractor,
+        "Under Title III of the Defense Production Act, the Pentagon awarded MP Materials $58.5 million in 2022 "
+        "to build its Independence magnet factory in Fort Worth, Texas.",
+        "The hub sits at Ames National Laboratory in Iowa.",
+    )
+    assert ("OPERATES", "org:mp-materials", "facility:independence-magnet-factory") in found["facts"]
+    assert ("LOCATED_IN", "facility:independence-magnet-factory", "place:fort-worth") in found["facts"]
+    assert ("LOCATED_IN", "org:ames-national-laboratory", "place:iowa") in found["facts"]
