@@ -228,7 +228,7 @@ def eval_(ctx: click.Context, folder: str, use_store: bool, fmt: str) -> None:
     click.echo(table(rows, ["document", "entity P", "entity R", "entity F1", "relation P", "relation R", "relation F1", "violations"]))
     for d in result.documents:
         click.echo()
-        click.echo(f"{d.document}:")
+        click.echo(f"{d.document}:" + ("" if d.entities.fp + d.entities.fn + d.relations.fp + d.relations.fn else " no errors"))
         for title, items in (("entity false positives", d.entities.false_positives), ("entity misses", d.entities.misses),
                              ("relation false positives", d.relations.false_positives), ("relation misses", d.relations.misses),
                              ("must_not_extract violations", d.violations)):  # fmt: skip
