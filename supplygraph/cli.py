@@ -75,7 +75,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     store = _store(ctx, create=True)
     files = expand(paths)
     with progressbar(len(files), "reading") as advance:
-        units = api.read(files, advance)
+        units = api.read(files, advance, store=store)
     with progressbar(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
         summary = api.load(store, units, advance)
     _print_summary(summary.as_dict(), fmt)
@@ -203,6 +203,75 @@ from supplygraph.neo4j_cli import neo4j, query  # noqa: E402
 
 main.add_command(neo4j)
 main.add_command(query)
+
+
+def _existing_store(ctx: click.Context):
+    """The store if its file exists (never created by a read-only command), else None."""
+    return _store(ctx) if store_path(ctx.obj["store"]).exists() else None
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@format_option("table", "json")
+@click.pass_context
+def extract(ctx: click.Context, path: str, fmt: str) -> None:
+    """Show what loading a document (.txt, .md, .html) would add, without storing anything.
+
+    Names resolve to the store's entities when the store exists.
+    """
+    found = api.extract_document(path, _existing_store(ctx))
+    if fmt == "json":
+        click.echo(to_json(found))
+        return
+    doc = found["document"]
+    click.echo(f"{doc['id']}  {doc.get('title', '')}" + (f"  ({doc['published']})" if doc.get("published") else ""))
+    click.echo()
+    rows = [{"id": e["id"], "label": e["label"], "name": e["name"], "mentions": e["mentions"],
+             "new": "" if e["known"] else "new"} for e in found["entities"]]  # fmt: skip
+    click.echo(table(rows, ["id", "label", "name", "mentions", "new"]) if rows else "no entities")
+    click.echo()
+    rows = [{"type": r["type"], "source": r["source"], "target": r["target"], "confidence": r["confidence"],
+             "evidence": r["evidence"]} for r in found["relations"]]  # fmt: skip
+    click.echo(table(rows, ["type", "source", "target", "confidence", "evidence"]) if rows else "no relations")
+
+
+@click.command("eval")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--use-store", is_flag=True, help="Resolve names against the store's entities too (default: built-in vocabulary only).")
+@format_option("table", "json")
+@click.pass_context
+def eval_(ctx: click.Context, folder: str, use_store: bool, fmt: str) -> None:
+    """Score extraction against the X.gold.json files in FOLDER: precision, recall, F1, errors listed."""
+    result = api.evaluate(folder, _existing_store(ctx) if use_store else None)
+    if fmt == "json":
+        click.echo(to_json(result.as_dict()))
+        return
+    rows = []
+    for d in result.documents:
+        rows.append({"document": d.document, **_score_cells(d.entities, d.relations), "violations": len(d.violations)})
+    rows.append({"document": "OVERALL", **_score_cells(result.entities, result.relations), "violations": len(result.violations)})
+    click.echo(table(rows, ["document", "entity P", "entity R", "entity F1", "relation P", "relation R", "relation F1", "violations"]))
+    for d in result.documents:
+        click.echo()
+        click.echo(f"{d.document}:" + ("" if d.entities.fp + d.entities.fn + d.relations.fp + d.relations.fn else " no errors"))
+        for title, items in (("entity false positives", d.entities.false_positives), ("entity misses", d.entities.misses),
+                             ("relation false positives", d.relations.false_positives), ("relation misses", d.relations.misses),
+                             ("must_not_extract violations", d.violations)):  # fmt: skip
+            if items:
+                click.echo(f"  {title} ({len(items)}):")
+                for item in items:
+                    click.echo(f"    - {item}")
+
+
+def _score_cells(entities, relations) -> dict[str, str]:
+    return {
+        "entity P": f"{entities.precision:.3f}", "entity R": f"{entities.recall:.3f}", "entity F1": f"{entities.f1:.3f}",
+        "relation P": f"{relations.precision:.3f}", "relation R": f"{relations.recall:.3f}", "relation F1": f"{relations.f1:.3f}",
+    }  # fmt: skip
+
+
+main.add_command(extract)
+main.add_command(eval_)
 
 
 if __name__ == "__main__":  # pragma: no cover
