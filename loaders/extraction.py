@@ -458,8 +458,9 @@ class _DocState:
         spans = _longest(spans)
         lowers = [t.lower_ for t in doc]
         for sent in sentences:
-            s = Sentence(doc, sent.start, sent.end, heading or _title_case(sent), lowers)
-            s.mentions = [m for m in spans if sent.start <= m.start < sent.end]
+            credit = _credit_line(sent)
+            s = Sentence(doc, sent.start, sent.end, heading or credit or _title_case(sent), lowers)
+            s.mentions = [] if credit else [m for m in spans if sent.start <= m.start < sent.end]
             self.sentences.append(s)
 
     def _known(self, known: KnownEntity) -> str:
@@ -492,6 +493,8 @@ class _DocState:
                 kept.append(m)
                 continue
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower():
+                continue  # "expects to commission the plant": a common word, not "the Commission"
             if entity.label in ("Material", "EndUse", "Element") and nxt in MODIFIER_HEADS:
                 continue
             if entity.label in ("Material", "Element") and doc[m.start].is_title and m.start > 0 \
@@ -1660,7 +1663,9 @@ class _Rules:
                 self.st.add("OPERATES", operator, m, self.s, 0.8)
 
     def _produces(self) -> None:
-        for i in self.triggers(PRODUCE_VERBS):
+        for i in self.triggers(PRODUCE_VERBS | {"produced"}):
+            if self.w(i) == "produced" and self.w(i - 1) in ("is", "are", "was", "were", "be", "been", "being"):
+                continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.subject if self.subject is not None and self.subject.end <= i else None
             producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
@@ -1855,7 +1860,7 @@ class _Rules:
                         chain = [last]
                         for m in reversed(group[:-1]):
                             gap = [self.w(k) for k in range(m.end, chain[0].start)]
-                            if gap and all(g in (",", "and", "(", ")") for g in gap) and self.org(m):
+                            if gap and all(g in (",", "and", "(", ")", "the") for g in gap) and "the" != gap[0] and self.org(m):
                                 chain.insert(0, m)
                             else:
                                 break
@@ -2150,6 +2155,34 @@ def _sentence_start(doc: Any, i: int) -> bool:
 def _sentence_start_common(doc: Any, i: int) -> bool:
     """A capitalised common word that opens the sentence ("Rare earth magnets are ...")."""
     return _sentence_start(doc, i) and doc[i].lower_ in _COMMON_CAPITALS
+
+
+CREDIT_LABELS = frozenset("source sources from data photo photos photograph image images credit credits contact "
+                          "contacts reporting editing via copyright".split())
+"""Words before the colon of a credit line: "Facts from:", "Sources:", "Photo:", "Media contact:"."""
+BYLINE_STARTS = (("by",), ("posted", "by"), ("written", "by"), ("reported", "by"), ("reporting", "by"),
+                 ("edited", "by"), ("prepared", "by"), ("compiled", "by"))  # fmt: skip
+MAX_BYLINE_TOKENS = 16
+
+
+def _credit_line(sent: Any) -> bool:
+    """An attribution, credit or byline: the publications, photographers and authors it names are not parties.
+
+    "Facts from: Defence Industry Europe, ...", "Sources: company statements", "By Anna Lindqvist",
+    "Posted by Karen Holm on 14 January 2026", "Prepared by the research desk of X".
+    """
+    words = [t.lower_ for t in sent if not t.is_punct or t.text == ":"][:8]
+    if ":" in words[:4] and CREDIT_LABELS & set(words[: words.index(":")]):
+        return True
+    for start in BYLINE_STARTS:
+        k = len(start)
+        if tuple(words[:k]) == start and len(sent) <= MAX_BYLINE_TOKENS and len(words) > k:
+            following = next(t for t in sent if t.lower_ == words[k])
+            if following.is_title and following.lower_ not in MONTHS and following.lower_ not in STOP:
+                return True
+            if start != ("by",) and following.lower_ == "the":
+                return True  # "Prepared by the research desk of ..."
+    return False
 
 
 def _title_case(sent: Any) -> bool:
