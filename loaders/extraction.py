@@ -1516,17 +1516,50 @@ class _Rules:
             if parent and child:
                 self.st.add("OPERATES" if self.st.label(child) == "Facility" else "SUBSIDIARY_OF", parent if self.st.label(child) == "Facility" else child,
                             child if self.st.label(child) == "Facility" else parent, self.s, 0.8)  # fmt: skip
+        # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
             holder = self.left(i, self.org, limit=8)
-            if self.w(i + 1) != "in" or holder is None or self.hedged(holder.start, i + 2):
+            k = i + 1
+            if self.w(k) == "of":
+                k = next((q + 1 for q in range(k, min(self.s.end, k + 5)) if self.w(q) in ("%", "percent")), k)
+            if self.w(k) != "in" or holder is None or self.hedged(holder.start, k + 1):
                 continue
-            target = self.right(i + 2, self.org, limit=2)
-            if target is None or any(self.w(k) in ("sale", "sold", "sell", "selling") for k in range(holder.end, i)):
+            target = self.right(k + 1, self.org, limit=2)
+            if target is None or any(self.w(q) in ("sale", "sold", "sell", "selling") for q in range(holder.end, i)):
                 continue
-            pct = next((float(_PERCENT.match(self.doc[k].text).group(1)) / 100 for k in range(holder.end, i)
-                        if _PERCENT.match(self.doc[k].text) and self.w(k + 1) in ("%", "percent", "per")), None)  # fmt: skip
-            if pct is not None and pct <= 1:
+            pct = self._percent(holder.end, k)
+            if pct is not None:
                 self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "B will become its largest shareholder, with a stake of about 15%"; "B is the majority shareholder of A"
+        for i in self.triggers(("shareholder", "owner")):
+            if self.w(i - 1) not in ("largest", "biggest", "majority", "controlling", "principal", "main", "sole"):
+                continue
+            holder = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
+            holder = holder or self.left(i, self.org, limit=12)
+            if holder is None or self.hedged(holder.start, i + 1):
+                continue
+            owned: Mention | str | None = None
+            if self.w(i + 1) in ("of", "in"):
+                owned = self.right(i + 2, self.org, limit=2)
+            k = i - 2
+            while owned is None and k >= holder.end and self.w(k) not in ("its", "'s", "’s"):
+                k -= 1
+            if owned is None and self.w(k) in ("'s", "’s"):
+                owned = self.at_end(k)
+            elif owned is None and self.w(k) == "its":
+                owned = self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
+            if owned is None or not self.org(owned):
+                continue
+            self.st.add("SUBSIDIARY_OF", owned, holder, self.s, 0.75, stake=self._percent(i, self.s.end))
+
+    def _percent(self, lo: int, hi: int) -> float | None:
+        """The first percentage between ``lo`` and ``hi`` as a fraction ("40%", "40 percent"), or None."""
+        for k in range(lo, hi):
+            number = _PERCENT.match(self.doc[k].text)
+            if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
+                value = float(number.group(1)) / 100
+                return value if value <= 1 else None
+        return None
 
     def _located(self) -> None:
         # "A, based in P1, P2" / "A is headquartered in P" / "A ... headquarters in P"
