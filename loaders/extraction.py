@@ -127,6 +127,9 @@ CONTAIN_CUES = frozenset(
 DEPEND_CUES = frozenset("dependent depends depend reliant relies rely reliance dependence dependency".split())
 RESTRICT_NOUNS = ("controls", "control", "licensing", "licences", "licenses", "license", "licence", "restrictions",
                   "restriction", "ban", "bans", "quotas", "quota", "curbs", "limits")
+LICENCE_WORDS = frozenset("licence licences license licenses licensing permit permits approval".split())
+POLICY_ANAPHORA = ("controls", "ban", "measures", "announcement", "restrictions", "rules", "regime")
+PROHIBITED = frozenset("prohibited banned forbidden barred".split())
 RESTRICT_CUES = frozenset(("restrict", "restricts", "restricted", "covered", "covers", "cover", "banned", "bans",
                            "ban", "limits", "limit", "curbs") + RESTRICT_NOUNS)
 ISSUE_VERBS = frozenset("approved issued introduced imposed announced adopted published administers administered "
@@ -409,6 +412,7 @@ class _DocState:
         self.used: set[str] = set()
         self.last_subject: str | None = None
         self.last_event: str | None = None
+        self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
         self.facilities: list[str] = []
         self.facility_names: dict[str, str] = {}
         self.magnets: list[str] = []
@@ -568,6 +572,7 @@ class _DocState:
                     break
             while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
                 j -= 1
+            j = _numbered(doc, j)
             if normalise(doc[i:j].text) in NOT_PARTIES:
                 i = j
                 continue
@@ -926,6 +931,9 @@ class _Rules:
             rule()
         if self.subject is not None:
             self.st.last_subject = self.subject.key
+        policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
+        if policy is not None:
+            self.st.last_policy = self.st._key(policy)
 
     # .. token helpers ..
 
@@ -940,8 +948,9 @@ class _Rules:
         ):
             start -= 1
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
-        if any(w in HEDGES and not (w == "may" and self.doc[start + k].text == "May") for k, w in enumerate(words)):
-            return True  # ("May" the month is no hedge)
+        if any(w in HEDGES and not (w == "may" and self.doc[start + k].text == "May") and not _number_sign(self.doc, start + k)
+               for k, w in enumerate(words)):
+            return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
         return any(words[i : i + 2] == list(p) for p in NEGATED_PHRASES for i in range(len(words) - 1))
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
@@ -986,6 +995,19 @@ class _Rules:
                 out.append(m)
             elif not gap and pred(m):
                 out.append(m)
+            else:
+                break
+        return out
+
+    def coordinated_before(self, last: Mention, pred) -> list[Mention]:
+        """``last`` and the mentions joined to it from the left by commas and "and" ("A, B and the C issued")."""
+        out = [last]
+        for m in reversed(self.ms[: self.ms.index(last)]):
+            gap = [self.w(k) for k in range(m.end, out[0].start)]
+            if gap and gap[0] != "the" and all(g in (",", "and", "the") for g in gap) and pred(m):
+                out.insert(0, m)
+            elif m.end > out[0].start or self.st_mention_covers(out[0].start - 1) and m.end == out[0].start:
+                continue
             else:
                 break
         return out
@@ -1075,6 +1097,13 @@ class _Rules:
                 key = self.st.resolve_key(key)
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
+        if self.st.last_policy is not None:
+            for i in self.triggers(POLICY_ANAPHORA):
+                k = i - 1 if self.w(i - 1) not in ("same", "export") else i - 2
+                if self.w(k) in ("the", "these", "those", "such") and not self.st_mention_covers(i):
+                    key = self.st.resolve_key(self.st.last_policy)
+                    self.ms.append(Mention(k + 1, i + 1, key, d[k + 1 : i + 1].text, anaphora=True))
+                    self.st.entities[key].mentions += 1
         self.ms.sort(key=lambda m: m.start)
         for m in self.ms:
             e = self.st.ent(m)
@@ -2001,17 +2030,77 @@ class _Rules:
 
     def _restricts(self) -> None:
         policies = [m for m in self.ms if self.st.label(m) == "Policy"]
-        if not policies or not self.triggers(RESTRICT_CUES):
+        if not policies:
+            self._restricts_in_context()
             return
+        if not self.triggers(RESTRICT_CUES):
+            return
+        licensed = self._licensed()
         for p in policies:
             if self.hedged(p.start, p.end):
                 continue
             for m in self.ms:
                 if self.st.label(m) not in ("Element", "Material") or m is p:
                     continue
-                if any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
-                    continue
+                if m.start not in licensed and any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
+                    continue  # "dysprosium for high-temperature NdFeB grades": a purpose, not what is controlled
                 self.st.add("RESTRICTS", p, m, self.s, 0.7)
+
+    def _licensed(self) -> set[int]:
+        """Starts of the elements and materials listed after "a licence for" (what the licence is needed for)."""
+        out: set[int] = set()
+        for i in self.triggers(("for",)):
+            if self.w(i - 1) in LICENCE_WORDS or (self.w(i - 2) in LICENCE_WORDS and self.w(i - 1) in ("exports", "export")):
+                first = self.right(i + 1, self.labelled("Element", "Material"), limit=2)
+                if first is not None:
+                    out.update(m.start for m in self.coordinated(first, self.labelled("Element", "Material")))
+        return out
+
+    def _restricts_in_context(self) -> None:
+        """A requirement with no policy named in the sentence belongs to the policy in context.
+
+        "The Ministry of Commerce requires an export licence for samarium, gadolinium and terbium";
+        "Exports of gallium and germanium to the United States are not permitted". Without an earlier
+        policy in the document, the issuer's requirement becomes one ("China export licensing (April 2025)").
+        """
+        targets: list[Mention] = []
+        trigger = None
+        licensed = self._licensed()
+        if licensed:
+            trigger = next(i for i in self.triggers(("for",)) if any(m.start in licensed for m in self.ms if m.start > i))
+            targets = [m for m in self.ms if m.start in licensed]
+        for i in self.triggers(("exports", "export")):
+            if trigger is not None or self.w(i + 1) != "of":
+                continue
+            first = self.right(i + 2, self.labelled("Element", "Material"), limit=1)
+            verb = next((k for k in range(i + 2, min(self.s.end, i + 25)) if self.w(k) in PROHIBITED | {"permitted", "allowed", "require", "requires"}), None)
+            if first is None or verb is None:
+                continue
+            if self.w(verb) in ("permitted", "allowed") and self.w(verb - 1) != "not":
+                continue
+            targets = self.coordinated(first, self.labelled("Element", "Material"))
+            trigger = verb - 1 if self.w(verb - 1) == "not" else verb  # the "not" of "not permitted" is the restriction
+        if not targets or self.hedged(min(trigger, targets[0].start), trigger - 1):
+            return
+        policy = self.st.last_policy
+        if policy is None:
+            issuer = self.left(trigger, self.labelled("Country", "GovernmentBody"), limit=8)
+            if issuer is None:
+                return
+            ie = self.st.ent(issuer)
+            iso, words = find_date(self.s.text)
+            if iso is None and self.st.published:
+                iso, words = self.st.published, find_date(self.st.published)[1]
+            props = {"kind": "export-control", **({"announced": iso} if iso else {})}
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", f"{_brief(ie)} export licensing" + (f" ({words})" if words else ""), props)
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.7)
+            policy = self.st.last_policy = e.key
+        for m in targets:
+            self.st.add("RESTRICTS", policy, m, self.s, 0.7)
 
     def _issued_by(self) -> None:
         for p in self.ms:
@@ -2027,7 +2116,8 @@ class _Rules:
             if verb is not None:
                 body = self.left(verb, self.labelled("GovernmentBody", "Country"), limit=4)
                 if body is not None and not self.hedged(body.start, p.end):
-                    self.st.add("ISSUED_BY", p, body, self.s, 0.75)
+                    for b in self.coordinated_before(body, self.labelled("GovernmentBody", "Country")):
+                        self.st.add("ISSUED_BY", p, b, self.s, 0.75)
                     continue
             for q in range(p.end, min(self.s.end, p.end + 4)):
                 if self.w(q) in ISSUE_VERBS and self.w(q + 1) == "by":
@@ -2196,6 +2286,26 @@ CREDIT_LABELS = frozenset("source sources from data photo photos photograph imag
 BYLINE_STARTS = (("by",), ("posted", "by"), ("written", "by"), ("reported", "by"), ("reporting", "by"),
                  ("edited", "by"), ("prepared", "by"), ("compiled", "by"))  # fmt: skip
 MAX_BYLINE_TOKENS = 16
+
+
+def _number_sign(doc: Any, i: int) -> bool:
+    """ "No." before a number ("Announcement No. 18"), not the negation "no"."""
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return doc[i].lower_ in ("no", "no.") and doc[i].text[0] == "N" and k < len(doc) and doc[k].like_num
+
+
+def _numbered(doc: Any, j: int) -> int:
+    """The end of a numbered instrument's name ending before ``j``: "Announcement No. 18 of 2025", "Decree No. 785"."""
+    if j < 2 or doc[j - 1].lower_ not in ("no.", "no") or j + 1 >= len(doc):
+        return j
+    if doc[j].text == "." and doc[j + 1].like_num:
+        j += 1
+    if not doc[j].like_num:
+        return j
+    j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[j + 1].text):
+        j += 2
+    return j
 
 
 def _credit_line(sent: Any) -> bool:

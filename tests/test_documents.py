@@ -212,7 +212,7 @@ def test_documents_resolve_to_the_stores_entities(tmp_path):
 
 def test_samples_load_together(tmp_path):
     store = EmbeddedStore(tmp_path / "s.db")
-    summary = api.load(store, api.read([SAMPLES], store=store))
+    summary = api.load(store, api.read(sorted(p for p in SAMPLES.iterdir() if p.is_file()), store=store))
     assert summary.inputs == 3 and summary.nodes.added > 20
     store.close()
 
