@@ -1158,10 +1158,20 @@ class _Rules:
                 nxt = self.at(i + 2)
                 if nxt is None and d[i + 2].lower_ == "the":
                     nxt = self.at(i + 3)
-                if nxt is not None and self.st.label(nxt) == "Place":
+                if nxt is not None and self.st.label(nxt) in ("Place", "Country"):
                     place = nxt
-            anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
             kind = next((FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in FACILITY_KINDS), None)
+            known = self._known_facility(start, i, place, kind) if place is not None and not d[start].is_title else None
+            if known is not None:
+                self.ms.append(Mention(start, i + 1, known, d[start : i + 1].text, anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.entities[known].mentions += 1
+                self.st.entities[known].sentence = self.st.entities[known].sentence or self.s.text
+                self.st.add("LOCATED_IN", known, place, self.s, 0.75)
+                continue
+            if place is not None and self.st.label(place) == "Country":
+                place = None  # "its plant in Malaysia": too vague to name a new facility
+            anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
             if place is None:
                 if anaphor and self.st.facilities:
                     keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
@@ -1184,6 +1194,26 @@ class _Rules:
             self.ms.sort(key=lambda x: x.start)
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _known_facility(self, start: int, end: int, place: Mention, kind: str | None) -> str | None:
+        """The store's facility that a descriptive mention ("the separation plant in Gebeng") names, if just one fits.
+
+        It must be in that place and operated by an organisation of the sentence (or the document's current
+        subject), or by a parent of one; "a second/new plant" prefers planned facilities, other mentions
+        operating ones.
+        """
+        orgs = {self.st._key(m) for m in self.ms if self.org(m)}
+        if self.st.last_subject and any(w in ("its", "it", "their", "company") for w in self.words):
+            orgs.add(self.st.resolve_key(self.st.last_subject))
+        orgs = {k for k in orgs if k and self.st.entities[k].known is not None}
+        if not orgs:
+            return None
+        fits = [f for f in self.st.x.gazetteer.facilities_in(self.st._key(place), orgs)
+                if kind is None or kind in str(f.props.get("kind", kind))]
+        fresh = any(self.w(k) in ("new", "second", "third", "another", "planned", "proposed", "future") for k in range(start, end))
+        preferred = [f for f in fits if (f.props.get("status") == "planned") == fresh]
+        fits = preferred or fits
+        return self.st._known(fits[0]) if len(fits) == 1 else None
 
     def _facility_entity(self, name: str, aliases: list[str], props: dict) -> Entity:
         """The facility known by any of these names (in the store or earlier in the document), else a new one."""

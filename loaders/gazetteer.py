@@ -82,6 +82,7 @@ class Gazetteer:
         self._by_key: dict[str, KnownEntity] = {}
         self._by_id: dict[str, KnownEntity] = {}
         self._forms: dict[str, list[str]] = {}
+        self._sites: dict[str, list[tuple[KnownEntity, frozenset[str]]]] = {}
         self.version = 0
         for entity in entities:
             self.add(entity)
@@ -91,12 +92,33 @@ class Gazetteer:
 
     @classmethod
     def from_store(cls, store: "Store") -> "Gazetteer":
-        """Every entity in ``store`` (documents excluded) plus the built-in vocabulary."""
-        return cls(
+        """Every entity in ``store`` (documents excluded) plus the built-in vocabulary, and where facilities are."""
+        gazetteer = cls(
             KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
             for n in store.nodes()
             if n.label != "Document"
         )
+        parents: dict[str, set[str]] = {}
+        for e in store.edges("SUBSIDIARY_OF"):
+            parents.setdefault(e.source, set()).add(e.target)
+        operators: dict[str, set[str]] = {}
+        for e in store.edges("OPERATES"):
+            operators.setdefault(e.target, set()).update({e.source, *parents.get(e.source, ())})
+        places: dict[str, set[str]] = {}
+        for e in store.edges("LOCATED_IN"):
+            places.setdefault(e.source, set()).add(e.target)
+        for facility_id, run_by in operators.items():
+            facility = gazetteer.get(facility_id)
+            if facility is None or facility.label != "Facility":
+                continue
+            country = facility.props.get("country")
+            for place in places.get(facility_id, set()) | ({f"country:{country}"} if country else set()):
+                gazetteer._sites.setdefault(place, []).append((facility, frozenset(run_by)))
+        return gazetteer
+
+    def facilities_in(self, place_id: str, operators: set[str]) -> list[KnownEntity]:
+        """Stored facilities located in ``place_id`` (or in that country) and run by one of ``operators`` or a parent."""
+        return [facility for facility, run_by in self._sites.get(place_id, ()) if run_by & operators]
 
     def add(self, entity: KnownEntity, *, fold: bool = False) -> KnownEntity:
         """Add ``entity``; with ``fold``, an entity whose name is already taken by one of the same label merges into it.
