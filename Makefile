@@ -21,6 +21,8 @@ test: $(STAMP) test-setup
 
 # Test-only tools that do not come from PyPI (added by later steps).
 test-setup:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "chromium unavailable: the HTML export's browser tests will skip"
 
 docs: $(STAMP)
 	$(BIN)/supplygraph schema --format markdown > docs/schema.md

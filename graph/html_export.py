@@ -20,10 +20,10 @@ import base64
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from pyvis.network import Network
 
 from supplygraph.errors import SupplygraphError
 
+from .highlights import Highlights
 from .views import CONTEXT_TYPES, FLOW_TYPES, View
 
 NODE_STYLE: dict[str, tuple[str, str]] = {
@@ -81,27 +82,6 @@ _SKIP_NODE_PROPS = ("label", "name", "aliases", "sources", "note")
 _SKIP_EDGE_PROPS = ("type", "sources", "evidence", "confidence")
 _DATE_FIELDS = ("as_of", "year", "published")
 _UNITS = {"volume_t": "t/yr", "capacity_t": "t/yr", "reserves_t": "t", "intensity_kg": "kg"}
-
-
-@dataclass
-class Highlights:
-    """What the chokepoint analysis adds to a view.
-
-    Attributes
-    ----------
-    scores : chokepoint score per node id; node size follows it.
-    chokepoints : nodes to outline as chokepoints.
-    cut_nodes, cut_edges : what a scenario removes (node ids, edge keys).
-    score_name : what the score measures, for the caption.
-    scenario : words describing the scenario, for the caption.
-    """
-
-    scores: Mapping[str, float] = field(default_factory=dict)
-    chokepoints: set[str] = field(default_factory=set)
-    cut_nodes: set[str] = field(default_factory=set)
-    cut_edges: set[str] = field(default_factory=set)
-    score_name: str = "chokepoint score"
-    scenario: str | None = None
 
 
 def _short(text: object, limit: int = _TEXT_LIMIT) -> str:
@@ -268,6 +248,9 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
     highlights = highlights or Highlights()
     scores = {n: s for n, s in highlights.scores.items() if n in G}
     rank = {n: i + 1 for i, n in enumerate(sorted(scores, key=lambda n: (-scores[n], n)))}
+    size = dict(scores) if scores else {n: float(d) for n, d in G.degree()}
+    if view.focus in size:
+        size[view.focus] = max(size.values())  # the centre of the view is drawn large, whatever its score
     net = Network(directed=True, cdn_resources="in_line")
     sources_of: dict[str, set[str]] = {n: set() for n in G}
     for u, v, data in G.edges(data=True):
@@ -285,7 +268,7 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
             border, border_width = _CUT_COLOUR, 5
         options: dict[str, Any] = {
             "kind": label,
-            "value": scores.get(node_id, 0.0) if scores else float(G.degree(node_id)),
+            "value": size.get(node_id, 0.0),
             "borderWidth": border_width,
             "borderWidthSelected": border_width + 1,
             "color": {"background": colour, "border": border,
@@ -398,7 +381,8 @@ def render_html(view: View, full: nx.MultiDiGraph | None = None, highlights: Hig
     -----
     O(V + E); the page itself lays the graph out in the browser.
     """
-    vis_js = _asset("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
+    # The source-map comment would make a browser with DevTools open look for a file that is not there.
+    vis_js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", _asset("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js"))
     vis_css = _asset("pyvis", "templates/lib/vis-9.1.2/vis-network.css")
     page_js = _asset("supplygraph.graph", "html_view.js")
     page_css = _asset("supplygraph.graph", "html_view.css")
@@ -444,6 +428,9 @@ def write_atomically(path: str | os.PathLike, text: str) -> Path:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
         if tmp is not None and os.path.exists(tmp):

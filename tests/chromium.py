@@ -131,6 +131,9 @@ class Page:
         """Poll until ``expression`` is truthy; return the seconds waited."""
         start = time.monotonic()
         while not self.evaluate(f"!!({expression})"):
+            crashed = [e for e in self.errors() if e.startswith("exception:")]
+            if crashed:
+                raise BrowserError(f"the page threw while waiting for {expression}: {crashed}")
             if time.monotonic() - start > timeout:
                 raise BrowserError(f"timed out after {timeout:.0f} s waiting for {expression}")
             time.sleep(0.05)
