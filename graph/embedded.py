@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import groupby
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from supplygraph.errors import IntegrityError, StoreError
+from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 from .claims import EdgeClaim, NodeClaim, check_units, merge_edge, merge_node, unit_claims
@@ -23,32 +26,31 @@ from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store,
 
 SCHEMA_VERSION = "1"
 
+# Claims are (origin, key, payload) rows whose payload is the canonical JSON of the claim; the
+# merged tables keep the columns reads filter on. Plain rowid tables with separate indexes, and
+# rows written in key order, keep bulk loads fast (random-key inserts into wide B-trees are not).
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS origins (origin TEXT PRIMARY KEY, digest TEXT NOT NULL, loaded_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS node_claims (
-    origin TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
-    aliases TEXT NOT NULL, props TEXT NOT NULL, PRIMARY KEY (origin, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS node_claims_id ON node_claims (id);
-CREATE TABLE IF NOT EXISTS edge_claims (
-    origin TEXT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
-    props TEXT NOT NULL, sources TEXT NOT NULL, evidence TEXT NOT NULL, confidence REAL NOT NULL,
-    PRIMARY KEY (origin, key)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS edge_claims_key ON edge_claims (key);
+CREATE TABLE IF NOT EXISTS origins (
+    id INTEGER PRIMARY KEY, origin TEXT NOT NULL UNIQUE, digest TEXT NOT NULL, loaded_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS node_claims (origin INTEGER NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS node_claims_key ON node_claims (key, origin);
+CREATE INDEX IF NOT EXISTS node_claims_origin ON node_claims (origin);
+CREATE TABLE IF NOT EXISTS edge_claims (origin INTEGER NOT NULL, key TEXT NOT NULL, payload TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS edge_claims_key ON edge_claims (key, origin);
+CREATE INDEX IF NOT EXISTS edge_claims_origin ON edge_claims (origin);
 CREATE TABLE IF NOT EXISTS nodes (
-    id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, props TEXT NOT NULL);
+    key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, props TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
 CREATE TABLE IF NOT EXISTS edges (
-    key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, props TEXT NOT NULL,
-    sources TEXT NOT NULL, evidence TEXT NOT NULL, confidence REAL NOT NULL);
+    key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
-CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
 """
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+"""Canonical JSON, so that equal content compares equal as text."""
 
 
 def _node(row: Sequence) -> StoredNode:
@@ -56,24 +58,65 @@ def _node(row: Sequence) -> StoredNode:
 
 
 def _edge(row: Sequence) -> StoredEdge:
-    return StoredEdge(
-        row[0], row[1], row[2], row[3], json.loads(row[4]), tuple(json.loads(row[5])), tuple(json.loads(row[6])), row[7]
-    )
+    props, sources, evidence, confidence = json.loads(row[4])
+    return StoredEdge(row[0], row[1], row[2], row[3], props, tuple(sources), tuple(evidence), confidence)
 
 
 def _node_row(node: StoredNode) -> tuple:
     return (node.id, node.label, node.name, _dump(list(node.aliases)), _dump(node.props))
 
 
+def _edge_payload(props: dict, sources: Iterable[str], evidence: Iterable[str], confidence: float) -> str:
+    """What an edge or an edge claim stores besides its key, type and ends (same form for both)."""
+    return _dump([props, sorted(sources), list(evidence), confidence])
+
+
 def _edge_row(edge: StoredEdge) -> tuple:
-    return (
-        edge.key, edge.type, edge.source, edge.target, _dump(edge.props),
-        _dump(list(edge.sources)), _dump(list(edge.evidence)), edge.confidence,
-    )  # fmt: skip
+    return (edge.key, edge.type, edge.source, edge.target, _edge_payload(edge.props, edge.sources, edge.evidence, edge.confidence))
 
 
-_NODE_COLUMNS = "id, label, name, aliases, props"
-_EDGE_COLUMNS = "key, type, source, target, props, sources, evidence, confidence"
+_NODE_COLUMNS = "key, label, name, aliases, props"
+_EDGE_COLUMNS = "key, type, source, target, payload"
+
+
+def _node_claim_payload(c: NodeClaim) -> str:
+    return _dump([c.label, c.name, c.aliases, c.props])
+
+
+def _edge_claim_payload(c: EdgeClaim) -> str:
+    return _edge_payload(c.props, c.sources, c.evidence, c.confidence)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How nodes or edges are kept: merged table, claims table, and the functions between them."""
+
+    table: str
+    claims: str
+    columns: str
+    ends: str
+    """Columns of the merged table that claims do not repeat (an edge's type and ends follow from its key)."""
+    claim: Callable[[str, str, list, tuple], Any]
+    payload: Callable[[Any], str]
+    merge: Callable[[list], Any]
+    row: Callable[[Any], tuple]
+    single_row: Callable[[Any, str], tuple] | None = None
+    """The merged row of a key with one claim, from that claim and its encoded payload (saves encoding twice)."""
+
+    @property
+    def placeholders(self) -> str:
+        return ", ".join("?" * len(self.columns.split(",")))
+
+
+_NODES = _Kind(
+    "nodes", "node_claims", _NODE_COLUMNS, "NULL",
+    lambda origin, key, payload, _: NodeClaim(origin, key, *payload), _node_claim_payload, merge_node, _node_row,
+)  # fmt: skip
+_EDGES = _Kind(
+    "edges", "edge_claims", _EDGE_COLUMNS, "m.type, m.source, m.target",
+    lambda origin, key, payload, ends: EdgeClaim(origin, key, *ends, *payload), _edge_claim_payload, merge_edge, _edge_row,
+    lambda claim, payload: (claim.key, claim.type, claim.source, claim.target, payload),
+)  # fmt: skip
 
 
 class EmbeddedStore(Store):
@@ -91,7 +134,8 @@ class EmbeddedStore(Store):
             raise StoreError(f"no store at {self.path}: run 'supplygraph demo' or 'supplygraph load' first")
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = OFF")
+            self._db.execute("PRAGMA cache_size = -262144")  # 256 MiB: bulk loads insert in key order, not file order
+            self._db.execute("PRAGMA temp_store = MEMORY")
             version = self._version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a supplygraph store ({exc})") from exc
@@ -116,6 +160,10 @@ class EmbeddedStore(Store):
     # -- writing -----------------------------------------------------------
 
     def apply(self, units: Sequence[LoadUnit], progress: Progress | None = None) -> LoadSummary:
+        with paused_gc():
+            return self._apply(units, progress)
+
+    def _apply(self, units: Sequence[LoadUnit], progress: Progress | None) -> LoadSummary:
         summary = LoadSummary(inputs=len(units))
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -144,13 +192,13 @@ class EmbeddedStore(Store):
     def _temp_set(self, name: str, values: Iterable[str]) -> None:
         self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (v TEXT PRIMARY KEY)")
         self._db.execute(f"DELETE FROM {name}")
-        self._db.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", ((v,) for v in values))
+        self._db.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", ((v,) for v in sorted(values)))
 
     def _labels_elsewhere(self, ids: Sequence[str]) -> dict[str, str]:
         self._temp_set("wanted", ids)
         rows = self._db.execute(
-            "SELECT c.id, c.label FROM node_claims c JOIN wanted w ON w.v = c.id "
-            "WHERE c.origin NOT IN (SELECT v FROM replaced)"
+            "SELECT c.key, json_extract(c.payload, '$[0]') FROM node_claims c JOIN wanted w ON w.v = c.key "
+            "JOIN origins o ON o.id = c.origin WHERE o.origin NOT IN (SELECT v FROM replaced)"
         )
         return dict(rows)
 
@@ -159,84 +207,69 @@ class EmbeddedStore(Store):
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         node_ids: set[str] = set()
         edge_keys: set[str] = set()
+        claimed = [unit_claims(unit) for unit in units]
+        origin_ids = []
         for unit in units:
-            node_ids.update(r[0] for r in db.execute("SELECT id FROM node_claims WHERE origin = ?", (unit.origin,)))
-            edge_keys.update(r[0] for r in db.execute("SELECT key FROM edge_claims WHERE origin = ?", (unit.origin,)))
-            db.execute("DELETE FROM node_claims WHERE origin = ?", (unit.origin,))
-            db.execute("DELETE FROM edge_claims WHERE origin = ?", (unit.origin,))
-            nodes, edges = unit_claims(unit)
-            db.executemany(
-                "INSERT INTO node_claims VALUES (?, ?, ?, ?, ?, ?)",
-                ((c.origin, c.id, c.label, c.name, _dump(c.aliases), _dump(c.props)) for c in nodes.values()),
-            )
-            db.executemany(
-                "INSERT INTO edge_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (c.origin, c.key, c.type, c.source, c.target, _dump(c.props), _dump(c.sources),
-                     _dump(c.evidence), c.confidence)
-                    for c in edges.values()
-                ),
-            )  # fmt: skip
-            node_ids.update(nodes)
-            edge_keys.update(edges)
-            db.execute("INSERT OR REPLACE INTO origins VALUES (?, ?, ?)", (unit.origin, unit.digest, now))
-            if progress:
-                progress(len(unit.nodes) + len(unit.facts))
-        removed = self._rebuild_nodes(node_ids, summary.nodes)
-        self._rebuild_edges(edge_keys, summary.edges)
+            row = db.execute("SELECT id FROM origins WHERE origin = ?", (unit.origin,)).fetchone()
+            if row:
+                node_ids.update(r[0] for r in db.execute("SELECT key FROM node_claims WHERE origin = ?", row))
+                edge_keys.update(r[0] for r in db.execute("SELECT key FROM edge_claims WHERE origin = ?", row))
+                db.execute("DELETE FROM node_claims WHERE origin = ?", row)
+                db.execute("DELETE FROM edge_claims WHERE origin = ?", row)
+                db.execute("UPDATE origins SET digest = ?, loaded_at = ? WHERE id = ?", (unit.digest, now, row[0]))
+                origin_ids.append(row[0])
+            else:
+                cursor = db.execute("INSERT INTO origins (origin, digest, loaded_at) VALUES (?, ?, ?)", (unit.origin, unit.digest, now))
+                origin_ids.append(cursor.lastrowid)
+        new_nodes: dict[str, list] = defaultdict(list)
+        new_edges: dict[str, list] = defaultdict(list)
+        for nodes, edges in claimed:
+            for node_id, claim in nodes.items():
+                new_nodes[node_id].append(claim)
+            for key, claim in edges.items():
+                new_edges[key].append(claim)
+        encoded = [({k: _NODES.payload(c) for k, c in nodes.items()}, {k: _EDGES.payload(c) for k, c in edges.items()})
+                   for nodes, edges in claimed]  # fmt: skip
+        single_edges = {key: payload for _, payloads in encoded for key, payload in payloads.items()}
+        removed = self._rebuild(_NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
+        self._rebuild(_EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges)
         if removed:
             self._refuse_dangling(removed)
+        for unit, origin_id, payloads in zip(units, origin_ids, encoded):
+            for kind, encoded_claims in zip((_NODES, _EDGES), payloads):
+                rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims)]
+                db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
+            if progress:
+                progress(len(unit.nodes) + len(unit.facts))
 
-    def _rebuild_nodes(self, ids: set[str], counts: Counts) -> list[str]:
-        """Re-merge the given nodes from their claims; return the ids that no longer exist."""
-        db = self._db
-        self._temp_set("touched", ids)
-        old = {r[0]: tuple(r) for r in db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN touched ON v = id")}
-        claims = db.execute(
-            "SELECT origin, id, label, name, aliases, props FROM node_claims JOIN touched ON v = id ORDER BY id, origin"
-        )
-        upserts = []
-        present = set()
-        for node_id, rows in groupby(claims, key=lambda r: r[1]):
-            merged = merge_node(
-                [NodeClaim(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5])) for r in rows]
-            )
-            row = _node_row(merged)
-            present.add(node_id)
-            before = old.get(node_id)
-            if before is None:
-                counts.added += 1
-            elif before != row:
-                counts.updated += 1
-            else:
-                counts.unchanged += 1
-                continue
-            upserts.append(row)
-        db.executemany(f"INSERT OR REPLACE INTO nodes ({_NODE_COLUMNS}) VALUES (?, ?, ?, ?, ?)", upserts)
-        removed = [node_id for node_id in old if node_id not in present]
-        db.executemany("DELETE FROM nodes WHERE id = ?", ((i,) for i in removed))
-        counts.removed += len(removed)
-        return removed
+    def _rebuild(
+        self, kind: _Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None
+    ) -> list[str]:
+        """Re-merge the given nodes or edges from this batch's claims and the other origins' claims.
 
-    def _rebuild_edges(self, keys: set[str], counts: Counts) -> None:
+        Called after the replaced origins' claims are deleted and before this
+        batch's claims are inserted, so the claims read here are the others'.
+        Returns the keys that no longer exist.
+        """
         db = self._db
         self._temp_set("touched", keys)
-        old = {r[0]: tuple(r) for r in db.execute(f"SELECT {_EDGE_COLUMNS} FROM edges JOIN touched ON v = key")}
-        claims = db.execute(
-            "SELECT origin, key, type, source, target, props, sources, evidence, confidence "
-            "FROM edge_claims JOIN touched ON v = key ORDER BY key, origin"
+        old = {r[0]: tuple(r) for r in db.execute(f"SELECT {kind.columns} FROM {kind.table} JOIN touched ON v = key")}
+        others: dict[str, list] = defaultdict(list)
+        rows = db.execute(
+            f"SELECT o.origin, c.key, c.payload, {kind.ends} FROM {kind.claims} c JOIN touched ON v = c.key "
+            f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key"
         )
+        for origin, key, payload, *ends in rows:
+            others[key].append(kind.claim(origin, key, json.loads(payload), ends))
         upserts = []
-        present = set()
-        for key, rows in groupby(claims, key=lambda r: r[1]):
-            merged = merge_edge(
-                [
-                    EdgeClaim(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), json.loads(r[7]), r[8])
-                    for r in rows
-                ]
-            )
-            row = _edge_row(merged)
-            present.add(key)
+        for key in sorted(keys):
+            claims = new_claims.get(key, []) + others.get(key, [])
+            if not claims:
+                continue
+            if len(claims) == 1 and kind.single_row and encoded and key in encoded:
+                row = kind.single_row(claims[0], encoded[key])
+            else:
+                row = kind.row(kind.merge(claims))
             before = old.get(key)
             if before is None:
                 counts.added += 1
@@ -246,17 +279,18 @@ class EmbeddedStore(Store):
                 counts.unchanged += 1
                 continue
             upserts.append(row)
-        db.executemany(f"INSERT OR REPLACE INTO edges ({_EDGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", upserts)
-        removed = [key for key in old if key not in present]
-        db.executemany("DELETE FROM edges WHERE key = ?", ((k,) for k in removed))
+        db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", upserts)
+        removed = [key for key in old if key not in new_claims and key not in others]
+        db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
         counts.removed += len(removed)
+        return removed
 
     def _refuse_dangling(self, removed: list[str]) -> None:
         """A reload may drop a node that facts from other inputs still use: refuse it."""
         self._temp_set("touched", removed)
         row = self._db.execute(
-            "SELECT e.type, e.source, e.target, c.origin FROM edges e JOIN touched t ON t.v IN (e.source, e.target) "
-            "JOIN edge_claims c ON c.key = e.key LIMIT 1"
+            "SELECT e.type, e.source, e.target, o.origin FROM edges e JOIN touched t ON t.v IN (e.source, e.target) "
+            "JOIN edge_claims c ON c.key = e.key JOIN origins o ON o.id = c.origin LIMIT 1"
         ).fetchone()
         if row:
             raise IntegrityError(
@@ -273,14 +307,14 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
 
     def node(self, node_id: str) -> StoredNode | None:
-        row = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,)).fetchone()
+        row = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE key = ?", (node_id,)).fetchone()
         return _node(row) if row else None
 
     def nodes(self, label: str | None = None) -> Iterator[StoredNode]:
         if label is None:
-            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY id")
+            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY key")
         else:
-            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id", (label,))
+            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY key", (label,))
         return map(_node, rows.fetchall())
 
     def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
@@ -301,8 +335,8 @@ class EmbeddedStore(Store):
     def stats(self) -> Stats:
         labels = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
         types = dict(self._query("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
-        cited = self._query("SELECT count(DISTINCT j.value) FROM edges, json_each(edges.sources) j").fetchone()[0]
-        has_figure = " OR ".join(f"json_extract(props, '$.{name}') IS NOT NULL" for name in QUANTITY_FIELDS)
+        cited = self._query("SELECT count(DISTINCT j.value) FROM edges, json_each(edges.payload, '$[1]') j").fetchone()[0]
+        has_figure = " OR ".join(f"json_extract(payload, '$[0].{name}') IS NOT NULL" for name in QUANTITY_FIELDS)
         without = self._query(
             f"SELECT count(*) FROM edges WHERE type != 'MENTIONED_IN' AND NOT ({has_figure})"
         ).fetchone()[0]

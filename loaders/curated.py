@@ -42,6 +42,9 @@ def load_yaml(ctx: Context) -> None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark and context_mark is not mark:
+            problem += f" ({context} that starts at line {context_mark.line + 1})"
         raise LoadError(f"malformed YAML: {problem}", where=ctx.where(mark.line + 1 if mark else None)) from exc
     if document is None:
         raise LoadError("empty file: no sources, entities or facts", where=ctx.where())

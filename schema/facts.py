@@ -78,9 +78,15 @@ class Fact(BaseModel):
         return self
 
     def key(self) -> str:
-        """Deterministic edge id: type, ends and the type's key properties (not the sources)."""
-        parts = [self.type, self.source, self.target] + [f"{name}={getattr(self, name)}" for name in self.KEY]
-        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+        """Deterministic edge id: type, ends and the type's key properties (not the sources).
+
+        Computed once per record: loads of hundreds of thousands of facts ask for it several times.
+        """
+        cached = self.__dict__.get("_key")
+        if cached is None:
+            parts = "\x1f".join([self.type, self.source, self.target, *[str(getattr(self, n)) for n in self.KEY]])
+            cached = self.__dict__["_key"] = hashlib.sha1(parts.encode()).hexdigest()[:20]
+        return cached
 
     def properties(self) -> dict:
         """Edge properties other than the ends, the type and the provenance lists."""

@@ -10,6 +10,7 @@ from supplygraph.data import BUNDLED
 from supplygraph.errors import NotFound, SupplygraphError
 from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import expand, read_file
+from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 if TYPE_CHECKING:
@@ -19,10 +20,11 @@ if TYPE_CHECKING:
 def read(paths: Iterable[str | Path], progress: Progress | None = None) -> list[LoadUnit]:
     """Read and validate every file under ``paths``; nothing is stored."""
     units = []
-    for path in expand(paths):
-        units.append(read_file(path))
-        if progress:
-            progress(1)
+    with paused_gc():
+        for path in expand(paths):
+            units.append(read_file(path))
+            if progress:
+                progress(1)
     return units
 
 

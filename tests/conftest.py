@@ -1,0 +1,57 @@
+"""Shared fixtures: the store implementations under contract, a CLI runner, store snapshots."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from supplygraph.cli import main
+from supplygraph.graph import EmbeddedStore, Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+"""The project's shared design and corpus folder beside the checkout, when it is there."""
+
+
+def _embedded(tmp_path: Path) -> Store:
+    return EmbeddedStore(tmp_path / "contract.db")
+
+
+STORE_FACTORIES: dict[str, Callable[[Path], Store]] = {"embedded": _embedded}
+"""Every store implementation the contract suite runs against (others register when they can run)."""
+
+
+@pytest.fixture(params=sorted(STORE_FACTORIES))
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    opened = STORE_FACTORIES[request.param](tmp_path)
+    yield opened
+    opened.close()
+
+
+class Cli:
+    """Runs ``supplygraph`` in-process against a store file of its own."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.store_path = store_path
+
+    def __call__(self, *args: str):
+        return CliRunner().invoke(main, ["--store", str(self.store_path), *args], catch_exceptions=False)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "cli.db")
+
+
+def snapshot(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table of an SQLite file, to show a store is exactly as it was."""
+    db = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}  # noqa: S608
+    finally:
+        db.close()

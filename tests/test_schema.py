@@ -1,0 +1,105 @@
+"""The schema: validation messages, generated views, and that the committed reference is current."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from supplygraph.errors import InvalidRecord
+from supplygraph.schema import FACT_TYPES, NODE_LABELS, ORGANIZATION_LABELS, check_endpoints, parse_fact, parse_node
+from supplygraph.schema.export import json_schema, markdown
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_committed_schema_reference_is_current():
+    assert (DOCS / "schema.md").read_text() == markdown(), "run `make docs` and commit docs/schema.md"
+
+
+def test_json_schema_covers_every_label_and_type():
+    defs = json_schema()["$defs"]
+    names = set(defs)
+    for cls_name in ("Country", "StateOwnedEnterprise", "Document", "Produces", "MentionedIn", "HasReserves"):
+        assert cls_name in names
+    assert defs["Produces"]["properties"]["share"]["anyOf"][0]["maximum"] == 1.0
+    assert "sources" in defs["Produces"]["required"]
+    json.dumps(defs)
+
+
+def test_whitelists_match_the_ontology():
+    assert set(NODE_LABELS) == {
+        "Country", "Place", "StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody",
+        "Facility", "Element", "Material", "EndUse", "Policy", "Event", "Document",
+    }  # fmt: skip
+    assert ORGANIZATION_LABELS == {"StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody"}
+    assert {"SUBSIDIARY_OF", "COOPERATES_WITH", "PRODUCES", "SUPPLIES", "RESTRICTS", "MENTIONED_IN"} <= set(FACT_TYPES)
+
+
+@pytest.mark.parametrize(
+    "record, message",
+    [
+        ({"id": "org:x", "label": "Firm", "name": "X"}, "entity org:x: unknown label 'Firm'"),
+        ({"id": "org x", "label": "Company", "name": "X"}, "malformed id 'org x'"),
+        ({"id": "place:x", "label": "Company", "name": "X"}, "must start with 'org:'"),
+        ({"id": "org:x", "label": "Company", "name": "X", "country": "UK"}, "not an ISO 3166-1 alpha-2 country code: 'UK'"),
+        ({"id": "country:GB", "label": "Country", "name": "UK", "iso2": "US"}, "does not match its code"),
+        ({"id": "element:Dy", "label": "Element", "name": "Dysprosium", "symbol": "Tb"}, "does not match its symbol"),
+        ({"id": "org:x", "label": "Company", "name": ""}, "name"),
+        ({"id": "event:x", "label": "Event", "name": "X", "date": "28 Feb 2025"}, "not an ISO 8601 date"),
+    ],
+)
+def test_bad_entities_are_rejected_naming_the_record(record, message):
+    with pytest.raises(InvalidRecord) as caught:
+        parse_node(record)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "record, message",
+    [
+        ({"type": "OWNS", "source": "org:a", "target": "org:b", "sources": ["doc:s"]}, "unknown relationship type 'OWNS'"),
+        ({"type": "PRODUCES", "source": "org:a", "target": "material:m", "sources": ["doc:s"], "share": 1.7}, "(got 1.7)"),
+        ({"type": "PRODUCES", "source": "org:a", "target": "material:m", "sources": ["doc:s"], "share": -0.1}, "share"),
+        ({"type": "PRODUCES", "source": "org:a", "target": "material:m", "sources": []}, "no source"),
+        ({"type": "PRODUCES", "source": "org:a", "target": "material:m"}, "no source"),
+        ({"type": "PRODUCES", "source": "org:a", "target": "material:m", "sources": ["org:a"]}, "not a document id"),
+        ({"type": "PRODUCES", "source": "a", "target": "material:m", "sources": ["doc:s"]}, "malformed id 'a'"),
+        ({"type": "PRODUCES", "source": "org:a", "target": "material:m", "sources": ["doc:s"], "confidence": 2}, "confidence"),
+    ],
+)
+def test_bad_facts_are_rejected_naming_the_record(record, message):
+    with pytest.raises(InvalidRecord) as caught:
+        parse_fact(record)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(f"fact {record['type']} {record['source']}->")
+
+
+def test_endpoint_labels_are_checked():
+    fact = parse_fact({"type": "RESTRICTS", "source": "policy:p", "target": "element:Dy", "sources": ["doc:s"]})
+    check_endpoints(fact, "Policy", "Element")
+    with pytest.raises(InvalidRecord, match="cannot go from Company to Element"):
+        check_endpoints(fact, "Company", "Element")
+    mention = parse_fact({"type": "MENTIONED_IN", "source": "org:a", "target": "doc:d", "sources": ["doc:d"]})
+    check_endpoints(mention, "Company", "Document")
+
+
+def test_dates_years_and_symmetry_are_normalised():
+    fact = parse_fact(
+        {"type": "COOPERATES_WITH", "source": "org:z", "target": "org:a", "sources": ["doc:s"], "date": dt.date(2025, 2, 28)}
+    )
+    assert (fact.source, fact.target, fact.date) == ("org:a", "org:z", "2025-02-28")
+    reverse = parse_fact({"type": "COOPERATES_WITH", "source": "org:a", "target": "org:z", "sources": ["doc:t"]})
+    assert fact.key() == reverse.key(), "the same cooperation from two sources is one edge"
+    event = parse_node({"id": "event:x", "label": "Event", "name": "X", "date": 2025})
+    assert event.date == "2025"
+
+
+def test_key_separates_editions_but_not_sources():
+    base = {"type": "PRODUCES", "source": "country:AU", "target": "material:ore", "year": 2024}
+    a = parse_fact({**base, "edition": "MCS 2025", "sources": ["doc:a"], "volume_t": 13000})
+    b = parse_fact({**base, "edition": "MCS 2026", "sources": ["doc:b"], "volume_t": 29000})
+    c = parse_fact({**base, "edition": "MCS 2026", "sources": ["doc:c"], "volume_t": 29000})
+    assert a.key() != b.key() and b.key() == c.key()
