@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -17,10 +16,10 @@ from supplygraph.graph.export import graphml_graph, node_link
 from supplygraph.graph.html_export import _json_for_script, page_data, render_html
 from supplygraph.graph.views import ViewTooLarge, neighbourhood, select_view, upstream
 
-sys.path.insert(0, str(Path(__file__).parent))
-from chromium import BrowserError, Chromium, find_chromium  # noqa: E402
+from .chromium import BrowserError, Chromium, find_chromium
+from .conftest import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "good"
+GOOD = FIXTURES / "good"
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
 
@@ -174,27 +173,28 @@ def test_node_link_json_keeps_attributes_as_stored():
 
 
 @pytest.fixture
-def store(tmp_path):
+def loaded(tmp_path):
+    """A store file holding the small fixture chain (7 entities, 1 document, 7 facts)."""
     path = tmp_path / "s.db"
-    result = CliRunner().invoke(main, ["--store", str(path), "load", str(FIXTURES)])
+    result = CliRunner().invoke(main, ["--store", str(path), "load", str(GOOD)])
     assert result.exit_code == 0, result.output
     return path
 
 
-def test_cli_exports_all_three_formats(store, tmp_path):
+def test_cli_exports_all_three_formats(loaded, tmp_path):
     runner = CliRunner()
     for fmt, name in (("html", "v.html"), ("graphml", "v.graphml"), ("json", "v.json")):
         out = tmp_path / name
-        result = runner.invoke(main, ["--store", str(store), "export", fmt, str(out), "--end-use", "enduse:motor"])
+        result = runner.invoke(main, ["--store", str(loaded), "export", fmt, str(out), "--end-use", "enduse:motor"])
         assert result.exit_code == 0, result.output
         assert "EV traction motor: supply chain, 7 nodes, 7 edges" in result.stderr and result.stdout == ""
         assert out.stat().st_size > 0
     assert json.loads((tmp_path / "v.json").read_text())["graph"]["title"] == "EV traction motor: supply chain"
 
 
-def test_cli_refuses_a_view_past_max_nodes_and_writes_nothing(store, tmp_path):
+def test_cli_refuses_a_view_past_max_nodes_and_writes_nothing(loaded, tmp_path):
     out = tmp_path / "big.html"
-    result = CliRunner().invoke(main, ["--store", str(store), "export", "html", str(out), "--max-nodes", "3"])
+    result = CliRunner().invoke(main, ["--store", str(loaded), "export", "html", str(out), "--max-nodes", "3"])
     assert result.exit_code == 1
     assert "more than --max-nodes 3: narrow it with --focus ID --depth N" in result.stderr, result.stderr
     assert not out.exists() and not list(tmp_path.glob(".big.html*"))
@@ -268,9 +268,9 @@ def _open(browser, path: Path, *, bypass_csp: bool = False):
     return page
 
 
-def test_page_loads_offline_from_file_and_draws_every_node_and_edge(browser, store, tmp_path):
+def test_page_loads_offline_from_file_and_draws_every_node_and_edge(browser, loaded, tmp_path):
     out = tmp_path / "chain.html"
-    result = CliRunner().invoke(main, ["--store", str(store), "export", "html", str(out), "--documents"])
+    result = CliRunner().invoke(main, ["--store", str(loaded), "export", "html", str(out), "--documents"])
     assert result.exit_code == 0, result.output
     page = _open(browser, out)
     try:
