@@ -17,6 +17,7 @@ network access at all.
 from __future__ import annotations
 
 import base64
+import datetime as _dt
 import hashlib
 import json
 import os
@@ -34,7 +35,7 @@ from pyvis.network import Network
 from supplygraph.errors import SupplygraphError
 
 from .highlights import Highlights
-from .views import CONTEXT_TYPES, FLOW_TYPES, View
+from .views import CONTEXT_TYPES, FLOW_TYPES, View, tiers
 
 NODE_STYLE: dict[str, tuple[str, str]] = {
     "Country": ("#4e79a7", "diamond"),
@@ -107,8 +108,13 @@ def _figure(name: str, value: object) -> str:
     return _short(f"{text} {unit}" if unit else text)
 
 
-def _data_date(view: View, full: nx.MultiDiGraph) -> str | None:
-    """The newest ``as_of``, ``year`` or ``published`` among the view's nodes, edges and cited documents."""
+def _data_date(view: View, full: nx.MultiDiGraph, today: str | None = None) -> str | None:
+    """The newest ``as_of``, ``year`` or ``published`` among the view's nodes, edges and cited documents.
+
+    Dates after ``today`` (default: the current date) are projections, such
+    as a 2030 production target, not the date of the data, and are skipped.
+    """
+    today = today or _dt.date.today().isoformat()
     dates: list[str] = []
     cited: set[str] = set()
     for _, data in view.graph.nodes(data=True):
@@ -119,7 +125,7 @@ def _data_date(view: View, full: nx.MultiDiGraph) -> str | None:
     for doc in cited:
         if doc in full and full.nodes[doc].get("published") is not None:
             dates.append(str(full.nodes[doc]["published"]))
-    return max(dates, default=None)
+    return max((d for d in dates if d[: len(today)] <= today), default=None)
 
 
 def _source_names(doc_ids: set[str], full: nx.MultiDiGraph) -> list[str]:
@@ -182,10 +188,15 @@ def _edge_tip(source: str, target: str, data: Mapping[str, Any], full: nx.MultiD
     return lines
 
 
-def _options(node_count: int, sized_by_score: bool) -> dict[str, Any]:
-    """vis-network options: physics that settles, then is switched off by the page script."""
+def _options(node_count: int, sized_by_score: bool, flow_layout: bool = False) -> dict[str, Any]:
+    """vis-network options: physics that settles, then is switched off by the page script.
+
+    ``flow_layout`` lays an end use's supply chain out left to right in
+    tiers (nodes carry ``level``): the mines on the left, the end use on the
+    right, and physics only spreads the nodes within their tier.
+    """
     big = node_count > 400
-    return {
+    options = {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
         "nodes": {
@@ -215,6 +226,18 @@ def _options(node_count: int, sized_by_score: bool) -> dict[str, Any]:
                               "iterations": 1000 if node_count < 200 else 400 if node_count < 600 else 200},
         },
     }
+    if flow_layout:
+        options["layout"]["hierarchical"] = {
+            "enabled": True, "direction": "LR", "sortMethod": "directed", "levelSeparation": 300,
+            "nodeSpacing": 90, "treeSpacing": 60, "blockShifting": True, "edgeMinimization": True,
+            "parentCentralization": True, "shakeTowards": "leaves",
+        }  # fmt: skip
+        options["nodes"]["font"]["size"] = 17
+        options["physics"]["solver"] = "hierarchicalRepulsion"
+        options["physics"]["hierarchicalRepulsion"] = {"nodeDistance": 110, "centralGravity": 0.0, "springLength": 120,
+                                                       "springConstant": 0.01, "damping": 0.2, "avoidOverlap": 0.6}
+        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.4}
+    return options
 
 
 def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highlights | None = None) -> dict[str, Any]:
@@ -281,7 +304,7 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
             options["shapeProperties"] = {"borderDashes": [4, 3]}
         if node_id == view.focus:
             options["font"] = {"size": 18, "bold": True}
-        net.add_node(node_id, label=_short(data.get("name") or node_id, 40), shape=shape, **options)
+        net.add_node(node_id, label=_short(data.get("name") or node_id, 32), shape=shape, **options)
     for u, v, key, data in G.edges(keys=True, data=True):
         edge_type = str(data.get("type", "?"))
         cut = key in highlights.cut_edges
@@ -295,6 +318,12 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
             tip=_edge_tip(u, v, data, full, highlights, str(key)),
         )  # fmt: skip
     nodes, edges, *_ = net.get_network_data()
+    flow_layout = view.kind == "upstream" and view.focus in G
+    if flow_layout:
+        tier = tiers(G, view.focus)
+        deepest = max(tier.values())
+        for node in nodes:
+            node["level"] = deepest - tier[node["id"]]  # mines on the left, the end use on the right
     label_counts = Counter(str(d.get("label", "?")) for _, d in G.nodes(data=True))
     type_counts = Counter(str(d.get("type", "?")) for _, _, d in G.edges(data=True))
     return {
@@ -313,7 +342,7 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
             for edge_type, count in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "marks": _marks(highlights, scores),
-        "options": _options(G.number_of_nodes(), bool(scores)),
+        "options": _options(G.number_of_nodes(), bool(scores), flow_layout),
     }  # fmt: skip
 
 
@@ -333,7 +362,7 @@ def _caption(view: View, full: nx.MultiDiGraph, highlights: Highlights, scores: 
     caption = [
         view.description,
         f"{G.number_of_nodes():,} entities and {G.number_of_edges():,} facts. "
-        + (f"Data as of {date} (the newest date, year or publication in the view)." if date
+        + (f"Data as of {date} (the newest date, year or publication in the view, projections aside)." if date
            else "The data carry no date."),
         f"Node size: {highlights.score_name}." if scores else "Node size: number of facts in the view.",
     ]

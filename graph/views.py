@@ -45,12 +45,14 @@ class View:
     title : one line naming the view, for the page heading.
     description : one sentence saying what the view contains.
     focus : the entity the view is built around, if any.
+    kind : ``"neighbourhood"``, ``"upstream"`` or ``"whole"``.
     """
 
     graph: nx.MultiDiGraph
     title: str
     description: str
     focus: str | None = None
+    kind: str = "whole"
 
 
 def _require(G: nx.MultiDiGraph, node_id: str) -> None:
@@ -168,6 +170,49 @@ def upstream(G: nx.MultiDiGraph, end_use: str, *, context: bool = True) -> set[s
     return seen
 
 
+def tiers(G: nx.MultiDiGraph, end_use: str) -> dict[str, int]:
+    """How many supply steps each node of an upstream view sits before ``end_use`` (the end use is 0).
+
+    Distances follow the flow backwards as :func:`upstream` does; an
+    operator, parent or issuer sits one step before what it controls; any
+    other node takes one step before its nearest placed neighbour.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("country:CN", "material:ore", type="PRODUCES")
+    >>> _ = G.add_edge("material:ore", "enduse:motor", type="USED_IN")
+    >>> _ = G.add_edge("org:op", "country:CN", type="OPERATES")
+    >>> tiers(G, "enduse:motor")
+    {'enduse:motor': 0, 'material:ore': 1, 'country:CN': 2, 'org:op': 3}
+
+    Notes
+    -----
+    Breadth-first search, O(V + E).
+    """
+    tier = {end_use: 0}
+    queue = deque([end_use])
+    while queue:
+        node = queue.popleft()
+        for feeder in _feeders(G, node):
+            if feeder not in tier:
+                tier[feeder] = tier[node] + 1
+                queue.append(feeder)
+    for _ in range(2):  # controllers, then controllers of controllers
+        for node in list(tier):
+            for source, _, edge_type in G.in_edges(node, data="type"):
+                if edge_type == "OPERATES":
+                    tier.setdefault(source, tier[node] + 1)
+            for _, target, edge_type in G.out_edges(node, data="type"):
+                if edge_type in ("SUBSIDIARY_OF", "ISSUED_BY"):
+                    tier.setdefault(target, tier[node] + 1)
+    for node in G:
+        if node not in tier:
+            placed = [tier[n] for n in (*G.successors(node), *G.predecessors(node)) if n in tier]
+            tier[node] = min(placed) + 1 if placed else max(tier.values()) + 1
+    return tier
+
+
 def _name(G: nx.MultiDiGraph, node_id: str) -> str:
     return str(G.nodes[node_id].get("name") or node_id)
 
@@ -251,4 +296,5 @@ def select_view(
             f"{what} has {len(ids):,} nodes, more than --max-nodes {max_nodes:,}: narrow it with {narrower}, "
             "or raise --max-nodes (pages past about 1,500 nodes are slow to lay out and hard to read)"
         )
-    return View(G.subgraph(ids).copy(), title, description, focus or end_use)
+    kind = "neighbourhood" if focus else "upstream" if end_use else "whole"
+    return View(G.subgraph(ids).copy(), title, description, focus or end_use, kind)

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from supplygraph.cli import main
 from supplygraph.errors import NotFound, SupplygraphError
 from supplygraph.graph.export import graphml_graph, node_link
-from supplygraph.graph.html_export import _json_for_script, page_data, render_html
-from supplygraph.graph.views import ViewTooLarge, neighbourhood, select_view, upstream
+from supplygraph.graph.html_export import _data_date, _json_for_script, page_data, render_html
+from supplygraph.graph.views import ViewTooLarge, neighbourhood, select_view, tiers, upstream
 
 from .chromium import BrowserError, Chromium, find_chromium
 from .conftest import FIXTURES
@@ -296,8 +296,9 @@ def test_untrusted_text_shows_as_text_and_runs_nothing(browser, xss_page, bypass
     try:
         nodes = page.evaluate("supplygraph.nodes.get().map(n => [n.id, n.label, n.title.textContent])")
         by_id = {node: (label, tip) for node, label, tip in nodes}
-        assert by_id["org:img"][0] == IMG and by_id["org:script"][0] == SCRIPT
-        assert by_id["doc:evil"][0] == SCRIPT and "source" + IMG + " (<b onmouseover=alert(2)>x</b>, 2025)" in by_id["org:img"][1]
+        assert by_id["org:img"][0] == IMG and by_id["org:script"][0] == SCRIPT[:31] + "…"  # labels stop at 32 characters
+        assert by_id["org:script"][1].startswith(SCRIPT + "label") and by_id["doc:evil"][1].startswith(SCRIPT)
+        assert "source" + IMG + " (<b onmouseover=alert(2)>x</b>, 2025)" in by_id["org:img"][1]
         assert "also</script>" in by_id["org:script"][1] and by_id["enduse:motor"][0] == "motor <svg onload=alert(3)>"
         # Hover the node so vis-network puts its tooltip into the page, then look at what the DOM holds.
         x, y = page.evaluate("""(() => { const n = supplygraph.network;
@@ -316,3 +317,22 @@ def test_untrusted_text_shows_as_text_and_runs_nothing(browser, xss_page, bypass
         assert [url for url in page.requests() if not url.startswith(("file:", "data:"))] == []
     finally:
         page.close()
+
+
+def test_tiers_put_the_mines_furthest_from_the_end_use_and_controllers_before_what_they_control():
+    G = _chain()
+    view = select_view(G, end_use="enduse:motor")
+    tier = tiers(view.graph, "enduse:motor")
+    assert tier["enduse:motor"] == 0 and tier["material:magnet"] == 1 and tier["material:oxide"] == 2
+    assert tier["material:ore"] == 3 and tier["country:CN"] == tier["facility:mine"] == 4
+    assert tier["org:operator"] == 5 and tier["org:ministry"] == tier["policy:ban"] + 1
+    levels = {n["id"]: n["level"] for n in page_data(view, G)["nodes"]}
+    assert levels["enduse:motor"] == max(levels.values()) and levels["org:operator"] == 0, levels
+
+
+def test_data_date_skips_projections():
+    G = _chain()
+    G.edges["country:CN", "material:ore", "k0"]["year"] = 2030
+    G.edges["org:miner", "material:ore", "k1"]["as_of"] = "2024-06"
+    assert _data_date(select_view(G), G, today="2026-11-30") == "2024-06"
+    assert _data_date(select_view(G), G, today="2031-01-01") == "2030"
