@@ -73,6 +73,9 @@ EDGE_COLOUR: dict[str, str] = {
 }
 """Line colour per relationship type."""
 
+FLOW_LAYOUT_MAX_NODES = 300
+"""End-use views up to this size are drawn in supply tiers, left to right; bigger ones by force layout."""
+
 _UNKNOWN_STYLE = ("#cccccc", "dot")
 _CHOKEPOINT_BORDER = "#111111"
 _CUT_COLOUR = "#d62728"
@@ -318,7 +321,9 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
             tip=_edge_tip(u, v, data, full, highlights, str(key)),
         )  # fmt: skip
     nodes, edges, *_ = net.get_network_data()
-    flow_layout = view.kind == "upstream" and view.focus in G
+    # Tiers read well up to a few hundred nodes; past that a tier holds hundreds of nodes stacked in one
+    # column (and vis-network's hierarchical layout takes seconds), so big views use the force layout.
+    flow_layout = view.kind == "upstream" and view.focus in G and len(G) <= FLOW_LAYOUT_MAX_NODES
     if flow_layout:
         tier = tiers(G, view.focus)
         deepest = max(tier.values())

@@ -336,3 +336,18 @@ def test_data_date_skips_projections():
     G.edges["org:miner", "material:ore", "k1"]["as_of"] = "2024-06"
     assert _data_date(select_view(G), G, today="2026-11-30") == "2024-06"
     assert _data_date(select_view(G), G, today="2031-01-01") == "2030"
+
+
+def test_big_end_use_views_fall_back_to_the_force_layout():
+    G = nx.MultiDiGraph()
+    G.add_node("enduse:motor", label="EndUse", name="Motor")
+    G.add_node("material:magnet", label="Material", name="Magnet")
+    G.add_edge("material:magnet", "enduse:motor", key="used", type="USED_IN")
+    for i in range(300):
+        G.add_node(f"org:m{i}", label="Company", name=f"Maker {i}")
+        G.add_edge(f"org:m{i}", "material:magnet", key=f"p{i}", type="PRODUCES")
+    data = page_data(select_view(G, end_use="enduse:motor"), G)
+    assert len(data["nodes"]) == 302 and "hierarchical" not in data["options"]["layout"]
+    assert not any("level" in node for node in data["nodes"])
+    G.remove_node("org:m0")
+    assert page_data(select_view(G, end_use="enduse:motor"), G)["options"]["layout"]["hierarchical"]["enabled"]
