@@ -143,11 +143,16 @@
     progress.textContent = "Laying out " + nodes.length + " entities… " + Math.round(100 * params.iterations / params.total) + "%";
   });
   // Physics only for the first layout: afterwards the picture stays still and dragging moves one node.
-  network.once("stabilizationIterationsDone", function () {
+  function settled() {
     network.setOptions({ physics: { enabled: false } });
-    progress.textContent = "";
+    progress.textContent = nodes.length ? "" : "This view is empty.";
     state.stable = true;
     state.stabilizedAt = performance.now();
     document.body.setAttribute("data-stable", "true");
-  });
+  }
+  if (nodes.length) {
+    network.once("stabilizationIterationsDone", settled);
+  } else {
+    settled();
+  }
 })();

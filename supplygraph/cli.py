@@ -199,7 +199,8 @@ def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
         raise click.UsageError("choose one of --focus and --end-use")
     view = api.export_view(_store(ctx), out, fmt, **options)
     graph = view.graph
-    click.echo(f"wrote {out}: {view.title}, {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges", err=True)
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    click.echo(f"wrote {out}: {view.title}, {nodes:,} node{'s' * (nodes != 1)}, {edges:,} edge{'s' * (edges != 1)}", err=True)
 
 
 @export.command("html")
