@@ -162,9 +162,13 @@ def _node_tip(node_id: str, data: Mapping[str, Any], sources: set[str], full: nx
         text = f"{highlights.scores[node_id]:.3g}"
         if node_id in rank:
             text += f" (rank {rank[node_id]} of {len(rank)})"
-        lines.append([highlights.score_name, text])
+        lines.append(["chokepoint score", text])
+    if node_id in highlights.reasons:
+        lines.append(["why", _short(highlights.reasons[node_id], 400)])
     if node_id in highlights.cut_nodes:
         lines.append(["scenario", "cut by the scenario"])
+    if node_id in highlights.at_risk:
+        lines.append(["scenario", f"{highlights.at_risk[node_id]:.0%} of its supply at risk"])
     lines += [["source", name] for name in _source_names(sources, full)]
     return lines
 

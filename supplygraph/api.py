@@ -84,13 +84,15 @@ def export_view(
     end_use: str | None = None,
     documents: bool = False,
     chokepoints: bool = False,
+    top: int = 10,
     scenarios: Iterable[str] = (),
     max_nodes: int | None = None,
 ) -> "View":
     """Write a view of the store's graph to ``out`` as ``html``, ``graphml`` or ``json``; return the view.
 
-    ``chokepoints`` and ``scenarios`` mark the page with the chokepoint
-    analysis (HTML only); ``max_nodes`` refuses views too big to read.
+    ``chokepoints`` (outlining the ``top`` ones) and ``scenarios`` mark the
+    page with the chokepoint report (HTML only); ``max_nodes`` refuses views
+    too big to read.
     The export modules are imported here, not at the top: pyvis imports
     IPython, a quarter of a second that other commands should not pay.
     """
@@ -107,7 +109,10 @@ def export_view(
     graph = store.to_networkx()
     view = select_view(graph, focus=focus, depth=depth, end_use=end_use, documents=documents, max_nodes=max_nodes)
     if fmt == "html":
-        highlights = view_highlights(graph, chokepoints=chokepoints, scenarios=scenarios) if chokepoints or scenarios else None
+        highlights = None
+        if chokepoints or scenarios:
+            end = view.focus if view.kind == "upstream" else None
+            highlights = view_highlights(graph, end_use=end, chokepoints=chokepoints, top=top, scenarios=scenarios)
         write_html(view, out, graph, highlights)
     elif fmt == "graphml":
         write_graphml(view, out)

@@ -206,7 +206,9 @@ def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
 @export.command("html")
 @click.argument("out", type=click.Path(dir_okay=False))
 @_view_options
-@click.option("--chokepoints", is_flag=True, help="Size nodes by chokepoint score and outline the chokepoints.")
+@click.option("--chokepoints", is_flag=True, help="Size nodes by chokepoint score and outline the top chokepoints.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True,
+              help="How many chokepoints --chokepoints outlines.")
 @click.option("--scenario", "scenarios", multiple=True, metavar="TEXT",
               help="Mark what a disruption scenario cuts, e.g. 'remove country:CN' (repeatable).")
 @click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
