@@ -280,8 +280,8 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
     scores = {n: s for n, s in highlights.scores.items() if n in G}
     rank = {n: i + 1 for i, n in enumerate(sorted(scores, key=lambda n: (-scores[n], n)))}
     size = dict(scores) if scores else {n: float(d) for n, d in G.degree()}
-    if view.focus in size:
-        size[view.focus] = max(size.values())  # the centre of the view is drawn large, whatever its score
+    if view.focus in G:
+        size[view.focus] = max(size.values(), default=1.0)  # the centre of the view is drawn large, whatever its score
     net = Network(directed=True, cdn_resources="in_line")
     sources_of: dict[str, set[str]] = {n: set() for n in G}
     for u, v, data in G.edges(data=True):
