@@ -351,3 +351,39 @@ def test_big_end_use_views_fall_back_to_the_force_layout():
     assert not any("level" in node for node in data["nodes"])
     G.remove_nodes_from(["org:m0", "org:m1"])  # 300 nodes
     assert page_data(select_view(G, end_use="enduse:motor"), G)["options"]["layout"]["hierarchical"]["enabled"]
+
+
+# -- marks from the chokepoint report (run once the analysis is installed) ----------------
+
+
+def test_chokepoint_marks_are_the_reports_scores_and_a_scenario_cuts_what_it_removes(loaded):
+    chokepoints = pytest.importorskip("supplygraph.graph.chokepoints", reason="chokepoint analysis not installed")
+    from supplygraph.graph import open_store
+    from supplygraph.graph.highlights import view_highlights
+
+    with open_store(loaded) as store:
+        G = store.to_networkx()
+    report = chokepoints.chokepoint_report(G, top=100, betweenness=False)
+    marks = view_highlights(G, chokepoints=True, top=2, scenarios=["remove country:CN"])
+    assert marks.scores == {row["id"]: row["score"] for row in report["chokepoints"]}
+    assert marks.chokepoints == {row["id"] for row in report["chokepoints"][:2]}
+    assert "country:CN" in marks.cut_nodes and "country:US" not in marks.cut_nodes
+    cut = {G.edges[u, v, k]["type"] + " " + u for u, v, k in G.edges(keys=True) if k in marks.cut_edges}
+    assert "PRODUCES country:CN" in cut and "PRODUCES country:US" not in cut, cut
+    assert marks.at_risk["enduse:motor"] == pytest.approx(0.7) and marks.at_risk["material:ore"] == pytest.approx(0.7)
+    data = page_data(select_view(G, end_use="enduse:motor"), G, marks)
+    ore = next(n for n in data["nodes"] if n["id"] == "material:ore")
+    assert ["scenario", "70% of its supply at risk"] in ore["tip"] and any(k == "why" for k, _ in ore["tip"]), ore["tip"]
+    assert any("Scenario: remove country:CN" in sentence for sentence in data["caption"]), data["caption"]
+
+
+def test_cli_marks_chokepoints_and_scenarios_in_the_page(loaded, tmp_path):
+    pytest.importorskip("supplygraph.graph.chokepoints", reason="chokepoint analysis not installed")
+    out = tmp_path / "marked.html"
+    args = ["--store", str(loaded), "export", "html", str(out), "--end-use", "enduse:motor", "--chokepoints",
+            "--scenario", "remove country:CN"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "chokepoint score" in out.read_text() and "cut by the scenario" in out.read_text()
+    result = CliRunner().invoke(main, [*args[:-1], "flood the mines"])
+    assert result.exit_code == 2 and "cannot read scenario" in result.stderr, result.output
