@@ -1,0 +1,505 @@
+"""Checks on the bundled rare-earth dataset (``data/rare-earths``).
+
+The data is read with :func:`_read_dataset`. When ``supplygraph.loaders.read_paths``
+exists (the real loader, on ``main``) it is used; until then a small reader in
+this module parses the same YAML/CSV format. Either way every record goes
+through the schema (``parse_node`` / ``parse_fact`` / ``check_endpoints``).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from supplygraph.schema import check_endpoints, parse_fact, parse_node
+
+ROOT = Path(__file__).resolve().parents[1]
+try:  # the package's own pointer to the bundled data, once it exists
+    from supplygraph.data import BUNDLED as DATA
+except ImportError:
+    DATA = ROOT / "data" / "rare-earths"
+
+FIGURE_FIELDS = ("share", "volume_t", "reserves_t", "capacity_t", "stake", "intensity_kg")
+USGS_IEA_DOCS = {
+    "doc:usgs-mcs-2025-rare-earths",
+    "doc:usgs-mcs-2026-rare-earths",
+    "doc:seaisi-iea-gcmo-2024",
+    "doc:automotiveworld-2025-china-halts",
+    "doc:reex-iea-2025-10",
+}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _split(value: str, sep: str) -> list[str]:
+    return [part.strip() for part in value.split(sep) if part.strip()]
+
+
+def _cell(value: str):
+    """A CSV cell as a YAML scalar would read: numbers, booleans, or text."""
+    value = value.strip()
+    if value == "":
+        return None
+    if value in ("true", "false"):
+        return value == "true"
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _read_csv(path: Path) -> tuple[list[dict], list[dict]]:
+    entities, facts = [], []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        columns = reader.fieldnames or []
+        is_facts = {"type", "source", "target", "sources"} <= set(columns)
+        for row in reader:
+            record = {}
+            for key, raw in row.items():
+                if key in ("sources",):
+                    record[key] = _split(raw or "", ";")
+                elif key == "aliases":
+                    record[key] = _split(raw or "", "|")
+                elif key in ("id", "label", "name", "type", "source", "target", "edition", "note", "evidence", "basis", "material", "measure"):
+                    if raw and raw.strip():
+                        record[key] = raw.strip()
+                else:
+                    value = _cell(raw or "")
+                    if value is not None:
+                        record[key] = value
+            (facts if is_facts else entities).append(record)
+    return entities, facts
+
+
+def _read_raw(paths: list[Path]) -> tuple[list[dict], list[dict]]:
+    """(entities, facts) as plain dicts, each tagged with '_file'."""
+    entities, facts = [], []
+    for path in paths:
+        if path.suffix == ".csv":
+            ents, fcts = _read_csv(path)
+        else:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            ents = [dict(s, label="Document") for s in doc.get("sources", []) or []]
+            ents += list(doc.get("entities", []) or [])
+            fcts = list(doc.get("facts", []) or [])
+        for record in ents:
+            record["_file"] = path.name
+        for record in fcts:
+            record["_file"] = path.name
+        entities += ents
+        facts += fcts
+    return entities, facts
+
+
+def _data_files() -> list[Path]:
+    return sorted(p for p in DATA.iterdir() if p.suffix in (".yaml", ".yml", ".csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _read_dataset():
+    """(nodes, facts, raw_entities, raw_facts): schema objects and the raw dicts."""
+    raw_entities, raw_facts = _read_raw(_data_files())
+    try:  # the real loader, once it has landed on main
+        from supplygraph.loaders import read_paths  # type: ignore[attr-defined]
+    except ImportError:
+        read_paths = None
+    if read_paths is not None:
+        units = read_paths([DATA])
+        nodes = [n for u in units for n in u.nodes]
+        facts = [f for u in units for f in u.facts]
+    else:
+        nodes = [parse_node({k: v for k, v in e.items() if k != "_file"}) for e in raw_entities]
+        facts = [parse_fact({k: v for k, v in f.items() if k != "_file"}) for f in raw_facts]
+    return nodes, facts, raw_entities, raw_facts
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return _read_dataset()
+
+
+@pytest.fixture(scope="module")
+def nodes_by_id(dataset):
+    nodes, _, _, _ = dataset
+    return {n.id: n for n in nodes}
+
+
+@pytest.fixture(scope="module")
+def facts(dataset):
+    return dataset[1]
+
+
+def _find(facts, type_, source=None, target=None, **props):
+    out = []
+    for f in facts:
+        if f.type != type_ or (source and f.source != source) or (target and f.target != target):
+            continue
+        if all(getattr(f, k, None) == v for k, v in props.items()):
+            out.append(f)
+    return out
+
+
+def _one(facts, type_, source, target, **props):
+    found = _find(facts, type_, source, target, **props)
+    assert len(found) == 1, f"expected one {type_} {source}->{target} {props}, found {len(found)}: {found}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- 1. size and coverage
+
+
+def test_counts(dataset):
+    nodes, facts, _, _ = dataset
+    non_documents = [n for n in nodes if n.label != "Document"]
+    assert len(nodes) >= 220, len(nodes)
+    assert len(non_documents) >= 200, len(non_documents)
+    assert len(facts) >= 450, len(facts)
+
+
+def test_every_label_used(dataset):
+    nodes, _, _, _ = dataset
+    labels = Counter(n.label for n in nodes)
+    wanted = {
+        "Country", "Place", "StateOwnedEnterprise", "Company", "University", "ResearchInstitute",
+        "GovernmentBody", "Facility", "Element", "Material", "EndUse", "Policy", "Event", "Document",
+    }
+    assert wanted <= set(labels), wanted - set(labels)
+
+
+def test_relationship_types_used(facts):
+    types = Counter(f.type for f in facts)
+    wanted = {
+        "SUBSIDIARY_OF", "COOPERATES_WITH", "PARTICIPATED_IN", "LOCATED_IN", "OPERATES", "PRODUCES",
+        "HAS_RESERVES", "SUPPLIES", "CONTAINS", "INPUT_TO", "USED_IN", "DEPENDS_ON", "RESTRICTS", "ISSUED_BY",
+    }
+    assert wanted <= set(types), wanted - set(types)
+
+
+def test_all_17_rare_earths_and_other_elements(nodes_by_id):
+    rees = "La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Sc Y".split()
+    for symbol in rees + ["Co", "Fe", "B", "Ga", "Ge", "Sb"]:
+        assert f"element:{symbol}" in nodes_by_id, symbol
+    assert nodes_by_id["element:Dy"].group == "heavy"
+    assert nodes_by_id["element:Nd"].group == "light"
+    assert "material:graphite" in nodes_by_id
+
+
+def test_chain_stages(nodes_by_id, facts):
+    stages = {n.stage for n in nodes_by_id.values() if n.label == "Material"}
+    assert {"mining", "separation", "metal", "alloy", "magnet", "component"} <= stages
+    chain = [
+        ("material:rare-earth-mine-production", "material:mixed-rare-earth-carbonate"),
+        ("material:ndpr-oxide", "material:ndpr-metal"),
+        ("material:ndpr-metal", "material:ndfeb-alloy"),
+        ("material:ndfeb-alloy", "material:sintered-ndfeb-magnet"),
+        ("material:sm-oxide", "material:sm-metal"),
+        ("material:sm-metal", "material:smco-alloy"),
+        ("material:smco-alloy", "material:smco-magnet"),
+    ]
+    for src, dst in chain:
+        _one(facts, "INPUT_TO", src, dst)
+    for enduse in ("ev-traction-motor", "wind-turbine-generator", "hard-disk-drive", "guided-missile", "radar"):
+        assert _find(facts, "USED_IN", target=f"enduse:{enduse}"), enduse
+    assert _find(facts, "USED_IN", "material:smco-ring-stack", "enduse:travelling-wave-tube")
+
+
+# --------------------------------------------------------------------------- 2. integrity and provenance
+
+
+def test_ids_unique_and_consistent(dataset):
+    _, _, raw_entities, _ = dataset
+    seen: dict[str, dict] = {}
+    for record in raw_entities:
+        body = {k: v for k, v in record.items() if k != "_file"}
+        if record["id"] in seen:
+            assert seen[record["id"]] == body, f"{record['id']} defined twice with different content"
+        seen[record["id"]] = body
+
+
+def test_endpoints_resolve_and_are_allowed(nodes_by_id, facts):
+    for fact in facts:
+        assert fact.source in nodes_by_id, f"{fact.type}: undefined source {fact.source}"
+        assert fact.target in nodes_by_id, f"{fact.type}: undefined target {fact.target}"
+        check_endpoints(fact, nodes_by_id[fact.source].label, nodes_by_id[fact.target].label)
+
+
+def test_every_fact_cites_a_document_with_title_and_url(nodes_by_id, facts):
+    for fact in facts:
+        assert fact.sources, fact
+        for doc_id in fact.sources:
+            doc = nodes_by_id.get(doc_id)
+            assert doc is not None and doc.label == "Document", f"{fact.type} {fact.source}->{fact.target}: {doc_id}"
+            assert doc.title, doc_id
+            assert doc.url or (doc.note and "No URL" in doc.note), f"{doc_id} has no URL and no reason"
+
+
+def test_figures_have_year_and_edition(facts):
+    for fact in facts:
+        figures = [name for name in FIGURE_FIELDS if getattr(fact, name, None) is not None]
+        if not figures:
+            continue
+        where = f"{fact.type} {fact.source}->{fact.target} {figures}"
+        assert fact.year is not None or fact.as_of is not None, f"{where}: no year/as_of"
+        if set(fact.sources) & USGS_IEA_DOCS:
+            assert fact.edition, f"{where}: USGS/IEA figure without edition"
+
+
+def test_node_references_in_properties_resolve(nodes_by_id, facts):
+    for fact in facts:
+        for name in ("material", "event"):
+            value = getattr(fact, name, None)
+            if isinstance(value, str) and ":" in value:
+                assert value in nodes_by_id, f"{fact.type} {fact.source}->{fact.target}: {name}={value}"
+
+
+# --------------------------------------------------------------------------- 3. no contradictions
+
+
+def test_no_contradictions_within_one_source(facts):
+    groups = defaultdict(list)
+    for fact in facts:
+        figures = {name: getattr(fact, name, None) for name in FIGURE_FIELDS}
+        figures = {k: v for k, v in figures.items() if v is not None}
+        if not figures:
+            continue
+        extra = tuple(getattr(fact, name, None) for name in ("material", "measure", "basis", "quota", "as_of"))
+        for doc in fact.sources:
+            key = (fact.type, fact.source, fact.target, fact.year, fact.edition, doc, extra)
+            groups[key].append(figures)
+    for key, values in groups.items():
+        for name in FIGURE_FIELDS:
+            seen = {v[name] for v in values if name in v}
+            assert len(seen) <= 1, f"{key}: {name} takes values {sorted(seen)}"
+
+
+def test_no_duplicate_edge_keys_with_different_figures(facts):
+    """Facts the store would merge (same Fact.key) must not carry different figures."""
+    by_key = defaultdict(list)
+    for fact in facts:
+        by_key[fact.key()].append(fact)
+    for group in by_key.values():
+        for name in FIGURE_FIELDS:
+            values = {getattr(f, name, None) for f in group}
+            assert len(values) <= 1, f"{group[0].type} {group[0].source}->{group[0].target}: {name} {values}"
+
+
+# --------------------------------------------------------------------------- 4. figures checked against the sources
+
+CN, US, AU = "country:CN", "country:US", "country:AU"
+MINE = "material:rare-earth-mine-production"
+ORE = "material:rare-earth-ore"
+COMPOUNDS = "material:rare-earth-compounds-and-metals"
+WORLD = {("MCS 2025", 2023): 376000, ("MCS 2025", 2024): 390000, ("MCS 2026", 2024): 380000, ("MCS 2026", 2025): 390000}
+
+
+def test_china_mine_production_2025_mcs2026(facts):
+    fact = _one(facts, "PRODUCES", CN, MINE, year=2025, edition="MCS 2026")
+    assert fact.volume_t == 270000
+    assert fact.share == pytest.approx(270000 / 390000, abs=1e-4)
+    assert fact.estimate is True
+    assert "doc:usgs-mcs-2026-rare-earths" in fact.sources
+
+
+def test_china_2024_is_a_quota_in_mcs2025_and_share_differs_by_edition(facts):
+    old = _one(facts, "PRODUCES", CN, MINE, year=2024, edition="MCS 2025")
+    new = _one(facts, "PRODUCES", CN, MINE, year=2024, edition="MCS 2026")
+    assert old.volume_t == new.volume_t == 270000
+    assert old.quota is True and old.estimate is True
+    assert old.share == pytest.approx(0.6923, abs=1e-4)  # 270/390
+    assert new.share == pytest.approx(0.7105, abs=1e-4)  # 270/380 after the revision
+    assert new.quota is not True  # MCS 2026 v1.1 removed the quota footnote from 2024
+    assert _one(facts, "PRODUCES", CN, MINE, year=2025, edition="MCS 2026").quota is not True
+
+
+def test_australia_2024_revised_between_editions(facts):
+    assert _one(facts, "PRODUCES", AU, MINE, year=2024, edition="MCS 2025").volume_t == 13000
+    revised = _one(facts, "PRODUCES", AU, MINE, year=2024, edition="MCS 2026")
+    assert revised.volume_t == 29000
+    assert "13000" in (revised.note or "")
+
+
+def test_usgs_shares_use_the_rounded_world_total(facts):
+    rows = [f for f in facts if f.type == "PRODUCES" and f.target == MINE and f.edition in ("MCS 2025", "MCS 2026")]
+    assert len(rows) == 48  # 12 countries x 4 columns
+    for fact in rows:
+        world = WORLD[(fact.edition, fact.year)]
+        assert fact.share == pytest.approx(fact.volume_t / world, abs=6e-5), fact
+    assert {f.source for f in rows} >= {CN, US, AU, "country:MM", "country:TH", "country:NG"}
+    assert _one(facts, "PRODUCES", "country:MM", MINE, year=2025, edition="MCS 2026").volume_t == 22000
+
+
+def test_reserves_by_edition(facts):
+    for edition, year in (("MCS 2025", 2024), ("MCS 2026", 2025)):
+        assert _one(facts, "HAS_RESERVES", CN, ORE, edition=edition, year=year).reserves_t == 44_000_000
+    assert _one(facts, "HAS_RESERVES", AU, ORE, edition="MCS 2025").reserves_t == 5_700_000  # not '135,700,000'
+    assert _one(facts, "HAS_RESERVES", AU, ORE, edition="MCS 2026").reserves_t == 6_300_000
+    assert _one(facts, "HAS_RESERVES", "country:BR", ORE, edition="MCS 2025").reserves_t == 21_000_000
+    assert _one(facts, "HAS_RESERVES", "country:BR", ORE, edition="MCS 2026").reserves_t == 11_000_000
+    assert not _find(facts, "HAS_RESERVES", "country:IN", ORE, edition="MCS 2026")  # NA in MCS 2026
+
+
+def test_ownership_stakes(facts):
+    cnre = _one(facts, "SUBSIDIARY_OF", "org:china-northern-rare-earth", "org:baogang-group")
+    assert cnre.stake == pytest.approx(0.3671) and str(cnre.as_of).startswith("2023")
+    sasac = _one(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group", "org:sasac")
+    assert sasac.stake == pytest.approx(0.3121)
+    assert "32.21" in sasac.note  # the misprint is recorded, not used
+    stakes = [f.stake for f in _find(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group") if f.stake is not None]
+    assert sorted(stakes) == pytest.approx(sorted([0.3121, 0.2033, 0.2033, 0.2033, 0.039, 0.039]))
+    assert sum(stakes) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_us_import_sources_and_net_import_reliance(facts):
+    shares = {
+        f.target: f.share
+        for f in _find(facts, "DEPENDS_ON", US, edition="MCS 2025", measure="import source share")
+    }
+    assert shares == pytest.approx({CN: 0.70, "country:MY": 0.13, "country:JP": 0.06, "country:EE": 0.05})
+    shares26 = {
+        f.target: f.share
+        for f in _find(facts, "DEPENDS_ON", US, edition="MCS 2026", measure="import source share")
+    }
+    assert shares26 == pytest.approx({CN: 0.71, "country:MY": 0.13, "country:JP": 0.05, "country:EE": 0.05})
+    nir = {
+        (f.edition, f.year): f for f in _find(facts, "DEPENDS_ON", US, COMPOUNDS, measure="net import reliance")
+    }
+    assert nir[("MCS 2025", 2024)].share == pytest.approx(0.80)
+    assert nir[("MCS 2026", 2025)].share == pytest.approx(0.67)
+    assert nir[("MCS 2026", 2024)].share == pytest.approx(0.53)
+    for key in (("MCS 2025", 2024), ("MCS 2026", 2025), ("MCS 2026", 2024)):
+        assert nir[key].note, f"{key}: the disagreement between editions must be noted"
+
+
+def test_mp_materials_dod_deal(facts):
+    stake = _one(facts, "SUBSIDIARY_OF", "org:mp-materials", "org:us-dod")
+    assert stake.stake == pytest.approx(0.15) and stake.note
+    agreements = [f.agreement for f in _find(facts, "COOPERATES_WITH") if {f.source, f.target} == {"org:mp-materials", "org:us-dod"}]
+    assert any("110" in a and "NdPr" in a for a in agreements), agreements
+    assert _one(facts, "PRODUCES", "facility:mp-independence", "material:ndfeb-magnet").capacity_t == 1000
+
+
+def test_magnet_plants_and_shares(facts):
+    narva = _one(facts, "PRODUCES", "facility:neo-narva", "material:sintered-ndfeb-magnet")
+    assert narva.capacity_t == 2000 and narva.year == 2025
+    jl = _one(facts, "PRODUCES", "org:jl-mag", "material:ndfeb-magnet")
+    assert jl.share == pytest.approx(0.145)
+    iluka = {f.edition: f.capacity_t for f in _find(facts, "PRODUCES", "facility:eneabba-refinery", "material:separated-rare-earth-oxides")}
+    assert iluka == {"Kallanish, Dec 2024": 23000, "Rare Earth Exchanges": 17500}
+
+
+def test_f35_figures_both_present_with_notes(facts):
+    crs = _one(facts, "USED_IN", "material:rare-earth-materials", "enduse:f-35")
+    adamas = _one(facts, "USED_IN", "material:rare-earth-elements-contained", "enduse:f-35")
+    assert crs.intensity_kg == pytest.approx(417, abs=1)  # 920 lb
+    assert "doc:crs-r41744" in crs.sources
+    assert adamas.intensity_kg == 20 and "11-20" in adamas.note
+    assert "doc:pulse-adamas-f35-2026" in adamas.sources
+    assert "Adamas" in crs.note and "920" in adamas.note
+
+
+def test_quotas_and_first_batch_split(facts):
+    assert _one(facts, "RESTRICTS", "policy:china-re-quota-2024", MINE).volume_t == 270000
+    assert _one(facts, "RESTRICTS", "policy:china-re-quota-2023", MINE).volume_t == 255000
+    assert _one(facts, "RESTRICTS", "policy:china-re-quota-2024-first-batch", MINE).volume_t == 135000
+    cnre = _one(facts, "PRODUCES", "org:china-northern-rare-earth", MINE, year=2024)
+    creg = _one(facts, "PRODUCES", "org:china-rare-earth-group", MINE, year=2024)
+    assert (cnre.volume_t, creg.volume_t) == (94580, 40420) and cnre.quota and creg.quota
+    assert cnre.volume_t + creg.volume_t == 135000
+    issuers = {f.target for f in _find(facts, "ISSUED_BY", "policy:china-re-quota-2024")}
+    assert issuers == {"org:miit", "org:mnr"}
+
+
+def test_export_controls(nodes_by_id, facts):
+    no18 = {f.target for f in _find(facts, "RESTRICTS", "policy:mofcom-gac-2025-18")}
+    assert {f"element:{s}" for s in "Sm Gd Tb Dy Lu Sc Y".split()} <= no18
+    assert "material:smco-magnet" in no18
+    assert nodes_by_id["policy:mofcom-gac-2025-18"].status == "in_force"
+    for number in (55, 56, 57, 58, 61, 62):
+        policy = nodes_by_id[f"policy:mofcom-2025-{number}"]
+        assert policy.status == "suspended" and str(policy.suspended_until) == "2026-11-10", number
+    no57 = {f.target for f in _find(facts, "RESTRICTS", "policy:mofcom-2025-57")}
+    assert no57 == {f"element:{s}" for s in "Ho Er Tm Eu Yb".split()}
+    assert {f.target for f in _find(facts, "ISSUED_BY", "policy:mofcom-gac-2025-18")} == {"org:mofcom", "org:gac"}
+
+
+def test_iea_stage_shares_keep_their_dates(facts):
+    sep = {(f.edition, f.year, str(f.as_of) if f.as_of else None): f.share
+           for f in _find(facts, "PRODUCES", CN, "material:separated-rare-earth-oxides") if f.share is not None}
+    assert sep[("IEA GCMO 2024", 2023, None)] == pytest.approx(0.92)
+    assert sep[("IEA commentary 2025-10-23", None, "2025-10-23")] == pytest.approx(0.91)
+    magnets = _one(facts, "PRODUCES", CN, "material:rare-earth-permanent-magnet", edition="IEA commentary 2025-10-23")
+    assert magnets.share == pytest.approx(0.94)
+    assert _one(facts, "PRODUCES", CN, MINE, edition="IEA GCMO 2024", year=2023).share == pytest.approx(0.62)
+
+
+def test_bayan_obo_world_share_disagreement_kept(facts):
+    shares = {f.year: f.share for f in _find(facts, "HAS_RESERVES", "place:bayan-obo", ORE) if f.share is not None}
+    assert shares[2021] == pytest.approx(0.378) and shares[2014] == pytest.approx(0.387)
+
+
+def test_seed_event(nodes_by_id, facts):
+    event = nodes_by_id["event:baogang-alloy-collaboration-2025-02-28"]
+    assert str(event.date) == "2025-02-28"
+    roles = {f.source: f.role for f in _find(facts, "PARTICIPATED_IN", target=event.id)}
+    assert roles["org:baogang-group"] == "host"
+    assert roles["org:baogang-united-front-work-department"] == "co-organiser"
+    deal = [f for f in _find(facts, "COOPERATES_WITH") if f.event == event.id and "org:baotou-rare-earth-research-institute" in (f.source, f.target)]
+    assert deal and "org:baogang-beijing-subsidiary" in (deal[0].source, deal[0].target)
+    seed = nodes_by_id["doc:reex-baogang-alloys-2025"]
+    assert seed.publisher == "Rare Earth Exchanges" and seed.url
+
+
+def test_aliases_for_entity_resolution(nodes_by_id):
+    def aliases(node_id):
+        node = nodes_by_id[node_id]
+        return {node.name, *node.aliases}
+
+    assert {"北方稀土", "包钢稀土", "China North Rare Earth", "Baotou Steel Rare-Earth"} <= aliases("org:china-northern-rare-earth")
+    assert {"包钢集团", "Baotou Steel"} <= aliases("org:baogang-group")
+    assert {"中国稀土集团"} <= aliases("org:china-rare-earth-group")
+    assert {"Pentagon", "DoD"} <= aliases("org:us-dod")
+    assert {"MOFCOM"} <= aliases("org:mofcom")
+    assert {"Burma"} <= aliases("country:MM") and nodes_by_id["country:MM"].name == "Myanmar"
+    assert {"包头稀土研究院"} <= aliases("org:baotou-rare-earth-research-institute")
+    assert str(nodes_by_id["org:baotou-rare-earth-research-institute"].founded) == "1963"
+    assert {"白云鄂博"} <= aliases("place:bayan-obo")
+
+
+def test_flow_graph_is_acyclic_and_reaches_the_end_uses(facts):
+    import networkx as nx
+
+    flow = nx.DiGraph((f.source, f.target) for f in facts if f.type in ("INPUT_TO", "USED_IN"))
+    assert nx.is_directed_acyclic_graph(flow), nx.find_cycle(flow)
+    downstream = nx.descendants(flow, MINE)
+    for enduse in ("ev-traction-motor", "wind-turbine-generator", "hard-disk-drive", "guided-missile",
+                   "fighter-aircraft", "radar", "travelling-wave-tube", "f-35", "ddg-51", "virginia-class-submarine"):
+        assert f"enduse:{enduse}" in downstream, enduse
+
+
+def test_no_name_or_alias_points_at_two_entities(dataset):
+    """Entity resolution matches names and aliases case-insensitively: each must be unambiguous."""
+    nodes = dataset[0]
+    owners = defaultdict(set)
+    for node in nodes:
+        if node.label == "Document":
+            continue
+        for name in (node.name, *node.aliases):
+            owners[name.casefold()].add(node.id)
+    clashes = {name: sorted(ids) for name, ids in owners.items() if len(ids) > 1}
+    assert not clashes, clashes
+
+
+def test_every_document_is_cited(dataset):
+    nodes, facts, _, _ = dataset
+    cited = {doc for fact in facts for doc in fact.sources}
+    uncited = [n.id for n in nodes if n.label == "Document" and n.id not in cited]
+    assert not uncited, uncited
