@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-setup lint-cypher docs clean
+.PHONY: demo test test-setup lint-cypher docs docs-screenshot clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "supplygraph needs Python 3.11 or newer")'
@@ -26,6 +26,12 @@ test-setup:
 
 docs: $(STAMP)
 	$(BIN)/supplygraph schema --format markdown > docs/schema.md
+
+# The README's network view: the guided-missile supply chain of the bundled data, chokepoints outlined.
+docs-screenshot: $(STAMP) test-setup
+	$(BIN)/supplygraph --store $(VENV)/docs.db demo > /dev/null
+	$(BIN)/supplygraph --store $(VENV)/docs.db export html $(VENV)/network-view.html --end-use enduse:guided-missile --chokepoints
+	$(BIN)/python -m tests.chromium $(VENV)/network-view.html docs/network-view.png
 
 clean:
 	rm -rf $(VENV) supplygraph.db

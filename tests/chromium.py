@@ -170,3 +170,27 @@ class Page:
 
     def close(self) -> None:
         self.ws.close()
+
+
+def screenshot(html: str | os.PathLike, png: str | os.PathLike, width: int = 1800, height: int = 1150) -> None:
+    """Open an exported view, wait until its layout has settled and save a PNG of the page."""
+    with Chromium() as browser:
+        page = browser.new_page(width=width, height=height)
+        page.goto(Path(html).resolve().as_uri())
+        page.wait_for("window.supplygraph && window.supplygraph.stable", timeout=120)
+        if page.errors():
+            raise BrowserError(f"{html}: {page.errors()}")
+        page.screenshot(png)
+        page.close()
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Screenshot an exported network view (used for docs/).")
+    parser.add_argument("html")
+    parser.add_argument("png")
+    parser.add_argument("--width", type=int, default=1800)
+    parser.add_argument("--height", type=int, default=1150)
+    args = parser.parse_args()
+    screenshot(args.html, args.png, args.width, args.height)
