@@ -290,6 +290,29 @@ def test_page_loads_offline_from_file_and_draws_every_node_and_edge(browser, loa
         page.close()
 
 
+def test_the_bundled_end_use_view_draws_its_supply_chain_left_to_right(browser, tmp_path):
+    store, out = tmp_path / "bundled.db", tmp_path / "missile.html"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--store", str(store), "demo"]).exit_code == 0
+    result = runner.invoke(main, ["--store", str(store), "export", "html", str(out), "--end-use", "enduse:guided-missile"])
+    assert result.exit_code == 0, result.output
+    from supplygraph.graph import open_store
+
+    with open_store(store) as opened:
+        expected = select_view(opened.to_networkx(), end_use="enduse:guided-missile").graph
+    page = _open(browser, out)
+    try:
+        drawn = page.evaluate("""(() => { const n = supplygraph.network, p = n.getPositions();
+            const deepest = supplygraph.nodes.get({filter: d => d.level === 0});
+            return [n.body.data.nodes.length, n.body.data.edges.length, Object.keys(p).length,
+                    deepest.length, p['enduse:guided-missile'].x - Math.max(...deepest.map(d => p[d.id].x))]; })()""")
+        assert drawn[:3] == [expected.number_of_nodes(), expected.number_of_edges(), expected.number_of_nodes()], drawn
+        assert drawn[3] > 0 and drawn[4] > 0, f"the end use is not to the right of the deepest tier: {drawn}"
+        assert page.errors() == [] and [u for u in page.requests() if not u.startswith(("file:", "data:"))] == []
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
 def test_untrusted_text_shows_as_text_and_runs_nothing(browser, xss_page, bypass_csp):
     page = _open(browser, xss_page, bypass_csp=bypass_csp)
