@@ -9,13 +9,15 @@ from __future__ import annotations
 import io
 import json
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .html_export import write_atomically
+from supplygraph.errors import SupplygraphError
+
 from .views import View
 
 
@@ -104,3 +106,22 @@ def write_node_link(view: View, path: str | os.PathLike) -> Path:
     """Write the view as node-link JSON (see :func:`node_link`)."""
     text = json.dumps(node_link(view), ensure_ascii=False, indent=1, default=str)
     return write_atomically(path, text + "\n")
+
+
+def write_atomically(path: str | os.PathLike, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    path = Path(path)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise SupplygraphError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path

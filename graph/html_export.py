@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from importlib import resources
@@ -34,6 +33,7 @@ from pyvis.network import Network
 
 from supplygraph.errors import SupplygraphError
 
+from .export import write_atomically
 from .highlights import Highlights
 from .views import CONTEXT_TYPES, FLOW_TYPES, View, tiers
 
@@ -457,22 +457,3 @@ def write_html(view: View, path: str | os.PathLike, full: nx.MultiDiGraph | None
                highlights: Highlights | None = None) -> Path:
     """Write the page for ``view`` to ``path``, atomically: a failure leaves no half-written file."""
     return write_atomically(path, render_html(view, full, highlights))
-
-
-def write_atomically(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise SupplygraphError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path

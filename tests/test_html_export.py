@@ -198,6 +198,8 @@ def test_cli_refuses_a_view_past_max_nodes_and_writes_nothing(loaded, tmp_path):
     assert result.exit_code == 1
     assert "more than --max-nodes 3: narrow it with --focus ID --depth N" in result.stderr, result.stderr
     assert not out.exists() and not list(tmp_path.glob(".big.html*"))
+    result = CliRunner().invoke(main, ["--store", str(loaded), "export", "json", str(tmp_path / "no" / "v.json")])
+    assert result.exit_code == 1 and "cannot write" in result.stderr and "No such file or directory" in result.stderr
 
 
 # -- in headless Chromium -------------------------------------------------------------
