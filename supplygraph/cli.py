@@ -215,7 +215,11 @@ def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
               help="Refuse views with more nodes; narrow them with --focus or --end-use.")
 @click.pass_context
 def export_html(ctx: click.Context, out: str, **options: Any) -> None:
-    """One self-contained page (works offline) to explore a view of the graph."""
+    """An interactive page of a view: one file, works offline.
+
+    Colour and shape by label, hover for figures, evidence and sources, tick
+    boxes to filter; no network request, nothing loaded from elsewhere.
+    """
     _export(ctx, out, "html", **options)
 
 
@@ -224,7 +228,10 @@ def export_html(ctx: click.Context, out: str, **options: Any) -> None:
 @_view_options
 @click.pass_context
 def export_graphml(ctx: click.Context, out: str, **options: Any) -> None:
-    """GraphML for Gephi, yEd or Cytoscape (lists joined with '; ', node label = name)."""
+    """GraphML for Gephi, yEd or Cytoscape.
+
+    Lists are joined with '; '; each node's label is its name, its schema label is in 'kind'.
+    """
     _export(ctx, out, "graphml", **options)
 
 
@@ -233,7 +240,10 @@ def export_graphml(ctx: click.Context, out: str, **options: Any) -> None:
 @_view_options
 @click.pass_context
 def export_json(ctx: click.Context, out: str, **options: Any) -> None:
-    """Node-link JSON (networkx node_link_data), attributes as stored."""
+    """Node-link JSON, attributes as stored.
+
+    The shape of networkx's node_link_data: 'nodes', and 'edges' with 'source', 'target' and 'key'.
+    """
     _export(ctx, out, "json", **options)
 
 
