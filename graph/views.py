@@ -198,14 +198,13 @@ def tiers(G: nx.MultiDiGraph, end_use: str) -> dict[str, int]:
             if feeder not in tier:
                 tier[feeder] = tier[node] + 1
                 queue.append(feeder)
-    for _ in range(2):  # controllers, then controllers of controllers
-        for node in list(tier):
-            for source, _, edge_type in G.in_edges(node, data="type"):
-                if edge_type == "OPERATES":
-                    tier.setdefault(source, tier[node] + 1)
-            for _, target, edge_type in G.out_edges(node, data="type"):
-                if edge_type in ("SUBSIDIARY_OF", "ISSUED_BY"):
-                    tier.setdefault(target, tier[node] + 1)
+    for node in list(tier):
+        for source, _, edge_type in G.in_edges(node, data="type"):
+            if edge_type == "OPERATES":
+                tier.setdefault(source, tier[node] + 1)
+        for _, target, edge_type in G.out_edges(node, data="type"):
+            if edge_type in ("SUBSIDIARY_OF", "ISSUED_BY"):
+                tier.setdefault(target, tier[node] + 1)
     for node in G:
         if node not in tier:
             placed = [tier[n] for n in (*G.successors(node), *G.predecessors(node)) if n in tier]
