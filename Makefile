@@ -20,15 +20,24 @@ test: $(STAMP) test-setup
 	$(BIN)/python -m pytest -n 2 -q
 
 # Test-only tools that do not come from PyPI (added by later steps).
-test-setup:
+# The Cypher linter: Neo4j's @neo4j-cypher/language-support, pinned in package.json / package-lock.json;
+# Debian's chromium for the HTML export's browser tests (they skip, saying why, where it cannot be installed).
+test-setup: node_modules/.package-lock.json
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
 		|| echo "chromium unavailable: the HTML export's browser tests will skip"
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test-setup: npm (Node.js 20 or newer) is needed for the Cypher linter" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+lint-cypher: $(STAMP) test-setup
+	$(BIN)/python -m pytest -q tests/test_cypher_lint.py
 
 docs: $(STAMP)
 	$(BIN)/supplygraph schema --format markdown > docs/schema.md
 
 # The README's network view: the guided-missile supply chain of the bundled data, chokepoints outlined.
-docs-screenshot: $(STAMP) test-setup
+docs-screenshot: $(STAMP)
 	$(BIN)/supplygraph --store $(VENV)/docs.db demo > /dev/null
 	$(BIN)/supplygraph --store $(VENV)/docs.db export html $(VENV)/network-view.html --end-use enduse:guided-missile --chokepoints
 	$(BIN)/python -m tests.chromium $(VENV)/network-view.html docs/network-view.png

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from supplygraph.errors import SupplygraphError
+from .chokepoints import chokepoint_report
 
 CUT_TYPES = frozenset({"PRODUCES", "SUPPLIES", "INPUT_TO", "USED_IN"})
 """Facts a scenario can cut: the supply flow."""
@@ -70,11 +70,6 @@ def view_highlights(
     One run of :func:`~supplygraph.graph.chokepoints.chokepoint_report`
     (betweenness left out: the report's ranking does not use it).
     """
-    try:
-        from .chokepoints import chokepoint_report
-    except ImportError as exc:  # until the chokepoint analysis is part of this installation
-        raise SupplygraphError("--chokepoints and --scenario need the chokepoint analysis "
-                               "(supplygraph.graph.chokepoints), which this installation lacks") from exc
 
     scenarios = list(scenarios)
     if end_use is not None and G.nodes.get(end_use, {}).get("label") != "EndUse":

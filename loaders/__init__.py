@@ -15,6 +15,8 @@ from supplygraph.schema import LoadUnit
 
 from .context import Context
 from .curated import load_csv, load_yaml
+from .documents import DOCUMENT_SUFFIXES, load_document
+from .gazetteer import Gazetteer
 
 Loader = Callable[[Context], None]
 
@@ -22,6 +24,7 @@ LOADERS: dict[str, Loader] = {
     ".yaml": load_yaml,
     ".yml": load_yaml,
     ".csv": load_csv,
+    **{suffix: load_document for suffix in DOCUMENT_SUFFIXES},
 }
 """File suffix -> loader. Document loaders register ``.txt``, ``.md`` and ``.html``."""
 
@@ -42,16 +45,16 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_file(path: Path) -> LoadUnit:
-    """Read one file with the loader its suffix names."""
-    ctx = Context(path)
+def read_file(path: Path, known: Gazetteer | None = None) -> LoadUnit:
+    """Read one file with the loader its suffix names; documents resolve names through ``known``."""
+    ctx = Context(path, known)
     LOADERS[path.suffix.lower()](ctx)
     return ctx.unit
 
 
-def read_paths(paths: Iterable[str | Path]) -> list[LoadUnit]:
+def read_paths(paths: Iterable[str | Path], known: Gazetteer | None = None) -> list[LoadUnit]:
     """Read every file under ``paths``; the first error stops with its file and line."""
-    return [read_file(path) for path in expand(paths)]
+    return [read_file(path, known) for path in expand(paths)]
 
 
-__all__ = ["LOADERS", "Context", "expand", "read_file", "read_paths"]
+__all__ = ["DOCUMENT_SUFFIXES", "LOADERS", "Context", "Gazetteer", "expand", "read_file", "read_paths"]

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supplygraph.errors import LoadError, SupplygraphError
 from supplygraph.schema import LoadUnit, parse_fact, parse_node
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 
 class Context:
@@ -18,8 +21,10 @@ class Context:
     error that names the file and line, so nothing of the file is stored.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, known: "Gazetteer | None" = None) -> None:
         self.path = path
+        self.known = known
+        """The entities names resolve to (document loaders only); None means the built-in vocabulary alone."""
         try:
             self.data = path.read_bytes()
         except OSError as exc:

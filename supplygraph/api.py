@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supplygraph.data import BUNDLED
-from supplygraph.errors import NotFound, SupplygraphError
+from supplygraph.errors import LoadError, NotFound, SupplygraphError
+from supplygraph.graph.chokepoints import chokepoint_report
 from supplygraph.graph.store import LoadSummary, Progress, Store
-from supplygraph.loaders import expand, read_file
+from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
+from supplygraph.loaders.evaluation import Evaluation, gold_pairs
+from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
@@ -17,15 +20,53 @@ if TYPE_CHECKING:
     from supplygraph.graph.views import View
 
 
-def read(paths: Iterable[str | Path], progress: Progress | None = None) -> list[LoadUnit]:
-    """Read and validate every file under ``paths``; nothing is stored."""
+def known_entities(store: Store | None) -> Gazetteer:
+    """What document names resolve to: the store's entities (if a store is given) and the built-in vocabulary."""
+    return Gazetteer.from_store(store) if store is not None else Gazetteer()
+
+
+def read(paths: Iterable[str | Path], progress: Progress | None = None, store: Store | None = None) -> list[LoadUnit]:
+    """Read and validate every file under ``paths``; nothing is stored.
+
+    Documents resolve names against ``store``'s entities (and against the new
+    entities of documents read before them in the same call).
+    """
+    files = expand(paths)
+    known = known_entities(store) if any(f.suffix.lower() in DOCUMENT_SUFFIXES for f in files) else None
     units = []
     with paused_gc():
-        for path in expand(paths):
-            units.append(read_file(path))
+        for path in files:
+            units.append(read_file(path, known))
             if progress:
                 progress(1)
     return units
+
+
+def extract_document(path: str | Path, store: Store | None = None) -> dict[str, Any]:
+    """What loading the document at ``path`` would add, without storing it (``supplygraph extract``).
+
+    Names resolve against ``store``'s entities when a store is given.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise NotFound(f"no such file: {path}")
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise LoadError(f"not a document: {path.suffix or '(no suffix)'!r} (known: {', '.join(DOCUMENT_SUFFIXES)})", where=str(path))
+    return _extract(path, known_entities(store))
+
+
+def evaluate(folder: str | Path, store: Store | None = None) -> Evaluation:
+    """Score extraction on every ``*.gold.json`` in ``folder`` (``supplygraph eval``)."""
+    pairs = gold_pairs(Path(folder))
+    known = known_entities(store)
+    return evaluate_pairs(pairs, lambda path: _extract(path, known))
+
+
+def _extract(path: Path, known: Gazetteer) -> dict[str, Any]:
+    from supplygraph.loaders.documents import extract
+
+    record, found = extract(Context(path, known))
+    return {"document": record, **found.as_dict()}
 
 
 def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) -> LoadSummary:
@@ -67,6 +108,15 @@ def describe_node(store: Store, node_id: str) -> dict[str, Any]:
         ],
         "documents": documents,
     }
+
+
+def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
+    """The chokepoint report on the whole stored graph, for ``supplygraph chokepoints``.
+
+    ``options`` go to :func:`supplygraph.graph.chokepoints.chokepoint_report`
+    (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``).
+    """
+    return chokepoint_report(store.to_networkx(), **options)
 
 
 # -- exports: HTML network views, GraphML, node-link JSON -------------------

@@ -15,8 +15,10 @@ import click
 from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
+from supplygraph.graph.report import render_report
 from supplygraph.loaders import expand
 from supplygraph.output import FORMATS, progressbar, table, to_json
+from supplygraph.schema.nodes import STAGES
 
 
 class _Group(click.Group):
@@ -73,7 +75,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     store = _store(ctx, create=True)
     files = expand(paths)
     with progressbar(len(files), "reading") as advance:
-        units = api.read(files, advance)
+        units = api.read(files, advance, store=store)
     with progressbar(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
         summary = api.load(store, units, advance)
     _print_summary(summary.as_dict(), fmt)
@@ -161,7 +163,7 @@ def schema(fmt: str) -> None:
 @format_option("table", "json")
 @click.pass_context
 def demo(ctx: click.Context, fmt: str) -> None:
-    """Load the bundled rare-earth dataset into the store and print its stats."""
+    """Load the bundled rare-earth dataset into the store, print its stats and the chokepoint report."""
     store = _store(ctx, create=True)
     summary = api.load_bundled(store)
     if fmt == "table":
@@ -169,6 +171,28 @@ def demo(ctx: click.Context, fmt: str) -> None:
         _print_summary(summary.as_dict(), fmt)
         click.echo()
     _print_stats(store.stats().as_dict(), fmt)
+    if fmt == "table":
+        click.echo()
+        click.echo(render_report(api.chokepoints(store)), nl=False)
+
+
+@click.command()
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="How many chokepoints to list.")
+@click.option("--end-use", "end_use", metavar="ID", help="Only the supply chain of this end use, e.g. enduse:guided-missile.")
+@click.option("--stage", type=click.Choice(STAGES), help="Only materials of this stage.")
+@click.option(
+    "--scenario", "scenarios", multiple=True, metavar="TEXT",
+    help="'remove country:CN', 'remove org:ID', 'restrict element:Dy,element:Tb [by country:CN]' or 'apply policy:ID'; repeat to combine.",
+)  # fmt: skip
+@click.option("--edition", help="Edition of production figures to use, e.g. 'MCS 2025' [default: newest].")
+@click.option("--year", type=int, help="Data year of production figures [default: newest].")
+@format_option("table", "markdown", "json")
+@click.pass_context
+def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | None, scenarios: tuple[str, ...],
+                edition: str | None, year: int | None, fmt: str) -> None:  # fmt: skip
+    """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
+    report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year)
+    click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown"), nl=fmt == "json")
 
 
 # -- export: HTML network views, GraphML, node-link JSON --------------------
@@ -249,6 +273,81 @@ def export_json(ctx: click.Context, out: str, **options: Any) -> None:
 
 for command in (load, stats, show, schema, demo):
     main.add_command(command)
+main.add_command(chokepoints)
+
+from supplygraph.neo4j_cli import neo4j, query  # noqa: E402
+
+main.add_command(neo4j)
+main.add_command(query)
+
+
+def _existing_store(ctx: click.Context):
+    """The store if its file exists (never created by a read-only command), else None."""
+    return _store(ctx) if store_path(ctx.obj["store"]).exists() else None
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@format_option("table", "json")
+@click.pass_context
+def extract(ctx: click.Context, path: str, fmt: str) -> None:
+    """Show what loading a document (.txt, .md, .html) would add, without storing anything.
+
+    Names resolve to the store's entities when the store exists.
+    """
+    found = api.extract_document(path, _existing_store(ctx))
+    if fmt == "json":
+        click.echo(to_json(found))
+        return
+    doc = found["document"]
+    click.echo(f"{doc['id']}  {doc.get('title', '')}" + (f"  ({doc['published']})" if doc.get("published") else ""))
+    click.echo()
+    rows = [{"id": e["id"], "label": e["label"], "name": e["name"], "mentions": e["mentions"],
+             "new": "" if e["known"] else "new"} for e in found["entities"]]  # fmt: skip
+    click.echo(table(rows, ["id", "label", "name", "mentions", "new"]) if rows else "no entities")
+    click.echo()
+    rows = [{"type": r["type"], "source": r["source"], "target": r["target"], "confidence": r["confidence"],
+             "evidence": r["evidence"]} for r in found["relations"]]  # fmt: skip
+    click.echo(table(rows, ["type", "source", "target", "confidence", "evidence"]) if rows else "no relations")
+
+
+@click.command("eval")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--use-store", is_flag=True, help="Resolve names against the store's entities too (default: built-in vocabulary only).")
+@format_option("table", "json")
+@click.pass_context
+def eval_(ctx: click.Context, folder: str, use_store: bool, fmt: str) -> None:
+    """Score extraction against the X.gold.json files in FOLDER: precision, recall, F1, errors listed."""
+    result = api.evaluate(folder, _existing_store(ctx) if use_store else None)
+    if fmt == "json":
+        click.echo(to_json(result.as_dict()))
+        return
+    rows = []
+    for d in result.documents:
+        rows.append({"document": d.document, **_score_cells(d.entities, d.relations), "violations": len(d.violations)})
+    rows.append({"document": "OVERALL", **_score_cells(result.entities, result.relations), "violations": len(result.violations)})
+    click.echo(table(rows, ["document", "entity P", "entity R", "entity F1", "relation P", "relation R", "relation F1", "violations"]))
+    for d in result.documents:
+        click.echo()
+        click.echo(f"{d.document}:" + ("" if d.entities.fp + d.entities.fn + d.relations.fp + d.relations.fn else " no errors"))
+        for title, items in (("entity false positives", d.entities.false_positives), ("entity misses", d.entities.misses),
+                             ("relation false positives", d.relations.false_positives), ("relation misses", d.relations.misses),
+                             ("must_not_extract violations", d.violations)):  # fmt: skip
+            if items:
+                click.echo(f"  {title} ({len(items)}):")
+                for item in items:
+                    click.echo(f"    - {item}")
+
+
+def _score_cells(entities, relations) -> dict[str, str]:
+    return {
+        "entity P": f"{entities.precision:.3f}", "entity R": f"{entities.recall:.3f}", "entity F1": f"{entities.f1:.3f}",
+        "relation P": f"{relations.precision:.3f}", "relation R": f"{relations.recall:.3f}", "relation F1": f"{relations.f1:.3f}",
+    }  # fmt: skip
+
+
+main.add_command(extract)
+main.add_command(eval_)
 main.add_command(export)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,11 @@ def _embedded(tmp_path: Path) -> Store:
 
 STORE_FACTORIES: dict[str, Callable[[Path], Store]] = {"embedded": _embedded}
 """Every store implementation the contract suite runs against (others register when they can run)."""
+
+if os.environ.get("NEO4J_URI"):  # a live Neo4j: see tests/neo4j_support.py
+    from .neo4j_support import fresh_store
+
+    STORE_FACTORIES["neo4j"] = fresh_store
 
 
 @pytest.fixture(params=sorted(STORE_FACTORIES))

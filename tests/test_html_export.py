@@ -378,12 +378,11 @@ def test_big_end_use_views_fall_back_to_the_force_layout():
     assert page_data(select_view(G, end_use="enduse:motor"), G)["options"]["layout"]["hierarchical"]["enabled"]
 
 
-# -- marks from the chokepoint report (run once the analysis is installed) ----------------
+# -- marks from the chokepoint report -----------------------------------------------------
 
 
 def test_chokepoint_marks_are_the_reports_scores_and_a_scenario_cuts_what_it_removes(loaded):
-    chokepoints = pytest.importorskip("supplygraph.graph.chokepoints", reason="chokepoint analysis not installed")
-    from supplygraph.graph import open_store
+    from supplygraph.graph import chokepoints, open_store
     from supplygraph.graph.highlights import view_highlights
 
     with open_store(loaded) as store:
@@ -403,7 +402,6 @@ def test_chokepoint_marks_are_the_reports_scores_and_a_scenario_cuts_what_it_rem
 
 
 def test_cli_marks_chokepoints_and_scenarios_in_the_page(loaded, tmp_path):
-    pytest.importorskip("supplygraph.graph.chokepoints", reason="chokepoint analysis not installed")
     out = tmp_path / "marked.html"
     args = ["--store", str(loaded), "export", "html", str(out), "--end-use", "enduse:motor", "--chokepoints",
             "--scenario", "remove country:CN"]

@@ -1,0 +1,646 @@
+"""The Neo4j store: the :class:`~supplygraph.graph.store.Store` interface on the official ``neo4j`` driver.
+
+Two ways in:
+
+- :meth:`Neo4jStore.apply` loads inputs with the same origin semantics as the
+  embedded store (one transaction; reloading an input replaces its claims;
+  an unchanged digest is skipped; dangling references and one id with two
+  labels are refused before anything is written). Each input's claims are
+  kept on a ``(:SupplygraphOrigin)`` node and merged client-side with the
+  same pure functions the embedded store uses (:mod:`.claims`).
+- :func:`push` mirrors a local store's merged graph into Neo4j in batches,
+  one transaction per batch (``supplygraph neo4j push``); :func:`pull` reads
+  a graph curated in Neo4j Browser back as one validated load unit.
+
+Constructors make no network call: the driver connects on first use, and a
+server that is down or refuses the credentials gives a one-line
+:class:`~supplygraph.errors.StoreError` within seconds. The password is
+never stored in anything printed (``repr``, errors).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as _dt
+import json
+import logging
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
+from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
+
+from . import cypher
+from .claims import EdgeClaim, NodeClaim, check_units, merge_edge, merge_node, unit_claims
+from .cypher import DERIVED_NODE_PROPERTIES, Statement
+from .neo4j_rows import (
+    PulledGraph,
+    batches,
+    edge_rows_by_type,
+    node_rows_by_label,
+    pulled_unit,
+    stored_edge,
+    stored_node,
+)
+from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+CONNECTION_TIMEOUT = 4.0
+"""Seconds to wait for a TCP/TLS connection; keeps "server down" errors well under 10 seconds."""
+DEFAULT_BATCH_SIZE = 5000
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where and as whom to connect. ``password`` never appears in ``repr``."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    database: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_env(
+        cls,
+        uri: str | None = None,
+        user: str | None = None,
+        database: str | None = None,
+        password: str | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> "Neo4jSettings":
+        """Options first, then ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_DATABASE``, ``NEO4J_PASSWORD``."""
+        env = os.environ if environ is None else environ
+        return cls(
+            uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+            user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or DEFAULT_USER,
+            database=database or env.get("NEO4J_DATABASE") or None,
+            password=password if password is not None else env.get("NEO4J_PASSWORD"),
+        )
+
+    def where(self) -> str:
+        """``uri`` and database for messages (never the password)."""
+        return f"{self.uri} (database {self.database or 'default'})"
+
+
+def _check_uri(uri: str) -> None:
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        raise StoreError("the Neo4j URI is malformed: expected e.g. bolt://localhost:7687") from None
+    if parts.password is not None or parts.username is not None:
+        raise StoreError("the Neo4j URI must not carry credentials: set NEO4J_USERNAME and NEO4J_PASSWORD instead")
+    if parts.scheme not in SCHEMES:
+        raise StoreError(f"unsupported Neo4j URI scheme {parts.scheme!r} in {uri!r} (use one of {', '.join(SCHEMES)})")
+    if not parts.hostname:
+        raise StoreError(f"the Neo4j URI {uri!r} names no host")
+
+
+class Neo4jStore(Store):
+    """A supplygraph graph in a Neo4j database (Community 5.26 or later, Aura).
+
+    Parameters
+    ----------
+    settings : where to connect; see :meth:`Neo4jSettings.from_env`.
+    connection_timeout : seconds to wait for a connection before giving up.
+
+    Examples
+    --------
+    >>> store = Neo4jStore(Neo4jSettings("bolt://localhost:7687", "neo4j", password="secret"))
+    >>> store
+    Neo4jStore(bolt://localhost:7687 (database default), user 'neo4j')
+
+    Notes
+    -----
+    No network call happens until a method needs the server. :meth:`apply`
+    reads every input's claims to merge the touched ids (O(claims)); use
+    :func:`push` for large graphs built locally.
+    """
+
+    def __init__(self, settings: Neo4jSettings, *, connection_timeout: float = CONNECTION_TIMEOUT) -> None:
+        _check_uri(settings.uri)
+        self.settings = settings
+        self.connection_timeout = connection_timeout
+        self._driver: Any = None
+        self._verified = False
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.settings.where()}, user {self.settings.user!r})"
+
+    # -- connection ------------------------------------------------------------
+
+    def _get_driver(self) -> Any:
+        if self._driver is None:
+            import neo4j
+
+            # The driver logs every retry as a warning; our errors say it in one line.
+            logging.getLogger("neo4j").addHandler(logging.NullHandler())
+            logging.getLogger("neo4j").propagate = False
+            auth = (self.settings.user, self.settings.password) if self.settings.password else None
+            with self._errors("connecting"):
+                self._driver = neo4j.GraphDatabase.driver(
+                    self.settings.uri,
+                    auth=auth,
+                    connection_timeout=self.connection_timeout,
+                    connection_acquisition_timeout=self.connection_timeout + 2,
+                    max_transaction_retry_time=self.connection_timeout,
+                    user_agent="supplygraph",
+                )
+        if not self._verified:
+            with self._errors("connecting"):
+                self._driver.verify_connectivity()
+            self._verified = True
+        return self._driver
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Turn driver errors into one-line StoreErrors that name the server and never the password."""
+        from neo4j import exceptions as ne
+
+        try:
+            yield
+        except SupplygraphError:
+            raise
+        except ne.AuthError:
+            raise StoreError(
+                f"Neo4j at {self.settings.uri} refused the credentials of user {self.settings.user!r}: "
+                "check NEO4J_USERNAME and NEO4J_PASSWORD"
+            ) from None
+        except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
+            reason = _reason(exc)
+            raise StoreError(
+                f"cannot reach Neo4j at {self.settings.uri} while {doing}: {reason} "
+                "(is the server running? try 'docker compose up -d')"
+            ) from None
+        except ne.Neo4jError as exc:
+            raise StoreError(f"Neo4j at {self.settings.where()} refused {doing}: {exc.message or exc}") from None
+        except (ne.DriverError, ValueError) as exc:
+            raise StoreError(f"Neo4j driver error while {doing} ({self.settings.uri}): {exc}") from None
+
+    def _session(self) -> Any:
+        return self._get_driver().session(database=self.settings.database)
+
+    def _read(self, statement: Statement, **params: Any) -> list[dict[str, Any]]:
+        with self._errors(f"reading ({statement.name})"), self._session() as session:
+            return session.execute_read(lambda tx: [r.data() for r in tx.run(statement.text, statement.bind(**params))])
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+            self._verified = False
+
+    def ping(self) -> None:
+        """Connect and run ``RETURN 1``; a StoreError says why when that fails."""
+        self._read(cypher.PING)
+
+    # -- schema ----------------------------------------------------------------
+
+    def init_schema(self) -> list[str]:
+        """Create the constraints and indexes (idempotent); return their names."""
+        statements = cypher.schema_statements()
+        with self._errors("creating constraints and indexes"), self._session() as session:
+            for statement in statements:
+                session.run(statement.text).consume()
+        return [s.name for s in statements]
+
+    # -- writing in batches (push) --------------------------------------------------
+
+    def write_batch(self, statement: Statement, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int, int]:
+        """Run one ``UNWIND $rows`` statement as one transaction; return (written, changed, created).
+
+        Raises IntegrityError, and rolls the whole batch back, when fewer rows
+        were written than sent (a relationship whose end node is not in Neo4j).
+        """
+
+        def work(tx: Any) -> tuple[int, int, int]:
+            result = tx.run(statement.text, statement.bind(rows=list(rows)))
+            record = result.single()
+            counters = result.consume().counters
+            written, changed = record["written"], record["changed"]
+            if written != len(rows):
+                raise IntegrityError(
+                    f"{statement.name}: only {written} of {len(rows)} rows could be written; an end node is "
+                    "missing in Neo4j (push its nodes first, or push without --label/--ids); the batch was rolled back"
+                )
+            return written, changed, counters.nodes_created + counters.relationships_created
+
+        with self._errors(f"writing a batch ({statement.name})"), self._session() as session:
+            return session.execute_write(work)
+
+    # -- the Store interface: apply --------------------------------------------------
+
+    def apply(self, units: Sequence[LoadUnit], progress: Progress | None = None) -> LoadSummary:
+        summary = LoadSummary(inputs=len(units))
+        with self._errors("loading"), self._session() as session:
+            tx = session.begin_transaction()
+            try:
+                self._apply(tx, units, summary, progress)
+                tx.commit()
+            except BaseException:
+                if not tx.closed():
+                    with contextlib.suppress(Exception):
+                        tx.rollback()
+                raise
+        return summary
+
+    def _apply(self, tx: Any, units: Sequence[LoadUnit], summary: LoadSummary, progress: Progress | None) -> None:
+        def run(statement: Statement, **params: Any) -> list[dict[str, Any]]:
+            return [r.data() for r in tx.run(statement.text, statement.bind(**params))]
+
+        stored = {r["origin"]: (r["digest"], _decode_claims(r["claims"])) for r in run(cypher.READ_ORIGINS)}
+        changed = []
+        for unit in units:
+            if unit.origin in stored and stored[unit.origin][0] == unit.digest:
+                summary.skipped_unchanged_inputs += 1
+                summary.nodes.unchanged += len({n.id for n in unit.nodes})
+                summary.edges.unchanged += len({f.key() for f in unit.facts})
+                if progress:
+                    progress(len(unit.nodes) + len(unit.facts))
+            else:
+                changed.append(unit)
+        if not changed:
+            return
+        replaced = {u.origin for u in changed}
+        kept_nodes: dict[str, list[NodeClaim]] = defaultdict(list)
+        kept_edges: dict[str, list[EdgeClaim]] = defaultdict(list)
+        touched_ids: set[str] = set()
+        touched_keys: dict[str, str] = {}
+        for origin, (_, (node_claims, edge_claims)) in stored.items():
+            for claim in node_claims:
+                if origin in replaced:
+                    touched_ids.add(claim.id)
+                else:
+                    kept_nodes[claim.id].append(claim)
+            for claim in edge_claims:
+                if origin in replaced:
+                    touched_keys[claim.key] = claim.type
+                else:
+                    kept_edges[claim.key].append(claim)
+        claimed_anywhere = set(kept_nodes) | touched_ids
+
+        def labels_elsewhere(ids: Sequence[str]) -> dict[str, str]:
+            found = {i: kept_nodes[i][0].label for i in ids if i in kept_nodes}
+            unclaimed = [i for i in ids if i not in claimed_anywhere]
+            for row in run(cypher.NODES_BY_ID, ids=unclaimed) if unclaimed else []:
+                node = stored_node(row["labels"], row["props"])
+                if node is not None:
+                    found[node.id] = node.label
+            return found
+
+        check_units(changed, labels_elsewhere)
+        new_claims: dict[str, tuple[list[NodeClaim], list[EdgeClaim]]] = {}
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        for unit in changed:
+            nodes, edges = unit_claims(unit)
+            new_claims[unit.origin] = (list(nodes.values()), list(edges.values()))
+            touched_ids.update(nodes)
+            touched_keys.update((key, claim.type) for key, claim in edges.items())
+            for claim in nodes.values():
+                kept_nodes[claim.id].append(claim)
+            for claim in edges.values():
+                kept_edges[claim.key].append(claim)
+            if progress:
+                progress(len(unit.nodes) + len(unit.facts))
+
+        current_nodes = {}
+        for row in run(cypher.NODES_BY_ID, ids=sorted(touched_ids)):
+            node = stored_node(row["labels"], row["props"])
+            if node is not None:
+                current_nodes[node.id] = node
+        keys_by_type: dict[str, list[str]] = defaultdict(list)
+        for key, type_name in touched_keys.items():
+            keys_by_type[type_name].append(key)
+        current_edges = {}
+        for type_name, keys in keys_by_type.items():
+            for row in run(cypher.edges_by_key(type_name), keys=keys):
+                edge = stored_edge(row["type"], row["source"], row["target"], row["props"])
+                current_edges[edge.key] = edge
+
+        node_writes, removed_ids = _diff_nodes(touched_ids, kept_nodes, current_nodes, summary.nodes)
+        edge_writes, removed_edges = _diff_edges(touched_keys, kept_edges, current_edges, summary.edges)
+
+        for type_name, keys in _group(removed_edges, lambda key: touched_keys[key]).items():
+            run(cypher.delete_edges(type_name), keys=keys)
+        for primary, rows in node_rows_by_label(node_writes).items():
+            run(cypher.upsert_nodes(primary), rows=rows)
+        for type_name, rows in edge_rows_by_type(edge_writes).items():
+            result = run(cypher.upsert_edges(type_name), rows=rows)
+            if result[0]["written"] != len(rows):
+                raise IntegrityError(f"{type_name}: a fact's end node is missing in Neo4j")
+        if removed_ids:
+            still = run(cypher.STILL_CONNECTED, ids=removed_ids)
+            if still:
+                hit = still[0]
+                raise IntegrityError(
+                    f"fact {hit['type']} {hit['source']}->{hit['target']} would be left dangling: "
+                    f"the reload no longer defines {hit['id']}"
+                )
+            run(cypher.DELETE_NODES, ids=removed_ids)
+        run(
+            cypher.WRITE_ORIGINS,
+            rows=[
+                {"origin": u.origin, "digest": u.digest, "loaded_at": now, "claims": _encode_claims(*new_claims[u.origin])}
+                for u in changed
+            ],
+        )
+
+    # -- the Store interface: reading --------------------------------------------------
+
+    def node(self, node_id: str) -> StoredNode | None:
+        for row in self._read(cypher.NODES_BY_ID, ids=[node_id]):
+            node = stored_node(row["labels"], row["props"])
+            if node is not None:
+                return node
+        return None
+
+    def nodes(self, label: str | None = None) -> Iterator[StoredNode]:
+        if label is not None and label not in NODE_LABELS:
+            return iter([])  # like the embedded store: no node has a label the schema does not know
+        statement = cypher.ALL_NODES if label is None else cypher.nodes_of_label(label)
+        found = (stored_node(r["labels"], r["props"]) for r in self._read(statement))
+        return iter([n for n in found if n is not None])
+
+    def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
+        if type is None:
+            rows = self._read(cypher.ALL_EDGES, types=list(FACT_TYPES))
+        elif type not in FACT_TYPES:
+            return iter([])
+        else:
+            rows = self._read(cypher.edges_of_type(type))
+        return iter([stored_edge(r["type"], r["source"], r["target"], r["props"]) for r in rows])
+
+    def edges_of(self, node_id: str) -> list[StoredEdge]:
+        rows = self._read(cypher.EDGES_OF_NODE, id=node_id, types=list(FACT_TYPES))
+        return [stored_edge(r["type"], r["source"], r["target"], r["props"]) for r in rows]
+
+    def stats(self) -> Stats:
+        types = list(FACT_TYPES)
+        labels: dict[str, int] = {}
+        for row in self._read(cypher.LABEL_COUNTS):
+            primary = next((name for name in row["labels"] if name in NODE_LABELS), None)
+            if primary:
+                labels[primary] = labels.get(primary, 0) + row["nodes"]
+        edges = {r["type"]: r["edges"] for r in self._read(cypher.TYPE_COUNTS, types=types)}
+        return Stats(
+            nodes=sum(labels.values()),
+            edges=sum(edges.values()),
+            labels=dict(sorted(labels.items())),
+            types=dict(sorted(edges.items())),
+            sources=labels.get("Document", 0),
+            cited_sources=self._read(cypher.CITED_SOURCES, types=types)[0]["cited"],
+            facts_without_quantities=self._read(
+                cypher.FACTS_WITHOUT_QUANTITIES, types=types, quantities=list(QUANTITY_FIELDS)
+            )[0]["without"],
+            origins=self._read(cypher.COUNT_ORIGINS)[0]["origins"],
+        )
+
+    def run_query(self, text: str, params: Mapping[str, Any], *, name: str = "query") -> tuple[list[str], list[dict]]:
+        """Run a read-only library query (text from a packaged ``.cypher`` file, values as parameters).
+
+        Nodes and relationships in the result come back as their property maps.
+        """
+
+        def work(tx: Any) -> tuple[list[str], list[dict]]:
+            result = tx.run(text, dict(params))
+            return list(result.keys()), [record.data() for record in result]
+
+        with self._errors(f"running query {name}"), self._session() as session:
+            return session.execute_read(work)
+
+    def read_graph(self) -> tuple[list[tuple[str, list[str], dict]], list[tuple[str, str, str, str, dict]]]:
+        """Every node and relationship as Neo4j holds it (for :func:`pull`)."""
+        nodes = [(r["element_id"], r["labels"], r["props"]) for r in self._read(cypher.PULL_NODES)]
+        edges = [
+            (r["element_id"], r["type"], r["source"], r["target"], r["props"]) for r in self._read(cypher.PULL_EDGES)
+        ]
+        return nodes, edges
+
+
+def _reason(exc: Exception) -> str:
+    """The gist of a connection failure in one line (``Connection refused``, ``timed out``...)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    match = re.search(r"\(reason (.+?)\)$", text)
+    if match:
+        return match.group(1)
+    if "Bolt handshake" in text:
+        return "no Bolt handshake answer in time (not a Neo4j Bolt port, or the server is still starting)"
+    return re.sub(r"^Couldn't connect to \S+ \(resolved to .*?\)\):\s*", "", text)
+
+
+# -- claims bookkeeping -------------------------------------------------------------
+
+
+def _encode_claims(nodes: Sequence[NodeClaim], edges: Sequence[EdgeClaim]) -> str:
+    return json.dumps(
+        {"nodes": [dataclasses.asdict(c) for c in nodes], "edges": [dataclasses.asdict(c) for c in edges]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _decode_claims(text: str | None) -> tuple[list[NodeClaim], list[EdgeClaim]]:
+    data = json.loads(text or "{}")
+    return [NodeClaim(**c) for c in data.get("nodes", [])], [EdgeClaim(**c) for c in data.get("edges", [])]
+
+
+def _group(items: Iterable[str], key: Callable[[str], str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+def _same_node(before: StoredNode, merged: StoredNode) -> bool:
+    """Equal as stored (tuples and lists alike), ignoring derived properties such as chokepoint scores."""
+    stripped = {k: v for k, v in before.as_dict().items() if k not in DERIVED_NODE_PROPERTIES}
+    return _canonical(stripped) == _canonical(merged.as_dict())
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _diff_nodes(
+    ids: set[str], claims: Mapping[str, list[NodeClaim]], current: Mapping[str, StoredNode], counts: Counts
+) -> tuple[list[StoredNode], list[str]]:
+    """Merged nodes to write (new or changed) and ids to delete; counts them."""
+    writes, removed = [], []
+    for node_id in sorted(ids):
+        before = current.get(node_id)
+        if not claims.get(node_id):
+            if before is not None:
+                removed.append(node_id)
+                counts.removed += 1
+            continue
+        merged = merge_node(claims[node_id])
+        if before is None:
+            counts.added += 1
+        elif not _same_node(before, merged):
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+            continue
+        writes.append(merged)
+    return writes, removed
+
+
+def _diff_edges(
+    keys: Mapping[str, str], claims: Mapping[str, list[EdgeClaim]], current: Mapping[str, StoredEdge], counts: Counts
+) -> tuple[list[StoredEdge], list[str]]:
+    writes, removed = [], []
+    for key in sorted(keys):
+        before = current.get(key)
+        if not claims.get(key):
+            if before is not None:
+                removed.append(key)
+                counts.removed += 1
+            continue
+        merged = merge_edge(claims[key])
+        if before is None:
+            counts.added += 1
+        elif _canonical(before.as_dict()) != _canonical(merged.as_dict()):
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+            continue
+        writes.append(merged)
+    return writes, removed
+
+
+# -- push and pull ------------------------------------------------------------------
+
+
+@dataclass
+class PushSummary:
+    """What a push wrote, per label and type: rows sent, created, updated (changed properties)."""
+
+    nodes: dict[str, dict[str, int]] = field(default_factory=dict)
+    edges: dict[str, dict[str, int]] = field(default_factory=dict)
+    chokepoints: int = 0
+    seconds: float = 0.0
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "nodes": sum(c["written"] for c in self.nodes.values()),
+            "edges": sum(c["written"] for c in self.edges.values()),
+            "created": sum(c["created"] for c in (*self.nodes.values(), *self.edges.values())),
+            "updated": sum(c["updated"] for c in (*self.nodes.values(), *self.edges.values())),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "chokepoints": self.chokepoints,
+            "totals": self.totals(),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def select(
+    source: Store, *, labels: Sequence[str] = (), ids: Sequence[str] = ()
+) -> tuple[list[StoredNode], list[StoredEdge]]:
+    """The nodes to push (all, or those of ``labels`` and ``ids``) and the edges between them."""
+    for name in labels:
+        cypher.label(name)
+    nodes = list(source.nodes())
+    if labels or ids:
+        wanted_ids = set(ids)
+        missing = sorted(wanted_ids - {n.id for n in nodes})
+        if missing:
+            from supplygraph.errors import NotFound
+
+            raise NotFound(f"no entity with id {missing[0]!r} in the local store")
+        nodes = [n for n in nodes if n.label in labels or n.id in wanted_ids]
+        keep = {n.id for n in nodes}
+        edges = [e for e in source.edges() if e.source in keep and e.target in keep]
+    else:
+        edges = list(source.edges())
+    return nodes, edges
+
+
+def push(
+    target: Neo4jStore,
+    nodes: Sequence[StoredNode],
+    edges: Sequence[StoredEdge],
+    *,
+    scores: Mapping[str, Mapping[str, Any]] | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> PushSummary:
+    """Write nodes, then relationships, to Neo4j in batches of ``batch_size``, one transaction per batch.
+
+    ``scores`` maps node ids to derived properties (``chokepoint_score``,
+    ``chokepoint_rank``) written with the node. Runs the idempotent
+    :meth:`Neo4jStore.init_schema` first, so even a fresh database has the
+    ``Entity.id`` constraint that every ``MERGE``/``MATCH`` on ``id`` uses.
+    Idempotent: a rerun creates nothing and updates nothing. A failing
+    batch rolls back alone; batches before it stay written, and a rerun
+    completes the push.
+
+    Notes
+    -----
+    One round trip per batch; rows are built client-side in O(n + m).
+    """
+    started = time.perf_counter()
+    target.init_schema()
+    summary = PushSummary(chokepoints=len(scores or {}))
+    for primary, rows in node_rows_by_label(nodes, scores).items():
+        summary.nodes[primary] = _write_all(target, cypher.upsert_nodes(primary), rows, batch_size, progress)
+    for type_name, rows in edge_rows_by_type(edges).items():
+        summary.edges[type_name] = _write_all(target, cypher.upsert_edges(type_name), rows, batch_size, progress)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write_all(
+    target: Neo4jStore, statement: Statement, rows: Sequence[Mapping[str, Any]], size: int, progress: Progress | None
+) -> dict[str, int]:
+    counts = {"written": 0, "created": 0, "updated": 0}
+    for batch in batches(list(rows), size):
+        written, changed, created = target.write_batch(statement, batch)
+        counts["written"] += written
+        counts["created"] += created
+        counts["updated"] += changed - created
+        if progress:
+            progress(len(batch))
+    return counts
+
+
+def pull(source: Neo4jStore) -> PulledGraph:
+    """The Neo4j graph as one load unit named after the server and database, validated by the schema."""
+    nodes, edges = source.read_graph()
+    origin = f"neo4j:{source.settings.uri}/{source.settings.database or 'default'}"
+    return pulled_unit(origin, nodes, edges)
+
+
+def chokepoint_scores(source: Store) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """``chokepoint_score`` and ``chokepoint_rank`` per node id from the chokepoint analysis, and a note.
+
+    Every node the analysis scores above 0 gets its score (0-100) and rank.
+    Optional by design: when :mod:`supplygraph.graph.chokepoints` is not
+    installed, or the analysis cannot run on this graph (no supply flow),
+    the scores are empty and the note says why, so push still works.
+    """
+    try:
+        from supplygraph.graph.chokepoints import chokepoint_report  # type: ignore[import-not-found]
+    except ImportError:
+        return {}, "chokepoint scores not written: the chokepoint analysis is not installed"
+    try:
+        report = chokepoint_report(source.to_networkx(), top=None, betweenness=False)
+    except Exception as exc:  # noqa: BLE001 - the push must not fail because an optional analysis did
+        return {}, f"chokepoint scores not written: {exc}"
+    out: dict[str, dict[str, Any]] = {}
+    for position, row in enumerate(report.get("chokepoints", []), start=1):
+        if row.get("id") and row.get("score") is not None and row["id"] not in out:
+            out[row["id"]] = {"chokepoint_score": float(row["score"]), "chokepoint_rank": int(row.get("rank") or position)}
+    return out, None

@@ -1,0 +1,379 @@
+"""Disruption scenarios: what share of each end use's supply is at risk, and along which path.
+
+A scenario is a line of text:
+
+``remove country:CN``
+    Every producer in China stops: the country itself and every organisation,
+    facility or place located there.
+``remove org:<id>[,org:<id>...]``
+    The organisation stops, with its subsidiaries (``SUBSIDIARY_OF``, taken
+    as control whatever the stake) and the facilities they operate.
+``restrict element:Dy,element:Tb [by country:CN]``
+    The materials named, or the separated materials carrying the elements
+    named (oxides, metals, alloys, magnets; not ores and concentrates), can no
+    longer be had: all of them, or with ``by`` only their producers in that
+    country.
+``apply policy:<id>``
+    A policy in the graph: its ``RESTRICTS`` targets, restricted by the
+    countries that issued it (``ISSUED_BY``, or the policy's ``country``).
+
+Several scenarios apply together.
+
+The propagation
+---------------
+Availability (1 = all supply, 0 = none) flows downstream in topological
+order of the supply-flow graph, strongly connected components condensed and
+solved by fixed-point iteration:
+
+* a **producer** is 0 when removed; one with suppliers (``SUPPLIES``) keeps
+  ``1 - sum(share x loss)`` of its supplier-fed output (unlisted supply
+  unaffected; suppliers without a share split the unlisted rest evenly).
+  Supplier losses do not touch its mining-stage output.
+* a **material** loses the share of its producers that are gone (weights as
+  in :func:`~supplygraph.graph.flow.supply_flow`). Only the best-measured
+  basis counts: stated shares of world output over shares of a listed
+  volume (a quota list covers one country's firms, not the world); where
+  two bases are measured alike, the larger loss counts; where none has
+  figures, the known producers share equally. Its inputs (``INPUT_TO``)
+  combine by their ``share`` when every input has one (alternative
+  sources); otherwise inputs carrying a common element are alternatives in
+  equal parts, and groups with none in common are complements, each needed:
+  the scarcest decides. The material keeps the smaller of what its producers and
+  what its inputs allow: surviving capacity is assumed to reach surviving
+  inputs (trade reroutes), so the figures are the share *at risk*, a bound
+  set by the tightest stage, before stocks and substitution.
+* an **end use** needs every material it uses: the scarcest decides.
+
+The *path that carries the loss* is traced back from each end use through
+the binding input at each step to the removed or restricted producer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from supplygraph.errors import NotFound, SupplygraphError
+
+from .centrality import condensed_order
+from .flow import WEIGHT_QUALITY
+
+
+class ScenarioError(SupplygraphError):
+    """A scenario string cannot be parsed."""
+
+    exit_code = 2
+
+
+_SCENARIO = re.compile(r"^\s*(remove|restrict|apply)\s+(\S+(?:\s*,\s*\S+)*?)(?:\s+by\s+(country:[A-Z]{2}))?\s*$")
+
+SYNTAX = "'remove country:CN', 'remove org:<id>', 'restrict element:Dy,element:Tb [by country:CN]' or 'apply policy:<id>'"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A parsed scenario: an action on one or more targets."""
+
+    action: str
+    targets: tuple[str, ...]
+    by: str | None = None
+    text: str = ""
+
+
+def parse_scenario(text: str) -> Scenario:
+    """Parse a scenario string.
+
+    Examples
+    --------
+    >>> parse_scenario("restrict element:Dy, element:Tb by country:CN")
+    Scenario(action='restrict', targets=('element:Dy', 'element:Tb'), by='country:CN', text='restrict element:Dy, element:Tb by country:CN')
+    """
+    match = _SCENARIO.match(text or "")
+    if not match:
+        raise ScenarioError(f"cannot read scenario {text!r}: expected {SYNTAX}")
+    action, targets_text, by = match.groups()
+    targets = tuple(t.strip() for t in targets_text.split(",") if t.strip())
+    allowed = {"remove": ("country:", "org:", "facility:", "place:"), "restrict": ("element:", "material:"), "apply": ("policy:",)}[action]
+    for target in targets:
+        if not target.startswith(allowed):
+            raise ScenarioError(f"scenario {text!r}: '{action}' takes {' or '.join(p + '...' for p in allowed)} ids, not {target!r}")
+    if by and action != "restrict":
+        raise ScenarioError(f"scenario {text!r}: 'by country:..' goes with 'restrict' only")
+    return Scenario(action, targets, by, text.strip())
+
+
+@dataclass
+class _Effects:
+    removed: set[str] = field(default_factory=set)
+    restricted: dict[str, set[str] | None] = field(default_factory=dict)
+    """Material -> countries whose producers are cut off from it (None: every producer)."""
+
+
+def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
+    effects = _Effects()
+    producers = [(n, d) for n, d in F.nodes(data=True) if d.get("label") not in ("Material", "EndUse")]
+    carriers: dict[str, list[str]] = {}
+    for node, data in F.nodes(data=True):
+        if data.get("label") == "Material" and data.get("stage") != "mining":
+            for symbol in data.get("elements", ()):
+                carriers.setdefault(symbol, []).append(node)
+
+    def restrict(target: str, countries: set[str] | None, text: str) -> None:
+        if target.startswith("element:"):
+            hit = carriers.get(target.split(":", 1)[1], [])
+        elif target in F:
+            hit = [target]
+        else:
+            raise NotFound(f"scenario {text!r}: no material {target!r} in the supply flow")
+        for material in hit:
+            previous = effects.restricted.get(material, set())
+            effects.restricted[material] = None if countries is None or previous is None else previous | countries
+
+    for scenario in scenarios:
+        if scenario.action == "remove":
+            for target in scenario.targets:
+                if target.startswith("country:"):
+                    code = target.split(":", 1)[1]
+                    hit = {n for n, d in producers if n == target or d.get("country") == code}
+                else:
+                    hit = {n for n, d in producers if n == target or any(c == target for c, _ in d.get("controlled_by", ()))}
+                if not hit:
+                    raise NotFound(f"scenario {scenario.text!r}: {target!r} produces or supplies nothing in the supply flow")
+                effects.removed |= hit
+        elif scenario.action == "restrict":
+            countries = {scenario.by.split(":", 1)[1]} if scenario.by else None
+            for target in scenario.targets:
+                restrict(target, countries, scenario.text)
+        else:
+            for target in scenario.targets:
+                policy = F.graph.get("policies", {}).get(target)
+                if policy is None:
+                    raise NotFound(f"scenario {scenario.text!r}: no policy {target!r} in the graph")
+                if not policy["targets"]:
+                    raise NotFound(f"scenario {scenario.text!r}: {target} restricts nothing (no RESTRICTS facts)")
+                countries = set(policy["countries"]) or None
+                for restricted in policy["targets"]:
+                    if restricted.startswith("element:") or restricted in F:
+                        restrict(restricted, countries, scenario.text)
+    return effects
+
+
+def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario]) -> dict[str, Any]:
+    """Share of each end use's supply at risk under the scenarios, with the path that carries the loss.
+
+    Parameters
+    ----------
+    F : networkx.DiGraph
+        A supply-flow graph (:func:`~supplygraph.graph.flow.supply_flow`).
+    scenarios : list of str or Scenario
+        Applied together (see the module docstring for the syntax).
+
+    Returns
+    -------
+    dict
+        ``scenarios`` (the texts), ``removed`` (producer ids), ``restricted``
+        (material -> countries or "all"), ``materials`` (material -> share
+        lost, for those that lose any) and ``end_uses``: objects with ``id``,
+        ``name``, ``share_at_risk`` (0..1) and ``path`` (ids from the
+        removed producer or restricted material to the end use), most at risk
+        first.
+
+    Examples
+    --------
+    >>> F = nx.DiGraph()
+    >>> F.add_node("country:CN", label="Country", country="CN")
+    >>> F.add_node("country:US", label="Country", country="US")
+    >>> F.add_node("material:ore", label="Material", stage="mining", vintages={"countries": {"weights": "stated shares"}})
+    >>> F.add_node("enduse:motor", label="EndUse")
+    >>> F.add_edge("country:CN", "material:ore", type="PRODUCES", basis="countries", weight=0.7)
+    >>> F.add_edge("country:US", "material:ore", type="PRODUCES", basis="countries", weight=0.3)
+    >>> F.add_edge("material:ore", "enduse:motor", type="USED_IN", weight=None)
+    >>> r = scenario_impact(F, ["remove country:CN"])
+    >>> r["end_uses"][0]["share_at_risk"], r["end_uses"][0]["path"]
+    (0.7, ['country:CN', 'material:ore', 'enduse:motor'])
+
+    Notes
+    -----
+    One pass in topological order over the condensed flow graph, O(V + E),
+    plus fixed-point iteration inside strongly connected components.
+    """
+    parsed = [s if isinstance(s, Scenario) else parse_scenario(s) for s in scenarios]
+    effects = _resolve(F, parsed)
+    components, _, _ = condensed_order(F)
+    avail: dict[str, float] = {}
+    cause: dict[str, str | None] = {}
+    hops: dict[str, int] = {}
+    for component in components:
+        if len(component) == 1:
+            node = component[0]
+            avail[node], cause[node] = _availability(F, node, avail, effects, hops)
+            hops[node] = hops.get(cause[node], -1) + 1 if cause[node] is not None else 0
+            continue
+        for member in component:
+            avail[member], cause[member], hops[member] = 1.0, None, 0
+        for _ in range(100):
+            change = 0.0
+            for member in component:
+                value, why = _availability(F, member, avail, effects, hops)
+                change = max(change, abs(value - avail[member]))
+                avail[member], cause[member] = value, why
+            if change < 1e-12:
+                break
+        for member in component:
+            hops[member] = hops.get(cause[member], -1) + 1 if cause[member] is not None else 0
+    end_uses = []
+    for node, data in F.nodes(data=True):
+        if data.get("label") != "EndUse":
+            continue
+        at_risk = round(1.0 - avail.get(node, 1.0), 6)
+        path = _trace(node, cause) if at_risk > 0 else []
+        end_uses.append({"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
+                         "path_names": [F.nodes[p].get("name", p) for p in path]})  # fmt: skip
+    end_uses.sort(key=lambda r: (-r["share_at_risk"], r["id"]))
+    return {
+        "scenarios": [s.text for s in parsed],
+        "removed": sorted(effects.removed),
+        "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(effects.restricted.items())},
+        "materials": {n: round(1.0 - a, 6) for n, a in sorted(avail.items()) if a < 1.0 and F.nodes[n].get("label") == "Material"},
+        "end_uses": end_uses,
+    }
+
+
+def _trace(node: str, cause: dict[str, str | None]) -> list[str]:
+    path = [node]
+    seen = {node}
+    while cause.get(path[-1]) is not None and cause[path[-1]] not in seen:
+        path.append(cause[path[-1]])
+        seen.add(path[-1])
+    return path[::-1]
+
+
+def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _Effects, hops: dict[str, int]) -> tuple[float, str | None]:
+    """What share of ``node``'s supply survives, and the upstream node responsible for the loss (None: it is the origin).
+
+    Among inputs that bind equally, the one with the shortest loss path wins
+    (then the smaller id), so the path reported is the most direct one.
+    """
+    data = F.nodes[node]
+    label = data.get("label")
+    if label == "EndUse":
+        inputs = [(avail.get(u, 1.0), hops.get(u, 0), u) for u in F.predecessors(node)]
+        if not inputs:
+            return 1.0, None
+        value, _, worst = min(inputs)
+        return value, worst if value < 1.0 else None
+    if label != "Material":
+        if node in effects.removed:
+            return 0.0, None
+        return _weighted(F, node, avail, lambda edge: edge.get("type") == "SUPPLIES")
+    restriction = effects.restricted.get(node, set())
+    if restriction is None:
+        return 0.0, None
+    # producers, per basis
+    by_basis: dict[str, list[tuple[float, float, str]]] = {}
+    inputs: list[tuple[str, dict]] = []
+    for producer, edge in F.pred[node].items():
+        if edge.get("type") == "PRODUCES":
+            by_basis.setdefault(edge.get("basis", "organisations"), []).append((edge.get("weight") or 0.0, _producer_output(F, producer, node, avail, effects, restriction), producer))
+        else:
+            inputs.append((producer, edge))
+    prod_value, prod_cause = _production(F, data, by_basis)
+    in_value, in_cause = _inputs(F, inputs, avail, hops)
+    if prod_value <= in_value:
+        return prod_value, prod_cause if prod_value < 1.0 else None
+    return in_value, in_cause
+
+
+def _production(F: nx.DiGraph, data: dict, by_basis: dict[str, list[tuple[float, float, str]]]) -> tuple[float, str | None]:
+    """Share of a material's production that survives, and the producer whose loss weighs most.
+
+    Only the best-measured bases count: stated shares of world output over
+    shares of a listed volume (a quota list covers one country's firms, not
+    the world). Where no basis has figures, the producers known at both
+    bases form one pool with equal shares: the organisations, and the
+    countries none of them is located in (a country's own entry stands for
+    its firms the data does not name).
+    """
+    if not by_basis:
+        return 1.0, None
+    vintages = data.get("vintages", {})
+    quality = {b: WEIGHT_QUALITY[vintages[b]["weights"]] if b in vintages else 0 for b in by_basis}
+    best = max(quality.values())
+    if best == 0:
+        organisations = by_basis.get("organisations", [])
+        located = {F.nodes[p].get("country") for _, _, p in organisations}
+        pool = [(1.0, a, p) for _, a, p in organisations]
+        pool += [(1.0, a, p) for _, a, p in by_basis.get("countries", []) if F.nodes[p].get("country") not in located]
+        candidates = [[(1.0 / len(pool), a, p) for _, a, p in pool]]
+    else:
+        candidates = [rows for basis, rows in by_basis.items() if quality[basis] == best]
+    value, cause = 1.0, None
+    for rows in candidates:
+        lost = sum(w * (1.0 - a) for w, a, _ in rows)
+        if 1.0 - lost < value:
+            value = max(0.0, 1.0 - lost)
+            cause = max(rows, key=lambda r: (r[0] * (1.0 - r[1]), r[2]))[2]
+    return value, cause
+
+
+def _inputs(F: nx.DiGraph, inputs: list[tuple[str, dict]], avail: dict[str, float], hops: dict[str, int]) -> tuple[float, str | None]:
+    """Share of a material's inputs that survives, and the input that binds.
+
+    Inputs with a ``share`` each are alternatives weighted by it. Otherwise
+    inputs that carry a common element are alternatives, in equal parts
+    (concentrate, ionic clay and monazite all feed separation), and groups
+    with nothing in common are complements, each needed (NdPr metal, Dy
+    metal and ferroboron for NdFeB alloy): the scarcest group binds.
+    """
+    if not inputs:
+        return 1.0, None
+    if all(edge.get("weight") is not None for _, edge in inputs):
+        lost = sum(edge["weight"] * (1.0 - avail.get(u, 1.0)) for u, edge in inputs)
+        cause = max(inputs, key=lambda ue: (ue[1]["weight"] * (1.0 - avail.get(ue[0], 1.0)), ue[0]))[0]
+        return max(0.0, 1.0 - lost), cause
+    worst = (2.0, 0, None)
+    for group in _alternatives(F, [u for u, _ in inputs]):
+        value = sum(avail.get(u, 1.0) for u in group) / len(group)
+        culprit = min(group, key=lambda u: (avail.get(u, 1.0), hops.get(u, 0), u))
+        worst = min(worst, (value, hops.get(culprit, 0), culprit))
+    return worst[0], worst[2]
+
+
+def _alternatives(F: nx.DiGraph, inputs: list[str]) -> list[list[str]]:
+    """Group inputs that share an element (connected through shared elements); an input without elements stands alone."""
+    groups: list[tuple[set, list[str]]] = []
+    for u in sorted(inputs):
+        elements = set(F.nodes[u].get("elements") or ())
+        merged = [g for g in groups if elements and g[0] & elements]
+        for g in merged:
+            groups.remove(g)
+        groups.append((elements.union(*(g[0] for g in merged)), [u] + [m for g in merged for m in g[1]]))
+    return [sorted(members) for _, members in groups]
+
+
+def _producer_output(F: nx.DiGraph, producer: str, material: str, avail: dict[str, float], effects: _Effects, restriction: set[str]) -> float:
+    """How much of a producer's output of ``material`` survives."""
+    if producer in effects.removed:
+        return 0.0
+    if restriction and F.nodes[producer].get("country") in restriction:
+        return 0.0
+    if F.nodes[material].get("stage") == "mining":
+        return 1.0
+    return avail.get(producer, 1.0)
+
+
+def _weighted(F: nx.DiGraph, node: str, avail: dict[str, float], wanted) -> tuple[float, str | None]:
+    """Share-weighted survival over supplier edges: unlisted supply unaffected, unshared suppliers split the rest."""
+    edges = [(u, e) for u, e in F.pred[node].items() if wanted(e)]
+    if not edges:
+        return 1.0, None
+    given = sum(e["weight"] for _, e in edges if e.get("weight") is not None)
+    unshared = [u for u, e in edges if e.get("weight") is None]
+    rest = max(0.0, 1.0 - given) / len(unshared) if unshared else 0.0
+    losses = [((e["weight"] if e.get("weight") is not None else rest) * (1.0 - avail.get(u, 1.0)), u) for u, e in edges]
+    lost = sum(x for x, _ in losses)
+    worst = max(losses, key=lambda x: (x[0], x[1]))
+    return max(0.0, 1.0 - lost), worst[1] if lost > 0 else None

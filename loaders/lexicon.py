@@ -1,0 +1,317 @@
+"""Built-in domain vocabulary for document extraction: general knowledge, not facts about any document.
+
+The extractor resolves names against the store's entities first; this
+vocabulary is what it knows with an empty store: countries and their
+demonyms, regions, US states, the chemical elements of the chain, the
+materials and end uses of the rare-earth chain, a few well-known government
+bodies, and the organisations that are never supply-chain parties (data
+providers, news outlets, banks, exchanges). It also holds the cue words that
+decide the label of a name the graph does not know yet.
+
+Each entry is ``(id, label, name, aliases, properties)``; ids follow the
+ontology (``country:CN``, ``element:Dy``, ``material:ndfeb-magnet``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+Entry = tuple[str, str, str, tuple[str, ...], dict]
+
+# name, ISO code, aliases (other names and demonyms)
+COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("China", "CN", ("People's Republic of China", "PRC", "Mainland China", "Chinese", "中国", "中华人民共和国")),
+    ("United States", "US", ("United States of America", "USA", "U.S.", "US", "U.S.A.", "America", "American", "Washington", "Washington DC", "Washington, D.C.")),
+    ("Australia", "AU", ("Australian",)),
+    ("Myanmar", "MM", ("Burma", "Burmese", "缅甸")),
+    ("Japan", "JP", ("Japanese", "日本")),
+    ("South Korea", "KR", ("Korea", "Republic of Korea", "Korean", "South Korean")),
+    ("Germany", "DE", ("German", "Federal Republic of Germany")),
+    ("France", "FR", ("French",)),
+    ("Estonia", "EE", ("Estonian",)),
+    ("United Kingdom", "GB", ("UK", "U.K.", "Britain", "Great Britain", "British")),
+    ("Canada", "CA", ("Canadian",)),
+    ("Brazil", "BR", ("Brazilian",)),
+    ("India", "IN", ("Indian",)),
+    ("Russia", "RU", ("Russian Federation", "Russian")),
+    ("Vietnam", "VN", ("Viet Nam", "Vietnamese")),
+    ("Malaysia", "MY", ("Malaysian",)),
+    ("Thailand", "TH", ("Thai",)),
+    ("Laos", "LA", ("Lao PDR",)),
+    ("Madagascar", "MG", ("Malagasy",)),
+    ("Greenland", "GL", ()),
+    ("Denmark", "DK", ("Danish",)),
+    ("Norway", "NO", ("Norwegian",)),
+    ("Sweden", "SE", ("Swedish",)),
+    ("Finland", "FI", ("Finnish",)),
+    ("Belgium", "BE", ("Belgian",)),
+    ("Netherlands", "NL", ("Dutch", "the Netherlands")),
+    ("Austria", "AT", ("Austrian",)),
+    ("Switzerland", "CH", ("Swiss",)),
+    ("Italy", "IT", ("Italian",)),
+    ("Spain", "ES", ("Spanish",)),
+    ("Poland", "PL", ("Polish",)),
+    ("Czech Republic", "CZ", ("Czechia", "Czech")),
+    ("Slovenia", "SI", ("Slovenian",)),
+    ("Kazakhstan", "KZ", ("Kazakh",)),
+    ("Mongolia", "MN", ("Mongolian",)),
+    ("Philippines", "PH", ("Philippine", "Filipino")),
+    ("Indonesia", "ID", ("Indonesian",)),
+    ("Singapore", "SG", ("Singaporean",)),
+    ("Taiwan", "TW", ("Taiwanese",)),
+    ("South Africa", "ZA", ("South African",)),
+    ("Tanzania", "TZ", ("Tanzanian",)),
+    ("Kenya", "KE", ("Kenyan",)),
+    ("Malawi", "MW", ("Malawian",)),
+    ("Burundi", "BI", ()),
+    ("Nigeria", "NG", ("Nigerian",)),
+    ("Namibia", "NA", ("Namibian",)),
+    ("Angola", "AO", ("Angolan",)),
+    ("Uganda", "UG", ("Ugandan",)),
+    ("Mexico", "MX", ("Mexican",)),
+    ("Chile", "CL", ("Chilean",)),
+    ("Argentina", "AR", ("Argentine", "Argentinian")),
+    ("Peru", "PE", ("Peruvian",)),
+    ("Saudi Arabia", "SA", ("Saudi",)),
+    ("United Arab Emirates", "AE", ("UAE",)),
+    ("Turkey", "TR", ("Türkiye", "Turkish")),
+    ("Ukraine", "UA", ("Ukrainian",)),
+    ("Israel", "IL", ("Israeli",)),
+)
+
+US_STATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Alabama", ("Ala.",)), ("Alaska", ()), ("Arizona", ("Ariz.",)), ("Arkansas", ("Ark.",)),
+    ("California", ("Calif.",)), ("Colorado", ("Colo.",)), ("Connecticut", ("Conn.",)), ("Delaware", ("Del.",)),
+    ("Florida", ("Fla.",)), ("Georgia", ("Ga.",)), ("Hawaii", ()), ("Idaho", ()), ("Illinois", ("Ill.",)),
+    ("Indiana", ("Ind.",)), ("Iowa", ()), ("Kansas", ("Kan.",)), ("Kentucky", ("Ky.",)), ("Louisiana", ("La.",)),
+    ("Maine", ()), ("Maryland", ("Md.",)), ("Massachusetts", ("Mass.",)), ("Michigan", ("Mich.",)),
+    ("Minnesota", ("Minn.",)), ("Mississippi", ("Miss.",)), ("Missouri", ("Mo.",)), ("Montana", ("Mont.",)),
+    ("Nebraska", ("Neb.",)), ("Nevada", ("Nev.",)), ("New Hampshire", ("N.H.",)), ("New Jersey", ("N.J.",)),
+    ("New Mexico", ("N.M.",)), ("New York", ("N.Y.",)), ("North Carolina", ("N.C.",)), ("North Dakota", ("N.D.",)),
+    ("Ohio", ()), ("Oklahoma", ("Okla.",)), ("Oregon", ("Ore.",)), ("Pennsylvania", ("Pa.",)),
+    ("Rhode Island", ("R.I.",)), ("South Carolina", ("S.C.",)), ("South Dakota", ("S.D.",)),
+    ("Tennessee", ("Tenn.",)), ("Texas", ("Tex.",)), ("Utah", ()), ("Vermont", ("Vt.",)), ("Virginia", ("Va.",)),
+    ("Washington State", ()), ("West Virginia", ("W.Va.",)), ("Wisconsin", ("Wis.",)), ("Wyoming", ("Wyo.",)),
+)
+
+CHINESE_PROVINCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Inner Mongolia", ("内蒙古",)), ("Jiangxi", ("江西",)), ("Guangdong", ("广东",)), ("Fujian", ("福建",)),
+    ("Sichuan", ("四川",)), ("Shandong", ("山东",)), ("Jiangsu", ("江苏",)), ("Guangxi", ("广西",)),
+    ("Hunan", ("湖南",)), ("Yunnan", ("云南",)), ("Zhejiang", ("浙江",)), ("Hebei", ("河北",)),
+    ("Shanxi", ("山西",)), ("Shaanxi", ("陕西",)), ("Henan", ("河南",)), ("Hubei", ("湖北",)), ("Anhui", ("安徽",)),
+    ("Liaoning", ("辽宁",)), ("Jilin", ("吉林",)), ("Heilongjiang", ("黑龙江",)), ("Xinjiang", ("新疆",)),
+    ("Beijing", ("北京",)), ("Shanghai", ("上海",)), ("Tianjin", ("天津",)), ("Chongqing", ("重庆",)),
+    ("Baotou", ("包头",)), ("Ganzhou", ("赣州",)), ("Bayan Obo", ("白云鄂博", "Bayan Obo deposit")),
+)
+
+# Regions that are neither countries nor places of the ontology: never entities.
+REGIONS = (
+    "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Middle East", "Southeast Asia",
+    "East Asia", "Oceania", "the West", "West", "Western", "Asia-Pacific", "Indo-Pacific", "Arctic", "Global South",
+)
+
+# symbol, name, group
+ELEMENTS: tuple[tuple[str, str, str], ...] = (
+    ("La", "Lanthanum", "light"), ("Ce", "Cerium", "light"), ("Pr", "Praseodymium", "light"),
+    ("Nd", "Neodymium", "light"), ("Pm", "Promethium", "light"), ("Sm", "Samarium", "light"),
+    ("Eu", "Europium", "light"), ("Gd", "Gadolinium", "heavy"), ("Tb", "Terbium", "heavy"),
+    ("Dy", "Dysprosium", "heavy"), ("Ho", "Holmium", "heavy"), ("Er", "Erbium", "heavy"),
+    ("Tm", "Thulium", "heavy"), ("Yb", "Ytterbium", "heavy"), ("Lu", "Lutetium", "heavy"),
+    ("Y", "Yttrium", "heavy"), ("Sc", "Scandium", "other"), ("Co", "Cobalt", "other"), ("Fe", "Iron", "other"),
+    ("B", "Boron", "other"), ("Ga", "Gallium", "other"), ("Ge", "Germanium", "other"), ("Sb", "Antimony", "other"),
+    ("Nb", "Niobium", "other"), ("Li", "Lithium", "other"), ("Ni", "Nickel", "other"), ("W", "Tungsten", "other"),
+    ("Th", "Thorium", "other"), ("U", "Uranium", "other"),
+)
+
+# slug, name, stage, elements, synonyms
+MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("rare-earth-ore", "rare earth ore", "mining", (), ("rare earth ore", "rare-earth ore", "rare earth ores")),
+    ("rare-earth-concentrate", "rare earth concentrate", "mining", (),
+     ("rare earth concentrate", "rare earth concentrates", "mineral concentrate", "bastnaesite concentrate",
+      "bastnäsite concentrate", "monazite concentrate")),
+    ("mixed-rare-earth-carbonate", "mixed rare earth carbonate", "separation", (),
+     ("mixed rare earth carbonate", "rare earth carbonate", "mixed rare earth carbonates")),
+    ("separated-rare-earth-oxides", "separated rare earth oxides", "separation", (),
+     ("separated rare earth oxides", "rare earth oxides", "rare earth oxide", "high-purity rare earth oxides",
+      "separated oxides")),
+    ("ndpr-oxide", "NdPr oxide", "separation", ("Nd", "Pr"),
+     ("NdPr oxide", "PrNd oxide", "neodymium-praseodymium oxide", "didymium oxide")),
+    ("neodymium-oxide", "neodymium oxide", "separation", ("Nd",), ("neodymium oxide",)),
+    ("samarium-oxide", "samarium oxide", "separation", ("Sm",), ("samarium oxide",)),
+    ("dysprosium-oxide", "dysprosium oxide", "separation", ("Dy",), ("dysprosium oxide",)),
+    ("terbium-oxide", "terbium oxide", "separation", ("Tb",), ("terbium oxide",)),
+    ("ndpr-metal", "NdPr metal", "metal", ("Nd", "Pr"), ("NdPr metal", "neodymium-praseodymium metal", "PrNd metal")),
+    ("rare-earth-metals", "rare earth metals", "metal", (), ("rare earth metals", "rare earth metal")),
+    ("rare-earth-alloys", "rare earth alloys", "alloy", (), ("rare earth alloys", "rare earth alloy")),
+    ("ndfeb-alloy", "NdFeB alloy", "alloy", ("Nd", "Fe", "B"),
+     ("NdFeB alloy", "NdFeB strip cast alloy", "strip cast alloy", "NdFeB alloy powder", "NdFeB powder")),
+    ("samarium-cobalt-alloy", "samarium-cobalt alloy", "alloy", ("Sm", "Co"),
+     ("samarium-cobalt alloy", "SmCo alloy", "samarium-cobalt")),
+    ("ndfeb-magnet", "NdFeB magnet", "magnet", ("Nd", "Fe", "B"), ()),  # synonyms generated: see MAGNET_CORES
+    ("samarium-cobalt-magnet", "samarium-cobalt magnet", "magnet", ("Sm", "Co"), ()),
+    ("rare-earth-magnet", "rare earth magnet", "magnet", (), ("high-performance magnets",)),
+    ("recycled-magnet-feedstock", "recycled magnet feedstock", "component", (),
+     ("recycled magnet material", "recycled magnet scrap", "magnet scrap", "end-of-life magnets",
+      "end-of-life materials", "recycled magnets", "magnet swarf")),
+)
+
+MAGNET_CORES: dict[str, tuple[str, ...]] = {
+    "ndfeb-magnet": ("NdFeB", "neodymium-iron-boron", "neodymium-iron-boron (NdFeB)", "neodymium iron boron",
+                     "neodymium", "Nd-Fe-B", "NdFeB rare earth"),
+    "samarium-cobalt-magnet": ("samarium-cobalt", "samarium-cobalt (SmCo)", "samarium cobalt", "SmCo"),
+    "rare-earth-magnet": ("rare earth", "rare-earth", "rare earth permanent", "rare-earth permanent"),
+}
+MAGNET_MODIFIERS = ("", "sintered ", "bonded ", "high-performance ", "high-performance sintered ")
+MAGNET_TAILS = ("magnet", "magnets", "permanent magnet", "permanent magnets", "magnet blocks", "magnet block")
+
+# slug, name, sector, synonyms
+END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("ev-traction-motor", "EV traction motor", "automotive",
+     ("EV traction motor", "EV traction motors", "traction motor", "traction motors", "EV motor", "EV motors",
+      "electric vehicle motors", "electric motors", "hybrid vehicle motors", "traction motors in electric vehicles",
+      "electric vehicles", "electric vehicle", "EVs", "electric vehicles (EVs)", "motors of electric vehicles")),
+    ("wind-turbine-generator", "wind turbine generator", "energy",
+     ("wind turbine generator", "wind turbine generators", "wind turbines", "wind turbine", "wind generators",
+      "offshore wind turbines")),
+    ("air-conditioner-compressor", "air-conditioner compressor", "industrial",
+     ("air-conditioner compressor", "air-conditioner compressors", "air conditioner compressors",
+      "energy-efficient air-conditioner compressors", "air conditioners", "energy-saving air conditioners")),
+    ("hard-disk-drive", "hard disk drive", "electronics", ("hard disk drive", "hard disk drives", "HDDs", "hard drives")),
+    ("guided-missile", "guided missile", "defense",
+     ("guided missile", "guided missiles", "missiles", "missile", "cruise missiles", "precision-guided munitions")),
+    ("radar", "radar", "defense", ("radar", "radars", "radar systems", "radar system", "radar transmitters")),
+    ("fighter-aircraft", "fighter aircraft", "defense",
+     ("fighter aircraft", "fighter jets", "fighter jet", "combat aircraft", "fighters")),
+    ("military-systems", "military systems", "defense", ("military systems", "defense systems", "defence systems")),
+    ("aerospace", "aerospace", "aerospace", ("aerospace",)),
+    ("semiconductors", "semiconductors", "electronics", ("semiconductors", "semiconductor", "chips")),
+    ("consumer-electronics", "consumer electronics", "electronics", ("consumer electronics", "smartphones")),
+    ("mri-scanner", "MRI scanner", "medical", ("MRI scanners", "MRI machines", "MRI")),
+    ("catalytic-converter", "catalytic converter", "automotive", ("catalytic converters", "autocatalysts")),
+    ("industrial-robot", "industrial robot", "industrial", ("industrial robots", "robots", "robotics")),
+    ("drone", "drone", "defense", ("drones", "unmanned aerial vehicles", "UAVs")),
+    ("satellite", "satellite", "aerospace", ("satellites",)),
+    ("submarine", "submarine", "defense", ("submarines",)),
+    ("laser", "laser", "industrial", ("lasers",)),
+)
+
+# id, label, name, aliases
+BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("org:us-department-of-defense", "GovernmentBody", "United States Department of Defense",
+     ("Department of Defense", "US Department of Defense", "U.S. Department of Defense", "DoD", "Pentagon",
+      "Defense Department", "Department of War")),
+    ("org:us-department-of-energy", "GovernmentBody", "United States Department of Energy",
+     ("Department of Energy", "US Department of Energy", "U.S. Department of Energy", "DOE", "Energy Department")),
+    ("org:us-department-of-commerce", "GovernmentBody", "United States Department of Commerce",
+     ("Department of Commerce", "Commerce Department", "US Department of Commerce")),
+    ("org:mofcom", "GovernmentBody", "Ministry of Commerce of the People's Republic of China",
+     ("MOFCOM", "China's Ministry of Commerce", "Chinese Ministry of Commerce", "商务部")),
+    ("org:miit", "GovernmentBody", "Ministry of Industry and Information Technology",
+     ("MIIT", "工业和信息化部", "工信部")),
+    ("org:china-general-administration-of-customs", "GovernmentBody", "General Administration of Customs",
+     ("GACC", "China Customs", "海关总署")),
+    ("org:european-union", "GovernmentBody", "European Union", ("EU", "E.U.")),
+    ("org:european-commission", "GovernmentBody", "European Commission", ()),
+)
+
+# Organisations that appear in supply-chain news but are never supply-chain parties.
+NOT_PARTIES = (
+    "Frost & Sullivan", "Benchmark Mineral Intelligence", "Adamas Intelligence", "Fastmarkets", "Argus", "Argus Media",
+    "Wood Mackenzie", "S&P Global", "S&P Global Commodity Insights", "Bloomberg", "BloombergNEF", "Reuters",
+    "Financial Times", "Wall Street Journal", "Shanghai Metals Market", "SMM", "Asian Metal", "Project Blue", "CRU",
+    "Roskill", "Rare Earth Exchanges", "Mining.com", "Goldman Sachs", "JPMorgan", "J.P. Morgan", "Morgan Stanley",
+    "Citi", "Citigroup", "HSBC", "Maersk", "COSCO Shipping", "MSC", "Hapag-Lloyd", "Baker McKenzie",
+    "Clifford Chance", "Linklaters", "Nasdaq", "NYSE", "ASX", "Shenzhen Stock Exchange", "Shanghai Stock Exchange",
+    "Hong Kong Stock Exchange", "USGS", "U.S. Geological Survey", "Congress",
+)
+NOT_PARTY_WORDS = frozenset(
+    "bank banks capital securities llp law partners shipping lines logistics freight exchange exchanges intelligence analytics "
+    "consulting consultants insurance newswire news times journal post".split()
+)
+
+# Cue words that decide the label of a new name (checked in this order).
+LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("University", frozenset({"university", "college", "polytechnic"})),
+    ("ResearchInstitute", frozenset({"institute", "academy", "laboratory", "laboratories", "lab", "centre", "center"})),
+    ("GovernmentBody", frozenset({"ministry", "department", "agency", "commission", "council", "bureau",
+                                  "administration", "parliament", "government", "authority", "committee",
+                                  "organization", "organisation", "army", "navy", "corps", "force"})),
+    ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
+                          "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme"})),
+    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "works", "complex", "mill"})),
+    ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
+                         "municipality", "zone", "state", "oblast", "territory"})),
+    ("Company", frozenset({"group", "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
+                           "limited", "llc", "gmbh", "ag", "sa", "s.a.", "plc", "holdings", "materials", "metals",
+                           "magnetics", "mining", "minerals", "resources", "chemical", "chemicals", "industries",
+                           "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
+                           "earths", "magnet", "magnets", "steel", "fuels", "energy", "aerospace", "automotive",
+                           "systems", "company", "enterprises", "manufacturing", "mag"})),
+)
+LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
+                            "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company"})
+
+PERSON_TITLES = frozenset(
+    "ceo cfo coo chairman chairwoman chair president minister secretary director founder spokesperson spokesman "
+    "spokeswoman analyst professor dr dr. mr mr. ms ms. mrs mrs. senator sen. rep. representative governor mayor "
+    "general admiral ambassador executive officer premier chancellor commissioner lawmaker economist".split()
+)
+
+# Common given names (several languages): a capitalised pair starting with one is a person, not an organisation.
+GIVEN_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+    nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
+    jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter christian
+    keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe
+    logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
+    kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen
+    amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
+    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
+    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+    charlotte marie kayla alexis lori dana erik philippe kristen jean pierre francois hans klaus jurgen wolfgang
+    stefan andreas markus ursula angela olaf emmanuel marine giorgia mario luigi giuseppe carlos luis miguel javier
+    ana lucia hiroshi takashi kenji yuki akira satoshi xi li wang zhang liu chen yang zhao huang wei jun ming hui
+    yan lei jian kim park lee min seo ji vladimir sergei dmitri olga natalia ivan narendra rahul priya anil sunil
+    fumio shigeru shinzo justin anthony kamala rishi keir ursula kaja gina janet jake
+    """.split()
+) - {"virginia", "victoria", "austin", "jordan", "park", "grace", "madison", "charlotte", "marine", "georgia"}
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                       "oct": 10, "nov": 11, "dec": 12}
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def magnet_synonyms(slug: str) -> tuple[str, ...]:
+    """Every spelling of a magnet material: modifiers x cores x tails (``sintered NdFeB magnet blocks``)."""
+    return tuple(f"{modifier}{core} {tail}" for core in MAGNET_CORES.get(slug, ()) for modifier in MAGNET_MODIFIERS
+                 for tail in MAGNET_TAILS)
+
+
+def entries() -> Iterator[Entry]:
+    """Every built-in entity with its label, name, aliases and the properties its label requires."""
+    for name, code, aliases in COUNTRIES:
+        yield f"country:{code}", "Country", name, aliases, {"iso2": code}
+    for name, aliases in US_STATES:
+        yield f"place:{_slug(name)}", "Place", name, aliases, {"country": "US", "kind": "state"}
+    for name, aliases in CHINESE_PROVINCES:
+        yield f"place:{_slug(name)}", "Place", name, aliases, {"country": "CN"}
+    for symbol, name, group in ELEMENTS:
+        yield f"element:{symbol}", "Element", name, (name.lower(),), {"symbol": symbol, "group": group}
+    for slug, name, stage, elements, synonyms in MATERIALS:
+        props = {"stage": stage, **({"elements": list(elements)} if elements else {})}
+        yield f"material:{slug}", "Material", name, synonyms + magnet_synonyms(slug), props
+    for slug, name, sector, synonyms in END_USES:
+        yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
+    for node_id, label, name, aliases in BODIES:
+        yield node_id, label, name, aliases, {}

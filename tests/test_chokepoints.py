@@ -1,0 +1,476 @@
+"""Chokepoint analyses on small graphs whose answers are worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from supplygraph.errors import NotFound
+from supplygraph.graph.centrality import flow_betweenness, supply_path_centrality
+from supplygraph.graph.chokepoints import chokepoint_report, rank_chokepoints
+from supplygraph.graph.concentration import concentration, hhi
+from supplygraph.graph.flow import choose_vintage, supply_flow
+from supplygraph.graph.report import render_report
+from supplygraph.graph.scenarios import ScenarioError, parse_scenario, scenario_impact
+from supplygraph.graph.spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
+
+DOC = ["doc:test"]
+
+
+def kg(nodes, edges) -> nx.MultiDiGraph:
+    """A knowledge graph shaped like ``Store.to_networkx()``: nodes (id, label, attrs), edges (u, v, type, attrs)."""
+    G = nx.MultiDiGraph()
+    for node, label, attrs in nodes:
+        G.add_node(node, label=label, name=attrs.pop("name", node.split(":", 1)[1]), aliases=[], **attrs)
+    for i, (u, v, kind, attrs) in enumerate(edges):
+        G.add_edge(u, v, key=f"k{i}", type=kind, sources=attrs.pop("sources", DOC), evidence=[], confidence=1.0, **attrs)
+    return G
+
+
+def country(code):
+    return (f"country:{code}", "Country", {"iso2": code, "name": code})
+
+
+def chain() -> nx.MultiDiGraph:
+    """ore (CN 70 %, US 30 %) -> oxide (made by a Chinese and a Malaysian separator, 90/10) -> magnet -> motor.
+
+    Ce ore (US only) -> catalyst. The Chinese separator belongs to a parent group.
+    """
+    return kg(
+        [
+            country("CN"), country("US"), country("MY"),
+            ("org:cn-sep", "StateOwnedEnterprise", {"country": "CN", "name": "CN Separator"}),
+            ("org:cn-group", "StateOwnedEnterprise", {"country": "CN", "name": "CN Group"}),
+            ("org:my-sep", "Company", {"name": "MY Separator"}),
+            ("material:ore", "Material", {"stage": "mining", "elements": ["Nd", "Dy"]}),
+            ("material:oxide", "Material", {"stage": "separation", "elements": ["Nd"]}),
+            ("material:magnet", "Material", {"stage": "magnet", "elements": ["Nd", "Fe", "B"], "name": "NdFeB magnet"}),
+            ("material:ce-ore", "Material", {"stage": "mining", "elements": ["Ce"]}),
+            ("enduse:motor", "EndUse", {"sector": "automotive", "name": "EV motor"}),
+            ("enduse:catalyst", "EndUse", {"sector": "automotive"}),
+        ],
+        [
+            ("country:CN", "material:ore", "PRODUCES", {"share": 0.7, "volume_t": 70, "year": 2025, "edition": "E 2026"}),
+            ("country:US", "material:ore", "PRODUCES", {"share": 0.3, "volume_t": 30, "year": 2025, "edition": "E 2026"}),
+            ("country:CN", "material:ore", "PRODUCES", {"share": 0.5, "year": 2024, "edition": "E 2025", "sources": ["doc:old"]}),
+            ("country:US", "material:ore", "PRODUCES", {"share": 0.5, "year": 2024, "edition": "E 2025", "sources": ["doc:old"]}),
+            ("org:cn-sep", "material:oxide", "PRODUCES", {"share": 0.9, "year": 2025, "edition": "R"}),
+            ("org:my-sep", "material:oxide", "PRODUCES", {"share": 0.1, "year": 2025, "edition": "R"}),
+            ("org:my-sep", "country:MY", "LOCATED_IN", {}),
+            ("org:cn-sep", "org:cn-group", "SUBSIDIARY_OF", {"stake": 0.6}),
+            ("material:ore", "material:oxide", "INPUT_TO", {}),
+            ("material:oxide", "material:magnet", "INPUT_TO", {}),
+            ("material:magnet", "enduse:motor", "USED_IN", {}),
+            ("country:US", "material:ce-ore", "PRODUCES", {"share": 1.0, "year": 2025, "edition": "E 2026"}),
+            ("material:ce-ore", "enduse:catalyst", "USED_IN", {}),
+        ],
+    )  # fmt: skip
+
+
+# --- the projection ---------------------------------------------------------------------------
+
+
+def test_flow_keeps_flow_edges_and_folds_context_into_attributes():
+    F = supply_flow(chain())
+    assert set(F.edges()) == {
+        ("country:CN", "material:ore"), ("country:US", "material:ore"), ("org:cn-sep", "material:oxide"),
+        ("org:my-sep", "material:oxide"), ("material:ore", "material:oxide"), ("material:oxide", "material:magnet"),
+        ("material:magnet", "enduse:motor"), ("country:US", "material:ce-ore"), ("material:ce-ore", "enduse:catalyst"),
+    }  # fmt: skip
+    assert F.nodes["org:my-sep"]["country"] == "MY", "LOCATED_IN should give the country"
+    assert F.nodes["org:cn-sep"]["controlled_by"] == [("org:cn-group", "parent of org:cn-sep (60% stake)")]
+    assert F.nodes["material:magnet"]["elements"] == {"Nd", "Fe", "B"}
+
+
+def test_flow_uses_the_newest_vintage_unless_told_and_names_it():
+    F = supply_flow(chain())
+    assert F["country:CN"]["material:ore"]["weight"] == 0.7
+    assert F.nodes["material:ore"]["vintages"]["countries"] == {"edition": "E 2026", "year": 2025, "weights": "stated shares", "listed": 2}
+    old = supply_flow(chain(), edition="E 2025")
+    assert old["country:CN"]["material:ore"]["weight"] == 0.5
+    assert old["country:CN"]["material:ore"]["sources"] == ["doc:old"]
+    assert choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2024), ("MCS 2026", 2025)], year=2024) == ("MCS 2026", 2024)
+
+
+def test_flow_weights_from_volumes_then_equal_split():
+    G = kg(
+        [country("CN"), country("AU"), ("org:a", "Company", {}), ("org:b", "Company", {}), ("material:m", "Material", {"stage": "metal"})],
+        [
+            ("country:CN", "material:m", "PRODUCES", {"volume_t": 300}),
+            ("country:AU", "material:m", "PRODUCES", {"volume_t": 100}),
+            ("org:a", "material:m", "PRODUCES", {}),
+            ("org:b", "material:m", "PRODUCES", {}),
+        ],
+    )
+    F = supply_flow(G)
+    assert F["country:CN"]["material:m"]["weight"] == 0.75
+    assert F.nodes["material:m"]["vintages"]["countries"]["weights"] == "share of listed volume"
+    assert F["org:a"]["material:m"]["weight"] == 0.5
+    assert F.nodes["material:m"]["vintages"]["organisations"]["weights"] == "equal split (no figures)"
+
+
+def test_policies_attach_to_materials_carrying_restricted_elements_but_not_ores():
+    G = chain()
+    G.add_node("policy:ban", label="Policy", name="Nd ban")
+    G.add_edge("policy:ban", "element:Nd", type="RESTRICTS", sources=DOC)
+    G.add_node("element:Nd", label="Element", name="Nd", symbol="Nd")
+    G.add_edge("policy:ban", "country:CN", type="ISSUED_BY", sources=DOC)
+    F = supply_flow(G)
+    assert F.nodes["material:oxide"]["restricted_by"] == ["policy:ban"]
+    assert F.nodes["material:magnet"]["restricted_by"] == ["policy:ban"]
+    assert F.nodes["material:ore"]["restricted_by"] == [], "ores carry every element; restrictions target separated forms"
+    assert F.graph["policies"]["policy:ban"]["countries"] == ["CN"]
+
+
+# --- concentration ----------------------------------------------------------------------------
+
+
+def test_hhi_by_hand():
+    assert hhi([0.5, 0.3, 0.2]) == pytest.approx(2500 + 900 + 400)
+    assert hhi([1.0]) == 10_000
+    assert hhi([]) == 0
+
+
+def test_concentration_rows_name_edition_year_and_classify():
+    rows = concentration(supply_flow(chain()))
+    ore = next(r for r in rows if r["subject"] == "material:ore")
+    # 70^2 + 30^2 = 4900 + 900
+    assert ore["hhi"] == 5800 and ore["top_share"] == 0.7 and ore["top_id"] == "country:CN"
+    assert (ore["basis"], ore["edition"], ore["year"]) == ("countries", "E 2026", 2025)
+    assert ore["us_2023"] == "highly concentrated"
+    assert ore["eu_crma"] == "above 65% from one third country"
+    assert ore["sources"] == ["doc:test"]
+    oxide = next(r for r in rows if r["subject"] == "material:oxide")
+    assert oxide["basis"] == "organisations" and oxide["hhi"] == pytest.approx(8200) and oxide["eu_crma"] is None
+    old = next(r for r in concentration(supply_flow(chain(), edition="E 2025")) if r["subject"] == "material:ore")
+    assert old["hhi"] == 5000 and old["eu_crma"] == "within the 65% benchmark" and old["us_2023"] == "highly concentrated"
+
+
+def test_concentration_without_figures_gives_no_hhi_and_low_hhi_is_not_highly_concentrated():
+    G = kg(
+        [country(c) for c in ("CN", "AU", "US", "DE", "JP", "FR")] + [("org:a", "Company", {}), ("material:m", "Material", {})],
+        [(f"country:{c}", "material:m", "PRODUCES", {"share": s}) for c, s in (("CN", 0.2), ("AU", 0.2), ("US", 0.2), ("DE", 0.2), ("JP", 0.1), ("FR", 0.1))]
+        + [("org:a", "material:m", "PRODUCES", {})],
+    )  # fmt: skip
+    rows = {r["basis"]: r for r in concentration(supply_flow(G))}
+    assert rows["countries"]["hhi"] == pytest.approx(4 * 400 + 2 * 100)
+    assert rows["countries"]["us_2023"] == "not highly concentrated", "exactly 1,800 is not above the threshold"
+    assert rows["organisations"]["hhi"] is None and rows["organisations"]["top_share"] is None
+
+
+# --- single points of failure -----------------------------------------------------------------
+
+
+def _flow(edges, end_uses):
+    F = nx.DiGraph(edges)
+    for u in end_uses:
+        F.nodes[u]["label"] = "EndUse"
+    return F
+
+
+def test_dominators_on_a_diamond_and_a_chain():
+    # m1, m2 -> a -> {b, c} -> d -> u : every path passes a and d, not b or c.
+    F = _flow([("m1", "a"), ("m2", "a"), ("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("d", "u")], ["u"])
+    assert supply_dominators(F) == {"u": ["d", "a"]}
+    assert "__supply__" not in F, "the super-source is removed afterwards"
+    # A single mine dominates too.
+    assert supply_dominators(_flow([("m", "x"), ("x", "u")], ["u"])) == {"u": ["x", "m"]}
+
+
+def test_min_cut_of_two_parallel_routes_is_two_nodes():
+    # m1 -> p -> u, m2 -> q -> u, m1 -> q : no dominator; {p, q} cuts u off.
+    F = _flow([("m1", "p"), ("m2", "q"), ("m1", "q"), ("p", "u"), ("q", "u")], ["u"])
+    dominators = supply_dominators(F)
+    assert dominators == {"u": []}
+    assert minimum_supply_cut(F, dominators=dominators) == {"u": ["p", "q"]}
+
+
+def test_min_cut_uses_a_dominator_when_there_is_one():
+    F = _flow([("m1", "a"), ("m2", "a"), ("a", "u")], ["u"])
+    assert minimum_supply_cut(F, dominators=supply_dominators(F)) == {"u": ["a"]}
+    assert minimum_supply_cut(F) == {"u": ["a"]}
+
+
+def test_articulation_points_and_bridges_of_the_undirected_projection():
+    barbell = undirected_cut_structure(nx.DiGraph(nx.barbell_graph(4, 0)))
+    assert barbell["undirected"] is True
+    assert barbell["bridges"] == [(3, 4)] and barbell["articulation_points"] == [3, 4]
+    star = undirected_cut_structure(nx.DiGraph([(0, i) for i in range(1, 6)]))
+    assert star["articulation_points"] == [0] and len(star["bridges"]) == 5
+    # Direction is ignored: a -> b <- c still has b as cut vertex.
+    assert undirected_cut_structure(nx.DiGraph([("a", "b"), ("c", "b")]))["articulation_points"] == ["b"]
+
+
+# --- centrality -------------------------------------------------------------------------------
+
+
+def test_supply_path_centrality_counts_all_paths():
+    # Paths: m1-ox-a, m1-ox-b, m2-ox-a, m2-ox-b, m2-b : 5; ox lies on 4, m2 on 3, b on 3.
+    F = _flow([("m1", "ox"), ("m2", "ox"), ("ox", "a"), ("ox", "b"), ("m2", "b")], ["a", "b"])
+    result = supply_path_centrality(F)
+    assert result["paths"] == 5 and result["condensed"] is False
+    assert result["values"]["ox"] == pytest.approx(4 / 5)
+    assert result["values"]["m2"] == pytest.approx(3 / 5)
+    assert result["values"]["b"] == pytest.approx(3 / 5)
+
+
+def test_supply_path_centrality_condenses_cycles():
+    # m -> x <-> y -> u : the cycle {x, y} is one component on the single path.
+    F = _flow([("m", "x"), ("x", "y"), ("y", "x"), ("y", "u")], ["u"])
+    result = supply_path_centrality(F)
+    assert result["condensed"] is True
+    assert result["values"]["x"] == result["values"]["y"] == 1.0
+
+
+def test_betweenness_exact_small_sampled_large():
+    path = nx.DiGraph(nx.path_graph(5))
+    assert flow_betweenness(path)["exact"] is True
+    sampled = flow_betweenness(nx.gnp_random_graph(60, 0.1, seed=1, directed=True), exact_limit=10, k=20, seed=7)
+    again = flow_betweenness(nx.gnp_random_graph(60, 0.1, seed=1, directed=True), exact_limit=10, k=20, seed=7)
+    assert sampled["exact"] is False and sampled["k"] == 20 and sampled["seed"] == 7
+    assert sampled["values"] == again["values"], "a fixed seed gives the same sample"
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def test_remove_china_by_hand():
+    """ore keeps 30 % (US); oxide: producers keep 10 % (Malaysia), inputs 30 %: the tighter, 10 %, binds.
+
+    magnet needs oxide: 10 %; the motor needs the magnet: 90 % at risk, the loss carried from the
+    Chinese separator. The catalyst's Ce ore is all American: nothing at risk.
+    """
+    result = scenario_impact(supply_flow(chain()), ["remove country:CN"])
+    at_risk = {e["id"]: e for e in result["end_uses"]}
+    assert at_risk["enduse:motor"]["share_at_risk"] == pytest.approx(0.9)
+    assert at_risk["enduse:motor"]["path"] == ["org:cn-sep", "material:oxide", "material:magnet", "enduse:motor"]
+    assert at_risk["enduse:catalyst"]["share_at_risk"] == 0 and at_risk["enduse:catalyst"]["path"] == []
+    assert result["materials"] == {"material:ore": pytest.approx(0.7), "material:oxide": pytest.approx(0.9), "material:magnet": pytest.approx(0.9)}
+    assert result["removed"] == ["country:CN", "org:cn-sep"], "the producers in the flow that stop"
+
+
+def test_shared_inputs_are_weighted_and_unshared_ones_are_complements():
+    """magnet2 takes half its feed from oxide (90 % lost) and half from scrap (safe): 45 % lost."""
+    G = chain()
+    G.add_node("material:scrap", label="Material", name="scrap", stage="mining")
+    G.add_node("material:magnet2", label="Material", name="recycled-feed magnet", stage="magnet")
+    G.add_node("enduse:drive", label="EndUse", name="drive")
+    G.add_edge("material:oxide", "material:magnet2", type="INPUT_TO", share=0.5, sources=DOC)
+    G.add_edge("material:scrap", "material:magnet2", type="INPUT_TO", share=0.5, sources=DOC)
+    G.add_edge("material:magnet2", "enduse:drive", type="USED_IN", sources=DOC)
+    G.add_edge("material:ce-ore", "enduse:motor", type="USED_IN", sources=DOC)  # a second, safe input: the scarcest binds
+    result = scenario_impact(supply_flow(G), ["remove country:CN"])
+    at_risk = {e["id"]: e["share_at_risk"] for e in result["end_uses"]}
+    assert at_risk["enduse:drive"] == pytest.approx(0.45)
+    assert at_risk["enduse:motor"] == pytest.approx(0.9)
+
+
+def test_remove_org_takes_its_subsidiaries():
+    result = scenario_impact(supply_flow(chain()), ["remove org:cn-group"])
+    motor = next(e for e in result["end_uses"] if e["id"] == "enduse:motor")
+    assert result["removed"] == ["org:cn-sep"]
+    assert motor["share_at_risk"] == pytest.approx(0.9)
+
+
+def test_restrict_elements_all_or_by_country_and_apply_policy():
+    G = chain()
+    G.add_node("element:Nd", label="Element", name="Neodymium", symbol="Nd")
+    G.add_node("policy:nd-controls", label="Policy", name="Nd export controls", country="CN")
+    G.add_edge("policy:nd-controls", "element:Nd", type="RESTRICTS", sources=DOC)
+    F = supply_flow(G)
+    everything = scenario_impact(F, ["restrict element:Nd"])
+    assert next(e for e in everything["end_uses"] if e["id"] == "enduse:motor")["share_at_risk"] == 1.0
+    assert everything["restricted"] == {"material:magnet": "all", "material:oxide": "all"}
+    by_china = scenario_impact(F, ["restrict element:Nd by country:CN"])
+    motor = next(e for e in by_china["end_uses"] if e["id"] == "enduse:motor")
+    assert motor["share_at_risk"] == pytest.approx(0.9), "only the Chinese separator (90 %) is cut off"
+    policy = scenario_impact(F, ["apply policy:nd-controls"])
+    assert policy["restricted"] == {"material:magnet": ["CN"], "material:oxide": ["CN"]}
+    assert next(e for e in policy["end_uses"] if e["id"] == "enduse:motor")["share_at_risk"] == pytest.approx(0.9)
+
+
+def test_scenarios_converge_on_a_recycling_loop():
+    G = chain()
+    G.add_edge("material:magnet", "material:oxide", type="INPUT_TO", sources=DOC)  # recycling closes a cycle
+    result = scenario_impact(supply_flow(G), ["remove country:CN"])
+    motor = next(e for e in result["end_uses"] if e["id"] == "enduse:motor")
+    assert motor["share_at_risk"] == pytest.approx(0.9)
+    assert motor["path"][-1] == "enduse:motor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["destroy country:CN", "remove element:Dy", "restrict country:CN", "apply org:x", "remove country:CN by country:US", ""],
+)
+def test_bad_scenarios_say_what_is_expected(text):
+    with pytest.raises(ScenarioError, match="scenario"):
+        parse_scenario(text)
+
+
+def test_unknown_targets_are_not_found():
+    F = supply_flow(chain())
+    with pytest.raises(NotFound, match="country:FR"):
+        scenario_impact(F, ["remove country:FR"])
+    with pytest.raises(NotFound, match="policy:none"):
+        scenario_impact(F, ["apply policy:none"])
+
+
+# --- the ranked report ------------------------------------------------------------------------
+
+
+def smco_chain() -> nx.MultiDiGraph:
+    """Two producing countries of SmCo magnets (90/10): HHI 8,200; every path to guided missiles goes through them."""
+    return kg(
+        [
+            country("CN"), country("JP"),
+            ("material:sm-oxide", "Material", {"stage": "separation", "elements": ["Sm"], "name": "Sm oxide"}),
+            ("material:smco", "Material", {"stage": "magnet", "elements": ["Sm", "Co"], "name": "SmCo magnet production"}),
+            ("enduse:missile", "EndUse", {"sector": "defense", "name": "guided missiles"}),
+        ],
+        [
+            ("country:CN", "material:sm-oxide", "PRODUCES", {"share": 0.99, "year": 2024, "edition": "R"}),
+            ("country:CN", "material:smco", "PRODUCES", {"share": 0.9, "year": 2024, "edition": "R", "sources": ["doc:smco"]}),
+            ("country:JP", "material:smco", "PRODUCES", {"share": 0.1, "year": 2024, "edition": "R", "sources": ["doc:smco"]}),
+            ("material:sm-oxide", "material:smco", "INPUT_TO", {}),
+            ("material:smco", "enduse:missile", "USED_IN", {"sources": ["doc:use"]}),
+        ],
+    )  # fmt: skip
+
+
+def test_report_reason_names_the_dominated_end_use_and_the_concentration():
+    report = chokepoint_report(smco_chain())
+    smco = next(r for r in report["chokepoints"] if r["id"] == "material:smco")
+    assert smco["reason"].startswith(
+        "all supply paths to guided missiles pass through SmCo magnet production; 2 producing countries, HHI 8,200 (R, 2024); CN 90%"
+    ), smco["reason"]
+    assert smco["sources"] == ["doc:smco", "doc:test", "doc:use"]
+    assert smco["dominates"] == ["enduse:missile"] and smco["hhi"] == pytest.approx(8200)
+    # cut 1 x 0.45 + HHI 0.82 x 0.35 + on every path 1 x 0.20
+    assert smco["score"] == pytest.approx(100 * (0.45 + 0.35 * 0.82 + 0.20), abs=0.05)
+    assert [c["id"] for c in smco["controlled_by"]] == ["country:CN", "country:JP"]
+    assert {"id", "name", "label", "score", "reason", "sources"} <= set(smco)
+    assert [r["rank"] for r in report["chokepoints"]] == list(range(1, len(report["chokepoints"]) + 1))
+
+
+def test_report_filters_and_scenario_section():
+    report = chokepoint_report(chain(), stage="separation", scenarios=["remove country:CN"], top=5)
+    assert {r["stage"] for r in report["chokepoints"]} == {"separation"}
+    assert {r["stage"] for r in report["concentration"]} == {"separation"}
+    assert report["scenario"]["end_uses"][0] == {
+        "id": "enduse:motor", "name": "EV motor", "share_at_risk": pytest.approx(0.9),
+        "path": ["org:cn-sep", "material:oxide", "material:magnet", "enduse:motor"],
+        "path_names": ["CN Separator", "oxide", "NdFeB magnet", "EV motor"],
+    }  # fmt: skip
+    only_catalyst = chokepoint_report(chain(), end_use="enduse:catalyst")
+    assert only_catalyst["graph"]["end_uses"] == 1 and only_catalyst["graph"]["nodes"] == 3
+    with pytest.raises(NotFound, match="enduse:nothing"):
+        chokepoint_report(chain(), end_use="enduse:nothing")
+    with pytest.raises(NotFound, match="stage"):
+        chokepoint_report(chain(), stage="smelting")
+    with pytest.raises(NotFound, match="no supply flow"):
+        chokepoint_report(nx.MultiDiGraph())
+
+
+def test_end_use_details_show_who_controls_concentrated_inputs():
+    report = chokepoint_report(chain())
+    motor = next(e for e in report["end_uses"] if e["id"] == "enduse:motor")
+    assert motor["dominators"] == ["material:magnet", "material:oxide"]
+    oxide = next(c for c in motor["concentrated_inputs"] if c["id"] == "material:oxide")
+    assert [o["id"] for o in oxide["organisations"]] == ["org:cn-sep", "org:cn-group", "org:my-sep"]
+
+
+def test_rank_orders_by_score_and_drops_zeros():
+    F = nx.DiGraph([("mine", "magnet"), ("magnet", "missile"), ("idle", "other")])
+    F.nodes["missile"].update(label="EndUse", name="missiles")
+    F.nodes["other"].update(label="EndUse", name="other")
+    for n in ("magnet", "idle"):
+        F.nodes[n].update(label="Material", name=n, vintages={})
+    F.nodes["mine"].update(label="Country", name="mine")
+    rows = rank_chokepoints(F, [], {"missile": ["magnet", "mine"], "other": ["idle"]}, {}, {"magnet": 0.5, "mine": 0.5, "idle": 0.5}, {})
+    assert [r["id"] for r in rows] == ["idle", "magnet", "mine"]
+    assert all(r["score"] == pytest.approx(100 * (0.45 * 0.5 + 0.20)) for r in rows)
+
+
+def test_rendered_table_and_markdown_carry_the_numbers():
+    report = chokepoint_report(chain(), scenarios=["remove country:CN"])
+    text = render_report(report)
+    assert "HHI 5,800 (E 2026, 2025)" in text and "90.0%" in text and "CN Separator -> oxide -> NdFeB magnet -> EV motor" in text
+    markdown = render_report(report, markdown=True)
+    assert markdown.startswith("## Chokepoints") and "| rank | chokepoint | score | reason |" in markdown
+
+
+@pytest.mark.parametrize("module", ["flow", "concentration", "spof", "centrality", "scenarios", "chokepoints", "report"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    failures, _ = doctest.testmod(importlib.import_module(f"supplygraph.graph.{module}"), optionflags=doctest.ELLIPSIS)
+    assert failures == 0, f"docstring examples of supplygraph.graph.{module} fail"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_cut_structure_and_exact_betweenness_agree_with_networkx(seed):
+    F = nx.gnp_random_graph(40, 0.05, seed=seed, directed=True)
+    U = F.to_undirected()
+    structure = undirected_cut_structure(F)
+    assert structure["articulation_points"] == sorted(nx.articulation_points(U))
+    assert structure["bridges"] == sorted(tuple(sorted(b)) for b in nx.bridges(U))
+    exact = flow_betweenness(F)
+    assert exact["exact"] is True
+    expected = nx.betweenness_centrality(F)
+    assert all(exact["values"][n] == pytest.approx(expected[n]) for n in F)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_min_cut_size_agrees_with_networkx_on_random_layered_graphs(seed):
+    import random
+
+    rng = random.Random(seed)
+    layers = [[f"t{t}-{i}" for i in range(rng.randint(2, 5))] for t in range(5)]
+    F = nx.DiGraph()
+    for t in range(1, 5):
+        for node in layers[t]:
+            for source in rng.sample(layers[t - 1], rng.randint(1, len(layers[t - 1]))):
+                F.add_edge(source, node)
+    end_use = layers[-1][0]
+    F.nodes[end_use]["label"] = "EndUse"
+    for other in layers[-1][1:]:
+        F.remove_node(other)
+    F.remove_nodes_from([n for n in list(F) if n != end_use and not nx.has_path(F, n, end_use)])
+    (cut,) = minimum_supply_cut(F).values()
+    H = F.copy()
+    H.add_edges_from(("S", s) for s in layers[0] if s in H)
+    expected = nx.minimum_node_cut(H, "S", end_use)
+    assert len(cut) == len(expected), (cut, expected)
+    G = F.copy()
+    G.remove_nodes_from(cut)
+    assert not any(nx.has_path(G, s, end_use) for s in layers[0] if s in G), "the cut must separate"
+
+
+def test_inputs_sharing_an_element_are_alternatives_and_unmeasured_producers_pool():
+    """oxide is fed by ore (Nd, Dy; 70 % Chinese) and by clay (Dy; all American): alternatives sharing Dy,
+    in equal parts: 1 - (0.3 + 1.0) / 2 = 35 % of the feed lost; the producers keep 10 %, which binds.
+
+    magnet3 is made in China and by two named firms, none with a figure: a pool of three, equal
+    shares; one of them (the Chinese entry) goes: a third lost.
+    """
+    G = chain()
+    G.add_node("material:clay", label="Material", name="clay", stage="mining", elements=["Dy"])
+    G.add_edge("country:US", "material:clay", type="PRODUCES", share=1.0, year=2025, edition="E 2026", sources=DOC)
+    G.add_edge("material:clay", "material:oxide", type="INPUT_TO", sources=DOC)
+    G.add_node("material:magnet3", label="Material", name="magnet3", stage="magnet", elements=["Sm"])
+    G.add_node("org:jp-maker", label="Company", name="JP maker", country="JP")
+    G.add_node("org:de-maker", label="Company", name="DE maker", country="DE")
+    G.add_node("enduse:radar", label="EndUse", name="radar")
+    for producer in ("country:CN", "org:jp-maker", "org:de-maker"):
+        G.add_edge(producer, "material:magnet3", type="PRODUCES", sources=DOC)
+    G.add_edge("material:magnet3", "enduse:radar", type="USED_IN", sources=DOC)
+    result = scenario_impact(supply_flow(G), ["remove country:CN"])
+    assert result["materials"]["material:oxide"] == pytest.approx(0.9), "producers (10 % left) bind before the feed (65 % left)"
+    assert result["materials"]["material:magnet3"] == pytest.approx(1 / 3)
+    radar = next(e for e in result["end_uses"] if e["id"] == "enduse:radar")
+    assert radar["path"] == ["country:CN", "material:magnet3", "enduse:radar"]
+    G.remove_edge("org:cn-sep", "material:oxide")
+    G.remove_edge("org:my-sep", "material:oxide")
+    feed_only = scenario_impact(supply_flow(G), ["remove country:CN"])
+    assert feed_only["materials"]["material:oxide"] == pytest.approx(0.35)

@@ -1,0 +1,458 @@
+"""Document loaders, extraction rules, extract/eval commands and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from supplygraph import api
+from supplygraph.cli import main
+from supplygraph.errors import LoadError
+from supplygraph.graph import EmbeddedStore
+from supplygraph.loaders import Gazetteer, read_file
+from supplygraph.loaders.documents import MAX_BYTES, read_html
+from supplygraph.loaders.extraction import Extractor
+from supplygraph.loaders.gazetteer import KnownEntity, normalise
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "data" / "samples"
+FIXTURES = REPO / "tests" / "fixtures"
+SHARED = next((p for p in (REPO.parent / "shared", Path("/work/shared")) if (p / "corpus").is_dir()), None)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def run(extractor: Extractor, *paragraphs: str) -> dict:
+    found = extractor.extract([(p, False) for p in paragraphs]).as_dict()
+    found["names"] = {e["name"]: e for e in found["entities"]}
+    found["facts"] = {(r["type"], r["source"], r["target"]) for r in found["relations"]}
+    return found
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+
+def test_normalise_ignores_case_punctuation_the_and_possessive():
+    assert normalise("The Baogang Group's") == normalise("baogang group") == "baogang group"
+    assert normalise("U.S.") == "us"
+    assert normalise("JL Mag Rare-Earth") == "jl mag rare earth"
+
+
+def test_gazetteer_resolves_aliases_and_chinese_names():
+    g = Gazetteer([KnownEntity("org:baogang-group", "StateOwnedEnterprise", "Baogang Group", ("Baotou Steel", "包钢集团"), stored=True)])
+    assert g.lookup("the baotou steel").id == "org:baogang-group"
+    assert g.lookup("包钢集团").id == "org:baogang-group"
+    assert g.lookup("China").id == "country:CN"
+
+
+def test_builtin_entries_fold_into_the_stores_entity():
+    g = Gazetteer([KnownEntity("material:neo-magnet", "Material", "NdFeB magnet", (), stored=True)])
+    assert g.lookup("sintered NdFeB magnets").id == "material:neo-magnet"
+
+
+def test_mentions_resolve_to_known_entities_whatever_the_spelling():
+    g = Gazetteer([KnownEntity("org:baogang-group", "StateOwnedEnterprise", "Baogang Group", ("包钢集团",), stored=True)])
+    found = run(Extractor(g), "包钢集团 signed a cooperation agreement with Eastlake University.", "The Baogang Group's plans grew.")
+    assert found["names"]["Baogang Group"]["id"] == "org:baogang-group"
+    assert found["names"]["Baogang Group"]["mentions"] == 2
+    assert ("COOPERATES_WITH", "org:baogang-group", "org:eastlake-university") in found["facts"]
+
+
+def test_new_names_get_labels_from_cue_words(extractor):
+    found = run(
+        extractor,
+        "Harbor Rare Earths Ltd signed an agreement with Eastlake University and the Baotou Magnet Institute.",
+        "The Ministry of Mines approved the Critical Minerals Act.",
+    )
+    labels = {name: e["label"] for name, e in found["names"].items()}
+    assert labels["Harbor Rare Earths Ltd"] == "Company"
+    assert labels["Eastlake University"] == "University"
+    assert labels["Baotou Magnet Institute"] == "ResearchInstitute"
+    assert labels["Ministry of Mines"] == "GovernmentBody"
+    assert labels["Critical Minerals Act"] == "Policy"
+    assert found["names"]["Harbor Rare Earths Ltd"]["id"] == "org:harbor-rare-earths-ltd"
+
+
+def test_people_banks_data_providers_and_unnamed_groups_are_not_entities(extractor):
+    found = run(
+        extractor,
+        "Chief executive Dana Whitfield said Crestline Bank and Frost & Sullivan expect growth.",
+        "Major universities and private firms signed agreements with Acme Magnetics.",
+    )
+    assert not {"Dana Whitfield", "Crestline Bank", "Frost & Sullivan"} & set(found["names"])
+    assert not any("universities" in n or "firms" in n for n in found["names"])
+
+
+def test_short_forms_and_brackets_resolve_within_the_document(extractor):
+    found = run(
+        extractor,
+        "Vacuumschmelze (VAC) and General Motors signed a memorandum.",
+        "GM said VAC will supply GM with NdFeB magnets. Acme Magnetics makes rare earth alloys. Acme said so.",
+    )
+    assert found["names"]["Vacuumschmelze"]["aliases"] == ["VAC"]
+    assert "GM" in found["names"]["General Motors"]["aliases"]
+    assert ("SUPPLIES", "org:vacuumschmelze", "org:general-motors") in found["facts"]
+    assert "Acme" in found["names"]["Acme Magnetics"]["aliases"]
+
+
+# --- relations ---------------------------------------------------------------------------------------
+
+
+def test_agreement_among_several_parties_links_every_pair(extractor):
+    found = run(extractor, "In a three-way agreement with Oakridge Metals and Pinecrest Alloys, Larchmont Materials Group will supply samarium oxide to Pinecrest Alloys.")
+    pairs = {(s, t) for typ, s, t in found["facts"] if typ == "COOPERATES_WITH"}
+    assert pairs == {
+        ("org:larchmont-materials-group", "org:oakridge-metals"),
+        ("org:larchmont-materials-group", "org:pinecrest-alloys"),
+        ("org:oakridge-metals", "org:pinecrest-alloys"),
+    }
+    supplies = [r for r in found["relations"] if r["type"] == "SUPPLIES"]
+    assert supplies and supplies[0]["material"] == "material:samarium-oxide"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme Magnetics did not sign a supply agreement with Birch Motors Inc.",
+        "Acme Magnetics denied that it had signed an agreement with Birch Motors Inc.",
+        "Acme Magnetics is reportedly considering a partnership with Birch Motors Inc.",
+        "Talks on a joint venture between Acme Magnetics Inc and Birch Motors Inc ended in May.",
+        "Acme Magnetics Inc may supply Birch Motors Inc with NdFeB magnets.",
+    ],
+)
+def test_negated_or_hedged_statements_are_not_asserted(extractor, sentence):
+    found = run(extractor, sentence)
+    assert not {f for f in found["facts"] if f[0] in ("COOPERATES_WITH", "SUPPLIES")}, found["relations"]
+
+
+def test_every_relation_carries_its_sentence_and_confidence(extractor):
+    sentence = "Acme Magnetics, based in Denver, Colorado, makes NdFeB magnets for wind turbines."
+    found = run(extractor, sentence)
+    assert {("LOCATED_IN", "org:acme-magnetics", "place:denver"), ("PRODUCES", "org:acme-magnetics", "material:ndfeb-magnet"),
+            ("USED_IN", "material:ndfeb-magnet", "enduse:wind-turbine-generator"), ("LOCATED_IN", "place:denver", "place:colorado")} <= found["facts"]
+    for r in found["relations"]:
+        assert r["evidence"] == sentence and 0 < r["confidence"] <= 1
+    ids = {e["id"] for e in found["entities"]}
+    assert all(r["source"] in ids and r["target"] in ids for r in found["relations"])
+
+
+def test_facility_operator_location_and_subsidiary(extractor):
+    found = run(
+        extractor,
+        "Acme Magnetics is building a sintered magnet plant in Stillwater, Oklahoma.",
+        "Acme Magnetics completed the purchase of Less Common Metals, a producer of rare earth metals.",
+        "Less Common Metals will supply NdFeB strip cast alloy to the Stillwater plant.",
+    )
+    assert ("OPERATES", "org:acme-magnetics", "facility:stillwater-magnet-plant") in found["facts"]
+    assert ("LOCATED_IN", "facility:stillwater-magnet-plant", "place:stillwater") in found["facts"]
+    assert ("SUBSIDIARY_OF", "org:less-common-metals", "org:acme-magnetics") in found["facts"]
+    assert ("SUPPLIES", "org:less-common-metals", "org:acme-magnetics") in found["facts"]
+    assert "Stillwater plant" in found["names"]["Stillwater magnet plant"]["aliases"]
+
+
+# --- documents and loading ---------------------------------------------------------------------------
+
+
+def test_html_keeps_main_text_only_and_decodes_entities():
+    doc = read_html((SAMPLES / "research-cooperation.html").read_text(encoding="utf-8"))
+    text = " ".join(b for b, _ in doc.blocks)
+    assert "tracking" not in text and "Markets Group" not in text and "Copyright" not in text and "font-family" not in text
+    assert "supplygraph’s tests" in text and "aerospace & high-performance" in text
+    assert doc.title == "Universities and magnet makers sign cooperation agreements"
+    assert doc.published == "2025-11-12" and doc.publisher == "Supplygraph Sample News"
+
+
+def test_html_nested_ten_thousand_levels_deep(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<div>" * 10_000 + "Acme Magnetics makes NdFeB magnets." + "</div>" * 10_000, encoding="utf-8")
+    unit = read_file(path)
+    names = {n.name for n in unit.nodes}
+    assert "Acme Magnetics" in names and "NdFeB magnet" in names
+
+
+def test_loading_a_document_twice_changes_nothing_and_a_new_version_replaces_the_old(tmp_path):
+    store = EmbeddedStore(tmp_path / "s.db")
+    doc = tmp_path / "news.txt"
+    doc.write_text("Acme Magnetics makes NdFeB magnets for wind turbines.\n", encoding="utf-8")
+    first = api.load(store, api.read([doc], store=store))
+    assert first.edges.added > 0
+    again = api.load(store, api.read([doc], store=store))
+    assert again.skipped_unchanged_inputs == 1 and again.edges.added == 0
+    doc.write_text("Acme Magnetics makes samarium-cobalt magnets for radar systems.\n", encoding="utf-8")
+    api.load(store, api.read([doc], store=store))
+    types = {(e.type, e.target) for e in store.edges()}
+    assert ("PRODUCES", "material:samarium-cobalt-magnet") in types
+    assert ("PRODUCES", "material:ndfeb-magnet") not in types
+    docs = [n for n in store.nodes("Document")]
+    assert len(docs) == 1 and docs[0].props["sha256"] and docs[0].props["path"] == str(doc.resolve())
+    store.close()
+
+
+def test_documents_resolve_to_the_stores_entities(tmp_path):
+    store = EmbeddedStore(tmp_path / "s.db")
+    api.load(store, api.read([FIXTURES / "good" / "chain.yaml"]))
+    doc = tmp_path / "news.md"
+    doc.write_text("# News\n\nAlpha Rare Earth's magnets go to the PRC. Beta Magnets signed an agreement with Alpha Rare Earth.\n", encoding="utf-8")
+    unit = api.read([doc], store=store)[0]
+    api.load(store, [unit])
+    facts = {(f.type, f.source, f.target) for f in unit.facts}
+    assert ("COOPERATES_WITH", "org:alpha-rare-earth", "org:beta-magnets") in facts
+    assert ("MENTIONED_IN", "org:beta-magnets", unit.nodes[0].id) in facts
+    beta = next(n for n in unit.nodes if n.id == "org:beta-magnets")
+    assert beta.label == "Company" and beta.name == "Beta Magnets"
+    assert store.node("org:alpha-rare-earth").label == "StateOwnedEnterprise"
+    store.close()
+
+
+def test_samples_load_together(tmp_path):
+    store = EmbeddedStore(tmp_path / "s.db")
+    summary = api.load(store, api.read([SAMPLES], store=store))
+    assert summary.inputs == 3 and summary.nodes.added > 20
+    store.close()
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+
+def _load(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "s.db"), "load", str(path)])
+    return path, result
+
+
+def test_binary_file_is_refused(tmp_path):
+    path, result = _load(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert result.exit_code == 1 and "binary file" in result.stderr and str(path) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_empty_file_is_refused(tmp_path):
+    _, result = _load(tmp_path, "empty.md", b"  \n")
+    assert result.exit_code == 1 and "empty file" in result.stderr
+
+
+def test_invalid_utf8_names_the_line(tmp_path):
+    path, result = _load(tmp_path, "latin1.txt", "Acme makes magnets.\nCaf\xe9 line.\n".encode("latin-1"))
+    assert result.exit_code == 1 and f"{path}:2" in result.stderr and "not UTF-8" in result.stderr
+
+
+def test_fifty_megabyte_text_is_refused_quickly(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.write(b"Acme Magnetics makes NdFeB magnets. " * (50 * 2**20 // 36 + 1))
+    assert path.stat().st_size >= 50 * 2**20 > MAX_BYTES
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "s.db"), "load", str(path)])
+    assert result.exit_code == 1 and "document too large" in result.stderr
+    with pytest.raises(LoadError):
+        read_file(path)
+
+
+def test_document_without_entities_is_a_document_and_nothing_else(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("the weather was mild and nothing else happened today.\n", encoding="utf-8")
+    unit = read_file(path)
+    assert [n.label for n in unit.nodes] == ["Document"] and unit.facts == []
+
+
+# --- commands ----------------------------------------------------------------------------------------
+
+
+def test_extract_prints_the_json_contract_and_creates_no_store(tmp_path):
+    store = tmp_path / "none.db"
+    result = CliRunner().invoke(main, ["--store", str(store), "extract", str(SAMPLES / "policy-notice.md"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"document", "entities", "relations"}
+    assert data["document"]["id"].startswith("doc:") and len(data["document"]["id"]) == 20
+    ids = {e["id"] for e in data["entities"]}
+    for e in data["entities"]:
+        assert {"id", "label", "name", "aliases"} <= set(e)
+    for r in data["relations"]:
+        assert {"type", "source", "target", "evidence", "confidence"} <= set(r) and {r["source"], r["target"]} <= ids
+    assert ("RESTRICTS", "element:Dy") in {(r["type"], r["target"]) for r in data["relations"]}
+    assert not store.exists()
+    table = CliRunner().invoke(main, ["--store", str(store), "extract", str(SAMPLES / "policy-notice.md")])
+    assert table.exit_code == 0 and "COOPERATES_WITH" in table.stdout
+
+
+def test_extract_refuses_a_non_document(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(FIXTURES / "good" / "chain.yaml")])
+    assert result.exit_code == 1 and "not a document" in result.stderr
+
+
+@pytest.mark.skipif(SHARED is None, reason="the shared corpus is not beside the repository")
+def test_seed_article_facts_are_found_with_their_sentences():
+    data = api.extract_document(SHARED / "corpus" / "seed" / "baogang-rare-earth-alloys-2025.txt")
+    by_id = {e["id"]: e for e in data["entities"]}
+    facts = {(r["type"], r["source"], r["target"]): r["evidence"] for r in data["relations"]}
+    assert by_id["org:baogang-group"]["label"] == "StateOwnedEnterprise"
+    assert "Baogang Group, China’s state-backed" in facts[("LOCATED_IN", "org:baogang-group", "country:CN")] or facts[("LOCATED_IN", "org:baogang-group", "country:CN")]
+    assert "Beijing subsidiary" in facts[("SUBSIDIARY_OF", "org:baogang-group-beijing-subsidiary", "org:baogang-group")]
+    event = next(e for e in data["entities"] if e["label"] == "Event")
+    assert "February 28" in event["name"] and "Baotou" in event["name"]
+    assert ("LOCATED_IN", event["id"], "place:baotou") in facts
+    assert ("PARTICIPATED_IN", "org:united-front-work-department", event["id"]) in facts
+    coop = facts[("COOPERATES_WITH", "org:baogang-group-beijing-subsidiary", "org:baotou-rare-earth-research-institute")]
+    assert "cooperation agreements" in coop
+    assert {"country:US", "country:CN", "place:baotou", "org:baotou-rare-earth-research-institute"} <= set(by_id)
+    for use in ("ev-traction-motor", "aerospace", "military-systems", "fighter-aircraft", "guided-missile", "radar", "semiconductors"):
+        assert f"enduse:{use}" in by_id and by_id[f"enduse:{use}"]["evidence"]
+    assert ("INPUT_TO", "material:rare-earth-alloys", "material:rare-earth-magnet") in facts  # "high-performance magnets"
+    for use in ("fighter-aircraft", "guided-missile", "radar"):
+        assert "dependent on Chinese rare earths" in facts[("DEPENDS_ON", f"enduse:{use}", "country:CN")]
+    assert ("DEPENDS_ON", "country:US", "country:CN") in facts
+
+
+@pytest.mark.skipif(SHARED is None, reason="the shared corpus is not beside the repository")
+def test_dev_corpus_scores_meet_the_targets():
+    result = api.evaluate(SHARED / "corpus" / "dev")
+    assert result.entities.f1 >= 0.85 and result.relations.f1 >= 0.75, result.as_dict()["overall"]
+    assert result.violations == []
+
+
+def test_people_named_without_a_title_are_not_entities(extractor):
+    found = run(
+        extractor,
+        "John Smith, the chief executive of Acme Magnetics Inc, said demand was strong.",
+        "Maria Lopez said Acme Magnetics Inc will supply Birch Motors Inc with NdFeB magnets. Lopez added that prices rose.",
+    )
+    assert not {"John Smith", "Maria Lopez", "Lopez"} & set(found["names"]), sorted(found["names"])
+    assert ("SUPPLIES", "org:acme-magnetics-inc", "org:birch-motors-inc") in found["facts"]
+
+
+def test_long_text_without_full_stops_is_read_in_bounded_time(tmp_path):
+    path = tmp_path / "stream.txt"
+    path.write_text(" ".join(["Acme Magnetics makes NdFeB magnets for wind turbines and supplies Birch Motors Inc"] * 3000), encoding="utf-8")
+    unit = read_file(path)
+    assert {n.name for n in unit.nodes} >= {"Acme Magnetics", "NdFeB magnet"}
+
+
+def test_dated_signing_is_an_event_with_its_signatories(extractor):
+    found = run(extractor, "In March 2024 Acme Magnetics signed a binding supply agreement with Birch Motors Inc.")
+    event = next(e for e in found["entities"] if e["label"] == "Event")
+    assert "March 2024" in event["name"] and "binding supply agreement" in event["aliases"]
+    assert {("PARTICIPATED_IN", "org:acme-magnetics", event["id"]), ("PARTICIPATED_IN", "org:birch-motors-inc", event["id"]),
+            ("COOPERATES_WITH", "org:acme-magnetics", "org:birch-motors-inc")} <= found["facts"]
+
+
+def test_export_ban_restricts_what_the_banned_technology_makes(extractor):
+    found = run(extractor, "China's Ministry of Commerce banned the export of technology used to make rare earth magnets.")
+    policy = next(e for e in found["entities"] if e["label"] == "Policy")
+    assert ("RESTRICTS", policy["id"], "material:rare-earth-magnet") in found["facts"]
+    assert ("ISSUED_BY", policy["id"], "org:mofcom") in found["facts"]
+    assert not [f for f in found["facts"] if f[0] == "PRODUCES"]
+
+
+def test_markdown_tables_and_unclosed_html_are_read(tmp_path):
+    md = tmp_path / "t.md"
+    md.write_text("# Title\n\n| company | note |\n|---|---|\n| Acme Magnetics makes NdFeB magnets. | **strong** |\n", encoding="utf-8")
+    assert "Acme Magnetics" in {n.name for n in read_file(md).nodes}
+    html = tmp_path / "t.html"
+    html.write_text("<p>Acme Magnetics makes NdFeB magnets.<p>Birch Motors Inc said so.<li>x</div></span>", encoding="utf-8")
+    names = {n.name for n in read_file(html).nodes}
+    assert {"Acme Magnetics", "Birch Motors Inc"} <= names
+
+
+def test_quota_is_a_policy_restricting_the_stage_it_counts(extractor):
+    found = run(extractor, "China's Ministry of Industry and Information Technology set the 2024 mining quota for rare earths at 270,000 tonnes.")
+    assert ("RESTRICTS", "policy:miit-mining-quota-2024", "material:rare-earth-ore") in found["facts"]
+    assert ("ISSUED_BY", "policy:miit-mining-quota-2024", "org:miit") in found["facts"]
+
+
+def test_extract_resolves_against_an_existing_store_without_changing_it(tmp_path):
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--store", str(db), "load", str(FIXTURES / "good")]).exit_code == 0
+    before = runner.invoke(main, ["--store", str(db), "stats", "--format", "json"]).stdout
+    doc = tmp_path / "n.txt"
+    doc.write_text("Beta Magnets signed a partnership with Alpha Rare Earth.\n", encoding="utf-8")
+    result = runner.invoke(main, ["--store", str(db), "extract", str(doc), "--format", "json"])
+    data = json.loads(result.stdout)
+    known = {e["id"]: e["known"] for e in data["entities"]}
+    assert known == {"org:beta-magnets": True, "org:alpha-rare-earth": True}
+    assert runner.invoke(main, ["--store", str(db), "stats", "--format", "json"]).stdout == before
+
+
+def test_the_month_may_is_not_a_hedge(extractor):
+    found = run(extractor, "In May 2024 Acme Magnetics signed a partnership with Birch Motors Inc.",
+                "Acme Magnetics is expected to sign a partnership with Cedar Motors Inc.")
+    coop = {f for f in found["facts"] if f[0] == "COOPERATES_WITH"}
+    assert coop == {("COOPERATES_WITH", "org:acme-magnetics", "org:birch-motors-inc")}
+
+
+def test_trade_ownership_and_export_controls_in_other_words(extractor):
+    found = run(
+        extractor,
+        "The United States imports 70% of its rare earth compounds from China, and Japan buys NdPr oxide from Lynas Rare Earths.",
+        "China imposed new export controls on gallium and germanium in July 2023.",
+        "Lynas Rare Earths and Blue Line Corporation formed a joint venture, Lynas USA, to build a separation plant in Seadrift, Texas.",
+        "Arnold Magnetic Technologies is a major supplier to Lockheed Martin Corp.",
+    )
+    depends = next(r for r in found["relations"] if r["type"] == "DEPENDS_ON")
+    assert (depends["source"], depends["target"], depends["share"]) == ("country:US", "country:CN", 0.7)
+    assert ("SUPPLIES", "org:lynas-rare-earths", "country:JP") in found["facts"]
+    assert ("RESTRICTS", "policy:china-export-controls-july-2023", "element:Ga") in found["facts"]
+    assert {("SUBSIDIARY_OF", "org:lynas-usa", "org:lynas-rare-earths"), ("SUBSIDIARY_OF", "org:lynas-usa", "org:blue-line-corporation")} <= found["facts"]
+    assert ("SUPPLIES", "org:arnold-magnetic-technologies", "org:lockheed-martin-corp") in found["facts"]
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Acme Magnetics makes NdFeB magnets.\n".encode("utf-16"))
+    assert "Acme Magnetics" in {n.name for n in read_file(path).nodes}
+
+
+def test_descriptive_phrases_are_not_stored_as_names(tmp_path):
+    store = EmbeddedStore(tmp_path / "s.db")
+    first = tmp_path / "a.txt"
+    first.write_text("Acme Magnetics is building a sintered magnet plant in Stillwater, Oklahoma.\n", encoding="utf-8")
+    api.load(store, api.read([first], store=store))
+    plant = store.node("facility:stillwater-magnet-plant")
+    assert plant is not None and "Stillwater plant" in plant.aliases and "sintered magnet plant" not in plant.aliases
+    second = tmp_path / "b.txt"
+    second.write_text("Birch Motors Inc is building a magnet plant in Denver, Colorado.\n", encoding="utf-8")
+    unit = api.read([second], store=store)[0]
+    assert "facility:denver-magnet-plant" in {n.id for n in unit.nodes}
+    assert "facility:stillwater-magnet-plant" not in {n.id for n in unit.nodes}
+    store.close()
+
+
+def test_relative_clauses_appositive_subsidiaries_and_names_holding_vocabulary(extractor):
+    found = run(
+        extractor,
+        "Acme Magnetics is not related to Neo Lithium, which was acquired by Zijin Mining in 2022.",
+        "Mkango Resources said HyProMag, its recycling subsidiary, will open a plant in Tyseley, Birmingham.",
+    )
+    assert ("SUBSIDIARY_OF", "org:neo-lithium", "org:zijin-mining") in found["facts"]
+    assert "Lithium" not in found["names"]
+    assert ("SUBSIDIARY_OF", "org:hypromag", "org:mkango-resources") in found["facts"]
+    assert ("LOCATED_IN", "place:tyseley", "place:birmingham") in found["facts"]
+
+
+def test_html_page_furniture_in_plain_divs_is_skipped():
+    page = (
+        '<html><body><div id="main-menu">Markets Group</div><div class="content"><p>Acme Magnetics makes NdFeB magnets.</p>'
+        '<div class="related-articles">Birch Motors Inc buys magnets.</div></div>'
+        '<div class="cookie-banner">We use cookies.</div></body></html>'
+    )
+    text = " ".join(b for b, _ in read_html(page).blocks)
+    assert text == "Acme Magnetics makes NdFeB magnets."
+
+
+def test_grant_recipients_own_what_they_build_and_labs_are_located(extractor):
+    found = run(
+        extractor,
+        "Under Title III of the Defense Production Act, the Pentagon awarded MP Materials $58.5 million in 2022 "
+        "to build its Independence magnet factory in Fort Worth, Texas.",
+        "The hub sits at Ames National Laboratory in Iowa.",
+    )
+    assert ("OPERATES", "org:mp-materials", "facility:independence-magnet-factory") in found["facts"]
+    assert ("LOCATED_IN", "facility:independence-magnet-factory", "place:fort-worth") in found["facts"]
+    assert ("LOCATED_IN", "org:ames-national-laboratory", "place:iowa") in found["facts"]
