@@ -21,7 +21,7 @@ from supplygraph.errors import IntegrityError, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
-from .claims import EdgeClaim, NodeClaim, check_units, merge_edge, merge_node, unit_claims
+from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
 
 SCHEMA_VERSION = "1"
@@ -168,17 +168,7 @@ class EmbeddedStore(Store):
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            loaded = dict(db.execute("SELECT origin, digest FROM origins"))
-            changed = []
-            for unit in units:
-                if loaded.get(unit.origin) == unit.digest:
-                    summary.skipped_unchanged_inputs += 1
-                    summary.nodes.unchanged += len({n.id for n in unit.nodes})
-                    summary.edges.unchanged += len({f.key() for f in unit.facts})
-                    if progress:
-                        progress(len(unit.nodes) + len(unit.facts))
-                else:
-                    changed.append(unit)
+            changed = changed_units(units, dict(db.execute("SELECT origin, digest FROM origins")), summary, progress)
             if changed:
                 self._temp_set("replaced", (u.origin for u in changed))
                 check_units(changed, self._labels_elsewhere)

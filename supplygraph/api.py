@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supplygraph.data import BUNDLED
+from supplygraph.data import BUNDLED, SAMPLES
 from supplygraph.errors import LoadError, NotFound, SupplygraphError
 from supplygraph.graph.chokepoints import chokepoint_report
 from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
+from supplygraph.loaders.gazetteer import KnownEntity
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import paused_gc
@@ -28,15 +29,21 @@ def known_entities(store: Store | None) -> Gazetteer:
 def read(paths: Iterable[str | Path], progress: Progress | None = None, store: Store | None = None) -> list[LoadUnit]:
     """Read and validate every file under ``paths``; nothing is stored.
 
-    Documents resolve names against ``store``'s entities (and against the new
-    entities of documents read before them in the same call).
+    Documents resolve names against ``store``'s entities and against the
+    entities of files read before them in the same call (curated data first,
+    so ``supplygraph load data/ articles/`` links the articles to the data).
     """
     files = expand(paths)
     known = known_entities(store) if any(f.suffix.lower() in DOCUMENT_SUFFIXES for f in files) else None
     units = []
     with paused_gc():
         for path in files:
-            units.append(read_file(path, known))
+            unit = read_file(path, known)
+            units.append(unit)
+            if known is not None and path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                for node in unit.nodes:
+                    if node.label != "Document":
+                        known.add(KnownEntity(node.id, node.label, node.name, node.aliases, node.properties(), stored=True))
             if progress:
                 progress(1)
     return units
@@ -75,8 +82,8 @@ def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) 
 
 
 def load_bundled(store: Store) -> LoadSummary:
-    """Load the bundled rare-earth dataset (what ``supplygraph demo`` does first)."""
-    return store.apply(read([BUNDLED]))
+    """Load the bundled rare-earth dataset and the sample articles (what ``supplygraph demo`` does first)."""
+    return store.apply(read([BUNDLED, SAMPLES], store=store))
 
 
 def describe_node(store: Store, node_id: str) -> dict[str, Any]:

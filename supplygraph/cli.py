@@ -163,11 +163,11 @@ def schema(fmt: str) -> None:
 @format_option("table", "json")
 @click.pass_context
 def demo(ctx: click.Context, fmt: str) -> None:
-    """Load the bundled rare-earth dataset into the store, print its stats and the chokepoint report."""
+    """Load the bundled rare-earth dataset and sample articles, print the stats and the chokepoint report."""
     store = _store(ctx, create=True)
     summary = api.load_bundled(store)
     if fmt == "table":
-        click.echo(f"Loaded the bundled rare-earth dataset into {ctx.obj['store']}", err=True)
+        click.echo(f"Loaded the bundled rare-earth dataset and sample articles into {ctx.obj['store']}", err=True)
         _print_summary(summary.as_dict(), fmt)
         click.echo()
     _print_stats(store.stats().as_dict(), fmt)

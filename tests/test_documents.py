@@ -18,7 +18,7 @@ from supplygraph.loaders.extraction import Extractor
 from supplygraph.loaders.gazetteer import KnownEntity, normalise
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "data" / "samples"
+SAMPLES = REPO / "tests" / "fixtures" / "documents"
 FIXTURES = REPO / "tests" / "fixtures"
 SHARED = next((p for p in (REPO.parent / "shared", Path("/work/shared")) if (p / "corpus").is_dir()), None)
 
