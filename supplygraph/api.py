@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supplygraph.data import BUNDLED, SAMPLES
-from supplygraph.errors import LoadError, NotFound
+from supplygraph.errors import LoadError, NotFound, SupplygraphError
 from supplygraph.graph.chokepoints import chokepoint_report
 from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
@@ -16,6 +16,9 @@ from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
+
+if TYPE_CHECKING:
+    from supplygraph.graph.views import View
 
 
 def known_entities(store: Store | None) -> Gazetteer:
@@ -121,3 +124,55 @@ def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
     (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``).
     """
     return chokepoint_report(store.to_networkx(), **options)
+
+
+# -- exports: HTML network views, GraphML, node-link JSON -------------------
+
+EXPORT_FORMATS = ("html", "graphml", "json")
+
+
+def export_view(
+    store: Store,
+    out: str | Path,
+    fmt: str,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    end_use: str | None = None,
+    documents: bool = False,
+    chokepoints: bool = False,
+    top: int = 10,
+    scenarios: Iterable[str] = (),
+    max_nodes: int | None = None,
+) -> "View":
+    """Write a view of the store's graph to ``out`` as ``html``, ``graphml`` or ``json``; return the view.
+
+    ``chokepoints`` (outlining the ``top`` ones) and ``scenarios`` mark the
+    page with the chokepoint report (HTML only); ``max_nodes`` refuses views
+    too big to read.
+    The export modules are imported here, not at the top: pyvis imports
+    IPython, a quarter of a second that other commands should not pay.
+    """
+    from supplygraph.graph.export import write_graphml, write_node_link
+    from supplygraph.graph.highlights import view_highlights
+    from supplygraph.graph.html_export import write_html
+    from supplygraph.graph.views import select_view
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    scenarios = list(scenarios)
+    if fmt != "html" and (chokepoints or scenarios):
+        raise SupplygraphError("--chokepoints and --scenario mark up the HTML view; GraphML and JSON carry the graph only")
+    graph = store.to_networkx()
+    view = select_view(graph, focus=focus, depth=depth, end_use=end_use, documents=documents, max_nodes=max_nodes)
+    if fmt == "html":
+        highlights = None
+        if chokepoints or scenarios:
+            end = view.focus if view.kind == "upstream" else None
+            highlights = view_highlights(graph, end_use=end, chokepoints=chokepoints, top=top, scenarios=scenarios)
+        write_html(view, out, graph, highlights)
+    elif fmt == "graphml":
+        write_graphml(view, out)
+    else:
+        write_node_link(view, out)
+    return view
