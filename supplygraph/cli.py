@@ -17,6 +17,7 @@ from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
 from supplygraph.graph.report import render_report
 from supplygraph.loaders import expand
+from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import FORMATS, progressbar, table, to_json
 from supplygraph.schema.nodes import STAGES
 
@@ -271,16 +272,6 @@ def export_json(ctx: click.Context, out: str, **options: Any) -> None:
     _export(ctx, out, "json", **options)
 
 
-for command in (load, stats, show, schema, demo):
-    main.add_command(command)
-main.add_command(chokepoints)
-
-from supplygraph.neo4j_cli import neo4j, query  # noqa: E402
-
-main.add_command(neo4j)
-main.add_command(query)
-
-
 def _existing_store(ctx: click.Context):
     """The store if its file exists (never created by a read-only command), else None."""
     return _store(ctx) if store_path(ctx.obj["store"]).exists() else None
@@ -346,9 +337,8 @@ def _score_cells(entities, relations) -> dict[str, str]:
     }  # fmt: skip
 
 
-main.add_command(extract)
-main.add_command(eval_)
-main.add_command(export)
+for command in (load, stats, show, schema, demo, chokepoints, extract, eval_, export, neo4j, query):
+    main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover
