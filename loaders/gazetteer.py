@@ -89,14 +89,14 @@ class Gazetteer:
             for node_id, label, name, aliases, props in lexicon.entries():
                 self.add(KnownEntity(node_id, label, name, tuple(aliases), props), fold=True)
 
-    @classmethod
-    def from_store(cls, store: "Store") -> "Gazetteer":
-        """Every entity in ``store`` (documents excluded) plus the built-in vocabulary."""
-        return cls(
+    @staticmethod
+    def stored_entities(store: "Store") -> list[KnownEntity]:
+        """The entities of ``store`` that documents can name (documents excluded)."""
+        return [
             KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
             for n in store.nodes()
             if n.label != "Document"
-        )
+        ]
 
     def add(self, entity: KnownEntity, *, fold: bool = False) -> KnownEntity:
         """Add ``entity``; with ``fold``, an entity whose name is already taken by one of the same label merges into it.

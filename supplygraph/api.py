@@ -21,9 +21,11 @@ if TYPE_CHECKING:
     from supplygraph.graph.views import View
 
 
-def known_entities(store: Store | None) -> Gazetteer:
-    """What document names resolve to: the store's entities (if a store is given) and the built-in vocabulary."""
-    return Gazetteer.from_store(store) if store is not None else Gazetteer()
+def known_entities(store: Store | None, extra: Iterable[KnownEntity] = ()) -> Gazetteer:
+    """What document names resolve to: the store's entities (if a store is given), then ``extra``, then the
+    built-in vocabulary, which folds into entities of the same name rather than shadowing them."""
+    stored = Gazetteer.stored_entities(store) if store is not None else []
+    return Gazetteer([*stored, *extra])
 
 
 def read(paths: Iterable[str | Path], progress: Progress | None = None, store: Store | None = None) -> list[LoadUnit]:
@@ -33,17 +35,24 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     entities of files read before them in the same call (curated data first,
     so ``supplygraph load data/ articles/`` links the articles to the data).
     """
-    files = expand(paths)
-    known = known_entities(store) if any(f.suffix.lower() in DOCUMENT_SUFFIXES for f in files) else None
+    known: Gazetteer | None = None
+    curated: list[KnownEntity] = []
     units = []
     with paused_gc():
-        for path in files:
+        for path in expand(paths):
+            is_document = path.suffix.lower() in DOCUMENT_SUFFIXES
+            if is_document and known is None:
+                known = known_entities(store, curated)
             unit = read_file(path, known)
             units.append(unit)
-            if known is not None and path.suffix.lower() not in DOCUMENT_SUFFIXES:
-                for node in unit.nodes:
-                    if node.label != "Document":
-                        known.add(KnownEntity(node.id, node.label, node.name, node.aliases, node.properties(), stored=True))
+            if not is_document:
+                entities = [KnownEntity(n.id, n.label, n.name, n.aliases, n.properties(), stored=True)
+                            for n in unit.nodes if n.label != "Document"]  # fmt: skip
+                if known is None:
+                    curated.extend(entities)
+                else:
+                    for entity in entities:
+                        known.add(entity)
             if progress:
                 progress(1)
     return units
