@@ -408,7 +408,7 @@ def test_descriptive_facility_mentions_resolve_to_the_stores_facility(tmp_path):
     )
     store = EmbeddedStore(tmp_path / "s.db")
     api.load(store, api.read([tmp_path / "sites.yaml"]))
-    x = Extractor(Gazetteer.from_store(store))
+    x = Extractor(api.known_entities(store))
     found = run(
         x,
         "Acme Malaysia operates the separation plant in Gebeng. Acme Rare Earths holds a contract for a refinery in Texas.",
