@@ -618,8 +618,9 @@ class _DocState:
             return None
         if len(words) == 1 and words[0] in self.persons:
             return None
-        # data sources: "according to Adamas", "Benchmark data show", "consultancy Project Blue"
-        if before[-2:] == ["according", "to"] or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
+        # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
+        if before[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
+                or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
                 or (after and after[0] in ("data", "estimates", "estimated", "analysts", "analyst", "figures", "research")):
             return None
         # quoted names are concepts or slogans

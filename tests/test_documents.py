@@ -343,6 +343,12 @@ def test_credit_lines_and_bylines_name_no_parties(extractor):
     assert found["relations"] == []
 
 
+def test_news_outlets_are_not_parties(extractor):
+    found = run(extractor, "Acme Magnetics Inc told Harbour Ledger that it supplies NdFeB magnets to Birch Motors Inc, "
+                           "as first reported by Ore Wire Service. Mining Weekly said the deal was large.")
+    assert set(found["names"]) == {"Acme Magnetics Inc", "NdFeB magnet", "Birch Motors Inc"}, sorted(found["names"])
+
+
 def test_parties_that_have_signed_a_partnership_cooperate(extractor):
     found = run(extractor, "Acme Magnetics Inc and the Ruritania Ministry of Industry have signed a public-private partnership.")
     assert ("COOPERATES_WITH", "org:acme-magnetics-inc", "org:ruritania-ministry-of-industry") in found["facts"]
