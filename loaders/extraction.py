@@ -1168,6 +1168,7 @@ class _Rules:
                 self.ms.sort(key=lambda x: x.start)
                 self.st.entities[known].mentions += 1
                 self.st.entities[known].sentence = self.st.entities[known].sentence or self.s.text
+                self.st.facilities.append(known)
                 self.st.add("LOCATED_IN", known, place, self.s, 0.75)
                 continue
             if place is not None and self.st.label(place) == "Country":
@@ -1199,16 +1200,20 @@ class _Rules:
     def _known_facility(self, start: int, end: int, place: Mention, kind: str | None) -> str | None:
         """The store's facility that a descriptive mention ("the separation plant in Gebeng") names, if just one fits.
 
-        It must be in that place and operated by an organisation of the sentence (or the document's current
-        subject), or by a parent of one; "a second/new plant" prefers planned facilities, other mentions
+        It must be in that place and run by the operator the sentence gives ("its", "X's", the subject before
+        the mention) or a subsidiary of it; "a second/new plant" prefers planned facilities, other mentions
         operating ones.
         """
-        orgs = {self.st._key(m) for m in self.ms if self.org(m)}
-        if self.st.last_subject and any(w in ("its", "it", "their", "company") for w in self.words):
-            orgs.add(self.st.resolve_key(self.st.last_subject))
-        orgs = {k for k in orgs if k and self.st.entities[k].known is not None}
-        if not orgs:
+        if self.w(start - 1) in ("its", "their"):
+            operator = self.its(start - 1)
+        elif self.w(start - 1) in ("'s", "’s"):
+            operator = self.at_end(start - 1)
+        else:
+            operator = self.subject if self.subject is not None and self.subject.end < start and self.org(self.subject) else None
+        key = self.st._key(operator) if operator is not None else None
+        if key is None or self.st.entities[key].known is None:
             return None
+        orgs = {key}
         fits = [f for f in self.st.x.gazetteer.facilities_in(self.st._key(place), orgs)
                 if kind is None or kind in str(f.props.get("kind", kind))]
         fresh = any(self.w(k) in ("new", "second", "third", "another", "planned", "proposed", "future") for k in range(start, end))
