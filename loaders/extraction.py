@@ -2078,6 +2078,8 @@ class _Rules:
             for m in self.ms:
                 if self.st.label(m) not in ("Element", "Material") or m is p:
                     continue
+                if self.hedged(min(p.start, m.start), max(p.end, m.end) - 1):
+                    continue  # "the controls do not cover NdFeB magnets"
                 if m.start not in licensed and any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
                     continue  # "dysprosium for high-temperature NdFeB grades": a purpose, not what is controlled
                 self.st.add("RESTRICTS", p, m, self.s, 0.7)

@@ -378,6 +378,7 @@ def test_requirements_restrict_through_the_policy_in_context(extractor):
         "The Ministry of Commerce requires an export licence for samarium, gadolinium and terbium. "
         "Exports of gallium to the United States are not permitted. The controls cover yttrium as well.",
         "Dysprosium for high-temperature magnets is not covered. The ministry is reportedly considering an export licence for lutetium.",
+        "The controls do not cover holmium.",
     )
     policy = next(e for e in found["entities"] if e["label"] == "Policy")
     assert policy["name"] == "Announcement No. 7 of 2026", found["names"]
