@@ -136,6 +136,17 @@ ISSUE_VERBS = frozenset("approved issued introduced imposed announced adopted pu
                         "launched set enacted passed funded awarded".split())  # fmt: skip
 LISTING_WORDS = frozenset({"listed", "listing", "listings", "exchange", "ipo", "shares"})
 ANAPHORA_ORG = frozenset({"it", "its", "company", "firm", "group"})
+# "the company", "the ministry": a definite noun naming the kind of an organisation the document spoke of before
+FIRM_LABELS = ("Company", "StateOwnedEnterprise")
+ORG_ANAPHORS = {
+    **dict.fromkeys(("company", "firm", "group", "miner", "producer", "refiner", "manufacturer", "maker", "recycler",
+                     "supplier", "start-up", "startup"), FIRM_LABELS),
+    **dict.fromkeys(("ministry", "agency", "department", "regulator", "government"), ("GovernmentBody",)),
+    "university": ("University",), "institute": ("ResearchInstitute",),
+}
+# "the two partners", "both companies", "the memorandum": the parties of the agreement the document spoke of last
+PARTY_NOUNS = frozenset("partners parties companies firms signatories sides groups".split())
+PARTY_DETERMINERS = frozenset("the both two all".split())
 TITLE_WORDS = lexicon.PERSON_TITLES | {"chief", "executive", "prime", "under", "deputy", "vice"}
 MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -413,6 +424,8 @@ class _DocState:
         self.last_subject: str | None = None
         self.last_event: str | None = None
         self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
+        self.last_parties: list[str] = []  # the parties of the agreement the document spoke of last
+        self.recent: list[str] = []  # entity keys in the order the document mentioned them
         self.facilities: list[str] = []
         self.facility_names: dict[str, str] = {}
         self.magnets: list[str] = []
@@ -935,6 +948,7 @@ class _Rules:
         policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
         if policy is not None:
             self.st.last_policy = self.st._key(policy)
+        self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)
 
     # .. token helpers ..
 
@@ -1098,6 +1112,13 @@ class _Rules:
                 key = self.st.resolve_key(key)
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
+        for i in self.triggers(ORG_ANAPHORS):
+            if self.w(i - 1) != "the" or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS | {"of"}:
+                continue
+            key = self._antecedent(i, ORG_ANAPHORS[self.w(i)])
+            if key is not None:
+                self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+                self.st.entities[key].mentions += 1
         if self.st.last_policy is not None:
             for i in self.triggers(POLICY_ANAPHORA):
                 k = i - 1 if self.w(i - 1) not in ("same", "export") else i - 2
@@ -1110,6 +1131,27 @@ class _Rules:
             e = self.st.ent(m)
             if e and e.label == "Material" and e.props.get("stage") == "magnet":
                 self.st.magnets.append(e.key)
+
+    def _antecedent(self, i: int, labels: tuple[str, ...]) -> str | None:
+        """The entity "the company" at ``i`` stands for: the nearest one of ``labels`` before it in the sentence, the
+        last subject, or the one the document mentioned last."""
+        near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
+        if near is not None:
+            return self.st._key(near)
+        last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
+        if last and self.st.entities[last].label in labels:
+            return last
+        return next((k for k in reversed(self.st.recent) if self.st.entities[self.st.resolve_key(k)].label in labels), None)
+
+    def parties_referred(self) -> list[str]:
+        """The last agreement's parties when the sentence opens on them ("The two partners will ...", "Under the
+        memorandum ...", "The agreement was signed at ...")."""
+        head = self.words[:4]
+        if any(w in AGREEMENT_NOUNS for w in head) or (
+            head and head[0] in PARTY_DETERMINERS and any(w in PARTY_NOUNS for w in head[1:3])
+        ):
+            return [self.st.resolve_key(k) for k in self.st.last_parties]
+        return []
 
     def _weak_name_at(self, i: int) -> bool:
         """A capitalised name with no cue that nothing has confirmed yet (it may name a facility)."""
@@ -1387,6 +1429,7 @@ class _Rules:
         event = next((m for m in self.ms if self.st.label(m) == "Event"), None)
         if event is None:
             return
+        self._event_attendance()
         for i in self.triggers(CO_VERBS):
             if i + 2 < self.s.end and self.w(i + 1) == "by" and not self.hedged(i, i + 2):
                 first = self.right(i + 2, self.org, limit=3)
@@ -1406,6 +1449,28 @@ class _Rules:
                 continue
             for p in self.coordinated(first, self.org):
                 self.st.add("PARTICIPATED_IN", p, event, self.s, 0.75, role="signatory")
+
+    def _event_attendance(self) -> None:
+        """ "A and B will present the plan at the X Summit in P", "The memorandum was signed at the X Forum": the
+        sentence's subjects (or the parties it refers to) took part; the event is in P."""
+        for m in self.ms:
+            if self.st.label(m) != "Event" or m.anaphora:
+                continue
+            k = m.start - 1
+            while self.w(k) in ("the", "this", "year's", "annual"):
+                k -= 1
+            if self.w(k) not in ("at", "during") or self.hedged(k, m.end):
+                continue
+            if self.subject is not None and self.org(self.subject) and self.subject.end <= k:
+                who = [self.st._key(x) for x in self.coordinated(self.subject, self.org)]
+            else:
+                who = self.parties_referred()
+            for p in who:
+                self.st.add("PARTICIPATED_IN", p, m, self.s, 0.75, role="participant")
+            if self.w(m.end) == "in":
+                place = self.right(m.end + 1, self.labelled("Place", "Country"), limit=1)
+                if place is not None:
+                    self.st.add("LOCATED_IN", m, place, self.s, 0.75)
 
     def _agreement_events(self) -> None:
         """ "In January 2023 VAC concluded a binding long-term agreement to supply GM": a dated signing is an Event."""
@@ -1855,6 +1920,9 @@ class _Rules:
                     to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 4)) if self.w(k) == "to"), None)
                     if to is not None:
                         customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=3)
+            parties = self.parties_referred()
+            if customer is None and len(parties) == 2 and self.st._key(supplier) in parties:
+                customer = next(p for p in parties if p != self.st._key(supplier))  # "Under the agreement A will supply M"
             if customer is None:
                 continue
             self._supply(supplier, customer, material, 0.8)
@@ -1968,6 +2036,7 @@ class _Rules:
             if len(keys) < 2 or keys in parties_seen:
                 continue
             parties_seen.append(keys)
+            self.st.last_parties = keys
             for a, b in combinations(keys, 2):
                 self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
             window = self.words[i - self.s.start : i - self.s.start + 25]
@@ -2255,7 +2324,7 @@ def _cue_label(words: list[str]) -> tuple[str | None, bool]:
         hits = [w for w in words if w in cues]
         if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
             continue
-        if label == "Facility" and (not hits or words[-1] not in cues):
+        if label in ("Facility", "Event") and (not hits or words[-1] not in cues):
             continue
         if label == "Place" and (not hits or words[-1] not in cues):
             continue

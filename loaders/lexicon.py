@@ -238,7 +238,8 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                                   "organization", "organisation", "army", "navy", "corps", "force"})),
     ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
                           "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme"})),
-    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "works", "complex", "mill"})),
+    ("Event", frozenset({"forum", "conference", "summit", "expo", "symposium", "congress", "exhibition"})),
+    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill"})),
     ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
                          "municipality", "zone", "state", "oblast", "territory"})),
     ("Company", frozenset({"group", "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
@@ -246,7 +247,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                            "magnetics", "mining", "minerals", "resources", "chemical", "chemicals", "industries",
                            "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
                            "earths", "magnet", "magnets", "steel", "fuels", "energy", "aerospace", "automotive",
-                           "systems", "company", "enterprises", "manufacturing", "mag"})),
+                           "systems", "company", "enterprises", "manufacturing", "mag", "works"})),
 )
 LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
                             "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company"})
