@@ -1134,14 +1134,16 @@ class _Rules:
 
     def _antecedent(self, i: int, labels: tuple[str, ...]) -> str | None:
         """The entity "the company" at ``i`` stands for: the nearest one of ``labels`` before it in the sentence, the
-        last subject, or the one the document mentioned last."""
+        last subject, or the one the document is about."""
         near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
         if near is not None:
             return self.st._key(near)
         last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
         if last and self.st.entities[last].label in labels:
             return last
-        return next((k for k in reversed(self.st.recent) if self.st.entities[self.st.resolve_key(k)].label in labels), None)
+        # otherwise the document's topic among them: the most mentioned, the first on a tie
+        seen = [k for k in dict.fromkeys(self.st.resolve_key(k) for k in self.st.recent) if self.st.entities[k].label in labels]
+        return max(seen, key=lambda k: self.st.entities[k].mentions, default=None)
 
     def parties_referred(self) -> list[str]:
         """The last agreement's parties when the sentence opens on them ("The two partners will ...", "Under the
