@@ -120,7 +120,10 @@ ELEMENTS: tuple[tuple[str, str, str], ...] = (
     ("Y", "Yttrium", "heavy"), ("Sc", "Scandium", "other"), ("Co", "Cobalt", "other"), ("Fe", "Iron", "other"),
     ("B", "Boron", "other"), ("Ga", "Gallium", "other"), ("Ge", "Germanium", "other"), ("Sb", "Antimony", "other"),
     ("Nb", "Niobium", "other"), ("Li", "Lithium", "other"), ("Ni", "Nickel", "other"), ("W", "Tungsten", "other"),
-    ("Th", "Thorium", "other"), ("U", "Uranium", "other"),
+    ("Th", "Thorium", "other"), ("U", "Uranium", "other"), ("Mn", "Manganese", "other"), ("Cu", "Copper", "other"),
+    ("Sn", "Tin", "other"), ("Ta", "Tantalum", "other"), ("V", "Vanadium", "other"), ("Ti", "Titanium", "other"),
+    ("Zr", "Zirconium", "other"), ("Mg", "Magnesium", "other"), ("Cr", "Chromium", "other"), ("In", "Indium", "other"),
+    ("Pt", "Platinum", "other"), ("Pd", "Palladium", "other"), ("Bi", "Bismuth", "other"), ("Te", "Tellurium", "other"),
 )
 
 # slug, name, stage, elements, synonyms
@@ -144,7 +147,8 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
     ("rare-earth-metals", "rare earth metals", "metal", (), ("rare earth metals", "rare earth metal")),
     ("rare-earth-alloys", "rare earth alloys", "alloy", (), ("rare earth alloys", "rare earth alloy")),
     ("ndfeb-alloy", "NdFeB alloy", "alloy", ("Nd", "Fe", "B"),
-     ("NdFeB alloy", "NdFeB strip cast alloy", "strip cast alloy", "NdFeB alloy powder", "NdFeB powder")),
+     ("NdFeB alloy", "NdFeB strip cast alloy", "strip cast alloy", "NdFeB alloy powder", "NdFeB powder", "magnet powder",
+      "magnet alloy powder")),
     ("samarium-cobalt-alloy", "samarium-cobalt alloy", "alloy", ("Sm", "Co"),
      ("samarium-cobalt alloy", "SmCo alloy", "samarium-cobalt")),
     ("ndfeb-magnet", "NdFeB magnet", "magnet", ("Nd", "Fe", "B"), ()),  # synonyms generated: see MAGNET_CORES
@@ -154,6 +158,26 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
      ("recycled magnet material", "recycled magnet scrap", "magnet scrap", "end-of-life magnets",
       "end-of-life materials", "recycled magnets", "magnet swarf")),
 )
+
+# Other critical minerals of supply chains that rare-earth news discusses alongside (graphite, lithium, ...)
+MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("graphite", "graphite", "mining", (), ("graphite", "natural graphite", "flake graphite", "natural flake graphite",
+                                           "graphite concentrate", "graphite ore")),
+    ("synthetic-graphite", "synthetic graphite", "separation", (), ("synthetic graphite", "artificial graphite")),
+    ("spherical-graphite", "spherical graphite", "component", (),
+     ("spherical graphite", "coated spherical graphite", "spheronised graphite", "spheronized graphite",
+      "battery-grade graphite", "graphite anode material", "anode material", "anode materials")),
+    ("monazite", "monazite", "mining", (), ("monazite", "monazite sand", "monazite sands")),
+    ("bastnaesite", "bastnaesite", "mining", (), ("bastnaesite", "bastnäsite", "bastnasite")),
+    ("xenotime", "xenotime", "mining", (), ("xenotime",)),
+    ("ionic-clay", "ionic clay", "mining", (), ("ionic clay", "ionic clays", "ion-adsorption clay", "ion-adsorption clays")),
+    ("spodumene", "spodumene", "mining", (), ("spodumene", "spodumene concentrate")),
+    ("mineral-sands", "mineral sands", "mining", (), ("mineral sands", "heavy mineral sands", "ilmenite", "zircon", "rutile")),
+    ("superhard-materials", "superhard materials", "component", (), ("superhard materials", "superhard material")),
+)
+# "<element> oxide", "lithium ore", "tin concentrate": forms of the elements, with their stage
+ELEMENT_FORMS = (("ore", "mining"), ("concentrate", "mining"), ("oxide", "separation"), ("carbonate", "separation"),
+                 ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"), ("metal", "metal"))
 
 MAGNET_CORES: dict[str, tuple[str, ...]] = {
     "ndfeb-magnet": ("NdFeB", "neodymium-iron-boron", "neodymium-iron-boron (NdFeB)", "neodymium iron boron",
@@ -309,9 +333,16 @@ def entries() -> Iterator[Entry]:
         yield f"place:{_slug(name)}", "Place", name, aliases, {"country": "CN"}
     for symbol, name, group in ELEMENTS:
         yield f"element:{symbol}", "Element", name, (name.lower(),), {"symbol": symbol, "group": group}
-    for slug, name, stage, elements, synonyms in MATERIALS:
+    taken: set[str] = set()
+    for slug, name, stage, elements, synonyms in MATERIALS + MINERALS:
         props = {"stage": stage, **({"elements": list(elements)} if elements else {})}
+        taken.update(s.lower() for s in (name, *synonyms))
         yield f"material:{slug}", "Material", name, synonyms + magnet_synonyms(slug), props
+    for symbol, element, _ in ELEMENTS:
+        for form, stage in ELEMENT_FORMS:
+            name = f"{element.lower()} {form}"
+            if name not in taken:
+                yield f"material:{_slug(name)}", "Material", name, (name, f"{name}s"), {"stage": stage, "elements": [symbol]}
     for slug, name, sector, synonyms in END_USES:
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
     for node_id, label, name, aliases in BODIES:
