@@ -1456,12 +1456,15 @@ class _Rules:
         """ "A and B will present the plan at the X Summit in P", "The memorandum was signed at the X Forum": the
         sentence's subjects (or the parties it refers to) took part; the event is in P."""
         for m in self.ms:
-            if self.st.label(m) != "Event" or m.anaphora:
+            if self.st.label(m) != "Event":
                 continue
             k = m.start - 1
             while self.w(k) in ("the", "this", "year's", "annual"):
                 k -= 1
-            if self.w(k) not in ("at", "during") or self.hedged(k, m.end):
+            if self.w(k) in ("in", "at") and self.w(k - 1) in ("part", "participated", "participates", "exhibited", "exhibits"):
+                k -= 1
+            if self.w(k) not in ("at", "during", "attended", "attends", "attend", "joined", "joins", "part",
+                                 "participated", "participates", "exhibited", "exhibits") or self.hedged(k, m.end):
                 continue
             if self.subject is not None and self.org(self.subject) and self.subject.end <= k:
                 who = [self.st._key(x) for x in self.coordinated(self.subject, self.org)]
@@ -1747,6 +1750,12 @@ class _Rules:
                     if head is not None:
                         self.st.add("LOCATED_IN", m, country, self.s, 0.8)
                     break
+        # "A, a Danish maker of ...", "A, an Estonian producer"
+        for m in self.ms:
+            if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the"):
+                demonym = self.at(m.end + 2)
+                if demonym is not None and demonym.demonym and self.w(demonym.end) in ORG_NOUNS | {"state-owned", "listed"}:
+                    self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
         # "A began separating and refining rare earths in Hai Phong"
         subject = self.subject
         if subject is not None and self.org(subject):
@@ -1847,6 +1856,11 @@ class _Rules:
             for mat in materials:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.8)
             self._purpose(materials[-1].end, materials)
+            # "A has begun producing M at a small plant in P": A runs the plant
+            plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
+            if plant is not None and self.st.entities[self.st._key(producer)].label in ORG_LABELS \
+                    and not self.st.into.get(("OPERATES", self.st._key(plant))):
+                self.st.add("OPERATES", producer, plant, self.s, 0.7)
         # "A, a producer of M1 and M2"
         for i in self.triggers(PRODUCER_NOUNS):
             if self.w(i + 1) != "of":
