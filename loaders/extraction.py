@@ -948,6 +948,9 @@ class _Rules:
         policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
         if policy is not None:
             self.st.last_policy = self.st._key(policy)
+        event = next((m for m in reversed(self.ms) if self.st.label(m) == "Event"), None)
+        if event is not None:
+            self.st.last_event = self.st._key(event)
         self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)
 
     # .. token helpers ..
@@ -1642,15 +1645,22 @@ class _Rules:
             sold = [m for m in self.ms if i < m.start < to and self.org(m)]
             for m in sold:
                 self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
-        # "A, owned by B"; "B owns A"; "B holds a 30% stake in A"
-        for i in self.triggers(("owned", "majority-owned", "wholly-owned", "controlled")):
-            if self.w(i + 1) != "by" or self.hedged(i, i + 2):
+        # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"
+        for i in self.triggers(("owned", "majority-owned", "wholly-owned", "controlled", "venture")):
+            by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
+            if self.w(i) == "venture" and (self.w(i - 1) != "joint" or self.w(i + 1) != "of"):
                 continue
-            parent = self.right(i + 2, self.org, limit=2)
-            child = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=4)
-            if parent and child:
-                self.st.add("OPERATES" if self.st.label(child) == "Facility" else "SUBSIDIARY_OF", parent if self.st.label(child) == "Facility" else child,
-                            child if self.st.label(child) == "Facility" else parent, self.s, 0.8)  # fmt: skip
+            if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
+                continue
+            first = self.right(by + 1, self.org, limit=2)
+            child = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=4 if self.w(i) != "venture" else 6)
+            if first is None or child is None:
+                continue
+            for parent in self.coordinated(first, self.org):
+                if self.st.label(child) == "Facility":
+                    self.st.add("OPERATES", parent, child, self.s, 0.8)
+                else:
+                    self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
         # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
             holder = self.left(i, self.org, limit=8)
@@ -1971,7 +1981,7 @@ class _Rules:
             if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
                 continue
             seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
-            buyer = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=3) or self.subject \
+            buyer = self.left(i, lambda m: (self.org(m) or self.st.label(m) == "Country") and not m.demonym, limit=3) or self.subject \
                 or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
                 continue
