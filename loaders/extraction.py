@@ -935,6 +935,8 @@ class _Rules:
     def run(self) -> None:
         self._definite_anaphora()
         self._facilities()
+        if self.subject is not None and self.subject not in self.ms:
+            self.subject = self._subject()  # the subject was the first word of a facility's name
         self._policies()
         self._subsidiary()
         self._events()
@@ -1179,12 +1181,12 @@ class _Rules:
             if self.st_mention_covers(i):
                 continue
             # the descriptive phrase: modifiers back to a determiner or possessive
-            start = i
+            start, named = i, False
             while start - 1 >= self.s.start:
                 if self._weak_name_at(start - 1):
                     weak = self.at_or_in(start - 1)
                     self.ms.remove(weak)  # "its Independence magnet factory": the facility's own name
-                    start = weak.start
+                    start, named = weak.start, True
                     continue
                 word = d[start - 1].lower_
                 if (self.st_mention_covers(start - 1) and not self._demonym_at(start - 1)) or word in (",", ";", ":"):
@@ -1221,6 +1223,12 @@ class _Rules:
             if place is not None and self.st.label(place) == "Country":
                 place = None  # "its plant in Malaysia": too vague to name a new facility
             anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
+            if place is None and named:  # "The Tarrant magnet plant, operated by ...": a name of its own is enough
+                e = self._facility_entity(d[start : i + 1].text, [d[start : i + 1].text], {"kind": kind} if kind else {})
+                self.ms.append(Mention(start, i + 1, e.key, d[start : i + 1].text, anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.facilities.append(e.key)
+                continue
             if place is None:
                 if anaphor and self.st.facilities:
                     keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
