@@ -768,6 +768,11 @@ class _DocState:
         e = self.ent(m)
         return e.label if e else None
 
+    def label_of(self, item: Mention | Entity | str | None) -> str | None:
+        """The label of a mention, an entity or an entity key."""
+        key = self._key(item)
+        return self.entities[key].label if key else None
+
     def is_org(self, m: Mention | None) -> bool:
         return self.label(m) in ORG_LABELS
 
@@ -1876,8 +1881,7 @@ class _Rules:
             self._purpose(materials[-1].end, materials)
             # "A has begun producing M at a small plant in P": A runs the plant
             plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
-            if plant is not None and self.st.entities[self.st._key(producer)].label in ORG_LABELS \
-                    and not self.st.into.get(("OPERATES", self.st._key(plant))):
+            if plant is not None and self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
                 self.st.add("OPERATES", producer, plant, self.s, 0.7)
         # "A, a producer of M1 and M2"
         for i in self.triggers(PRODUCER_NOUNS):
@@ -1951,9 +1955,13 @@ class _Rules:
                 mats = self._objects(i + 1, "Material")
                 if mats:
                     material = mats[0]
-                    to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 4)) if self.w(k) == "to"), None)
-                    if to is not None:
+                    # "M to B", "M from its refinery in P, Country to B"
+                    to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 12)) if self.w(k) in ("to", ";")), None)
+                    if to is not None and self.w(to) == "to":
                         customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=3)
+                    source = self.right(mats[-1].end, self.labelled("Facility"), limit=3)
+                    if source is not None and self.w(source.start - 1) in ("its", "their") and self.st.label_of(supplier) in ORG_LABELS:
+                        self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "A will supply M from its plant"
             parties = self.parties_referred()
             if customer is None and len(parties) == 2 and self.st._key(supplier) in parties:
                 customer = next(p for p in parties if p != self.st._key(supplier))  # "Under the agreement A will supply M"
@@ -2015,6 +2023,10 @@ class _Rules:
             if operators:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
+        under = [k for k, w in enumerate(self.words) if w == "under"]
+        if any(w in ("agreement", "contract", "deal") for k in under for w in self.words[k + 1 : k + 6]) \
+                and self.st.label_of(supplier) in ORG_LABELS and self.st.label_of(customer) in ORG_LABELS:
+            self.st.add("COOPERATES_WITH", supplier, customer, self.s, 0.7)  # "A buys M from B under a three-year contract"
         if material is not None:
             for source in dict.fromkeys((customer_key, self.st._key(customer))):
                 for product in list(self.st.out.get(("PRODUCES", source), [])):
@@ -2260,8 +2272,14 @@ class _Rules:
                     for b in self.coordinated_before(body, self.labelled("GovernmentBody", "Country")):
                         self.st.add("ISSUED_BY", p, b, self.s, 0.75)
                     continue
+            # "through its Green Platform programme" (the agency's own programme)
+            if self.w(p.start - 1) in ("its", "their"):
+                owner = self.its(p.start - 1)
+                if self.st.label_of(owner) == "GovernmentBody":
+                    self.st.add("ISSUED_BY", p, owner, self.s, 0.7)
+                    continue
             for q in range(p.end, min(self.s.end, p.end + 4)):
-                if self.w(q) in ISSUE_VERBS and self.w(q + 1) == "by":
+                if self.w(q) in ISSUE_VERBS | {"run", "managed", "overseen"} and self.w(q + 1) == "by":
                     body = self.right(q + 2, self.labelled("GovernmentBody", "Country"), limit=2)
                     if body is not None:
                         self.st.add("ISSUED_BY", p, body, self.s, 0.75)
