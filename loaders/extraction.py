@@ -1879,6 +1879,12 @@ class _Rules:
             for mat in materials:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.8)
             self._purpose(materials[-1].end, materials)
+            # "uses M0 to make M": M0 feeds M
+            if self.w(i - 1) == "to":
+                use = next((k for k in range(i - 2, max(self.s.start, i - 10) - 1, -1) if self.w(k) in ("uses", "use", "using", "used")), None)
+                for src in self._objects(use + 1, "Material") if use is not None else ():
+                    for mat in materials:
+                        self._input(src, mat)
             # "A has begun producing M at a small plant in P": A runs the plant
             plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
             if plant is not None and self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):

@@ -173,6 +173,9 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("ionic-clay", "ionic clay", "mining", (), ("ionic clay", "ionic clays", "ion-adsorption clay", "ion-adsorption clays")),
     ("spodumene", "spodumene", "mining", (), ("spodumene", "spodumene concentrate")),
     ("mineral-sands", "mineral sands", "mining", (), ("mineral sands", "heavy mineral sands", "ilmenite", "zircon", "rutile")),
+    ("cathode-material", "cathode material", "component", (),
+     ("cathode material", "cathode materials", "cathode active material", "cathode active materials",
+      "precursor cathode active material", "cathode precursor", "cathode precursors")),
     ("superhard-materials", "superhard materials", "component", (), ("superhard materials", "superhard material")),
 )
 # "<element> oxide", "lithium ore", "tin concentrate": forms of the elements, with their stage
