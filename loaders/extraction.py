@@ -106,6 +106,8 @@ PRODUCE_VERBS = frozenset(
     "make makes making produce produces producing manufacture manufactures manufacturing refine refines "
     "refining".split()
 )
+CONVERT_VERBS = frozenset("turn turns turned turning convert converts converted converting process processes processed "
+                          "separate separates separated separating refine refines refined upgrade upgrades".split())
 PASSIVE_PRODUCE = frozenset("produced made mined refined manufactured processed".split())
 PRODUCER_NOUNS = frozenset("producer maker manufacturer supplier processor refiner output production".split())
 BUILD_VERBS = frozenset(
@@ -940,8 +942,7 @@ class _Rules:
     def run(self) -> None:
         self._definite_anaphora()
         self._facilities()
-        if self.subject is not None and self.subject not in self.ms:
-            self.subject = self._subject()  # the subject was the first word of a facility's name
+        self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
         self._policies()
         self._subsidiary()
         self._events()
@@ -1889,6 +1890,21 @@ class _Rules:
             plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
             if plant is not None and self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
                 self.st.add("OPERATES", producer, plant, self.s, 0.7)
+        # "turns them into M", "separates the carbonate into M": the subject (a firm or a plant) makes M from what it takes
+        for i in self.triggers(("into",)):
+            verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in CONVERT_VERBS), None)
+            if verb is None or self.hedged(verb, i + 1):
+                continue
+            producer = self.subject if self.subject is not None and self.subject.end <= verb else \
+                self.left(verb, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=12, stop=(";",))
+            products = self._objects(i + 1, "Material")
+            if producer is None or not products:
+                continue
+            for mat in products:
+                self.st.add("PRODUCES", producer, mat, self.s, 0.75)
+                for src in (m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"):
+                    self._input(src, mat)
+            self._purpose(products[-1].end, products)
         # "A, a producer of M1 and M2"
         for i in self.triggers(PRODUCER_NOUNS):
             if self.w(i + 1) != "of":
@@ -1948,6 +1964,10 @@ class _Rules:
                                  stop=(";",))  # fmt: skip
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
+            subject = self.subject
+            if isinstance(supplier, Mention) and subject is not None and subject.end <= supplier.start and self.org(subject) \
+                    and any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, supplier.start)):
+                supplier = subject  # "A, which holds a stake in B, supplies ...": A supplies
             if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1):
                 continue
             customer, material = None, None
