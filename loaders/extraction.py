@@ -472,8 +472,10 @@ class _DocState:
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
         spans = self._filter_known(doc, spans)
         spans += self._elliptic(doc, spans)
-        if not heading:
-            spans += self._candidates(doc, spans)
+        candidates = self._candidates(doc, spans)
+        if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
+            candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
+        spans += candidates
         spans = _longest(spans)
         lowers = [t.lower_ for t in doc]
         for sent in sentences:
@@ -815,7 +817,13 @@ class _DocState:
         for s in self.sentences:
             self._count(s)
         for s in self.sentences:
-            if s.heading:
+            if s.heading:  # no relations from titles, but the policy or event a title names is the one in context
+                for m in s.mentions:
+                    label = self.label(m)
+                    if label == "Policy":
+                        self.last_policy = self._key(m)
+                    elif label == "Event":
+                        self.last_event = self._key(m)
                 continue
             _Rules(self, s).run()
         return self._output()
@@ -2229,7 +2237,8 @@ class _Rules:
         """Starts of the elements and materials listed after "a licence for" (what the licence is needed for)."""
         out: set[int] = set()
         for i in self.triggers(("for",)):
-            if self.w(i - 1) in LICENCE_WORDS or (self.w(i - 2) in LICENCE_WORDS and self.w(i - 1) in ("exports", "export")):
+            quota = any(self.w(k) in ("quota", "quotas", "cap", "ceiling") for k in range(i - 6, i))  # "a quota of 5,000 t for M"
+            if quota or self.w(i - 1) in LICENCE_WORDS or (self.w(i - 2) in LICENCE_WORDS and self.w(i - 1) in ("exports", "export")):
                 first = self.right(i + 1, self.labelled("Element", "Material"), limit=2)
                 if first is not None:
                     out.update(m.start for m in self.coordinated(first, self.labelled("Element", "Material")))
@@ -2282,6 +2291,12 @@ class _Rules:
             self.st.add("RESTRICTS", policy, m, self.s, 0.7)
 
     def _issued_by(self) -> None:
+        # "Issued by the Ministry of Mines, 5 January 2026" under a notice's title: the policy in context
+        lead = next((k for k, w in enumerate(self.words) if w[:1].isalnum()), 0)
+        if self.words[lead : lead + 2] in (["issued", "by"], ["published", "by"]) and self.st.last_policy is not None:
+            body = self.right(self.s.start + lead + 2, self.labelled("GovernmentBody", "Country"), limit=2)
+            if body is not None:
+                self.st.add("ISSUED_BY", self.st.last_policy, body, self.s, 0.75)
         for p in self.ms:
             if self.st.label(p) != "Policy":
                 continue
@@ -2543,7 +2558,15 @@ def _demonyms(entity: Entity) -> set[str]:
     return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i")) and " " not in a and not a.isupper()}
 
 
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(
+    re.escape(n) for name, _, aliases in lexicon.COUNTRIES for n in (name, *aliases) if n[:1].isupper()
+) + r")$")
+
+
 def _strip_suffix(name: str) -> str:
+    """The name without its legal form or, for a body, its country: "Kibo Ltd" -> "Kibo", "Ministry of Mines of Namibia" -> "Ministry of Mines"."""
+    if name.lower().startswith(("ministry", "department", "agency", "office")):
+        name = _OF_COUNTRY.sub("", name)
     words = name.split()
     while len(words) > 1 and words[-1].lower().strip(",") in lexicon.LEGAL_SUFFIXES:
         words.pop()
