@@ -8,9 +8,9 @@
   connected components are condensed first and every member of a component
   gets the component's value; the result says so.
 * :func:`flow_betweenness`: shortest-path betweenness on the flow graph, the
-  measure of the trade-network literature; exact up to ``exact_limit`` nodes,
-  sampled from ``k`` sources with a fixed seed above it and flagged
-  approximate.
+  measure of the trade-network literature; exact up to ``exact_limit``
+  edges, above it :func:`sampled_betweenness` (``k`` sampled path ends, a
+  fixed seed, flagged approximate with its estimated error).
 """
 
 from __future__ import annotations
