@@ -572,11 +572,18 @@ def element_dependencies(
             return info.get("country")
 
         ordered = sorted(organisations.values(), key=lambda e: (country(e) != top_country, e["share"] is None, -(e["share"] or 0), e["id"]))
-        policies = sorted({p for m in materials for p in F.nodes[m].get("restricted_by", ())})
+        known = F.graph.get("policies", {})
+        # Policies in force first: a suspended control is context, not a current restriction.
+        policies = sorted({p for m in materials for p in F.nodes[m].get("restricted_by", ())},
+                          key=lambda p: (known.get(p, {}).get("status") not in (None, "in_force"), p))  # fmt: skip
         result.append({
             "element": symbol,
             "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(F.nodes[m].get("stage"), 9), m)),
-            "restricted_by": [{"id": p, "name": F.graph.get("policies", {}).get(p, {}).get("name", p)} for p in policies],
+            "restricted_by": [
+                {"id": p, "name": known.get(p, {}).get("name", p), "status": known.get(p, {}).get("status"),
+                 "suspended_until": known.get(p, {}).get("suspended_until")}
+                for p in policies
+            ],  # fmt: skip
             "feed": [{"id": r["subject"], "name": r["name"], "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"]} for r in feed[:3]],
             "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
         })  # fmt: skip

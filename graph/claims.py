@@ -15,7 +15,7 @@ from typing import Any
 from supplygraph.errors import IntegrityError, SupplygraphError
 from supplygraph.schema import LoadUnit, check_endpoints
 
-from .store import StoredEdge, StoredNode
+from .store import LoadSummary, Progress, StoredEdge, StoredNode
 
 
 @dataclass
@@ -83,6 +83,26 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
         _unite(claim.evidence, evidence)
         claim.confidence = max(claim.confidence, fact.confidence)
     return nodes, edges
+
+
+def changed_units(
+    units: Sequence[LoadUnit], loaded: Mapping[str, str], summary: LoadSummary, progress: Progress | None = None
+) -> list[LoadUnit]:
+    """The units whose content differs from what their origin last loaded (``loaded``: origin -> digest).
+
+    An unchanged unit is skipped whole and counted as unchanged in ``summary``.
+    """
+    changed = []
+    for unit in units:
+        if loaded.get(unit.origin) != unit.digest:
+            changed.append(unit)
+            continue
+        summary.skipped_unchanged_inputs += 1
+        summary.nodes.unchanged += len({n.id for n in unit.nodes})
+        summary.edges.unchanged += len({f.key() for f in unit.facts})
+        if progress:
+            progress(len(unit.nodes) + len(unit.facts))
+    return changed
 
 
 LabelLookup = Callable[[Sequence[str]], Mapping[str, str]]

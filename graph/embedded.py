@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +21,7 @@ from supplygraph.errors import IntegrityError, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
-from .claims import EdgeClaim, NodeClaim, check_units, merge_edge, merge_node, unit_claims
+from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
 
 SCHEMA_VERSION = "1"
@@ -168,17 +168,7 @@ class EmbeddedStore(Store):
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            loaded = dict(db.execute("SELECT origin, digest FROM origins"))
-            changed = []
-            for unit in units:
-                if loaded.get(unit.origin) == unit.digest:
-                    summary.skipped_unchanged_inputs += 1
-                    summary.nodes.unchanged += len({n.id for n in unit.nodes})
-                    summary.edges.unchanged += len({f.key() for f in unit.facts})
-                    if progress:
-                        progress(len(unit.nodes) + len(unit.facts))
-                else:
-                    changed.append(unit)
+            changed = changed_units(units, dict(db.execute("SELECT origin, digest FROM origins")), summary, progress)
             if changed:
                 self._temp_set("replaced", (u.origin for u in changed))
                 check_units(changed, self._labels_elsewhere)
@@ -195,11 +185,11 @@ class EmbeddedStore(Store):
         self._db.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", ((v,) for v in sorted(values)))
 
     def _labels_elsewhere(self, ids: Sequence[str]) -> dict[str, str]:
-        self._temp_set("wanted", ids)
-        rows = self._db.execute(
-            "SELECT c.key, json_extract(c.payload, '$[0]') FROM node_claims c JOIN wanted w ON w.v = c.key "
-            "JOIN origins o ON o.id = c.origin WHERE o.origin NOT IN (SELECT v FROM replaced)"
-        )
+        rows = self._rows_with_keys(
+            "node_claims", "c.",
+            "SELECT c.key, json_extract(c.payload, '$[0]') FROM node_claims c JOIN origins o ON o.id = c.origin",
+            ids, "WHERE o.origin NOT IN (SELECT v FROM replaced)",
+        )  # fmt: skip
         return dict(rows)
 
     def _write(self, units: Sequence[LoadUnit], summary: LoadSummary, progress: Progress | None) -> None:
@@ -252,14 +242,15 @@ class EmbeddedStore(Store):
         Returns the keys that no longer exist.
         """
         db = self._db
-        self._temp_set("touched", keys)
-        old = {r[0]: tuple(r) for r in db.execute(f"SELECT {kind.columns} FROM {kind.table} JOIN touched ON v = key")}
+        old = {r[0]: tuple(r) for r in self._rows_with_keys(kind.table, "", f"SELECT {kind.columns} FROM {kind.table} t", keys)}
         others: dict[str, list] = defaultdict(list)
-        rows = db.execute(
-            f"SELECT o.origin, c.key, c.payload, {kind.ends} FROM {kind.claims} c JOIN touched ON v = c.key "
-            f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key"
-        )
-        for origin, key, payload, *ends in rows:
+        rows = self._rows_with_keys(
+            kind.claims, "c.",
+            f"SELECT c.key, o.origin, c.payload, {kind.ends} FROM {kind.claims} c "
+            f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key",
+            keys,
+        )  # fmt: skip
+        for key, origin, payload, *ends in rows:
             others[key].append(kind.claim(origin, key, json.loads(payload), ends))
         upserts = []
         for key in sorted(keys):
@@ -284,6 +275,19 @@ class EmbeddedStore(Store):
         db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
         counts.removed += len(removed)
         return removed
+
+    def _rows_with_keys(self, table: str, alias: str, select: str, keys: Collection[str], where: str = "") -> Iterable[Sequence]:
+        """Rows of ``select`` (whose first column is the key) for the given keys, reading the smaller side.
+
+        A bulk load into a small store scans the store; a small load into a big
+        store looks its keys up through an index.
+        """
+        stored = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if stored <= len(keys):
+            wanted = keys if isinstance(keys, (set, frozenset, dict)) else set(keys)
+            return (row for row in self._db.execute(f"{select} {where}") if row[0] in wanted)
+        self._temp_set("touched", keys)
+        return self._db.execute(f"{select} JOIN touched ON touched.v = {alias or 't.'}key {where}")
 
     def _refuse_dangling(self, removed: list[str]) -> None:
         """A reload may drop a node that facts from other inputs still use: refuse it."""

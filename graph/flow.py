@@ -397,7 +397,10 @@ def _attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links) -> None:
                 country = _country_of(G, target, links)
                 if country:
                     issuers.add(country)
-        F.graph["policies"][policy] = {"name": data.get("name") or policy, "targets": targets, "countries": sorted(issuers)}
+        F.graph["policies"][policy] = {
+            "name": data.get("name") or policy, "targets": targets, "countries": sorted(issuers),
+            "status": data.get("status"), "suspended_until": data.get("suspended_until"),
+        }  # fmt: skip
         for target in targets:
             hit = by_element.get(target.split(":", 1)[1], []) if target.startswith("element:") else [target]
             for material in hit:

@@ -38,7 +38,7 @@ from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
 from . import cypher
-from .claims import EdgeClaim, NodeClaim, check_units, merge_edge, merge_node, unit_claims
+from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
 from .neo4j_rows import (
     PulledGraph,
@@ -257,16 +257,7 @@ class Neo4jStore(Store):
             return [r.data() for r in tx.run(statement.text, statement.bind(**params))]
 
         stored = {r["origin"]: (r["digest"], _decode_claims(r["claims"])) for r in run(cypher.READ_ORIGINS)}
-        changed = []
-        for unit in units:
-            if unit.origin in stored and stored[unit.origin][0] == unit.digest:
-                summary.skipped_unchanged_inputs += 1
-                summary.nodes.unchanged += len({n.id for n in unit.nodes})
-                summary.edges.unchanged += len({f.key() for f in unit.facts})
-                if progress:
-                    progress(len(unit.nodes) + len(unit.facts))
-            else:
-                changed.append(unit)
+        changed = changed_units(units, {origin: digest for origin, (digest, _) in stored.items()}, summary, progress)
         if not changed:
             return
         replaced = {u.origin for u in changed}

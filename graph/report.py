@@ -94,7 +94,7 @@ def render_report(report: dict[str, Any], *, markdown: bool = False) -> str:
                 if not d["restricted_by"]:
                     continue  # the table shows restricted elements; JSON has them all
                 feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" for f in d["feed"][:1])
-                policies = "; ".join(p["name"] for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
+                policies = "; ".join(_policy(p) for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
                 orgs = ", ".join(o["name"] for o in d["organisations"][:4])
                 lines.append(
                     f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}): restricted by {policies}"
@@ -115,3 +115,12 @@ def render_report(report: dict[str, Any], *, markdown: bool = False) -> str:
         out.append(sub("Notes"))
         out.extend(f"- {n}" for n in report["notes"])
     return "\n".join(out).rstrip() + "\n"
+
+
+def _policy(policy: dict) -> str:
+    """A policy's name, with its status when it is not simply in force."""
+    status = policy.get("status")
+    if status == "suspended":
+        until = policy.get("suspended_until")
+        return f"{policy['name']} (suspended" + (f" until {until})" if until else ")")
+    return f"{policy['name']} ({status.replace('_', ' ')})" if status not in (None, "in_force") else policy["name"]

@@ -127,6 +127,9 @@ CONTAIN_CUES = frozenset(
 DEPEND_CUES = frozenset("dependent depends depend reliant relies rely reliance dependence dependency".split())
 RESTRICT_NOUNS = ("controls", "control", "licensing", "licences", "licenses", "license", "licence", "restrictions",
                   "restriction", "ban", "bans", "quotas", "quota", "curbs", "limits")
+LICENCE_WORDS = frozenset("licence licences license licenses licensing permit permits approval".split())
+POLICY_ANAPHORA = ("controls", "ban", "measures", "announcement", "restrictions", "rules", "regime")
+PROHIBITED = frozenset("prohibited banned forbidden barred".split())
 RESTRICT_CUES = frozenset(("restrict", "restricts", "restricted", "covered", "covers", "cover", "banned", "bans",
                            "ban", "limits", "limit", "curbs") + RESTRICT_NOUNS)
 ISSUE_VERBS = frozenset("approved issued introduced imposed announced adopted published administers administered "
@@ -409,6 +412,7 @@ class _DocState:
         self.used: set[str] = set()
         self.last_subject: str | None = None
         self.last_event: str | None = None
+        self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
         self.facilities: list[str] = []
         self.facility_names: dict[str, str] = {}
         self.magnets: list[str] = []
@@ -458,8 +462,9 @@ class _DocState:
         spans = _longest(spans)
         lowers = [t.lower_ for t in doc]
         for sent in sentences:
-            s = Sentence(doc, sent.start, sent.end, heading or _title_case(sent), lowers)
-            s.mentions = [m for m in spans if sent.start <= m.start < sent.end]
+            credit = _credit_line(sent)
+            s = Sentence(doc, sent.start, sent.end, heading or credit or _title_case(sent), lowers)
+            s.mentions = [] if credit else [m for m in spans if sent.start <= m.start < sent.end]
             self.sentences.append(s)
 
     def _known(self, known: KnownEntity) -> str:
@@ -492,6 +497,8 @@ class _DocState:
                 kept.append(m)
                 continue
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower():
+                continue  # "expects to commission the plant": a common word, not "the Commission"
             if entity.label in ("Material", "EndUse", "Element") and nxt in MODIFIER_HEADS:
                 continue
             if entity.label in ("Material", "Element") and doc[m.start].is_title and m.start > 0 \
@@ -565,6 +572,7 @@ class _DocState:
                     break
             while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
                 j -= 1
+            j = _numbered(doc, j)
             if normalise(doc[i:j].text) in NOT_PARTIES:
                 i = j
                 continue
@@ -610,8 +618,9 @@ class _DocState:
             return None
         if len(words) == 1 and words[0] in self.persons:
             return None
-        # data sources: "according to Adamas", "Benchmark data show", "consultancy Project Blue"
-        if before[-2:] == ["according", "to"] or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
+        # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
+        if before[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
+                or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
                 or (after and after[0] in ("data", "estimates", "estimated", "analysts", "analyst", "figures", "research")):
             return None
         # quoted names are concepts or slogans
@@ -923,6 +932,9 @@ class _Rules:
             rule()
         if self.subject is not None:
             self.st.last_subject = self.subject.key
+        policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
+        if policy is not None:
+            self.st.last_policy = self.st._key(policy)
 
     # .. token helpers ..
 
@@ -937,8 +949,9 @@ class _Rules:
         ):
             start -= 1
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
-        if any(w in HEDGES and not (w == "may" and self.doc[start + k].text == "May") for k, w in enumerate(words)):
-            return True  # ("May" the month is no hedge)
+        if any(w in HEDGES and not (w == "may" and self.doc[start + k].text == "May") and not _number_sign(self.doc, start + k)
+               for k, w in enumerate(words)):
+            return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
         return any(words[i : i + 2] == list(p) for p in NEGATED_PHRASES for i in range(len(words) - 1))
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
@@ -983,6 +996,19 @@ class _Rules:
                 out.append(m)
             elif not gap and pred(m):
                 out.append(m)
+            else:
+                break
+        return out
+
+    def coordinated_before(self, last: Mention, pred) -> list[Mention]:
+        """``last`` and the mentions joined to it from the left by commas and "and" ("A, B and the C issued")."""
+        out = [last]
+        for m in reversed(self.ms[: self.ms.index(last)]):
+            gap = [self.w(k) for k in range(m.end, out[0].start)]
+            if gap and gap[0] != "the" and all(g in (",", "and", "the") for g in gap) and pred(m):
+                out.insert(0, m)
+            elif m.end > out[0].start or self.st_mention_covers(out[0].start - 1) and m.end == out[0].start:
+                continue
             else:
                 break
         return out
@@ -1072,6 +1098,13 @@ class _Rules:
                 key = self.st.resolve_key(key)
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
+        if self.st.last_policy is not None:
+            for i in self.triggers(POLICY_ANAPHORA):
+                k = i - 1 if self.w(i - 1) not in ("same", "export") else i - 2
+                if self.w(k) in ("the", "these", "those", "such") and not self.st_mention_covers(i):
+                    key = self.st.resolve_key(self.st.last_policy)
+                    self.ms.append(Mention(k + 1, i + 1, key, d[k + 1 : i + 1].text, anaphora=True))
+                    self.st.entities[key].mentions += 1
         self.ms.sort(key=lambda m: m.start)
         for m in self.ms:
             e = self.st.ent(m)
@@ -1126,10 +1159,21 @@ class _Rules:
                 nxt = self.at(i + 2)
                 if nxt is None and d[i + 2].lower_ == "the":
                     nxt = self.at(i + 3)
-                if nxt is not None and self.st.label(nxt) == "Place":
+                if nxt is not None and self.st.label(nxt) in ("Place", "Country"):
                     place = nxt
-            anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
             kind = next((FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in FACILITY_KINDS), None)
+            known = self._known_facility(start, i, place, kind) if place is not None and not d[start].is_title else None
+            if known is not None:
+                self.ms.append(Mention(start, i + 1, known, d[start : i + 1].text, anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.entities[known].mentions += 1
+                self.st.entities[known].sentence = self.st.entities[known].sentence or self.s.text
+                self.st.facilities.append(known)
+                self.st.add("LOCATED_IN", known, place, self.s, 0.75)
+                continue
+            if place is not None and self.st.label(place) == "Country":
+                place = None  # "its plant in Malaysia": too vague to name a new facility
+            anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
             if place is None:
                 if anaphor and self.st.facilities:
                     keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
@@ -1152,6 +1196,30 @@ class _Rules:
             self.ms.sort(key=lambda x: x.start)
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _known_facility(self, start: int, end: int, place: Mention, kind: str | None) -> str | None:
+        """The store's facility that a descriptive mention ("the separation plant in Gebeng") names, if just one fits.
+
+        It must be in that place and run by the operator the sentence gives ("its", "X's", the subject before
+        the mention) or a subsidiary of it; "a second/new plant" prefers planned facilities, other mentions
+        operating ones.
+        """
+        if self.w(start - 1) in ("its", "their"):
+            operator = self.its(start - 1)
+        elif self.w(start - 1) in ("'s", "’s"):
+            operator = self.at_end(start - 1)
+        else:
+            operator = self.subject if self.subject is not None and self.subject.end < start and self.org(self.subject) else None
+        key = self.st._key(operator) if operator is not None else None
+        if key is None or self.st.entities[key].known is None:
+            return None
+        orgs = {key}
+        fits = [f for f in self.st.x.gazetteer.facilities_in(self.st._key(place), orgs)
+                if kind is None or kind in str(f.props.get("kind", kind))]
+        fresh = any(self.w(k) in ("new", "second", "third", "another", "planned", "proposed", "future") for k in range(start, end))
+        preferred = [f for f in fits if (f.props.get("status") == "planned") == fresh]
+        fits = preferred or fits
+        return self.st._known(fits[0]) if len(fits) == 1 else None
 
     def _facility_entity(self, name: str, aliases: list[str], props: dict) -> Entity:
         """The facility known by any of these names (in the store or earlier in the document), else a new one."""
@@ -1513,17 +1581,50 @@ class _Rules:
             if parent and child:
                 self.st.add("OPERATES" if self.st.label(child) == "Facility" else "SUBSIDIARY_OF", parent if self.st.label(child) == "Facility" else child,
                             child if self.st.label(child) == "Facility" else parent, self.s, 0.8)  # fmt: skip
+        # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
             holder = self.left(i, self.org, limit=8)
-            if self.w(i + 1) != "in" or holder is None or self.hedged(holder.start, i + 2):
+            k = i + 1
+            if self.w(k) == "of":
+                k = next((q + 1 for q in range(k, min(self.s.end, k + 5)) if self.w(q) in ("%", "percent")), k)
+            if self.w(k) != "in" or holder is None or self.hedged(holder.start, k + 1):
                 continue
-            target = self.right(i + 2, self.org, limit=2)
-            if target is None or any(self.w(k) in ("sale", "sold", "sell", "selling") for k in range(holder.end, i)):
+            target = self.right(k + 1, self.org, limit=2)
+            if target is None or any(self.w(q) in ("sale", "sold", "sell", "selling") for q in range(holder.end, i)):
                 continue
-            pct = next((float(_PERCENT.match(self.doc[k].text).group(1)) / 100 for k in range(holder.end, i)
-                        if _PERCENT.match(self.doc[k].text) and self.w(k + 1) in ("%", "percent", "per")), None)  # fmt: skip
-            if pct is not None and pct <= 1:
+            pct = self._percent(holder.end, k)
+            if pct is not None:
                 self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "B will become its largest shareholder, with a stake of about 15%"; "B is the majority shareholder of A"
+        for i in self.triggers(("shareholder", "owner")):
+            if self.w(i - 1) not in ("largest", "biggest", "majority", "controlling", "principal", "main", "sole"):
+                continue
+            holder = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
+            holder = holder or self.left(i, self.org, limit=12)
+            if holder is None or self.hedged(holder.start, i + 1):
+                continue
+            owned: Mention | str | None = None
+            if self.w(i + 1) in ("of", "in"):
+                owned = self.right(i + 2, self.org, limit=2)
+            k = i - 2
+            while owned is None and k >= holder.end and self.w(k) not in ("its", "'s", "’s"):
+                k -= 1
+            if owned is None and self.w(k) in ("'s", "’s"):
+                owned = self.at_end(k)
+            elif owned is None and self.w(k) == "its":
+                owned = self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
+            if owned is None or not self.org(owned):
+                continue
+            self.st.add("SUBSIDIARY_OF", owned, holder, self.s, 0.75, stake=self._percent(i, self.s.end))
+
+    def _percent(self, lo: int, hi: int) -> float | None:
+        """The first percentage between ``lo`` and ``hi`` as a fraction ("40%", "40 percent"), or None."""
+        for k in range(lo, hi):
+            number = _PERCENT.match(self.doc[k].text)
+            if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
+                value = float(number.group(1)) / 100
+                return value if value <= 1 else None
+        return None
 
     def _located(self) -> None:
         # "A, based in P1, P2" / "A is headquartered in P" / "A ... headquarters in P"
@@ -1660,7 +1761,9 @@ class _Rules:
                 self.st.add("OPERATES", operator, m, self.s, 0.8)
 
     def _produces(self) -> None:
-        for i in self.triggers(PRODUCE_VERBS):
+        for i in self.triggers(PRODUCE_VERBS | {"produced"}):
+            if self.w(i) == "produced" and self.w(i - 1) in ("is", "are", "was", "were", "be", "been", "being"):
+                continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.subject if self.subject is not None and self.subject.end <= i else None
             producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
@@ -1855,7 +1958,7 @@ class _Rules:
                         chain = [last]
                         for m in reversed(group[:-1]):
                             gap = [self.w(k) for k in range(m.end, chain[0].start)]
-                            if gap and all(g in (",", "and", "(", ")") for g in gap) and self.org(m):
+                            if gap and all(g in (",", "and", "(", ")", "the") for g in gap) and "the" != gap[0] and self.org(m):
                                 chain.insert(0, m)
                             else:
                                 break
@@ -1963,17 +2066,79 @@ class _Rules:
 
     def _restricts(self) -> None:
         policies = [m for m in self.ms if self.st.label(m) == "Policy"]
-        if not policies or not self.triggers(RESTRICT_CUES):
+        if not policies:
+            self._restricts_in_context()
             return
+        if not self.triggers(RESTRICT_CUES):
+            return
+        licensed = self._licensed()
         for p in policies:
             if self.hedged(p.start, p.end):
                 continue
             for m in self.ms:
                 if self.st.label(m) not in ("Element", "Material") or m is p:
                     continue
-                if any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
-                    continue
+                if self.hedged(min(p.start, m.start), max(p.end, m.end) - 1):
+                    continue  # "the controls do not cover NdFeB magnets"
+                if m.start not in licensed and any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
+                    continue  # "dysprosium for high-temperature NdFeB grades": a purpose, not what is controlled
                 self.st.add("RESTRICTS", p, m, self.s, 0.7)
+
+    def _licensed(self) -> set[int]:
+        """Starts of the elements and materials listed after "a licence for" (what the licence is needed for)."""
+        out: set[int] = set()
+        for i in self.triggers(("for",)):
+            if self.w(i - 1) in LICENCE_WORDS or (self.w(i - 2) in LICENCE_WORDS and self.w(i - 1) in ("exports", "export")):
+                first = self.right(i + 1, self.labelled("Element", "Material"), limit=2)
+                if first is not None:
+                    out.update(m.start for m in self.coordinated(first, self.labelled("Element", "Material")))
+        return out
+
+    def _restricts_in_context(self) -> None:
+        """A requirement with no policy named in the sentence belongs to the policy in context.
+
+        "The Ministry of Commerce requires an export licence for samarium, gadolinium and terbium";
+        "Exports of gallium and germanium to the United States are not permitted". Without an earlier
+        policy in the document, the issuer's requirement becomes one ("China export licensing (April 2025)").
+        """
+        targets: list[Mention] = []
+        trigger = None
+        licensed = self._licensed()
+        if licensed:
+            trigger = next(i for i in self.triggers(("for",)) if any(m.start in licensed for m in self.ms if m.start > i))
+            targets = [m for m in self.ms if m.start in licensed]
+        for i in self.triggers(("exports", "export")):
+            if trigger is not None or self.w(i + 1) != "of":
+                continue
+            first = self.right(i + 2, self.labelled("Element", "Material"), limit=1)
+            verb = next((k for k in range(i + 2, min(self.s.end, i + 25)) if self.w(k) in PROHIBITED | {"permitted", "allowed", "require", "requires"}), None)
+            if first is None or verb is None:
+                continue
+            if self.w(verb) in ("permitted", "allowed") and self.w(verb - 1) != "not":
+                continue
+            targets = self.coordinated(first, self.labelled("Element", "Material"))
+            trigger = verb - 1 if self.w(verb - 1) == "not" else verb  # the "not" of "not permitted" is the restriction
+        if not targets or self.hedged(min(trigger, targets[0].start), trigger - 1):
+            return
+        policy = self.st.last_policy
+        if policy is None:
+            issuer = self.left(trigger, self.labelled("Country", "GovernmentBody"), limit=8)
+            if issuer is None:
+                return
+            ie = self.st.ent(issuer)
+            iso, words = find_date(self.s.text)
+            if iso is None and self.st.published:
+                iso, words = self.st.published, find_date(self.st.published)[1]
+            props = {"kind": "export-control", **({"announced": iso} if iso else {})}
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", f"{_brief(ie)} export licensing" + (f" ({words})" if words else ""), props)
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.7)
+            policy = self.st.last_policy = e.key
+        for m in targets:
+            self.st.add("RESTRICTS", policy, m, self.s, 0.7)
 
     def _issued_by(self) -> None:
         for p in self.ms:
@@ -1989,7 +2154,8 @@ class _Rules:
             if verb is not None:
                 body = self.left(verb, self.labelled("GovernmentBody", "Country"), limit=4)
                 if body is not None and not self.hedged(body.start, p.end):
-                    self.st.add("ISSUED_BY", p, body, self.s, 0.75)
+                    for b in self.coordinated_before(body, self.labelled("GovernmentBody", "Country")):
+                        self.st.add("ISSUED_BY", p, b, self.s, 0.75)
                     continue
             for q in range(p.end, min(self.s.end, p.end + 4)):
                 if self.w(q) in ISSUE_VERBS and self.w(q + 1) == "by":
@@ -2150,6 +2316,54 @@ def _sentence_start(doc: Any, i: int) -> bool:
 def _sentence_start_common(doc: Any, i: int) -> bool:
     """A capitalised common word that opens the sentence ("Rare earth magnets are ...")."""
     return _sentence_start(doc, i) and doc[i].lower_ in _COMMON_CAPITALS
+
+
+CREDIT_LABELS = frozenset("source sources from data photo photos photograph image images credit credits contact "
+                          "contacts reporting editing via copyright".split())
+"""Words before the colon of a credit line: "Facts from:", "Sources:", "Photo:", "Media contact:"."""
+BYLINE_STARTS = (("by",), ("posted", "by"), ("written", "by"), ("reported", "by"), ("reporting", "by"),
+                 ("edited", "by"), ("prepared", "by"), ("compiled", "by"))  # fmt: skip
+MAX_BYLINE_TOKENS = 16
+
+
+def _number_sign(doc: Any, i: int) -> bool:
+    """ "No." before a number ("Announcement No. 18"), not the negation "no"."""
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return doc[i].lower_ in ("no", "no.") and doc[i].text[0] == "N" and k < len(doc) and doc[k].like_num
+
+
+def _numbered(doc: Any, j: int) -> int:
+    """The end of a numbered instrument's name ending before ``j``: "Announcement No. 18 of 2025", "Decree No. 785"."""
+    if j < 2 or doc[j - 1].lower_ not in ("no.", "no") or j + 1 >= len(doc):
+        return j
+    if doc[j].text == "." and doc[j + 1].like_num:
+        j += 1
+    if not doc[j].like_num:
+        return j
+    j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[j + 1].text):
+        j += 2
+    return j
+
+
+def _credit_line(sent: Any) -> bool:
+    """An attribution, credit or byline: the publications, photographers and authors it names are not parties.
+
+    "Facts from: Defence Industry Europe, ...", "Sources: company statements", "By Anna Lindqvist",
+    "Posted by Karen Holm on 14 January 2026", "Prepared by the research desk of X".
+    """
+    words = [t.lower_ for t in sent if not t.is_punct or t.text == ":"][:8]
+    if ":" in words[:4] and CREDIT_LABELS & set(words[: words.index(":")]):
+        return True
+    for start in BYLINE_STARTS:
+        k = len(start)
+        if tuple(words[:k]) == start and len(sent) <= MAX_BYLINE_TOKENS and len(words) > k:
+            following = next(t for t in sent if t.lower_ == words[k])
+            if following.is_title and following.lower_ not in MONTHS and following.lower_ not in STOP:
+                return True
+            if start != ("by",) and following.lower_ == "the":
+                return True  # "Prepared by the research desk of ..."
+    return False
 
 
 def _title_case(sent: Any) -> bool:

@@ -32,6 +32,8 @@ _LEADING_THE = re.compile(r"^the\s+")
 _PUNCT = re.compile(r"[^\w\s&]+")
 _DASHES = re.compile(r"[-‐‑‒–—_/]+")
 _SPACES = re.compile(r"\s+")
+LINK_TYPES = ("OPERATES", "LOCATED_IN", "SUBSIDIARY_OF")
+"""Fact types a gazetteer keeps to resolve descriptive facility mentions by operator and place."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -82,6 +84,8 @@ class Gazetteer:
         self._by_key: dict[str, KnownEntity] = {}
         self._by_id: dict[str, KnownEntity] = {}
         self._forms: dict[str, list[str]] = {}
+        self._links: dict[str, dict[str, set[str]]] = {t: {} for t in LINK_TYPES}  # type -> source -> targets
+        self._sites: dict[str, list[tuple[KnownEntity, frozenset[str]]]] | None = None
         self.version = 0
         for entity in entities:
             self.add(entity)
@@ -89,14 +93,47 @@ class Gazetteer:
             for node_id, label, name, aliases, props in lexicon.entries():
                 self.add(KnownEntity(node_id, label, name, tuple(aliases), props), fold=True)
 
-    @classmethod
-    def from_store(cls, store: "Store") -> "Gazetteer":
-        """Every entity in ``store`` (documents excluded) plus the built-in vocabulary."""
-        return cls(
+    @staticmethod
+    def stored_entities(store: "Store") -> list[KnownEntity]:
+        """The entities of ``store`` that documents can name (documents excluded)."""
+        return [
             KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
             for n in store.nodes()
             if n.label != "Document"
-        )
+        ]
+
+    @staticmethod
+    def stored_links(store: "Store") -> list[tuple[str, str, str]]:
+        """The store's facts that say where facilities are and who runs them, as (type, source, target)."""
+        return [(e.type, e.source, e.target) for type_ in LINK_TYPES for e in store.edges(type_)]
+
+    def add_links(self, links: Iterable[tuple[str, str, str]]) -> None:
+        """Learn ``(type, source, target)`` facts of :data:`LINK_TYPES` (others are ignored) for :meth:`facilities_in`."""
+        for type_, source, target in links:
+            if type_ in self._links:
+                self._links[type_].setdefault(source, set()).add(target)
+                self._sites = None
+
+    def facilities_in(self, place_id: str, operators: set[str]) -> list[KnownEntity]:
+        """Known facilities located in ``place_id`` (or in that country) run by one of ``operators`` or their subsidiaries.
+
+        Lets "the separation plant in Gebeng" resolve to the facility the graph already has there.
+        """
+        if self._sites is None:
+            self._sites = {}
+            parents = self._links["SUBSIDIARY_OF"]
+            run_by: dict[str, set[str]] = {}
+            for operator, facilities in self._links["OPERATES"].items():
+                for facility in facilities:
+                    run_by.setdefault(facility, set()).update({operator, *parents.get(operator, ())})
+            for facility_id, orgs in run_by.items():
+                facility = self._by_id.get(facility_id)
+                if facility is None or facility.label != "Facility":
+                    continue
+                country = facility.props.get("country")
+                for place in self._links["LOCATED_IN"].get(facility_id, set()) | ({f"country:{country}"} if country else set()):
+                    self._sites.setdefault(place, []).append((facility, frozenset(orgs)))
+        return [facility for facility, orgs in self._sites.get(place_id, ()) if orgs & operators]
 
     def add(self, entity: KnownEntity, *, fold: bool = False) -> KnownEntity:
         """Add ``entity``; with ``fold``, an entity whose name is already taken by one of the same label merges into it.

@@ -226,7 +226,7 @@ NOT_PARTIES = (
 )
 NOT_PARTY_WORDS = frozenset(
     "bank banks capital securities llp law partners shipping lines logistics freight exchange exchanges intelligence analytics "
-    "consulting consultants insurance newswire news times journal post".split()
+    "consulting consultants insurance newswire news times journal post weekly daily magazine gazette herald tribune".split()
 )
 
 # Cue words that decide the label of a new name (checked in this order).

@@ -4,36 +4,63 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from supplygraph.data import BUNDLED
-from supplygraph.errors import LoadError, NotFound
+from supplygraph.data import BUNDLED, SAMPLES
+from supplygraph.errors import LoadError, NotFound, SupplygraphError
 from supplygraph.graph.chokepoints import chokepoint_report
 from supplygraph.graph.store import LoadSummary, Progress, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
+from supplygraph.loaders.gazetteer import KnownEntity
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
+if TYPE_CHECKING:
+    from supplygraph.graph.views import View
 
-def known_entities(store: Store | None) -> Gazetteer:
-    """What document names resolve to: the store's entities (if a store is given) and the built-in vocabulary."""
-    return Gazetteer.from_store(store) if store is not None else Gazetteer()
+
+def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
+                   links: Iterable[tuple[str, str, str]] = ()) -> Gazetteer:  # fmt: skip
+    """What document names resolve to: the store's entities (if a store is given), then ``extra``, then the
+    built-in vocabulary, which folds into entities of the same name rather than shadowing them; with the
+    store's and ``links``' facts on who runs which facility where."""
+    stored = Gazetteer.stored_entities(store) if store is not None else []
+    known = Gazetteer([*stored, *extra])
+    known.add_links([*(Gazetteer.stored_links(store) if store is not None else []), *links])
+    return known
 
 
 def read(paths: Iterable[str | Path], progress: Progress | None = None, store: Store | None = None) -> list[LoadUnit]:
     """Read and validate every file under ``paths``; nothing is stored.
 
-    Documents resolve names against ``store``'s entities (and against the new
-    entities of documents read before them in the same call).
+    Documents resolve names against ``store``'s entities and against the
+    entities of files read before them in the same call (curated data first,
+    so ``supplygraph load data/ articles/`` links the articles to the data).
     """
-    files = expand(paths)
-    known = known_entities(store) if any(f.suffix.lower() in DOCUMENT_SUFFIXES for f in files) else None
+    known: Gazetteer | None = None
+    curated: list[KnownEntity] = []
+    links: list[tuple[str, str, str]] = []
     units = []
     with paused_gc():
-        for path in files:
-            units.append(read_file(path, known))
+        for path in expand(paths):
+            is_document = path.suffix.lower() in DOCUMENT_SUFFIXES
+            if is_document and known is None:
+                known = known_entities(store, curated, links)
+            unit = read_file(path, known)
+            units.append(unit)
+            if not is_document:
+                entities = [KnownEntity(n.id, n.label, n.name, n.aliases, n.properties(), stored=True)
+                            for n in unit.nodes if n.label != "Document"]  # fmt: skip
+                facts = [(f.type, f.source, f.target) for f in unit.facts]
+                if known is None:
+                    curated.extend(entities)
+                    links.extend(facts)
+                else:
+                    for entity in entities:
+                        known.add(entity)
+                    known.add_links(facts)
             if progress:
                 progress(1)
     return units
@@ -72,8 +99,8 @@ def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) 
 
 
 def load_bundled(store: Store) -> LoadSummary:
-    """Load the bundled rare-earth dataset (what ``supplygraph demo`` does first)."""
-    return store.apply(read([BUNDLED]))
+    """Load the bundled rare-earth dataset and the sample articles (what ``supplygraph demo`` does first)."""
+    return store.apply(read([BUNDLED, SAMPLES], store=store))
 
 
 def describe_node(store: Store, node_id: str) -> dict[str, Any]:
@@ -114,3 +141,55 @@ def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
     (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``).
     """
     return chokepoint_report(store.to_networkx(), **options)
+
+
+# -- exports: HTML network views, GraphML, node-link JSON -------------------
+
+EXPORT_FORMATS = ("html", "graphml", "json")
+
+
+def export_view(
+    store: Store,
+    out: str | Path,
+    fmt: str,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    end_use: str | None = None,
+    documents: bool = False,
+    chokepoints: bool = False,
+    top: int = 10,
+    scenarios: Iterable[str] = (),
+    max_nodes: int | None = None,
+) -> "View":
+    """Write a view of the store's graph to ``out`` as ``html``, ``graphml`` or ``json``; return the view.
+
+    ``chokepoints`` (outlining the ``top`` ones) and ``scenarios`` mark the
+    page with the chokepoint report (HTML only); ``max_nodes`` refuses views
+    too big to read.
+    The export modules are imported here, not at the top: pyvis imports
+    IPython, a quarter of a second that other commands should not pay.
+    """
+    from supplygraph.graph.export import write_graphml, write_node_link
+    from supplygraph.graph.highlights import view_highlights
+    from supplygraph.graph.html_export import write_html
+    from supplygraph.graph.views import select_view
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    scenarios = list(scenarios)
+    if fmt != "html" and (chokepoints or scenarios):
+        raise SupplygraphError("--chokepoints and --scenario mark up the HTML view; GraphML and JSON carry the graph only")
+    graph = store.to_networkx()
+    view = select_view(graph, focus=focus, depth=depth, end_use=end_use, documents=documents, max_nodes=max_nodes)
+    if fmt == "html":
+        highlights = None
+        if chokepoints or scenarios:
+            end = view.focus if view.kind == "upstream" else None
+            highlights = view_highlights(graph, end_use=end, chokepoints=chokepoints, top=top, scenarios=scenarios)
+        write_html(view, out, graph, highlights)
+    elif fmt == "graphml":
+        write_graphml(view, out)
+    else:
+        write_node_link(view, out)
+    return view

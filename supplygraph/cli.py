@@ -17,6 +17,7 @@ from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
 from supplygraph.graph.report import render_report
 from supplygraph.loaders import expand
+from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import FORMATS, progressbar, table, to_json
 from supplygraph.schema.nodes import STAGES
 
@@ -163,11 +164,11 @@ def schema(fmt: str) -> None:
 @format_option("table", "json")
 @click.pass_context
 def demo(ctx: click.Context, fmt: str) -> None:
-    """Load the bundled rare-earth dataset into the store, print its stats and the chokepoint report."""
+    """Load the bundled rare-earth dataset and sample articles, print the stats and the chokepoint report."""
     store = _store(ctx, create=True)
     summary = api.load_bundled(store)
     if fmt == "table":
-        click.echo(f"Loaded the bundled rare-earth dataset into {ctx.obj['store']}", err=True)
+        click.echo(f"Loaded the bundled rare-earth dataset and sample articles into {ctx.obj['store']}", err=True)
         _print_summary(summary.as_dict(), fmt)
         click.echo()
     _print_stats(store.stats().as_dict(), fmt)
@@ -195,14 +196,80 @@ def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | 
     click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown"), nl=fmt == "json")
 
 
-for command in (load, stats, show, schema, demo):
-    main.add_command(command)
-main.add_command(chokepoints)
+# -- export: HTML network views, GraphML, node-link JSON --------------------
 
-from supplygraph.neo4j_cli import neo4j, query  # noqa: E402
 
-main.add_command(neo4j)
-main.add_command(query)
+@click.group()
+def export() -> None:
+    """Write the graph, or a view of it, as an interactive HTML page, GraphML or node-link JSON."""
+
+
+def _view_options(command):
+    """The options that pick a view, shared by every export format."""
+    options = (
+        click.option("--focus", metavar="ID", help="Show the neighbourhood of one entity."),
+        click.option("--depth", type=click.IntRange(0), default=1, show_default=True,
+                     help="Hops around --focus."),
+        click.option("--end-use", "end_use", metavar="ID",
+                     help="Show everything upstream of an end use along the supply flow."),
+        click.option("--documents", is_flag=True, help="Draw source documents as nodes too."),
+    )  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
+    if options.get("focus") and options.get("end_use"):
+        raise click.UsageError("choose one of --focus and --end-use")
+    view = api.export_view(_store(ctx), out, fmt, **options)
+    graph = view.graph
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    click.echo(f"wrote {out}: {view.title}, {nodes:,} node{'s' * (nodes != 1)}, {edges:,} edge{'s' * (edges != 1)}", err=True)
+
+
+@export.command("html")
+@click.argument("out", type=click.Path(dir_okay=False))
+@_view_options
+@click.option("--chokepoints", is_flag=True, help="Size nodes by chokepoint score and outline the top chokepoints.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True,
+              help="How many chokepoints --chokepoints outlines.")
+@click.option("--scenario", "scenarios", multiple=True, metavar="TEXT",
+              help="Mark what a disruption scenario cuts, e.g. 'remove country:CN' (repeatable).")
+@click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
+              help="Refuse views with more nodes; narrow them with --focus or --end-use.")
+@click.pass_context
+def export_html(ctx: click.Context, out: str, **options: Any) -> None:
+    """An interactive page of a view: one file, works offline.
+
+    Colour and shape by label, hover for figures, evidence and sources, tick
+    boxes to filter; no network request, nothing loaded from elsewhere.
+    """
+    _export(ctx, out, "html", **options)
+
+
+@export.command("graphml")
+@click.argument("out", type=click.Path(dir_okay=False))
+@_view_options
+@click.pass_context
+def export_graphml(ctx: click.Context, out: str, **options: Any) -> None:
+    """GraphML for Gephi, yEd or Cytoscape.
+
+    Lists are joined with '; '; each node's label is its name, its schema label is in 'kind'.
+    """
+    _export(ctx, out, "graphml", **options)
+
+
+@export.command("json")
+@click.argument("out", type=click.Path(dir_okay=False))
+@_view_options
+@click.pass_context
+def export_json(ctx: click.Context, out: str, **options: Any) -> None:
+    """Node-link JSON, attributes as stored.
+
+    The shape of networkx's node_link_data: 'nodes', and 'edges' with 'source', 'target' and 'key'.
+    """
+    _export(ctx, out, "json", **options)
 
 
 def _existing_store(ctx: click.Context):
@@ -270,8 +337,8 @@ def _score_cells(entities, relations) -> dict[str, str]:
     }  # fmt: skip
 
 
-main.add_command(extract)
-main.add_command(eval_)
+for command in (load, stats, show, schema, demo, chokepoints, extract, eval_, export, neo4j, query):
+    main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover

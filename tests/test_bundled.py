@@ -20,6 +20,16 @@ def test_demo_prints_stats_of_the_bundled_data(cli):
     assert cli("show", "org:baogang-group").exit_code == 0
 
 
+def test_sample_articles_resolve_to_the_dataset_loaded_with_them(tmp_path):
+    store = EmbeddedStore(tmp_path / "demo.db")
+    api.load_bundled(store)
+    licensing = [n for n in store.nodes("Document") if "seven medium and heavy rare earths" in n.props.get("title", "")]
+    assert len(licensing) == 1
+    mentioned = {e.source for e in store.edges_of(licensing[0].id) if e.type == "MENTIONED_IN"}
+    assert {"material:smco-magnet", "org:mofcom", "element:Dy", "enduse:guided-missile"} <= mentioned
+    assert store.node("material:samarium-cobalt-magnet") is None, "the built-in vocabulary must not shadow the dataset"
+
+
 def test_loading_the_bundled_data_twice_changes_no_count(tmp_path):
     store = EmbeddedStore(tmp_path / "twice.db")
     first = api.load(store, api.read([BUNDLED]))

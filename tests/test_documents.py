@@ -18,7 +18,7 @@ from supplygraph.loaders.extraction import Extractor
 from supplygraph.loaders.gazetteer import KnownEntity, normalise
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "data" / "samples"
+SAMPLES = REPO / "tests" / "fixtures" / "documents"
 FIXTURES = REPO / "tests" / "fixtures"
 SHARED = next((p for p in (REPO.parent / "shared", Path("/work/shared")) if (p / "corpus").is_dir()), None)
 
@@ -212,7 +212,7 @@ def test_documents_resolve_to_the_stores_entities(tmp_path):
 
 def test_samples_load_together(tmp_path):
     store = EmbeddedStore(tmp_path / "s.db")
-    summary = api.load(store, api.read([SAMPLES], store=store))
+    summary = api.load(store, api.read(sorted(p for p in SAMPLES.iterdir() if p.is_file()), store=store))
     assert summary.inputs == 3 and summary.nodes.added > 20
     store.close()
 
@@ -315,6 +315,117 @@ def test_dev_corpus_scores_meet_the_targets():
     result = api.evaluate(SHARED / "corpus" / "dev")
     assert result.entities.f1 >= 0.85 and result.relations.f1 >= 0.75, result.as_dict()["overall"]
     assert result.violations == []
+    # regression guard, a little below what the rules reach today (0.991 / 0.926)
+    assert result.entities.f1 >= 0.96 and result.relations.f1 >= 0.88, result.as_dict()["overall"]
+
+
+def test_heldout_documents_score_above_the_floor():
+    """Six documents of our own (wire news, notice, press release, blog page, analyst note) whose gold files were
+    written before the rules were tuned on anything; the floor sits a little below today's scores (0.906 / 0.717)."""
+    result = api.evaluate(SAMPLES / "heldout")
+    assert len(result.documents) == 6
+    assert result.violations == [], result.violations
+    assert result.entities.f1 >= 0.87 and result.relations.f1 >= 0.67, result.as_dict()["overall"]
+
+
+# --- rules for attribution, agreements, production, stakes, policies in context, known facilities ------------
+
+
+def test_credit_lines_and_bylines_name_no_parties(extractor):
+    found = run(
+        extractor,
+        "Facts from: Harbour Industry Weekly, \u201cRuritania Ministry of Industry supplies NdFeB magnets to Acme Magnetics Inc\u201d (2025).",
+        "By Tamsin Oakridge",
+        "Posted by Karen Holm on 14 January 2026",
+        "By 2030 Acme Magnetics Inc plans to double output.",
+    )
+    assert set(found["names"]) <= {"Acme Magnetics Inc"}, sorted(found["names"])
+    assert found["relations"] == []
+
+
+def test_news_outlets_are_not_parties(extractor):
+    found = run(extractor, "Acme Magnetics Inc told Harbour Ledger that it supplies NdFeB magnets to Birch Motors Inc, "
+                           "as first reported by Ore Wire Service. Mining Weekly said the deal was large.")
+    assert set(found["names"]) == {"Acme Magnetics Inc", "NdFeB magnet", "Birch Motors Inc"}, sorted(found["names"])
+
+
+def test_parties_that_have_signed_a_partnership_cooperate(extractor):
+    found = run(extractor, "Acme Magnetics Inc and the Ruritania Ministry of Industry have signed a public-private partnership.")
+    assert ("COOPERATES_WITH", "org:acme-magnetics-inc", "org:ruritania-ministry-of-industry") in found["facts"]
+
+
+def test_has_produced_is_production_but_a_passive_is_not(extractor):
+    found = run(extractor, "Acme Magnetics Inc has produced separated dysprosium oxide. Birch Motors Inc said terbium oxide was produced nearby.")
+    assert ("PRODUCES", "org:acme-magnetics-inc", "material:dysprosium-oxide") in found["facts"], found["facts"]
+    assert not any(t == "PRODUCES" and s == "org:birch-motors-inc" for t, s, _ in found["facts"])
+
+
+def test_largest_shareholder_is_a_parent_with_its_stake(extractor):
+    found = run(
+        extractor,
+        "The Ruritania Ministry of Industry will buy preferred stock of Acme Magnetics Inc and become its largest "
+        "shareholder, with a stake of about 15%. Birch Motors Inc holds a stake of 30% in Cedar Metals Inc.",
+    )
+    stakes = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "SUBSIDIARY_OF"}
+    assert stakes == {("org:acme-magnetics-inc", "org:ruritania-ministry-of-industry"): 0.15,
+                      ("org:cedar-metals-inc", "org:birch-motors-inc"): 0.3}, stakes
+
+
+def test_requirements_restrict_through_the_policy_in_context(extractor):
+    found = run(
+        extractor,
+        "The Ministry of Commerce and the General Administration of Customs issued Announcement No. 7 of 2026.",
+        "The Ministry of Commerce requires an export licence for samarium, gadolinium and terbium. "
+        "Exports of gallium to the United States are not permitted. The controls cover yttrium as well.",
+        "Dysprosium for high-temperature magnets is not covered. The ministry is reportedly considering an export licence for lutetium.",
+        "The controls do not cover holmium.",
+    )
+    policy = next(e for e in found["entities"] if e["label"] == "Policy")
+    assert policy["name"] == "Announcement No. 7 of 2026", found["names"]
+    restricted = {t for ty, s, t in found["facts"] if ty == "RESTRICTS" and s == policy["id"]}
+    assert restricted == {"element:Sm", "element:Gd", "element:Tb", "element:Ga", "element:Y"}, restricted
+    issuers = {t for ty, s, t in found["facts"] if ty == "ISSUED_BY"}
+    assert issuers == {"org:ministry-of-commerce", "org:china-general-administration-of-customs"}, issuers
+
+
+def test_a_requirement_without_a_named_policy_becomes_the_issuers_policy(extractor):
+    found = run(extractor, "On 4 April 2025 China began to require an export licence for dysprosium and terbium.")
+    policy = next(e for e in found["entities"] if e["label"] == "Policy")
+    assert ("ISSUED_BY", policy["id"], "country:CN") in found["facts"]
+    assert {("RESTRICTS", policy["id"], "element:Dy"), ("RESTRICTS", policy["id"], "element:Tb")} <= found["facts"]
+
+
+def test_descriptive_facility_mentions_resolve_to_the_stores_facility(tmp_path):
+    (tmp_path / "sites.yaml").write_text(
+        "sources:\n  - {id: doc:t, name: t, title: t, published: 2025}\n"
+        "entities:\n"
+        "  - {id: org:acme, label: Company, name: Acme Rare Earths}\n"
+        "  - {id: org:acme-my, label: Company, name: Acme Malaysia}\n"
+        "  - {id: place:gebeng, label: Place, name: Gebeng}\n"
+        "  - {id: place:texas, label: Place, name: Texas}\n"
+        "  - {id: facility:acme-gebeng, label: Facility, name: Acme Malaysia separation plant (Gebeng), kind: separation}\n"
+        "  - {id: facility:acme-texas, label: Facility, name: Acme Texas refinery (planned), status: planned}\n"
+        "facts:\n"
+        "  - {type: SUBSIDIARY_OF, source: org:acme-my, target: org:acme, sources: [doc:t]}\n"
+        "  - {type: OPERATES, source: org:acme-my, target: facility:acme-gebeng, sources: [doc:t]}\n"
+        "  - {type: OPERATES, source: org:acme, target: facility:acme-texas, sources: [doc:t]}\n"
+        "  - {type: LOCATED_IN, source: facility:acme-gebeng, target: place:gebeng, sources: [doc:t]}\n"
+        "  - {type: LOCATED_IN, source: facility:acme-texas, target: place:texas, sources: [doc:t]}\n",
+        encoding="utf-8",
+    )
+    store = EmbeddedStore(tmp_path / "s.db")
+    api.load(store, api.read([tmp_path / "sites.yaml"]))
+    x = Extractor(api.known_entities(store))
+    found = run(
+        x,
+        "Acme Malaysia operates the separation plant in Gebeng. Acme Rare Earths holds a contract for a refinery in Texas.",
+        "Birch Metals Inc operates a separation plant in Texas.",
+    )
+    assert ("OPERATES", "org:acme-my", "facility:acme-gebeng") in found["facts"], found["facts"]
+    assert ("LOCATED_IN", "facility:acme-texas", "place:texas") in found["facts"], found["facts"]
+    birch = {t for ty, s, t in found["facts"] if ty == "OPERATES" and s == "org:birch-metals-inc"}
+    assert birch and not birch & {"facility:acme-texas", "facility:acme-gebeng"}, found["facts"]
+    store.close()
 
 
 def test_people_named_without_a_title_are_not_entities(extractor):
