@@ -130,7 +130,7 @@ def _component_position(C: nx.DiGraph, component: int, index: dict[str, int]) ->
     return index[next(iter(C.nodes[component]["members"]))]
 
 
-def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 1024, seed: int = 42) -> dict[str, Any]:
+def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 4096, seed: int = 42) -> dict[str, Any]:
     """Shortest-path betweenness centrality of the flow graph, exact or sampled.
 
     Parameters
@@ -142,7 +142,9 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 1024
         :func:`sampled_betweenness`.
     k, seed : int
         Number of sampled path ends and the random seed (fixed, so two runs
-        agree).
+        agree). 4,096 ends take about 4 s at a million flow edges and rank
+        the exact top 50 of the concentrated benchmark network with a
+        Spearman correlation of 0.99 (README, "Scale").
 
     Returns
     -------
@@ -171,7 +173,7 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 1024
     return sampled_betweenness(F, k=k, seed=seed)
 
 
-def sampled_betweenness(F: nx.DiGraph, *, k: int = 1024, seed: int = 42, top: int = 50) -> dict[str, Any]:
+def sampled_betweenness(F: nx.DiGraph, *, k: int = 4096, seed: int = 42, top: int = 50) -> dict[str, Any]:
     """Betweenness estimated from the shortest paths of ``k`` sampled sources, or of ``k`` sampled targets.
 
     Betweenness sums, over all path ends, the share of their shortest paths
@@ -219,12 +221,15 @@ def sampled_betweenness(F: nx.DiGraph, *, k: int = 1024, seed: int = 42, top: in
     -----
     O((k + k // 4) E) time and O(V b) memory for batches of b ends: a
     level-synchronous Brandes in NumPy that follows a batch of ends at once,
-    about 0.5 ms per end at 92k flow edges, where NetworkX's sampling took
-    30 ms. Measured against exact betweenness in
+    26 to 57 times faster than NetworkX's sampling (256 sources at 92k flow
+    edges: 0.26 s and 0.15 s against 6.7 s and 8.7 s). How well it ranks is
+    measured against exact betweenness in
     ``tests/benchmarks/bench_chokepoints.py`` (see the README, "Scale").
     """
     import numpy as np
 
+    if k < 1:
+        raise ValueError(f"k must be at least 1, not {k}")
     nodes = list(F)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
@@ -243,7 +248,7 @@ def sampled_betweenness(F: nx.DiGraph, *, k: int = 1024, seed: int = 42, top: in
         total, _ = _dependencies(*adjacency, ends)
         error = 0.0
     else:
-        pilot = max(2, k // 4)
+        pilot = max(1, k // 4)
         sums = {name: _dependencies(*adjacency, ends[:pilot]) for name, (adjacency, ends) in sides.items()}
         errors = {name: _relative_error(*sums[name], pilot, len(sides[name][1]), top) for name in sides}
         name = min(errors, key=errors.__getitem__)

@@ -48,14 +48,13 @@ CUT_LIMIT = 25
 """At most this many max-flow minimum-cut computations per report (end uses without a dominator)."""
 
 BETWEENNESS_EXACT_EDGES = 300_000
-"""Exact betweenness (rustworkx, O(V E)) up to this many flow edges; above it sampled from
-:data:`BETWEENNESS_SAMPLE` path ends with a fixed seed and flagged approximate. The ranking uses exact
-path-count centrality at every size; betweenness is shown for reference."""
+"""Exact betweenness (rustworkx, O(V E)) up to this many flow edges; above it sampled with a fixed seed
+(:func:`.centrality.sampled_betweenness`) and flagged approximate. The ranking uses exact path-count
+centrality at every size; betweenness is shown for reference."""
 
 BETWEENNESS_SAMPLE = 4096
-"""Path ends sampled above :data:`BETWEENNESS_EXACT_EDGES`: about 5 s at a million edges; at 92k flow
-edges of the concentrated benchmark network this ranks the exact top 50 with a Spearman correlation
-of 0.99 (the benchmark measures it, on a uniform network too)."""
+"""Path ends sampled above :data:`BETWEENNESS_EXACT_EDGES`: about 4 s at a million flow edges (see
+:func:`.centrality.flow_betweenness`)."""
 
 DETAIL_LIMIT = 30
 """End uses described in detail (dependencies and who controls them)."""

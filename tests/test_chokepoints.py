@@ -249,6 +249,8 @@ def test_sampled_betweenness_by_hand():
     whole = sampled_betweenness(F, k=3)
     assert (whole["exact"], whole["ends"], whole["k"]) == (True, "sources", 3)
     assert whole["values"] == pytest.approx({"s": 0.0, "x": 0.0, "h": 0.3, "t1": 0.0, "t2": 0.0, "t3": 0.0})
+    with pytest.raises(ValueError, match="at least 1"):
+        sampled_betweenness(F, k=0)
 
 
 def test_sampled_betweenness_is_unbiased():
@@ -423,6 +425,22 @@ def test_end_use_details_show_who_controls_concentrated_inputs():
     assert motor["dominators"] == ["material:magnet", "material:oxide"]
     oxide = next(c for c in motor["concentrated_inputs"] if c["id"] == "material:oxide")
     assert [o["id"] for o in oxide["organisations"]] == ["org:cn-sep", "org:cn-group", "org:my-sep"]
+
+
+def test_report_flags_sampled_betweenness(monkeypatch):
+    import supplygraph.graph.chokepoints as chokepoints
+
+    exact = chokepoint_report(chain())["centrality"]["betweenness"]
+    assert exact["exact"] is True and "ends" not in exact
+    monkeypatch.setattr(chokepoints, "BETWEENNESS_EXACT_EDGES", 0)
+    monkeypatch.setattr(chokepoints, "BETWEENNESS_SAMPLE", 3)
+    report = chokepoint_report(chain())
+    sampled = report["centrality"]["betweenness"]
+    assert (sampled["exact"], sampled["k"], sampled["seed"]) == (False, 3, 42), sampled
+    assert sampled["ends"] in ("sources", "targets") and sampled["relative_error"] >= 0
+    note = [n for n in report["notes"] if n.startswith("betweenness is approximate")]
+    assert note == [f"betweenness is approximate: sampled from 3 {sampled['ends']} with seed 42 "
+                    f"(median relative standard error of the top 50: {sampled['relative_error']:.0%})"], report["notes"]  # fmt: skip
 
 
 def test_rank_orders_by_score_and_drops_zeros():
