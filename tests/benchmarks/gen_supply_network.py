@@ -24,9 +24,8 @@ layered supply chain:
   weighing 1 / r ** skew, so a few hub materials and large producers carry
   most of the flow; ``skew=0`` draws uniformly (the network of earlier
   versions, seed for seed). The default 1.0 is Zipf's law, the rank-size
-  law of firm sizes (Axtell, Science 2001) that concentrated supply chains
-  such as rare earths (one country, a handful of groups) follow at least
-  as steeply;
+  law of firm sizes (Axtell, Science 2001); rare-earth supply (one country,
+  a handful of groups) is more concentrated still;
 * ``seed`` fixes everything.
 
 The number of materials per tier is set so the graph has about ``edges``
