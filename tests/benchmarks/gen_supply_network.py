@@ -11,8 +11,8 @@ layered supply chain:
   tier before (``INPUT_TO`` / ``USED_IN``);
 * every material is made by ``producers`` organisations (``PRODUCES`` with
   shares, volumes, year and edition) drawn from a pool (each organisation
-  makes about four materials on average); organisations sit in ``countries`` countries
-  (``LOCATED_IN``), the first of them (``country:CN``) holding a share
+  makes about four materials on average); organisations sit in
+  ``countries`` countries (``LOCATED_IN``), the first of them (``country:CN``) holding a share
   ``concentration`` of all organisations, the rest spread evenly; one in ten
   organisations is a subsidiary of another (``SUBSIDIARY_OF``);
 * mining materials also carry country-basis production (``PRODUCES`` from
