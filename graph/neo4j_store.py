@@ -38,6 +38,7 @@ from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
 from . import cypher
+from .chokepoints import chokepoint_report
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
 from .neo4j_rows import (
@@ -604,14 +605,10 @@ def chokepoint_scores(source: Store) -> tuple[dict[str, dict[str, Any]], str | N
     """``chokepoint_score`` and ``chokepoint_rank`` per node id from the chokepoint analysis, and a note.
 
     Every node the analysis scores above 0 gets its score (0-100) and rank.
-    Optional by design: when :mod:`supplygraph.graph.chokepoints` is not
-    installed, or the analysis cannot run on this graph (no supply flow),
-    the scores are empty and the note says why, so push still works.
+    When the analysis cannot run on this graph (no supply flow), the scores
+    are empty and the note says why, so the push of the graph itself still
+    goes ahead.
     """
-    try:
-        from supplygraph.graph.chokepoints import chokepoint_report  # type: ignore[import-not-found]
-    except ImportError:
-        return {}, "chokepoint scores not written: the chokepoint analysis is not installed"
     try:
         report = chokepoint_report(source.to_networkx(), top=None, betweenness=False)
     except Exception as exc:  # noqa: BLE001 - the push must not fail because an optional analysis did
