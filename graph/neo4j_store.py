@@ -38,6 +38,7 @@ from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
 from . import cypher
+from .chokepoints import chokepoint_report
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
 from .neo4j_rows import (
@@ -316,8 +317,8 @@ class Neo4jStore(Store):
                 edge = stored_edge(row["type"], row["source"], row["target"], row["props"])
                 current_edges[edge.key] = edge
 
-        node_writes, removed_ids = _diff_nodes(touched_ids, kept_nodes, current_nodes, summary.nodes)
-        edge_writes, removed_edges = _diff_edges(touched_keys, kept_edges, current_edges, summary.edges)
+        node_writes, removed_ids = _diff(touched_ids, kept_nodes, current_nodes, merge_node, _same_node, summary.nodes)
+        edge_writes, removed_edges = _diff(touched_keys, kept_edges, current_edges, merge_edge, _same_edge, summary.edges)
 
         for type_name, keys in _group(removed_edges, lambda key: touched_keys[key]).items():
             run(cypher.delete_edges(type_name), keys=keys)
@@ -460,33 +461,19 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _diff_nodes(
-    ids: set[str], claims: Mapping[str, list[NodeClaim]], current: Mapping[str, StoredNode], counts: Counts
-) -> tuple[list[StoredNode], list[str]]:
-    """Merged nodes to write (new or changed) and ids to delete; counts them."""
-    writes, removed = [], []
-    for node_id in sorted(ids):
-        before = current.get(node_id)
-        if not claims.get(node_id):
-            if before is not None:
-                removed.append(node_id)
-                counts.removed += 1
-            continue
-        merged = merge_node(claims[node_id])
-        if before is None:
-            counts.added += 1
-        elif not _same_node(before, merged):
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
-            continue
-        writes.append(merged)
-    return writes, removed
+def _same_edge(before: StoredEdge, merged: StoredEdge) -> bool:
+    return _canonical(before.as_dict()) == _canonical(merged.as_dict())
 
 
-def _diff_edges(
-    keys: Mapping[str, str], claims: Mapping[str, list[EdgeClaim]], current: Mapping[str, StoredEdge], counts: Counts
-) -> tuple[list[StoredEdge], list[str]]:
+def _diff(
+    keys: Iterable[str],
+    claims: Mapping[str, list],
+    current: Mapping[str, Any],
+    merge: Callable[[list], Any],
+    same: Callable[[Any, Any], bool],
+    counts: Counts,
+) -> tuple[list, list[str]]:
+    """Merged nodes or edges to write (new or changed) and keys to delete; counts them."""
     writes, removed = [], []
     for key in sorted(keys):
         before = current.get(key)
@@ -495,10 +482,10 @@ def _diff_edges(
                 removed.append(key)
                 counts.removed += 1
             continue
-        merged = merge_edge(claims[key])
+        merged = merge(claims[key])
         if before is None:
             counts.added += 1
-        elif _canonical(before.as_dict()) != _canonical(merged.as_dict()):
+        elif not same(before, merged):
             counts.updated += 1
         else:
             counts.unchanged += 1
@@ -618,14 +605,10 @@ def chokepoint_scores(source: Store) -> tuple[dict[str, dict[str, Any]], str | N
     """``chokepoint_score`` and ``chokepoint_rank`` per node id from the chokepoint analysis, and a note.
 
     Every node the analysis scores above 0 gets its score (0-100) and rank.
-    Optional by design: when :mod:`supplygraph.graph.chokepoints` is not
-    installed, or the analysis cannot run on this graph (no supply flow),
-    the scores are empty and the note says why, so push still works.
+    When the analysis cannot run on this graph (no supply flow), the scores
+    are empty and the note says why, so the push of the graph itself still
+    goes ahead.
     """
-    try:
-        from supplygraph.graph.chokepoints import chokepoint_report  # type: ignore[import-not-found]
-    except ImportError:
-        return {}, "chokepoint scores not written: the chokepoint analysis is not installed"
     try:
         report = chokepoint_report(source.to_networkx(), top=None, betweenness=False)
     except Exception as exc:  # noqa: BLE001 - the push must not fail because an optional analysis did

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from supplygraph.errors import NotFound
-from supplygraph.graph.centrality import flow_betweenness, supply_path_centrality
+from supplygraph.graph.centrality import flow_betweenness, sampled_betweenness, supply_path_centrality
 from supplygraph.graph.chokepoints import chokepoint_report, rank_chokepoints
 from supplygraph.graph.concentration import concentration, hhi
 from supplygraph.graph.flow import choose_vintage, supply_flow
@@ -228,7 +228,55 @@ def test_betweenness_exact_small_sampled_large():
     sampled = flow_betweenness(nx.gnp_random_graph(60, 0.1, seed=1, directed=True), exact_limit=10, k=20, seed=7)
     again = flow_betweenness(nx.gnp_random_graph(60, 0.1, seed=1, directed=True), exact_limit=10, k=20, seed=7)
     assert sampled["exact"] is False and sampled["k"] == 20 and sampled["seed"] == 7
+    assert sampled["ends"] in ("sources", "targets") and sampled["relative_error"] > 0
     assert sampled["values"] == again["values"], "a fixed seed gives the same sample"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sampled_betweenness_from_every_end_is_exact(seed):
+    # With k at least the number of possible path ends on one side, that side is taken whole: Brandes exactly.
+    F = nx.gnp_random_graph(50, 0.06, seed=seed, directed=True)
+    result = sampled_betweenness(F, k=F.number_of_nodes())
+    expected = nx.betweenness_centrality(F)
+    assert result["exact"] is True and result["relative_error"] == 0.0
+    assert all(result["values"][n] == pytest.approx(expected[n], abs=1e-12) for n in F), result["ends"]
+
+
+def test_sampled_betweenness_by_hand():
+    # s -> h -> {t1, t2, t3}; x -> h. Paths through h: s->t1..t3 and x->t1..t3 = 6 of 5 x 4 ordered
+    # pairs (normalised 6 / 20 = 0.3). Sources side: s, x, h (3 ends); targets side: h, t1, t2, t3 (4).
+    F = nx.DiGraph([("s", "h"), ("x", "h"), ("h", "t1"), ("h", "t2"), ("h", "t3")])
+    whole = sampled_betweenness(F, k=3)
+    assert (whole["exact"], whole["ends"], whole["k"]) == (True, "sources", 3)
+    assert whole["values"] == pytest.approx({"s": 0.0, "x": 0.0, "h": 0.3, "t1": 0.0, "t2": 0.0, "t3": 0.0})
+    with pytest.raises(ValueError, match="at least 1"):
+        sampled_betweenness(F, k=0)
+
+
+def test_sampled_betweenness_is_unbiased():
+    # The mean over many seeds of the N / k-scaled sample converges on exact betweenness.
+    F = nx.gnp_random_graph(30, 0.1, seed=4, directed=True)
+    expected = nx.betweenness_centrality(F)
+    seeds = range(300)
+    mean = {n: sum(sampled_betweenness(F, k=8, seed=s)["values"][n] for s in seeds) / len(seeds) for n in F}
+    total = sum(expected.values())
+    assert sum(abs(mean[n] - expected[n]) for n in F) < 0.05 * total, (mean, expected)
+
+
+def test_sampled_betweenness_samples_the_side_that_reaches_the_hubs():
+    # A hub material feeding many products is reached from few sources but reaches many targets:
+    # the pilot picks targets; reversing every edge (the same betweenness) makes it pick sources.
+    F = nx.DiGraph()
+    for i in range(40):
+        F.add_edge(f"ore{i % 4}", f"hub{i % 2}")  # 4 ores feed 2 hubs
+        F.add_edge(f"hub{i % 2}", f"part{i}")
+        F.add_edge(f"part{i}", f"product{i}")
+        F.add_edge(f"producer{i}", f"part{i}")  # many producers, each reaching only its part
+    # Judged on the two hubs (top=2): 2 of the 86 sources reach a hub, 40 of the 82 targets are reached from one.
+    forward, backward = sampled_betweenness(F, k=32, seed=1, top=2), sampled_betweenness(F.reverse(), k=32, seed=1, top=2)
+    assert (forward["ends"], backward["ends"]) == ("targets", "sources"), (forward, backward)
+    assert forward["relative_error"] < 0.5
+    assert sorted(forward["values"], key=forward["values"].get)[-2:] in (["hub0", "hub1"], ["hub1", "hub0"])
 
 
 # --- scenarios --------------------------------------------------------------------------------
@@ -377,6 +425,22 @@ def test_end_use_details_show_who_controls_concentrated_inputs():
     assert motor["dominators"] == ["material:magnet", "material:oxide"]
     oxide = next(c for c in motor["concentrated_inputs"] if c["id"] == "material:oxide")
     assert [o["id"] for o in oxide["organisations"]] == ["org:cn-sep", "org:cn-group", "org:my-sep"]
+
+
+def test_report_flags_sampled_betweenness(monkeypatch):
+    import supplygraph.graph.chokepoints as chokepoints
+
+    exact = chokepoint_report(chain())["centrality"]["betweenness"]
+    assert exact["exact"] is True and "ends" not in exact
+    monkeypatch.setattr(chokepoints, "BETWEENNESS_EXACT_EDGES", 0)
+    monkeypatch.setattr(chokepoints, "BETWEENNESS_SAMPLE", 3)
+    report = chokepoint_report(chain())
+    sampled = report["centrality"]["betweenness"]
+    assert (sampled["exact"], sampled["k"], sampled["seed"]) == (False, 3, 42), sampled
+    assert sampled["ends"] in ("sources", "targets") and sampled["relative_error"] >= 0
+    note = [n for n in report["notes"] if n.startswith("betweenness is approximate")]
+    assert note == [f"betweenness is approximate: sampled from 3 {sampled['ends']} with seed 42 "
+                    f"(median relative standard error of the top 50: {sampled['relative_error']:.0%})"], report["notes"]  # fmt: skip
 
 
 def test_rank_orders_by_score_and_drops_zeros():

@@ -11,14 +11,21 @@ layered supply chain:
   tier before (``INPUT_TO`` / ``USED_IN``);
 * every material is made by ``producers`` organisations (``PRODUCES`` with
   shares, volumes, year and edition) drawn from a pool (each organisation
-  makes about four materials); organisations sit in ``countries`` countries
-  (``LOCATED_IN``), the first of them (``country:CN``) holding a share
+  makes about four materials on average); organisations sit in
+  ``countries`` countries (``LOCATED_IN``), the first of them (``country:CN``) holding a share
   ``concentration`` of all organisations, the rest spread evenly; one in ten
   organisations is a subsidiary of another (``SUBSIDIARY_OF``);
 * mining materials also carry country-basis production (``PRODUCES`` from
   countries, the first with share ``concentration``);
 * a share ``recycle`` of magnet-tier materials feeds back into the first
   processing tier (``INPUT_TO``), closing cycles;
+* ``skew`` concentrates the network: inputs and producers are drawn with
+  Zipf weights, the item of rank r (in an order shuffled once per pool)
+  weighing 1 / r ** skew, so a few hub materials and large producers carry
+  most of the flow; ``skew=0`` draws uniformly (the network of earlier
+  versions, seed for seed). The default 1.0 is Zipf's law, the rank-size
+  law of firm sizes (Axtell, Science 2001); rare-earth supply (one country,
+  a handful of groups) is more concentrated still;
 * ``seed`` fixes everything.
 
 The number of materials per tier is set so the graph has about ``edges``
@@ -27,6 +34,7 @@ edges. Names and figures mean nothing.
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import networkx as nx
@@ -46,6 +54,7 @@ def supply_network(
     countries: int = 20,
     concentration: float = 0.6,
     recycle: float = 0.0,
+    skew: float = 1.0,
     seed: int = 0,
 ) -> nx.MultiDiGraph:
     """A synthetic supply network of about ``edges`` edges (see the module docstring for the parameters)."""
@@ -80,8 +89,9 @@ def supply_network(
 
     for t in range(1, len(layers)):
         kind = "USED_IN" if t == len(layers) - 1 else "INPUT_TO"
+        draw = _drawer(rng, layers[t - 1], skew)
         for node in layers[t]:
-            for source in rng.sample(layers[t - 1], branching):
+            for source in draw(branching):
                 edge(source, node, kind)
 
     materials = [m for layer in layers[:-1] for m in layer]
@@ -93,10 +103,11 @@ def supply_network(
         edge(org, f"country:{code}", "LOCATED_IN")
         if i % 10 == 9:
             edge(org, organisations[rng.randrange(i)], "SUBSIDIARY_OF", stake=0.51)
+    draw = _drawer(rng, organisations, skew)
     for material in materials:
         weights = sorted((rng.random() + 0.1 for _ in range(producers)), reverse=True)
         total = sum(weights)
-        for org, weight in zip(rng.sample(organisations, producers), weights):
+        for org, weight in zip(draw(producers), weights):
             share = round(weight / total, 4)
             edge(org, material, "PRODUCES", share=share, volume_t=round(share * 1000, 1), year=2025, edition="SYN 2026")
     rest = (1 - concentration) / (len(codes) - 1)
@@ -109,6 +120,22 @@ def supply_network(
         for node in rng.sample(magnets, max(1, int(len(magnets) * recycle))):
             edge(node, rng.choice(layers[1]), "INPUT_TO")
     return G
+
+
+def _drawer(rng: random.Random, items: list[str], skew: float):
+    """A function drawing ``k`` distinct items: uniformly when ``skew`` is 0, else with Zipf weights 1 / rank ** skew."""
+    if skew == 0:
+        return lambda k: rng.sample(items, k)
+    ranked = rng.sample(items, len(items))
+    cumulative = list(itertools.accumulate(1 / r**skew for r in range(1, len(ranked) + 1)))
+
+    def draw(k: int) -> list[str]:
+        chosen: dict[str, None] = {}
+        while len(chosen) < k:
+            chosen.update(dict.fromkeys(rng.choices(ranked, cum_weights=cumulative, k=k - len(chosen))))
+        return list(chosen)
+
+    return draw
 
 
 if __name__ == "__main__":  # pragma: no cover
