@@ -158,7 +158,7 @@ INSTITUTION_HEADS = frozenset(
 )
 STOP = frozenset(
     "a an the this that these those in on at of for to from by with and or but as is are was were be been it its "
-    "their our his her we they he she i you each every some several many most more few all both any no not several "
+    "their our his her we they he she i you your my us each every some several many most more few all both any no not several "
     "what why how when where who which while if also however first second new other such than then there here one "
     "two three four five six seven eight nine ten earlier later today yesterday last next after before since until "
     "during among between because so yet still only even about into over under up down out off again further "
@@ -646,8 +646,8 @@ class _DocState:
         # stock listings: "listed in Shenzhen", "a Hong Kong listing"
         if (before and before[-1] in ("in", "on") and len(before) > 1 and before[-2] in LISTING_WORDS) or (after and after[0] in LISTING_WORDS):
             return None
-        if end - start == 1 and doc[start].lower_ in _COMMON_CAPITALS:
-            return None
+        if end - start == 1 and (doc[start].lower_ in _COMMON_CAPITALS or len(text) == 1):
+            return None  # "Yes", "Q:" and "A:" of an interview
         if any(c.isdigit() for c in text) and not any(w in _all_cues() for w in words):
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = _cue_label(words)
@@ -1131,6 +1131,11 @@ class _Rules:
                 key = self.st.resolve_key(key)
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
+        for i in self.triggers(("we", "our", "us")):  # an interview's or a release's own voice: the firm it is about
+            if not self.st_mention_covers(i) and not self._quoted(i):
+                key = self._antecedent(i, FIRM_LABELS, topic_only=True)
+                if key is not None:
+                    self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(ORG_ANAPHORS):
             if self.w(i - 1) != "the" or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS | {"of"}:
                 continue
@@ -1151,15 +1156,21 @@ class _Rules:
             if e and e.label == "Material" and e.props.get("stage") == "magnet":
                 self.st.magnets.append(e.key)
 
-    def _antecedent(self, i: int, labels: tuple[str, ...]) -> str | None:
+    def _quoted(self, i: int) -> bool:
+        """Whether ``i`` is inside a quotation (someone else's "we")."""
+        marks = [k for k in range(self.s.start, i) if self.doc[k].text in ('"', "“", "”")]
+        return len(marks) % 2 == 1
+
+    def _antecedent(self, i: int, labels: tuple[str, ...], topic_only: bool = False) -> str | None:
         """The entity "the company" at ``i`` stands for: the nearest one of ``labels`` before it in the sentence, the
         last subject, or the one the document is about."""
-        near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
-        if near is not None:
-            return self.st._key(near)
-        last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
-        if last and self.st.entities[last].label in labels:
-            return last
+        if not topic_only:
+            near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
+            if near is not None:
+                return self.st._key(near)
+            last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
+            if last and self.st.entities[last].label in labels:
+                return last
         # otherwise the document's topic among them: the most mentioned, the first on a tie
         seen = [k for k in dict.fromkeys(self.st.resolve_key(k) for k in self.st.recent) if self.st.entities[k].label in labels]
         return max(seen, key=lambda k: self.st.entities[k].mentions, default=None)
@@ -2392,7 +2403,7 @@ _COMMON_CAPITALS = frozenset(
     "rare heavy light public private global federal national state local chief under prime according operations "
     "figures our highlights note summary source sources takeaways takehome why what each western eastern northern "
     "southern first last new old domestic foreign strategic government figure table section chapter appendix part "
-    "phase stage version annex exhibit page english internet earth moon".split()
+    "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed".split()
 )
 
 
