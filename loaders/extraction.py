@@ -69,7 +69,8 @@ HEDGES = frozenset(
     "not n't never no denied denies deny denying reportedly rumoured rumored rumour rumor considering consider "
     "considers mulling mull may might could possible possibly potential potentially if unless whether talks exploring "
     "explore ended collapsed cancelled canceled terminated scrapped abandoned withdrew withdrawn failed declined "
-    "refused unconfirmed speculation speculated allegedly risk neither nor without expected likely unlikely".split()
+    "refused unconfirmed speculation speculated allegedly risk neither nor without expected likely unlikely reports "
+    "rumours rumors".split()
 )
 NEGATED_PHRASES = (("no", "longer"), ("yet", "to"))
 PREPOSITIONS = frozenset("in at of with for from to by on into onto about under over through between among as".split())
@@ -1708,6 +1709,16 @@ class _Rules:
             pct = self._percent(holder.end, k)
             if pct is not None:
                 self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "B, which owns 35% of A", "B holds 40 percent of the company"
+        for i in self.triggers(("owns", "owned", "holds", "held", "controls")):
+            pct_at = next((q for q in range(i + 1, min(self.s.end, i + 4)) if self.w(q) in ("%", "percent")), None)
+            if pct_at is None or self.w(pct_at + 1) != "of" or self.hedged(i, pct_at + 1):
+                continue
+            holder = self.left(i, self.org, limit=6)
+            target = self.right(pct_at + 2, self.org, limit=2)
+            pct = self._percent(i + 1, pct_at + 1)
+            if holder is not None and target is not None and pct is not None:
+                self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
         # "B will become its largest shareholder, with a stake of about 15%"; "B is the majority shareholder of A"
         for i in self.triggers(("shareholder", "owner")):
             if self.w(i - 1) not in ("largest", "biggest", "majority", "controlling", "principal", "main", "sole"):
@@ -2099,8 +2110,8 @@ class _Rules:
                             if subj is None:
                                 after = [m for m in self.ms if m.start > parties[-1].end and self.org(m)]
                                 subj = after[0] if after else None
-                            if subj is None and self.words[:1] and any(w in ANAPHORA_ORG for w in self.words):
-                                subj = self.st.last_subject  # type: ignore[assignment]
+                            if subj is None and self.st.label_of(self.st.last_subject) in ORG_LABELS:
+                                subj = self.st.last_subject  # type: ignore[assignment]  # "A new contract with B covers ..."
                             if subj is not None:
                                 parties.insert(0, subj)
                                 with_subject = True
@@ -2403,7 +2414,8 @@ _COMMON_CAPITALS = frozenset(
     "rare heavy light public private global federal national state local chief under prime according operations "
     "figures our highlights note summary source sources takeaways takehome why what each western eastern northern "
     "southern first last new old domestic foreign strategic government figure table section chapter appendix part "
-    "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed".split()
+    "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed management "
+    "revenue revenues production outlook customers feedstock volumes guidance investors results".split()
 )
 
 
