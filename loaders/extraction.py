@@ -163,7 +163,8 @@ STOP = frozenset(
     "what why how when where who which while if also however first second new other such than then there here one "
     "two three four five six seven eight nine ten earlier later today yesterday last next after before since until "
     "during among between because so yet still only even about into over under up down out off again further "
-    "once very too should would could can will may might must shall do does did has have had".split()
+    "once very too should would could can will may might must shall do does did has have had outside inside across "
+    "beyond within despite unlike following besides".split()
 )
 REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
 NOT_PARTIES = frozenset(normalise(n) for n in lexicon.NOT_PARTIES)
@@ -661,7 +662,7 @@ class _DocState:
                 label, strong = "Place", True
             elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]):
                 label, strong = "Place", True
-            elif before[-1:] in (["in"], ["near"], ["outside"]):
+            elif before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in FACILITY_NOUNS):
                 label, strong = "Place", False
             elif start == 0 and all(t.is_upper for t in doc[start:end]) and nxt in (",", "--", "—", "–", "-"):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --"
@@ -709,9 +710,14 @@ class _DocState:
                     target.surfaces[m.text] += 0
                     index.alias(target, m.text)
                     continue
-                entity = self._new("Company", m.text, confirmed=False)
+                entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
                 m.key = entity.key
                 index.add(entity)
+
+    def _org_label(self, s: Sentence, m: Mention, label: str) -> str:
+        """ "A, a state-owned miner": a state-owned enterprise rather than ``label``."""
+        window = " ".join(s.lowers[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
+        return "StateOwnedEnterprise" if re.search(r"state\s*-\s*(owned|backed|controlled|run)", window) else label
 
     def _candidate_entity(self, s: Sentence, m: Mention) -> Entity:
         label = m.label or "Company"
@@ -726,9 +732,8 @@ class _DocState:
             self.facility_names[normalise(name)] = entity.key
             return entity
         if label in ORG_LABELS and label != "GovernmentBody":
-            window = " ".join(s.lowers[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
-            if re.search(r"state\s*-\s*(owned|backed|controlled|run)", window):
-                label = "StateOwnedEnterprise"
+            label = self._org_label(s, m, label)
+            if label == "StateOwnedEnterprise":
                 existing = self.x.gazetteer.lookup(name)
                 key = f"new:org:{normalise(name)}"
                 if existing is None and key in self.entities and self.entities[key].label == "Company":
@@ -1496,6 +1501,8 @@ class _Rules:
             if self.st.label(m) != "Event":
                 continue
             k = m.start - 1
+            while self.w(k) == "-" and self.at_end(k) is not None:
+                k = self.at_end(k).start - 1  # "the EU-China Summit"
             while self.w(k) in ("the", "this", "year's", "annual"):
                 k -= 1
             if self.w(k) in ("in", "at") and self.w(k - 1) in ("part", "participated", "participates", "exhibited", "exhibits"):
@@ -1785,6 +1792,12 @@ class _Rules:
                 continue
             if self.w(m.start - 1) in ("in", "near", "at") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")):
                 self._place_chain(m)
+        # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
+        for m in self.ms:
+            if self.st.label(m) == "Place" and self.w(m.end) == "in":
+                outer = self.at(m.end + 1)
+                if outer is not None and self.st.label(outer) in ("Place", "Country") and not self.hedged(m.start, outer.end):
+                    self.st.add("LOCATED_IN", m, outer, self.s, 0.75)
         # "Estonia's Ida-Viru County"
         for m in self.ms:
             if self.st.label(m) == "Country" and self.w(m.end) in ("'s", "’s") and not m.demonym:
@@ -2009,8 +2022,11 @@ class _Rules:
                     material = mats[0] if mats else self.right(nxt.end + 1, self.labelled("Material"), limit=8)
             else:
                 mats = self._objects(i + 1, "Material")
+                if not mats:  # "supply ferroniobium from its smelter at P to B": look for B after the source
+                    mats = [m for m in self.ms if i < m.start <= i + 8 and self.st.label(m) == "Facility"
+                            and self.w(m.start - 1) in ("its", "their")][:1]  # fmt: skip
                 if mats:
-                    material = mats[0]
+                    material = mats[0] if self.st.label(mats[0]) == "Material" else None
                     # "M to B", "M from its refinery in P, Country to B"
                     to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 12)) if self.w(k) in ("to", ";")), None)
                     if to is not None and self.w(to) == "to":
@@ -2484,9 +2500,13 @@ def _institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> b
 
 
 def _absorbable(doc: Any, known: list[Mention], i: int) -> bool:
-    """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute")."""
+    """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute",
+    "India-Japan Critical Minerals Forum")."""
     for m in known:
-        if m.start == i and m.end < len(doc) and _name_token(doc, m.end) and doc[m.end].lower_ not in STOP:
+        if m.start != i or m.end >= len(doc):
+            continue
+        nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and _name_token(doc, m.end + 2) else m.end
+        if _name_token(doc, nxt) and doc[nxt].lower_ not in STOP:
             return m.label_of_known in ("Place", "Country")
     return False
 
