@@ -105,7 +105,7 @@ SUPPLY_VERBS = frozenset(
 BUY_VERBS = frozenset("purchased bought sourced procured imported buys buy purchases sources".split())
 PRODUCE_VERBS = frozenset(
     "make makes making produce produces producing manufacture manufactures manufacturing refine refines "
-    "refining".split()
+    "refining mines extracts extract extracting recovers recover recovering".split()
 )
 CONVERT_VERBS = frozenset("turn turns turned turning convert converts converted converting process processes processed "
                           "separate separates separated separating refine refines refined upgrade upgrades".split())
@@ -664,6 +664,8 @@ class _DocState:
                 label, strong = "Place", True
             elif before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in FACILITY_NOUNS):
                 label, strong = "Place", False
+            elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
+                label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
             elif start == 0 and all(t.is_upper for t in doc[start:end]) and nxt in (",", "--", "—", "–", "-"):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --"
         return Mention(start, end, None, text, label, strong)
@@ -2598,7 +2600,7 @@ def _demonyms(entity: Entity) -> set[str]:
     country = next((c for c in lexicon.COUNTRIES if c[0] == entity.name), None)
     if country is None:
         return set()
-    return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i")) and " " not in a and not a.isupper()}
+    return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i")) and not a.isupper()}
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(
