@@ -1177,8 +1177,8 @@ class _Rules:
             if near is not None:
                 return self.st._key(near)
             last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
-            if last and self.st.entities[last].label in labels:
-                return last
+            if last and self.st.entities[last].label in labels and self.s.start > 0:
+                return last  # (a new paragraph returns to the document's topic)
         # otherwise the document's topic among them: the most mentioned, the first on a tie
         seen = [k for k in dict.fromkeys(self.st.resolve_key(k) for k in self.st.recent) if self.st.entities[k].label in labels]
         return max(seen, key=lambda k: self.st.entities[k].mentions, default=None)
