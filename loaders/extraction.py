@@ -94,7 +94,7 @@ HOST_VERBS = frozenset("hosted hosts held holds organized organised convened sta
 CO_VERBS = ("co-organized", "co-organised", "co-hosted", "organized", "organised", "hosted", "sponsored", "co-sponsored")
 AGREEMENT_NOUNS = frozenset(
     "agreement agreements memorandum mou memoranda partnership partnerships deal deals pact alliance accord "
-    "contract contracts collaboration cooperation venture".split()
+    "contract contracts collaboration cooperation venture consortium".split()
 )
 COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates "
                        "cooperated allied".split())  # fmt: skip
@@ -656,6 +656,8 @@ class _DocState:
         # "Takefu Plant", "La Rochelle plant": a named facility
         if end < len(doc) and doc[end].lower_ in FACILITY_NOUNS | {"project"} and label in (None, "Place") and not doc[end].lower_.endswith("s"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
+        if end < len(doc) and doc[end].lower_ in ("programme", "program", "fund", "scheme", "initiative") and label in (None, "Place"):
+            return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"
         if label is None:
             nxt = doc[end].text if end < len(doc) else ""
             if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based":
@@ -1920,7 +1922,8 @@ class _Rules:
             materials = self._objects(i + 1, "Material")
             if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
                 continue
-            if any(self.w(k) in ("technology", "technologies", "equipment") for k in range(max(self.s.start, i - 3), i)):
+            if any(self.w(k) in ("technology", "technologies", "equipment") and not self.st_mention_covers(k)
+                   for k in range(max(self.s.start, i - 3), i)):  # fmt: skip
                 continue
             for mat in materials:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.8)
@@ -2140,7 +2143,10 @@ class _Rules:
                 # "A and B announced/signed a memorandum"
                 verb = next((k for k in range(i - 1, max(self.s.start, i - 8), -1) if self.w(k) in ("signed", "announced", "concluded", "reached", "formed", "struck", "agreed")), None)
                 if verb is not None:
-                    last = self.at_end(verb) or self.left(verb, self.org, limit=1)
+                    k = verb
+                    while self.w(k - 1) in ("have", "has", "had", "today", "jointly", "also", "formally", "officially", ")"):
+                        k -= 1  # "A, B and C (ABC) have today signed"
+                    last = self.at_end(k) or self.left(k, self.org, limit=1)
                     if last is not None and self.org(last):
                         group = [m for m in self.ms if m.end <= last.end]
                         chain = [last]
