@@ -321,11 +321,23 @@ def test_dev_corpus_scores_meet_the_targets():
 
 def test_heldout_documents_score_above_the_floor():
     """Six documents of our own (wire news, notice, press release, blog page, analyst note) whose gold files were
-    written before the rules were tuned on anything; the floor sits a little below today's scores (0.906 / 0.717)."""
+    written before the rules were tuned on anything (first scores 0.906 / 0.717); since then they have served as
+    development data, so the floor sits a little below today's scores (0.946 / 0.900)."""
     result = api.evaluate(SAMPLES / "heldout")
     assert len(result.documents) == 6
     assert result.violations == [], result.violations
-    assert result.entities.f1 >= 0.87 and result.relations.f1 >= 0.67, result.as_dict()["overall"]
+    assert result.entities.f1 >= 0.92 and result.relations.f1 >= 0.86, result.as_dict()["overall"]
+
+
+def test_second_heldout_set_scores_above_the_floor():
+    """Held-out set B: six more documents of our own (trade-press feature, government fact sheet, earnings-call
+    summary, interview, consortium announcement, HTML news page with related-links boxes), annotated before any rule
+    was tuned, and never used to tune one (its per-document errors stay unread). It scored 0.787 / 0.388 with the
+    rules of that day; the floor sits a little below today's scores (0.898 / 0.720)."""
+    result = api.evaluate(SAMPLES / "heldout-b")
+    assert len(result.documents) == 6
+    assert result.violations == [], result.violations
+    assert result.entities.f1 >= 0.86 and result.relations.f1 >= 0.68, result.as_dict()["overall"]
 
 
 # --- rules for attribution, agreements, production, stakes, policies in context, known facilities ------------
@@ -567,3 +579,78 @@ def test_grant_recipients_own_what_they_build_and_labs_are_located(extractor):
     assert ("OPERATES", "org:mp-materials", "facility:independence-magnet-factory") in found["facts"]
     assert ("LOCATED_IN", "facility:independence-magnet-factory", "place:fort-worth") in found["facts"]
     assert ("LOCATED_IN", "org:ames-national-laboratory", "place:iowa") in found["facts"]
+
+
+# --- discourse: anaphora, agreements carried on, events, first person; vocabulary -------------------------
+
+
+def test_the_company_and_the_ministry_resolve_to_the_entity_spoken_of(extractor):
+    found = run(
+        extractor,
+        "Acme Magnetics Inc signed a deal with Birch Motors Inc. The company also operates the Cedar mine in Ruritania.",
+        "The Ruritania Ministry of Industry issued the Magnet Export Rules. The ministry said the rules restrict dysprosium oxide.",
+    )
+    assert ("OPERATES", "org:acme-magnetics-inc", "facility:cedar-mine") in found["facts"], found["facts"]
+    assert ("RESTRICTS", "policy:magnet-export-rules", "material:dysprosium-oxide") in found["facts"], found["facts"]
+
+
+def test_the_parties_of_an_agreement_carry_into_the_next_sentences(extractor):
+    found = run(
+        extractor,
+        "Acme Magnetics Inc has signed an offtake agreement with Birch Motors Inc, a carmaker. Under the agreement Acme Magnetics Inc "
+        "will supply NdPr oxide from its plant in Harbourtown. The two partners will present the deal at the Magnet Summit in Oslo.",
+    )
+    facts = found["facts"]
+    assert ("SUPPLIES", "org:acme-magnetics-inc", "org:birch-motors-inc") in facts, facts
+    assert ("PRODUCES", "org:acme-magnetics-inc", "material:ndpr-oxide") in facts, facts
+    for party in ("org:acme-magnetics-inc", "org:birch-motors-inc"):
+        assert ("PARTICIPATED_IN", party, "event:magnet-summit") in facts, facts
+    assert ("LOCATED_IN", "event:magnet-summit", "place:oslo") in facts, facts
+
+
+def test_events_are_named_by_their_cue_and_attendance_counts(extractor):
+    found = run(extractor, "Acme Magnetics Inc attended the Critical Minerals Forum. Cardinal Motor Works makes electric motors.")
+    assert found["names"]["Critical Minerals Forum"]["label"] == "Event"
+    assert found["names"]["Cardinal Motor Works"]["label"] == "Company"  # "... Works" is a firm, not a facility
+    assert ("PARTICIPATED_IN", "org:acme-magnetics-inc", "event:critical-minerals-forum") in found["facts"]
+
+
+def test_a_consortium_links_every_pair_and_a_hedged_joiner_none(extractor):
+    found = run(
+        extractor,
+        "Acme Magnetics Inc, Birch Motors Inc, Ruritania University and the Cedar Institute (CI) have formed a consortium.",
+        "Dove Metals Inc was invited to join the consortium but declined.",
+    )
+    coop = {(s, t) for k, s, t in found["facts"] if k == "COOPERATES_WITH"}
+    assert len(coop) == 6 and not any("dove" in s + t for s, t in coop), coop
+
+
+def test_joint_venture_of_two_parents_and_a_stake_of_the_company(extractor):
+    found = run(extractor, "Cedar Metals Inc is a joint venture of Acme Magnetics Inc and Birch Motors Inc, two magnet makers. "
+                           "Dove Holdings Inc, which owns 35% of Cedar Metals Inc, is based in Oslo.")
+    subs = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "SUBSIDIARY_OF"}
+    assert subs == {("org:cedar-metals-inc", "org:acme-magnetics-inc"): None, ("org:cedar-metals-inc", "org:birch-motors-inc"): None,
+                    ("org:cedar-metals-inc", "org:dove-holdings-inc"): 0.35}, subs
+
+
+def test_an_interviews_we_is_the_firm_it_is_about_and_rumours_are_not_facts(extractor):
+    found = run(
+        extractor,
+        "Q: Your company, Acme Recycling, opened a plant in Harbourtown. Who owns it?",
+        "A: We are a subsidiary of Birch Holdings Inc. We sell neodymium oxide to Cedar Magnets Inc.",
+        "Q: There were reports of a deal with Dove Metals Inc.",
+    )
+    facts = found["facts"]
+    assert ("SUBSIDIARY_OF", "org:acme-recycling", "org:birch-holdings-inc") in facts, facts
+    assert ("SUPPLIES", "org:acme-recycling", "org:cedar-magnets-inc") in facts, facts
+    assert not any("dove" in s + t for _, s, t in facts), facts
+    assert not {"Q", "A", "Your"} & set(found["names"]), sorted(found["names"])
+
+
+def test_critical_minerals_and_element_forms_are_materials(extractor):
+    found = run(extractor, "Acme Mining Inc mines natural flake graphite and tin concentrate. "
+                           "Birch Cells Inc uses lithium hydroxide to make cathode material.")
+    facts = found["facts"]
+    for material in ("graphite", "tin-concentrate"):
+        assert ("PRODUCES", "org:acme-mining-inc", f"material:{material}") in facts, facts
+    assert ("INPUT_TO", "material:lithium-hydroxide", "material:cathode-material") in facts, facts
