@@ -1255,6 +1255,8 @@ class _Rules:
                 self.st.facilities.append(known)
                 self.st.add("LOCATED_IN", known, place, self.s, 0.75)
                 continue
+            if place is None:
+                place = self._where_place(start)
             if place is not None and self.st.label(place) == "Country":
                 place = None  # "its plant in Malaysia": too vague to name a new facility
             anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
@@ -1286,6 +1288,17 @@ class _Rules:
             self.ms.sort(key=lambda x: x.start)
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _where_place(self, start: int) -> Mention | None:
+        """The place of "to Lulea, where the company's anode plant ...": a place just before ", where"."""
+        k = start - 1
+        while k > self.s.start and (self.w(k) in ("the", "its", "their", "'s", "’s") or self.st_mention_covers(k)) \
+                and not (self.at_or_in(k) and self.st.label(self.at_or_in(k)) in ("Place", "Country")):
+            k -= 1
+        if self.w(k) == "where" and self.w(k - 1) == ",":
+            place = self.at_end(k - 1)
+            return place if self.st.label(place) in ("Place", "Country") else None
+        return None
 
     def _known_facility(self, start: int, end: int, place: Mention, kind: str | None) -> str | None:
         """The store's facility that a descriptive mention ("the separation plant in Gebeng") names, if just one fits.
