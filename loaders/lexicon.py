@@ -77,6 +77,21 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Turkey", "TR", ("Türkiye", "Turkish")),
     ("Ukraine", "UA", ("Ukrainian",)),
     ("Israel", "IL", ("Israeli",)),
+    ("Portugal", "PT", ("Portuguese",)), ("Ireland", "IE", ("Irish",)), ("Greece", "GR", ("Greek",)),
+    ("Hungary", "HU", ("Hungarian",)), ("Romania", "RO", ("Romanian",)), ("Bulgaria", "BG", ("Bulgarian",)),
+    ("Slovakia", "SK", ("Slovak",)), ("Croatia", "HR", ("Croatian",)), ("Serbia", "RS", ("Serbian",)),
+    ("Latvia", "LV", ("Latvian",)), ("Lithuania", "LT", ("Lithuanian",)), ("Luxembourg", "LU", ()),
+    ("Iceland", "IS", ("Icelandic",)), ("New Zealand", "NZ", ()), ("Pakistan", "PK", ("Pakistani",)),
+    ("Bangladesh", "BD", ()), ("Sri Lanka", "LK", ("Sri Lankan",)), ("Egypt", "EG", ("Egyptian",)),
+    ("Morocco", "MA", ("Moroccan",)), ("Algeria", "DZ", ("Algerian",)), ("Ghana", "GH", ("Ghanaian",)),
+    ("Democratic Republic of the Congo", "CD", ("DRC", "DR Congo", "Congolese")), ("Zambia", "ZM", ("Zambian",)),
+    ("Zimbabwe", "ZW", ("Zimbabwean",)), ("Mozambique", "MZ", ("Mozambican",)), ("Rwanda", "RW", ("Rwandan",)),
+    ("Gabon", "GA", ("Gabonese",)), ("Guinea", "GN", ("Guinean",)), ("Mali", "ML", ("Malian",)),
+    ("Ethiopia", "ET", ("Ethiopian",)), ("Colombia", "CO", ("Colombian",)), ("Bolivia", "BO", ("Bolivian",)),
+    ("Ecuador", "EC", ("Ecuadorian",)), ("Venezuela", "VE", ("Venezuelan",)), ("Iran", "IR", ("Iranian",)),
+    ("Qatar", "QA", ("Qatari",)), ("Oman", "OM", ("Omani",)), ("Uzbekistan", "UZ", ("Uzbek",)),
+    ("North Korea", "KP", ("North Korean", "DPRK")), ("Cambodia", "KH", ("Cambodian",)),
+    ("Papua New Guinea", "PG", ()),
 )
 
 US_STATES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -124,6 +139,8 @@ ELEMENTS: tuple[tuple[str, str, str], ...] = (
     ("Sn", "Tin", "other"), ("Ta", "Tantalum", "other"), ("V", "Vanadium", "other"), ("Ti", "Titanium", "other"),
     ("Zr", "Zirconium", "other"), ("Mg", "Magnesium", "other"), ("Cr", "Chromium", "other"), ("In", "Indium", "other"),
     ("Pt", "Platinum", "other"), ("Pd", "Palladium", "other"), ("Bi", "Bismuth", "other"), ("Te", "Tellurium", "other"),
+    ("Zn", "Zinc", "other"), ("Mo", "Molybdenum", "other"), ("Hf", "Hafnium", "other"), ("Be", "Beryllium", "other"),
+    ("Si", "Silicon", "other"),
 )
 
 # slug, name, stage, elements, synonyms
@@ -180,7 +197,8 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 # "<element> oxide", "lithium ore", "tin concentrate": forms of the elements, with their stage
 ELEMENT_FORMS = (("ore", "mining"), ("concentrate", "mining"), ("oxide", "separation"), ("carbonate", "separation"),
-                 ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"), ("metal", "metal"))
+                 ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"), ("metal", "metal"),
+                 ("powder", "metal"), ("carbide", "alloy"), ("alloy", "alloy"))
 
 MAGNET_CORES: dict[str, tuple[str, ...]] = {
     "ndfeb-magnet": ("NdFeB", "neodymium-iron-boron", "neodymium-iron-boron (NdFeB)", "neodymium iron boron",
