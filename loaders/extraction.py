@@ -824,6 +824,8 @@ class _DocState:
 
     def finish(self) -> Extraction:
         self.resolve()
+        # how often the document names each entity, in order of first mention: its topic is the most named
+        self.salience = Counter(self.resolve_key(m.key) for s in self.sentences if not s.heading for m in s.mentions if m.key)
         for s in self.sentences:
             self._count(s)
         for s in self.sentences:
@@ -1144,7 +1146,7 @@ class _Rules:
         for i in self.triggers(("we", "our", "us")):  # an interview's or a release's own voice: the firm it is about
             if not self.st_mention_covers(i) and not self._quoted(i):
                 key = self._antecedent(i, FIRM_LABELS, topic_only=True)
-                if key is not None:
+                if key is not None and self.st.entities[key].confirmed:
                     self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(ORG_ANAPHORS):
             if self.w(i - 1) != "the" or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS | {"of"}:
@@ -1176,14 +1178,14 @@ class _Rules:
         last subject, or the one the document is about."""
         if not topic_only:
             near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
-            if near is not None:
-                return self.st._key(near)
+            if near is not None and not (self.w(near.end) == "," and self.w(near.end + 1) in ("which", "who", "whose")):
+                return self.st._key(near)  # (but "B, which owns 35% of the company": not B)
             last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
             if last and self.st.entities[last].label in labels and self.s.start > 0:
                 return last  # (a new paragraph returns to the document's topic)
-        # otherwise the document's topic among them: the most mentioned, the first on a tie
-        seen = [k for k in dict.fromkeys(self.st.resolve_key(k) for k in self.st.recent) if self.st.entities[k].label in labels]
-        return max(seen, key=lambda k: self.st.entities[k].mentions, default=None)
+        # otherwise the document's topic among them: the most mentioned in the whole document, the first on a tie
+        seen = [k for k in self.st.salience if self.st.entities[self.st.resolve_key(k)].label in labels]
+        return self.st.resolve_key(max(seen, key=self.st.salience.__getitem__)) if seen else None
 
     def parties_referred(self) -> list[str]:
         """The last agreement's parties when the sentence opens on them ("The two partners will ...", "Under the
