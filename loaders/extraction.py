@@ -1146,7 +1146,7 @@ class _Rules:
         for i in self.triggers(("we", "our", "us")):  # an interview's or a release's own voice: the firm it is about
             if not self.st_mention_covers(i) and not self._quoted(i):
                 key = self._antecedent(i, FIRM_LABELS, topic_only=True)
-                if key is not None and self.st.entities[key].confirmed:
+                if key is not None:
                     self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(ORG_ANAPHORS):
             if self.w(i - 1) != "the" or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS | {"of"}:
@@ -2454,7 +2454,9 @@ _COMMON_CAPITALS = frozenset(
     "figures our highlights note summary source sources takeaways takehome why what each western eastern northern "
     "southern first last new old domestic foreign strategic government figure table section chapter appendix part "
     "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed management "
-    "revenue revenues production outlook customers feedstock volumes guidance investors results".split()
+    "revenue revenues production outlook customers feedstock volumes guidance investors results exports imports "
+    "sales prices demand supply shipments exporters importers producers buyers sellers companies firms manufacturers "
+    "suppliers miners refiners automakers carmakers".split()
 )
 
 
@@ -2542,8 +2544,10 @@ def _sentence_start(doc: Any, i: int) -> bool:
 
 
 def _sentence_start_common(doc: Any, i: int) -> bool:
-    """A capitalised common word that opens the sentence ("Rare earth magnets are ...")."""
-    return _sentence_start(doc, i) and doc[i].lower_ in _COMMON_CAPITALS
+    """A capitalised common word that opens the sentence or a numbered item ("Rare earth magnets are ...", "2. Exports")."""
+    opens = _sentence_start(doc, i) or (i > 0 and re.fullmatch(r"\d{1,2}[.)]?", doc[i - 1].text) is not None
+                                        and (i == 1 or _sentence_start(doc, i - 1)))
+    return opens and doc[i].lower_ in _COMMON_CAPITALS
 
 
 CREDIT_LABELS = frozenset("source sources from data photo photos photograph image images credit credits contact "
@@ -2595,11 +2599,11 @@ def _credit_line(sent: Any) -> bool:
 
 
 def _title_case(sent: Any) -> bool:
-    """A headline written in title case: no discovery of new names there."""
+    """A headline written in title case or capitals: no discovery of new names there."""
     words = [t for t in sent if t.is_alpha]
     if len(words) < 3:
         return not sent.text.rstrip().endswith((".", "!", "?"))
-    capital_function = sum(1 for t in words[1:] if t.is_title and t.lower_ in ("for", "of", "the", "in", "and", "not", "to", "a", "on", "at", "with", "from", "now", "is", "are"))
+    capital_function = sum(1 for t in words[1:] if (t.is_title or t.is_upper) and t.lower_ in ("for", "of", "the", "in", "and", "not", "to", "a", "on", "at", "with", "from", "now", "is", "are"))
     lower_content = sum(1 for t in words[1:] if t.is_lower and t.lower_ not in STOP)
     return capital_function > 0 and lower_content == 0
 
