@@ -147,6 +147,9 @@ ORG_ANAPHORS = {
     **dict.fromkeys(("ministry", "agency", "department", "regulator", "government"), ("GovernmentBody",)),
     "university": ("University",), "institute": ("ResearchInstitute",),
 }
+MATERIAL_HEADS = frozenset("oxide oxides concentrate concentrates alloy alloys powder metal carbonate ore sulfate "
+                           "hydroxide graphite".split())
+MATERIAL_VERBS = SUPPLY_VERBS | BUY_VERBS | PRODUCE_VERBS | CONVERT_VERBS | {"use", "uses", "used", "using"}
 # "the two partners", "both companies", "the memorandum": the parties of the agreement the document spoke of last
 PARTY_NOUNS = frozenset("partners parties companies firms signatories sides groups".split())
 PARTY_DETERMINERS = frozenset("the both two all".split())
@@ -1143,14 +1146,28 @@ class _Rules:
                 key = self.st.resolve_key(key)
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
+        for i in self.triggers(MATERIAL_HEADS):  # "the oxide", "the concentrate": the material of that kind named last
+            if self.w(i - 1) not in ("the", "this") or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS:
+                continue
+            if i - 1 > self.s.start and self.w(i - 2) not in MATERIAL_VERBS:
+                continue  # only as a sentence's subject or a verb's object ("will use the oxide to make ...")
+            head = self.w(i).rstrip("s")
+            key = next((k for k in map(self.st.resolve_key, reversed(self.st.recent)) if self.st.entities[k].label == "Material"
+                        and self.st.entities[k].name.lower().split()[-1].rstrip("s") == head), None)  # fmt: skip
+            if key is not None:
+                self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(("we", "our", "us")):  # an interview's or a release's own voice: the firm it is about
             if not self.st_mention_covers(i) and not self._quoted(i):
                 key = self._antecedent(i, FIRM_LABELS, topic_only=True)
                 if key is not None:
                     self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(ORG_ANAPHORS):
-            if self.w(i - 1) != "the" or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS | {"of"}:
+            demonym = self.at_end(i)  # "the Japanese group"
+            det = demonym.start - 1 if demonym is not None and demonym.demonym else i - 1
+            if self.w(det) != "the" or self.st_mention_covers(i) or self.w(i + 1) in MODIFIER_HEADS | FACILITY_NOUNS | {"of"}:
                 continue
+            if det != i - 1:
+                self.ms.remove(demonym)
             key = self._antecedent(i, ORG_ANAPHORS[self.w(i)])
             if key is not None:
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
@@ -1745,6 +1762,18 @@ class _Rules:
             pct = self._percent(i + 1, pct_at + 1)
             if holder is not None and target is not None and pct is not None:
                 self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "A, whose parent company is B", "A's parent, B", "its parent company B"
+        for i in self.triggers(("parent",)):
+            j = i + 1 if self.w(i + 1) in ("company", "group", "firm") else i
+            if self.w(i - 1) == "whose" and self.w(j + 1) in ("is", "was"):
+                child, parent = self.at_end(i - 2) if self.w(i - 2) == "," else None, self.right(j + 2, self.org, limit=2)
+            elif self.w(i - 1) in ("its", "'s", "’s"):
+                child = self.its(i - 1) if self.w(i - 1) == "its" else self.at_end(i - 1)
+                parent = self.right(j + 1, self.org, limit=2)
+            else:
+                continue
+            if child is not None and parent is not None and self.st.label_of(child) in ORG_LABELS and not self.hedged(i, j + 1):
+                self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
         # "B will become its largest shareholder, with a stake of about 15%"; "B is the majority shareholder of A"
         for i in self.triggers(("shareholder", "owner")):
             if self.w(i - 1) not in ("largest", "biggest", "majority", "controlling", "principal", "main", "sole"):
