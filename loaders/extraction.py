@@ -523,9 +523,9 @@ class _DocState:
                 continue  # "expects to commission the plant": a common word, not "the Commission"
             if entity.label in ("Material", "EndUse", "Element") and nxt in MODIFIER_HEADS:
                 continue
-            if entity.label in ("Material", "Element") and doc[m.start].is_title and m.start > 0 \
+            if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
                     and not _sentence_start(doc, m.start) and _name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in STOP:
-                continue  # "Neo Lithium", "Arafura Rare Earths": part of a firm's name
+                continue  # "Neo Lithium", "Arafura Rare Earths", "Kessler Aerospace": part of a firm's name
             if entity.label in ("Material", "EndUse") and nxt == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ in ("based", "bearing", "related", "free"):
                 continue
             if entity.label == "EndUse":
@@ -1731,6 +1731,9 @@ class _Rules:
                 continue
             first = self.right(by + 1, self.org, limit=2)
             child = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=4 if self.w(i) != "venture" else 6)
+            if child is None and self.subject is not None and self.org(self.subject) and self.w(self.subject.end) == "," \
+                    and self.subject.end < i:
+                child = self.subject  # "A, the largest producer of ... in Canada, is owned by B"
             if first is None or child is None:
                 continue
             for parent in self.coordinated(first, self.org):
@@ -2124,14 +2127,16 @@ class _Rules:
                 continue
             mat = self.right(i + 1, self.labelled("Material"), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
             self._supply(seller, buyer, mat, 0.75)
-        # "A, a major supplier to B"
+        # "A, a major supplier to B", "A is a supplier of M to B"
         for i in self.triggers(("supplier",)):
-            if self.w(i + 1) != "to":
+            mats = self._objects(i + 2, "Material") if self.w(i + 1) == "of" else []
+            to = mats[-1].end if mats else i + 1
+            if self.w(to) != "to":
                 continue
             who = self.left(i, self.org, limit=8)
-            customer = self.right(i + 2, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
-                self._supply(who, customer, None, 0.7)
+                self._supply(who, customer, mats[0] if mats else None, 0.7)
 
     def st_pos(self, item: Mention | str, default: int) -> int:
         return item.start if isinstance(item, Mention) else default
