@@ -654,3 +654,31 @@ def test_critical_minerals_and_element_forms_are_materials(extractor):
     for material in ("graphite", "tin-concentrate"):
         assert ("PRODUCES", "org:acme-mining-inc", f"material:{material}") in facts, facts
     assert ("INPUT_TO", "material:lithium-hydroxide", "material:cathode-material") in facts, facts
+
+
+def test_a_fact_sheet_title_names_the_policy_its_bullets_restrict(extractor):
+    found = extractor.extract([
+        ("Fact sheet: Strategic Minerals Export Rules 2027", True),
+        ("Issued by the Ministry of Mineral Resources of Ruritania, 3 March 2027", False),
+        ("The Strategic Minerals Export Rules set an annual quota of 5,000 tonnes for nickel concentrate.", False),
+        ("Copper concentrate is not covered by the rules.", False),
+    ]).as_dict()
+    facts = {(r["type"], r["source"], r["target"]) for r in found["relations"]}
+    assert ("ISSUED_BY", "policy:strategic-minerals-export-rules", "org:ministry-of-mineral-resources-of-ruritania") in facts, facts
+    assert ("RESTRICTS", "policy:strategic-minerals-export-rules", "material:nickel-concentrate") in facts, facts
+    assert not any(t == "material:copper-concentrate" for _, _, t in facts), facts
+
+
+def test_parents_material_anaphora_and_names_ending_in_a_vocabulary_word(extractor):
+    found = run(
+        extractor,
+        "Hoshino Chemical buys NdPr oxide from Lynx Rare Earths, whose parent company is Southern Cross Resources. "
+        "The Japanese group will use the oxide to make sintered NdFeB magnets.",
+        "Arvida Metals is a major supplier of samarium metal to Kessler Aerospace.",
+    )
+    facts = found["facts"]
+    assert ("SUBSIDIARY_OF", "org:lynx-rare-earths", "org:southern-cross-resources") in facts, facts
+    assert ("INPUT_TO", "material:ndpr-oxide", "material:ndfeb-magnet") in facts, facts
+    assert ("PRODUCES", "org:hoshino-chemical", "material:ndfeb-magnet") in facts, facts
+    assert ("SUPPLIES", "org:arvida-metals", "org:kessler-aerospace") in facts, facts
+    assert not any(s == "country:JP" for _, s, _ in facts), facts
