@@ -147,6 +147,7 @@ ORG_ANAPHORS = {
     **dict.fromkeys(("ministry", "agency", "department", "regulator", "government"), ("GovernmentBody",)),
     "university": ("University",), "institute": ("ResearchInstitute",),
 }
+CLAUSE_VERBS = frozenset("will would is are was were has have had said says plans plan can could may might also".split())
 MATERIAL_HEADS = frozenset("oxide oxides concentrate concentrates alloy alloys powder metal carbonate ore sulfate "
                            "hydroxide graphite".split())
 MATERIAL_VERBS = SUPPLY_VERBS | BUY_VERBS | PRODUCE_VERBS | CONVERT_VERBS | {"use", "uses", "used", "using"}
@@ -2091,7 +2092,12 @@ class _Rules:
                 customer = next(p for p in parties if p != self.st._key(supplier))  # "Under the agreement A will supply M"
             if customer is None:
                 continue
-            self._supply(supplier, customer, material, 0.8)
+            customers = [customer]
+            if isinstance(customer, Mention) and customer in self.ms:
+                customers = self.coordinated(customer, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
+                                             and self.w(m.end) not in CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
+            for c in customers:  # "supplies M to A and B"
+                self._supply(supplier, c, material, 0.8)
         # "A's customers include B and C"
         for i in self.triggers(("customers", "customer", "clients")):
             if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
@@ -2169,6 +2175,7 @@ class _Rules:
                 continue
             parties: list[Mention | str] = []
             with_subject = False
+            apart: set[str] = set()
             for k in range(i + 1, end):
                 if self.w(k) in ("with", "between", "among", "by"):
                     first = self.right(k + 1, self.org, limit=3)
@@ -2183,7 +2190,10 @@ class _Rules:
                             if subj is None and self.st.label_of(self.st.last_subject) in ORG_LABELS:
                                 subj = self.st.last_subject  # type: ignore[assignment]  # "A new contract with B covers ..."
                             if subj is not None:
-                                parties.insert(0, subj)
+                                subjects = self.coordinated(subj, self.org) if isinstance(subj, Mention) and subj.end <= i else [subj]
+                                parties[:0] = [x for x in subjects if x not in parties]  # "A and B have signed ... with C"
+                                if len(subjects) > 1 and word in ("agreements", "contracts", "deals", "memoranda", "partnerships"):
+                                    apart = {self.st._key(x) for x in subjects}  # each its own agreement with C
                                 with_subject = True
                     break
                 if self.w(k) in ("to", "under", "which", "that", ";"):
@@ -2213,7 +2223,8 @@ class _Rules:
             parties_seen.append(keys)
             self.st.last_parties = keys
             for a, b in combinations(keys, 2):
-                self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
+                if not {a, b} <= apart:
+                    self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
             window = self.words[i - self.s.start : i - self.s.start + 25]
             # "an agreement with B under which it will reserve production capacity for B": the subject supplies B
             if len(keys) == 2 and with_subject and any(w in ("offtake", "capacity") for w in window) and not set(window) & SUPPLY_VERBS:
