@@ -58,7 +58,8 @@ ORG_VERBS = frozenset(
     "completed completes opened opens inaugurated inaugurates began begins started starts plans planned assembles "
     "assemble supplies supply supplied sells sold reported reports expects launched launches employs develops "
     "developed refines refined separates mines processes ships delivers delivered has had is was will would can "
-    "concluded announced hosted holds held took takes added adds ranked".split()
+    "concluded announced hosted holds held took takes added adds ranked commissioning commissions commissioned "
+    "markets recycles".split()
 )
 ORG_NOUNS = frozenset(
     "company companies producer producers maker makers manufacturer manufacturers firm firms group giant conglomerate "
@@ -113,7 +114,7 @@ PASSIVE_PRODUCE = frozenset("produced made mined refined manufactured processed"
 PRODUCER_NOUNS = frozenset("producer maker manufacturer supplier processor refiner output production".split())
 BUILD_VERBS = frozenset(
     "build builds building built operate operates operating operated run runs running open opens opened "
-    "inaugurated inaugurates commissioned construct constructs constructing develop develops developing own owns "
+    "inaugurated inaugurates commissioned commissioning construct constructs constructing develop develops developing own owns "
     "putting carried".split()
 )
 SUBSIDIARY_NOUNS = frozenset("subsidiary subsidiaries unit arm affiliate division branch".split())
@@ -670,6 +671,8 @@ class _DocState:
                 label, strong = "Place", True
             elif before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in FACILITY_NOUNS):
                 label, strong = "Place", False
+            elif len(before) >= 2 and before[-1] in ("called", "named") and before[-2] in FACILITY_NOUNS:
+                label, strong = "Facility", True  # "a separation plant called Caremag"
             elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
                 label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
             elif start == 0 and all(t.is_upper for t in doc[start:end]) and nxt in (",", "--", "—", "–", "-"):
@@ -1991,8 +1994,8 @@ class _Rules:
             verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in CONVERT_VERBS), None)
             if verb is None or self.hedged(verb, i + 1):
                 continue
-            producer = self.subject if self.subject is not None and self.subject.end <= verb else \
-                self.left(verb, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=12, stop=(";",))
+            producer = self.left(verb, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=6, stop=(";", ",")) \
+                or (self.subject if self.subject is not None and self.subject.end <= verb else None)
             products = self._objects(i + 1, "Material")
             if producer is None or not products:
                 continue
