@@ -671,6 +671,8 @@ class _DocState:
                 label, strong = "Place", True
             elif before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in FACILITY_NOUNS):
                 label, strong = "Place", False
+            elif before[-1:] == ["of"] and before[-2:-1] and before[-2] in ("city", "town", "port", "village", "province", "region", "state"):
+                label, strong = "Place", True  # "the port city of La Rochelle"
             elif len(before) >= 2 and before[-1] in ("called", "named") and before[-2] in FACILITY_NOUNS:
                 label, strong = "Facility", True  # "a separation plant called Caremag"
             elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
