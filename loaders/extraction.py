@@ -1980,7 +1980,7 @@ class _Rules:
                 continue
             for mat in materials:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.8)
-            self._purpose(materials[-1].end, materials)
+            self._purpose(materials[-1].end, materials, producer)
             # "uses M0 to make M": M0 feeds M
             if self.w(i - 1) == "to":
                 use = next((k for k in range(i - 2, max(self.s.start, i - 10) - 1, -1) if self.w(k) in ("uses", "use", "using", "used")), None)
@@ -2005,7 +2005,7 @@ class _Rules:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.75)
                 for src in (m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"):
                     self._input(src, mat)
-            self._purpose(products[-1].end, products)
+            self._purpose(products[-1].end, products, producer)
         # "A, a producer of M1 and M2"
         for i in self.triggers(PRODUCER_NOUNS):
             if self.w(i + 1) != "of":
@@ -2039,8 +2039,8 @@ class _Rules:
                 break
         return out
 
-    def _purpose(self, i: int, materials: list[Mention]) -> None:
-        """After "makes M": "for E1, E2 and E3" gives USED_IN; "from M0" gives INPUT_TO."""
+    def _purpose(self, i: int, materials: list[Mention], producer: Mention | str | None = None) -> None:
+        """After "makes M": "for E1, E2 and E3" gives USED_IN; "for B" supplies B; "from M0" gives INPUT_TO."""
         for k in range(i, self.s.end):
             word = self.w(k)
             if word == "for":
@@ -2049,6 +2049,13 @@ class _Rules:
                     for use in self.coordinated(first, self.labelled("EndUse")):
                         for mat in materials:
                             self.st.add("USED_IN", mat, use, self.s, 0.75)
+                customer = self.at(k + 2) if self.w(k + 1) == "the" else self.at(k + 1)
+                if producer is not None and self.org(customer):  # "makes M for the Department of Defense and for B"
+                    supplier = self.st._key(producer)
+                    if self.st.label_of(supplier) == "Facility":
+                        supplier = next(iter(self.st.into.get(("OPERATES", supplier), [])), None)
+                    if supplier is not None and self.st.label_of(supplier) in ORG_LABELS and not self.hedged(i, customer.end):
+                        self._supply(supplier, customer, materials[0], 0.7)
             if word == "from":
                 for src in self._objects(k + 1, "Material"):
                     for mat in materials:
