@@ -97,7 +97,7 @@ AGREEMENT_NOUNS = frozenset(
     "agreement agreements memorandum mou memoranda partnership partnerships deal deals pact alliance accord "
     "contract contracts collaboration cooperation venture consortium".split()
 )
-COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates "
+COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates work works "
                        "cooperated allied".split())  # fmt: skip
 SUPPLY_VERBS = frozenset(
     "supply supplies supplied supplying deliver delivers delivered delivering sells sell selling ships ship shipped "
@@ -1079,7 +1079,11 @@ class _Rules:
         return lambda m: self.st.label(m) in labels
 
     def its(self, i: int) -> Mention | str | None:
-        """What "its"/"the company" at ``i`` refers to: the sentence's subject, the nearest organisation before it, or the last subject."""
+        """What "its"/"the company" at ``i`` refers to: the sentence's subject, the nearest organisation before it, or the
+        last subject; "our" is the firm it was resolved to (the document's own voice)."""
+        own = self.at(i)
+        if own is not None and own.anaphora and self.w(i) in ("our", "we"):
+            return own
         nearest = self.left(i, self.org, limit=40)
         if nearest is not None and self.w(nearest.start - 1) in GIVING_VERBS:
             return nearest  # "the Pentagon awarded MP Materials $58.5 million to build its factory"
@@ -1934,7 +1938,7 @@ class _Rules:
                     break
             if operator is not None:
                 pass
-            elif k >= self.s.start and self.w(k) in ("its", "their"):
+            elif k >= self.s.start and self.w(k) in ("its", "their", "our"):
                 operator = self.its(k)
             elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
                 owner = self.at_end(k)
@@ -2115,9 +2119,9 @@ class _Rules:
             if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
                 continue
             k = i - 1
-            while k >= self.s.start and self.w(k) not in ("'s", "’s", "its", "'", "’") and i - k < 4:
+            while k >= self.s.start and self.w(k) not in ("'s", "’s", "its", "our", "'", "’") and i - k < 4:
                 k -= 1
-            supplier = self.its(k) if self.w(k) == "its" else self.at_end(k)
+            supplier = self.its(k) if self.w(k) in ("its", "our") else self.at_end(k)
             first = self.right(i + 2, self.org, limit=2)
             if supplier is None or first is None or self.hedged(k, i + 2):
                 continue

@@ -165,7 +165,7 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
     ("rare-earth-alloys", "rare earth alloys", "alloy", (), ("rare earth alloys", "rare earth alloy")),
     ("ndfeb-alloy", "NdFeB alloy", "alloy", ("Nd", "Fe", "B"),
      ("NdFeB alloy", "NdFeB strip cast alloy", "strip cast alloy", "NdFeB alloy powder", "NdFeB powder", "magnet powder",
-      "magnet alloy powder")),
+      "magnet powders", "magnet alloy powder", "NdFeB magnet powder")),
     ("samarium-cobalt-alloy", "samarium-cobalt alloy", "alloy", ("Sm", "Co"),
      ("samarium-cobalt alloy", "SmCo alloy", "samarium-cobalt")),
     ("ndfeb-magnet", "NdFeB magnet", "magnet", ("Nd", "Fe", "B"), ()),  # synonyms generated: see MAGNET_CORES
