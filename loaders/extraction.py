@@ -59,7 +59,7 @@ ORG_VERBS = frozenset(
     "assemble supplies supply supplied sells sold reported reports expects launched launches employs develops "
     "developed refines refined separates mines processes ships delivers delivered has had is was will would can "
     "concluded announced hosted holds held took takes added adds ranked commissioning commissions commissioned "
-    "markets recycles".split()
+    "markets recycles expand expands expanded exports imports recovers".split()
 )
 ORG_NOUNS = frozenset(
     "company companies producer producers maker makers manufacturer manufacturers firm firms group giant conglomerate "
@@ -2466,6 +2466,8 @@ class _Rules:
             if e is None or e.confirmed or e.label not in ORG_LABELS:
                 continue
             k = m.end
+            while self.w(k) in ("and", ",") and self.org(self.at(k + 1)):
+                k = self.at(k + 1).end  # "A and B will expand ...": both are subjects
             while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already"):
                 k += 1
             if self.w(k) == "," and self.w(k + 1) in ("which", "who"):
