@@ -97,7 +97,8 @@ AGREEMENT_NOUNS = frozenset(
     "agreement agreements memorandum mou memoranda partnership partnerships deal deals pact alliance accord "
     "contract contracts collaboration cooperation venture consortium".split()
 )
-COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates work works "
+COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborates collaborated cooperate cooperates "
+                       "work works "
                        "cooperated allied".split())  # fmt: skip
 SUPPLY_VERBS = frozenset(
     "supply supplies supplied supplying deliver delivers delivered delivering sells sell selling ships ship shipped "
@@ -114,7 +115,8 @@ PASSIVE_PRODUCE = frozenset("produced made mined refined manufactured processed"
 PRODUCER_NOUNS = frozenset("producer maker manufacturer supplier processor refiner output production".split())
 BUILD_VERBS = frozenset(
     "build builds building built operate operates operating operated run runs running open opens opened "
-    "inaugurated inaugurates commissioned commissioning construct constructs constructing develop develops developing own owns "
+    "inaugurated inaugurates commissioned commissioning construct constructs constructing develop develops developing "
+    "own owns "
     "putting carried".split()
 )
 SUBSIDIARY_NOUNS = frozenset("subsidiary subsidiaries unit arm affiliate division branch".split())
@@ -164,7 +166,8 @@ INSTITUTION_HEADS = frozenset(
 )
 STOP = frozenset(
     "a an the this that these those in on at of for to from by with and or but as is are was were be been it its "
-    "their our his her we they he she i you your my us each every some several many most more few all both any no not several "
+    "their our his her we they he she i you your my us "
+    "each every some several many most more few all both any no not several "
     "what why how when where who which while if also however first second new other such than then there here one "
     "two three four five six seven eight nine ten earlier later today yesterday last next after before since until "
     "during among between because so yet still only even about into over under up down out off again further "
