@@ -1174,6 +1174,17 @@ class _Rules:
                 key = self._antecedent(i, FIRM_LABELS, topic_only=True)
                 if key is not None:
                     self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+        for i in self.triggers(("government",)):  # "the Baotou municipal government": a body of that place
+            place = self.at_end(i - 1)
+            if self.w(i - 1) in ("municipal", "provincial", "city", "state", "regional", "county", "local") \
+                    and place is not None and self.st.label(place) == "Place":
+                name = f"{self.st.ent(place).name} {self.w(i - 1)} government"
+                e = self.st._new("GovernmentBody", name)
+                e.surfaces[d[place.start : i + 1].text] += 1
+                e.mentions += 1
+                e.sentence = e.sentence or self.s.text
+                self.ms.remove(place)
+                self.ms.append(Mention(place.start, i + 1, e.key, d[place.start : i + 1].text, anaphora=True))
         for i in self.triggers(ORG_ANAPHORS):
             demonym = self.at_end(i)  # "the Japanese group"
             det = demonym.start - 1 if demonym is not None and demonym.demonym else i - 1
@@ -1533,7 +1544,9 @@ class _Rules:
                 role = "co-organiser" if co or self.w(i).startswith("organi") else "sponsor"
                 for p in parties:
                     self.st.add("PARTICIPATED_IN", p, event, self.s, 0.8, role=role)
-                hosts = self.st.into.get(("PARTICIPATED_IN", self.st._key(event)), [])
+                ev = self.st._key(event)
+                hosts = [h for h in self.st.into.get(("PARTICIPATED_IN", ev), [])  # organisers, not attendees
+                         if self.st.relations[("PARTICIPATED_IN", h, ev, None)].props.get("role") != "participant"]
                 for a, b in combinations(dict.fromkeys([self.st._key(p) for p in parties] + hosts), 2):
                     self.st.add("COOPERATES_WITH", a, b, self.s, 0.6, event=event.key)
         for i in self.triggers(("signing", "signed")):
@@ -1845,7 +1858,8 @@ class _Rules:
         # "its Kalgoorlie plant in Western Australia", "at Ames National Laboratory in Iowa"
         for m in self.ms:
             label = self.st.label(m)
-            located = label in ("Facility", "University", "ResearchInstitute") or (self.org(m) and self.w(m.start - 1) == "at")
+            located = label in ("Facility", "University", "ResearchInstitute") \
+                or (self.org(m) and self.w(m.start - 1) in ("at", "to", "from", "with"))  # "sells M to B in Eindhoven"
             if located and self.w(m.end) in ("in", "at", "near"):
                 place = self.at(m.end + 1) or (self.at(m.end + 2) if self.w(m.end + 1) == "the" else None)
                 if place is not None and self.st.label(place) in ("Place", "Country"):
