@@ -1791,6 +1791,12 @@ class _Rules:
             pct = self._percent(i + 1, pct_at + 1)
             if holder is not None and target is not None and pct is not None:
                 self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "KU Leuven's Institute for Sustainable Metals": an institute of the organisation that possesses it
+        for m in self.ms:
+            if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in ("'s", "’s"):
+                owner = self.at_end(m.start - 1)
+                if self.org(owner) and not self.hedged(owner.start, m.end):
+                    self.st.add("SUBSIDIARY_OF", m, owner, self.s, 0.75)
         # "A, whose parent company is B", "A's parent, B", "its parent company B"
         for i in self.triggers(("parent",)):
             j = i + 1 if self.w(i + 1) in ("company", "group", "firm") else i

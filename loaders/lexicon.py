@@ -149,6 +149,8 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
     ("rare-earth-concentrate", "rare earth concentrate", "mining", (),
      ("rare earth concentrate", "rare earth concentrates", "mineral concentrate", "bastnaesite concentrate",
       "bastnäsite concentrate", "monazite concentrate")),
+    ("heavy-rare-earth-concentrate", "heavy rare earth concentrate", "mining", (),
+     ("heavy rare earth concentrate", "heavy rare earth concentrates", "heavy rare-earth concentrate")),
     ("mixed-rare-earth-carbonate", "mixed rare earth carbonate", "separation", (),
      ("mixed rare earth carbonate", "rare earth carbonate", "mixed rare earth carbonates")),
     ("separated-rare-earth-oxides", "separated rare earth oxides", "separation", (),
