@@ -901,6 +901,7 @@ class _DocState:
         """Facilities named two ways ("Stillwater plant", "magnet plant in Stillwater") and "VAC Group" for "VAC"."""
         facilities: dict[str, list[Entity]] = {}
         orgs: dict[str, Entity] = {}
+        bodies: dict[str, Entity] = {}
         for e in self.entities.values():
             if e.label == "Facility":
                 for name in {normalise(a) for a in e.surfaces} | {normalise(e.name)}:
@@ -908,6 +909,8 @@ class _DocState:
             elif e.label in ORG_LABELS:
                 for name in {normalise(a) for a in e.surfaces} | {normalise(e.name)}:
                     orgs.setdefault(name, e)
+                if e.label == "GovernmentBody":  # "the Ministry of Commerce" in a notice by "... of the People's Republic of China"
+                    bodies.setdefault(normalise(_strip_suffix(e.name)), e)
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:
                 continue
@@ -918,8 +921,8 @@ class _DocState:
                         break
             elif e.label in ORG_LABELS:
                 stripped = normalise(_strip_suffix(e.name))
-                f = orgs.get(stripped)
-                if stripped != normalise(e.name) and f is not None and f is not e and f.key in self.entities:
+                f = orgs.get(stripped) if stripped != normalise(e.name) else bodies.get(stripped) if e.label == "GovernmentBody" else None
+                if f is not None and f is not e and f.key in self.entities:
                     self.merge(e.key, f.key)
         self._rekey_relations()
 
