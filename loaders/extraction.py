@@ -102,7 +102,7 @@ COOP_VERBS = frozenset("partnered partners partner teamed collaborate collaborat
                        "cooperated allied".split())  # fmt: skip
 SUPPLY_VERBS = frozenset(
     "supply supplies supplied supplying deliver delivers delivered delivering sells sell selling ships ship shipped "
-    "exports exported".split()
+    "exports exported feeds feed".split()
 )
 BUY_VERBS = frozenset("purchased bought sourced procured imported buys buy purchases sources".split())
 PRODUCE_VERBS = frozenset(
@@ -2190,6 +2190,12 @@ class _Rules:
         return item.start if isinstance(item, Mention) else default
 
     def _supply(self, supplier: Mention | str, customer: Mention | str, material: Mention | None, conf: float) -> None:
+        if self.st.label_of(supplier) == "Facility":  # "the mine feeds the plant with M": the mine produces M for it
+            if material is not None:
+                self.st.add("PRODUCES", supplier, material, self.s, conf)
+                for product in list(self.st.out.get(("PRODUCES", self.st._key(customer)), [])):
+                    self._input(material, product)
+            return
         customer_key = self.st._key(customer)
         ce = self.st.entities[customer_key]
         if ce.label == "Facility":
