@@ -166,8 +166,10 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
     ("rare-earth-metals", "rare earth metals", "metal", (), ("rare earth metals", "rare earth metal")),
     ("rare-earth-alloys", "rare earth alloys", "alloy", (), ("rare earth alloys", "rare earth alloy")),
     ("ndfeb-alloy", "NdFeB alloy", "alloy", ("Nd", "Fe", "B"),
-     ("NdFeB alloy", "NdFeB strip cast alloy", "strip cast alloy", "NdFeB alloy powder", "NdFeB powder", "magnet powder",
-      "magnet powders", "magnet alloy powder", "NdFeB magnet powder")),
+     ("NdFeB alloy", "NdFeB strip cast alloy", "strip cast alloy")),
+    ("ndfeb-alloy-powder", "NdFeB alloy powder", "alloy", ("Nd", "Fe", "B"),
+     ("NdFeB alloy powder", "NdFeB powder", "magnet powder", "magnet powders", "magnet alloy powder",
+      "NdFeB magnet powder", "alloy powder")),
     ("samarium-cobalt-alloy", "samarium-cobalt alloy", "alloy", ("Sm", "Co"),
      ("samarium-cobalt alloy", "SmCo alloy", "samarium-cobalt")),
     ("ndfeb-magnet", "NdFeB magnet", "magnet", ("Nd", "Fe", "B"), ()),  # synonyms generated: see MAGNET_CORES
@@ -348,6 +350,10 @@ def magnet_synonyms(slug: str) -> tuple[str, ...]:
                  for tail in MAGNET_TAILS)
 
 
+COUNT_NOUNS = frozenset("alloy oxide metal concentrate powder carbonate material".split())
+"""Head nouns whose plural names the same material ("NdFeB alloys", "rare earth oxides")."""
+
+
 def entries() -> Iterator[Entry]:
     """Every built-in entity with its label, name, aliases and the properties its label requires."""
     for name, code, aliases in COUNTRIES:
@@ -361,8 +367,9 @@ def entries() -> Iterator[Entry]:
     taken: set[str] = set()
     for slug, name, stage, elements, synonyms in MATERIALS + MINERALS:
         props = {"stage": stage, **({"elements": list(elements)} if elements else {})}
-        taken.update(s.lower() for s in (name, *synonyms))
-        yield f"material:{slug}", "Material", name, synonyms + magnet_synonyms(slug), props
+        plurals = tuple(f"{x}s" for x in (name, *synonyms) if x.split()[-1] in COUNT_NOUNS and f"{x}s" not in synonyms)
+        taken.update(s.lower() for s in (name, *synonyms, *plurals))
+        yield f"material:{slug}", "Material", name, synonyms + plurals + magnet_synonyms(slug), props
     for symbol, element, _ in ELEMENTS:
         for form, stage in ELEMENT_FORMS:
             name = f"{element.lower()} {form}"
