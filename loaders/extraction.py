@@ -526,6 +526,8 @@ class _DocState:
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
             if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower():
                 continue  # "expects to commission the plant": a common word, not "the Commission"
+            if entity.known is not None and len(m.text) <= 4 and not m.text.isupper() and _only_as_acronym(entity.known, m.text):
+                continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
             if entity.label in ("Material", "EndUse", "Element") and nxt in MODIFIER_HEADS:
                 continue
             if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
@@ -1213,9 +1215,11 @@ class _Rules:
                 self.st.magnets.append(e.key)
 
     def _quoted(self, i: int) -> bool:
-        """Whether ``i`` is inside a quotation (someone else's "we")."""
-        marks = [k for k in range(self.s.start, i) if self.doc[k].text in ('"', "“", "”")]
-        return len(marks) % 2 == 1
+        """Whether ``i`` is inside a quotation (someone else's "we"), counting the paragraph's quotation marks before it."""
+        before = [self.doc[k].text for k in range(max(0, i - 400), i)]
+        if "“" in before or "”" in before:
+            return before.count("“") > before.count("”")
+        return before.count('"') % 2 == 1
 
     def _antecedent(self, i: int, labels: tuple[str, ...], topic_only: bool = False) -> str | None:
         """The entity "the company" at ``i`` stands for: the nearest one of ``labels`` before it in the sentence, the
@@ -2701,6 +2705,12 @@ def _title_case(sent: Any) -> bool:
     capital_function = sum(1 for t in words[1:] if (t.is_title or t.is_upper) and t.lower_ in ("for", "of", "the", "in", "and", "not", "to", "a", "on", "at", "with", "from", "now", "is", "are"))
     lower_content = sum(1 for t in words[1:] if t.is_lower and t.lower_ not in STOP)
     return capital_function > 0 and lower_content == 0
+
+
+def _only_as_acronym(known: KnownEntity, text: str) -> bool:
+    """Whether ``text`` names ``known`` only through an acronym written in capitals ("DOE")."""
+    forms = [f for f in known.names() if normalise(f) == normalise(text)]
+    return bool(forms) and all(f.replace(".", "").isupper() for f in forms)
 
 
 def _longest(spans: list[Mention]) -> list[Mention]:

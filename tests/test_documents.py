@@ -682,3 +682,10 @@ def test_parents_material_anaphora_and_names_ending_in_a_vocabulary_word(extract
     assert ("PRODUCES", "org:hoshino-chemical", "material:ndfeb-magnet") in facts, facts
     assert ("SUPPLIES", "org:arvida-metals", "org:kessler-aerospace") in facts, facts
     assert not any(s == "country:JP" for _, s, _ in facts), facts
+
+
+def test_quoted_we_and_short_acronyms_in_lower_case_name_nothing(extractor):
+    found = run(extractor, "Acme Magnets Inc makes NdFeB magnets. \u201cWe are proud to supply Birch Motors Inc,\u201d said Jane Doe.",
+                "Fir Alloys Inc hired Mr Eu. The DOE backed it.")
+    assert not any(t == "SUPPLIES" for t, _, _ in found["facts"]), found["facts"]
+    assert "European Union" not in found["names"] and "United States Department of Energy" in found["names"], sorted(found["names"])
