@@ -1872,7 +1872,7 @@ class _Rules:
         for m in self.ms:
             label = self.st.label(m)
             located = label in ("Facility", "University", "ResearchInstitute") \
-                or (self.org(m) and self.w(m.start - 1) in ("at", "to", "from", "with"))  # "sells M to B in Eindhoven"
+                or (self.org(m) and self.w(m.start - 1) in ("at", "to", "from"))  # "sells M to B in Eindhoven"
             if located and self.w(m.end) in ("in", "at", "near"):
                 place = self.at(m.end + 1) or (self.at(m.end + 2) if self.w(m.end + 1) == "the" else None)
                 if place is not None and self.st.label(place) in ("Place", "Country"):
