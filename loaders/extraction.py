@@ -2129,7 +2129,9 @@ class _Rules:
                     # "M to B", "M from its refinery in P, Country to B"
                     to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 12)) if self.w(k) in ("to", ";")), None)
                     if to is not None and self.w(to) == "to":
-                        customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=3)
+                        customer = self.right(to + 1, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
+                                              and not (m.demonym and self.w(m.end) in FACILITY_NOUNS), limit=3)
+                        # ("to Chinese separators" is China, "to its Malaysian refinery" is no customer)
                     source = self.right(mats[-1].end, self.labelled("Facility"), limit=3)
                     if source is not None and self.w(source.start - 1) in ("its", "their") and self.st.label_of(supplier) in ORG_LABELS:
                         self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "A will supply M from its plant"
@@ -2194,6 +2196,10 @@ class _Rules:
         return item.start if isinstance(item, Mention) else default
 
     def _supply(self, supplier: Mention | str, customer: Mention | str, material: Mention | None, conf: float) -> None:
+        if self.st.label_of(supplier) == "Facility":
+            operators = self.st.into.get(("OPERATES", self.st._key(supplier)), [])
+            if operators and self.st.label_of(customer) in ORG_LABELS:
+                supplier = operators[0]  # "its plant, which will supply magnets to B": the operator supplies B
         if self.st.label_of(supplier) == "Facility":  # "the mine feeds the plant with M": the mine produces M for it
             if material is not None:
                 self.st.add("PRODUCES", supplier, material, self.s, conf)
