@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 QUANTITY_FIELDS = ("share", "volume_t", "capacity_t", "reserves_t", "stake", "intensity_kg", "mass_fraction")
@@ -151,22 +152,28 @@ class Store(abc.ABC):
         Node attributes are ``label``, ``name``, ``aliases`` and the label's
         properties; edges are keyed by fact key and carry ``type``, their
         properties and ``sources``, ``evidence`` and ``confidence``.
+
+        The cyclic garbage collector is paused meanwhile
+        (:func:`~supplygraph.perf.paused_gc`): a graph of 500k facts is
+        millions of small objects, and the collector's repeated passes over
+        them made the conversion take 10 s instead of 6 s (embedded store).
         """
         keep = None if ids is None else set(ids)
         graph = nx.MultiDiGraph()
-        for node in self.nodes():
-            if keep is None or node.id in keep:
-                graph.add_node(node.id, label=node.label, name=node.name, aliases=list(node.aliases), **node.props)
-        for edge in self.edges():
-            if keep is None or (edge.source in keep and edge.target in keep):
-                graph.add_edge(
-                    edge.source,
-                    edge.target,
-                    key=edge.key,
-                    type=edge.type,
-                    **edge.props,
-                    sources=list(edge.sources),
-                    evidence=list(edge.evidence),
-                    confidence=edge.confidence,
-                )
+        with paused_gc():
+            for node in self.nodes():
+                if keep is None or node.id in keep:
+                    graph.add_node(node.id, label=node.label, name=node.name, aliases=list(node.aliases), **node.props)
+            for edge in self.edges():
+                if keep is None or (edge.source in keep and edge.target in keep):
+                    graph.add_edge(
+                        edge.source,
+                        edge.target,
+                        key=edge.key,
+                        type=edge.type,
+                        **edge.props,
+                        sources=list(edge.sources),
+                        evidence=list(edge.evidence),
+                        confidence=edge.confidence,
+                    )
         return graph
