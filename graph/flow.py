@@ -326,9 +326,8 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
         for producer, attrs in edges:
             attrs["basis"] = basis
             flows.append((producer, material, attrs))
-    for source, target, _ in flows:
-        add(source)
-        add(target)
+    for node in dict.fromkeys(node for source, target, _ in flows for node in (source, target)):  # once per node, in order
+        add(node)
     F.add_edges_from(flows)
     _attach_policies(G, F, links)
     return F
