@@ -57,7 +57,9 @@ def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.
     return components, index, C
 
 
-def supply_path_centrality(F: nx.DiGraph, *, sources: list[str] | None = None, sinks: list[str] | None = None) -> dict[str, Any]:
+def supply_path_centrality(
+    F: nx.DiGraph, *, sources: list[str] | None = None, sinks: list[str] | None = None, order: tuple | None = None
+) -> dict[str, Any]:
     """Share of all source-to-end-use supply paths that pass through each node.
 
     Parameters
@@ -67,6 +69,9 @@ def supply_path_centrality(F: nx.DiGraph, *, sources: list[str] | None = None, s
     sources, sinks : list of str, optional
         Where paths start and end; by default the nodes nothing flows into
         and the ``EndUse`` nodes.
+    order : tuple, optional
+        :func:`condensed_order` of ``F`` when the caller already has it (the
+        report shares it with the scenarios).
 
     Returns
     -------
@@ -95,7 +100,7 @@ def supply_path_centrality(F: nx.DiGraph, *, sources: list[str] | None = None, s
     default_sources, default_sinks = sources_and_sinks(F)
     sources = default_sources if sources is None else sources
     sinks = default_sinks if sinks is None else sinks
-    components, index, C = condensed_order(F)
+    components, index, C = order if order is not None else condensed_order(F)
     n = len(components)
     if C is None:
         succ = [[index[v] for v in F.successors(c[0])] for c in components]

@@ -35,7 +35,7 @@ from supplygraph.errors import NotFound
 from supplygraph.perf import paused_gc
 from supplygraph.schema.nodes import STAGES
 
-from .centrality import flow_betweenness, supply_path_centrality
+from .centrality import condensed_order, flow_betweenness, supply_path_centrality
 from .concentration import concentration
 from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow
 from .scenarios import ScenarioError, parse_scenario, scenario_impact
@@ -150,7 +150,8 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, betweenness, ti
     sources, sinks = sources_and_sinks(F)
     conc = clock("concentration", concentration, F)
     dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
-    paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks)
+    order = clock("path centrality", condensed_order, F)  # topological order, shared with the scenarios
+    paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks, order=order)
     # End uses with the fewest supply paths are the most fragile: their cuts are computed first.
     needing_flow = sorted((t for t in sinks if not dominators.get(t)), key=lambda t: (paths["values"][t], t))
     cut_targets = [t for t in sinks if dominators.get(t)] + needing_flow[:CUT_LIMIT]
@@ -189,7 +190,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, betweenness, ti
     if len(sinks) > DETAIL_LIMIT:
         notes.append(f"end uses described in detail: {DETAIL_LIMIT} of {len(sinks)}")
     if parsed:
-        report["scenario"] = clock("scenario", scenario_impact, F, parsed)
+        report["scenario"] = clock("scenario", scenario_impact, F, parsed, order=order)
     # A NetworkX graph is a reference cycle (its cached views point back at it), so F would wait for the paused
     # collector, whose first pass would then traverse its millions of objects (2.4 s at 1M edges); cleared, they go now.
     F.clear()

@@ -161,7 +161,7 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
     return effects
 
 
-def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario]) -> dict[str, Any]:
+def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tuple | None = None) -> dict[str, Any]:
     """Share of each end use's supply at risk under the scenarios, with the path that carries the loss.
 
     Parameters
@@ -170,6 +170,9 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario]) -> dict[str,
         A supply-flow graph (:func:`~supplygraph.graph.flow.supply_flow`).
     scenarios : list of str or Scenario
         Applied together (see the module docstring for the syntax).
+    order : tuple, optional
+        :func:`~supplygraph.graph.centrality.condensed_order` of ``F`` when
+        the caller already has it.
 
     Returns
     -------
@@ -202,7 +205,7 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario]) -> dict[str,
     """
     parsed = [s if isinstance(s, Scenario) else parse_scenario(s) for s in scenarios]
     effects = _resolve(F, parsed)
-    components, _, _ = condensed_order(F)
+    components, _, _ = order if order is not None else condensed_order(F)
     avail: dict[str, float] = {}
     cause: dict[str, str | None] = {}
     hops: dict[str, int] = {}
