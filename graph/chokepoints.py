@@ -279,14 +279,15 @@ def rank_chokepoints(
                 in_cut[node].append((end_use, len(cut)))
     by_material = preferred_concentration(conc)
     largest_share = _largest_producer_shares(F)
-    busiest = max((v for n, v in path_share.items() if F.nodes[n].get("label") != "EndUse"), default=0.0) or 1.0
+    labels = nx.get_node_attributes(F, "label")
+    busiest = max((v for n, v in path_share.items() if labels.get(n) != "EndUse"), default=0.0) or 1.0
     articulation = set(structure.get("articulation_points", ()))
     scored = []
     for node, data in F.nodes(data=True):
         label = data.get("label")
         if label == "EndUse" or (stage is not None and data.get("stage") != stage):
             continue
-        cut_term = (len(dominated[node]) + sum(1.0 / k for _, k in in_cut[node])) / n_end
+        cut_term = (len(dominated.get(node, ())) + sum(1.0 / k for _, k in in_cut.get(node, ()))) / n_end  # .get: no empty list per node
         market = by_material.get(node)
         if label == "Material":
             conc_term = market["hhi"] / 10_000 if market else 0.0
@@ -348,10 +349,11 @@ def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, A
 def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict, str]]:
     """Producer -> (largest measured share it holds of a material, the material, the edge, how the share was measured)."""
     best: dict[str, tuple[float, str, dict, str]] = {}
+    vintages = nx.get_node_attributes(F, "vintages")  # a plain dict: one lookup per edge, not one view call
     for producer, material, edge in F.edges(data=True):
         if edge.get("type") != "PRODUCES" or not edge.get("listed"):
             continue
-        how = F.nodes[material].get("vintages", {}).get(edge.get("basis"), {}).get("weights", EQUAL)
+        how = vintages.get(material, {}).get(edge.get("basis"), {}).get("weights", EQUAL)
         if how == EQUAL:
             continue
         key = (WEIGHT_QUALITY[how], edge["weight"])
