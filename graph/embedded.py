@@ -50,8 +50,17 @@ CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
 """
 
 
-_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-"""Canonical JSON, so that equal content compares equal as text."""
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# JSONEncoder.encode builds a new C encoder on every call, a third of the time of encoding a small
+# payload, and a load encodes one per node and fact: build it once (what encode does, minus the set-up).
+_C_ENCODE = json.encoder.c_make_encoder and json.encoder.c_make_encoder(
+    None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+)
+
+
+def _dump(value: list | dict) -> str:
+    """Canonical JSON, so that equal content compares equal as text."""
+    return "".join(_C_ENCODE(value, 0)) if _C_ENCODE else _CANONICAL.encode(value)
 
 
 def _node(row: Sequence) -> StoredNode:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from supplygraph.errors import IntegrityError
 from supplygraph.graph import EmbeddedStore
+from supplygraph.graph.embedded import _dump
 
 from .test_store_contract import ALPHA, BETA, DOC_A, SUPPLY, unit
 
@@ -44,3 +46,8 @@ def test_failed_bulk_load_keeps_the_indexes(tmp_path):
         store.apply([unit("defs", [DOC_A, ALPHA, gamma], digest="v2"), unit("more", [], more)])
     store.close()
     assert _indexes(path) == created
+
+
+def test_payloads_are_canonical_json():
+    value = [{"b": 0.1, "a": "Zürich \"x\"", "n": None, "l": [1, 2.5e-7, True]}, ["doc:a"], [], 1.0]
+    assert _dump(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
