@@ -263,12 +263,15 @@ class EmbeddedStore(Store):
         for key, origin, payload, *ends in rows:
             others[key].append(kind.claim(origin, key, json.loads(payload), ends))
         upserts = []
+        single_row, encoded = kind.single_row, encoded or {}
         for key in sorted(keys):
-            claims = new_claims.get(key, []) + others.get(key, [])
+            claims = new_claims.get(key, [])
+            if key in others:
+                claims = claims + others[key]
             if not claims:
                 continue
-            if len(claims) == 1 and kind.single_row and encoded and key in encoded:
-                row = kind.single_row(claims[0], encoded[key])
+            if len(claims) == 1 and single_row and key in encoded:
+                row = single_row(claims[0], encoded[key])
             else:
                 row = kind.row(kind.merge(claims))
             before = old.get(key)
