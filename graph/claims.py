@@ -18,7 +18,7 @@ from supplygraph.schema import LoadUnit, check_endpoints
 from .store import LoadSummary, Progress, StoredEdge, StoredNode
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeClaim:
     origin: str
     id: str
@@ -28,7 +28,7 @@ class NodeClaim:
     props: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class EdgeClaim:
     origin: str
     key: str
