@@ -18,7 +18,7 @@ from supplygraph.schema import LoadUnit, check_endpoints
 from .store import LoadSummary, Progress, StoredEdge, StoredNode
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeClaim:
     origin: str
     id: str
@@ -28,7 +28,7 @@ class NodeClaim:
     props: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class EdgeClaim:
     origin: str
     key: str
@@ -131,26 +131,24 @@ def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup) -> Non
         other = elsewhere.get(node_id)
         if other and other != label:
             raise IntegrityError(f"id {node_id!r} is given two labels: {label} here and {other} in the store", where=where)
+    labels = {**elsewhere, **{node_id: label for node_id, (label, _) in batch.items()}}
     for unit in units:
         for fact, where in zip(unit.facts, unit.fact_where):
-            ends = []
-            for role, node_id in (("source", fact.source), ("target", fact.target)):
-                label = batch[node_id][0] if node_id in batch else elsewhere.get(node_id)
-                if label is None:
-                    raise IntegrityError(
-                        f"fact {fact.type} {fact.source}->{fact.target}: dangling reference: {role} {node_id!r} is not defined",
-                        where=where,
-                    )
-                ends.append(label)
+            source, target = labels.get(fact.source), labels.get(fact.target)
+            if source is None or target is None:
+                role, node_id = ("source", fact.source) if source is None else ("target", fact.target)
+                raise IntegrityError(
+                    f"fact {fact.type} {fact.source}->{fact.target}: dangling reference: {role} {node_id!r} is not defined",
+                    where=where,
+                )
             for doc in fact.sources:
-                label = batch[doc][0] if doc in batch else elsewhere.get(doc)
-                if label != "Document":
+                if labels.get(doc) != "Document":
                     raise IntegrityError(
                         f"fact {fact.type} {fact.source}->{fact.target}: source {doc!r} is not a defined document",
                         where=where,
                     )
             try:
-                check_endpoints(fact, *ends)
+                check_endpoints(fact, source, target)
             except SupplygraphError as exc:
                 raise exc.at(where) from None
 

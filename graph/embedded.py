@@ -8,6 +8,7 @@ the file exactly as it was before the load.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import sqlite3
@@ -49,8 +50,17 @@ CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
 """
 
 
-_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-"""Canonical JSON, so that equal content compares equal as text."""
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# JSONEncoder.encode builds a new C encoder on every call, a third of the time of encoding a small
+# payload, and a load encodes one per node and fact: build it once (what encode does, minus the set-up).
+_C_ENCODE = json.encoder.c_make_encoder and json.encoder.c_make_encoder(
+    None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+)
+
+
+def _dump(value: list | dict) -> str:
+    """Canonical JSON, so that equal content compares equal as text."""
+    return "".join(_C_ENCODE(value, 0)) if _C_ENCODE else _CANONICAL.encode(value)
 
 
 def _node(row: Sequence) -> StoredNode:
@@ -136,6 +146,8 @@ class EmbeddedStore(Store):
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA cache_size = -262144")  # 256 MiB: bulk loads insert in key order, not file order
             self._db.execute("PRAGMA temp_store = MEMORY")
+            # New files only: fewer, larger pages to split in bulk inserts (about 20 % less SQL time at 500k facts).
+            self._db.execute("PRAGMA page_size = 16384")
             version = self._version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a supplygraph store ({exc})") from exc
@@ -253,12 +265,15 @@ class EmbeddedStore(Store):
         for key, origin, payload, *ends in rows:
             others[key].append(kind.claim(origin, key, json.loads(payload), ends))
         upserts = []
+        single_row, encoded = kind.single_row, encoded or {}
         for key in sorted(keys):
-            claims = new_claims.get(key, []) + others.get(key, [])
+            claims = new_claims.get(key, [])
+            if key in others:
+                claims = claims + others[key]
             if not claims:
                 continue
-            if len(claims) == 1 and kind.single_row and encoded and key in encoded:
-                row = kind.single_row(claims[0], encoded[key])
+            if len(claims) == 1 and single_row and key in encoded:
+                row = single_row(claims[0], encoded[key])
             else:
                 row = kind.row(kind.merge(claims))
             before = old.get(key)
@@ -270,11 +285,33 @@ class EmbeddedStore(Store):
                 counts.unchanged += 1
                 continue
             upserts.append(row)
-        db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", upserts)
+        with self._indexes_deferred(kind.table, len(upserts)):
+            db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", upserts)
         removed = [key for key in old if key not in new_claims and key not in others]
         db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
         counts.removed += len(removed)
         return removed
+
+    @contextlib.contextmanager
+    def _indexes_deferred(self, table: str, rows: int) -> Iterator[None]:
+        """Drop the table's secondary indexes around an insert of more rows than it holds, then build them again.
+
+        Building an index once sorts its entries; keeping it up to date inserts
+        them one by one in random order, which took half the time of writing
+        500,000 edges. The drop and the rebuild are part of the load's
+        transaction, so a failed load leaves the indexes as they were. Indexes
+        that enforce a UNIQUE constraint stay: the insert relies on them.
+        """
+        stored = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        indexes = [] if rows <= stored else self._db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql NOT LIKE 'CREATE UNIQUE%'",
+            (table,),
+        ).fetchall()  # fmt: skip
+        for name, _ in indexes:
+            self._db.execute(f"DROP INDEX {name}")
+        yield
+        for _, sql in indexes:
+            self._db.execute(sql)
 
     def _rows_with_keys(self, table: str, alias: str, select: str, keys: Collection[str], where: str = "") -> Iterable[Sequence]:
         """Rows of ``select`` (whose first column is the key) for the given keys, reading the smaller side.

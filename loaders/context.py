@@ -23,6 +23,7 @@ class Context:
 
     def __init__(self, path: Path, known: "Gazetteer | None" = None) -> None:
         self.path = path
+        self._name = str(path)
         self.known = known
         """The entities names resolve to (document loaders only); None means the built-in vocabulary alone."""
         try:
@@ -32,7 +33,7 @@ class Context:
         self.unit = LoadUnit(origin=str(path.resolve()), digest=hashlib.sha256(self.data).hexdigest())
 
     def where(self, line: int | None = None) -> str:
-        return f"{self.path}:{line}" if line else str(self.path)
+        return f"{self._name}:{line}" if line else self._name
 
     def text(self) -> str:
         """The file decoded as UTF-8; an empty or undecodable file is an error."""

@@ -85,17 +85,16 @@ def load_csv(ctx: Context) -> None:
             f"an entities table needs {','.join(ENTITY_COLUMNS)})",
             where=ctx.where(1),
         )
+    columns = [(column, LIST_CELLS.get(column)) for column in header]
     for cells in reader:
         line = reader.line_num
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
         if len(cells) != len(header):
             raise LoadError(f"row has {len(cells)} cells but the header has {len(header)}", where=ctx.where(line))
         record: dict[str, Any] = {}
-        for column, cell in zip(header, cells):
+        for (column, separator), cell in zip(columns, cells):
             cell = cell.strip()
-            if not cell:
-                continue
-            separator = LIST_CELLS.get(column)
-            record[column] = [part.strip() for part in cell.split(separator) if part.strip()] if separator else cell
+            if cell:
+                record[column] = [part.strip() for part in cell.split(separator) if part.strip()] if separator else cell
         emit(record, line)
