@@ -38,28 +38,26 @@ def _explain(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_node(data: Mapping[str, Any]) -> Node:
-    """Validate an entity mapping; its ``label`` picks the class."""
-    label = data.get("label")
-    cls = NODE_LABELS.get(label) if isinstance(label, str) else None
+def _parse(data: Mapping[str, Any], tag: str, classes: Mapping[str, type], what: str) -> Any:
+    """Validate ``data`` with the class its ``tag`` field names in the whitelist ``classes``."""
+    name = data.get(tag)
+    cls = classes.get(name) if isinstance(name, str) else None
     if cls is None:
-        raise InvalidRecord(f"{describe(data)}: unknown label {label!r} (known: {', '.join(NODE_LABELS)})")
+        raise InvalidRecord(f"{describe(data)}: unknown {what} {name!r} (known: {', '.join(classes)})")
     try:
         return cls.model_validate(dict(data))
     except ValidationError as exc:
         raise InvalidRecord(f"{describe(data)}: {_explain(exc)}") from exc
+
+
+def parse_node(data: Mapping[str, Any]) -> Node:
+    """Validate an entity mapping; its ``label`` picks the class."""
+    return _parse(data, "label", NODE_LABELS, "label")
 
 
 def parse_fact(data: Mapping[str, Any]) -> Fact:
     """Validate a fact mapping; its ``type`` picks the class."""
-    kind = data.get("type")
-    cls = FACT_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        raise InvalidRecord(f"{describe(data)}: unknown relationship type {kind!r} (known: {', '.join(FACT_TYPES)})")
-    try:
-        return cls.model_validate(dict(data))
-    except ValidationError as exc:
-        raise InvalidRecord(f"{describe(data)}: {_explain(exc)}") from exc
+    return _parse(data, "type", FACT_TYPES, "relationship type")
 
 
 def check_endpoints(fact: Fact, source_label: str, target_label: str) -> None:
