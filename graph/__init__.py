@@ -1,28 +1,18 @@
-"""Stores and the graph built from them.
+"""The graph, in three layers whose imports run one way: views use analyses, analyses use stores.
 
-``open_store`` picks the embedded SQLite store (the default). The Neo4j store
-implements the same :class:`~supplygraph.graph.store.Store` interface.
+- :mod:`.stores`: where the graph is kept (the store interface, the embedded
+  SQLite store, the Neo4j store with its rows and Cypher);
+- :mod:`.analyses`: what is computed from it (the supply-flow projection,
+  centrality, single points of failure, scenarios, concentration, end-use
+  dependencies and the chokepoint report that combines them);
+- :mod:`.views`: what people look at (view selection, GraphML/JSON exports,
+  the HTML page and its assets, the text report).
+
+``tests/test_layers.py`` fails when a lower layer imports a higher one.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from .stores import DEFAULT_STORE, EmbeddedStore, LoadSummary, Stats, Store, StoredEdge, StoredNode, open_store, store_path
 
-from .embedded import EmbeddedStore
-from .store import LoadSummary, Stats, Store, StoredEdge, StoredNode
-
-DEFAULT_STORE = "supplygraph.db"
-
-
-def store_path(path: str | os.PathLike | None = None) -> Path:
-    """The store file: ``path`` if given, else ``$SUPPLYGRAPH_STORE``, else ``supplygraph.db`` here."""
-    return Path(path or os.environ.get("SUPPLYGRAPH_STORE") or DEFAULT_STORE)
-
-
-def open_store(path: str | os.PathLike | None = None, *, create: bool = True) -> EmbeddedStore:
-    """Open the embedded store (see :func:`store_path`)."""
-    return EmbeddedStore(store_path(path), create=create)
-
-
-__all__ = ["EmbeddedStore", "LoadSummary", "Stats", "Store", "StoredEdge", "StoredNode", "open_store", "store_path"]
+__all__ = ["DEFAULT_STORE", "EmbeddedStore", "LoadSummary", "Stats", "Store", "StoredEdge", "StoredNode", "open_store", "store_path"]

@@ -20,12 +20,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import lexicon
-
-if TYPE_CHECKING:
-    from supplygraph.graph.store import Store
 
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -92,20 +89,6 @@ class Gazetteer:
         if builtin:
             for node_id, label, name, aliases, props in lexicon.entries():
                 self.add(KnownEntity(node_id, label, name, tuple(aliases), props), fold=True)
-
-    @staticmethod
-    def stored_entities(store: "Store") -> list[KnownEntity]:
-        """The entities of ``store`` that documents can name (documents excluded)."""
-        return [
-            KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
-            for n in store.nodes()
-            if n.label != "Document"
-        ]
-
-    @staticmethod
-    def stored_links(store: "Store") -> list[tuple[str, str, str]]:
-        """The store's facts that say where facilities are and who runs them, as (type, source, target)."""
-        return [(e.type, e.source, e.target) for type_ in LINK_TYPES for e in store.edges(type_)]
 
     def add_links(self, links: Iterable[tuple[str, str, str]]) -> None:
         """Learn ``(type, source, target)`` facts of :data:`LINK_TYPES` (others are ignored) for :meth:`facilities_in`."""

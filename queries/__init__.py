@@ -139,6 +139,6 @@ def library() -> list[Query]:
 
 
 def run(store: Any, name: str, given: Mapping[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run a library query on a :class:`~supplygraph.graph.neo4j_store.Neo4jStore`; return columns and rows."""
+    """Run a library query on a :class:`~supplygraph.graph.stores.neo4j_store.Neo4jStore`; return columns and rows."""
     query = load(name)
     return store.run_query(query.cypher, query.bind(given or {}), name=name)

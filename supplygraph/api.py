@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ContextManager
 
 from supplygraph.data import BUNDLED, SAMPLES
 from supplygraph.errors import LoadError, NotFound, SupplygraphError
-from supplygraph.graph.chokepoints import chokepoint_report
-from supplygraph.graph.store import LoadSummary, Progress, Store
+from supplygraph.graph.analyses.chokepoints import chokepoint_report, chokepoint_scores
+from supplygraph.graph.stores.base import LoadSummary, Progress, Stats, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
-from supplygraph.loaders.gazetteer import KnownEntity
+from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 if TYPE_CHECKING:
-    from supplygraph.graph.views import View
+    from supplygraph.graph.stores.neo4j_push import PulledGraph, PushSummary
+    from supplygraph.graph.stores.neo4j_store import Neo4jStore
+    from supplygraph.graph.views.selection import View
+
+ProgressBar = Callable[[int, str], ContextManager[Progress]]
+"""Makes a progress display for a step: ``with bar(total, label) as advance: advance(n)`` (the CLI's bar on stderr)."""
+
+
+@contextlib.contextmanager
+def _no_progress(total: int, label: str):
+    yield lambda n: None
 
 
 def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
@@ -26,9 +37,14 @@ def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
     """What document names resolve to: the store's entities (if a store is given), then ``extra``, then the
     built-in vocabulary, which folds into entities of the same name rather than shadowing them; with the
     store's and ``links``' facts on who runs which facility where."""
-    stored = Gazetteer.stored_entities(store) if store is not None else []
+    stored: list[KnownEntity] = []
+    stored_links: list[tuple[str, str, str]] = []
+    if store is not None:
+        stored = [KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
+                  for n in store.nodes() if n.label != "Document"]  # fmt: skip
+        stored_links = [(e.type, e.source, e.target) for type_ in LINK_TYPES for e in store.edges(type_)]
     known = Gazetteer([*stored, *extra])
-    known.add_links([*(Gazetteer.stored_links(store) if store is not None else []), *links])
+    known.add_links([*stored_links, *links])
     return known
 
 
@@ -98,9 +114,27 @@ def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) 
     return store.apply(units, progress)
 
 
+def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar = _no_progress) -> LoadSummary:
+    """Read every file under ``paths`` and write them to ``store`` in one transaction (``supplygraph load``).
+
+    All or nothing: a bad file stops the load before anything is written.
+    """
+    files = expand(paths)
+    with progress(len(files), "reading") as advance:
+        units = read(files, advance, store=store)
+    with progress(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
+        return load(store, units, advance)
+
+
 def load_bundled(store: Store) -> LoadSummary:
     """Load the bundled rare-earth dataset and the sample articles (what ``supplygraph demo`` does first)."""
     return store.apply(read([BUNDLED, SAMPLES], store=store))
+
+
+def demo(store: Store) -> tuple[LoadSummary, Stats, dict[str, Any]]:
+    """``supplygraph demo``: load the bundled data and samples; the load summary, the store's stats and the report."""
+    summary = load_bundled(store)
+    return summary, store.stats(), chokepoints(store)
 
 
 def describe_node(store: Store, node_id: str) -> dict[str, Any]:
@@ -137,7 +171,7 @@ def describe_node(store: Store, node_id: str) -> dict[str, Any]:
 def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
     """The chokepoint report on the whole stored graph, for ``supplygraph chokepoints``.
 
-    ``options`` go to :func:`supplygraph.graph.chokepoints.chokepoint_report`
+    ``options`` go to :func:`supplygraph.graph.analyses.chokepoints.chokepoint_report`
     (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``).
     """
     return chokepoint_report(store.to_networkx(), **options)
@@ -170,10 +204,10 @@ def export_view(
     The export modules are imported here, not at the top: pyvis imports
     IPython, a quarter of a second that other commands should not pay.
     """
-    from supplygraph.graph.export import write_graphml, write_node_link
-    from supplygraph.graph.highlights import view_highlights
-    from supplygraph.graph.html_export import write_html
-    from supplygraph.graph.views import select_view
+    from supplygraph.graph.views.export import write_graphml, write_node_link
+    from supplygraph.graph.views.highlights import view_highlights
+    from supplygraph.graph.views.html import write_html
+    from supplygraph.graph.views.selection import select_view
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
@@ -193,3 +227,41 @@ def export_view(
     else:
         write_node_link(view, out)
     return view
+
+
+# -- Neo4j ---------------------------------------------------------------------
+
+
+def push_to_neo4j(
+    local: Store,
+    target: "Neo4jStore",
+    *,
+    labels: Sequence[str] = (),
+    ids: Sequence[str] = (),
+    scores: bool = True,
+    batch_size: int | None = None,
+    progress: ProgressBar = _no_progress,
+) -> tuple["PushSummary", str | None]:
+    """Push the local graph (or the nodes of ``labels`` and ``ids`` and the edges between them) to Neo4j.
+
+    With ``scores``, the chokepoint analysis runs here and its scores go to
+    the push as node properties: the store writes what it is given and never
+    runs an analysis. Returns the summary and a note when scores could not
+    be computed.
+    """
+    from supplygraph.graph.stores.neo4j_push import DEFAULT_BATCH_SIZE, push, select
+
+    nodes, edges = select(local, labels=labels, ids=ids)
+    node_scores, note = chokepoint_scores(local.to_networkx()) if scores else ({}, None)
+    with progress(len(nodes) + len(edges), "pushing") as advance:
+        summary = push(target, nodes, edges, scores=node_scores, batch_size=batch_size or DEFAULT_BATCH_SIZE, progress=advance)
+    return summary, note
+
+
+def pull_from_neo4j(source: "Neo4jStore", local: Store, *, progress: ProgressBar = _no_progress) -> tuple["PulledGraph", LoadSummary]:
+    """Read the Neo4j graph and load it into ``local`` as one input (``supplygraph neo4j pull``)."""
+    from supplygraph.graph.stores.neo4j_push import pull
+
+    pulled = pull(source)
+    with progress(len(pulled.unit.nodes) + len(pulled.unit.facts), "writing") as advance:
+        return pulled, local.apply([pulled.unit], advance)

@@ -15,10 +15,10 @@ import click
 from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
-from supplygraph.graph.report import render_report
-from supplygraph.loaders import expand
+from supplygraph.formatting import FORMATS, table, to_json
+from supplygraph.graph.views.report import render_report
 from supplygraph.neo4j_cli import neo4j, query
-from supplygraph.output import FORMATS, progressbar, table, to_json
+from supplygraph.output import print_stats, print_summary, progressbar
 from supplygraph.schema.nodes import STAGES
 
 
@@ -73,37 +73,8 @@ def main(ctx: click.Context, store: str | None, debug: bool) -> None:
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     """Load files or folders (YAML, CSV, documents) into the store, all or nothing."""
-    store = _store(ctx, create=True)
-    files = expand(paths)
-    with progressbar(len(files), "reading") as advance:
-        units = api.read(files, advance, store=store)
-    with progressbar(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
-        summary = api.load(store, units, advance)
-    _print_summary(summary.as_dict(), fmt)
-
-
-def _print_summary(summary: dict[str, Any], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(to_json(summary))
-        return
-    rows = [{"": kind, **summary[kind]} for kind in ("nodes", "edges")]
-    click.echo(table(rows, ["", "added", "updated", "unchanged", "removed"]))
-    skipped = summary["skipped_unchanged_inputs"]
-    click.echo(f"{summary['inputs']} input(s) read" + (f", {skipped} unchanged since the last load" if skipped else ""))
-
-
-def _print_stats(stats: dict[str, Any], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(to_json(stats))
-        return
-    click.echo(
-        f"{stats['nodes']:,} nodes, {stats['edges']:,} edges; {stats['sources']:,} source documents "
-        f"({stats['cited_sources']:,} cited); {stats['facts_without_quantities']:,} facts without a figure"
-    )
-    click.echo()
-    click.echo(table([{"label": k, "nodes": v} for k, v in stats["labels"].items()], ["label", "nodes"]))
-    click.echo()
-    click.echo(table([{"type": k, "edges": v} for k, v in stats["types"].items()], ["type", "edges"]))
+    summary = api.load_files(_store(ctx, create=True), paths, progressbar)
+    print_summary(summary.as_dict(), fmt)
 
 
 @click.command()
@@ -111,7 +82,7 @@ def _print_stats(stats: dict[str, Any], fmt: str) -> None:
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
     """Counts by label and type, sources, and facts without figures."""
-    _print_stats(_store(ctx).stats().as_dict(), fmt)
+    print_stats(_store(ctx).stats().as_dict(), fmt)
 
 
 @click.command()
@@ -165,16 +136,15 @@ def schema(fmt: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, fmt: str) -> None:
     """Load the bundled rare-earth dataset and sample articles, print the stats and the chokepoint report."""
-    store = _store(ctx, create=True)
-    summary = api.load_bundled(store)
+    summary, stats, report = api.demo(_store(ctx, create=True))
     if fmt == "table":
         click.echo(f"Loaded the bundled rare-earth dataset and sample articles into {ctx.obj['store']}", err=True)
-        _print_summary(summary.as_dict(), fmt)
+        print_summary(summary.as_dict(), fmt)
         click.echo()
-    _print_stats(store.stats().as_dict(), fmt)
+    print_stats(stats.as_dict(), fmt)
     if fmt == "table":
         click.echo()
-        click.echo(render_report(api.chokepoints(store)), nl=False)
+        click.echo(render_report(report), nl=False)
 
 
 @click.command()

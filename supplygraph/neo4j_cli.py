@@ -13,19 +13,12 @@ from typing import Any
 
 import click
 
-from supplygraph import queries
+from supplygraph import api, queries
+from supplygraph.formatting import table, to_json
 from supplygraph.graph import open_store
-from supplygraph.graph.neo4j_store import (
-    DEFAULT_BATCH_SIZE,
-    Neo4jSettings,
-    Neo4jStore,
-    PushSummary,
-    chokepoint_scores,
-    pull,
-    push,
-    select,
-)
-from supplygraph.output import progressbar, table, to_json
+from supplygraph.graph.stores.neo4j_push import PushSummary
+from supplygraph.graph.stores.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jSettings, Neo4jStore
+from supplygraph.output import print_stats, progressbar
 
 
 def connection_options(command: Any) -> Any:
@@ -92,10 +85,10 @@ def push_command(
     """
     local = _local(ctx, create=False)
     target = _neo4j(ctx, uri, user, database)
-    nodes, edges = select(local, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()])
-    scores, note = ({}, None) if no_chokepoints else chokepoint_scores(local)
-    with progressbar(len(nodes) + len(edges), "pushing") as advance:
-        summary = push(target, nodes, edges, scores=scores, batch_size=batch_size, progress=advance)
+    summary, note = api.push_to_neo4j(
+        local, target, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()],
+        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar,
+    )  # fmt: skip
     if note:
         click.echo(note, err=True)
     click.echo(render_push(summary, target.settings.where(), fmt))
@@ -132,11 +125,8 @@ def pull_command(ctx: click.Context, uri: str | None, user: str | None, database
     like any other input, and pulling again replaces the previous pull.
     """
     source = _neo4j(ctx, uri, user, database)
-    pulled = pull(source)
-    local = _local(ctx, create=True)
+    pulled, summary = api.pull_from_neo4j(source, _local(ctx, create=True), progress=progressbar)
     unit = pulled.unit
-    with progressbar(len(unit.nodes) + len(unit.facts), "writing") as advance:
-        summary = local.apply([unit], advance)
     data = {
         "source": source.settings.where(),
         "read": {"nodes": len(unit.nodes), "facts": len(unit.facts)},
@@ -159,9 +149,7 @@ def pull_command(ctx: click.Context, uri: str | None, user: str | None, database
 @click.pass_context
 def stats_command(ctx: click.Context, uri: str | None, user: str | None, database: str | None, fmt: str) -> None:
     """Counts by label and type in Neo4j, to compare with 'supplygraph stats'."""
-    from supplygraph.cli import _print_stats
-
-    _print_stats(_neo4j(ctx, uri, user, database).stats().as_dict(), fmt)
+    print_stats(_neo4j(ctx, uri, user, database).stats().as_dict(), fmt)
 
 
 @neo4j.command()

@@ -1,52 +1,15 @@
-"""Rendering rows for people (table, Markdown) and programs (JSON), and the terminal progress bar."""
+"""The CLI's output: the terminal progress bar and the summaries several commands print."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
-FORMATS = ("table", "markdown", "json")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
-    return " ".join(str(value).split())
-
-
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown: bool = False) -> str:
-    """Rows as an aligned text table, or as a Markdown table when ``markdown`` is true."""
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    if markdown:
-        escape = lambda s: s.replace("|", "\\|")  # noqa: E731
-        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in cells]
-        return "\n".join(lines)
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    numeric = [all(_is_number(row.get(c)) for row in rows) and rows for c in columns]
-    def fmt(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
-    lines = [fmt(columns), fmt(["-" * w for w in widths])] + [fmt(row) for row in cells]
-    return "\n".join(lines)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=str)
+from supplygraph.formatting import table, to_json
 
 
 @contextlib.contextmanager
@@ -57,3 +20,29 @@ def progressbar(total: int, label: str) -> Iterator[Any]:
         return
     with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
         yield bar.update
+
+
+def print_summary(summary: dict[str, Any], fmt: str) -> None:
+    """A load's counts (``load``, ``demo``, ``neo4j pull``): added, updated, unchanged and removed nodes and edges."""
+    if fmt == "json":
+        click.echo(to_json(summary))
+        return
+    rows = [{"": kind, **summary[kind]} for kind in ("nodes", "edges")]
+    click.echo(table(rows, ["", "added", "updated", "unchanged", "removed"]))
+    skipped = summary["skipped_unchanged_inputs"]
+    click.echo(f"{summary['inputs']} input(s) read" + (f", {skipped} unchanged since the last load" if skipped else ""))
+
+
+def print_stats(stats: dict[str, Any], fmt: str) -> None:
+    """A store's counts by label and type (``stats``, ``demo``, ``neo4j stats``)."""
+    if fmt == "json":
+        click.echo(to_json(stats))
+        return
+    click.echo(
+        f"{stats['nodes']:,} nodes, {stats['edges']:,} edges; {stats['sources']:,} source documents "
+        f"({stats['cited_sources']:,} cited); {stats['facts_without_quantities']:,} facts without a figure"
+    )
+    click.echo()
+    click.echo(table([{"label": k, "nodes": v} for k, v in stats["labels"].items()], ["label", "nodes"]))
+    click.echo()
+    click.echo(table([{"type": k, "edges": v} for k, v in stats["types"].items()], ["type", "edges"]))

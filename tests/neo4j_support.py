@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from supplygraph.graph.neo4j_store import Neo4jSettings, Neo4jStore
+from supplygraph.graph.stores.neo4j_store import Neo4jSettings, Neo4jStore
 
 NEO4J_URI = os.environ.get("NEO4J_URI")
 SKIP_REASON = (

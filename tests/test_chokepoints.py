@@ -6,13 +6,13 @@ import networkx as nx
 import pytest
 
 from supplygraph.errors import NotFound
-from supplygraph.graph.centrality import flow_betweenness, sampled_betweenness, supply_path_centrality
-from supplygraph.graph.chokepoints import chokepoint_report, rank_chokepoints
-from supplygraph.graph.concentration import concentration, hhi
-from supplygraph.graph.flow import choose_vintage, supply_flow
-from supplygraph.graph.report import render_report
-from supplygraph.graph.scenarios import ScenarioError, parse_scenario, scenario_impact
-from supplygraph.graph.spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
+from supplygraph.graph.analyses.centrality import flow_betweenness, sampled_betweenness, supply_path_centrality
+from supplygraph.graph.analyses.chokepoints import chokepoint_report, rank_chokepoints
+from supplygraph.graph.analyses.concentration import concentration, hhi
+from supplygraph.graph.analyses.flow import choose_vintage, supply_flow
+from supplygraph.graph.views.report import render_report
+from supplygraph.graph.analyses.scenarios import ScenarioError, parse_scenario, scenario_impact
+from supplygraph.graph.analyses.spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
 DOC = ["doc:test"]
 
@@ -428,7 +428,7 @@ def test_end_use_details_show_who_controls_concentrated_inputs():
 
 
 def test_report_flags_sampled_betweenness(monkeypatch):
-    import supplygraph.graph.chokepoints as chokepoints
+    import supplygraph.graph.analyses.chokepoints as chokepoints
 
     exact = chokepoint_report(chain())["centrality"]["betweenness"]
     assert exact["exact"] is True and "ends" not in exact
@@ -463,7 +463,8 @@ def test_rendered_table_and_markdown_carry_the_numbers():
     assert markdown.startswith("## Chokepoints") and "| rank | chokepoint | score | reason |" in markdown
 
 
-@pytest.mark.parametrize("module", ["flow", "concentration", "spof", "centrality", "scenarios", "chokepoints", "report"])
+@pytest.mark.parametrize("module", ["analyses.flow", "analyses.concentration", "analyses.spof", "analyses.centrality",
+                                    "analyses.scenarios", "analyses.chokepoints", "analyses.dependencies", "views.report"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

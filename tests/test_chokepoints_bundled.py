@@ -13,7 +13,7 @@ import pytest
 from supplygraph import api
 from supplygraph.data import BUNDLED
 from supplygraph.graph import EmbeddedStore
-from supplygraph.graph.chokepoints import chokepoint_report
+from supplygraph.graph.analyses.chokepoints import chokepoint_report
 
 pytestmark = pytest.mark.skipif(
     not any(BUNDLED.glob("*.csv")), reason=f"the bundled dataset is not in {BUNDLED} (it lands on main from the dataset branch)"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import rustworkx as rx
 
-from supplygraph.graph.centrality import condensed_order, supply_path_centrality
-from supplygraph.graph.flow import as_rustworkx, supply_flow
-from supplygraph.graph.scenarios import scenario_impact
+from supplygraph.graph.analyses.centrality import condensed_order, supply_path_centrality
+from supplygraph.graph.analyses.flow import as_rustworkx, supply_flow
+from supplygraph.graph.analyses.scenarios import scenario_impact
 from tests.benchmarks.gen_supply_network import supply_network
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from supplygraph import queries
-from supplygraph.graph import cypher
+from supplygraph.graph.stores import cypher
 from supplygraph.schema import FACT_CLASSES, FACT_TYPES, NODE_CLASSES, NODE_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent

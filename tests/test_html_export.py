@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from supplygraph.cli import main
 from supplygraph.errors import NotFound, SupplygraphError
-from supplygraph.graph.export import graphml_graph, node_link
-from supplygraph.graph.html_export import _data_date, _json_for_script, page_data, render_html
-from supplygraph.graph.views import ViewTooLarge, neighbourhood, select_view, tiers, upstream
+from supplygraph.graph.views.export import graphml_graph, node_link
+from supplygraph.graph.views.html import _data_date, _json_for_script, page_data, render_html
+from supplygraph.graph.views.selection import ViewTooLarge, neighbourhood, select_view, tiers, upstream
 
 from .chromium import BrowserError, Chromium, find_chromium
 from .conftest import FIXTURES
@@ -382,8 +382,9 @@ def test_big_end_use_views_fall_back_to_the_force_layout():
 
 
 def test_chokepoint_marks_are_the_reports_scores_and_a_scenario_cuts_what_it_removes(loaded):
-    from supplygraph.graph import chokepoints, open_store
-    from supplygraph.graph.highlights import view_highlights
+    from supplygraph.graph import open_store
+    from supplygraph.graph.analyses import chokepoints
+    from supplygraph.graph.views.highlights import view_highlights
 
     with open_store(loaded) as store:
         G = store.to_networkx()

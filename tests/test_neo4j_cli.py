@@ -67,7 +67,7 @@ def test_style_prints_a_browser_style_command():
 
 
 def test_push_report_shows_counts_per_label_and_type_and_the_rate():
-    from supplygraph.graph.neo4j_store import PushSummary
+    from supplygraph.graph.stores.neo4j_push import PushSummary
     from supplygraph.neo4j_cli import render_push
 
     summary = PushSummary(

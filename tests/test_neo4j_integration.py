@@ -25,9 +25,11 @@ from supplygraph import queries
 from supplygraph.cli import main
 from supplygraph.data import BUNDLED
 from supplygraph.errors import IntegrityError, InvalidRecord, StoreError
-from supplygraph.graph import EmbeddedStore, cypher
-from supplygraph.graph.neo4j_rows import node_row
-from supplygraph.graph.neo4j_store import Neo4jSettings, Neo4jStore, pull, push, select
+from supplygraph.graph import EmbeddedStore
+from supplygraph.graph.stores import cypher
+from supplygraph.graph.stores.neo4j_rows import node_row
+from supplygraph.graph.stores.neo4j_push import pull, push, select
+from supplygraph.graph.stores.neo4j_store import Neo4jSettings, Neo4jStore
 from supplygraph.loaders import read_paths
 
 from .conftest import FIXTURES

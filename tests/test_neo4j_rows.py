@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from supplygraph.errors import IntegrityError, InvalidRecord, StoreError
-from supplygraph.graph import EmbeddedStore, cypher
-from supplygraph.graph.neo4j_rows import (
+from supplygraph.graph import EmbeddedStore
+from supplygraph.graph.stores import cypher
+from supplygraph.graph.stores.neo4j_rows import (
     batches,
     check_property,
     edge_props,
@@ -19,7 +20,7 @@ from supplygraph.graph.neo4j_rows import (
     stored_edge,
     stored_node,
 )
-from supplygraph.graph.store import StoredEdge, StoredNode
+from supplygraph.graph.stores.base import StoredEdge, StoredNode
 from supplygraph.loaders import read_paths
 
 from .conftest import FIXTURES
@@ -172,18 +173,18 @@ def test_pull_refuses_a_record_the_schema_refuses_and_names_it():
 
 def _has_chokepoint_analysis() -> bool:
     try:
-        import supplygraph.graph.chokepoints  # noqa: F401
+        import supplygraph.graph.analyses.chokepoints  # noqa: F401
     except ImportError:
         return False
     return True
 
 
 def test_chokepoint_scores_are_written_when_the_analysis_exists_and_never_break_a_push(tmp_path):
-    from supplygraph.graph.neo4j_store import chokepoint_scores
+    from supplygraph.graph.analyses.chokepoints import chokepoint_scores
 
     store = EmbeddedStore(tmp_path / "cp.db")
     store.apply(read_paths([FIXTURES / "good"]))
-    scores, note = chokepoint_scores(store)
+    scores, note = chokepoint_scores(store.to_networkx())
     if not _has_chokepoint_analysis():
         assert scores == {} and note == "chokepoint scores not written: the chokepoint analysis is not installed"
         return
@@ -197,10 +198,10 @@ def test_chokepoint_scores_are_written_when_the_analysis_exists_and_never_break_
 
 
 def test_chokepoint_scores_on_a_graph_without_supply_flow_leave_a_note(tmp_path):
-    from supplygraph.graph.neo4j_store import chokepoint_scores
+    from supplygraph.graph.analyses.chokepoints import chokepoint_scores
 
     empty = EmbeddedStore(tmp_path / "empty.db")
-    scores, note = chokepoint_scores(empty)
+    scores, note = chokepoint_scores(empty.to_networkx())
     assert scores == {} and note and note.startswith("chokepoint scores not written")
 
 
@@ -209,7 +210,7 @@ def test_every_store_statement_lives_in_the_cypher_module():
     import ast
     from pathlib import Path
 
-    import supplygraph.graph.neo4j_store as store_module
+    import supplygraph.graph.stores.neo4j_store as store_module
 
     tree = ast.parse(Path(store_module.__file__).read_text(encoding="utf-8"))
     runs = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "run"]

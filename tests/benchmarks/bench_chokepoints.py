@@ -15,7 +15,7 @@ process's peak RSS, the RSS the generated graph alone takes, and the median
 seconds per step.
 
 ``--spearman SIZE`` (default 100000) compares sampled betweenness
-(:func:`~supplygraph.graph.centrality.sampled_betweenness`, what the report
+(:func:`~supplygraph.graph.analyses.centrality.sampled_betweenness`, what the report
 runs above 300,000 flow edges) with exact betweenness (rustworkx) on the
 same flow graph, for the concentrated network (skew 1) and the uniform one
 (skew 0), at k = 1,024 and 4,096 sampled path ends: the Spearman rank
@@ -46,7 +46,7 @@ def _rss_mib() -> float:
 
 
 def run_one(edges: int, repeat: int, skew: float) -> dict:
-    from supplygraph.graph.chokepoints import chokepoint_report
+    from supplygraph.graph.analyses.chokepoints import chokepoint_report
 
     from .gen_supply_network import supply_network
 
@@ -114,8 +114,8 @@ def spearman(a: list[float], b: list[float]) -> float:
 
 
 def run_spearman(edges: int, top: int = 50, ks: tuple[int, ...] = (1024, 4096), seeds: tuple[int, ...] = (42, 43, 44, 45, 46)) -> list[dict]:
-    from supplygraph.graph.centrality import flow_betweenness, sampled_betweenness
-    from supplygraph.graph.flow import supply_flow
+    from supplygraph.graph.analyses.centrality import flow_betweenness, sampled_betweenness
+    from supplygraph.graph.analyses.flow import supply_flow
 
     from .gen_supply_network import supply_network
 

@@ -17,8 +17,8 @@ import random
 import sys
 import time
 
-from supplygraph.graph.neo4j_rows import edge_rows_by_type, node_rows_by_label
-from supplygraph.graph.store import StoredEdge, StoredNode
+from supplygraph.graph.stores.neo4j_rows import edge_rows_by_type, node_rows_by_label
+from supplygraph.graph.stores.base import StoredEdge, StoredNode
 
 
 def synthetic(nodes: int, edges: int, seed: int = 7) -> tuple[list[StoredNode], list[StoredEdge]]:
@@ -47,7 +47,8 @@ def bench_rows(nodes: list[StoredNode], edges: list[StoredEdge]) -> None:
 
 
 def bench_push(nodes: list[StoredNode], edges: list[StoredEdge], batch_size: int) -> None:
-    from supplygraph.graph.neo4j_store import Neo4jSettings, Neo4jStore, push
+    from supplygraph.graph.stores.neo4j_push import push
+    from supplygraph.graph.stores.neo4j_store import Neo4jSettings, Neo4jStore
 
     store = Neo4jStore(Neo4jSettings.from_env())
     try:

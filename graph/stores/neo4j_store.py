@@ -1,4 +1,4 @@
-"""The Neo4j store: the :class:`~supplygraph.graph.store.Store` interface on the official ``neo4j`` driver.
+"""The Neo4j store: the :class:`~supplygraph.graph.stores.base.Store` interface on the official ``neo4j`` driver.
 
 Two ways in:
 
@@ -8,9 +8,10 @@ Two ways in:
   labels are refused before anything is written). Each input's claims are
   kept on a ``(:SupplygraphOrigin)`` node and merged client-side with the
   same pure functions the embedded store uses (:mod:`.claims`).
-- :func:`push` mirrors a local store's merged graph into Neo4j in batches,
-  one transaction per batch (``supplygraph neo4j push``); :func:`pull` reads
-  a graph curated in Neo4j Browser back as one validated load unit.
+- :func:`~.neo4j_push.push` mirrors a local store's merged graph into Neo4j
+  in batches, one transaction per batch (``supplygraph neo4j push``);
+  :func:`~.neo4j_push.pull` reads a graph curated in Neo4j Browser back as
+  one validated load unit.
 
 Constructors make no network call: the driver connects on first use, and a
 server that is down or refuses the credentials gives a one-line
@@ -27,7 +28,6 @@ import json
 import logging
 import os
 import re
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,19 +38,16 @@ from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
 from . import cypher
-from .chokepoints import chokepoint_report
+
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
 from .neo4j_rows import (
-    PulledGraph,
-    batches,
     edge_rows_by_type,
     node_rows_by_label,
-    pulled_unit,
     stored_edge,
     stored_node,
 )
-from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
+from .base import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_URI = "bolt://localhost:7687"
@@ -495,126 +492,3 @@ def _diff(
 
 
 # -- push and pull ------------------------------------------------------------------
-
-
-@dataclass
-class PushSummary:
-    """What a push wrote, per label and type: rows sent, created, updated (changed properties)."""
-
-    nodes: dict[str, dict[str, int]] = field(default_factory=dict)
-    edges: dict[str, dict[str, int]] = field(default_factory=dict)
-    chokepoints: int = 0
-    seconds: float = 0.0
-
-    def totals(self) -> dict[str, int]:
-        return {
-            "nodes": sum(c["written"] for c in self.nodes.values()),
-            "edges": sum(c["written"] for c in self.edges.values()),
-            "created": sum(c["created"] for c in (*self.nodes.values(), *self.edges.values())),
-            "updated": sum(c["updated"] for c in (*self.nodes.values(), *self.edges.values())),
-        }
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "nodes": self.nodes,
-            "edges": self.edges,
-            "chokepoints": self.chokepoints,
-            "totals": self.totals(),
-            "seconds": round(self.seconds, 3),
-        }
-
-
-def select(
-    source: Store, *, labels: Sequence[str] = (), ids: Sequence[str] = ()
-) -> tuple[list[StoredNode], list[StoredEdge]]:
-    """The nodes to push (all, or those of ``labels`` and ``ids``) and the edges between them."""
-    for name in labels:
-        cypher.label(name)
-    nodes = list(source.nodes())
-    if labels or ids:
-        wanted_ids = set(ids)
-        missing = sorted(wanted_ids - {n.id for n in nodes})
-        if missing:
-            from supplygraph.errors import NotFound
-
-            raise NotFound(f"no entity with id {missing[0]!r} in the local store")
-        nodes = [n for n in nodes if n.label in labels or n.id in wanted_ids]
-        keep = {n.id for n in nodes}
-        edges = [e for e in source.edges() if e.source in keep and e.target in keep]
-    else:
-        edges = list(source.edges())
-    return nodes, edges
-
-
-def push(
-    target: Neo4jStore,
-    nodes: Sequence[StoredNode],
-    edges: Sequence[StoredEdge],
-    *,
-    scores: Mapping[str, Mapping[str, Any]] | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    progress: Progress | None = None,
-) -> PushSummary:
-    """Write nodes, then relationships, to Neo4j in batches of ``batch_size``, one transaction per batch.
-
-    ``scores`` maps node ids to derived properties (``chokepoint_score``,
-    ``chokepoint_rank``) written with the node. Runs the idempotent
-    :meth:`Neo4jStore.init_schema` first, so even a fresh database has the
-    ``Entity.id`` constraint that every ``MERGE``/``MATCH`` on ``id`` uses.
-    Idempotent: a rerun creates nothing and updates nothing. A failing
-    batch rolls back alone; batches before it stay written, and a rerun
-    completes the push.
-
-    Notes
-    -----
-    One round trip per batch; rows are built client-side in O(n + m).
-    """
-    started = time.perf_counter()
-    target.init_schema()
-    summary = PushSummary(chokepoints=len(scores or {}))
-    for primary, rows in node_rows_by_label(nodes, scores).items():
-        summary.nodes[primary] = _write_all(target, cypher.upsert_nodes(primary), rows, batch_size, progress)
-    for type_name, rows in edge_rows_by_type(edges).items():
-        summary.edges[type_name] = _write_all(target, cypher.upsert_edges(type_name), rows, batch_size, progress)
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _write_all(
-    target: Neo4jStore, statement: Statement, rows: Sequence[Mapping[str, Any]], size: int, progress: Progress | None
-) -> dict[str, int]:
-    counts = {"written": 0, "created": 0, "updated": 0}
-    for batch in batches(list(rows), size):
-        written, changed, created = target.write_batch(statement, batch)
-        counts["written"] += written
-        counts["created"] += created
-        counts["updated"] += changed - created
-        if progress:
-            progress(len(batch))
-    return counts
-
-
-def pull(source: Neo4jStore) -> PulledGraph:
-    """The Neo4j graph as one load unit named after the server and database, validated by the schema."""
-    nodes, edges = source.read_graph()
-    origin = f"neo4j:{source.settings.uri}/{source.settings.database or 'default'}"
-    return pulled_unit(origin, nodes, edges)
-
-
-def chokepoint_scores(source: Store) -> tuple[dict[str, dict[str, Any]], str | None]:
-    """``chokepoint_score`` and ``chokepoint_rank`` per node id from the chokepoint analysis, and a note.
-
-    Every node the analysis scores above 0 gets its score (0-100) and rank.
-    When the analysis cannot run on this graph (no supply flow), the scores
-    are empty and the note says why, so the push of the graph itself still
-    goes ahead.
-    """
-    try:
-        report = chokepoint_report(source.to_networkx(), top=None, betweenness=False)
-    except Exception as exc:  # noqa: BLE001 - the push must not fail because an optional analysis did
-        return {}, f"chokepoint scores not written: {exc}"
-    out: dict[str, dict[str, Any]] = {}
-    for position, row in enumerate(report.get("chokepoints", []), start=1):
-        if row.get("id") and row.get("score") is not None and row["id"] not in out:
-            out[row["id"]] = {"chokepoint_score": float(row["score"]), "chokepoint_rank": int(row.get("rank") or position)}
-    return out, None

@@ -30,7 +30,7 @@ solved by fixed-point iteration:
   unaffected; suppliers without a share split the unlisted rest evenly).
   Supplier losses do not touch its mining-stage output.
 * a **material** loses the share of its producers that are gone (weights as
-  in :func:`~supplygraph.graph.flow.supply_flow`). Only the best-measured
+  in :func:`~supplygraph.graph.analyses.flow.supply_flow`). Only the best-measured
   basis counts: stated shares of world output over shares of a listed
   volume (a quota list covers one country's firms, not the world); where
   two bases are measured alike, the larger loss counts; where none has
@@ -167,11 +167,11 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     Parameters
     ----------
     F : networkx.DiGraph
-        A supply-flow graph (:func:`~supplygraph.graph.flow.supply_flow`).
+        A supply-flow graph (:func:`~supplygraph.graph.analyses.flow.supply_flow`).
     scenarios : list of str or Scenario
         Applied together (see the module docstring for the syntax).
     order : tuple, optional
-        :func:`~supplygraph.graph.centrality.condensed_order` of ``F`` when
+        :func:`~supplygraph.graph.analyses.centrality.condensed_order` of ``F`` when
         the caller already has it.
 
     Returns

@@ -1,15 +1,15 @@
 """The chokepoint report as text: a readable listing for people, Markdown for a briefing.
 
-The JSON form is the report dict itself (:func:`~supplygraph.graph.chokepoints.chokepoint_report`).
+The JSON form is the report dict itself (:func:`~supplygraph.graph.analyses.chokepoints.chokepoint_report`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from supplygraph.output import table
+from supplygraph.formatting import table
 
-from .chokepoints import WEIGHTS
+from supplygraph.graph.analyses.chokepoints import WEIGHTS
 
 
 def _pct(value: float | None) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from supplygraph.errors import IntegrityError, SupplygraphError
 from supplygraph.schema import LoadUnit, check_endpoints
 
-from .store import LoadSummary, Progress, StoredEdge, StoredNode
+from .base import LoadSummary, Progress, StoredEdge, StoredNode
 
 
 @dataclass(slots=True)

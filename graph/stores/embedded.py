@@ -23,7 +23,7 @@ from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
-from .store import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
+from .base import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
 
 SCHEMA_VERSION = "1"
 

@@ -1,7 +1,7 @@
 """What the chokepoint analysis adds to a network view: node scores, outlined chokepoints, scenario cuts.
 
 The view only draws; the numbers come from the chokepoint report
-(:func:`supplygraph.graph.chokepoints.chokepoint_report`), the same that
+(:func:`supplygraph.graph.analyses.chokepoints.chokepoint_report`), the same that
 ``supplygraph chokepoints`` prints, so a page and the report agree.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .chokepoints import chokepoint_report
+from supplygraph.graph.analyses.chokepoints import chokepoint_report
 
 CUT_TYPES = frozenset({"PRODUCES", "SUPPLIES", "INPUT_TO", "USED_IN"})
 """Facts a scenario can cut: the supply flow."""
@@ -67,7 +67,7 @@ def view_highlights(
 
     Notes
     -----
-    One run of :func:`~supplygraph.graph.chokepoints.chokepoint_report`
+    One run of :func:`~supplygraph.graph.analyses.chokepoints.chokepoint_report`
     (betweenness left out: the report's ranking does not use it).
     """
 

@@ -1,7 +1,7 @@
 """GraphML and node-link JSON exports, for Gephi, yEd, Cytoscape and other tools.
 
-The interactive page is :mod:`supplygraph.graph.html_export`; both take a
-:class:`~supplygraph.graph.views.View`.
+The interactive page is :mod:`supplygraph.graph.views.html`; both take a
+:class:`~supplygraph.graph.views.selection.View`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import networkx as nx
 
 from supplygraph.errors import SupplygraphError
 
-from .views import View
+from .selection import View
 
 
 def _scalar(value: Any) -> str | int | float | bool | None:

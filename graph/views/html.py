@@ -35,7 +35,7 @@ from supplygraph.errors import SupplygraphError
 
 from .export import write_atomically
 from .highlights import Highlights
-from .views import CONTEXT_TYPES, FLOW_TYPES, View, tiers
+from .selection import CONTEXT_TYPES, FLOW_TYPES, View, tiers
 
 NODE_STYLE: dict[str, tuple[str, str]] = {
     "Country": ("#4e79a7", "diamond"),
@@ -423,8 +423,8 @@ def render_html(view: View, full: nx.MultiDiGraph | None = None, highlights: Hig
     # The source-map comment would make a browser with DevTools open look for a file that is not there.
     vis_js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", _asset("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js"))
     vis_css = _asset("pyvis", "templates/lib/vis-9.1.2/vis-network.css")
-    page_js = _asset("supplygraph.graph", "html_view.js")
-    page_css = _asset("supplygraph.graph", "html_view.css")
+    page_js = _asset("supplygraph.graph.views", "html_view.js")
+    page_css = _asset("supplygraph.graph.views", "html_view.css")
     for name, text in (("vis-network.min.js", vis_js), ("html_view.js", page_js)):
         if "</script" in text.lower():
             raise SupplygraphError(f"{name} contains '</script' and cannot be inlined")
@@ -434,7 +434,7 @@ def render_html(view: View, full: nx.MultiDiGraph | None = None, highlights: Hig
         "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
-    template = _asset("supplygraph.graph", "html_view.html")
+    template = _asset("supplygraph.graph.views", "html_view.html")
     parts = {
         "@@CSP@@": csp,
         "@@VIS_CSS@@": vis_css,

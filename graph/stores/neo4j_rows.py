@@ -2,7 +2,7 @@
 
 Push sends nodes and relationships as ``UNWIND $rows`` parameters built
 here; reads and pull turn what Neo4j returns back into
-:class:`~supplygraph.graph.store.StoredNode`, :class:`StoredEdge` and
+:class:`~supplygraph.graph.stores.base.StoredNode`, :class:`StoredEdge` and
 schema-validated :class:`~supplygraph.schema.LoadUnit` records. No driver is
 involved, so all of this is tested without a server.
 
@@ -23,7 +23,7 @@ from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit, parse_fact, parse_node
 
 from .cypher import DERIVED_NODE_PROPERTIES, EDGE_BOOKKEEPING
-from .store import StoredEdge, StoredNode
+from .base import StoredEdge, StoredNode
 
 _PRIMITIVES = (str, bool, int, float)
 
@@ -53,7 +53,7 @@ def node_props(node: StoredNode, extra: Mapping[str, Any] | None = None) -> dict
 
 
 def node_row(node: StoredNode, extra: Mapping[str, Any] | None = None) -> Row:
-    """The ``$rows`` entry for :func:`~supplygraph.graph.cypher.upsert_nodes`."""
+    """The ``$rows`` entry for :func:`~supplygraph.graph.stores.cypher.upsert_nodes`."""
     return {"id": node.id, "props": node_props(node, extra)}
 
 
@@ -70,7 +70,7 @@ def edge_props(edge: StoredEdge) -> dict[str, Any]:
 
 
 def edge_row(edge: StoredEdge) -> Row:
-    """The ``$rows`` entry for :func:`~supplygraph.graph.cypher.upsert_edges`."""
+    """The ``$rows`` entry for :func:`~supplygraph.graph.stores.cypher.upsert_edges`."""
     return {"key": edge.key, "source": edge.source, "target": edge.target, "props": edge_props(edge)}
 
 

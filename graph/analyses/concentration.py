@@ -3,7 +3,7 @@
 HHI is the sum of squared shares in percent (0 to 10,000). It is computed per
 material and per basis (producing countries, or producing organisations),
 from one source edition and one data year at a time: the vintage the
-supply-flow projection chose (see :mod:`supplygraph.graph.flow`), named in
+supply-flow projection chose (see :mod:`supplygraph.graph.analyses.flow`), named in
 every row. Each row is classified against two benchmarks:
 
 * the US 2023 Merger Guidelines: HHI above 1,800 is *highly concentrated*;
@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from .flow import EQUAL
+from .flow import EQUAL, WEIGHT_QUALITY
 
 US_2023_HIGHLY_CONCENTRATED = 1800.0
 """US 2023 Merger Guidelines: an HHI above this is highly concentrated."""
@@ -56,7 +56,7 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     Parameters
     ----------
     F : networkx.DiGraph
-        A supply-flow projection (:func:`supplygraph.graph.flow.supply_flow`).
+        A supply-flow projection (:func:`supplygraph.graph.analyses.flow.supply_flow`).
     materials : list of str, optional
         Material ids to compute; all materials with producers by default.
     basis : {"countries", "organisations"}, optional
@@ -138,3 +138,24 @@ def _eu_crma(F: nx.DiGraph, basis: str, top_id: str, share: float) -> str | None
     if F.nodes[top_id].get("country") in EU_MEMBERS:
         return "top producer is an EU member"
     return "above 65% from one third country" if share > EU_CRMA_MAX_THIRD_COUNTRY_SHARE else "within the 65% benchmark"
+
+
+def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One concentration row per material: the best measured (stated shares over listed volume), countries before organisations.
+
+    Examples
+    --------
+    >>> rows = [{"subject": "m", "hhi": 5805, "weights": "share of listed volume", "basis": "organisations"},
+    ...         {"subject": "m", "hhi": 5054, "weights": "stated shares", "basis": "countries"}]
+    >>> preferred_concentration(rows)["m"]["hhi"]
+    5054
+    """
+    best: dict[str, dict[str, Any]] = {}
+    for row in conc:
+        if row["hhi"] is None:
+            continue
+        rank = (WEIGHT_QUALITY[row["weights"]], row["basis"] == "countries")
+        current = best.get(row["subject"])
+        if current is None or rank > (WEIGHT_QUALITY[current["weights"]], current["basis"] == "countries"):
+            best[row["subject"]] = row
+    return best

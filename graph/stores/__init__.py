@@ -1,0 +1,31 @@
+"""Where the graph is kept: the store interface, the embedded SQLite store (the default) and the Neo4j store.
+
+Stores import the schema and the shared helpers only, never an analysis or a
+view. ``open_store`` picks the embedded store; the Neo4j store
+(:mod:`.neo4j_store`, with push and pull in :mod:`.neo4j_push` and every
+Cypher statement in :mod:`.cypher`) implements the same
+:class:`~.base.Store` interface.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .base import LoadSummary, Stats, Store, StoredEdge, StoredNode
+from .embedded import EmbeddedStore
+
+DEFAULT_STORE = "supplygraph.db"
+
+
+def store_path(path: str | os.PathLike | None = None) -> Path:
+    """The store file: ``path`` if given, else ``$SUPPLYGRAPH_STORE``, else ``supplygraph.db`` here."""
+    return Path(path or os.environ.get("SUPPLYGRAPH_STORE") or DEFAULT_STORE)
+
+
+def open_store(path: str | os.PathLike | None = None, *, create: bool = True) -> EmbeddedStore:
+    """Open the embedded store (see :func:`store_path`)."""
+    return EmbeddedStore(store_path(path), create=create)
+
+
+__all__ = ["DEFAULT_STORE", "EmbeddedStore", "LoadSummary", "Stats", "Store", "StoredEdge", "StoredNode", "open_store", "store_path"]
