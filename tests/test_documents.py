@@ -689,3 +689,27 @@ def test_quoted_we_and_short_acronyms_in_lower_case_name_nothing(extractor):
                 "Fir Alloys Inc hired Mr Eu. The DOE backed it.")
     assert not any(t == "SUPPLIES" for t, _, _ in found["facts"]), found["facts"]
     assert "European Union" not in found["names"] and "United States Department of Energy" in found["names"], sorted(found["names"])
+
+
+# --- the trigger vocabulary is data ---------------------------------------------------------------------------
+
+
+def test_a_trigger_word_for_a_relation_family_is_one_line_in_an_extra_pattern_file(tmp_path):
+    """The supply family knows "supplies", not "furnishes"; one EntityRuler-style line teaches it, with no code."""
+    text = "Harbor Magnetics furnishes NdFeB magnets to Kessler Motors Inc."
+    before = run(Extractor(Gazetteer()), text)
+    assert not any(t == "SUPPLIES" for t, _, _ in before["facts"])
+    patterns = tmp_path / "more.jsonl"
+    patterns.write_text('{"label": "SUPPLY_VERBS", "pattern": "furnishes"}\n', encoding="utf-8")
+    after = run(Extractor(Gazetteer(), patterns=[patterns]), text)
+    assert ("SUPPLIES", "org:harbor-magnetics", "org:kessler-motors-inc") in after["facts"]
+    supply = next(r for r in after["relations"] if r["type"] == "SUPPLIES")
+    assert supply["material"] == "material:ndfeb-magnet"
+
+
+def test_a_bad_pattern_file_is_a_one_line_error_with_its_line(tmp_path):
+    patterns = tmp_path / "bad.jsonl"
+    patterns.write_text('{"label": "SUPPLY_VERBS", "pattern": "furnishes"}\n{"label": \n', encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        Extractor(Gazetteer(), patterns=[patterns])
+    assert f"{patterns}:2" in str(err.value) and "\n" not in str(err.value)

@@ -1,0 +1,69 @@
+"""Pass 4, confirmation: a capitalised name without a cue word becomes an organisation only when the text
+uses it as one (the subject of "makes", "signed", "said", or an end of a relation); then the output: ids,
+merged duplicates, deliveries to a facility given to its operator.
+"""
+
+from __future__ import annotations
+
+from .model import Extraction, ORG_LABELS, PREFIXES, slugify
+
+
+class Confirmation:
+    """Pass 4: confirmed entities, merged duplicates, the output."""
+
+    def _supplies_to_operators(self) -> None:
+        """A delivery to a facility is a delivery to the organisation that operates it."""
+        operators = {r.target: r.source for r in self.relations.values() if r.type == "OPERATES"}
+        for key, r in list(self.relations.items()):
+            if r.type == "SUPPLIES" and r.target in operators and operators[r.target] != r.source:
+                del self.relations[key]
+                r.target = operators[r.target]
+                self.relations.setdefault((r.type, r.source, r.target, r.props.get("material")), r)
+
+    def _output(self) -> Extraction:
+        self._merge_duplicates()
+        self._supplies_to_operators()
+        for e in self.entities.values():
+            if e.label in ORG_LABELS and not e.confirmed and e.key in self.used:
+                e.confirmed = True
+        keep = {
+            k: e for k, e in self.entities.items()
+            if e.confirmed and e.mentions > 0 and not (e.demonym_only and k not in self.used)
+        }  # fmt: skip
+        relations = [r for r in self.relations.values() if r.source in keep and r.target in keep]
+        for r in relations:
+            if r.props.get("material") and r.props["material"] not in keep:
+                r.props.pop("material")
+        taken: set[str] = set()
+        for e in keep.values():
+            if e.known is None:
+                base = f"{PREFIXES[e.label]}:{slugify(e.name)}"
+                node_id, n = base, 2
+                while node_id in taken or (node_id in self.x.gazetteer and self.x.gazetteer.get(node_id).label != e.label):  # type: ignore[union-attr]
+                    node_id, n = f"{base}-{n}", n + 1
+                e.id = node_id
+            taken.add(e.id)
+        ordered = sorted(keep.values(), key=lambda e: (-e.mentions, e.id))
+        return Extraction(ordered, sorted(relations, key=lambda r: (r.type, r.source, r.target)))
+
+
+class OrgVerbs:
+    """A name used as the subject of an organisation's verb is an organisation."""
+
+    def _org_verbs(self) -> None:
+        """A name used as the subject of "makes", "signed", "said"... is an organisation."""
+        for m in self.ms:
+            e = self.st.ent(m)
+            if e is None or e.confirmed or e.label not in ORG_LABELS:
+                continue
+            k = m.end
+            while self.w(k) in ("and", ",") and self.org(self.at(k + 1)):
+                k = self.at(k + 1).end  # "A and B will expand ...": both are subjects
+            while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already"):
+                k += 1
+            if self.w(k) == "," and self.w(k + 1) in ("which", "who"):
+                k += 2  # "X, which owns the Kvanefjeld project, said"
+            if self.w(k) in self.v.ORG_VERBS and self.w(k) not in ("has", "is", "was", "will", "would", "can", "had"):
+                e.confirmed = True
+            elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
+                e.confirmed = True

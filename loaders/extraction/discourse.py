@@ -1,0 +1,149 @@
+"""Discourse state the rules read: what "it", "the company", "we", "the two partners" or "the oxide" refer
+to, and other names of the subject ("formerly X").
+"""
+
+from __future__ import annotations
+
+from .model import Mention
+
+
+# "the company", "the ministry": a definite noun naming the kind of an organisation the document spoke of before
+FIRM_LABELS = ("Company", "StateOwnedEnterprise")
+
+
+class Discourse:
+    """What anaphors refer to, from what the document said before."""
+
+    def its(self, i: int) -> Mention | str | None:
+        """What "its"/"the company" at ``i`` refers to: the sentence's subject, the nearest organisation before it, or the
+        last subject; "our" is the firm it was resolved to (the document's own voice)."""
+        own = self.at(i)
+        if own is not None and own.anaphora and self.w(i) in ("our", "we"):
+            return own
+        nearest = self.left(i, self.org, limit=40)
+        if nearest is not None and self.w(nearest.start - 1) in self.v.GIVING_VERBS:
+            return nearest  # "the Pentagon awarded MP Materials $58.5 million to build its factory"
+        if self.subject is not None and self.org(self.subject) and self.subject.end <= i:
+            return self.subject
+        m = nearest
+        if m is not None:
+            return m
+        return self.st.last_subject
+
+    def subject_or_anaphor(self) -> Mention | str | None:
+        if self.subject is not None:
+            return self.subject
+        first = self.words[:3]
+        if any(w in self.v.ANAPHORA_ORG for w in first):
+            return self.st.last_subject
+        return None
+
+    def _definite_anaphora(self) -> None:
+        """ "the magnets", "the plant", "the event": the latest of its kind in the document."""
+        d = self.doc
+        for i in self.triggers(("magnets", "magnet", "opening") + tuple(self.v.EVENT_NOUNS)):
+            word = self.w(i)
+            if self.w(i - 1) not in ("the", "these", "those", "such") or self.st_mention_covers(i):
+                continue
+            if self.w(i + 1) in self.v.MODIFIER_HEADS | self.v.FACILITY_NOUNS:
+                continue
+            key = None
+            if word in ("magnets", "magnet") and self.st.magnets:
+                key = self.st.magnets[-1]
+            elif word in self.v.EVENT_NOUNS | {"opening"} and self.st.last_event:
+                key = self.st.last_event
+            if key is not None:
+                key = self.st.resolve_key(key)
+                self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+                self.st.entities[key].mentions += 1
+        for i in self.triggers(self.v.MATERIAL_HEADS):  # "the oxide", "the concentrate": the material of that kind named last
+            if self.w(i - 1) not in ("the", "this") or self.st_mention_covers(i) or self.w(i + 1) in self.v.MODIFIER_HEADS:
+                continue
+            if i - 1 > self.s.start and self.w(i - 2) not in self.v.MATERIAL_VERBS:
+                continue  # only as a sentence's subject or a verb's object ("will use the oxide to make ...")
+            head = self.w(i).rstrip("s")
+            key = next((k for k in map(self.st.resolve_key, reversed(self.st.recent)) if self.st.entities[k].label == "Material"
+                        and self.st.entities[k].name.lower().split()[-1].rstrip("s") == head), None)  # fmt: skip
+            if key is not None:
+                self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+        for i in self.triggers(("we", "our", "us")):  # an interview's or a release's own voice: the firm it is about
+            if not self.st_mention_covers(i) and not self._quoted(i):
+                key = self._antecedent(i, FIRM_LABELS, topic_only=True)
+                if key is not None:
+                    self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+        for i in self.triggers(("government",)):  # "the Baotou municipal government": a body of that place
+            place = self.at_end(i - 1)
+            if self.w(i - 1) in ("municipal", "provincial", "city", "state", "regional", "county", "local") \
+                    and place is not None and self.st.label(place) == "Place":
+                name = f"{self.st.ent(place).name} {self.w(i - 1)} government"
+                e = self.st._new("GovernmentBody", name)
+                e.surfaces[d[place.start : i + 1].text] += 1
+                e.mentions += 1
+                e.sentence = e.sentence or self.s.text
+                self.ms.remove(place)
+                self.ms.append(Mention(place.start, i + 1, e.key, d[place.start : i + 1].text, anaphora=True))
+        for i in self.triggers(self.v.ORG_ANAPHORS):
+            demonym = self.at_end(i)  # "the Japanese group"
+            det = demonym.start - 1 if demonym is not None and demonym.demonym else i - 1
+            if self.w(det) != "the" or self.st_mention_covers(i) or self.w(i + 1) in self.v.MODIFIER_HEADS | self.v.FACILITY_NOUNS | {"of"}:
+                continue
+            if det != i - 1:
+                self.ms.remove(demonym)
+            key = self._antecedent(i, self.v.ORG_ANAPHORS[self.w(i)])
+            if key is not None:
+                self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
+                self.st.entities[key].mentions += 1
+        if self.st.last_policy is not None:
+            for i in self.triggers(self.v.POLICY_ANAPHORA):
+                k = i - 1 if self.w(i - 1) not in ("same", "export") else i - 2
+                if self.w(k) in ("the", "these", "those", "such") and not self.st_mention_covers(i):
+                    key = self.st.resolve_key(self.st.last_policy)
+                    self.ms.append(Mention(k + 1, i + 1, key, d[k + 1 : i + 1].text, anaphora=True))
+                    self.st.entities[key].mentions += 1
+        self.ms.sort(key=lambda m: m.start)
+        for m in self.ms:
+            e = self.st.ent(m)
+            if e and e.label == "Material" and e.props.get("stage") == "magnet":
+                self.st.magnets.append(e.key)
+
+    def _quoted(self, i: int) -> bool:
+        """Whether ``i`` is inside a quotation (someone else's "we"), counting the paragraph's quotation marks before it."""
+        before = [self.doc[k].text for k in range(max(0, i - 400), i)]
+        if "“" in before or "”" in before:
+            return before.count("“") > before.count("”")
+        return before.count('"') % 2 == 1
+
+    def _antecedent(self, i: int, labels: tuple[str, ...], topic_only: bool = False) -> str | None:
+        """The entity "the company" at ``i`` stands for: the nearest one of ``labels`` before it in the sentence, the
+        last subject, or the one the document is about."""
+        if not topic_only:
+            near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
+            if near is not None and not (self.w(near.end) == "," and self.w(near.end + 1) in ("which", "who", "whose")):
+                return self.st._key(near)  # (but "B, which owns 35% of the company": not B)
+            last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
+            if last and self.st.entities[last].label in labels and self.s.start > 0:
+                return last  # (a new paragraph returns to the document's topic)
+        # otherwise the document's topic among them: the most mentioned in the whole document, the first on a tie
+        seen = [k for k in self.st.salience if self.st.entities[self.st.resolve_key(k)].label in labels]
+        return self.st.resolve_key(max(seen, key=self.st.salience.__getitem__)) if seen else None
+
+    def parties_referred(self) -> list[str]:
+        """The last agreement's parties when the sentence opens on them ("The two partners will ...", "Under the
+        memorandum ...", "The agreement was signed at ...")."""
+        head = self.words[:4]
+        if any(w in self.v.AGREEMENT_NOUNS for w in head) or (
+            head and head[0] in self.v.PARTY_DETERMINERS and any(w in self.v.PARTY_NOUNS for w in head[1:3])
+        ):
+            return [self.st.resolve_key(k) for k in self.st.last_parties]
+        return []
+
+    def _former_name(self) -> None:
+        """ "The company began in 2014 as Urban Mining Co." / "formerly X": X is another name of the subject."""
+        if not any(w in ("formerly", "previously", "renamed", "began", "founded", "started", "known") for w in self.words):
+            return
+        subject = self.subject_or_anaphor()
+        for i in self.triggers(("as", "formerly")):
+            other = self.at(i + 1)
+            if other is None or subject is None or not self.org(other) or self.st._key(subject) == other.key:
+                continue
+            self.st.merge(other.key, self.st._key(subject))

@@ -1,0 +1,112 @@
+"""The :class:`Extractor`: spaCy's blank English pipeline, the gazetteer's phrase matcher and the
+trigger vocabulary, built once and reused for every document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..gazetteer import Gazetteer, KnownEntity, has_cjk
+from .model import Extraction
+from .state import DocState
+from .vocabulary import WORDS, Vocabulary
+
+_DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
+
+
+class Extractor:
+    """Extracts entities and relations from document text, resolving names through a :class:`Gazetteer`.
+
+    Build one per gazetteer and reuse it: building the matchers is the costly part.
+
+    Example
+    -------
+    >>> x = Extractor(Gazetteer())
+    >>> found = x.extract([("Acme Magnetics makes NdFeB magnets for wind turbines.", False)])
+    >>> sorted(r.type for r in found.relations)
+    ['PRODUCES', 'USED_IN']
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, patterns: Iterable[str | Path] = ()) -> None:
+        """``patterns``: extra pattern files (YAML or JSONL) whose trigger words add to the shipped vocabulary."""
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
+        self.vocabulary = Vocabulary(patterns) if patterns else WORDS
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("sentencizer")
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._phrase_ids: dict[str, KnownEntity] = {}
+        self._cjk: list[tuple[str, KnownEntity]] = []
+        self._seen_forms: set[str] = set()
+        self._add_forms(self.gazetteer.surface_forms())
+        self.designations = Matcher(self.nlp.vocab)
+        self.designations.add("DESIGNATION", [[{"TEXT": {"REGEX": _DESIGNATION.pattern}}]])
+
+    # .. gazetteer phrases ..
+
+    def _add_forms(self, forms: Iterable[tuple[str, KnownEntity]]) -> None:
+        patterns: dict[str, list] = {}
+        for form, entity in forms:
+            head, _, tail = form.partition(", ")
+            where = self.gazetteer.lookup(tail) if tail else None
+            if where is not None and where.label in ("Place", "Country"):
+                form = head  # "Fort Worth, Texas" is two mentions in a text: the city and the state
+            for variant in _variants(form):
+                if (variant, entity.id) in self._seen_forms:  # type: ignore[operator]
+                    continue
+                self._seen_forms.add((variant, entity.id))  # type: ignore[arg-type]
+                if has_cjk(variant):
+                    self._cjk.append((variant, entity))
+                    continue
+                self._phrase_ids[entity.id] = entity
+                patterns.setdefault(entity.id, []).append(variant)
+        for entity_id, variants in patterns.items():
+            self.phrases.add(entity_id, list(self.nlp.tokenizer.pipe(variants)))
+
+    def learn(self, entities: Iterable[KnownEntity]) -> None:
+        """Make later documents resolve to ``entities`` (new entities of earlier documents in the same batch)."""
+        added = [self.gazetteer.add(e) for e in entities]
+        self._add_forms((form, e) for e in added for form in e.names())
+
+    # .. the pipeline ..
+
+    def extract(self, blocks: Sequence[tuple[str, bool]], published: str | None = None) -> Extraction:
+        """Entities and relations in ``blocks`` (text, is_heading) of one document."""
+        state = DocState(self, published)
+        pieces = [(piece, heading) for text, heading in blocks for piece in _pieces(text)]
+        for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in pieces), pieces):
+            state.add_doc(doc, heading)
+        return state.finish()
+
+MAX_BLOCK_CHARS = 20_000
+"""Longer blocks (a page with no paragraph breaks) are cut at sentence ends or spaces, to keep work per block bounded."""
+
+
+def _pieces(text: str) -> list[str]:
+    pieces = []
+    while len(text) > MAX_BLOCK_CHARS:
+        cut = text.rfind(". ", 0, MAX_BLOCK_CHARS)
+        if cut < MAX_BLOCK_CHARS // 2:
+            cut = text.rfind(" ", 0, MAX_BLOCK_CHARS)
+        if cut <= 0:
+            cut = MAX_BLOCK_CHARS - 1
+        pieces.append(text[: cut + 1])
+        text = text[cut + 1 :]
+    pieces.append(text)
+    return pieces
+
+
+def _variants(form: str) -> set[str]:
+    form = form.strip()
+    out = {form}
+    if form.lower().startswith("the "):
+        out.add(form[4:])
+    if "-" in form:
+        out.add(form.replace("-", " "))
+    if "." in form and len(form) <= 8 and form.replace(".", "").isupper():
+        out.add(form.replace(".", ""))
+    return {v for v in out if v}

@@ -1,0 +1,191 @@
+"""The shared grammar layer every relation family uses: the tokens and mentions of one sentence, what stands
+left and right of a trigger, coordination ("A, B and C"), subjects, possessives, hedges and negation,
+percentages and object lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .model import Mention, Sentence
+from .text import number_sign
+
+PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
+
+
+class Grammar:
+    """One sentence's tokens and mentions, and the grammar every relation family reads them with."""
+
+    def __init__(self, st: Any, s: Sentence) -> None:
+        """``st``: the document's :class:`~.state.DocState` (what the sentences before found)."""
+        self.st, self.s, self.doc, self.v = st, s, s.doc, st.v
+        self.words = s.lowers[s.start : s.end]
+        self.positions: dict[str, list[int]] = {}
+        for k, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(s.start + k)
+        self.ms = s.mentions
+        self.subject = self._subject()
+
+    def w(self, i: int) -> str:
+        return self.s.lower(i)
+
+    def hedged(self, lo: int, hi: int) -> bool:
+        """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
+        start = lo
+        while start > self.s.start and self.doc[start - 1].text not in (";", ":") and not (
+            self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while", "which", "who", "whose", "where")
+        ):
+            start -= 1
+        words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
+        if any(w in self.v.HEDGES and not (w == "may" and self.doc[start + k].text == "May") and not number_sign(self.doc, start + k)
+               for k, w in enumerate(words)):
+            return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
+        return any(words[i : i + 2] == list(p) for p in self.v.NEGATED_PHRASES for i in range(len(words) - 1))
+
+    def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
+        best = None
+        for m in self.ms:
+            if m.end <= i and i - m.end <= limit and pred(m):
+                if any(self.w(k) in stop for k in range(m.end, i)):
+                    continue
+                best = m
+        return best
+
+    def right(self, i: int, pred, limit: int = 12) -> Mention | None:
+        for m in self.ms:
+            if m.start >= i and m.start - i <= limit and pred(m):
+                return self.head(m, pred)
+        return None
+
+    def head(self, m: Mention, pred) -> Mention:
+        """For a possessor ("Baogang's United Front Work Department"), the thing possessed when it qualifies."""
+        if self.w(m.end) in ("'s", "’s", "'", "’"):
+            possessed = self.at(m.end + 1)
+            if possessed is not None and pred(possessed):
+                return possessed
+        return m
+
+    def at(self, i: int) -> Mention | None:
+        for m in self.ms:
+            if m.start == i:
+                return m
+        return None
+
+    def at_end(self, end: int) -> Mention | None:
+        for m in self.ms:
+            if m.end == end:
+                return m
+        return None
+
+    def at_or_in(self, i: int) -> Mention | None:
+        for m in self.ms:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    def coordinated(self, first: Mention, pred) -> list[Mention]:
+        """``first`` and the mentions joined to it by commas and "and"/"or" ("A, B and C")."""
+        out = [first]
+        idx = self.ms.index(first)
+        for m in self.ms[idx + 1 :]:
+            if m.end <= out[-1].end:
+                continue
+            gap = [self.w(k) for k in range(out[-1].end, m.start)]
+            gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
+            if gap and all(g in (",", "and", "or", "as", "well", "also", "&") for g in gap) and pred(m):
+                out.append(m)
+            elif not gap and pred(m):
+                out.append(m)
+            else:
+                break
+        return out
+
+    def coordinated_before(self, last: Mention, pred) -> list[Mention]:
+        """``last`` and the mentions joined to it from the left by commas and "and" ("A, B and the C issued")."""
+        out = [last]
+        for m in reversed(self.ms[: self.ms.index(last)]):
+            gap = [self.w(k) for k in range(m.end, out[0].start)]
+            if gap and gap[0] != "the" and all(g in (",", "and", "the") for g in gap) and pred(m):
+                out.insert(0, m)
+            elif m.end > out[0].start or self.st_mention_covers(out[0].start - 1) and m.end == out[0].start:
+                continue
+            else:
+                break
+        return out
+
+    def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
+        """Positions of ``words`` in the sentence, in order."""
+        found = [i for w in words for i in self.positions.get(w, ())]
+        return sorted(found) if len(found) > 1 else found
+
+    def org(self, m: Mention | None) -> bool:
+        return self.st.is_org(m)
+
+    def labelled(self, *labels: str):
+        return lambda m: self.st.label(m) in labels
+
+    def st_mention_covers(self, i: int) -> bool:
+        return any(m.start <= i < m.end for m in self.ms)
+
+    def _subject(self) -> Mention | None:
+        for m in self.ms:
+            if not (self.org(m) or self.st.label(m) in ("Facility",)):
+                continue
+            if self.w(m.end) in ("'s", "’s", "'", "’"):
+                continue  # "Shin-Etsu's group company X began ...": the possessor is not the subject
+            prev = m.start - 1
+            while prev >= self.s.start and self.w(prev) in ("the", "'s", "’s", "a", "an"):
+                prev -= 1
+            if prev >= self.s.start and self.w(prev) in self.v.PREPOSITIONS:
+                continue
+            if prev >= self.s.start and self.w(prev) in ("and", ",") and self._in_prep_list(m):
+                continue
+            return m
+        return None
+
+    def _in_prep_list(self, m: Mention) -> bool:
+        """Whether ``m`` continues a list after a preposition ("with A, B and C"), rather than starting the clause."""
+        idx = self.ms.index(m)
+        first = m
+        for prior in reversed(self.ms[:idx]):
+            gap = [self.w(k) for k in range(prior.end, m.start)]
+            if not all(g in (",", "and", "or", "the") for g in gap):
+                return False
+            if m is first and not {"and", "or"} & set(gap) and self.w(m.end) not in (",", "and", "or"):
+                return False  # "Under Title III of the Act, the Pentagon awarded ...": a new clause
+            m = prior
+            before = prior.start - 1
+            while before >= self.s.start and self.w(before) in ("the",):
+                before -= 1
+            if before >= self.s.start and self.w(before) in self.v.PREPOSITIONS:
+                return True
+        return False
+
+    def _percent(self, lo: int, hi: int) -> float | None:
+        """The first percentage between ``lo`` and ``hi`` as a fraction ("40%", "40 percent"), or None."""
+        for k in range(lo, hi):
+            number = PERCENT.match(self.doc[k].text)
+            if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
+                value = float(number.group(1)) / 100
+                return value if value <= 1 else None
+        return None
+
+    def _objects(self, i: int, label: str) -> list[Mention]:
+        """The mentions of ``label`` in the phrase starting at ``i``, up to a preposition that starts a new role."""
+        out = []
+        for m in self.ms:
+            if m.start < i:
+                continue
+            between = [self.w(k) for k in range(out[-1].end if out else i, m.start)]
+            if any(w in ("for", "from", "to", "into", ";", "which", "that", "with", "in") for w in between) or len(between) > 8:
+                break
+            if self.st.label(m) == label:
+                out.append(m)
+            elif self.st.label(m) is not None and out:
+                break
+        return out
+
+    def st_pos(self, item: Mention | str, default: int) -> int:
+        return item.start if isinstance(item, Mention) else default

@@ -1,0 +1,260 @@
+"""Pass 1, mentions: gazetteer matches, designations, and capitalised name runs with a label from their
+cue words or from where they stand; people, data sources, quoted names and listings are not entities.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import lexicon
+from ..gazetteer import KnownEntity, has_cjk, normalise
+from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
+from .text import COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, all_cues, credit_line, cue_label, demonyms, institution_continues, longest, name_token, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
+
+MAX_NAME_TOKENS = 10
+"""Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
+
+MAX_SENTENCE_TOKENS = 120
+"""Longer "sentences" (lists, tables, text without full stops) are cut: the rules look around each mention in its sentence."""
+
+
+class Mentions:
+    """Pass 1: the mentions of each sentence, known and candidate."""
+
+    def add_doc(self, doc: Any, heading: bool) -> None:
+        if len(doc) == 0:
+            return
+        sentences = [doc[k : min(sent.end, k + MAX_SENTENCE_TOKENS)] for sent in doc.sents
+                     for k in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)]  # fmt: skip
+        STARTS[id(doc)] = {sent.start for sent in sentences}  # Token.is_sent_start rescans the whole doc: cache
+        try:
+            self._add_doc(doc, heading, sentences)
+        finally:
+            STARTS.pop(id(doc), None)
+
+    def _add_doc(self, doc: Any, heading: bool, sentences: list[Any]) -> None:
+        spans: list[Mention] = []
+        for match_id, start, end in self.x.phrases(doc):
+            known = self.x._phrase_ids[self.x.nlp.vocab.strings[match_id]]
+            spans.append(Mention(start, end, self._known(known), doc[start:end].text))
+        text = doc.text
+        for form, known in self.x._cjk if has_cjk(text) else ():
+            pos = text.find(form)
+            while pos >= 0:
+                span = doc.char_span(pos, pos + len(form), alignment_mode="expand")
+                whole = not has_cjk(text[pos - 1 : pos]) and not has_cjk(text[pos + len(form) : pos + len(form) + 1])
+                if span is not None and whole:
+                    spans.append(Mention(span.start, span.end, self._known(known), form))
+                pos = text.find(form, pos + len(form))
+        for _, start, end in self.x.designations(doc):
+            stop = end
+            while stop < len(doc) and (doc[stop].is_title or doc[stop].text in ("I", "II", "III", "IV", "V")):
+                stop += 1
+            entity = self._new("EndUse", doc[start:end].text, {"sector": "defense"})
+            spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
+        spans = self._filter_known(doc, spans)
+        spans += self._elliptic(doc, spans)
+        candidates = self._candidates(doc, spans)
+        if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
+            candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
+        spans += candidates
+        spans = longest(spans)
+        lowers = [t.lower_ for t in doc]
+        for sent in sentences:
+            credit = credit_line(sent)
+            s = Sentence(doc, sent.start, sent.end, heading or credit or title_case(sent), lowers)
+            s.mentions = [] if credit else [m for m in spans if sent.start <= m.start < sent.end]
+            self.sentences.append(s)
+
+    def _known(self, known: KnownEntity) -> str:
+        entity = self.entities.get(known.id)
+        if entity is None:
+            props = {k: v for k, v in known.props.items() if k in ("iso2", "symbol", "group", "stage", "elements", "sector", "country", "kind")}
+            entity = self.entities[known.id] = Entity(known.id, known.label, known.name, id=known.id, props=props, known=known)
+        return known.id
+
+    def _new(self, label: str, name: str, props: dict | None = None, confirmed: bool = True) -> Entity:
+        name = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"")
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        known = self.x.gazetteer.lookup(name)
+        if known is not None and (known.label == label or (known.label in ORG_LABELS and label in ORG_LABELS)):
+            return self.entities[self._known(known)]
+        key = f"new:{PREFIXES[label]}:{normalise(name)}"
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(key, label, name, props=dict(props or {}), confirmed=confirmed)
+        elif confirmed:
+            entity.confirmed = True
+        return entity
+
+    def _filter_known(self, doc: Any, spans: list[Mention]) -> list[Mention]:
+        """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
+        kept = []
+        for m in spans:
+            entity = self.entities.get(m.key or "")
+            if entity is None:
+                kept.append(m)
+                continue
+            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+            if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower():
+                continue  # "expects to commission the plant": a common word, not "the Commission"
+            if entity.known is not None and len(m.text) <= 4 and not m.text.isupper() and only_as_acronym(entity.known, m.text):
+                continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
+            if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
+                continue
+            if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
+                    and not sentence_start(doc, m.start) and name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in self.v.STOP:
+                continue  # "Neo Lithium", "Arafura Rare Earths", "Kessler Aerospace": part of a firm's name
+            if entity.label in ("Material", "EndUse") and nxt == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ in ("based", "bearing", "related", "free"):
+                continue
+            if entity.label == "EndUse":
+                start = m.start
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in self.v.STOP and not sentence_start(doc, start - 1):
+                    start -= 1
+                if start != m.start:
+                    m = Mention(start, m.end, m.key, doc[start : m.end].text)
+            m.label_of_known = entity.label
+            if entity.label == "Country":
+                m.demonym = m.text in demonyms(entity)
+                if m.start > 0 and normalise(f"{doc[m.start - 1].text} {m.text}") in REGIONS:
+                    continue  # "North America" is a region, not the United States
+            kept.append(m)
+        return kept
+
+    def _elliptic(self, doc: Any, spans: list[Mention]) -> list[Mention]:
+        """ "rare earth metals and alloys": the second noun is "rare earth alloys" when that is a known material."""
+        covered = {k for m in spans for k in range(m.start, m.end)}
+        out = []
+        for m in spans:
+            e = self.entities.get(m.key or "")
+            if e is None or e.label != "Material" or m.end - m.start < 2 or m.end + 1 >= len(doc):
+                continue
+            if doc[m.end].lower_ not in ("and", "or") or (m.end + 1) in covered or not doc[m.end + 1].is_alpha:
+                continue
+            form = " ".join(t.text for t in doc[m.start : m.end - 1]) + " " + doc[m.end + 1].text
+            known = self.x.gazetteer.lookup(form)
+            if known is not None and known.label == "Material":
+                out.append(Mention(m.end + 1, m.end + 2, self._known(known), doc[m.end + 1].text))
+        return out
+
+    def _candidates(self, doc: Any, known: list[Mention]) -> list[Mention]:
+        """Capitalised name runs that the gazetteer does not cover, each with a label where a cue gives one."""
+        covered = set()
+        known_at = {m.start: m for m in known if m.key}
+        for m in known:
+            covered.update(range(m.start, m.end))
+        out: list[Mention] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if i not in covered and has_cjk(doc[i].text) and i > 0 and doc[i - 1].text == "(":
+                out.append(Mention(i, i + 1, None, doc[i].text))
+                i += 1
+                continue
+            if not name_token(doc, i) or (i in covered and not absorbable(doc, known, i)):
+                i += 1
+                continue
+            j = known_at[i].end if i in covered and i in known_at else i
+            while j < n:
+                if j in covered and j > i and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
+                        and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)):
+                    j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
+                    break
+                if j in covered and j > i:
+                    break
+                if name_token(doc, j):
+                    j += 1
+                    if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
+                        break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name
+                elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and name_token(doc, j + 1) and j > i:
+                    j += 2 if doc[j].text in ("-", "&") else 1
+                elif doc[j].text in ("and", ",") and j > i and institution_continues(doc, i, j, covered):
+                    j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
+                else:
+                    break
+            while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
+                j -= 1
+            j = numbered(doc, j)
+            if normalise(doc[i:j].text) in NOT_PARTIES:
+                i = j
+                continue
+            start = i
+            while start < j and (doc[start].lower_ in self.v.STOP or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
+                                 or sentence_start_common(doc, start)):
+                start += 1
+            i = max(j, i + 1)
+            if start >= j or j - start > MAX_NAME_TOKENS:
+                continue  # not a name: a headline-like run of capitalised words
+            self.skip_until = 0
+            mention = self._classify(doc, start, j, known)
+            if mention is not None:
+                out.append(mention)
+            i = max(i, self.skip_until)
+        return out
+
+    def _classify(self, doc: Any, start: int, end: int, known: list[Mention]) -> Mention | None:
+        text = doc[start:end].text
+        words = [t.lower_ for t in doc[start:end]]
+        norm = normalise(text)
+        if not norm or norm in REGIONS or norm in NOT_PARTIES or any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]):
+            return None
+        if words[0] in MONTHS or words[0] in self.v.WEEKDAYS or all(w in self.v.STOP for w in words):
+            return None
+        before = [doc[k].lower_ for k in range(max(0, start - 3), start)]
+        after = [doc[k].lower_ for k in range(end, min(len(doc), end + 3))]
+        # a person: after a title, followed by ", (the) chief executive ...", a given name, or a person's surname
+        after_title = [w for w in [doc[k].lower_ for k in range(end, min(len(doc), end + 5))] if w not in ("the", "a", "its", "an")]
+        person = (
+            (before and before[-1] in TITLE_WORDS)
+            or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in all_cues() for w in words))
+            or (after_title[:1] == [","] and len(after_title) > 1 and after_title[1] in TITLE_WORDS)
+            or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in all_cues() for w in words))
+        )
+        if person:
+            k = end
+            while k < len(doc) and (doc[k].lower_ in ("von", "van", "der", "den", "de", "da", "bin", "al", "le", "la")
+                                    or (name_token(doc, k) and doc[k].lower_ not in self.v.STOP)):
+                k += 1  # "Ursula von der Leyen"
+            self.persons.add(doc[k - 1].lower_)
+            self.skip_until = k
+            return None
+        if len(words) == 1 and words[0] in self.persons:
+            return None
+        # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
+        if before[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
+                or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
+                or (after and after[0] in ("data", "estimates", "estimated", "analysts", "analyst", "figures", "research")):
+            return None
+        # quoted names are concepts or slogans
+        if start > 0 and doc[start - 1].text in ('"', "“", "'", "‘") and end < len(doc) and doc[end].text in ('"', "”", "'", "’"):
+            return None
+        # stock listings: "listed in Shenzhen", "a Hong Kong listing"
+        if (before and before[-1] in ("in", "on") and len(before) > 1 and before[-2] in self.v.LISTING_WORDS) or (after and after[0] in self.v.LISTING_WORDS):
+            return None
+        if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
+            return None  # "Yes", "Q:" and "A:" of an interview
+        if any(c.isdigit() for c in text) and not any(w in all_cues() for w in words):
+            return None  # "Q3", "H1", "Figure 2": not names
+        label, strong = cue_label(words)
+        # "Takefu Plant", "La Rochelle plant": a named facility
+        if end < len(doc) and doc[end].lower_ in self.v.FACILITY_NOUNS | {"project"} and label in (None, "Place") and not doc[end].lower_.endswith("s"):
+            return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
+        if end < len(doc) and doc[end].lower_ in ("programme", "program", "fund", "scheme", "initiative") and label in (None, "Place"):
+            return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"
+        if label is None:
+            nxt = doc[end].text if end < len(doc) else ""
+            if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based":
+                label, strong = "Place", True
+            elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]):
+                label, strong = "Place", True
+            elif before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS):
+                label, strong = "Place", False
+            elif before[-1:] == ["of"] and before[-2:-1] and before[-2] in ("city", "town", "port", "village", "province", "region", "state"):
+                label, strong = "Place", True  # "the port city of La Rochelle"
+            elif len(before) >= 2 and before[-1] in ("called", "named") and before[-2] in self.v.FACILITY_NOUNS:
+                label, strong = "Facility", True  # "a separation plant called Caremag"
+            elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
+                label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
+            elif start == 0 and all(t.is_upper for t in doc[start:end]) and nxt in (",", "--", "—", "–", "-"):
+                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --"
+        return Mention(start, end, None, text, label, strong)

@@ -1,0 +1,176 @@
+"""What extraction yields and works on: entities, relations, mentions, sentences; dates and slugs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import lexicon
+from ..gazetteer import KnownEntity
+
+ORG_LABELS = frozenset({"StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody"})
+
+PREFIXES = {
+    **{label: "org" for label in ORG_LABELS},
+    "Place": "place", "Country": "country", "Facility": "facility", "Material": "material", "EndUse": "enduse",
+    "Policy": "policy", "Event": "event", "Element": "element",
+}  # fmt: skip
+
+STAGE_ORDER = {stage: i for i, stage in enumerate(("mining", "separation", "metal", "alloy", "magnet", "component"))}
+
+MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)}
+
+_DATE_MDY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
+
+_DATE_DMY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b", re.I)
+
+_DATE_MY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b", re.I)
+
+DATE_MD = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2})\b", re.I)
+
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def find_date(text: str) -> tuple[str | None, str | None]:
+    """The first full or month-year date in ``text``: (ISO form, words form) or (None, None)."""
+    for pattern, order in ((_DATE_ISO, "iso"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_MY, "my")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        if order == "iso":
+            year, month, day = match.groups()
+            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                return f"{year}-{month}-{day}", f"{lexicon.MONTHS[int(month) - 1].title()} {year}"
+            continue
+        if order == "mdy":
+            month, day, year = match.group(1), match.group(2), match.group(3)
+        elif order == "dmy":
+            day, month, year = match.group(1), match.group(2), match.group(3)
+        else:
+            month, year, day = match.group(1), match.group(2), None
+        m = MONTHS[month.lower()]
+        iso = f"{year}-{m:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+        return iso, f"{month.title()} {year}"
+    return None, None
+
+
+def slugify(text: str) -> str:
+    """A readable ASCII slug; text with no Latin letters gets a short hash instead."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    return slug or "x-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+@dataclass
+class Entity:
+    """An entity found in a document: known (resolved) or new."""
+
+    key: str
+    label: str
+    name: str
+    id: str = ""
+    props: dict[str, Any] = field(default_factory=dict)
+    known: KnownEntity | None = None
+    surfaces: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    sentence: str | None = None
+    confirmed: bool = True
+    demonym_only: bool = True
+
+    @property
+    def stored(self) -> bool:
+        return bool(self.known and self.known.stored)
+
+    def aliases(self) -> list[str]:
+        names = [s for s, _ in self.surfaces.most_common() if s != self.name]
+        if self.known:
+            names = [*self.known.aliases, *[n for n in names if n not in self.known.aliases]]
+        return list(dict.fromkeys(n for n in names if n != self.name))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "label": self.label, "name": self.name, "aliases": self.aliases(),
+            "known": self.stored, "mentions": self.mentions, "evidence": self.sentence,
+            **({"properties": self.props} if self.props else {}),
+        }  # fmt: skip
+
+
+@dataclass
+class Relation:
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self, ids: dict[str, str]) -> dict[str, Any]:
+        props = dict(self.props)
+        if "material" in props:
+            props["material"] = ids.get(props["material"], props["material"])
+        if "event" in props:
+            props["event"] = ids.get(props["event"], props["event"])
+        source, target = ids[self.source], ids[self.target]
+        if self.type == "COOPERATES_WITH":
+            source, target = sorted((source, target))
+        return {"type": self.type, "source": source, "target": target, "evidence": self.evidence,
+                "confidence": self.confidence, **props}  # fmt: skip
+
+
+@dataclass
+class Extraction:
+    """What one document yields: its metadata, entities (by key) and relations between entity keys."""
+
+    entities: list[Entity]
+    relations: list[Relation]
+
+    def as_dict(self) -> dict[str, Any]:
+        ids = {e.key: e.id for e in self.entities}
+        return {"entities": [e.as_dict() for e in self.entities], "relations": [r.as_dict(ids) for r in self.relations]}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str | None  # entity key; None for an unresolved candidate
+    text: str
+    label: str | None = None  # label for candidates: a cue label, "Place" or None (needs confirmation)
+    strong: bool = False  # candidate label came from a strong cue
+    anaphora: bool = False
+    demonym: bool = False
+    label_of_known: str | None = None  # the label of a gazetteer match
+
+
+@dataclass
+class Sentence:
+    doc: Any
+    start: int
+    end: int
+    heading: bool
+    lowers: list[str] = field(default_factory=list)
+    """Lower-case text of every token of the doc (token objects are costly to make again and again)."""
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc[self.start : self.end].text.strip()
+
+    def lower(self, i: int) -> str:
+        return self.lowers[i] if self.start <= i < self.end else ""
+
+_ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def allowed(type_: str, source: str, target: str) -> bool:
+    if not _ALLOWED:
+        from supplygraph.schema import FACT_TYPES
+
+        for name, cls in FACT_TYPES.items():
+            _ALLOWED[name] = (cls.SOURCE_LABELS, cls.TARGET_LABELS)
+    sources, targets = _ALLOWED[type_]
+    return (source in sources or "*" in sources) and (target in targets or "*" in targets)

@@ -1,0 +1,202 @@
+"""Pass 2, names within the document: short forms, initials, bracketed abbreviations and names without their
+legal suffix resolve to the entity they abbreviate; entities named two ways merge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..gazetteer import normalise
+from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
+from .text import facility_props, is_cue, strip_suffix
+
+
+class NameIndex:
+    """Organisation names of one document by the ways a text shortens them, for constant-time look-ups."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
+        self.last_words: dict[str, str] = {}
+        self.initials: dict[str, str] = {}
+        self._lengths: dict[str, int] = {}
+
+    def add(self, e: Entity) -> None:
+        self.names.setdefault(normalise(e.name), e.key)
+        for a in e.surfaces:
+            self.alias(e, a)
+        tokens = normalise(e.name).split()
+        for k in range(1, len(tokens)):
+            prefix = " ".join(tokens[:k])
+            owner = self.prefixes.get(prefix)
+            if owner is None or len(e.name) < self._lengths.get(owner, 10**6):
+                self.prefixes[prefix] = e.key
+        self._lengths[e.key] = len(e.name)
+        core = [t for t in tokens if t not in lexicon.LEGAL_SUFFIXES]
+        if len(core) >= 2 and not is_cue(core[-1]):
+            self.last_words.setdefault(core[-1], e.key)
+        if len(core) >= 2:
+            self.initials.setdefault("".join(t[0] for t in core), e.key)
+
+    def alias(self, e: Entity, name: str) -> None:
+        self.names.setdefault(normalise(name), e.key)
+
+
+class Names:
+    """Pass 2: candidate names resolved within the document; merges."""
+
+    def resolve(self) -> None:
+        """Give every candidate name an entity: by its cue label, as a short form of another name, or as a new one."""
+        # strong-cue candidates become entities at once; others wait for confirmation
+        org_prefixes = set()
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.key is None and m.label in ORG_LABELS:
+                    tokens = normalise(m.text).split()
+                    org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
+        index = NameIndex()
+        for e in self.entities.values():
+            if e.label in ORG_LABELS:
+                index.add(e)
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.key is not None or m.label is None or (m.label == "Company" and not m.strong):
+                    continue
+                if m.label == "Place" and not m.strong and normalise(m.text) in org_prefixes:
+                    m.label = None  # "invested in Noveon" where Noveon Magnetics is named: not a place
+                    continue
+                entity = self._candidate_entity(s, m)
+                m.key = entity.key
+                if entity.label in ORG_LABELS:
+                    index.add(entity)
+        for s in self.sentences:
+            for idx, m in enumerate(s.mentions):
+                if m.key is not None:
+                    continue
+                prev = self.ent(s.mentions[idx - 1]) if idx > 0 else None
+                if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 \
+                        and s.lower(m.start - 1) == "," and (m.end >= s.end or s.lower(m.end) in (",", ".", ";", ")", "and", "--", "—")):
+                    entity = self._new("Place", m.text)  # "Kingston, Ontario": the place that holds the one before
+                    m.key = entity.key
+                    continue
+                target = self._abbreviation_of(s, idx, m, index)
+                if target is not None:
+                    m.key = target.key
+                    target.surfaces[m.text] += 0
+                    index.alias(target, m.text)
+                    continue
+                entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
+                m.key = entity.key
+                index.add(entity)
+
+    def _org_label(self, s: Sentence, m: Mention, label: str) -> str:
+        """ "A, a state-owned miner": a state-owned enterprise rather than ``label``."""
+        window = " ".join(s.lowers[max(s.start, m.start - 4) : min(s.end, m.end + 8)])
+        return "StateOwnedEnterprise" if re.search(r"state\s*-\s*(owned|backed|controlled|run)", window) else label
+
+    def _candidate_entity(self, s: Sentence, m: Mention) -> Entity:
+        label = m.label or "Company"
+        name = m.text.title() if m.text.isupper() and label == "Place" else m.text
+        if label == "Facility":
+            key = self.facility_names.get(normalise(name))
+            key = self.resolve_key(key) if key is not None else None
+            if key is not None and key in self.entities:
+                return self.entities[key]
+            entity = self._new("Facility", name, facility_props(name))
+            self.facilities.append(entity.key)
+            self.facility_names[normalise(name)] = entity.key
+            return entity
+        if label in ORG_LABELS and label != "GovernmentBody":
+            label = self._org_label(s, m, label)
+            if label == "StateOwnedEnterprise":
+                existing = self.x.gazetteer.lookup(name)
+                key = f"new:org:{normalise(name)}"
+                if existing is None and key in self.entities and self.entities[key].label == "Company":
+                    self.entities[key].label = label
+        if label == "Company":
+            stripped = strip_suffix(name)
+            if stripped != name:
+                known = self.x.gazetteer.lookup(stripped)
+                if known is not None and known.label in ORG_LABELS:
+                    return self.entities[self._known(known)]
+        entity = self._new(label, name, confirmed=m.strong or label != "Company")
+        return entity
+
+    def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, index: "NameIndex") -> Entity | None:
+        """The organisation that ``m`` abbreviates: bracketed after it, an alias, a prefix, a last word, initials."""
+        norm = normalise(m.text)
+        if idx > 0 and m.start >= 1 and s.doc[m.start - 1].text == "(" and s.mentions[idx - 1].end == m.start - 1:
+            prev = self.ent(s.mentions[idx - 1])
+            if prev is not None and prev.label in ORG_LABELS:
+                return prev
+        stripped = normalise(strip_suffix(m.text))
+        found = index.names.get(norm) or (index.names.get(stripped) if stripped != norm else None) or index.prefixes.get(norm)
+        if found is None:
+            found = index.last_words.get(norm)
+        if found is None and m.text.isupper() and 2 <= len(m.text) <= 5:
+            found = index.initials.get(norm)
+        if found is None:
+            return None
+        return self.ent(Mention(0, 0, found, ""))
+
+    def merge(self, old: str, new: str) -> None:
+        """Make entity ``old`` a second name of ``new``; mentions and relations follow through ``redirect``."""
+        old, new = self.resolve_key(old), self.resolve_key(new)
+        if old == new or old not in self.entities or new not in self.entities:
+            return
+        gone = self.entities.pop(old)
+        target = self.entities[new]
+        target.surfaces.update(gone.surfaces)
+        target.surfaces[gone.name] += 0
+        target.mentions += gone.mentions
+        target.sentence = target.sentence or gone.sentence
+        target.confirmed = target.confirmed or gone.confirmed
+        target.demonym_only = target.demonym_only and gone.demonym_only
+        self.redirect[old] = new
+        for index in (self.out, self.into):
+            for (type_, key) in [k for k in index if k[1] == old]:
+                index.setdefault((type_, new), []).extend(index.pop((type_, key)))
+
+    def _rekey_relations(self) -> None:
+        """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
+        moved: dict[tuple, Relation] = {}
+        for r in self.relations.values():
+            r.source, r.target = self.resolve_key(r.source), self.resolve_key(r.target)
+            if r.props.get("material"):
+                r.props["material"] = self.resolve_key(r.props["material"])
+            if r.props.get("event"):
+                r.props["event"] = self.resolve_key(r.props["event"])
+            if r.source != r.target:
+                moved.setdefault((r.type, r.source, r.target, r.props.get("material")), r)
+        self.relations = moved
+        self.used = {self.resolve_key(k) for k in self.used}
+
+    def _merge_duplicates(self) -> None:
+        """Facilities named two ways ("Stillwater plant", "magnet plant in Stillwater") and "VAC Group" for "VAC"."""
+        facilities: dict[str, list[Entity]] = {}
+        orgs: dict[str, Entity] = {}
+        bodies: dict[str, Entity] = {}
+        for e in self.entities.values():
+            if e.label == "Facility":
+                for name in {normalise(a) for a in e.surfaces} | {normalise(e.name)}:
+                    facilities.setdefault(name, []).append(e)
+            elif e.label in ORG_LABELS:
+                for name in {normalise(a) for a in e.surfaces} | {normalise(e.name)}:
+                    orgs.setdefault(name, e)
+                if e.label == "GovernmentBody":  # "the Ministry of Commerce" in a notice by "... of the People's Republic of China"
+                    bodies.setdefault(normalise(strip_suffix(e.name)), e)
+        for e in list(self.entities.values()):
+            if e.key not in self.entities or e.known is not None:
+                continue
+            if e.label == "Facility":
+                for f in facilities.get(normalise(e.name), ()):
+                    if f is not e and f.key in self.entities and len(f.surfaces) > len(e.surfaces):
+                        self.merge(e.key, f.key)
+                        break
+            elif e.label in ORG_LABELS:
+                stripped = normalise(strip_suffix(e.name))
+                f = orgs.get(stripped) if stripped != normalise(e.name) else bodies.get(stripped) if e.label == "GovernmentBody" else None
+                if f is not None and f is not e and f.key in self.entities:
+                    self.merge(e.key, f.key)
+        self._rekey_relations()

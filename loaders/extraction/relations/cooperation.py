@@ -1,0 +1,85 @@
+"""Cooperation: agreements, partnerships and joint ventures between two or more parties."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..model import Mention, ORG_LABELS
+
+
+class Cooperation:
+    """Cooperation rules."""
+
+    def _cooperation(self) -> None:
+        parties_seen: list[list[str]] = []
+        for i in self.triggers(self.v.AGREEMENT_NOUNS | self.v.COOP_VERBS):
+            word = self.w(i)
+            if word == "venture" and self.w(i - 1) != "joint":
+                continue
+            end = min(self.s.end, i + 14)
+            if self.hedged(max(self.s.start, i - 12), i + 1):
+                continue
+            parties: list[Mention | str] = []
+            with_subject = False
+            apart: set[str] = set()
+            for k in range(i + 1, end):
+                if self.w(k) in ("with", "between", "among", "by"):
+                    first = self.right(k + 1, self.org, limit=3)
+                    if first is not None:
+                        parties = list(self.coordinated(first, self.org))
+                        if self.w(k) == "with":
+                            subj = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
+                            subj = subj or self.left(i, self.org, limit=14)
+                            if subj is None:
+                                after = [m for m in self.ms if m.start > parties[-1].end and self.org(m)]
+                                subj = after[0] if after else None
+                            if subj is None and self.st.label_of(self.st.last_subject) in ORG_LABELS:
+                                subj = self.st.last_subject  # type: ignore[assignment]  # "A new contract with B covers ..."
+                            if subj is not None:
+                                subjects = self.coordinated(subj, self.org) if isinstance(subj, Mention) and subj.end <= i else [subj]
+                                parties[:0] = [x for x in subjects if x not in parties]  # "A and B have signed ... with C"
+                                if len(subjects) > 1 and word in ("agreements", "contracts", "deals", "memoranda", "partnerships"):
+                                    apart = {self.st._key(x) for x in subjects}  # each its own agreement with C
+                                with_subject = True
+                    break
+                if self.w(k) in ("to", "under", "which", "that", ";"):
+                    break
+            if not parties:
+                # "A and B announced/signed a memorandum"
+                verb = next((k for k in range(i - 1, max(self.s.start, i - 8), -1) if self.w(k) in ("signed", "announced", "concluded", "reached", "formed", "struck", "agreed")), None)
+                if verb is not None:
+                    k = verb
+                    while self.w(k - 1) in ("have", "has", "had", "today", "jointly", "also", "formally", "officially", ")"):
+                        k -= 1  # "A, B and C (ABC) have today signed"
+                    last = self.at_end(k) or self.left(k, self.org, limit=1)
+                    if last is not None and self.org(last):
+                        group = [m for m in self.ms if m.end <= last.end]
+                        chain = [last]
+                        for m in reversed(group[:-1]):
+                            gap = [self.w(k) for k in range(m.end, chain[0].start)]
+                            if gap and all(g in (",", "and", "(", ")", "the") for g in gap) and "the" != gap[0] and self.org(m):
+                                chain.insert(0, m)
+                            else:
+                                break
+                        if len(chain) > 1:
+                            parties = list(chain)
+            keys = list(dict.fromkeys(self.st._key(p) for p in parties if p is not None))
+            if len(keys) < 2 or keys in parties_seen:
+                continue
+            parties_seen.append(keys)
+            self.st.last_parties = keys
+            for a, b in combinations(keys, 2):
+                if not {a, b} <= apart:
+                    self.st.add("COOPERATES_WITH", a, b, self.s, 0.8)
+            window = self.words[i - self.s.start : i - self.s.start + 25]
+            # "an agreement with B under which it will reserve production capacity for B": the subject supplies B
+            if len(keys) == 2 and with_subject and any(w in ("offtake", "capacity") for w in window) and not set(window) & self.v.SUPPLY_VERBS:
+                self._supply(keys[0], keys[1], None, 0.65)
+            if word == "venture":
+                jv = self.left(i, self.org, limit=4)
+                if jv is None or jv.key in keys:
+                    after = self.right(i + 1, self.org, limit=3)
+                    jv = after if after is not None and self.st._key(after) not in keys else None
+                if jv is not None and jv.key not in keys:
+                    for p in keys:
+                        self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)

@@ -1,0 +1,197 @@
+"""Facilities: "its sintered magnet plant in Stillwater" becomes a Facility located there, and who
+operates it ("operated by", "its", "X's", the builder).
+"""
+
+from __future__ import annotations
+
+from ...gazetteer import normalise
+from ..model import Entity, Mention
+from ..text import place_core
+
+
+class Facilities:
+    """Facility rules."""
+
+    def _weak_name_at(self, i: int) -> bool:
+        """A capitalised name with no cue that nothing has confirmed yet (it may name a facility)."""
+        m = self.at_or_in(i)
+        e = self.st.ent(m)
+        return m is not None and m.end == i + 1 and e is not None and e.label == "Company" and not e.confirmed \
+            and e.key not in self.st.used and self.w(m.start - 1) in ("its", "their", "'s", "’s", "the")
+
+    def _demonym_at(self, i: int) -> bool:
+        m = self.at_or_in(i)
+        return m is not None and m.demonym
+
+    def _facilities(self) -> None:
+        """ "its sintered magnet plant in Stillwater, Oklahoma" -> a Facility located in Stillwater."""
+        d = self.doc
+        for i in self.triggers(self.v.FACILITY_NOUNS):
+            if self.st_mention_covers(i):
+                continue
+            # the descriptive phrase: modifiers back to a determiner or possessive
+            start, named = i, False
+            while start - 1 >= self.s.start:
+                if self._weak_name_at(start - 1):
+                    weak = self.at_or_in(start - 1)
+                    self.ms.remove(weak)  # "its Independence magnet factory": the facility's own name
+                    start, named = weak.start, True
+                    continue
+                word = d[start - 1].lower_
+                if (self.st_mention_covers(start - 1) and not self._demonym_at(start - 1)) or word in (",", ";", ":"):
+                    break
+                if word in self.v.STOP | {"'s", "’s", "'", "’", "(", "a", "an"} and word not in ("first", "second", "new"):
+                    break
+                start -= 1
+            place = None
+            before = self.at_end(i)
+            if before is not None and self.st.label(before) == "Place" and start == i:
+                pe = self.st.ent(before)
+                e = self._facility_entity(f"{pe.name} {d[i].lower_}", [f"{before.text} {d[i].text}"], {})
+                self.ms.remove(before)
+                self.ms.append(Mention(before.start, i + 1, e.key, f"{before.text} {d[i].text}", anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
+                continue
+            if i + 2 < self.s.end and d[i + 1].lower_ in ("in", "at", "near"):
+                nxt = self.at(i + 2)
+                if nxt is None and d[i + 2].lower_ == "the":
+                    nxt = self.at(i + 3)
+                if nxt is not None and self.st.label(nxt) in ("Place", "Country"):
+                    place = nxt
+            kind = next((self.v.FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in self.v.FACILITY_KINDS), None)
+            known = self._known_facility(start, i, place, kind) if place is not None and not d[start].is_title else None
+            if known is not None:
+                self.ms.append(Mention(start, i + 1, known, d[start : i + 1].text, anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.entities[known].mentions += 1
+                self.st.entities[known].sentence = self.st.entities[known].sentence or self.s.text
+                self.st.facilities.append(known)
+                self.st.add("LOCATED_IN", known, place, self.s, 0.75)
+                continue
+            if place is None:
+                place = self._where_place(start)
+            if place is not None and self.st.label(place) == "Country":
+                place = None  # "its plant in Malaysia": too vague to name a new facility
+            anaphor = start > self.s.start and d[start - 1].lower_ == "the" and place is None
+            if place is None and named:  # "The Tarrant magnet plant, operated by ...": a name of its own is enough
+                e = self._facility_entity(d[start : i + 1].text, [d[start : i + 1].text], {"kind": kind} if kind else {})
+                self.ms.append(Mention(start, i + 1, e.key, d[start : i + 1].text, anaphora=True))
+                self.ms.sort(key=lambda x: x.start)
+                self.st.facilities.append(e.key)
+                continue
+            if place is None:
+                if anaphor and self.st.facilities:
+                    keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
+                    wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
+                    if wanted:
+                        self.ms.append(Mention(start, i + 1, wanted[-1], d[start : i + 1].text, anaphora=True))
+                        self.st.entities[wanted[-1]].mentions += 1
+                continue
+            pe = self.st.ent(place)
+            noun = d[i].lower_
+            name = f"{pe.name} {kind + ' ' if kind else ''}{noun}"
+            if d[start].is_title and not self._demonym_at(start):
+                name = d[start : i + 1].text  # a facility with a name of its own: "Independence magnet factory"
+            surface = d[start : i + 1].text
+            aliases = [surface, f"{surface} in {pe.name}", f"{noun} in {pe.name}", f"{pe.name} {noun}",
+                       f"{place_core(pe.name)} {noun}"]  # fmt: skip
+            e = self._facility_entity(name, aliases, {"kind": kind} if kind else {})
+            m = Mention(start, i + 1, e.key, surface, anaphora=True)
+            self.ms.append(m)
+            self.ms.sort(key=lambda x: x.start)
+            self.st.facilities.append(e.key)
+            self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _where_place(self, start: int) -> Mention | None:
+        """The place of "to Lulea, where the company's anode plant ...": a place just before ", where"."""
+        k = start - 1
+        while k > self.s.start and (self.w(k) in ("the", "its", "their", "'s", "’s") or self.st_mention_covers(k)) \
+                and not (self.at_or_in(k) and self.st.label(self.at_or_in(k)) in ("Place", "Country")):
+            k -= 1
+        if self.w(k) == "where" and self.w(k - 1) == ",":
+            place = self.at_end(k - 1)
+            return place if self.st.label(place) in ("Place", "Country") else None
+        return None
+
+    def _known_facility(self, start: int, end: int, place: Mention, kind: str | None) -> str | None:
+        """The store's facility that a descriptive mention ("the separation plant in Gebeng") names, if just one fits.
+
+        It must be in that place and run by the operator the sentence gives ("its", "X's", the subject before
+        the mention) or a subsidiary of it; "a second/new plant" prefers planned facilities, other mentions
+        operating ones.
+        """
+        if self.w(start - 1) in ("its", "their"):
+            operator = self.its(start - 1)
+        elif self.w(start - 1) in ("'s", "’s"):
+            operator = self.at_end(start - 1)
+        else:
+            operator = self.subject if self.subject is not None and self.subject.end < start and self.org(self.subject) else None
+        key = self.st._key(operator) if operator is not None else None
+        if key is None or self.st.entities[key].known is None:
+            return None
+        orgs = {key}
+        fits = [f for f in self.st.x.gazetteer.facilities_in(self.st._key(place), orgs)
+                if kind is None or kind in str(f.props.get("kind", kind))]
+        fresh = any(self.w(k) in ("new", "second", "third", "another", "planned", "proposed", "future") for k in range(start, end))
+        preferred = [f for f in fits if (f.props.get("status") == "planned") == fresh]
+        fits = preferred or fits
+        return self.st._known(fits[0]) if len(fits) == 1 else None
+
+    def _facility_entity(self, name: str, aliases: list[str], props: dict) -> Entity:
+        """The facility known by any of these names (in the store or earlier in the document), else a new one."""
+        e = None
+        for alias in [name, *aliases]:
+            known = self.st.x.gazetteer.lookup(alias)
+            if known is not None and known.label == "Facility":
+                e = self.st.entities[self.st._known(known)]
+                break
+        if e is None:
+            e = self.st._new("Facility", name, props)
+        for alias in aliases:
+            e.surfaces[alias] += 0
+            named = self.st.facility_names.get(normalise(alias))
+            if named is not None and self.st.resolve_key(named) != e.key and named in self.st.entities:
+                self.st.merge(named, e.key)  # "the Narva plant" named earlier or later is this facility
+        e.surfaces[aliases[0]] += 1
+        e.mentions += 1
+        e.sentence = e.sentence or self.s.text
+        return e
+
+    def _operates(self) -> None:
+        for m in self.ms:
+            if self.st.label(m) != "Facility":
+                continue
+            k = m.start - 1
+            operator: Mention | str | None = None
+            for q in range(m.end, min(self.s.end, m.end + 8)):
+                if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
+                    operator = self.right(q + 2, self.org, limit=3)
+                    break
+            if operator is not None:
+                pass
+            elif k >= self.s.start and self.w(k) in ("its", "their", "our"):
+                operator = self.its(k)
+            elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
+                owner = self.at_end(k)
+                if owner is not None and self.org(owner):
+                    operator = owner
+            if operator is None:
+                verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS), None)
+                if verb is not None:
+                    subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
+                    who = subject or self.left(verb, self.org, limit=14)
+                    if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
+                        operator = who
+            if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
+                for q in range(m.end + 2, min(self.s.end, m.end + 8)):
+                    if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
+                        operator = self.right(q + 2, self.org, limit=3)
+                        break
+            if operator is None:
+                for q in range(m.end, min(self.s.end, m.end + 8)):
+                    if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
+                        operator = self.right(q + 2, self.org, limit=3)
+                        break
+            if operator is not None and not self.hedged(m.start, m.end):
+                self.st.add("OPERATES", operator, m, self.s, 0.8)

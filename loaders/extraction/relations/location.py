@@ -1,0 +1,112 @@
+"""Where things are: "based in", "X-based", "P1, P2", "Estonia's Ida-Viru County", "A, a Danish maker"."""
+
+from __future__ import annotations
+
+from ..model import Mention, ORG_LABELS
+
+
+class Location:
+    """Location rules."""
+
+    def _located(self) -> None:
+        # "A, based in P1, P2" / "A is headquartered in P" / "A ... headquarters in P"
+        for i in self.triggers(("based", "headquartered", "located", "headquarters")):
+            if self.w(i + 1) != "in" or self.hedged(i, i + 2):
+                continue
+            place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
+            who = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility",), limit=8)
+            if place is None or who is None:
+                continue
+            self.st.add("LOCATED_IN", who, place, self.s, 0.9)
+            self._place_chain(place)
+        # "the Toronto-based company" after or before an organisation
+        for i in self.triggers(("based",)):
+            if i < 2 or self.w(i - 1) != "-":
+                continue
+            place = self.at_end(i - 1)
+            if place is None or self.st.label(place) not in ("Place", "Country"):
+                continue
+            who = self.left(place.start, self.org, limit=4) or self.right(i + 1, self.org, limit=6)
+            if who is not None:
+                self.st.add("LOCATED_IN", who, place, self.s, 0.85)
+        # "its Kalgoorlie plant in Western Australia", "at Ames National Laboratory in Iowa"
+        for m in self.ms:
+            label = self.st.label(m)
+            located = label in ("Facility", "University", "ResearchInstitute") \
+                or (self.org(m) and self.w(m.start - 1) in ("at", "to", "from"))  # "sells M to B in Eindhoven"
+            if located and self.w(m.end) in ("in", "at", "near"):
+                place = self.at(m.end + 1) or (self.at(m.end + 2) if self.w(m.end + 1) == "the" else None)
+                if place is not None and self.st.label(place) in ("Place", "Country"):
+                    self.st.add("LOCATED_IN", m, place, self.s, 0.75)
+        # "P1, P2" and "P1, in Country's P2" after "in"
+        for m in self.ms:
+            if self.st.label(m) != "Place":
+                continue
+            if self.w(m.start - 1) in ("in", "near", "at") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")):
+                self._place_chain(m)
+        # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
+        for m in self.ms:
+            if self.st.label(m) == "Place" and self.w(m.end) == "in":
+                outer = self.at(m.end + 1)
+                if outer is not None and self.st.label(outer) in ("Place", "Country") and not self.hedged(m.start, outer.end):
+                    self.st.add("LOCATED_IN", m, outer, self.s, 0.75)
+        # "Estonia's Ida-Viru County"
+        for m in self.ms:
+            if self.st.label(m) == "Country" and self.w(m.end) in ("'s", "’s") and not m.demonym:
+                nxt = self.at(m.end + 1)
+                if nxt is not None and self.st.label(nxt) == "Place":
+                    self.st.add("LOCATED_IN", nxt, m, self.s, 0.85)
+                elif nxt is not None and self.org(nxt):
+                    self.st.add("LOCATED_IN", nxt, m, self.s, 0.8)
+        # "A, one of Japan's largest chemical companies" / "A, China's state-backed rare earth and steel giant"
+        for m in self.ms:
+            if not self.org(m) or self.w(m.end) != ",":
+                continue
+            for k in range(m.end + 1, min(self.s.end, m.end + 5)):
+                country = self.at(k)
+                if country is not None and self.st.label(country) == "Country" and self.w(country.end) in ("'s", "’s"):
+                    head = next((q for q in range(country.end + 1, min(self.s.end, country.end + 9)) if self.w(q) in self.v.ORG_NOUNS), None)
+                    if head is not None:
+                        self.st.add("LOCATED_IN", m, country, self.s, 0.8)
+                    break
+        # "A, a Danish maker of ...", "A, an Estonian producer"
+        for m in self.ms:
+            if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the"):
+                demonym = self.at(m.end + 2)
+                if demonym is not None and demonym.demonym and self.w(demonym.end) in self.v.ORG_NOUNS | {"state-owned", "listed"}:
+                    self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
+        # "A began separating and refining rare earths in Hai Phong"
+        subject = self.subject
+        if subject is not None and self.org(subject):
+            for i in self.triggers(("in",)):
+                place = self.at(i + 1)
+                if place is None or self.st.label(place) != "Place" or i < subject.end:
+                    continue
+                between = [self.w(k) for k in range(subject.end, i)]
+                if any(self.st_mention_covers(k) and self.st.label(self.at_or_in(k)) in {"Facility"} | ORG_LABELS for k in range(subject.end, i)):
+                    continue
+                if any(w in ("listed", "listing") for w in between) or self.hedged(subject.start, i + 1):
+                    continue
+                if any(w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process")) for w in between):
+                    self.st.add("LOCATED_IN", subject, place, self.s, 0.6)
+
+    def _place_chain(self, place: Mention) -> None:
+        """ "Stillwater, Oklahoma" / "Narva, in Estonia's Ida-Viru County": the first is in the second."""
+        k = place.end
+        if self.w(k) != ",":
+            return
+        k += 1
+        if self.w(k) == "in":
+            k += 1
+        nxt = self.at(k)
+        if nxt is not None and self.st.label(nxt) == "Country" and self.w(nxt.end) in ("'s", "’s"):
+            inner = self.at(nxt.end + 1)
+            if inner is not None and self.st.label(inner) == "Place":
+                self.st.add("LOCATED_IN", place, inner, self.s, 0.8)
+                return
+        if nxt is None or self.st.label(nxt) not in ("Place", "Country") or nxt.demonym:
+            return
+        after = self.w(nxt.end)
+        if after in ("and", "or") or (after == "," and self.st.label(self.at(nxt.end + 1)) in ("Place",) and self.w(self.at(nxt.end + 1).end) in (",", "and")):
+            return
+        self.st.add("LOCATED_IN", place, nxt, self.s, 0.8)

@@ -1,0 +1,211 @@
+"""Ownership: subsidiaries, acquisitions, sales, stakes, parents, joint ventures and shareholders."""
+
+from __future__ import annotations
+
+from ..model import Mention, ORG_LABELS
+from ..text import short_name
+
+
+class Ownership:
+    """Ownership rules."""
+
+    def _subsidiary(self) -> None:
+        d = self.doc
+        for i in self.triggers(self.v.SUBSIDIARY_NOUNS | {"company"}):
+            word = self.w(i)
+            if word == "company" and self.w(i - 1) != "group":
+                continue
+            if self.hedged(i, i + 4):
+                continue
+            # "A, the U.S. subsidiary of B"
+            if self.w(i + 1) == "of":
+                parent = self.right(i + 2, self.org, limit=5)
+                child = self.left(i, self.org, limit=8)
+                gap = [self.w(k) for k in range(child.end, i)] if child is not None else []
+                if parent is not None and child is not None and ("," in gap or set(gap) & {"is", "was", "are", "became", "becomes", "remains"}):
+                    self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.85)
+                    continue
+                # "sale of stakes in X and Y to an affiliate of Z" is handled by _acquisition
+            # "its subsidiary B", "A's group company B", "A's Beijing subsidiary", "A's Magnequench division"
+            owner: Mention | str | None = None
+            k = i - 1
+            if word == "company":
+                k -= 1
+            place = None
+            if k >= self.s.start and self.st.label(self.at_end(k + 1)) == "Place":
+                place = self.at_end(k + 1)
+                k = place.start - 1
+            # "Neo's Magnequench division": a name not yet known as an organisation, right before "division"/"unit"
+            named_before = None
+            cand = self.at_end(k + 1)
+            ce = self.st.ent(cand)
+            if cand is not None and word in ("division", "unit") and (ce is None or (ce.label == "Company" and not ce.confirmed)):
+                named_before = cand
+                k = cand.start - 1
+            while named_before is None and place is None and k > self.s.start and k > i - 4 and self.doc[k].is_lower \
+                    and self.doc[k].is_alpha and self.w(k) not in ("its", "their", "a", "the", "an"):
+                k -= 1  # "its recycling subsidiary"
+            if k >= self.s.start and self.w(k) in ("its", "their"):
+                owner = self.its(k)
+            elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
+                owner = self.at_end(k)
+                if owner is not None and not self.org(owner):
+                    owner = None
+            if owner is None:
+                continue
+            child = self.at(i + 1)
+            if (child is None or not self.org(child)) and self.w(k - 1) == ",":
+                child = self.at_end(k - 1)  # "HyProMag, its recycling subsidiary, ..."
+                if child is not None and self.st._key(child) == self.st._key(owner):
+                    child = None
+            if child is not None and self.org(child):
+                self.st.add("SUBSIDIARY_OF", child, owner, self.s, 0.85)
+                continue
+            if named_before is not None:
+                e = self.st.ent(named_before)
+                e.surfaces[f"{named_before.text} {word}"] += 0
+                e.confirmed = True
+                self.st.add("SUBSIDIARY_OF", named_before, owner, self.s, 0.8)
+                continue
+            if place is not None and word in ("subsidiary", "unit", "branch", "arm"):
+                oe = self.st.entities[self.st._key(owner)]
+                pe = self.st.ent(place)
+                e = self.st._new(oe.label, f"{oe.name} {pe.name} {word}", {})
+                surface = f"{short_name(oe.name)}'s {pe.name} {word}"
+                e.surfaces[surface] += 1
+                e.mentions += 1
+                e.sentence = e.sentence or self.s.text
+                first = owner.start if isinstance(owner, Mention) and owner.end == place.start - 1 else place.start
+                if first != place.start:
+                    self.ms.remove(owner)  # type: ignore[arg-type]
+                self.ms.remove(place)
+                m = Mention(first, i + 1, e.key, d[first : i + 1].text, anaphora=True)
+                self.ms.append(m)
+                self.ms.sort(key=lambda x: x.start)
+                self.st.add("SUBSIDIARY_OF", e, owner, self.s, 0.8)
+                self.st.add("LOCATED_IN", e, place, self.s, 0.7)
+
+    def _acquisition(self) -> None:
+        """Purchases, acquisitions, sales of stakes and ownership: the firm bought is a subsidiary of the buyer."""
+        for i in self.triggers(("purchase", "acquisition", "takeover")):
+            if self.w(i + 1) != "of" or self.hedged(i, i + 3):
+                continue
+            target = self.at(i + 2) or self.right(i + 2, self.org, limit=1)
+            buyer = self.left(i, self.org, limit=6)
+            if target is not None and buyer is not None and self.org(target):
+                self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.8)
+        for i in self.triggers(self.v.ACQUIRE_VERBS):
+            if self.w(i) == "took" and self.w(i + 1) != "over":
+                continue
+            k = i + (2 if self.w(i) == "took" else 1)
+            target = self.at(k)
+            buyer = self.left(i, self.org, limit=6)
+            if target is None or buyer is None or not self.org(target) or self.hedged(i, k):
+                continue
+            # "bought oxide from X" is a purchase of goods; a government is not bought
+            if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
+                continue
+            self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
+        # "X, which was acquired by Y"
+        for i in self.triggers(("acquired", "bought", "purchased")):
+            if self.w(i + 1) != "by" or self.hedged(i, i + 2):
+                continue
+            buyer = self.right(i + 2, self.org, limit=2)
+            target = self.left(i, self.org, limit=5)
+            if buyer is not None and target is not None:
+                self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
+        # "the sale of (majority) stakes in ... X and Y to (an affiliate of) Z"; "sold X to Z"
+        for i in self.triggers(("sale", "sold")):
+            to = next((k for k in range(i + 1, self.s.end) if self.w(k) == "to"), None)
+            if to is None or self.hedged(i, to):
+                continue
+            buyer = self.right(to + 1, self.org, limit=6)
+            if buyer is None:
+                continue
+            if "minority" in self.words:
+                continue
+            sold = [m for m in self.ms if i < m.start < to and self.org(m)]
+            for m in sold:
+                self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
+        # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"
+        for i in self.triggers(("owned", "majority-owned", "wholly-owned", "controlled", "venture")):
+            by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
+            if self.w(i) == "venture" and (self.w(i - 1) != "joint" or self.w(i + 1) != "of"):
+                continue
+            if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
+                continue
+            first = self.right(by + 1, self.org, limit=2)
+            child = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=4 if self.w(i) != "venture" else 6)
+            if child is None and self.subject is not None and self.org(self.subject) and self.w(self.subject.end) == "," \
+                    and self.subject.end < i:
+                child = self.subject  # "A, the largest producer of ... in Canada, is owned by B"
+            if first is None or child is None:
+                continue
+            for parent in self.coordinated(first, self.org):
+                if self.st.label(child) == "Facility":
+                    self.st.add("OPERATES", parent, child, self.s, 0.8)
+                else:
+                    self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
+        # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
+        for i in self.triggers(("stake", "stakes", "interest")):
+            holder = self.left(i, self.org, limit=8)
+            k = i + 1
+            if self.w(k) == "of":
+                k = next((q + 1 for q in range(k, min(self.s.end, k + 5)) if self.w(q) in ("%", "percent")), k)
+            if self.w(k) != "in" or holder is None or self.hedged(holder.start, k + 1):
+                continue
+            target = self.right(k + 1, self.org, limit=2)
+            if target is None or any(self.w(q) in ("sale", "sold", "sell", "selling") for q in range(holder.end, i)):
+                continue
+            pct = self._percent(holder.end, k)
+            if pct is not None:
+                self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "B, which owns 35% of A", "B holds 40 percent of the company"
+        for i in self.triggers(("owns", "owned", "holds", "held", "controls")):
+            pct_at = next((q for q in range(i + 1, min(self.s.end, i + 4)) if self.w(q) in ("%", "percent")), None)
+            if pct_at is None or self.w(pct_at + 1) != "of" or self.hedged(i, pct_at + 1):
+                continue
+            holder = self.left(i, self.org, limit=6)
+            target = self.right(pct_at + 2, self.org, limit=2)
+            pct = self._percent(i + 1, pct_at + 1)
+            if holder is not None and target is not None and pct is not None:
+                self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+        # "KU Leuven's Institute for Sustainable Metals": an institute of the organisation that possesses it
+        for m in self.ms:
+            if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in ("'s", "’s"):
+                owner = self.at_end(m.start - 1)
+                if self.org(owner) and not self.hedged(owner.start, m.end):
+                    self.st.add("SUBSIDIARY_OF", m, owner, self.s, 0.75)
+        # "A, whose parent company is B", "A's parent, B", "its parent company B"
+        for i in self.triggers(("parent",)):
+            j = i + 1 if self.w(i + 1) in ("company", "group", "firm") else i
+            if self.w(i - 1) == "whose" and self.w(j + 1) in ("is", "was"):
+                child, parent = self.at_end(i - 2) if self.w(i - 2) == "," else None, self.right(j + 2, self.org, limit=2)
+            elif self.w(i - 1) in ("its", "'s", "’s"):
+                child = self.its(i - 1) if self.w(i - 1) == "its" else self.at_end(i - 1)
+                parent = self.right(j + 1, self.org, limit=2)
+            else:
+                continue
+            if child is not None and parent is not None and self.st.label_of(child) in ORG_LABELS and not self.hedged(i, j + 1):
+                self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
+        # "B will become its largest shareholder, with a stake of about 15%"; "B is the majority shareholder of A"
+        for i in self.triggers(("shareholder", "owner")):
+            if self.w(i - 1) not in ("largest", "biggest", "majority", "controlling", "principal", "main", "sole"):
+                continue
+            holder = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
+            holder = holder or self.left(i, self.org, limit=12)
+            if holder is None or self.hedged(holder.start, i + 1):
+                continue
+            owned: Mention | str | None = None
+            if self.w(i + 1) in ("of", "in"):
+                owned = self.right(i + 2, self.org, limit=2)
+            k = i - 2
+            while owned is None and k >= holder.end and self.w(k) not in ("its", "'s", "’s"):
+                k -= 1
+            if owned is None and self.w(k) in ("'s", "’s"):
+                owned = self.at_end(k)
+            elif owned is None and self.w(k) == "its":
+                owned = self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
+            if owned is None or not self.org(owned):
+                continue
+            self.st.add("SUBSIDIARY_OF", owned, holder, self.s, 0.75, stake=self._percent(i, self.s.end))

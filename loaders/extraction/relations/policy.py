@@ -1,0 +1,225 @@
+"""Policies: export controls, bans and quotas as entities, who issued them, and what they restrict (also a
+requirement in a later sentence, for the policy in context).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import MONTHS, Mention, find_date
+from ..text import brief
+
+
+class Policies:
+    """Policy rules."""
+
+    def _policies(self) -> None:
+        """ "the export licensing that China introduced in April 2025", "China's export controls" -> a Policy."""
+        d = self.doc
+        # "China's Ministry of Commerce banned the export of technology used to make rare earth magnets"
+        for i in self.triggers(("banned", "bans", "restricted", "restricts", "curbed", "curbs", "suspended")):
+            if "export" not in self.words[i - self.s.start + 1 : i - self.s.start + 5] and "exports" not in self.words[i - self.s.start + 1 : i - self.s.start + 5]:
+                continue
+            issuer = self.left(i, self.labelled("Country", "GovernmentBody"), limit=6)
+            if issuer is None or self.hedged(issuer.start, i + 1):
+                continue
+            ie = self.st.ent(issuer)
+            iso, words = find_date(self.s.text)
+            if iso is None and self.st.published:
+                iso, words = self.st.published, find_date(self.st.published)[1]
+            noun = "ban" if self.w(i).startswith("ban") else "restrictions"
+            name = f"{brief(ie)} export {noun}" + (f" ({words})" if words else "")
+            props = {"kind": "export-control", **({"announced": iso} if iso else {})}
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", name, props)
+            e.surfaces[f"{d[i].text} the export"] += 0
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(i, i + 1, e.key, d[i].text, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.75)
+        # "MIIT set the 2024 mining quota for rare earths at 270,000 tonnes": a quota restricts what it counts
+        for i in self.triggers(("quota", "quotas")):
+            issuer = self.left(i, self.labelled("Country", "GovernmentBody"), limit=10)
+            if issuer is None or self.hedged(issuer.start, i + 1) or self.w(i - 1) == "export":
+                continue
+            stage = next((self.w(k) for k in range(i - 1, max(self.s.start, i - 4) - 1, -1)
+                          if self.w(k) in ("mining", "smelting", "separation", "production", "refining")), "")  # fmt: skip
+            year = next((d[k].text for k in range(max(self.s.start, i - 4), i) if re.fullmatch(r"(19|20)\d\d", d[k].text)), None)
+            ie = self.st.ent(issuer)
+            e = self.st._new("Policy", f"{brief(ie)} {stage + ' ' if stage else ''}quota" + (f" ({year})" if year else ""),
+                             {"kind": "quota", **({"announced": year} if year else {})})  # fmt: skip
+            e.mentions += 1
+            e.surfaces[d[i].text] += 0
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(i, i + 1, e.key, d[i].text, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.75)
+            targets = [m for m in self.ms if m.start > i and self.st.label(m) in ("Material", "Element")]
+            if not targets and any(self.w(k) in ("earths", "earth") for k in range(i + 1, min(self.s.end, i + 5))):
+                generic = self.st.x.gazetteer.lookup("rare earth ore" if stage in ("mining", "") else "separated rare earth oxides")
+                if generic is not None:
+                    key = self.st._known(generic)
+                    self.st.entities[key].mentions += 1  # "rare earths", counted as the stage the quota names
+                    self.st.entities[key].sentence = self.st.entities[key].sentence or self.s.text
+                    self.st.add("RESTRICTS", e, key, self.s, 0.7)
+        for i in self.triggers(("export",)):
+            if i + 1 >= self.s.end or d[i + 1].lower_ not in self.v.RESTRICT_NOUNS:
+                continue
+            end = i + 2
+            if end < self.s.end and d[end].lower_ in ("requirements", "regime", "rules", "system"):
+                end += 1
+            issuer, words_end = None, end
+            if end + 2 < self.s.end and d[end].lower_ in ("that", "which"):
+                cand = self.at(end + 1)
+                if cand is not None and self.st.label(cand) in ("Country", "GovernmentBody"):
+                    issuer = cand
+                    k = cand.end
+                    if k < self.s.end and d[k].lower_ in self.v.ISSUE_VERBS:
+                        k += 1
+                        date_end = k
+                        if k < self.s.end and d[k].lower_ == "in":
+                            date_end = k + 1
+                            while date_end < self.s.end and (d[date_end].lower_ in MONTHS or d[date_end].like_num):
+                                date_end += 1
+                        words_end = date_end if date_end > k + 1 else k
+            if issuer is None:
+                # "China's export controls", "China imposed new export controls on gallium"
+                before = self.left(i, self.labelled("Country", "GovernmentBody"), limit=4)
+                between = {self.w(k) for k in range(before.end, i)} if before is not None else set()
+                if before is not None and between <= self.v.ISSUE_VERBS | {"'s", "’s", "has", "have", "had", "new", "fresh", "its", "further"}:
+                    issuer = before
+            if issuer is None or self.hedged(i, words_end):
+                continue
+            surface = d[i:words_end].text
+            iso, words = find_date(surface)
+            if iso is None:
+                iso, words = find_date(self.s.text)
+            ie = self.st.ent(issuer)
+            name = f"{brief(ie)} export {d[i + 1].lower_}" + (f" ({words})" if words else "")
+            props = {"kind": "quota" if "quota" in d[i + 1].lower_ else "export-control"}
+            if iso:
+                props["announced"] = iso
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", name, props)
+            e.surfaces[surface] += 1
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.ms.append(Mention(i, words_end, e.key, surface, anaphora=True))
+            self.ms.sort(key=lambda x: x.start)
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.8)
+
+    def _restricts(self) -> None:
+        policies = [m for m in self.ms if self.st.label(m) == "Policy"]
+        if not policies:
+            self._restricts_in_context()
+            return
+        if not self.triggers(self.v.RESTRICT_CUES):
+            return
+        licensed = self._licensed()
+        for p in policies:
+            if self.hedged(p.start, p.end):
+                continue
+            for m in self.ms:
+                if self.st.label(m) not in ("Element", "Material") or m is p:
+                    continue
+                if self.hedged(min(p.start, m.start), max(p.end, m.end) - 1):
+                    continue  # "the controls do not cover NdFeB magnets"
+                if m.start not in licensed and any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
+                    continue  # "dysprosium for high-temperature NdFeB grades": a purpose, not what is controlled
+                self.st.add("RESTRICTS", p, m, self.s, 0.7)
+
+    def _licensed(self) -> set[int]:
+        """Starts of the elements and materials listed after "a licence for" (what the licence is needed for)."""
+        out: set[int] = set()
+        for i in self.triggers(("for",)):
+            quota = any(self.w(k) in ("quota", "quotas", "cap", "ceiling") for k in range(i - 6, i))  # "a quota of 5,000 t for M"
+            if quota or self.w(i - 1) in self.v.LICENCE_WORDS or (self.w(i - 2) in self.v.LICENCE_WORDS and self.w(i - 1) in ("exports", "export")):
+                first = self.right(i + 1, self.labelled("Element", "Material"), limit=2)
+                if first is not None:
+                    out.update(m.start for m in self.coordinated(first, self.labelled("Element", "Material")))
+        return out
+
+    def _restricts_in_context(self) -> None:
+        """A requirement with no policy named in the sentence belongs to the policy in context.
+
+        "The Ministry of Commerce requires an export licence for samarium, gadolinium and terbium";
+        "Exports of gallium and germanium to the United States are not permitted". Without an earlier
+        policy in the document, the issuer's requirement becomes one ("China export licensing (April 2025)").
+        """
+        targets: list[Mention] = []
+        trigger = None
+        licensed = self._licensed()
+        if licensed:
+            trigger = next(i for i in self.triggers(("for",)) if any(m.start in licensed for m in self.ms if m.start > i))
+            targets = [m for m in self.ms if m.start in licensed]
+        for i in self.triggers(("exports", "export")):
+            if trigger is not None or self.w(i + 1) != "of":
+                continue
+            first = self.right(i + 2, self.labelled("Element", "Material"), limit=1)
+            verb = next((k for k in range(i + 2, min(self.s.end, i + 25)) if self.w(k) in self.v.PROHIBITED | {"permitted", "allowed", "require", "requires"}), None)
+            if first is None or verb is None:
+                continue
+            if self.w(verb) in ("permitted", "allowed") and self.w(verb - 1) != "not":
+                continue
+            targets = self.coordinated(first, self.labelled("Element", "Material"))
+            trigger = verb - 1 if self.w(verb - 1) == "not" else verb  # the "not" of "not permitted" is the restriction
+        if not targets or self.hedged(min(trigger, targets[0].start), trigger - 1):
+            return
+        policy = self.st.last_policy
+        if policy is None:
+            issuer = self.left(trigger, self.labelled("Country", "GovernmentBody"), limit=8)
+            if issuer is None:
+                return
+            ie = self.st.ent(issuer)
+            iso, words = find_date(self.s.text)
+            if iso is None and self.st.published:
+                iso, words = self.st.published, find_date(self.st.published)[1]
+            props = {"kind": "export-control", **({"announced": iso} if iso else {})}
+            if ie.label == "Country":
+                props["country"] = ie.props.get("iso2")
+            e = self.st._new("Policy", f"{brief(ie)} export licensing" + (f" ({words})" if words else ""), props)
+            e.mentions += 1
+            e.sentence = e.sentence or self.s.text
+            self.st.add("ISSUED_BY", e, issuer, self.s, 0.7)
+            policy = self.st.last_policy = e.key
+        for m in targets:
+            self.st.add("RESTRICTS", policy, m, self.s, 0.7)
+
+    def _issued_by(self) -> None:
+        # "Issued by the Ministry of Mines, 5 January 2026" under a notice's title: the policy in context
+        lead = next((k for k, w in enumerate(self.words) if w[:1].isalnum()), 0)
+        if self.words[lead : lead + 2] in (["issued", "by"], ["published", "by"]) and self.st.last_policy is not None:
+            body = self.right(self.s.start + lead + 2, self.labelled("GovernmentBody", "Country"), limit=2)
+            if body is not None:
+                self.st.add("ISSUED_BY", self.st.last_policy, body, self.s, 0.75)
+        for p in self.ms:
+            if self.st.label(p) != "Policy":
+                continue
+            # "the European Union's Just Transition Fund"
+            if p.start >= 2 and self.w(p.start - 1) in ("'s", "’s"):
+                owner = self.at_end(p.start - 1)
+                if owner is not None and self.st.label(owner) in ("GovernmentBody", "Country"):
+                    self.st.add("ISSUED_BY", p, owner, self.s, 0.8)
+                    continue
+            verb = next((q for q in range(p.start - 1, max(self.s.start, p.start - 6) - 1, -1) if self.w(q) in self.v.ISSUE_VERBS), None)
+            if verb is not None:
+                body = self.left(verb, self.labelled("GovernmentBody", "Country"), limit=4)
+                if body is not None and not self.hedged(body.start, p.end):
+                    for b in self.coordinated_before(body, self.labelled("GovernmentBody", "Country")):
+                        self.st.add("ISSUED_BY", p, b, self.s, 0.75)
+                    continue
+            # "through its Green Platform programme" (the agency's own programme)
+            if self.w(p.start - 1) in ("its", "their"):
+                owner = self.its(p.start - 1)
+                if self.st.label_of(owner) == "GovernmentBody":
+                    self.st.add("ISSUED_BY", p, owner, self.s, 0.7)
+                    continue
+            for q in range(p.end, min(self.s.end, p.end + 4)):
+                if self.w(q) in self.v.ISSUE_VERBS | {"run", "managed", "overseen"} and self.w(q + 1) == "by":
+                    body = self.right(q + 2, self.labelled("GovernmentBody", "Country"), limit=2)
+                    if body is not None:
+                        self.st.add("ISSUED_BY", p, body, self.s, 0.75)
+                    break

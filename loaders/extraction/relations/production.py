@@ -1,0 +1,139 @@
+"""Production: who makes which material, what feeds what (INPUT_TO), end uses and contained elements."""
+
+from __future__ import annotations
+
+from ..model import Mention, ORG_LABELS, STAGE_ORDER
+
+
+class Production:
+    """Production, input and use rules."""
+
+    def _produces(self) -> None:
+        for i in self.triggers(self.v.PRODUCE_VERBS | {"produced"}):
+            if self.w(i) == "produced" and self.w(i - 1) in ("is", "are", "was", "were", "be", "been", "being"):
+                continue  # passive: "produced in China" is handled below, "was produced by X" names no object
+            subject = self.subject if self.subject is not None and self.subject.end <= i else None
+            producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
+                                 stop=(";",))  # fmt: skip
+            if producer is None:
+                if any(w in ("it", "company") for w in self.words[: i - self.s.start]):
+                    producer = self.st.last_subject  # type: ignore[assignment]
+                if producer is None:
+                    continue
+            materials = self._objects(i + 1, "Material")
+            if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
+                continue
+            if any(self.w(k) in ("technology", "technologies", "equipment") and not self.st_mention_covers(k)
+                   for k in range(max(self.s.start, i - 3), i)):  # fmt: skip
+                continue
+            for mat in materials:
+                self.st.add("PRODUCES", producer, mat, self.s, 0.8)
+            self._purpose(materials[-1].end, materials, producer)
+            # "uses M0 to make M": M0 feeds M
+            if self.w(i - 1) == "to":
+                use = next((k for k in range(i - 2, max(self.s.start, i - 10) - 1, -1) if self.w(k) in ("uses", "use", "using", "used")), None)
+                for src in self._objects(use + 1, "Material") if use is not None else ():
+                    for mat in materials:
+                        self._input(src, mat)
+            # "A has begun producing M at a small plant in P": A runs the plant
+            plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
+            if plant is not None and self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
+                self.st.add("OPERATES", producer, plant, self.s, 0.7)
+        # "turns them into M", "separates the carbonate into M": the subject (a firm or a plant) makes M from what it takes
+        for i in self.triggers(("into",)):
+            verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in self.v.CONVERT_VERBS), None)
+            if verb is None or self.hedged(verb, i + 1):
+                continue
+            producer = self.left(verb, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=6, stop=(";", ",")) \
+                or (self.subject if self.subject is not None and self.subject.end <= verb else None)
+            products = self._objects(i + 1, "Material")
+            if producer is None or not products:
+                continue
+            for mat in products:
+                self.st.add("PRODUCES", producer, mat, self.s, 0.75)
+                for src in (m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"):
+                    self._input(src, mat)
+            self._purpose(products[-1].end, products, producer)
+        # "A, a producer of M1 and M2"
+        for i in self.triggers(self.v.PRODUCER_NOUNS):
+            if self.w(i + 1) != "of":
+                continue
+            who = self.left(i, self.org, limit=8)
+            if who is None or self.hedged(who.start, i):
+                continue
+            for mat in self._objects(i + 2, "Material"):
+                self.st.add("PRODUCES", who, mat, self.s, 0.75)
+        # "a samarium-cobalt alloy produced in China"
+        for i in self.triggers(self.v.PASSIVE_PRODUCE):
+            if self.w(i + 1) != "in":
+                continue
+            where = self.at(i + 2)
+            mat = self.at_end(i)
+            if where is not None and mat is not None and self.st.label(mat) == "Material" and self.st.label(where) in ("Country", "Place"):
+                self.st.add("PRODUCES", where, mat, self.s, 0.7)
+
+    def _purpose(self, i: int, materials: list[Mention], producer: Mention | str | None = None) -> None:
+        """After "makes M": "for E1, E2 and E3" gives USED_IN; "for B" supplies B; "from M0" gives INPUT_TO."""
+        for k in range(i, self.s.end):
+            word = self.w(k)
+            if word == "for":
+                first = self.right(k + 1, self.labelled("EndUse"), limit=4)
+                if first is not None:
+                    for use in self.coordinated(first, self.labelled("EndUse")):
+                        for mat in materials:
+                            self.st.add("USED_IN", mat, use, self.s, 0.75)
+                customer = self.at(k + 2) if self.w(k + 1) == "the" else self.at(k + 1)
+                if producer is not None and self.org(customer):  # "makes M for the Department of Defense and for B"
+                    supplier = self.st._key(producer)
+                    if self.st.label_of(supplier) == "Facility":
+                        supplier = next(iter(self.st.into.get(("OPERATES", supplier), [])), None)
+                    if supplier is not None and self.st.label_of(supplier) in ORG_LABELS and not self.hedged(i, customer.end):
+                        self._supply(supplier, customer, materials[0], 0.7)
+            if word == "from":
+                for src in self._objects(k + 1, "Material"):
+                    for mat in materials:
+                        self._input(src, mat)
+
+    def _input(self, src: Mention | str, dst: Mention | str) -> None:
+        a, b = self.st.entities[self.st._key(src)], self.st.entities[self.st._key(dst)]
+        if STAGE_ORDER.get(a.props.get("stage", ""), -1) <= STAGE_ORDER.get(b.props.get("stage", ""), 99) or a.props.get("stage") == "component":
+            self.st.add("INPUT_TO", a, b, self.s, 0.7)
+
+    def _used_in(self) -> None:
+        uses = [m for m in self.ms if self.st.label(m) == "EndUse"]
+        for use in uses:
+            mat = self.left(use.start, self.labelled("Material"), limit=25, stop=(";",))
+            if mat is not None:
+                between = [self.w(k) for k in range(mat.end, use.start)]
+                if any(w in self.v.USE_CUES for w in between) and not self.hedged(mat.start, use.end):
+                    if not any(self.st.label(x) == "Material" for x in self.ms if mat.end <= x.start < use.start):
+                        self.st.add("USED_IN", mat, use, self.s, 0.7)
+                        continue
+            # "weapon systems that use NdFeB magnets"
+            after = self.right(use.end, self.labelled("Material"), limit=12)
+            if after is not None:
+                between = [self.w(k) for k in range(use.end, after.start)]
+                if any(w in ("use", "uses", "using", "need", "needs", "contain", "contains", "rely", "relies", "require", "requires") for w in between) and not self.hedged(use.start, after.end):
+                    self.st.add("USED_IN", after, use, self.s, 0.65)
+        # material -> later-stage material: "rare earth alloys, essential for ... high-performance magnets"
+        mats = [m for m in self.ms if self.st.label(m) == "Material"]
+        for a, b in zip(mats, mats[1:]):
+            between = [self.w(k) for k in range(a.end, b.start)]
+            if any(w in ("essential", "used", "into", "feed", "feedstock", "make", "making") for w in between) and not self.hedged(a.start, b.end):
+                ea, eb = self.st.ent(a), self.st.ent(b)
+                if STAGE_ORDER.get(ea.props.get("stage", ""), 99) < STAGE_ORDER.get(eb.props.get("stage", ""), -1):
+                    self.st.add("INPUT_TO", a, b, self.s, 0.65)
+
+    def _contains(self) -> None:
+        cues = self.triggers(self.v.CONTAIN_CUES)
+        if not cues:
+            return
+        for el in self.ms:
+            if self.st.label(el) != "Element" or el.start < cues[0]:
+                continue
+            mat = self.left(el.start, lambda m: self.st.label(m) == "Material" and self.st.ent(m).props.get("stage") in ("magnet", "alloy", "metal"), limit=40)
+            if mat is None:
+                continue
+            if self.w(el.start - 1) == "for" or self.hedged(mat.start, el.end):
+                continue
+            self.st.add("CONTAINS", mat, el, self.s, 0.75)

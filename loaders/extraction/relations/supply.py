@@ -1,0 +1,171 @@
+"""Supply: who supplies whom (verbs, customers, purchases, "supplier to"), dependence and import shares."""
+
+from __future__ import annotations
+
+from ..grammar import PERCENT
+from ..model import Mention, ORG_LABELS
+
+
+class Supply:
+    """Supply and dependence rules."""
+
+    def _supplies(self) -> None:
+        for i in self.triggers(self.v.SUPPLY_VERBS):
+            supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
+                                 stop=(";",))  # fmt: skip
+            if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
+                supplier = self.st.last_subject  # type: ignore[assignment]
+            subject = self.subject
+            if isinstance(supplier, Mention) and subject is not None and subject.end <= supplier.start and self.org(subject) \
+                    and any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, supplier.start)):
+                supplier = subject  # "A, which holds a stake in B, supplies ...": A supplies
+            if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1):
+                continue
+            customer, material = None, None
+            nxt = self.right(i + 1, lambda m: True, limit=2)
+            if nxt is not None and (self.org(nxt) or self.st.label(nxt) in ("Facility", "Country")):
+                customer = nxt
+                if self.w(nxt.end) == "with":
+                    mats = self._objects(nxt.end + 1, "Material")
+                    material = mats[0] if mats else self.right(nxt.end + 1, self.labelled("Material"), limit=8)
+            else:
+                mats = self._objects(i + 1, "Material")
+                if not mats:  # "supply ferroniobium from its smelter at P to B": look for B after the source
+                    mats = [m for m in self.ms if i < m.start <= i + 8 and self.st.label(m) == "Facility"
+                            and self.w(m.start - 1) in ("its", "their")][:1]  # fmt: skip
+                if mats:
+                    material = mats[0] if self.st.label(mats[0]) == "Material" else None
+                    # "M to B", "M from its refinery in P, Country to B"
+                    to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 12)) if self.w(k) in ("to", ";")), None)
+                    if to is not None and self.w(to) == "to":
+                        customer = self.right(to + 1, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
+                                              and not (m.demonym and self.w(m.end) in self.v.FACILITY_NOUNS), limit=3)
+                        # ("to Chinese separators" is China, "to its Malaysian refinery" is no customer)
+                    source = self.right(mats[-1].end, self.labelled("Facility"), limit=3)
+                    if source is not None and self.w(source.start - 1) in ("its", "their") and self.st.label_of(supplier) in ORG_LABELS:
+                        self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "A will supply M from its plant"
+            parties = self.parties_referred()
+            if customer is None and len(parties) == 2 and self.st._key(supplier) in parties:
+                customer = next(p for p in parties if p != self.st._key(supplier))  # "Under the agreement A will supply M"
+            if customer is None:
+                continue
+            customers = [customer]
+            if isinstance(customer, Mention) and customer in self.ms:
+                customers = self.coordinated(customer, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
+                                             and self.w(m.end) not in self.v.CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
+            for c in customers:  # "supplies M to A and B"
+                self._supply(supplier, c, material, 0.8)
+        # "A's customers include B and C"
+        for i in self.triggers(("customers", "customer", "clients")):
+            if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
+                continue
+            k = i - 1
+            while k >= self.s.start and self.w(k) not in ("'s", "’s", "its", "our", "'", "’") and i - k < 4:
+                k -= 1
+            supplier = self.its(k) if self.w(k) in ("its", "our") else self.at_end(k)
+            first = self.right(i + 2, self.org, limit=2)
+            if supplier is None or first is None or self.hedged(k, i + 2):
+                continue
+            for c in self.coordinated(first, self.org):
+                self._supply(supplier, c, None, 0.75)
+        # "A counts B and C among its customers"
+        for i in self.triggers(("among",)):
+            if self.w(i + 1) not in ("its", "their") or self.w(i + 2) not in ("customers", "clients", "buyers"):
+                continue
+            verb = next((k for k in range(i - 1, max(self.s.start, i - 10), -1) if self.w(k) in ("counts", "count", "lists", "includes")), None)
+            supplier = self.left(verb, self.org, limit=3) if verb is not None else None
+            first = self.right(verb + 1, self.org, limit=2) if verb is not None else None
+            if supplier is not None and first is not None and not self.hedged(supplier.start, i):
+                for c in self.coordinated(first, self.org):
+                    self._supply(supplier, c, None, 0.7)
+        # "M purchased from B", "A buys M from B" (the buyer is the sentence's subject)
+        for i in self.triggers(self.v.BUY_VERBS):
+            frm = next((k for k in range(i + 1, min(self.s.end, i + 8)) if self.w(k) == "from"), None)
+            if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
+                continue
+            seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            buyer = self.left(i, lambda m: (self.org(m) or self.st.label(m) == "Country") and not m.demonym, limit=3) or self.subject \
+                or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
+            if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
+                continue
+            mat = self.right(i + 1, self.labelled("Material"), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
+            self._supply(seller, buyer, mat, 0.75)
+        # "A, a major supplier to B", "A is a supplier of M to B"
+        for i in self.triggers(("supplier",)):
+            mats = self._objects(i + 2, "Material") if self.w(i + 1) == "of" else []
+            to = mats[-1].end if mats else i + 1
+            if self.w(to) != "to":
+                continue
+            who = self.left(i, self.org, limit=8)
+            customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            if who is not None and customer is not None and not self.hedged(who.start, customer.end):
+                self._supply(who, customer, mats[0] if mats else None, 0.7)
+
+    def _supply(self, supplier: Mention | str, customer: Mention | str, material: Mention | None, conf: float) -> None:
+        if self.st.label_of(supplier) == "Facility":
+            operators = self.st.into.get(("OPERATES", self.st._key(supplier)), [])
+            if operators and self.st.label_of(customer) in ORG_LABELS:
+                supplier = operators[0]  # "its plant, which will supply magnets to B": the operator supplies B
+        if self.st.label_of(supplier) == "Facility":  # "the mine feeds the plant with M": the mine produces M for it
+            if material is not None:
+                self.st.add("PRODUCES", supplier, material, self.s, conf)
+                for product in list(self.st.out.get(("PRODUCES", self.st._key(customer)), [])):
+                    self._input(material, product)
+            return
+        customer_key = self.st._key(customer)
+        ce = self.st.entities[customer_key]
+        if ce.label == "Facility":
+            operators = self.st.into.get(("OPERATES", ce.key), [])
+            if operators:
+                customer = operators[0]
+        self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
+        under = [k for k, w in enumerate(self.words) if w == "under"]
+        if any(w in ("agreement", "contract", "deal") for k in under for w in self.words[k + 1 : k + 6]) \
+                and self.st.label_of(supplier) in ORG_LABELS and self.st.label_of(customer) in ORG_LABELS:
+            self.st.add("COOPERATES_WITH", supplier, customer, self.s, 0.7)  # "A buys M from B under a three-year contract"
+        if material is not None:
+            for source in dict.fromkeys((customer_key, self.st._key(customer))):
+                for product in list(self.st.out.get(("PRODUCES", source), [])):
+                    self._input(material, product)
+
+    def _depends(self) -> None:
+        for i in self.triggers(self.v.DEPEND_CUES):
+            k = i + 1
+            if self.w(k) not in ("on", "upon"):
+                continue
+            target = self.right(k + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Material", "Element"), limit=3)
+            source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=6)
+            if target is None or self.hedged(source.start if source else i, target.end):
+                continue
+            material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
+            note = " ".join(material_words[:2]) if target.demonym else None
+            if source is not None:
+                self.st.add("DEPENDS_ON", source, target, self.s, 0.75, note=f"for {note}" if note else None)
+            for q in range(target.end, min(self.s.end, target.end + 5)):
+                if self.w(q) == "for":
+                    first = self.right(q + 1, self.labelled("EndUse"), limit=2)
+                    if first is not None:
+                        for use in self.coordinated(first, self.labelled("EndUse")):
+                            self.st.add("DEPENDS_ON", use, target, self.s, 0.7)
+                    break
+
+    def _imports(self) -> None:
+        """ "The United States imports 70% of its rare earth compounds from China": a dependence with its share."""
+        for i in self.triggers(("imports", "imported", "import", "sources", "sourced", "gets", "obtains")):
+            frm = next((k for k in range(i + 1, min(self.s.end, i + 12)) if self.w(k) == "from"), None)
+            if frm is None:
+                continue
+            source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=4)
+            target = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            if source is None or target is None or self.hedged(source.start, target.end):
+                continue
+            share = None
+            for k in range(i + 1, frm):
+                number = PERCENT.match(self.doc[k].text)
+                if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
+                    share = float(number.group(1)) / 100
+                    break
+            if share is None or share > 1:
+                continue
+            mat = self.right(i + 1, self.labelled("Material"), limit=frm - i)
+            self.st.add("DEPENDS_ON", source, target, self.s, 0.75, share=share, material=self.st._key(mat) if mat else None)

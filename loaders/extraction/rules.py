@@ -1,0 +1,43 @@
+"""The relation rules applied to one sentence: the grammar layer, discourse state and every relation family,
+run in order.
+"""
+
+from __future__ import annotations
+
+from .confirmation import OrgVerbs
+from .discourse import Discourse
+from .grammar import Grammar
+from .relations.cooperation import Cooperation
+from .relations.events import Events
+from .relations.facilities import Facilities
+from .relations.location import Location
+from .relations.ownership import Ownership
+from .relations.policy import Policies
+from .relations.production import Production
+from .relations.supply import Supply
+
+
+class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownership, Production, Supply, Cooperation, OrgVerbs):
+    """The relation rules applied to one sentence."""
+
+    def run(self) -> None:
+        self._definite_anaphora()
+        self._facilities()
+        self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
+        self._policies()
+        self._subsidiary()
+        self._events()
+        self._agreement_events()
+        for rule in (self._acquisition, self._located, self._operates, self._produces,
+                     self._supplies, self._cooperation, self._used_in, self._contains, self._depends, self._imports,
+                     self._restricts, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
+            rule()
+        if self.subject is not None:
+            self.st.last_subject = self.subject.key
+        policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
+        if policy is not None:
+            self.st.last_policy = self.st._key(policy)
+        event = next((m for m in reversed(self.ms) if self.st.label(m) == "Event"), None)
+        if event is not None:
+            self.st.last_event = self.st._key(event)
+        self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)

@@ -1,0 +1,125 @@
+"""Everything found so far in one document, and the order of the passes over it.
+
+:class:`DocState` runs the passes: mentions (:mod:`.mentions`), names within the
+document (:mod:`.names`), relations sentence by sentence (:mod:`.rules`), and
+confirmation (:mod:`.confirmation`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .confirmation import Confirmation
+from .mentions import Mentions
+from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
+from .names import Names
+from .rules import Rules
+
+
+class DocState(Mentions, Names, Confirmation):
+    """Everything found so far in one document; runs the passes."""
+
+    def __init__(self, extractor: Any, published: str | None) -> None:
+        """``extractor``: the :class:`~.extractor.Extractor` (gazetteer, matchers, vocabulary) this document runs through."""
+        self.x = extractor
+        self.v = extractor.vocabulary
+        self.published = published
+        self.sentences: list[Sentence] = []
+        self.entities: dict[str, Entity] = {}
+        self.relations: dict[tuple, Relation] = {}
+        self.used: set[str] = set()
+        self.last_subject: str | None = None
+        self.last_event: str | None = None
+        self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
+        self.last_parties: list[str] = []  # the parties of the agreement the document spoke of last
+        self.recent: list[str] = []  # entity keys in the order the document mentioned them
+        self.facilities: list[str] = []
+        self.facility_names: dict[str, str] = {}
+        self.magnets: list[str] = []
+        self.redirect: dict[str, str] = {}
+        self.persons: set[str] = set()  # surnames of people named so far ("Smith said")
+        self.skip_until = 0
+        self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
+        self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
+
+    def ent(self, m: Mention | None) -> Entity | None:
+        return self.entities.get(self.resolve_key(m.key)) if m is not None and m.key else None
+
+    def resolve_key(self, key: str) -> str:
+        while key in self.redirect:
+            key = self.redirect[key]
+        return key
+
+    def label(self, m: Mention | None) -> str | None:
+        e = self.ent(m)
+        return e.label if e else None
+
+    def label_of(self, item: Mention | Entity | str | None) -> str | None:
+        """The label of a mention, an entity or an entity key."""
+        key = self._key(item)
+        return self.entities[key].label if key else None
+
+    def is_org(self, m: Mention | None) -> bool:
+        return self.label(m) in ORG_LABELS
+
+    def add(self, type_: str, source: Mention | Entity | str | None, target: Mention | Entity | str | None,
+            s: Sentence, confidence: float, **props: Any) -> bool:  # fmt: skip
+        src, dst = self._key(source), self._key(target)
+        if not src or not dst or src == dst:
+            return False
+        a, b = self.entities[src], self.entities[dst]
+        if not allowed(type_, a.label, b.label):
+            return False
+        if type_ == "COOPERATES_WITH" and dst < src:
+            src, dst = dst, src
+        key = (type_, src, dst, props.get("material"))
+        if key in self.relations:
+            return True
+        self.relations[key] = Relation(type_, src, dst, s.text, confidence, {k: v for k, v in props.items() if v is not None})
+        self.out.setdefault((type_, src), []).append(dst)
+        self.into.setdefault((type_, dst), []).append(src)
+        self.used.update((src, dst))
+        if props.get("material"):
+            self.used.add(props["material"])
+        return True
+
+    def _key(self, item: Mention | Entity | str | None) -> str | None:
+        if item is None:
+            return None
+        if isinstance(item, str):
+            return self.resolve_key(item)
+        if isinstance(item, Entity):
+            return self.resolve_key(item.key)
+        return self.resolve_key(item.key) if item.key else None
+
+    def finish(self) -> Extraction:
+        self.resolve()
+        # how often the document names each entity, in order of first mention: its topic is the most named
+        self.salience = Counter(self.resolve_key(m.key) for s in self.sentences if not s.heading for m in s.mentions if m.key)
+        for s in self.sentences:
+            self._count(s)
+        for s in self.sentences:
+            if s.heading:  # no relations from titles, but the policy or event a title names is the one in context
+                for m in s.mentions:
+                    label = self.label(m)
+                    if label == "Policy":
+                        self.last_policy = self._key(m)
+                    elif label == "Event":
+                        self.last_event = self._key(m)
+                continue
+            Rules(self, s).run()
+        return self._output()
+
+    def _count(self, s: Sentence) -> None:
+        for m in s.mentions:
+            e = self.ent(m)
+            if e is None:
+                continue
+            e.mentions += 1
+            if not m.anaphora:
+                e.surfaces[m.text.strip()] += 1
+            if not m.demonym:
+                e.demonym_only = False
+            if e.sentence is None and not s.heading:
+                e.sentence = s.text

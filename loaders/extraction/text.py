@@ -1,0 +1,234 @@
+"""Token-level helpers every pass shares: what a name token is, cue labels, credit lines and headlines,
+sentence starts, and the short forms of names (legal suffixes, acronyms, place cores).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import lexicon
+from ..gazetteer import KnownEntity, normalise
+from .model import Entity, MONTHS, Mention
+from .vocabulary import WORDS
+
+TITLE_WORDS = lexicon.PERSON_TITLES | {"chief", "executive", "prime", "under", "deputy", "vice"}
+
+REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
+
+NOT_PARTIES = frozenset(normalise(n) for n in lexicon.NOT_PARTIES)
+
+COMMON_CAPITALS = frozenset(
+    "rare heavy light public private global federal national state local chief under prime according operations "
+    "figures our highlights note summary source sources takeaways takehome why what each western eastern northern "
+    "southern first last new old domestic foreign strategic government figure table section chapter appendix part "
+    "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed management "
+    "revenue revenues production outlook customers feedstock volumes guidance investors results exports imports "
+    "sales prices demand supply shipments exporters importers producers buyers sellers companies firms manufacturers "
+    "suppliers miners refiners automakers carmakers".split()
+)
+
+
+def all_cues() -> frozenset[str]:
+    return frozenset(w for _, words in lexicon.LABEL_CUES for w in words)
+
+
+def is_cue(word: str) -> bool:
+    return word in all_cues()
+
+WEAK_CUES = frozenset({"materials", "metals", "magnetics", "mining", "minerals", "resources", "chemical", "chemicals",
+                   "industries", "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
+                   "earths", "magnet", "magnets", "steel", "fuels", "energy", "aerospace", "automotive", "systems",
+                   "enterprises", "manufacturing", "mag", "state", "zone", "complex", "works", "plan", "strategy",
+                   "center", "centre", "lab", "authority", "committee", "government", "law", "scheme"})  # fmt: skip
+
+
+def cue_label(words: list[str]) -> tuple[str | None, bool]:
+    """The label the cue words of a name give, and whether the cue is strong enough on its own."""
+    for label, cues in lexicon.LABEL_CUES:
+        hits = [w for w in words if w in cues]
+        if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
+            continue
+        if label in ("Facility", "Event") and (not hits or words[-1] not in cues):
+            continue
+        if label == "Place" and (not hits or words[-1] not in cues):
+            continue
+        if label == "GovernmentBody" and hits and len(words) == 1:
+            continue
+        if hits:
+            strong = any(h not in WEAK_CUES for h in hits)
+            if label == "Company" and not strong:
+                return "Company", False
+            return label, strong
+    return None, False
+
+
+def name_token(doc: Any, i: int) -> bool:
+    t = doc[i]
+    if not t.text[:1].isalpha() and not (t.text[:1].isdigit() and any(c.isupper() for c in t.text)):
+        return False
+    if t.is_title or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and any(c.isupper() for c in t.text[1:])):
+        return t.lower_ not in ("i",) and t.text not in ("I",)
+    # "e-VAC": a lower-case prefix joined to a capitalised part
+    return bool(re.match(r"^[a-z]{1,2}$", t.text)) and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_upper
+
+
+def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bool:
+    """ "Ministry of Economy, Trade and Industry": "and" or a comma inside an institution's name."""
+    words = [t.lower_ for t in doc[start:j]]
+    if not (set(words) & WORDS.INSTITUTION_HEADS and ("of" in words or "for" in words)):
+        return False
+    k = j + 1
+    if doc[j].text == "," and k < len(doc) and doc[k].text == "and":
+        k += 1
+    if k >= len(doc) or k in covered or not name_token(doc, k):
+        return False
+    tail = []
+    while k < len(doc) and name_token(doc, k) and k not in covered:
+        tail.append(doc[k].lower_)
+        k += 1
+    company_cues = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
+                                                           "industries", "systems"}  # fmt: skip
+    return bool(tail) and tail[-1] not in company_cues
+
+
+def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
+    """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute",
+    "India-Japan Critical Minerals Forum")."""
+    for m in known:
+        if m.start != i or m.end >= len(doc):
+            continue
+        nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and name_token(doc, m.end + 2) else m.end
+        if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
+            return m.label_of_known in ("Place", "Country")
+    return False
+
+STARTS: dict[int, set[int]] = {}
+
+
+def sentence_start(doc: Any, i: int) -> bool:
+    return i == 0 or i in STARTS.get(id(doc), ())
+
+
+def sentence_start_common(doc: Any, i: int) -> bool:
+    """A capitalised common word that opens the sentence or a numbered item ("Rare earth magnets are ...", "2. Exports")."""
+    opens = sentence_start(doc, i) or (i > 0 and re.fullmatch(r"\d{1,2}[.)]?", doc[i - 1].text) is not None
+                                        and (i == 1 or sentence_start(doc, i - 1)))
+    return opens and doc[i].lower_ in COMMON_CAPITALS
+
+BYLINE_STARTS = (("by",), ("posted", "by"), ("written", "by"), ("reported", "by"), ("reporting", "by"),
+                 ("edited", "by"), ("prepared", "by"), ("compiled", "by"))  # fmt: skip
+
+MAX_BYLINE_TOKENS = 16
+
+
+def number_sign(doc: Any, i: int) -> bool:
+    """ "No." before a number ("Announcement No. 18"), not the negation "no"."""
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return doc[i].lower_ in ("no", "no.") and doc[i].text[0] == "N" and k < len(doc) and doc[k].like_num
+
+
+def numbered(doc: Any, j: int) -> int:
+    """The end of a numbered instrument's name ending before ``j``: "Announcement No. 18 of 2025", "Decree No. 785"."""
+    if j < 2 or doc[j - 1].lower_ not in ("no.", "no") or j + 1 >= len(doc):
+        return j
+    if doc[j].text == "." and doc[j + 1].like_num:
+        j += 1
+    if not doc[j].like_num:
+        return j
+    j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[j + 1].text):
+        j += 2
+    return j
+
+
+def credit_line(sent: Any) -> bool:
+    """An attribution, credit or byline: the publications, photographers and authors it names are not parties.
+
+    "Facts from: Defence Industry Europe, ...", "Sources: company statements", "By Anna Lindqvist",
+    "Posted by Karen Holm on 14 January 2026", "Prepared by the research desk of X".
+    """
+    words = [t.lower_ for t in sent if not t.is_punct or t.text == ":"][:8]
+    if ":" in words[:4] and WORDS.CREDIT_LABELS & set(words[: words.index(":")]):
+        return True
+    for start in BYLINE_STARTS:
+        k = len(start)
+        if tuple(words[:k]) == start and len(sent) <= MAX_BYLINE_TOKENS and len(words) > k:
+            following = next(t for t in sent if t.lower_ == words[k])
+            if following.is_title and following.lower_ not in MONTHS and following.lower_ not in WORDS.STOP:
+                return True
+            if start != ("by",) and following.lower_ == "the":
+                return True  # "Prepared by the research desk of ..."
+    return False
+
+
+def title_case(sent: Any) -> bool:
+    """A headline written in title case or capitals: no discovery of new names there."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3:
+        return not sent.text.rstrip().endswith((".", "!", "?"))
+    capital_function = sum(1 for t in words[1:] if (t.is_title or t.is_upper) and t.lower_ in ("for", "of", "the", "in", "and", "not", "to", "a", "on", "at", "with", "from", "now", "is", "are"))
+    lower_content = sum(1 for t in words[1:] if t.is_lower and t.lower_ not in WORDS.STOP)
+    return capital_function > 0 and lower_content == 0
+
+
+def only_as_acronym(known: KnownEntity, text: str) -> bool:
+    """Whether ``text`` names ``known`` only through an acronym written in capitals ("DOE")."""
+    forms = [f for f in known.names() if normalise(f) == normalise(text)]
+    return bool(forms) and all(f.replace(".", "").isupper() for f in forms)
+
+
+def longest(spans: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longest first (a known entity wins a tie)."""
+    spans = sorted(spans, key=lambda m: (-(m.end - m.start), m.key is None, m.start))
+    taken: set[int] = set()
+    out = []
+    for m in spans:
+        if any(k in taken for k in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def demonyms(entity: Entity) -> set[str]:
+    country = next((c for c in lexicon.COUNTRIES if c[0] == entity.name), None)
+    if country is None:
+        return set()
+    return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i")) and not a.isupper()}
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(
+    re.escape(n) for name, _, aliases in lexicon.COUNTRIES for n in (name, *aliases) if n[:1].isupper()
+) + r")$")
+
+
+def strip_suffix(name: str) -> str:
+    """The name without its legal form or, for a body, its country: "Kibo Ltd" -> "Kibo", "Ministry of Mines of Namibia" -> "Ministry of Mines"."""
+    if name.lower().startswith(("ministry", "department", "agency", "office")):
+        name = _OF_COUNTRY.sub("", name)
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(",") in lexicon.LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def brief(entity: Entity) -> str:
+    """A short name for building other names: an acronym alias (MOFCOM) when the entity has one."""
+    acronyms = [a for a in (entity.known.aliases if entity.known else ()) if a.isupper() and a.isalpha() and 3 <= len(a) <= 8]
+    return acronyms[0] if acronyms and len(entity.name) > 30 else entity.name
+
+
+def short_name(name: str) -> str:
+    return strip_suffix(name)
+
+
+def place_core(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ("county", "province", "prefecture", "district", "city", "region"):
+        return " ".join(words[:-1])
+    return name
+
+
+def facility_props(name: str) -> dict[str, Any]:
+    kind = next((WORDS.FACILITY_KINDS[w] for w in name.lower().split() if w in WORDS.FACILITY_KINDS), None)
+    return {"kind": kind} if kind else {}
