@@ -7,6 +7,9 @@ file it knows into one :class:`~supplygraph.schema.LoadUnit` per file.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,14 +31,68 @@ LOADERS: dict[str, Loader] = {
 }
 """File suffix -> loader. Document loaders register ``.txt``, ``.md`` and ``.html``."""
 
+INPUT_KINDS = tuple(dict.fromkeys(suffix[1:] for suffix in LOADERS))
+"""What ``--kind`` may name for standard input: the known suffixes without the dot."""
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus every file with a known suffix under folders named, in a stable order."""
-    files: list[Path] = []
+
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+"""Folders a folder load never walks into, besides hidden ones and virtual environments (a ``pyvenv.cfg`` inside)."""
+
+
+class StandardInput:
+    """``-`` among the paths: standard input, read once, of the kind ``--kind`` names (there is no suffix to say it).
+
+    Quacks like the :class:`~pathlib.Path` of a file for :class:`Context`: its
+    origin is ``stdin:`` and the digest of what was read, so loading the same
+    text twice changes nothing and different texts do not replace each other.
+    """
+
+    def __init__(self, kind: str, data: bytes | None = None) -> None:
+        self.suffix = "." + kind.lower().lstrip(".")
+        if self.suffix not in LOADERS:
+            raise LoadError(f"unknown kind {kind!r} for standard input (known: {', '.join(s[1:] for s in LOADERS)})", where="<stdin>")
+        self._data = sys.stdin.buffer.read() if data is None else data
+        self.name = self.stem = "stdin"
+
+    def read_bytes(self) -> bytes:
+        return self._data
+
+    def resolve(self) -> str:
+        return f"stdin:{hashlib.sha256(self._data).hexdigest()[:16]}"
+
+    def is_file(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return "<stdin>"
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files with a known suffix under ``folder``, skipping hidden folders, virtual environments and SKIPPED_FOLDERS."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not (d.startswith(".") or d in SKIPPED_FOLDERS or os.path.exists(os.path.join(root, d, "pyvenv.cfg")))]
+        found += [Path(root, n) for n in names if not n.startswith(".") and Path(n).suffix.lower() in LOADERS]
+    return sorted(found)
+
+
+def expand(paths: Iterable[str | Path], kind: str | None = None) -> list[Path | StandardInput]:
+    """Files named, plus every file with a known suffix under folders named, in a stable order.
+
+    ``-`` is standard input, read as ``kind`` (``yaml``, ``csv``, ``txt``, ``md``, ``html``).
+    """
+    files: list[Path | StandardInput] = []
     for raw in paths:
+        if isinstance(raw, StandardInput):
+            files.append(raw)
+            continue
         path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LOADERS))
+        if str(raw) == "-":
+            if kind is None:
+                raise LoadError("'-' reads standard input: say what it holds with --kind (yaml, csv, txt, md or html)", where="<stdin>")
+            files.append(StandardInput(kind))
+        elif path.is_dir():
+            files.extend(_walk(path))
         elif path.exists():
             if path.suffix.lower() not in LOADERS:
                 raise LoadError(f"unknown kind of file {path.suffix or '(no suffix)'!r} (known: {', '.join(LOADERS)})", where=str(path))
@@ -57,4 +114,4 @@ def read_paths(paths: Iterable[str | Path], known: Gazetteer | None = None) -> l
     return [read_file(path, known) for path in expand(paths)]
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "LOADERS", "Context", "Gazetteer", "expand", "read_file", "read_paths"]
+__all__ = ["DOCUMENT_SUFFIXES", "INPUT_KINDS", "LOADERS", "StandardInput", "Context", "Gazetteer", "expand", "read_file", "read_paths"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -70,9 +71,25 @@ def load_yaml(ctx: Context) -> None:
                 ctx.fact(item, line)
 
 
-def load_csv(ctx: Context) -> None:
+def _rows(ctx: Context) -> Iterator[tuple[int, list[str]]]:
+    """The CSV rows with their line numbers; a malformed or oversized cell is a :class:`LoadError` at its line."""
     reader = csv.reader(io.StringIO(ctx.text(), newline=""))
-    header = [cell.strip() for cell in next(reader)]
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = reader.line_num
+            if "field larger than field limit" in str(exc):
+                raise LoadError(f"a cell is over {csv.field_size_limit() // 1024:,} KiB; is a quote left open?", where=ctx.where(line)) from None
+            raise LoadError(f"cannot read the CSV: {exc}", where=ctx.where(line)) from None
+        yield reader.line_num, cells
+
+
+def load_csv(ctx: Context) -> None:
+    rows = _rows(ctx)
+    header = [cell.strip() for cell in next(rows)[1]]
     if all(column in header for column in FACT_COLUMNS):
         emit = ctx.fact
     elif all(column in header for column in ENTITY_COLUMNS):
@@ -86,8 +103,7 @@ def load_csv(ctx: Context) -> None:
             where=ctx.where(1),
         )
     columns = [(column, LIST_CELLS.get(column)) for column in header]
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in rows:
         if not "".join(cells).strip():
             continue
         if len(cells) != len(header):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +32,8 @@ def _explain(exc: ValidationError) -> str:
             parts.append(f"missing field '{field}'")
         elif err["type"] == "extra_forbidden":
             parts.append(f"unknown field '{field}'")
+        elif err["type"] == "less_than_equal" and err.get("ctx", {}).get("le") == 1.0 and _is_number(err.get("input")):
+            parts.append(f"{field}: {message} (got {err['input']!r}); shares are fractions: 45 % is 0.45")
         elif "input" in err and not isinstance(err["input"], (dict, list)) and repr(err["input"]) not in message:
             parts.append(f"{field}: {message} (got {err['input']!r})")
         else:
@@ -38,12 +41,18 @@ def _explain(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _parse(data: Mapping[str, Any], tag: str, classes: Mapping[str, type], what: str) -> Any:
     """Validate ``data`` with the class its ``tag`` field names in the whitelist ``classes``."""
     name = data.get(tag)
     cls = classes.get(name) if isinstance(name, str) else None
     if cls is None:
-        raise InvalidRecord(f"{describe(data)}: unknown {what} {name!r} (known: {', '.join(classes)})")
+        near = difflib.get_close_matches(str(name).lower(), [c.lower() for c in classes], n=1, cutoff=0.6)
+        hint = f"; did you mean {next(c for c in classes if c.lower() == near[0])}?" if near else ""
+        raise InvalidRecord(f"{describe(data)}: unknown {what} {name!r}{hint} (known: {', '.join(classes)})")
     try:
         return cls.model_validate(dict(data))
     except ValidationError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
 from supplygraph.data import BUNDLED, SAMPLES
-from supplygraph.errors import LoadError, NotFound, SupplygraphError
+from supplygraph.errors import LoadError, NotFound, SupplygraphError, did_you_mean
 from supplygraph.graph.analyses.chokepoints import chokepoint_report, chokepoint_scores
 from supplygraph.graph.stores.base import LoadSummary, Progress, Stats, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
@@ -82,12 +82,12 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     return units
 
 
-def extract_document(path: str | Path, store: Store | None = None) -> dict[str, Any]:
+def extract_document(path: str | Path, store: Store | None = None, kind: str | None = None) -> dict[str, Any]:
     """What loading the document at ``path`` would add, without storing it (``supplygraph extract``).
 
-    Names resolve against ``store``'s entities when a store is given.
+    Names resolve against ``store``'s entities when a store is given; ``-`` reads standard input as ``kind``.
     """
-    path = Path(path)
+    path = expand([path], kind)[0] if str(path) == "-" else Path(path)
     if not path.is_file():
         raise NotFound(f"no such file: {path}")
     if path.suffix.lower() not in DOCUMENT_SUFFIXES:
@@ -114,12 +114,13 @@ def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) 
     return store.apply(units, progress)
 
 
-def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar = _no_progress) -> LoadSummary:
+def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar = _no_progress,
+               kind: str | None = None) -> LoadSummary:  # fmt: skip
     """Read every file under ``paths`` and write them to ``store`` in one transaction (``supplygraph load``).
 
-    All or nothing: a bad file stops the load before anything is written.
+    All or nothing: a bad file stops the load before anything is written. ``-`` reads standard input as ``kind``.
     """
-    files = expand(paths)
+    files = expand(paths, kind)
     with progress(len(files), "reading") as advance:
         units = read(files, advance, store=store)
     with progress(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
@@ -141,7 +142,9 @@ def describe_node(store: Store, node_id: str) -> dict[str, Any]:
     """An entity, its facts (both directions) and the documents behind them, for ``supplygraph show``."""
     node = store.node(node_id)
     if node is None:
-        raise NotFound(f"no entity with id {node_id!r} in the store")
+        documents = node_id.startswith("doc:")  # a name matches the titles of the documents about it: suggest entities
+        hint = did_you_mean(node_id, ((n.id, n.name, n.aliases) for n in store.nodes() if documents or n.label != "Document"))
+        raise NotFound(f"no entity with id {node_id!r} in the store{hint}")
     facts = store.edges_of(node_id)
     ends = {i for e in facts for i in (e.source, e.target)} | {s for e in facts for s in e.sources}
     names = {}

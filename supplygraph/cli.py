@@ -7,6 +7,7 @@ exit; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import Any
 
@@ -15,6 +16,7 @@ import click
 from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import open_store, store_path
+from supplygraph.loaders import INPUT_KINDS
 from supplygraph.formatting import FORMATS, table, to_json
 from supplygraph.graph.views.report import render_report
 from supplygraph.neo4j_cli import neo4j, query
@@ -29,6 +31,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SupplygraphError as exc:
+            if ctx.meta.get("supplygraph.new_store"):
+                with contextlib.suppress(OSError):
+                    ctx.meta["supplygraph.new_store"].unlink(missing_ok=True)
             if ctx.meta.get("supplygraph.debug"):
                 raise
             click.echo(f"supplygraph: error: {exc}", err=True)
@@ -49,7 +54,18 @@ def format_option(*choices: str, default: str = "table"):
 
 
 def _store(ctx: click.Context, *, create: bool = False):
-    return ctx.with_resource(open_store(ctx.obj["store"], create=create))
+    """The store; a new one says so on stderr when the command ends (a load run in the wrong folder does not go
+    unnoticed) and is removed again when the command fails (the folder is left as it was)."""
+    path = store_path(ctx.obj["store"])
+    if create and not path.exists():
+        ctx.meta["supplygraph.new_store"] = path
+        ctx.find_root().call_on_close(lambda: path.exists() and click.echo(f"supplygraph: created a new store at {path}", err=True))
+    return ctx.with_resource(open_store(path, create=create))
+
+
+def kind_option(command):
+    """``--kind``: what ``-`` (standard input) holds, since it has no suffix to say it."""
+    return click.option("--kind", type=click.Choice(INPUT_KINDS), help="What '-' (standard input) holds.")(command)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,11 +85,16 @@ def main(ctx: click.Context, store: str | None, debug: bool) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@kind_option
 @format_option("table", "json")
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
-    """Load files or folders (YAML, CSV, documents) into the store, all or nothing."""
-    summary = api.load_files(_store(ctx, create=True), paths, progressbar)
+def load(ctx: click.Context, paths: tuple[str, ...], kind: str | None, fmt: str) -> None:
+    """Load files or folders (YAML, CSV, documents; '-' for standard input) into the store, all or nothing.
+
+    Folders are walked for known suffixes, skipping hidden folders, virtual environments and node_modules.
+    """
+    _needs(ctx, "kind", "-" in paths, "'-' among the paths")
+    summary = api.load_files(_store(ctx, create=True), paths, progressbar, kind=kind)
     print_summary(summary.as_dict(), fmt)
 
 
@@ -189,13 +210,22 @@ def _view_options(command):
     return command
 
 
+def _needs(ctx: click.Context, option: str, given: bool, needed: str) -> None:
+    """Refuse an option set on the command line when what it goes with (``needed``) is not."""
+    if not given and ctx.get_parameter_source(option) == click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError(f"--{option.replace('_', '-')} goes with {needed}; without it, it would be ignored")
+
+
 def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
     if options.get("focus") and options.get("end_use"):
         raise click.UsageError("choose one of --focus and --end-use")
+    _needs(ctx, "depth", bool(options.get("focus")), "--focus")
+    if fmt == "html":
+        _needs(ctx, "top", options.get("chokepoints"), "--chokepoints")
     view = api.export_view(_store(ctx), out, fmt, **options)
     graph = view.graph
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
-    click.echo(f"wrote {out}: {view.title}, {nodes:,} node{'s' * (nodes != 1)}, {edges:,} edge{'s' * (edges != 1)}", err=True)
+    click.echo(f"wrote {'standard output' if out == '-' else out}: {view.title}, {nodes:,} node{'s' * (nodes != 1)}, {edges:,} edge{'s' * (edges != 1)}", err=True)
 
 
 @export.command("html")
@@ -249,14 +279,16 @@ def _existing_store(ctx: click.Context):
 
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False))
+@kind_option
 @format_option("table", "json")
 @click.pass_context
-def extract(ctx: click.Context, path: str, fmt: str) -> None:
-    """Show what loading a document (.txt, .md, .html) would add, without storing anything.
+def extract(ctx: click.Context, path: str, kind: str | None, fmt: str) -> None:
+    """Show what loading a document (.txt, .md, .html; '-' for standard input) would add, without storing anything.
 
     Names resolve to the store's entities when the store exists.
     """
-    found = api.extract_document(path, _existing_store(ctx))
+    _needs(ctx, "kind", path == "-", "PATH '-'")
+    found = api.extract_document(path, _existing_store(ctx), kind=kind)
     if fmt == "json":
         click.echo(to_json(found))
         return

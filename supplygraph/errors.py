@@ -7,6 +7,9 @@ failed, where (``file:line``, row, id) and the offending value.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Mapping
+
 
 class SupplygraphError(Exception):
     """Root of every error supplygraph raises on purpose."""
@@ -46,3 +49,40 @@ class StoreError(SupplygraphError):
 
 class NotFound(SupplygraphError):
     """An id, query or file the user named does not exist."""
+
+
+
+def did_you_mean(wanted: str, entities: Iterable[tuple[str, str | None, Iterable[str]]], n: int = 3) -> str:
+    """``"; did you mean a, b?"`` with the ids closest to ``wanted``, or ``""``: the one hint for every unknown id.
+
+    ``entities`` are ``(id, name, aliases)``. Closest means, in order: ids
+    that extend ``wanted`` (``org:baogang`` -> ``org:baogang-group``), ids
+    spelled alike (``org:lynass`` -> ``org:lynas``, ``contry:CN`` ->
+    ``country:CN``), and ids whose name or alias is spelled alike or contains
+    the word (``Lynas`` -> ``org:lynas``). Runs on the error path only.
+
+    >>> did_you_mean("org:lynass", [("org:lynas", "Lynas", ()), ("country:CN", "China", ())])
+    '; did you mean org:lynas?'
+    >>> did_you_mean("lynas", [("org:lynas-rare-earths", "Lynas Rare Earths", ["Lynas"])])
+    '; did you mean org:lynas-rare-earths?'
+    >>> did_you_mean("org:nothing-like-it", [("country:CN", "China", ())])
+    ''
+    """
+    by_lower: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for id_, name, aliases in entities:
+        by_lower[id_.lower()] = id_
+        for alias in (name or "", *aliases):
+            names.setdefault(" ".join(alias.lower().split()), id_)
+    key = " ".join(wanted.lower().split())
+    found = [by_lower[i] for i in sorted(by_lower) if len(key) >= 4 and i.startswith(key)][:n]
+    found += [by_lower[m] for m in difflib.get_close_matches(key, list(by_lower), n=n, cutoff=0.75)]
+    bare: dict[str, str] = {}
+    for i in by_lower:
+        bare.setdefault(i.split(":", 1)[-1], i)
+    found += [by_lower[bare[m]] for m in difflib.get_close_matches(key.split(":", 1)[-1], list(bare), n=n, cutoff=0.8)]
+    found += [names[m] for m in difflib.get_close_matches(key, list(names), n=n, cutoff=0.75)]
+    if len(key) >= 3:
+        found += [i for name, i in names.items() if key in name.split() or name.startswith(key)][:n]
+    found = list(dict.fromkeys(f for f in found if f.lower() != key))[:n]
+    return f"; did you mean {', '.join(found)}?" if found else ""

@@ -74,7 +74,7 @@ def test_load_json_summary_and_quiet_when_piped(cli):
     result = cli("load", str(FIXTURES / "good"), "--format", "json")
     summary = json.loads(result.stdout)
     assert summary["nodes"]["added"] == 8 and summary["edges"]["added"] == 7
-    assert result.stderr == "", "no progress bar when stderr is not a terminal"
+    assert result.stderr == f"supplygraph: created a new store at {cli.store_path}\n", "no progress bar when stderr is not a terminal"
 
 
 def test_schema_formats():

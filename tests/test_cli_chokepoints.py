@@ -64,7 +64,7 @@ def test_table_and_markdown(loaded):
     ("args", "code", "message"),
     [
         (["--scenario", "blow up country:CN"], 2, "cannot read scenario 'blow up country:CN'"),
-        (["--scenario", "remove country:FR"], 1, "'country:FR' produces or supplies nothing"),
+        (["--scenario", "remove country:FR"], 1, "no such entity 'country:FR' in the graph; did you mean"),
         (["--end-use", "enduse:nothing"], 1, "no end use 'enduse:nothing'"),
         (["--end-use", "material:ore"], 1, "material:ore is a Material"),
     ],

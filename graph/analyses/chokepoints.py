@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from supplygraph.errors import NotFound
+from supplygraph.errors import NotFound, did_you_mean
 from supplygraph.perf import paused_gc
 from supplygraph.schema.nodes import STAGES
 
@@ -39,7 +39,7 @@ from .centrality import condensed_order, flow_betweenness, supply_path_centralit
 from .concentration import concentration, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
 from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow
-from .scenarios import ScenarioError, parse_scenario, scenario_impact
+from .scenarios import ScenarioError, check_targets, parse_scenario, scenario_impact
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
@@ -128,19 +128,35 @@ def chokepoint_report(
                        betweenness=betweenness, timings=timings)  # fmt: skip
 
 
+def _check_vintage(F: nx.DiGraph, edition: str | None, year: int | None) -> None:
+    """Raise :class:`NotFound` naming the editions or years there are when no production figure has the one asked for."""
+    produces = [d for _, _, d in F.edges(data=True) if d.get("type") == "PRODUCES"]
+    for name, wanted, have in (("edition", edition, {d.get("edition") for d in produces}),
+                               ("year", year, {figure_year(d) for d in produces})):  # fmt: skip
+        have.discard(None)
+        if wanted is not None and wanted not in have:
+            listed = ", ".join(map(str, sorted(have))) or "none"
+            raise NotFound(f"no production figures of {name} {wanted!r} in the graph ({name}s there: {listed})")
+
+
 def _report(G, *, top, end_use, stage, scenarios, edition, year, betweenness, timings) -> dict[str, Any]:
     if stage is not None and stage not in STAGES:
         raise NotFound(f"no stage {stage!r}: expected one of {', '.join(STAGES)}")
     parsed = [parse_scenario(s) for s in scenarios]
+    check_targets(G, parsed)
     clock = _Clock(timings)
     F = clock("projection", supply_flow, G, edition=edition, year=year)
     if F.number_of_edges() == 0:
         raise NotFound("the graph holds no supply flow (PRODUCES, INPUT_TO, USED_IN or SUPPLIES facts); load data first")
+    if edition is not None or year is not None:
+        _check_vintage(F, edition, year)
     notes = []
     if end_use is not None:
         if end_use not in F or F.nodes[end_use].get("label") != "EndUse":
-            known = "" if end_use not in G else f" ({end_use} is a {G.nodes[end_use].get('label')} or has no supply)"
-            raise NotFound(f"no end use {end_use!r} in the supply flow{known}")
+            if end_use in G:
+                raise NotFound(f"no end use {end_use!r} in the supply flow ({end_use} is a {G.nodes[end_use].get('label')} or has no supply)")
+            uses = ((n, d.get("name"), d.get("aliases") or ()) for n, d in G.nodes(data=True) if d.get("label") == "EndUse")
+            raise NotFound(f"no end use {end_use!r} in the supply flow{did_you_mean(end_use, uses)}")
         upstream = F.subgraph(nx.ancestors(F, end_use) | {end_use}).copy()
         F.clear()  # see the end of this function
         F = upstream

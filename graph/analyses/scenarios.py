@@ -50,13 +50,15 @@ the binding input at each step to the removed or restricted producer.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from supplygraph.errors import NotFound, SupplygraphError
+from supplygraph.errors import NotFound, SupplygraphError, did_you_mean
 
 from .centrality import condensed_order
 from .flow import WEIGHT_QUALITY
@@ -99,10 +101,23 @@ def parse_scenario(text: str) -> Scenario:
     allowed = {"remove": ("country:", "org:", "facility:", "place:"), "restrict": ("element:", "material:"), "apply": ("policy:",)}[action]
     for target in targets:
         if not target.startswith(allowed):
-            raise ScenarioError(f"scenario {text!r}: '{action}' takes {' or '.join(p + '...' for p in allowed)} ids, not {target!r}")
+            prefix, _, rest = target.partition(":")
+            near = difflib.get_close_matches(prefix + ":", allowed, n=1, cutoff=0.6)
+            hint = f"; did you mean {near[0]}{rest}?" if near and rest else ""
+            raise ScenarioError(f"scenario {text!r}: '{action}' takes {' or '.join(p + '...' for p in allowed)} ids, not {target!r}{hint}")
     if by and action != "restrict":
         raise ScenarioError(f"scenario {text!r}: 'by country:..' goes with 'restrict' only")
     return Scenario(action, targets, by, text.strip())
+
+
+def check_targets(G: nx.MultiDiGraph, scenarios: Iterable[Scenario]) -> None:
+    """Raise :class:`NotFound`, with the closest ids, when a scenario names an id the knowledge graph ``G`` lacks."""
+    for scenario in scenarios:
+        for target in (*scenario.targets, *([scenario.by] if scenario.by else [])):
+            if target not in G:
+                kind = target.split(":", 1)[0] + ":"
+                near = ((n, d.get("name"), d.get("aliases") or ()) for n, d in G.nodes(data=True) if n.startswith(kind))
+                raise NotFound(f"scenario {scenario.text!r}: no such entity {target!r} in the graph{did_you_mean(target, near)}")
 
 
 @dataclass

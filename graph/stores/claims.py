@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from supplygraph.errors import IntegrityError, SupplygraphError
+from supplygraph.errors import IntegrityError, SupplygraphError, did_you_mean
 from supplygraph.schema import LoadUnit, check_endpoints
 
 from .base import LoadSummary, Progress, StoredEdge, StoredNode
@@ -109,12 +109,15 @@ LabelLookup = Callable[[Sequence[str]], Mapping[str, str]]
 """Given node ids, the labels that *other* origins give them (ids unknown elsewhere are left out)."""
 
 
-def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup) -> None:
+def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup,
+                known: Callable[[], Iterable[tuple[str, str, Iterable[str]]]] | None = None) -> None:  # fmt: skip
     """Check the units against each other and the rest of the store before anything is written.
 
     Catches, with the file and line of the offending record: one id given two
     labels, a reference to a node defined nowhere, a source that is not a
-    Document, and a fact whose ends carry labels its type does not allow.
+    Document, and a fact whose ends carry labels its type does not allow. A
+    reference to an unknown id suggests the closest ids of the batch and of
+    ``known`` (the store's ``(id, name, aliases)``, read on that error only).
     """
     batch: dict[str, tuple[str, str]] = {}
     for unit in units:
@@ -137,8 +140,10 @@ def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup) -> Non
             source, target = labels.get(fact.source), labels.get(fact.target)
             if source is None or target is None:
                 role, node_id = ("source", fact.source) if source is None else ("target", fact.target)
+                candidates = [(n.id, n.name, n.aliases) for u in units for n in u.nodes]
+                hint = did_you_mean(node_id, [*candidates, *(known() if known else ())])
                 raise IntegrityError(
-                    f"fact {fact.type} {fact.source}->{fact.target}: dangling reference: {role} {node_id!r} is not defined",
+                    f"fact {fact.type} {fact.source}->{fact.target}: dangling reference: {role} {node_id!r} is not defined{hint}",
                     where=where,
                 )
             for doc in fact.sources:

@@ -12,6 +12,8 @@ import contextlib
 import datetime as _dt
 import json
 import sqlite3
+import tempfile
+import urllib.parse
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from collections import defaultdict
 from dataclasses import dataclass
@@ -129,6 +131,20 @@ _EDGES = _Kind(
 )  # fmt: skip
 
 
+def _why_not_writable(path: Path) -> str | None:
+    """Why SQLite could not open ``path``, in words: a missing or unwritable folder (None when the folder is fine)."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if path.exists():
+        return None
+    try:
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError as exc:
+        return f"the folder {folder} cannot be written to ({exc.strerror})"
+    return None
+
+
 class EmbeddedStore(Store):
     """A supplygraph graph in one SQLite file.
 
@@ -136,19 +152,24 @@ class EmbeddedStore(Store):
     ----------
     path : path of the file; created on first write when ``create`` is true.
     create : when false, a missing file is an error (for read-only commands).
+    read_only : open with SQLite's read-only mode: reads work on a read-only file or file system; a load
+        is refused with one line and leaves the file as it was.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        if (read_only or not create) and not self.path.exists():
             raise StoreError(f"no store at {self.path}: run 'supplygraph demo' or 'supplygraph load' first")
+        target = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro" if read_only else self.path
         try:
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db = sqlite3.connect(target, timeout=30, isolation_level=None, uri=read_only)
             self._db.execute("PRAGMA cache_size = -262144")  # 256 MiB: bulk loads insert in key order, not file order
             self._db.execute("PRAGMA temp_store = MEMORY")
             # New files only: fewer, larger pages to split in bulk inserts (about 20 % less SQL time at 500k facts).
             self._db.execute("PRAGMA page_size = 16384")
             version = self._version()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {_why_not_writable(self.path) or exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a supplygraph store ({exc})") from exc
         if version is None:
@@ -172,8 +193,13 @@ class EmbeddedStore(Store):
     # -- writing -----------------------------------------------------------
 
     def apply(self, units: Sequence[LoadUnit], progress: Progress | None = None) -> LoadSummary:
-        with paused_gc():
-            return self._apply(units, progress)
+        try:
+            with paused_gc():
+                return self._apply(units, progress)
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc):
+                raise
+            raise StoreError(f"cannot write to the store {self.path}: it is read-only (the file, its folder or the file system); nothing was changed") from None
 
     def _apply(self, units: Sequence[LoadUnit], progress: Progress | None) -> LoadSummary:
         summary = LoadSummary(inputs=len(units))
@@ -183,7 +209,7 @@ class EmbeddedStore(Store):
             changed = changed_units(units, dict(db.execute("SELECT origin, digest FROM origins")), summary, progress)
             if changed:
                 self._temp_set("replaced", (u.origin for u in changed))
-                check_units(changed, self._labels_elsewhere)
+                check_units(changed, self._labels_elsewhere, lambda: ((n.id, n.name, n.aliases) for n in self.nodes()))
                 self._write(changed, summary, progress)
             db.execute("COMMIT")
         except BaseException:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -109,8 +110,12 @@ def write_node_link(view: View, path: str | os.PathLike) -> Path:
 
 
 def write_atomically(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename; ``-`` is stdout."""
     path = Path(path)
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return path
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -9,14 +9,13 @@ Pure functions on the ``MultiDiGraph`` of :meth:`Store.to_networkx`; no I/O.
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from supplygraph.errors import NotFound, SupplygraphError
+from supplygraph.errors import NotFound, SupplygraphError, did_you_mean
 
 FLOW_TYPES = frozenset({"PRODUCES", "INPUT_TO", "USED_IN", "SUPPLIES", "RESTRICTS"})
 """Relationship types that point the way material flows: from the mine towards the end use."""
@@ -59,10 +58,7 @@ def _require(G: nx.MultiDiGraph, node_id: str) -> None:
     """Raise :class:`NotFound`, with the closest ids as suggestions, when ``node_id`` is not in ``G``."""
     if node_id in G:
         return
-    names = {str(data.get("name", "")).lower(): n for n, data in G.nodes(data=True)}
-    guesses = difflib.get_close_matches(node_id, list(G.nodes), n=3, cutoff=0.6)
-    guesses += [names[m] for m in difflib.get_close_matches(node_id.lower(), list(names), n=3, cutoff=0.6)]
-    hint = f"; did you mean {', '.join(dict.fromkeys(guesses))}?" if guesses else ""
+    hint = did_you_mean(node_id, ((n, d.get("name"), d.get("aliases") or ()) for n, d in G.nodes(data=True)))
     raise NotFound(f"no entity with id {node_id!r} in the store{hint}")
 
 
