@@ -1,6 +1,8 @@
 // Corporate family of a state-owned enterprise
 //
-// Question: Which group does an organisation belong to, who are the group's members at each level of ownership, and which state bodies own the group?
+// Question: Which group does an organisation belong to, who are the group's members at each level of control, and which state bodies own the group?
+// Control is SUBSIDIARY_OF (a majority, a joint venture's parents, or control a source states); minority stakes
+// (HOLDS_STAKE_IN) are listed per member as shareholders and do not make a company part of a group.
 // Parameters:
 //   org  id of an Organization node (for example a StateOwnedEnterprise)
 :param org => 'org:china-northern-rare-earth';
@@ -22,5 +24,7 @@ RETURN root.name AS `group`,
        member.name AS name,
        [l IN labels(member) WHERE NOT l IN ['Entity', 'Organization']][0] AS label,
        owners,
+       COLLECT { MATCH (holder:Entity)-[h:HOLDS_STAKE_IN]->(member)
+                 RETURN holder.name + CASE WHEN h.stake IS NULL THEN '' ELSE ' ' + toString(round(h.stake * 100, 1)) + '%' END } AS shareholders,
        member = o AS queried
 ORDER BY `group`, depth, name

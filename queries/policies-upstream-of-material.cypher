@@ -1,6 +1,8 @@
 // Policies that restrict a material or anything upstream of it
 //
 // Question: Which export controls, quotas and other restrictions bear on a given material, directly, through the elements it contains, or through the materials it is made from, and who issued them?
+// status is the last recorded state of the policy's dated lifecycle (evaluate it at a date with 'supplygraph chokepoints --as-of');
+// measure says whether it licenses (delays) or bans / sets a quota (removes volume).
 // Parameters:
 //   material  id of a Material node
 :param material => 'material:smco-magnet';
@@ -14,7 +16,9 @@ WITH p, r, t, collect(DISTINCT upstream.name) AS via
 RETURN p.id AS policy_id,
        p.name AS policy,
        p.kind AS kind,
-       p.status AS status,
+       coalesce(p.status, last(p.lifecycle)) AS status,
+       p.lifecycle AS lifecycle,
+       p.measure AS measure,
        COLLECT { MATCH (p)-[:ISSUED_BY]->(issuer:Entity) RETURN issuer.name } AS issued_by,
        t.name AS restricts,
        r.scope AS scope,

@@ -14,6 +14,7 @@ from .nodes import (
     AnyNode,
     Node,
 )
+from .lifecycle import State, StateAt, state_at
 from .unit import LoadUnit
 from .validate import check_endpoints, describe, parse_fact, parse_node
 
@@ -29,8 +30,11 @@ __all__ = [
     "Fact",
     "LoadUnit",
     "Node",
+    "State",
+    "StateAt",
     "check_endpoints",
     "describe",
     "parse_fact",
     "parse_node",
+    "state_at",
 ]

@@ -13,7 +13,8 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .nodes import ID_PATTERN, ORGANIZATION_LABELS, IsoDate, Share, Tonnes
+from .nodes import ORGANIZATION_LABELS
+from .values import ID_PATTERN, IsoDate, Share, Tonnes
 
 ORG = ORGANIZATION_LABELS
 ANY_LABEL = frozenset({"*"})
@@ -51,6 +52,10 @@ class Fact(BaseModel):
     """The figure is an estimate."""
     quota: bool | None = None
     """The figure is a government quota rather than measured output."""
+    since: IsoDate | None = None
+    """The fact holds from this date (a supply contract's start, output from a plant's start)."""
+    until: IsoDate | None = None
+    """The fact held until this date (a supply link that ended)."""
     note: str | None = None
     """Curator's remark, e.g. where sources disagree."""
 
@@ -103,13 +108,29 @@ class Fact(BaseModel):
 
 
 class SubsidiaryOf(Fact):
-    """Ownership or control: the source is owned or controlled by the target."""
+    """Control: the source is controlled by the target (a majority, a joint venture's parent, or control a source states).
+
+    A minority stake without stated control is :class:`HoldsStakeIn`, not this.
+    """
 
     SOURCE_LABELS: ClassVar = ORG
     TARGET_LABELS: ClassVar = ORG
     type: Literal["SUBSIDIARY_OF"] = "SUBSIDIARY_OF"
     stake: Share | None = None
     """Share of equity the target holds in the source."""
+
+
+class HoldsStakeIn(Fact):
+    """Ownership without control: the source holds ``stake`` of the target's equity (FollowTheMoney's ``Ownership``).
+
+    Reports say "holds 15 % of"; ``remove org:`` scenarios do not follow it.
+    """
+
+    SOURCE_LABELS: ClassVar = ORG | {"Country"}
+    TARGET_LABELS: ClassVar = ORG
+    type: Literal["HOLDS_STAKE_IN"] = "HOLDS_STAKE_IN"
+    stake: Share | None = None
+    """Share of the target's equity the source holds (a fraction: 15 % is 0.15)."""
 
 
 class CooperatesWith(Fact):
@@ -216,6 +237,17 @@ class InputTo(Fact):
     """Share of the target's input that comes from the source material."""
 
 
+class MemberOf(Fact):
+    """The source is one of the concrete materials a category stands for (NdFeB magnet of rare-earth permanent magnets).
+
+    Outside the supply flow: a member with no producers or figures of its own inherits the category's.
+    """
+
+    SOURCE_LABELS: ClassVar = frozenset({"Material"})
+    TARGET_LABELS: ClassVar = frozenset({"Material"})
+    type: Literal["MEMBER_OF"] = "MEMBER_OF"
+
+
 class UsedIn(Fact):
     """A material is used in an end use."""
 
@@ -275,6 +307,7 @@ class MentionedIn(Fact):
 
 FACT_CLASSES: tuple[type[Fact], ...] = (
     SubsidiaryOf,
+    HoldsStakeIn,
     CooperatesWith,
     ParticipatedIn,
     LocatedIn,
@@ -284,6 +317,7 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     Supplies,
     Contains,
     InputTo,
+    MemberOf,
     UsedIn,
     DependsOn,
     Restricts,

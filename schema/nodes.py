@@ -8,47 +8,12 @@ them. Every node has a stable ``id`` whose prefix names its kind
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .countries import ISO_3166_ALPHA2
-
-ID_PATTERN = re.compile(r"^([a-z]+):([A-Za-z0-9][A-Za-z0-9._-]*)$")
-_ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-def _iso_date(value: object) -> object:
-    """Accept YAML dates and plain years as ISO 8601 strings (``2025``, ``2025-02``, ``2025-02-28``)."""
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()[:10]
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, str) and not _ISO_DATE.match(value):
-        raise ValueError(f"not an ISO 8601 date or year: {value!r}")
-    return value
-
-
-def _country_code(value: object) -> object:
-    if isinstance(value, str) and value not in ISO_3166_ALPHA2:
-        raise ValueError(f"not an ISO 3166-1 alpha-2 country code: {value!r}")
-    return value
-
-
-IsoDate = Annotated[str, BeforeValidator(_iso_date)]
-"""An ISO 8601 date, year-month or year."""
-
-CountryCode = Annotated[str, BeforeValidator(_country_code)]
-"""An ISO 3166-1 alpha-2 code such as ``CN``."""
-
-Share = Annotated[float, Field(ge=0.0, le=1.0)]
-"""A fraction between 0 and 1."""
-
-Tonnes = Annotated[float, Field(ge=0.0)]
-"""A non-negative quantity in metric tonnes."""
-
+from .lifecycle import State
+from .values import ID_PATTERN, CountryCode, IsoDate
 
 class Node(BaseModel):
     """Fields every node has, whatever its label."""
@@ -172,8 +137,11 @@ class Facility(_Located):
     capacity_t: float | None = Field(default=None, ge=0)
     """Nameplate capacity in tonnes per year."""
     status: str | None = None
-    """operating, construction, planned, closed."""
+    """One undated status word (operating, construction, planned, closed); prefer ``lifecycle``, which dates each state.
+    Read as holding from the source's date, an assumption the chokepoint report lists."""
     opened: IsoDate | None = None
+    lifecycle: tuple[State, ...] = ()
+    """Dated states: announced, construction, commissioning, operating, idle, closed (see :mod:`.lifecycle`)."""
 
 
 class Element(Node):
@@ -205,6 +173,9 @@ class Material(Node):
     """Stage of the chain the material belongs to."""
     elements: tuple[str, ...] = ()
     """Chemical symbols of the elements it is made of or carries."""
+    category: bool = False
+    """A collective name for several concrete materials (rare-earth alloys, rare-earth permanent magnets), not a
+    material of its own: its members point to it with ``MEMBER_OF``, and the supply-flow analyses leave it out."""
 
 
 class EndUse(Node):
@@ -227,8 +198,16 @@ class Policy(Node):
     announced: IsoDate | None = None
     effective: IsoDate | None = None
     status: Literal["in_force", "suspended", "expired", "proposed"] | None = None
+    """One undated status word; prefer ``lifecycle``. Read as holding from the source's date (an assumption)."""
     suspended_until: IsoDate | None = None
     country: CountryCode | None = None
+    lifecycle: tuple[State, ...] = ()
+    """Dated states: proposed, announced, in_force, suspended (since, until), amended, revoked, expired."""
+    measure: Literal["licensing", "ban", "quota", "procurement", "tariff", "other"] | None = None
+    """What the policy does to supply: a licensing requirement delays it; a ban, a quota or a procurement
+    rule removes volume (for the buyers it binds)."""
+    lead_time_days: int | None = Field(default=None, ge=0)
+    """Documented time to obtain a licence, in calendar days, for licensing measures."""
 
 
 class Event(Node):

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
 from supplygraph.data import BUNDLED, SAMPLES
-from supplygraph.errors import LoadError, NotFound, SupplygraphError, did_you_mean
+from supplygraph.errors import LoadError, NotFound, OutdatedStore, StoreError, SupplygraphError, did_you_mean
+from supplygraph.graph.stores import EmbeddedStore, store_path
 from supplygraph.graph.analyses.chokepoints import chokepoint_report, chokepoint_scores
 from supplygraph.graph.stores.base import LoadSummary, Progress, Stats, Store
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
@@ -30,6 +31,38 @@ ProgressBar = Callable[[int, str], ContextManager[Progress]]
 @contextlib.contextmanager
 def _no_progress(total: int, label: str):
     yield lambda n: None
+
+
+def open_store(path: str | Path | None = None, *, create: bool = True,
+               notify: Callable[[str], None] = lambda message: None) -> EmbeddedStore:
+    """Open the embedded store; one built by an older supplygraph is rebuilt from its inputs first.
+
+    The rebuild reads every input the old store was loaded from (they must
+    still exist), loads them into a new file beside it and replaces the old
+    file only when that succeeded; ``notify`` is told what happened in one
+    line. Any failure leaves the old store exactly as it was.
+    """
+    path = store_path(path)
+    try:
+        return EmbeddedStore(path, create=create)
+    except OutdatedStore as outdated:
+        missing = [p for p in outdated.inputs if not Path(p).exists()]
+        if missing:
+            raise StoreError(f"{outdated.message}; cannot rebuild it: {len(missing)} input(s) are gone, first {missing[0]}",
+                             where=outdated.where) from outdated  # fmt: skip
+        fresh = path.with_name(path.name + ".rebuild")
+        fresh.unlink(missing_ok=True)
+        try:
+            store = EmbeddedStore(fresh)
+            try:
+                store.apply(read(outdated.inputs, store=store))
+            finally:
+                store.close()
+            fresh.replace(path)
+        finally:
+            fresh.unlink(missing_ok=True)
+        notify(f"{path} was built by an older supplygraph: rebuilt it from its {len(outdated.inputs)} input(s)")
+        return EmbeddedStore(path, create=create)
 
 
 def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),

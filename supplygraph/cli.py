@@ -15,7 +15,7 @@ import click
 
 from supplygraph import api
 from supplygraph.errors import SupplygraphError
-from supplygraph.graph import open_store, store_path
+from supplygraph.graph import store_path
 from supplygraph.loaders import INPUT_KINDS
 from supplygraph.formatting import FORMATS, table, to_json
 from supplygraph.graph.views.report import render_report
@@ -55,12 +55,13 @@ def format_option(*choices: str, default: str = "table"):
 
 def _store(ctx: click.Context, *, create: bool = False):
     """The store; a new one says so on stderr when the command ends (a load run in the wrong folder does not go
-    unnoticed) and is removed again when the command fails (the folder is left as it was)."""
+    unnoticed) and is removed again when the command fails (the folder is left as it was). One built by an older
+    supplygraph is rebuilt from its inputs, which is said in one line too."""
     path = store_path(ctx.obj["store"])
     if create and not path.exists():
         ctx.meta["supplygraph.new_store"] = path
         ctx.find_root().call_on_close(lambda: path.exists() and click.echo(f"supplygraph: created a new store at {path}", err=True))
-    return ctx.with_resource(open_store(path, create=create))
+    return ctx.with_resource(api.open_store(path, create=create, notify=lambda line: click.echo(line, err=True)))
 
 
 def kind_option(command):

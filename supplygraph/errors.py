@@ -47,6 +47,17 @@ class StoreError(SupplygraphError):
     """The store cannot be opened, read or written."""
 
 
+class OutdatedStore(StoreError):
+    """A store built by an older supplygraph, whose facts the current model reads differently.
+
+    ``inputs`` are the files it was loaded from: reloading them rebuilds it (``supplygraph.api.open_store`` does).
+    """
+
+    def __init__(self, message: str, *, inputs: list[str], where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.inputs = inputs
+
+
 class NotFound(SupplygraphError):
     """An id, query or file the user named does not exist."""
 

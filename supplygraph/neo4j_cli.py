@@ -15,7 +15,6 @@ import click
 
 from supplygraph import api, queries
 from supplygraph.formatting import table, to_json
-from supplygraph.graph import open_store
 from supplygraph.graph.stores.neo4j_push import PushSummary
 from supplygraph.graph.stores.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jSettings, Neo4jStore
 from supplygraph.output import print_stats, progressbar
@@ -43,7 +42,7 @@ def _neo4j(ctx: click.Context, uri: str | None, user: str | None, database: str 
 
 
 def _local(ctx: click.Context, *, create: bool):
-    return ctx.with_resource(open_store(ctx.obj["store"], create=create))
+    return ctx.with_resource(api.open_store(ctx.obj["store"], create=create, notify=lambda line: click.echo(line, err=True)))
 
 
 @click.group()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from supplygraph.schema import check_endpoints, parse_fact, parse_node
+from supplygraph.schema import check_endpoints, parse_fact, parse_node, state_at
 
 ROOT = Path(__file__).resolve().parents[1]
 try:  # the package's own pointer to the bundled data, once it exists
@@ -348,14 +348,23 @@ def test_reserves_by_edition(facts):
 
 
 def test_ownership_stakes(facts):
-    cnre = _one(facts, "SUBSIDIARY_OF", "org:china-northern-rare-earth", "org:baogang-group")
+    """Stakes are HOLDS_STAKE_IN with their percentage; SUBSIDIARY_OF is control, stated by a source."""
+    cnre = _one(facts, "HOLDS_STAKE_IN", "org:baogang-group", "org:china-northern-rare-earth")
     assert cnre.stake == pytest.approx(0.3671) and str(cnre.as_of).startswith("2023")
-    sasac = _one(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group", "org:sasac")
+    control = _one(facts, "SUBSIDIARY_OF", "org:china-northern-rare-earth", "org:baogang-group")
+    assert "largest shareholder" in control.evidence and control.stake is None
+    sasac = _one(facts, "HOLDS_STAKE_IN", "org:sasac", "org:china-rare-earth-group")
     assert sasac.stake == pytest.approx(0.3121)
     assert "32.21" in sasac.note  # the misprint is recorded, not used
-    stakes = [f.stake for f in _find(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group") if f.stake is not None]
+    stakes = [f.stake for f in _find(facts, "HOLDS_STAKE_IN", target="org:china-rare-earth-group") if f.stake is not None]
     assert sorted(stakes) == pytest.approx(sorted([0.3121, 0.2033, 0.2033, 0.2033, 0.039, 0.039]))
     assert sum(stakes) == pytest.approx(1.0, abs=1e-3)
+    assert {f.target for f in _find(facts, "SUBSIDIARY_OF", "org:china-rare-earth-group")} == {"org:sasac"}
+
+
+def test_no_minority_stake_recorded_as_control(facts):
+    for fact in _find(facts, "SUBSIDIARY_OF"):
+        assert fact.stake is None or fact.stake > 0.5, f"{fact.source} -> {fact.target}: a {fact.stake:.0%} stake is HOLDS_STAKE_IN"
 
 
 def test_us_import_sources_and_net_import_reliance(facts):
@@ -380,8 +389,9 @@ def test_us_import_sources_and_net_import_reliance(facts):
 
 
 def test_mp_materials_dod_deal(facts):
-    stake = _one(facts, "SUBSIDIARY_OF", "org:mp-materials", "org:us-dod")
+    stake = _one(facts, "HOLDS_STAKE_IN", "org:us-dod", "org:mp-materials")
     assert stake.stake == pytest.approx(0.15) and stake.note
+    assert not _find(facts, "SUBSIDIARY_OF", "org:mp-materials", "org:us-dod"), "a 15 % stake is not control"
     agreements = [f.agreement for f in _find(facts, "COOPERATES_WITH") if {f.source, f.target} == {"org:mp-materials", "org:us-dod"}]
     assert any("110" in a and "NdPr" in a for a in agreements), agreements
     assert _one(facts, "PRODUCES", "facility:mp-independence", "material:ndfeb-magnet").capacity_t == 1000
@@ -422,10 +432,15 @@ def test_export_controls(nodes_by_id, facts):
     no18 = {f.target for f in _find(facts, "RESTRICTS", "policy:mofcom-gac-2025-18")}
     assert {f"element:{s}" for s in "Sm Gd Tb Dy Lu Sc Y".split()} <= no18
     assert "material:smco-magnet" in no18
-    assert nodes_by_id["policy:mofcom-gac-2025-18"].status == "in_force"
+    no18 = nodes_by_id["policy:mofcom-gac-2025-18"]
+    assert state_at(no18.lifecycle, "2026-12-06").state == "in_force" and no18.measure == "licensing"
     for number in (55, 56, 57, 58, 61, 62):
         policy = nodes_by_id[f"policy:mofcom-2025-{number}"]
-        assert policy.status == "suspended" and str(policy.suspended_until) == "2026-11-10", number
+        suspension = [s for s in policy.lifecycle if s.state == "suspended"]
+        assert [(s.since, s.until) for s in suspension] == [("2025-11-07", "2026-11-10")], number
+        assert state_at(policy.lifecycle, "2026-06-30").state == "suspended", number
+        lapsed = state_at(policy.lifecycle, "2026-12-06")
+        assert lapsed.lapsed is not None and lapsed.state == "in_force", number
     no57 = {f.target for f in _find(facts, "RESTRICTS", "policy:mofcom-2025-57")}
     assert no57 == {f"element:{s}" for s in "Ho Er Tm Eu Yb".split()}
     assert {f.target for f in _find(facts, "ISSUED_BY", "policy:mofcom-gac-2025-18")} == {"org:mofcom", "org:gac"}
@@ -503,3 +518,19 @@ def test_every_document_is_cited(dataset):
     cited = {doc for fact in facts for doc in fact.sources}
     uncited = [n.id for n in nodes if n.label == "Document" and n.id not in cited]
     assert not uncited, uncited
+
+
+def test_categories_name_their_members(nodes_by_id, facts):
+    """A collective material is a category with members, and only categories have members."""
+    categories = {i for i, n in nodes_by_id.items() if getattr(n, "category", False)}
+    assert {"material:rare-earth-alloys", "material:rare-earth-permanent-magnet", "material:rare-earth-materials",
+            "material:rare-earth-elements-contained", "material:separated-rare-earth-oxides", "material:ndfeb-magnet"} <= categories
+    members = defaultdict(set)
+    for fact in _find(facts, "MEMBER_OF"):
+        assert fact.target in categories, f"{fact.target} has members but is not marked category: true"
+        assert not getattr(nodes_by_id[fact.source], "category", False) or fact.source in categories
+        members[fact.target].add(fact.source)
+    for category in categories:
+        assert members[category], f"{category} names no members"
+    assert {"material:sintered-ndfeb-magnet", "material:smco-magnet"} <= members["material:rare-earth-permanent-magnet"]
+    assert "material:cobalt-metal" not in members["material:rare-earth-alloys"]

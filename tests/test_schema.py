@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,54 @@ def test_key_separates_editions_but_not_sources():
     b = parse_fact({**base, "edition": "MCS 2026", "sources": ["doc:b"], "volume_t": 29000})
     c = parse_fact({**base, "edition": "MCS 2026", "sources": ["doc:c"], "volume_t": 29000})
     assert a.key() != b.key() and b.key() == c.key()
+
+
+def test_lifecycle_states_read_from_text_or_maps_and_store_as_one_line():
+    node = parse_node({"id": "facility:x", "label": "Facility", "name": "X", "lifecycle": [
+        "announced since 2024-05 per doc:a", {"state": "operating", "since": 2028, "expected": True}]})
+    assert [s.state for s in node.lifecycle] == ["announced", "operating"]
+    assert node.properties()["lifecycle"] == ("announced since 2024-05 per doc:a", "operating since 2028 expected")
+    again = parse_node({"id": "facility:x", "label": "Facility", "name": "X", "lifecycle": list(node.properties()["lifecycle"])})
+    assert again == node
+
+
+@pytest.mark.parametrize("bad, says", [
+    ("planned", "unknown lifecycle state 'planned'"),
+    ("operating since yesterday", "not an ISO 8601 date or year: 'yesterday'"),
+    ("operating from 2025", "not a lifecycle state"),
+    ("suspended since 2026-01-01 until 2025-01-01", "ends (2025-01-01) before it begins"),
+    ({"state": "operating", "source": "http://x"}, "not a document id"),
+])
+def test_bad_lifecycle_states_say_what_is_wrong(bad, says):
+    with pytest.raises(InvalidRecord, match=re.escape(says)):
+        parse_node({"id": "policy:x", "label": "Policy", "name": "X", "lifecycle": [bad]})
+
+
+def test_stakes_are_not_control_and_categories_have_members():
+    stake = parse_fact({"type": "HOLDS_STAKE_IN", "source": "org:dod", "target": "org:mp", "stake": 0.15, "sources": ["doc:a"]})
+    assert stake.stake == 0.15 and FACT_TYPES["HOLDS_STAKE_IN"].allows("GovernmentBody", "Company")
+    assert FACT_TYPES["HOLDS_STAKE_IN"].allows("Country", "StateOwnedEnterprise")
+    assert not FACT_TYPES["HOLDS_STAKE_IN"].allows("Company", "Material")
+    with pytest.raises(InvalidRecord, match="stake"):
+        parse_fact({"type": "HOLDS_STAKE_IN", "source": "org:dod", "target": "org:mp", "stake": 15, "sources": ["doc:a"]})
+    assert FACT_TYPES["MEMBER_OF"].allows("Material", "Material") and not FACT_TYPES["MEMBER_OF"].allows("Element", "Material")
+    magnet = parse_node({"id": "material:re-magnets", "label": "Material", "name": "Rare-earth magnets", "category": True})
+    assert magnet.category and magnet.properties()["category"] is True
+    policy = parse_node({"id": "policy:p", "label": "Policy", "name": "P", "measure": "licensing", "lead_time_days": 63})
+    assert (policy.measure, policy.lead_time_days) == ("licensing", 63)
+
+
+def test_state_at_follows_the_documented_rules():
+    from supplygraph.schema import State, state_at
+
+    plant = [State(state="announced", since="2024-05"), State(state="construction", since="2025-03"),
+             State(state="operating", since="2027-06", expected=True)]
+    assert state_at(plant, "2024-01-01").state is None and state_at(plant, "2024-01-01").next.state == "announced"
+    assert state_at(plant, "2026-12-06").state == "construction"
+    assert state_at(plant, "2026-12-06").next.since == "2027-06"
+    assert state_at(plant, "2027-06-30").state == "operating"
+    idle = [State(state="operating", since="2010"), State(state="idle", since="2020", until="2022")]
+    assert state_at(idle, "2021-06-01").state == "idle"
+    after = state_at(idle, "2023-01-01")
+    assert after.state == "operating" and after.lapsed.state == "idle"
+    assert state_at([State(state="in_force")], "1999-01-01").state == "in_force"  # undated: holds throughout

@@ -20,14 +20,16 @@ from dataclasses import dataclass
 from typing import Any
 from pathlib import Path
 
-from supplygraph.errors import IntegrityError, StoreError
+from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .base import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+"""The store format. 2: the model of dated lifecycles, categories and stakes (a store of format 1 holds facts
+such as minority stakes recorded as SUBSIDIARY_OF that this model reads differently: it is rebuilt from its inputs)."""
 
 # Claims are (origin, key, payload) rows whose payload is the canonical JSON of the claim; the
 # merged tables keep the columns reads filter on. Plain rowid tables with separate indexes, and
@@ -176,6 +178,14 @@ class EmbeddedStore(Store):
             self._db.executescript(_DDL)
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         elif version != SCHEMA_VERSION:
+            inputs = [row[0] for row in self._db.execute("SELECT origin FROM origins ORDER BY id")] if version.isdigit() else []
+            self._db.close()
+            if version.isdigit() and int(version) < int(SCHEMA_VERSION):
+                raise OutdatedStore(
+                    f"{self.path} was built by an older supplygraph (store format {version}; this one reads format "
+                    f"{SCHEMA_VERSION}): load its {len(inputs)} input(s) again into a new store",
+                    inputs=inputs,
+                )
             raise StoreError(f"{self.path} has store format {version}; this supplygraph reads format {SCHEMA_VERSION}")
 
     def _version(self) -> str | None:
