@@ -17,10 +17,10 @@ from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import store_path
 from supplygraph.loaders import INPUT_KINDS
-from supplygraph.formatting import FORMATS, table, to_json
+from supplygraph.formatting import FORMATS, table, to_json, wrap
 from supplygraph.graph.views.report import render_report
 from supplygraph.neo4j_cli import neo4j, query
-from supplygraph.output import print_stats, print_summary, progressbar
+from supplygraph.output import print_overview, print_stats, print_summary, progressbar
 from supplygraph.schema.nodes import STAGES
 
 
@@ -121,7 +121,7 @@ def show(ctx: click.Context, node_id: str, fmt: str) -> None:
     click.echo(f"{node['name']}  [{node['label']}]  {node['id']}")
     details = {k: v for k, v in node.items() if k not in ("id", "label", "name") and v not in (None, [], "")}
     for name, value in details.items():
-        click.echo(f"  {name}: {', '.join(map(str, value)) if isinstance(value, list) else value}")
+        click.echo("\n".join(wrap(f"{name}: {', '.join(map(str, value)) if isinstance(value, list) else value}", indent="    ", first="  ")))
     rows = []
     for fact in info["facts"]:
         figures = {k: v for k, v in fact.items() if k in ("share", "volume_t", "capacity_t", "reserves_t", "stake", "year", "edition")}
@@ -141,7 +141,9 @@ def show(ctx: click.Context, node_id: str, fmt: str) -> None:
         for doc_id, doc in info["documents"].items():
             title = doc.get("title") or doc.get("name")
             extra = ", ".join(str(doc[k]) for k in ("publisher", "edition", "published") if doc.get(k))
-            click.echo(f"  {doc_id}: {title}" + (f" ({extra})" if extra else "") + (f" {doc['url']}" if doc.get("url") else ""))
+            click.echo("\n".join(wrap(f"{doc_id}: {title}" + (f" ({extra})" if extra else ""), indent="    ", first="  ")))
+            if doc.get("url"):
+                click.echo(f"    {doc['url']}")  # whole, so that it stays a link
 
 
 @click.command()
@@ -153,20 +155,31 @@ def schema(fmt: str) -> None:
     click.echo(to_json(json_schema()) if fmt == "json" else markdown(), nl=fmt == "json")
 
 
+DEMO_TOP = 5
+"""Items per report section the demo prints ('supplygraph chokepoints' shows more)."""
+
+NEXT_STEPS = (
+    "Next: supplygraph show org:lynas",
+    "      supplygraph chokepoints --scenario 'remove country:CN'",
+    "      supplygraph export html missile.html --end-use enduse:guided-missile",
+)
+"""The three lines the demo ends with: what to try next on the data it just loaded."""
+
+
 @click.command()
 @format_option("table", "json")
 @click.pass_context
 def demo(ctx: click.Context, fmt: str) -> None:
     """Load the bundled rare-earth dataset and sample articles, print the stats and the chokepoint report."""
     summary, stats, report = api.demo(_store(ctx, create=True))
-    if fmt == "table":
-        click.echo(f"Loaded the bundled rare-earth dataset and sample articles into {ctx.obj['store']}", err=True)
-        print_summary(summary.as_dict(), fmt)
-        click.echo()
-    print_stats(stats.as_dict(), fmt)
-    if fmt == "table":
-        click.echo()
-        click.echo(render_report(report), nl=False)
+    if fmt == "json":  # the stats' keys stay at the top, as before; the load summary and the report join them
+        click.echo(to_json({**stats.as_dict(), "load": summary.as_dict(), "report": report}))
+        return
+    click.echo(f"Loaded the bundled rare-earth dataset and sample articles into {ctx.obj['store']}", err=True)
+    print_overview(summary.as_dict(), stats.as_dict())
+    click.echo()
+    click.echo(render_report(report, top=DEMO_TOP))
+    click.echo("\n".join(NEXT_STEPS))
 
 
 @click.command()
@@ -185,7 +198,7 @@ def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | 
                 edition: str | None, year: int | None, fmt: str) -> None:  # fmt: skip
     """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
     report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year)
-    click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown"), nl=fmt == "json")
+    click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown", top=top), nl=fmt == "json")
 
 
 # -- export: HTML network views, GraphML, node-link JSON --------------------

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import sys
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,8 +25,41 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown: bool = False) -> str:
-    """Rows as an aligned text table, or as a Markdown table when ``markdown`` is true."""
+PIPED_WIDTH = 100
+"""Columns that text output wraps at when it goes to a pipe or a file and ``COLUMNS`` is not set."""
+
+
+def output_width() -> int:
+    """How wide text output may be: ``$COLUMNS`` when set, else the terminal's width, else :data:`PIPED_WIDTH`."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), 40)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
+    return PIPED_WIDTH
+
+
+def wrap(text: str, width: int | None = None, indent: str = "", first: str | None = None) -> list[str]:
+    """``text`` as lines of at most ``width`` columns (:func:`output_width` by default), the first after ``first``."""
+    width = width or output_width()
+    first = indent if first is None else first
+    return textwrap.wrap(" ".join(text.split()), width, initial_indent=first, subsequent_indent=indent,
+                         break_on_hyphens=False) or [first.rstrip()]  # fmt: skip
+
+
+def clip(text: str, width: int | None = None) -> str:
+    """``text`` on one line of at most ``width`` columns, cut with an ellipsis when longer."""
+    width = width or output_width()
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown: bool = False, width: int | None = None) -> str:
+    """Rows as an aligned text table that fits ``width`` columns (:func:`output_width` by default), or Markdown.
+
+    Columns too wide to fit are narrowed, widest first, and their cells
+    wrapped onto more lines; numbers are never wrapped.
+    """
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     if markdown:
         escape = lambda s: s.replace("|", "\\|")  # noqa: E731
@@ -30,11 +67,40 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown
         lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in cells]
         return "\n".join(lines)
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    numeric = [all(_is_number(row.get(c)) for row in rows) and rows for c in columns]
-    def fmt(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
-    lines = [fmt(columns), fmt(["-" * w for w in widths])] + [fmt(row) for row in cells]
+    numeric = [bool(rows) and all(_is_number(row.get(c)) or row.get(c) is None for row in rows) for c in columns]
+    # A column narrows no further than its longest word (up to 30 columns): ids and names stay whole where they can.
+    floors = [max(6, *map(len, c.split() or [""]), min(30, max((len(w) for row in cells for w in row[i].split()), default=0)))
+              for i, c in enumerate(columns)]  # fmt: skip
+    _fit(widths, numeric, floors, (width or output_width()) - 2 * (len(columns) - 1))
+
+    def fmt(values: Sequence[str]) -> list[str]:
+        wrapped = [textwrap.wrap(v, w, break_on_hyphens=False) or [""] if len(v) > w else [v] for v, w in zip(values, widths)]
+        return [
+            "  ".join((parts[i] if i < len(parts) else "").rjust(w) if num else (parts[i] if i < len(parts) else "").ljust(w)
+                      for parts, w, num in zip(wrapped, widths, numeric)).rstrip()
+            for i in range(max(map(len, wrapped)))
+        ]  # fmt: skip
+
+    lines = [*fmt(columns), *fmt(["-" * w for w in widths])]
+    for row in cells:
+        lines += fmt(row)
     return "\n".join(lines)
+
+
+def _fit(widths: list[int], numeric: list[bool], floors: list[int], room: int) -> None:
+    """Narrow the widest text columns, in place, down to their ``floors``, until they fit in ``room``; failing that,
+    narrow below the floors (words then wrap mid-word) rather than overflow."""
+    while sum(widths) > room:
+        text = [i for i, w in enumerate(widths) if not numeric[i] and w > floors[i]]
+        if not text:
+            if floors == [6 if not n else w for w, n in zip(widths, numeric)] or all(numeric):
+                return
+            floors[:] = [6 if not n else w for w, n in zip(widths, numeric)]
+            continue
+        widest = max(text, key=lambda i: widths[i])
+        others = sorted((widths[i] for i in text if i != widest), reverse=True)
+        target = max(floors[widest], others[0] if others else 0, widths[widest] - (sum(widths) - room))
+        widths[widest] = target if target < widths[widest] else widths[widest] - 1
 
 
 def _is_number(value: Any) -> bool:

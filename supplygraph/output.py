@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from supplygraph.formatting import table, to_json
+from supplygraph.formatting import table, to_json, wrap
 
 
 @contextlib.contextmanager
@@ -33,15 +33,25 @@ def print_summary(summary: dict[str, Any], fmt: str) -> None:
     click.echo(f"{summary['inputs']} input(s) read" + (f", {skipped} unchanged since the last load" if skipped else ""))
 
 
+def print_overview(summary: dict[str, Any], stats: dict[str, Any]) -> None:
+    """A load and the store's counts in a few lines (``demo``; ``stats`` and ``load`` print the tables)."""
+    n, e = summary["nodes"], summary["edges"]
+    click.echo(f"{summary['inputs']} input(s) read: {n['added']:,} nodes and {e['added']:,} edges added, "
+               f"{n['updated'] + e['updated']:,} updated, {n['unchanged'] + e['unchanged']:,} unchanged.")  # fmt: skip
+    click.echo(f"The store holds {stats['nodes']:,} nodes and {stats['edges']:,} edges from {stats['sources']:,} source documents.")
+    labels = ", ".join(f"{k} {v:,}" for k, v in stats["labels"].items())
+    click.echo("\n".join(wrap(f"By label: {labels}.", indent="  ")))
+
+
 def print_stats(stats: dict[str, Any], fmt: str) -> None:
     """A store's counts by label and type (``stats``, ``demo``, ``neo4j stats``)."""
     if fmt == "json":
         click.echo(to_json(stats))
         return
-    click.echo(
+    click.echo("\n".join(wrap(
         f"{stats['nodes']:,} nodes, {stats['edges']:,} edges; {stats['sources']:,} source documents "
         f"({stats['cited_sources']:,} cited); {stats['facts_without_quantities']:,} facts without a figure"
-    )
+    )))  # fmt: skip
     click.echo()
     click.echo(table([{"label": k, "nodes": v} for k, v in stats["labels"].items()], ["label", "nodes"]))
     click.echo()

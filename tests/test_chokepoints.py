@@ -457,7 +457,7 @@ def test_rank_orders_by_score_and_drops_zeros():
 
 def test_rendered_table_and_markdown_carry_the_numbers():
     report = chokepoint_report(chain(), scenarios=["remove country:CN"])
-    text = render_report(report)
+    text = render_report(report, width=200)
     assert "HHI 5,800 (E 2026, 2025)" in text and "90.0%" in text and "CN Separator -> oxide -> NdFeB magnet -> EV motor" in text
     markdown = render_report(report, markdown=True)
     assert markdown.startswith("## Chokepoints") and "| rank | chokepoint | score | reason |" in markdown

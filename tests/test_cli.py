@@ -48,7 +48,7 @@ def test_load_stats_show_round_trip(cli):
     shown = cli("show", "org:alpha-rare-earth")
     assert shown.exit_code == 0, shown.output
     assert "Alpha Rare Earth  [StateOwnedEnterprise]" in shown.stdout
-    assert "<- SUBSIDIARY_OF" in shown.stdout and "A test source (supplygraph tests, 2025) https://example.org/test" in shown.stdout
+    assert "<- SUBSIDIARY_OF" in shown.stdout and "A test source (supplygraph tests, 2025)\n    https://example.org/test" in shown.stdout
 
     info = json.loads(cli("show", "org:beta-magnets", "--format", "json").stdout)
     (owner,) = [f for f in info["facts"] if f["type"] == "SUBSIDIARY_OF"]

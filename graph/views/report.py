@@ -1,36 +1,245 @@
-"""The chokepoint report as text: a readable listing for people, Markdown for a briefing.
+"""The chokepoint report as text: a briefing for people on a terminal or in a pipe, and Markdown.
 
 The JSON form is the report dict itself (:func:`~supplygraph.graph.analyses.chokepoints.chokepoint_report`).
+
+The text is built from :data:`SECTIONS`, in order: a section is a function of
+the report that returns its title and lines, or None when it has nothing to
+say. A key of the report that no section renders and that is not in
+:data:`JSON_ONLY` is shown by :func:`_generic` (lists of records as a table,
+mappings as ``name: value`` lines), so a new part of the report is visible
+before it gets a section of its own. Every section fits the output width
+(:func:`~supplygraph.formatting.output_width`) and lists at most ``top`` items.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from supplygraph.formatting import table
+from supplygraph.formatting import clip, output_width, table, wrap
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
+
+SUMMARY_SIZE = 5
+"""Chokepoints the summary names, one line each."""
+
+CONTROLLERS_SHOWN = 4
+"""Entries of a 'controlled by' list shown before 'and N more'."""
+
+ELEMENTS_SHOWN = 2
+"""Restricted elements an end use lists in full before naming the rest."""
+
+JSON_ONLY = frozenset({"graph", "structure", "centrality", "as_of"})
+"""Report keys the text shows in the heading or leaves to ``--format json``."""
+
+
+@dataclass
+class Style:
+    """How one rendering looks: text for a terminal or a pipe, or Markdown; the width and how many items per section."""
+
+    markdown: bool
+    width: int
+    top: int
+
+    def heading(self, text: str) -> str:
+        return f"## {text}" if self.markdown else clip(text, self.width) + "\n" + "=" * min(len(text), self.width)
+
+    def sub(self, text: str) -> str:
+        return f"### {text}" if self.markdown else clip(text, self.width) + "\n" + "-" * min(len(text), self.width)
+
+    def para(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
+        """One paragraph: Markdown keeps it on one line (the reader wraps it); text wraps to the width."""
+        if self.markdown:
+            return [(first if first is not None else indent) + " ".join(text.split())]
+        return wrap(text, self.width, indent, first)
+
+    def bullet(self, text: str, level: int = 0) -> list[str]:
+        pad = "  " * level
+        return self.para(text, pad + "  ", pad + "- ")
+
+    def table(self, rows: list[dict[str, Any]], columns: list[str]) -> str:
+        return table(rows, columns, markdown=self.markdown, width=self.width)
+
+    def more(self, shown: int, total: int, what: str) -> list[str]:
+        return self.para(f"... and {total - shown} more {what} (supplygraph chokepoints --top {total} lists them all)") if total > shown else []
+
+
+Section = Callable[[dict[str, Any], Style], "tuple[str, list[str]] | None"]
 
 
 def _pct(value: float | None) -> str:
     return "" if value is None else f"{100 * value:.1f}%"
 
 
-def _controllers(row: dict[str, Any], countries: int = 3, others: int = 5) -> str:
-    """The first few producing countries and the first few organisations (with their parents), in the report's order."""
+def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN) -> str:
+    """Who controls a chokepoint, largest share first (entries without a share after, in the report's order), 'and N more'."""
     entries = row.get("controlled_by", [])
-    chosen = [c for c in entries if c.get("label") == "Country"][:countries] + [c for c in entries if c.get("label") != "Country"][:others]
+    ranked = sorted(entries, key=lambda c: -(c.get("share") or 0.0))
     parts = []
-    for c in sorted(chosen, key=entries.index):
+    for c in ranked[:shown]:
         if c.get("share") is None:
             parts.append(f"{c['name']} ({c['via']})")
         else:
             parts.append(f"{c['name']} {_pct(c['share'])}" + (" of the listed volume" if "listed volume" in c["via"] else ""))
-    return "; ".join(parts)
+    more = len(ranked) - shown
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
-def render_report(report: dict[str, Any], *, markdown: bool = False) -> str:
-    """The report as aligned text (``markdown=False``) or Markdown.
+def _plain(row: dict[str, Any]) -> str:
+    """A chokepoint in one line of plain words: its name and the first reason it matters."""
+    return f"{row['name']}: {row['reason'].split('; ')[0]}"
+
+
+# -- sections -------------------------------------------------------------------------------------------------
+
+
+def _scenario(report: dict[str, Any], s: Style):
+    scenario = report.get("scenario")
+    if not scenario:
+        return None
+    hit = sorted((e for e in scenario["end_uses"] if e["share_at_risk"] > 0), key=lambda e: -e["share_at_risk"])
+    lines = []
+    if hit:
+        worst = hit[0]
+        lines += s.para(f"{len(hit)} of {len(scenario['end_uses'])} end uses lose supply; the worst hit is {worst['name']} "
+                        f"({_pct(worst['share_at_risk'])} of its supply at risk).")  # fmt: skip
+        lines.append("")
+        rows = [{"end use": f"{e['name']} ({e['id']})", "share at risk": _pct(e["share_at_risk"]),
+                 "path that carries the loss": " -> ".join(e["path_names"])} for e in hit[: s.top]]  # fmt: skip
+        lines.append(s.table(rows, ["end use", "share at risk", "path that carries the loss"]))
+        lines += s.more(min(len(hit), s.top), len(hit), "end uses that lose supply")
+    else:
+        lines.append("No end use loses supply.")
+    lines.append(f"Removed producers: {len(scenario['removed'])}; restricted materials: {len(scenario['restricted'])}.")
+    return "Scenario: " + "; ".join(scenario["scenarios"]), lines
+
+
+def _summary(report: dict[str, Any], s: Style):
+    rows = report["chokepoints"][: min(SUMMARY_SIZE, s.top)]
+    if not rows:
+        return None
+    lines = []
+    as_of = report.get("as_of") or report["graph"].get("as_of")
+    if as_of:
+        lines.append(f"As of {as_of}.")
+    for r in rows:
+        line = f"{r['rank']}. {_plain(r)}"
+        lines.append(line if s.markdown else clip(line, s.width))
+    return f"Summary: the {len(rows)} chokepoint{'s' * (len(rows) != 1)} that matter most", lines
+
+
+def _ranked(report: dict[str, Any], s: Style):
+    rows = report["chokepoints"][: s.top]
+    weights = ", ".join(f"{int(100 * w)}% {k}" for k, w in WEIGHTS.items())
+    lines = s.para(f"Score 0-100 = {weights} (how it is computed: docs/method.md).")
+    lines.append("")
+    if not rows:
+        return "Ranked chokepoints", [*lines, "No chokepoints found."]
+    if s.markdown:
+        md_rows = [{"rank": r["rank"], "chokepoint": f"{r['name']} ({r['id']})", "score": r["score"], "reason": r["reason"],
+                    "controlled by": _controllers(r), "sources": ", ".join(r["sources"])} for r in rows]  # fmt: skip
+        lines.append(s.table(md_rows, ["rank", "chokepoint", "score", "reason", "controlled by", "sources"]))
+    else:
+        for r in rows:
+            where = ", ".join(x for x in (r["label"], r.get("stage")) if x)
+            lines += s.para(f"{r['name']} ({r['id']}; {where})  score {r['score']}", "     ", f"{r['rank']:>3}. ")
+            lines += s.para(r["reason"], "     ")
+            if r.get("controlled_by"):
+                lines += s.para("controlled by: " + _controllers(r), "       ", "     ")
+            if r["sources"]:
+                lines += s.para("sources: " + ", ".join(r["sources"]), "       ", "     ")
+    return "Ranked chokepoints", lines
+
+
+def _concentration(report: dict[str, Any], s: Style):
+    measured = [r for r in report["concentration"] if r["hhi"] is not None]
+    rows = [
+        {
+            "subject": r.get("name") or r["subject"], "stage": r["stage"], "basis": r["basis"], "edition": r["edition"], "year": str(r["year"] or ""),
+            "HHI": r["hhi"], "top": r["top_name"], "top share": _pct(r["top_share"]), "listed": _pct(r["coverage"]),
+            "US 2023 (>1,800)": r["us_2023"], "EU CRMA (65%)": r["eu_crma"],
+        }
+        for r in measured[: s.top]
+    ]  # fmt: skip
+    columns = ["subject", "stage", "basis", "edition", "year", "HHI", "top", "top share", "listed", "US 2023 (>1,800)", "EU CRMA (65%)"]
+    if not s.markdown and s.width < 160:  # the thresholds' verdicts follow from HHI and top share; JSON and Markdown keep them
+        columns = columns[:9]
+    lines = [s.table(rows, columns) if rows else "No production shares in the data."]
+    lines += s.more(len(rows), len(measured), "materials")
+    return "Concentration (HHI on percent shares, 0-10,000; one edition and year per row)", lines
+
+
+def _end_uses(report: dict[str, Any], s: Style):
+    end_uses = report["end_uses"]
+    if not end_uses:
+        return None
+    lines = []
+    for e in end_uses[: s.top]:
+        head = f"{e['name']} ({e['id']}" + (f", {e['sector']}" if e.get("sector") else "") + ")"
+        items = []
+        if e["dominators"]:
+            items.append("every supply path passes through: " + ", ".join(e["dominators"]))
+        if e.get("min_cut"):
+            items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e["min_cut"]))
+        for c in e["concentrated_inputs"][:2]:
+            orgs = _names(c["organisations"])
+            vintage = ", ".join(str(v) for v in (c["edition"], c["year"]) if v is not None)
+            items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
+        restricted = [d for d in e.get("elements", []) if d["restricted_by"]]  # the text shows restricted elements; JSON has them all
+        for d in restricted[:ELEMENTS_SHOWN]:
+            feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" for f in d["feed"][:1])
+            policies = "; ".join(_policy(p) for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
+            orgs = _names(d["organisations"])
+            items.append(
+                f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}): restricted by {policies}"
+                + (f"; fed by {feed}" if feed else "") + (f"; organisations: {orgs}" if orgs else "")
+            )  # fmt: skip
+        if len(restricted) > ELEMENTS_SHOWN:
+            items.append("also restricted: " + ", ".join(d["element"] for d in restricted[ELEMENTS_SHOWN:]))
+        lines.append(f"- **{head}**" if s.markdown else clip(head, s.width))
+        for item in items or ["no single point of failure found"]:
+            lines += s.bullet(item, 1) if s.markdown else s.para(item, "      ", "    ")
+    lines += s.more(min(len(end_uses), s.top), len(end_uses), "end uses")
+    return "End uses: single points of failure and concentrated inputs", lines
+
+
+def _notes(report: dict[str, Any], s: Style):
+    notes = report.get("notes") or []
+    if not notes:
+        return None
+    return "Notes", [line for n in notes for line in s.bullet(n)]
+
+
+SECTIONS: list[tuple[str, Section]] = [
+    ("scenario", _scenario),
+    ("summary", _summary),
+    ("chokepoints", _ranked),
+    ("concentration", _concentration),
+    ("end_uses", _end_uses),
+    ("notes", _notes),
+]
+"""(report key, section) in the order they print: the scenario's answer first, then the summary, then the details."""
+
+
+def _generic(key: str, value: Any, s: Style):
+    """A report key without a section of its own: records as a table of their plain fields, mappings as lines."""
+    title = key.replace("_", " ").capitalize()
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        columns = [c for c in value[0] if all(not isinstance(v.get(c), (dict, list)) for v in value)]
+        return title, [s.table(value[: s.top], columns), *s.more(min(len(value), s.top), len(value), key.replace("_", " "))]
+    if isinstance(value, list) and value:
+        return title, [line for v in value[: s.top] for line in s.bullet(str(v))]
+    if isinstance(value, dict) and value:
+        return title, [line for k, v in value.items() for line in s.bullet(f"{k.replace('_', ' ')}: {v}")]
+    return None
+
+
+def render_report(report: dict[str, Any], *, markdown: bool = False, width: int | None = None, top: int | None = None) -> str:
+    """The report as text that fits ``width`` columns (``markdown=False``) or as Markdown.
+
+    ``width`` defaults to :func:`~supplygraph.formatting.output_width`; ``top``
+    bounds every section (default: as many chokepoints as the report holds).
 
     Examples
     --------
@@ -39,82 +248,25 @@ def render_report(report: dict[str, Any], *, markdown: bool = False) -> str:
     >>> text.splitlines()[0]
     'Chokepoints (0 nodes, 0 edges in the supply flow; 0 sources, 0 end uses)'
     """
+    s = Style(markdown, width or output_width(), top or max(len(report["chokepoints"]), 1))
     g = report["graph"]
-    out: list[str] = []
-    heading = (lambda s: f"## {s}") if markdown else (lambda s: s + "\n" + "=" * len(s))
-    sub = (lambda s: f"### {s}") if markdown else (lambda s: s + "\n" + "-" * len(s))
     scope = "".join(f"; {k.replace('_', ' ')} {g[k]}" for k in ("end_use", "stage") if g.get(k))
-    out.append(heading(f"Chokepoints ({g['nodes']:,} nodes, {g['edges']:,} edges in the supply flow; {g['sources']:,} sources, {g['end_uses']:,} end use{'' if g['end_uses'] == 1 else 's'}{scope})"))
-    weights = ", ".join(f"{int(100 * w)}% {k}" for k, w in WEIGHTS.items())
-    out.append(f"Score 0-100 = {weights} (see README, Chokepoints).")
-    out.append("")
-    rows = report["chokepoints"]
-    if markdown:
-        md_rows = [{"rank": r["rank"], "chokepoint": f"{r['name']} ({r['id']})", "score": r["score"], "reason": r["reason"],
-                    "controlled by": _controllers(r), "sources": ", ".join(r["sources"])} for r in rows]  # fmt: skip
-        out.append(table(md_rows, ["rank", "chokepoint", "score", "reason", "controlled by", "sources"], markdown=True) if rows else "No chokepoints found.")
-    else:
-        for r in rows:
-            where = ", ".join(x for x in (r["label"], r.get("stage")) if x)
-            out.append(f"{r['rank']:>3}. {r['name']} ({r['id']}; {where})  score {r['score']}")
-            out.append(f"     {r['reason']}")
-            if r.get("controlled_by"):
-                out.append(f"     controlled by: {_controllers(r)}")
-            if r["sources"]:
-                out.append(f"     sources: {', '.join(r['sources'])}")
-        if not rows:
-            out.append("No chokepoints found.")
-    out.append("")
-    out.append(sub("Concentration (HHI on percent shares, 0-10,000; one edition and year per row)"))
-    conc_rows = [
-        {
-            "subject": r["subject"], "stage": r["stage"], "basis": r["basis"], "edition": r["edition"], "year": str(r["year"] or ""),
-            "HHI": r["hhi"], "top": r["top_name"], "top share": _pct(r["top_share"]), "listed": _pct(r["coverage"]),
-            "US 2023 (>1,800)": r["us_2023"], "EU CRMA (65%)": r["eu_crma"],
-        }
-        for r in report["concentration"] if r["hhi"] is not None
-    ]  # fmt: skip
-    columns = ["subject", "stage", "basis", "edition", "year", "HHI", "top", "top share", "listed", "US 2023 (>1,800)", "EU CRMA (65%)"]
-    out.append(table(conc_rows, columns, markdown=markdown) if conc_rows else "No production shares in the data.")
-    out.append("")
-    if report["end_uses"]:
-        out.append(sub("End uses: single points of failure and concentrated inputs"))
-        for e in report["end_uses"]:
-            head = f"{e['name']} ({e['id']}" + (f", {e['sector']}" if e.get("sector") else "") + ")"
-            lines = []
-            if e["dominators"]:
-                lines.append("every supply path passes through: " + ", ".join(e["dominators"]))
-            if e.get("min_cut"):
-                lines.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e["min_cut"]))
-            for c in e["concentrated_inputs"][:2]:
-                orgs = ", ".join(o["name"] for o in c["organisations"][:4])
-                vintage = ", ".join(str(v) for v in (c["edition"], c["year"]) if v is not None)
-                lines.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
-            for d in e.get("elements", []):
-                if not d["restricted_by"]:
-                    continue  # the table shows restricted elements; JSON has them all
-                feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" for f in d["feed"][:1])
-                policies = "; ".join(_policy(p) for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
-                orgs = ", ".join(o["name"] for o in d["organisations"][:4])
-                lines.append(
-                    f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}): restricted by {policies}"
-                    + (f"; fed by {feed}" if feed else "") + (f"; organisations: {orgs}" if orgs else "")
-                )  # fmt: skip
-            out.append(("- **" + head + "**") if markdown else head)
-            out.extend((f"  - {line}" if markdown else f"    {line}") for line in lines or ["no single point of failure found"])
-        out.append("")
-    scenario = report.get("scenario")
-    if scenario:
-        out.append(sub("Scenario: " + "; ".join(scenario["scenarios"])))
-        hit = [e for e in scenario["end_uses"] if e["share_at_risk"] > 0]
-        srows = [{"end use": f"{e['name']} ({e['id']})", "share at risk": _pct(e["share_at_risk"]), "path that carries the loss": " -> ".join(e["path_names"])} for e in hit]
-        out.append(table(srows, ["end use", "share at risk", "path that carries the loss"], markdown=markdown) if srows else "No end use loses supply.")
-        out.append(f"Removed producers: {len(scenario['removed'])}; restricted materials: {len(scenario['restricted'])}.")
-        out.append("")
-    if report.get("notes"):
-        out.append(sub("Notes"))
-        out.extend(f"- {n}" for n in report["notes"])
+    out = [s.heading(f"Chokepoints ({g['nodes']:,} nodes, {g['edges']:,} edges in the supply flow; {g['sources']:,} sources, "
+                     f"{g['end_uses']:,} end use{'' if g['end_uses'] == 1 else 's'}{scope})"), ""]  # fmt: skip
+    known = {key for key, _ in SECTIONS}
+    parts = [section(report, s) for _, section in SECTIONS]
+    parts += [_generic(key, value, s) for key, value in report.items() if key not in known and key not in JSON_ONLY]
+    for part in parts:
+        if part:
+            title, lines = part
+            out += [s.sub(title), *lines, ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN) -> str:
+    """Organisation names, 'and N more' past ``shown``."""
+    names = ", ".join(o["name"] for o in organisations[:shown])
+    return names + (f" and {len(organisations) - shown} more" if len(organisations) > shown else "")
 
 
 def _policy(policy: dict) -> str:
