@@ -171,6 +171,21 @@ def demo(store: Store) -> tuple[LoadSummary, Stats, dict[str, Any]]:
     return summary, store.stats(), chokepoints(store)
 
 
+def search(store: Store, text: str, labels: Sequence[str] = (), limit: int | None = 20) -> list[dict[str, Any]]:
+    """Entities whose name, alias or id matches ``text``, best first (``supplygraph search``).
+
+    Nothing found is :class:`NotFound`, with the closest ids when some are spelled alike.
+    """
+    from supplygraph.graph.stores.search import search_nodes
+
+    found = [m.as_dict() for m in search_nodes(store.nodes(), text, labels, limit)]
+    if not found:
+        within = f" among {', '.join(labels)}" if labels else ""
+        candidates = ((n.id, n.name, n.aliases) for n in store.nodes() if not labels or n.label in labels)
+        raise NotFound(f"nothing matches {text!r}{within}{did_you_mean(text, candidates)}")
+    return found
+
+
 def describe_node(store: Store, node_id: str) -> dict[str, Any]:
     """An entity, its facts (both directions) and the documents behind them, for ``supplygraph show``."""
     node = store.node(node_id)

@@ -21,7 +21,9 @@ from supplygraph.formatting import FORMATS, table, to_json, wrap
 from supplygraph.graph.views.report import render_report
 from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import print_overview, print_stats, print_summary, progressbar
-from supplygraph.schema.nodes import STAGES
+from supplygraph.schema.nodes import NODE_LABELS, STAGES
+
+NODE_LABEL_NAMES = tuple(NODE_LABELS)
 
 
 class _Group(click.Group):
@@ -108,6 +110,26 @@ def stats(ctx: click.Context, fmt: str) -> None:
 
 
 @click.command()
+@click.argument("text")
+@click.option("--label", "labels", multiple=True, type=click.Choice(NODE_LABEL_NAMES, case_sensitive=False),
+              help="Only entities of this label (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many matches to list.")
+@format_option("table", "json")
+@click.pass_context
+def search(ctx: click.Context, text: str, labels: tuple[str, ...], limit: int, fmt: str) -> None:
+    """Find entities by name or alias (any case and punctuation, Chinese names too), best match first.
+
+    The id in the first column is what show, --focus, --end-use and scenarios take.
+    """
+    found = api.search(_store(ctx), text, labels, limit)
+    if fmt == "json":
+        click.echo(to_json(found))
+        return
+    rows = [{**m, "matched": "" if m["matched"] == m["name"] else m["matched"]} for m in found]
+    click.echo(table(rows, ["id", "label", "name", "matched"]))
+
+
+@click.command()
 @click.argument("node_id", metavar="ID")
 @format_option("table", "json")
 @click.pass_context
@@ -159,7 +181,7 @@ DEMO_TOP = 5
 """Items per report section the demo prints ('supplygraph chokepoints' shows more)."""
 
 NEXT_STEPS = (
-    "Next: supplygraph show org:lynas",
+    "Next: supplygraph search lynas",
     "      supplygraph chokepoints --scenario 'remove country:CN'",
     "      supplygraph export html missile.html --end-use enduse:guided-missile",
 )
@@ -353,7 +375,7 @@ def _score_cells(entities, relations) -> dict[str, str]:
     }  # fmt: skip
 
 
-for command in (load, stats, show, schema, demo, chokepoints, extract, eval_, export, neo4j, query):
+for command in (load, stats, search, show, schema, demo, chokepoints, extract, eval_, export, neo4j, query):
     main.add_command(command)
 
 

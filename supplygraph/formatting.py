@@ -68,8 +68,8 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown
         return "\n".join(lines)
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     numeric = [bool(rows) and all(_is_number(row.get(c)) or row.get(c) is None for row in rows) for c in columns]
-    # A column narrows no further than its longest word (up to 30 columns): ids and names stay whole where they can.
-    floors = [max(6, *map(len, c.split() or [""]), min(30, max((len(w) for row in cells for w in row[i].split()), default=0)))
+    # A column narrows no further than its longest word (up to 40 columns): ids and names stay whole where they can.
+    floors = [max(6, *map(len, c.split() or [""]), min(40, max((len(w) for row in cells for w in row[i].split()), default=0)))
               for i, c in enumerate(columns)]  # fmt: skip
     _fit(widths, numeric, floors, (width or output_width()) - 2 * (len(columns) - 1))
 
