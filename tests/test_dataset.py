@@ -534,3 +534,41 @@ def test_categories_name_their_members(nodes_by_id, facts):
         assert members[category], f"{category} names no members"
     assert {"material:sintered-ndfeb-magnet", "material:smco-magnet"} <= members["material:rare-earth-permanent-magnet"]
     assert "material:cobalt-metal" not in members["material:rare-earth-alloys"]
+
+
+# --------------------------------------------------------------------------- 5. issue 11: data that closes the gaps
+
+
+def test_heavy_rare_earths_come_from_the_ionic_clays_not_bayan_obo(facts):
+    """Dy and Tb oxide: China Rare Earth Group and the southern clays (and Myanmar), never CNRE or Bayan Obo."""
+    for oxide in ("material:dy-oxide", "material:tb-oxide"):
+        assert _one(facts, "PRODUCES", "org:china-rare-earth-group", oxide).confidence < 1  # inferred from the quota split
+        assert _one(facts, "INPUT_TO", "material:ionic-clay-rare-earths", oxide)
+    heavy = {"material:dy-oxide", "material:tb-oxide", "material:dy-metal", "material:tb-metal", "material:heavy-rare-earth-oxides"}
+    for light_source in ("org:china-northern-rare-earth", "facility:bayan-obo-mine", "org:baogang-group", "place:bayan-obo"):
+        assert not [f for f in _find(facts, "PRODUCES", light_source) if f.target in heavy], light_source
+    assert "215.5" in _one(facts, "PRODUCES", CN, "material:dy-oxide").evidence
+    assert "40.8" in _one(facts, "PRODUCES", CN, "material:tb-oxide").evidence
+    quota = {f.year: f.volume_t for f in _find(facts, "RESTRICTS", target="material:ionic-clay-rare-earths")}
+    assert quota == {2020: 19150, 2024: 10140}
+
+
+def test_southern_groups_are_separate_companies(nodes_by_id, facts):
+    south = nodes_by_id["org:china-southern-rare-earth-group"]
+    assert "南方稀土" in south.aliases and "南方稀土" not in nodes_by_id["org:ganzhou-rare-earth-group"].aliases
+    assert _one(facts, "SUBSIDIARY_OF", south.id, "org:ganzhou-rare-earth-group").stake == pytest.approx(0.60)
+    stakes = {f.source: f.stake for f in _find(facts, "HOLDS_STAKE_IN", target=south.id)}
+    assert stakes == pytest.approx({"org:jiangxi-copper": 0.35, "org:jiangxi-rare-earth-tungsten-group": 0.05})
+    guangdong = _one(facts, "SUBSIDIARY_OF", "org:guangdong-rare-earth-group", "org:china-rare-earth-group")
+    assert guangdong.stake == 1.0 and str(guangdong.since) == "2023-12-29"
+    assert _one(facts, "SUBSIDIARY_OF", "org:china-rare-earth-resources-technology", "org:china-rare-earth-group")
+
+
+def test_myanmar_feeds_chinas_heavy_rare_earth_separation(facts):
+    shipped = {f.year: f for f in _find(facts, "SUPPLIES", "country:MM", CN, material="material:ionic-clay-rare-earths")}
+    assert {y: f.volume_t for y, f in shipped.items()} == {2018: 23000, 2020: 35539, 2023: 50000, 2025: None}
+    assert shipped[2018].confidence < 1 and shipped[2023].confidence < 1  # weak reposts
+    assert "311" in shipped[2025].evidence and "89%" in shipped[2025].evidence
+    dependence = _one(facts, "DEPENDS_ON", CN, "country:MM", material="material:ionic-clay-rare-earths")
+    assert dependence.share == pytest.approx(0.6) and dependence.year == 2020
+    assert _one(facts, "PRODUCES", "country:MM", "material:ionic-clay-rare-earths").share == pytest.approx(0.5)
