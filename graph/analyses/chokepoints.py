@@ -25,6 +25,7 @@ through-flow third, as a tie-breaker among many similar nodes.
 
 from __future__ import annotations
 
+import datetime
 import time
 from collections import defaultdict
 from typing import Any
@@ -40,6 +41,7 @@ from .concentration import concentration, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
 from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow
 from .scenarios import ScenarioError, check_targets, parse_scenario, scenario_impact
+from .timeline import DEFAULT_STALE_MONTHS, as_of_date, newest_source, unconfirmed_since
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
@@ -67,6 +69,8 @@ def chokepoint_report(
     scenarios: list[str] | tuple[str, ...] = (),
     edition: str | None = None,
     year: int | None = None,
+    as_of: str | datetime.date | None = None,
+    stale_after: int = DEFAULT_STALE_MONTHS,
     betweenness: bool = True,
     timings: dict[str, float] | None = None,
 ) -> dict[str, Any]:
@@ -86,7 +90,12 @@ def chokepoint_report(
     scenarios : list of str
         Disruption scenarios applied together, e.g. ``["remove country:CN"]``.
     edition, year : optional
-        Vintage of production figures (default: the newest per material).
+        Vintage of production figures (default: the newest per material not after ``as_of``).
+    as_of : str or date, optional
+        The date the graph is evaluated at (default: today): operating
+        capacity, policies in force, vintages (:mod:`.timeline`).
+    stale_after : int
+        Months after which a source no longer confirms a policy or a figure.
     timings : dict, optional
         Filled with the seconds each step took (for benchmarks; the report
         itself stays free of timings so that it is reproducible).
@@ -125,7 +134,7 @@ def chokepoint_report(
     """
     with paused_gc():  # millions of small long-lived dicts: the collector's passes doubled the projection's time
         return _report(G, top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
-                       betweenness=betweenness, timings=timings)  # fmt: skip
+                       as_of=as_of_date(as_of), stale_after=stale_after, betweenness=betweenness, timings=timings)  # fmt: skip
 
 
 def _check_vintage(F: nx.DiGraph, edition: str | None, year: int | None) -> None:
@@ -139,13 +148,13 @@ def _check_vintage(F: nx.DiGraph, edition: str | None, year: int | None) -> None
             raise NotFound(f"no production figures of {name} {wanted!r} in the graph ({name}s there: {listed})")
 
 
-def _report(G, *, top, end_use, stage, scenarios, edition, year, betweenness, timings) -> dict[str, Any]:
+def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_after, betweenness, timings) -> dict[str, Any]:
     if stage is not None and stage not in STAGES:
         raise NotFound(f"no stage {stage!r}: expected one of {', '.join(STAGES)}")
     parsed = [parse_scenario(s) for s in scenarios]
     check_targets(G, parsed)
     clock = _Clock(timings)
-    F = clock("projection", supply_flow, G, edition=edition, year=year)
+    F = clock("projection", supply_flow, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after)
     if F.number_of_edges() == 0:
         raise NotFound("the graph holds no supply flow (PRODUCES, INPUT_TO, USED_IN or SUPPLIES facts); load data first")
     if edition is not None or year is not None:
@@ -201,6 +210,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, betweenness, ti
         "centrality": centrality,
         "notes": notes,
     }
+    report.update(as_of=as_of, stale_after_months=stale_after, **time_and_assumptions(G, F, report["concentration"], as_of, stale_after))
     if len(sinks) > DETAIL_LIMIT:
         notes.append(f"end uses described in detail: {DETAIL_LIMIT} of {len(sinks)}")
     if parsed:
@@ -209,6 +219,21 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, betweenness, ti
     # collector, whose first pass would then traverse its millions of objects (1.8 s at 1M edges); cleared, they go now.
     F.clear()
     return report
+
+
+def time_and_assumptions(G: nx.MultiDiGraph, F: nx.DiGraph, conc: list[dict[str, Any]], as_of: str, stale_after: int) -> dict[str, Any]:
+    """What the report says about time and about what it assumed: pipeline, policies on ``as_of``, stale figures, assumptions.
+
+    Concentration rows gain ``unconfirmed_since`` (their newest source is older than ``stale_after`` months).
+    """
+    for row in conc:
+        row["unconfirmed_since"] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
+    policies = [dict(p, id=i) for i, p in sorted(F.graph["policies"].items()) if p["targets"]]
+    assumptions = list(F.graph.get("assumptions", ()))
+    assumptions.append({"kind": "share_at_risk", "count": None, "text": (
+        "a share at risk is the part of supply lost at the tightest stage before stocks, substitution, recycling and "
+        "rerouted trade; a licensing requirement delays supply by its lead time and is not counted as lost")})  # fmt: skip
+    return {"pipeline": F.graph.get("pipeline", []), "policies": policies, "assumptions": assumptions}
 
 
 class _Clock:

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from .flow import EQUAL, WEIGHT_QUALITY
+from .flow import CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY
 
 US_2023_HIGHLY_CONCENTRATED = 1800.0
 """US 2023 Merger Guidelines: an HHI above this is highly concentrated."""
@@ -68,8 +68,10 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         One row per (material, basis) with ``subject``, ``name``, ``stage``,
         ``basis``, ``edition``, ``year``, ``hhi``, ``top_share``, ``top_id``,
         ``top_name``, ``producers`` (listed in the vintage), ``coverage`` (sum of the shares listed),
-        ``weights`` (how shares were obtained), ``us_2023``, ``eu_crma`` and
-        ``sources``. Rows whose producers carry no figures have ``hhi`` and
+        ``weights`` (how shares were obtained), ``population`` (what the row
+        covers, in words), ``inherited_from`` (the category whose figures a
+        member inherited), ``category`` (the row is a category's own),
+        ``us_2023``, ``eu_crma`` and ``sources``. Rows whose producers carry no figures have ``hhi`` and
         ``top_share`` None: an equal split is not a measured share. Sorted by
         HHI, highest first.
 
@@ -90,39 +92,88 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     """
     rows = []
     wanted = materials if materials is not None else [n for n, d in F.nodes(data=True) if d.get("label") == "Material"]
+    names = {n: d.get("name") for n, d in F.nodes(data=True)} | {n: d.get("name") for n, d in F.graph.get("controllers", {}).items()}
     for material in wanted:
-        data = F.nodes[material]
-        for kind, vintage in sorted(data.get("vintages", {}).items()):
-            if basis is not None and kind != basis:
-                continue
-            edges = [(p, e) for p, e in F.pred[material].items() if e.get("type") == "PRODUCES" and e.get("basis") == kind and e.get("listed")]
-            if not edges:
-                continue
-            measured = vintage["weights"] != EQUAL
-            top_id, top = max(edges, key=lambda pe: (pe[1]["weight"], pe[0]))
-            shares = [e["weight"] for _, e in edges]
-            value = hhi(shares) if measured else None
-            row = {
-                "subject": material,
-                "name": data.get("name"),
-                "stage": data.get("stage"),
-                "basis": kind,
-                "edition": vintage["edition"],
-                "year": vintage["year"],
-                "hhi": round(value, 1) if value is not None else None,
-                "top_share": round(top["weight"], 4) if measured else None,
-                "top_id": top_id if measured else None,
-                "top_name": F.nodes[top_id].get("name") if measured else None,
-                "producers": len(edges),
-                "coverage": round(sum(shares), 4) if measured else None,
-                "weights": vintage["weights"],
-                "us_2023": _us_2023(value),
-                "eu_crma": _eu_crma(F, kind, top_id, top["weight"]) if measured else None,
-                "sources": sorted({s for _, e in edges for s in e.get("sources", ())}),
-            }
-            rows.append(row)
+        producers = [(p, e) for p, e in F.pred[material].items() if e.get("type") == "PRODUCES"]
+        rows += _rows(F, material, F.nodes[material], producers, basis, names)
+    if materials is None:  # a category's own figures stay in the table (the world mine-production share is checked first)
+        for category, record in F.graph.get("categories", {}).items():
+            rows += [dict(r, category=True) for r in _rows(F, category, record, record.get("producers", ()), basis, names)]
     rows.sort(key=lambda r: (-(r["hhi"] if r["hhi"] is not None else -1), r["subject"], r["basis"]))
     return rows
+
+
+def _rows(F: nx.DiGraph, material: str, data: dict, producers, basis: str | None, names: dict) -> list[dict[str, Any]]:
+    rows = []
+    for kind, vintage in sorted(data.get("vintages", {}).items()):
+        if basis is not None and kind != basis:
+            continue
+        edges = [(p, e) for p, e in producers if e.get("basis") == kind and e.get("listed")]
+        if not edges:
+            continue
+        measured = vintage["weights"] != EQUAL
+        top_id, top = max(edges, key=lambda pe: (pe[1]["weight"], pe[0]))
+        shares = [e["weight"] for _, e in edges]
+        value = hhi(shares) if measured else None
+        sources = sorted({s for _, e in edges for s in e.get("sources", ())})
+        rows.append({
+            "subject": material,
+            "name": data.get("name"),
+            "stage": data.get("stage"),
+            "basis": kind,
+            "edition": vintage["edition"],
+            "year": vintage["year"],
+            "hhi": round(value, 1) if value is not None else None,
+            "top_share": round(top["weight"], 4) if measured else None,
+            "top_id": top_id if measured else None,
+            "top_name": names.get(top_id) if measured else None,
+            "producers": len(edges),
+            "coverage": round(sum(shares), 4) if measured else None,
+            "weights": vintage["weights"],
+            "population": population(F, data, kind, vintage, edges, names),
+            "inherited_from": vintage.get("inherited"),
+            "category": False,
+            "us_2023": _us_2023(value),
+            "eu_crma": _eu_crma(F, kind, top_id, top["weight"]) if measured else None,
+            "sources": sources,
+        })  # fmt: skip
+    return rows
+
+
+def population(F: nx.DiGraph, data: dict, basis: str, vintage: dict, edges: list, names: dict) -> str:
+    """What a concentration row covers, in words: the world, a country's quota list and its part of world output, listed capacity.
+
+    Examples
+    --------
+    >>> F = nx.DiGraph()
+    >>> F.add_node("org:a", country="CN"); F.add_node("org:b", country="CN"); F.add_node("country:CN", name="China")
+    >>> edges = [("org:a", {"volume_t": 90_000.0, "quota": True}), ("org:b", {"volume_t": 40_000.0, "quota": True})]
+    >>> population(F, {"world_t": {2024: 380_000.0}}, "organisations", {"weights": "share of listed volume", "year": 2024, "edition": "MIIT 2024"}, edges, {"country:CN": "China"})
+    "China's 2024 quota list (MIIT 2024), about 34 % of world output"
+    """
+    weights, year = vintage["weights"], vintage.get("year")
+    if weights == STATED:
+        text = "world output" + (" (producers listed by the source)" if basis == "organisations" else "")
+    elif weights == VOLUME:
+        listed = sum(e.get("volume_t") or 0 for _, e in edges)
+        known = F.graph.get("controllers", {})
+        countries = {(F.nodes[p] if p in F else known.get(p, {})).get("country") for p, _ in edges}
+        if all(e.get("quota") for _, e in edges) and len(countries) == 1 and None not in countries:
+            (code,) = countries
+            text = f"{names.get('country:' + code) or code}'s {year} quota list" + (f" ({vintage['edition']})" if vintage.get("edition") else "")
+        else:
+            text = f"the volume of {len(edges)} listed producers"
+        world = (data.get("world_t") or {}).get(year)
+        if world:
+            text += f", about {listed / world:.0%} of world output".replace("%", " %")
+    elif weights == CAPACITY:
+        text = f"the capacity of {len(edges)} producers operating on {F.graph.get('as_of', 'the as-of date')}"
+    else:
+        text = f"{len(edges)} known producers, no figures"
+    if vintage.get("inherited"):
+        inherited = vintage["inherited"]
+        text += f"; inherited from {F.graph.get('categories', {}).get(inherited, {}).get('name', inherited)}"
+    return text
 
 
 def _us_2023(value: float | None) -> str | None:
@@ -135,7 +186,7 @@ def _eu_crma(F: nx.DiGraph, basis: str, top_id: str, share: float) -> str | None
     """The CRMA benchmark speaks of third countries, so it applies to the country basis only."""
     if basis != "countries":
         return None
-    if F.nodes[top_id].get("country") in EU_MEMBERS:
+    if (F.nodes[top_id] if top_id in F else F.graph.get("controllers", {}).get(top_id, {})).get("country") in EU_MEMBERS:
         return "top producer is an EU member"
     return "above 65% from one third country" if share > EU_CRMA_MAX_THIRD_COUNTRY_SHARE else "within the 65% benchmark"
 

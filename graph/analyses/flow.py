@@ -17,6 +17,17 @@ producer sits in and who controls it (``LOCATED_IN``, ``OPERATES``,
 material or on an element it carries). Sources of the flow are the nodes
 nothing flows into (mining-stage supply); sinks are the end uses.
 
+Time, categories, control
+-------------------------
+The projection is of one date, ``as_of`` (default today; :mod:`.timeline`):
+only producers operating then supply (the rest is ``F.graph["pipeline"]``,
+with expected starts), facts outside their ``since``/``until`` are left
+out, and policies carry their state on that date. Categories
+(``Material.category``) stay out of the flow; their members inherit what
+they lack (:mod:`.categories`). Control follows ``OPERATES`` and
+``SUBSIDIARY_OF`` only; a ``HOLDS_STAKE_IN`` is ownership, reported as
+``stakes`` and never followed by a removal.
+
 Editions and years
 ------------------
 The same producer -> material pair often has several ``PRODUCES`` edges: one
@@ -25,8 +36,8 @@ per source edition and data year (USGS MCS 2025 and MCS 2026 both report
 and every *basis* (``countries``, or ``organisations`` for organisations,
 facilities and places) the figures come from one vintage, an (edition, year)
 pair with figures: the one asked for, else the newest that is not a
-projection (latest data year, then the one listing more producers, then the
-latest edition). The data year is a fact's ``year``, else the year of its
+projection and was published by ``as_of`` (latest data year not after the
+as-of year, then the one listing more producers, then the latest edition). The data year is a fact's ``year``, else the year of its
 ``as_of``. The vintage chosen is recorded on the material as
 ``vintages[basis]`` so every figure downstream can name it. Producers that
 the chosen vintage does not list stay in the flow as routes (weight 0: the
@@ -44,6 +55,11 @@ from typing import Any
 import networkx as nx
 
 from supplygraph.schema import ORGANIZATION_LABELS
+
+from .categories import Categories
+from .control import _country_of, _elements_of, _Links, controllers, stakes
+from .restrictions import attach_policies
+from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
 
 FLOW_TYPES = ("PRODUCES", "INPUT_TO", "USED_IN", "SUPPLIES")
 """Relationship types that carry material flow."""
@@ -68,9 +84,10 @@ def basis_of(label: str) -> str:
 
 STATED = "stated shares"
 VOLUME = "share of listed volume"
+CAPACITY = "share of listed capacity"
 EQUAL = "equal split (no figures)"
-WEIGHT_QUALITY = {STATED: 2, VOLUME: 1, EQUAL: 0}
-"""How good a basis's weights are: stated shares of world output beat shares of a listed volume, which beat nothing."""
+WEIGHT_QUALITY = {STATED: 2, VOLUME: 1, CAPACITY: 1, EQUAL: 0}
+"""How good a basis's weights are: stated shares of world output beat shares of a listed volume or capacity, which beat nothing."""
 
 
 def figure_year(attrs: dict[str, Any]) -> int | None:
@@ -136,96 +153,15 @@ def measure_of(rows: list[dict[str, Any]]) -> str | None:
     return None
 
 
-class _Links:
-    """The context edges the projection folds into attributes, indexed in one pass over the graph."""
-
-    def __init__(self) -> None:
-        self.located: dict[str, list[str]] = defaultdict(list)
-        self.operators: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-        self.parents: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-        self.contains: dict[str, list[str]] = defaultdict(list)
-
-    def add(self, source: str, target: str, data: dict) -> None:
-        kind = data.get("type")
-        if kind == "LOCATED_IN":
-            self.located[source].append(target)
-        elif kind == "OPERATES":
-            self.operators[target].append((source, data))
-        elif kind == "SUBSIDIARY_OF":
-            self.parents[source].append((target, data))
-        elif kind == "CONTAINS":
-            self.contains[source].append(target)
-
-    @classmethod
-    def of(cls, G: nx.MultiDiGraph) -> "_Links":
-        links = cls()
-        for source, target, data in G.edges(data=True):
-            links.add(source, target, data)
-        return links
-
-
-def _country_of(G: nx.MultiDiGraph, node: str, links: _Links, _seen: set | None = None) -> str | None:
-    """ISO code of the country a node is in: itself, its ``country`` property, or ``LOCATED_IN`` upwards."""
-    data = G.nodes[node]
-    if data.get("label") == "Country":
-        return data.get("iso2") or node.split(":", 1)[1]
-    if data.get("country"):
-        return data["country"]
-    seen = _seen or set()
-    seen.add(node)
-    for target in links.located.get(node, ()):
-        if target not in seen:
-            found = _country_of(G, target, links, seen)
-            if found:
-                return found
-    return None
-
-
-def controllers(G: nx.MultiDiGraph, node: str, *, _links: _Links | None = None) -> list[tuple[str, str]]:
-    """Who controls a producer: its operators and its parents, transitively, as (id, how) pairs.
-
-    Follows ``OPERATES`` backwards (facility -> operator) and ``SUBSIDIARY_OF``
-    forwards (subsidiary -> parent) in the knowledge graph ``G``.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("org:a", "org:b", type="SUBSIDIARY_OF", stake=0.4)
-    >>> controllers(G, "org:a")
-    [('org:b', 'parent of org:a (40% stake)')]
-
-    Notes
-    -----
-    Linear in the size of the ownership tree above ``node`` (plus one pass
-    over ``G`` to index the links when called on its own).
-    """
-    links = _links if _links is not None else _Links.of(G)
-    found: list[tuple[str, str]] = []
-    seen = {node}
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        steps = [(o, "operator", e) for o, e in links.operators.get(current, ())]
-        steps += [(p, "parent", e) for p, e in links.parents.get(current, ())]
-        for other, how, edge in steps:
-            if other in seen:
-                continue
-            seen.add(other)
-            stake = edge.get("stake")
-            found.append((other, f"{how} of {current}" + (f" ({stake:.0%} stake)" if stake is not None else "")))
-            stack.append(other)
-    return found
-
-
-def _elements_of(G: nx.MultiDiGraph, material: str, links: _Links) -> set[str]:
-    symbols = set(G.nodes[material].get("elements") or ())
-    for target in links.contains.get(material, ()):
-        symbols.add(G.nodes[target].get("symbol") or target.split(":", 1)[1])
-    return symbols
-
-
-def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | None = None) -> nx.DiGraph:
-    """The directed supply-flow projection of a knowledge graph.
+def supply_flow(
+    G: nx.MultiDiGraph,
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    as_of: str | datetime.date | None = None,
+    stale_after: int = DEFAULT_STALE_MONTHS,
+) -> nx.DiGraph:
+    """The directed supply-flow projection of a knowledge graph, as it stands on ``as_of``.
 
     Parameters
     ----------
@@ -233,22 +169,38 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
         The knowledge graph as :meth:`Store.to_networkx` returns it.
     edition, year : optional
         Which vintage of production figures to use where several exist;
-        by default the newest per material and basis.
+        by default the newest per material and basis not after ``as_of``.
+    as_of : str or date, optional
+        The date the graph is evaluated at (default today): only producers
+        operating then supply anything, only policies in force then restrict
+        (:mod:`.timeline`).
+    stale_after : int
+        Months after which a policy's newest source no longer confirms it.
 
     Returns
     -------
     F : networkx.DiGraph
         Nodes are producers, materials and end uses, with ``label``, ``name``
-        and, by role: producers ``country`` (ISO code) and ``controlled_by``
-        (list of (id, how)); materials ``stage``, ``elements`` (set of
-        symbols), ``restricted_by`` (policy ids) and ``vintages`` (basis ->
-        {edition, year, weights}). Edges carry ``type``, ``weight`` (the share
-        of the target's supply the edge stands for, see below), ``sources``
-        and the figures (``share``, ``volume_t``, ``year``, ``edition``...);
-        ``PRODUCES`` edges also ``basis``. ``F.graph["policies"]`` maps policy
-        ids to their name, targets and issuing countries;
-        ``F.graph["controllers"]`` maps every operator or parent named in a
-        ``controlled_by`` to its name, label and country.
+        and, by role: producers ``country`` (ISO code), ``controlled_by``
+        (list of (id, how): operators and ``SUBSIDIARY_OF`` parents, i.e.
+        control), ``stakes`` (minority owners: ``owner``, ``owned``,
+        ``stake``) and ``state``; materials ``stage``, ``elements`` (set of
+        symbols), ``restricted_by`` (policy ids), ``restrictions`` (policy,
+        ``caught_by``: the element or category that brought the material
+        under it, None when named) and ``vintages`` (basis -> {edition, year,
+        weights, inherited}). Edges carry ``type``, ``weight`` (the share of
+        the target's supply the edge stands for, see below), ``sources`` and
+        the figures (``share``, ``volume_t``, ``year``, ``edition``...);
+        ``PRODUCES`` edges also ``basis``; edges a member takes over from a
+        category carry ``inherited`` (the category) and, for alternatives,
+        ``group``. ``F.graph`` holds ``as_of``; ``policies`` (id -> name,
+        targets, countries, measure, lead_time_days, ``state``/``status``,
+        ``in_force``, ``ended``, ``unconfirmed_since``...); ``controllers``
+        (every operator, parent or stakeholder named -> name, label,
+        country); ``categories`` (:mod:`.categories`, with their own
+        ``vintages`` and ``producers`` for the concentration table);
+        ``pipeline`` (capacity not operating on ``as_of``, with its expected
+        start) and ``assumptions`` (what was assumed where data is silent).
 
     Notes
     -----
@@ -256,11 +208,13 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
     share of the material, else its share of the volume the vintage lists
     (two producers at least), and carries ``listed`` True; other producers
     weigh 0 (``listed`` False); where no vintage has figures every producer
-    weighs an equal split (recorded in ``vintages[basis]["weights"]``).
+    weighs its share of the listed capacity when all of them have one, else
+    an equal split (recorded in ``vintages[basis]["weights"]``).
     ``INPUT_TO`` and ``SUPPLIES`` edges weigh their ``share`` when given
     (None otherwise). Parallel ``SUPPLIES`` edges between two parties (one
     per material and year) collapse into one edge of the newest year.
-    Runs in O(V + E) plus the ownership walks for producers.
+    Facts whose ``since`` is after ``as_of`` or whose ``until`` is on or
+    before it are left out. Runs in O(V + E) plus the ownership walks for producers.
 
     Examples
     --------
@@ -270,44 +224,54 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
     >>> G.add_node("enduse:motor", label="EndUse", name="motor")
     >>> _ = G.add_edge("country:CN", "material:ore", type="PRODUCES", share=0.7, year=2025, edition="T1", sources=["doc:x"])
     >>> _ = G.add_edge("material:ore", "enduse:motor", type="USED_IN", sources=["doc:x"])
-    >>> F = supply_flow(G)
+    >>> F = supply_flow(G, as_of="2026-12-06")
     >>> F["country:CN"]["material:ore"]["weight"], F.nodes["material:ore"]["vintages"]["countries"]["edition"]
     (0.7, 'T1')
     """
-    F = nx.DiGraph(policies={}, controllers={})
+    as_of = as_of_date(as_of)
+    F = nx.DiGraph(policies={}, controllers={}, as_of=as_of, stale_after=stale_after, pipeline=[], categories={})
     labels = nx.get_node_attributes(G, "label")
     links = _Links()
+    cats = Categories(G)
+    assumed = Assumptions()
+    activity: dict[str, Activity] = {}
 
-    def add(node: str) -> None:
-        if node in F:
-            return
-        data = G.nodes[node]
-        attrs = {"label": data.get("label"), "name": data.get("name") or node}
-        if data.get("label") == "Material":
-            attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), restricted_by=[], vintages={})
-        elif data.get("label") == "EndUse":
-            attrs.update(sector=data.get("sector"))
-        else:
-            attrs.update(country=_country_of(G, node, links), controlled_by=controllers(G, node, _links=links))
-            for other, _ in attrs["controlled_by"]:
-                info = G.nodes[other]
-                F.graph["controllers"][other] = {"name": info.get("name") or other, "label": info.get("label"), "country": _country_of(G, other, links)}
-        F.add_node(node, **attrs)
+    def active(node: str) -> Activity:
+        if node not in activity:
+            activity[node] = producer_activity(node, G.nodes[node], as_of, assumed)
+        return activity[node]
 
     produced: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
     supplies: dict[tuple[str, str], dict] = {}
     flows: list[tuple[str, str, dict]] = []
+    waiting: list[tuple[str, str, dict, str | None]] = []
     for source, neighbours in G.adjacency():
         for target, parallel in neighbours.items():
             for data in parallel.values():
                 kind = data.get("type")
+                if kind == "MEMBER_OF":
+                    cats.add_member(source, target)
                 if kind not in FLOW_TYPES:
                     links.add(source, target, data)
                     continue
                 attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
                 attrs["type"] = kind
                 attrs["sources"] = list(data.get("sources") or ())
-                if kind == "PRODUCES":
+                if data.get("until") and day(data["until"]) <= as_of:
+                    continue  # the fact no longer holds
+                if data.get("since") and day(data["since"]) > as_of:
+                    if kind == "PRODUCES":
+                        waiting.append((source, target, attrs, data["since"]))
+                    continue
+                if kind in ("PRODUCES", "SUPPLIES") and not active(source).operating:
+                    if kind == "PRODUCES":
+                        waiting.append((source, target, attrs, active(source).expected))
+                    continue
+                if kind == "SUPPLIES" and not active(target).operating:
+                    continue
+                if cats.touches(source, target):
+                    cats.keep(source, target, attrs)
+                elif kind == "PRODUCES":
                     produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
                 elif kind == "SUPPLIES":
                     key = (source, target)
@@ -319,30 +283,132 @@ def supply_flow(G: nx.MultiDiGraph, *, edition: str | None = None, year: int | N
     for (source, target), attrs in supplies.items():
         attrs["weight"] = attrs.get("share")
         flows.append((source, target, attrs))
+    cats.expand(produced, flows, lambda p: basis_of(labels.get(p, "")))
+    capacity = nx.get_node_attributes(G, "capacity_t")
+
+    def weigh(rows: list) -> dict[str, tuple[dict, list]]:
+        by_basis: dict[str, list] = defaultdict(list)
+        for producer, attrs in rows:
+            by_basis[basis_of(labels.get(producer, ""))].append((producer, attrs))
+        return {b: _weigh_producers(r, edition, year, as_of, capacity) for b, r in by_basis.items()}
+
+    world = _world_totals(produced)
     for (material, basis), rows in produced.items():
-        add(material)
-        vintage, edges = _weigh_producers(rows, edition, year)
+        _add_node(G, F, material, links)
+        if material in world:
+            F.nodes[material]["world_t"] = world[material]
+        vintage, edges = _weigh_producers(rows, edition, year, as_of, capacity)
+        inherited = next((a.get("inherited") for _, a in rows if a.get("inherited")), None)
+        if inherited:
+            vintage["inherited"] = inherited
+            assumed.note("inherited", f"{G.nodes[material].get('name', material)} from {G.nodes[inherited].get('name', inherited)}")
+        if vintage["weights"] == EQUAL and len(edges) > 1:
+            assumed.note("equal_split")
         F.nodes[material]["vintages"][basis] = vintage
         for producer, attrs in edges:
             attrs["basis"] = basis
             flows.append((producer, material, attrs))
     for node in dict.fromkeys(node for source, target, _ in flows for node in (source, target)):  # once per node, in order
-        add(node)
+        _add_node(G, F, node, links, activity.get(node))
     F.add_edges_from(flows)
-    _attach_policies(G, F, links)
+    for category in sorted(cats.ids):
+        record = cats.record(category)
+        rows = [(s, a) for s, t, a in cats.facts.get(category, ()) if a["type"] == "PRODUCES" and t == category]
+        weighed = weigh(rows)
+        record["vintages"] = {b: v for b, (v, _) in weighed.items()}
+        record["producers"] = [(p, dict(a, basis=b)) for b, (_, edges) in weighed.items() for p, a in edges]
+        for producer, _ in record["producers"]:
+            _add_controllers(G, F, producer, links)
+            if producer not in F and producer not in F.graph["controllers"]:
+                info = G.nodes[producer]
+                F.graph["controllers"][producer] = {"name": info.get("name") or producer, "label": info.get("label"), "country": _country_of(G, producer, links)}
+        F.graph["categories"][category] = record
+    F.graph["pipeline"] = _pipeline(G, F, waiting, links, activity)
+    attach_policies(G, F, links, cats, assumed, as_of, stale_after)
+    F.graph["assumptions"] = assumed.rows()
     return F
 
 
-def _weigh_producers(rows: list[tuple[str, dict]], edition: str | None, year: int | None) -> tuple[dict, list[tuple[str, dict]]]:
+def _world_totals(produced: dict[tuple[str, str], list[tuple[str, dict]]]) -> dict[str, dict[int, float]]:
+    """World output per material and data year, from country rows that give both a volume and a share (volume / share).
+
+    It tells what part of the world a list of organisations covers (a quota list is about a third of world
+    mine output). Per year, the newest edition that allows the division wins.
+    """
+    found: dict[str, dict[int, tuple[tuple, float]]] = defaultdict(dict)
+    for (material, basis), rows in produced.items():
+        if basis != "countries":
+            continue
+        for _, attrs in rows:
+            year, share, volume = figure_year(attrs), attrs.get("share"), attrs.get("volume_t")
+            if year is None or not share or not volume:
+                continue
+            key = vintage_key(attrs.get("edition"), year)
+            if year not in found[material] or key > found[material][year][0]:
+                found[material][year] = (key, volume / share)
+    return {m: {y: round(t, -3) for y, (_, t) in years.items()} for m, years in found.items()}
+
+
+def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links) -> list:
+    """Record in ``F.graph["controllers"]`` everyone who controls or holds a stake in ``node``; return the control chain."""
+    chain = controllers(G, node, _links=links)
+    for other in [o for o, _ in chain] + [s["owner"] for s in stakes(G, node, chain, _links=links)]:
+        if other not in F.graph["controllers"]:
+            info = G.nodes[other]
+            F.graph["controllers"][other] = {"name": info.get("name") or other, "label": info.get("label"), "country": _country_of(G, other, links)}
+    return chain
+
+
+def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activity: Activity | None = None) -> None:
+    if node in F:
+        return
+    data = G.nodes[node]
+    attrs = {"label": data.get("label"), "name": data.get("name") or node}
+    if data.get("label") == "Material":
+        attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), restricted_by=[], restrictions=[], vintages={})
+    elif data.get("label") == "EndUse":
+        attrs.update(sector=data.get("sector"))
+    else:
+        chain = _add_controllers(G, F, node, links)
+        attrs.update(country=_country_of(G, node, links), controlled_by=chain, stakes=stakes(G, node, chain, _links=links),
+                     state=activity.state if activity else "operating")  # fmt: skip
+    F.add_node(node, **attrs)
+
+
+def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, activity: dict[str, Activity]) -> list[dict[str, Any]]:
+    """Capacity that does not supply on the as-of date but is announced or being built: what it will make, when, by whom."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for producer, material, attrs, expected in waiting:
+        act = activity.get(producer)
+        if act is not None and act.state not in PIPELINE_STATES and not expected:
+            continue  # closed or idle: not pipeline
+        row = rows.setdefault((producer, material), {
+            "producer": producer, "name": G.nodes[producer].get("name") or producer, "material": material,
+            "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,
+            "expected": expected, "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
+            "country": _country_of(G, producer, links), "controlled_by": [o for o, _ in _add_controllers(G, F, producer, links)],
+            "sources": [],
+        })  # fmt: skip
+        row["expected"] = row["expected"] or expected
+        row["sources"] = sorted(set(row["sources"]) | set(attrs.get("sources", ())))
+    return sorted(rows.values(), key=lambda r: (day(r["expected"]) if r["expected"] else "9999", r["producer"], r["material"]))
+
+
+def _weigh_producers(
+    rows: list[tuple[str, dict]], edition: str | None, year: int | None, as_of: str | None = None, capacity: dict | None = None
+) -> tuple[dict, list[tuple[str, dict]]]:
     """Choose a vintage for one material and basis, weigh its producers, and keep the others as structure.
 
     Returns the vintage record (``edition``, ``year``, ``weights``,
     ``listed``) and one edge per producer: the producers of the chosen
     vintage weigh their share (``listed`` True); every other producer keeps
     its newest fact with weight 0 (``listed`` False), since the vintage's
-    shares already account for it in the unlisted rest. When no vintage has
-    figures, every producer weighs an equal share.
+    shares already account for it in the unlisted rest. Figures published
+    after ``as_of`` (a later edition, a later ``as_of``) are not chosen unless
+    asked for. When no vintage has figures, every producer weighs its share
+    of the listed capacity (all of them with a capacity) or an equal share.
     """
+    as_of = as_of or datetime.date.today().isoformat()
     groups: dict[tuple, dict[str, dict]] = defaultdict(dict)
     for producer, attrs in rows:
         groups[(attrs.get("edition"), figure_year(attrs))][producer] = attrs
@@ -352,12 +418,21 @@ def _weigh_producers(rows: list[tuple[str, dict]], edition: str | None, year: in
         best = newest.get(producer)
         if best is None or vintage_key(best.get("edition"), figure_year(best)) < vintage_key(attrs.get("edition"), figure_year(attrs)):
             newest[producer] = attrs
+    if edition is None and year is None:
+        known = {v: g for v, g in measured.items() if _published_by(v[0], g, as_of)}
+        measured = known or measured
     if not measured:
+        capacities = {p: a.get("capacity_t") or (capacity or {}).get(p) for p, a in newest.items()}
+        if len(newest) > 1 and all(capacities.values()):
+            total = sum(capacities.values())
+            for producer, attrs in newest.items():
+                attrs.update(weight=capacities[producer] / total, listed=True)
+            return {"edition": None, "year": None, "weights": CAPACITY, "listed": len(newest)}, list(newest.items())
         for attrs in newest.values():
             attrs.update(weight=1.0 / len(newest), listed=True)
         return {"edition": None, "year": None, "weights": EQUAL, "listed": len(newest)}, list(newest.items())
     candidates = [(e, y, len(g), max(str(a.get("as_of") or "") for a in g.values())) for (e, y), g in measured.items()]
-    chosen = choose_vintage(candidates, edition, year)
+    chosen = choose_vintage(candidates, edition, year, this_year=int(as_of[:4]))
     kept = measured[chosen]
     how = measure_of(list(kept.values()))
     total = sum(a.get("volume_t") or 0 for a in kept.values())
@@ -371,40 +446,12 @@ def _weigh_producers(rows: list[tuple[str, dict]], edition: str | None, year: in
     return {"edition": chosen[0], "year": chosen[1], "weights": how, "listed": len(kept)}, edges
 
 
-def _attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links) -> None:
-    """Record on each material the policies restricting it or an element it carries (mining stage excepted).
-
-    Export controls on an element target its separated forms (oxides, metals,
-    alloys, magnets); ores and concentrates carry every element and are
-    counted as production instead, so they are not marked as restricted.
-    """
-    by_element: dict[str, list[str]] = defaultdict(list)
-    for node, data in F.nodes(data=True):
-        if data["label"] == "Material" and data.get("stage") != "mining":
-            for symbol in data["elements"]:
-                by_element[symbol].append(node)
-    for policy, data in G.nodes(data=True):
-        if data.get("label") != "Policy":
-            continue
-        targets, issuers = [], set()
-        if data.get("country"):
-            issuers.add(data["country"])
-        for _, target, edge in G.out_edges(policy, data=True):
-            if edge.get("type") == "RESTRICTS":
-                targets.append(target)
-            elif edge.get("type") == "ISSUED_BY":
-                country = _country_of(G, target, links)
-                if country:
-                    issuers.add(country)
-        F.graph["policies"][policy] = {
-            "name": data.get("name") or policy, "targets": targets, "countries": sorted(issuers),
-            "status": data.get("status"), "suspended_until": data.get("suspended_until"),
-        }  # fmt: skip
-        for target in targets:
-            hit = by_element.get(target.split(":", 1)[1], []) if target.startswith("element:") else [target]
-            for material in hit:
-                if material in F and policy not in F.nodes[material]["restricted_by"]:
-                    F.nodes[material]["restricted_by"].append(policy)
+def _published_by(edition: str | None, rows: dict[str, dict], as_of: str) -> bool:
+    """Whether a vintage existed on ``as_of``: its edition's year (last four digits of its name) and its figures' ``as_of`` not after it."""
+    numbers = re.findall(r"\d{4}", edition or "")
+    if numbers and int(numbers[-1]) > int(as_of[:4]):
+        return False
+    return all(day(str(a["as_of"])) <= as_of for a in rows.values() if a.get("as_of"))
 
 
 def sources_and_sinks(F: nx.DiGraph) -> tuple[list[str], list[str]]:

@@ -125,6 +125,8 @@ class _Effects:
     removed: set[str] = field(default_factory=set)
     restricted: dict[str, set[str] | None] = field(default_factory=dict)
     """Material -> countries whose producers are cut off from it (None: every producer)."""
+    pipeline: list[dict] = field(default_factory=list)
+    """Pipeline capacity (not operating on the as-of date) of the removed parties: nothing lost today."""
 
 
 def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
@@ -155,8 +157,10 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
                     hit = {n for n, d in producers if n == target or d.get("country") == code}
                 else:
                     hit = {n for n, d in producers if n == target or any(c == target for c, _ in d.get("controlled_by", ()))}
-                if not hit:
+                planned = [r for r in F.graph.get("pipeline", ()) if target in (r["producer"], f"country:{r['country']}", *r["controlled_by"])]
+                if not hit and not planned:
                     raise NotFound(f"scenario {scenario.text!r}: {target!r} produces or supplies nothing in the supply flow")
+                effects.pipeline += [r for r in planned if r not in effects.pipeline]
                 effects.removed |= hit
         elif scenario.action == "restrict":
             countries = {scenario.by.split(":", 1)[1]} if scenario.by else None
@@ -254,6 +258,7 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     return {
         "scenarios": [s.text for s in parsed],
         "removed": sorted(effects.removed),
+        "pipeline": effects.pipeline,
         "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(effects.restricted.items())},
         "materials": {n: round(1.0 - a, 6) for n, a in sorted(avail.items()) if a < 1.0 and F.nodes[n].get("label") == "Material"},
         "end_uses": end_uses,

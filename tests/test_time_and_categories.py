@@ -1,0 +1,157 @@
+"""Issue 11 on small hand-made graphs: time (as-of date, pipeline, lapsed suspensions), categories, stakes vs control.
+
+Each graph is built so that the right answer is known by hand.
+"""
+
+import networkx as nx
+
+from supplygraph.graph.analyses.chokepoints import chokepoint_report
+from supplygraph.graph.analyses.concentration import concentration
+from supplygraph.graph.analyses.flow import supply_flow
+
+
+def plant_graph() -> nx.MultiDiGraph:
+    """An operating plant in China and a planned one in Australia (expected 2028), both making one oxide for one end use."""
+    G = nx.MultiDiGraph()
+    G.add_node("country:CN", label="Country", name="China", iso2="CN")
+    G.add_node("country:AU", label="Country", name="Australia", iso2="AU")
+    G.add_node("org:lynas", label="Company", name="Lynas", country="AU")
+    G.add_node("facility:cn-plant", label="Facility", name="CN plant", country="CN", lifecycle=["operating since 2015"])
+    G.add_node("facility:au-plant", label="Facility", name="AU plant", country="AU",
+               lifecycle=["announced since 2024-05", "operating since 2028 expected per doc:plan"])
+    G.add_node("material:ox", label="Material", name="oxide", stage="separation", elements=["Dy"])
+    G.add_node("enduse:motor", label="EndUse", name="motor")
+    G.add_edge("org:lynas", "facility:au-plant", type="OPERATES", sources=["doc:plan"])
+    G.add_edge("facility:cn-plant", "material:ox", type="PRODUCES", capacity_t=1000.0, sources=["doc:a"])
+    G.add_edge("facility:au-plant", "material:ox", type="PRODUCES", capacity_t=1000.0, sources=["doc:plan"])
+    G.add_edge("material:ox", "enduse:motor", type="USED_IN", sources=["doc:a"])
+    return G
+
+
+def test_a_planned_plant_supplies_nothing_before_its_start_and_its_share_after():
+    before = supply_flow(plant_graph(), as_of="2026-12-06")
+    assert "facility:au-plant" not in before
+    assert [(r["producer"], r["material"], r["state"], r["expected"]) for r in before.graph["pipeline"]] == [
+        ("facility:au-plant", "material:ox", "announced", "2028")]
+    assert before["facility:cn-plant"]["material:ox"]["weight"] == 1.0
+    after = supply_flow(plant_graph(), as_of="2028-06-30")
+    assert after.graph["pipeline"] == []
+    # both operate, both with 1,000 t/yr: weighed by capacity, half each
+    assert after["facility:au-plant"]["material:ox"]["weight"] == 0.5
+    assert after.nodes["material:ox"]["vintages"]["organisations"]["weights"] == "share of listed capacity"
+
+
+def test_removing_the_operator_of_a_planned_plant_removes_nothing_before_it_starts():
+    early = chokepoint_report(plant_graph(), as_of="2026-12-06", scenarios=["remove country:AU"], betweenness=False)
+    assert early["scenario"]["end_uses"][0]["share_at_risk"] == 0.0
+    assert early["pipeline"][0]["controlled_by"] == ["org:lynas"]
+    late = chokepoint_report(plant_graph(), as_of="2028-06-30", scenarios=["remove country:AU"], betweenness=False)
+    assert late["scenario"]["end_uses"][0]["share_at_risk"] == 0.5
+
+
+def suspension_graph() -> nx.MultiDiGraph:
+    G = plant_graph()
+    G.add_node("doc:notice", label="Document", name="notice", published="2025-11-08")
+    G.add_node("policy:p", label="Policy", name="Control P", country="CN", measure="licensing",
+               lifecycle=["in_force since 2025-10-09", "suspended since 2025-11-07 until 2026-11-10 per doc:notice"])
+    G.add_edge("policy:p", "element:Dy", type="RESTRICTS", sources=["doc:notice"])
+    return G
+
+
+def test_a_lapsed_suspension_reads_as_ended_in_force_again_and_unconfirmed():
+    F = supply_flow(suspension_graph(), as_of="2026-12-06")
+    policy = F.graph["policies"]["policy:p"]
+    assert (policy["state"], policy["in_force"], policy["ended"]) == ("in_force", True, "2026-11-10")
+    assert policy["unconfirmed_since"] == "2025-11-08"  # the newest source says nothing after the suspension
+    assert F.nodes["material:ox"]["restrictions"] == [{"policy": "policy:p", "caught_by": "Dy"}]
+    during = supply_flow(suspension_graph(), as_of="2026-01-01").graph["policies"]["policy:p"]
+    assert (during["state"], during["in_force"], during["ended"], during["suspended_until"]) == ("suspended", False, None, "2026-11-10")
+
+
+def category_graph() -> nx.MultiDiGraph:
+    """'Magnets' is a category of NdFeB and SmCo magnets; the data states a producer and a use about the category only."""
+    G = nx.MultiDiGraph()
+    for code in ("CN", "JP"):
+        G.add_node(f"country:{code}", label="Country", name=code, iso2=code)
+    G.add_node("material:magnets", label="Material", name="magnets", stage="magnet", category=True)
+    G.add_node("material:ndfeb", label="Material", name="NdFeB magnet", stage="magnet", elements=["Nd", "Fe", "B"])
+    G.add_node("material:smco", label="Material", name="SmCo magnet", stage="magnet", elements=["Sm", "Co"])
+    G.add_node("material:ore", label="Material", name="ore", stage="mining", elements=["Nd", "Sm"])
+    G.add_node("enduse:motor", label="EndUse", name="motor")
+    G.add_node("enduse:missile", label="EndUse", name="missile")
+    G.add_edge("material:ndfeb", "material:magnets", type="MEMBER_OF", sources=["doc:a"])
+    G.add_edge("material:smco", "material:magnets", type="MEMBER_OF", sources=["doc:a"])
+    G.add_edge("country:CN", "material:magnets", type="PRODUCES", share=0.9, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("country:JP", "material:ndfeb", type="PRODUCES", share=0.4, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("country:CN", "material:ndfeb", type="PRODUCES", share=0.6, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("country:CN", "material:ore", type="PRODUCES", share=1.0, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("material:ore", "material:magnets", type="INPUT_TO", sources=["doc:a"])
+    G.add_edge("material:magnets", "enduse:motor", type="USED_IN", sources=["doc:a"])
+    G.add_edge("material:smco", "enduse:missile", type="USED_IN", sources=["doc:a"])
+    G.add_edge("material:magnets", "enduse:missile", type="USED_IN", sources=["doc:a"])
+    return G
+
+
+def test_a_category_stays_out_of_the_flow_and_a_member_inherits_only_what_it_lacks():
+    F = supply_flow(category_graph(), as_of="2026-12-06")
+    assert "material:magnets" not in F
+    # SmCo has no producer of its own: it inherits the category's, marked; NdFeB keeps its own 60/40
+    assert F["country:CN"]["material:smco"]["inherited"] == "material:magnets"
+    assert F.nodes["material:smco"]["vintages"]["countries"]["inherited"] == "material:magnets"
+    assert F["country:CN"]["material:ndfeb"]["weight"] == 0.6 and "inherited" not in F["country:CN"]["material:ndfeb"]
+    # the ore fed the category: it feeds both members (neither has an input of its own)
+    assert F["material:ore"]["material:ndfeb"]["inherited"] == "material:magnets"
+    # the motor uses 'magnets': any member serves (alternatives); the missile already takes SmCo directly
+    assert F["material:ndfeb"]["enduse:motor"]["group"] == "material:magnets"
+    assert set(F.pred["enduse:missile"]) == {"material:smco"}
+    # the category's own figure stays in the concentration table
+    rows = {(r["subject"], r["basis"]): r for r in concentration(F)}
+    assert rows[("material:magnets", "countries")]["category"] is True
+    assert rows[("material:smco", "countries")]["inherited_from"] == "material:magnets"
+    assert "inherited from magnets" in rows[("material:smco", "countries")]["population"]
+
+
+def test_no_cut_or_scenario_path_names_a_category():
+    report = chokepoint_report(category_graph(), as_of="2026-12-06", scenarios=["remove country:CN"], betweenness=False)
+    named = {n for e in report["end_uses"] for n in (e["dominators"] + (e["min_cut"] or []))}
+    named |= {n for e in report["scenario"]["end_uses"] for n in e["path"]}
+    named |= {r["id"] for r in report["chokepoints"]}
+    assert "material:magnets" not in named
+    for end_use in report["end_uses"]:
+        cut = end_use["min_cut"] or []
+        assert len(cut) == len(set(cut))
+
+
+def stake_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node("org:mp", label="Company", name="MP Materials", country="US")
+    G.add_node("org:dod", label="GovernmentBody", name="Department of Defense", country="US")
+    G.add_node("org:parent", label="Company", name="Parent", country="US")
+    G.add_node("org:sub", label="Company", name="Sub", country="US")
+    G.add_node("material:ore", label="Material", name="ore", stage="mining")
+    G.add_node("enduse:magnet-use", label="EndUse", name="use")
+    G.add_edge("org:dod", "org:mp", type="HOLDS_STAKE_IN", stake=0.15, sources=["doc:a"])
+    G.add_edge("org:sub", "org:parent", type="SUBSIDIARY_OF", stake=0.6, sources=["doc:a"])
+    G.add_edge("org:mp", "material:ore", type="PRODUCES", volume_t=50.0, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("org:sub", "material:ore", type="PRODUCES", volume_t=50.0, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("material:ore", "enduse:magnet-use", type="USED_IN", sources=["doc:a"])
+    return G
+
+
+def test_a_minority_stake_is_no_parent_and_carries_no_removal():
+    F = supply_flow(stake_graph(), as_of="2026-12-06")
+    assert F.nodes["org:mp"]["controlled_by"] == []
+    assert F.nodes["org:mp"]["stakes"] == [{"owner": "org:dod", "owned": "org:mp", "stake": 0.15}]
+    assert [c for c, _ in F.nodes["org:sub"]["controlled_by"]] == ["org:parent"]
+    report = chokepoint_report(stake_graph(), as_of="2026-12-06", scenarios=["remove org:parent"], betweenness=False)
+    assert report["scenario"]["end_uses"][0]["share_at_risk"] == 0.5
+
+
+def test_figures_are_chosen_by_vintage_not_after_the_as_of_date():
+    G = nx.MultiDiGraph()
+    G.add_node("country:CN", label="Country", name="China", iso2="CN")
+    G.add_node("material:ore", label="Material", name="ore", stage="mining")
+    G.add_edge("country:CN", "material:ore", type="PRODUCES", share=0.6, year=2024, edition="MCS 2025", sources=["doc:a"])
+    G.add_edge("country:CN", "material:ore", type="PRODUCES", share=0.7, year=2025, edition="MCS 2026", sources=["doc:b"])
+    assert supply_flow(G, as_of="2025-06-30").nodes["material:ore"]["vintages"]["countries"]["edition"] == "MCS 2025"
+    assert supply_flow(G, as_of="2026-12-06").nodes["material:ore"]["vintages"]["countries"]["edition"] == "MCS 2026"
