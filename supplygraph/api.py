@@ -223,7 +223,7 @@ def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
     """The chokepoint report on the whole stored graph, for ``supplygraph chokepoints``.
 
     ``options`` go to :func:`supplygraph.graph.analyses.chokepoints.chokepoint_report`
-    (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``).
+    (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``, ``as_of``, ``stale_after``).
     """
     return chokepoint_report(store.to_networkx(), **options)
 
@@ -246,6 +246,8 @@ def export_view(
     top: int = 10,
     scenarios: Iterable[str] = (),
     max_nodes: int | None = None,
+    as_of: str | None = None,
+    stale_after: int = 12,
 ) -> "View":
     """Write a view of the store's graph to ``out`` as ``html``, ``graphml`` or ``json``; return the view.
 
@@ -271,7 +273,8 @@ def export_view(
         highlights = None
         if chokepoints or scenarios:
             end = view.focus if view.kind == "upstream" else None
-            highlights = view_highlights(graph, end_use=end, chokepoints=chokepoints, top=top, scenarios=scenarios)
+            highlights = view_highlights(graph, end_use=end, chokepoints=chokepoints, top=top, scenarios=scenarios,
+                                         as_of=as_of, stale_after=stale_after)  # fmt: skip
         write_html(view, out, graph, highlights)
     elif fmt == "graphml":
         write_graphml(view, out)
@@ -291,6 +294,7 @@ def push_to_neo4j(
     ids: Sequence[str] = (),
     scores: bool = True,
     batch_size: int | None = None,
+    as_of: str | None = None,
     progress: ProgressBar = _no_progress,
 ) -> tuple["PushSummary", str | None]:
     """Push the local graph (or the nodes of ``labels`` and ``ids`` and the edges between them) to Neo4j.
@@ -303,7 +307,7 @@ def push_to_neo4j(
     from supplygraph.graph.stores.neo4j_push import DEFAULT_BATCH_SIZE, push, select
 
     nodes, edges = select(local, labels=labels, ids=ids)
-    node_scores, note = chokepoint_scores(local.to_networkx()) if scores else ({}, None)
+    node_scores, note = chokepoint_scores(local.to_networkx(), as_of=as_of) if scores else ({}, None)
     with progress(len(nodes) + len(edges), "pushing") as advance:
         summary = push(target, nodes, edges, scores=node_scores, batch_size=batch_size or DEFAULT_BATCH_SIZE, progress=advance)
     return summary, note

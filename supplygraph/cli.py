@@ -204,6 +204,14 @@ def demo(ctx: click.Context, fmt: str) -> None:
     click.echo("\n".join(NEXT_STEPS))
 
 
+def as_of_options(command):
+    """--as-of and --stale-after: the date every analysis evaluates the graph at, and when a source goes stale."""
+    command = click.option("--stale-after", "stale_after", type=click.IntRange(min=0), default=12, show_default=True, metavar="MONTHS",
+                           help="Mark a policy or figure whose newest source is older than this 'not confirmed since'.")(command)
+    return click.option("--as-of", "as_of", metavar="DATE",
+                        help="Evaluate lifecycles, policies and figures at this date (YYYY-MM-DD) [default: today].")(command)
+
+
 @click.command()
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="How many chokepoints to list.")
 @click.option("--end-use", "end_use", metavar="ID", help="Only the supply chain of this end use, e.g. enduse:guided-missile.")
@@ -214,12 +222,14 @@ def demo(ctx: click.Context, fmt: str) -> None:
 )  # fmt: skip
 @click.option("--edition", help="Edition of production figures to use, e.g. 'MCS 2025' [default: newest].")
 @click.option("--year", type=int, help="Data year of production figures [default: newest].")
+@as_of_options
 @format_option("table", "markdown", "json")
 @click.pass_context
 def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | None, scenarios: tuple[str, ...],
-                edition: str | None, year: int | None, fmt: str) -> None:  # fmt: skip
+                edition: str | None, year: int | None, as_of: str | None, stale_after: int, fmt: str) -> None:  # fmt: skip
     """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
-    report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year)
+    report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
+                             as_of=as_of, stale_after=stale_after)  # fmt: skip
     click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown", top=top), nl=fmt == "json")
 
 
@@ -274,6 +284,7 @@ def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
               help="Mark what a disruption scenario cuts, e.g. 'remove country:CN' (repeatable).")
 @click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
               help="Refuse views with more nodes; narrow them with --focus or --end-use.")
+@as_of_options
 @click.pass_context
 def export_html(ctx: click.Context, out: str, **options: Any) -> None:
     """An interactive page of a view: one file, works offline.

@@ -70,11 +70,12 @@ def init(ctx: click.Context, uri: str | None, user: str | None, database: str | 
 @click.option("--label", "labels", multiple=True, help="Push only nodes of this label (repeatable).")
 @click.option("--ids", default="", help="Push only these node ids (comma-separated), with --label's nodes.")
 @click.option("--no-chokepoints", is_flag=True, help="Do not write chokepoint_score/chokepoint_rank.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Score the chokepoints as of this date (YYYY-MM-DD) [default: today].")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def push_command(
     ctx: click.Context, uri: str | None, user: str | None, database: str | None,
-    batch_size: int, labels: tuple[str, ...], ids: str, no_chokepoints: bool, fmt: str,
+    batch_size: int, labels: tuple[str, ...], ids: str, no_chokepoints: bool, as_of: str | None, fmt: str,
 ) -> None:  # fmt: skip
     """Write the local graph (or the nodes picked by --label/--ids and the edges between them) to Neo4j.
 
@@ -86,7 +87,7 @@ def push_command(
     target = _neo4j(ctx, uri, user, database)
     summary, note = api.push_to_neo4j(
         local, target, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()],
-        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar,
+        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar, as_of=as_of,
     )  # fmt: skip
     if note:
         click.echo(note, err=True)

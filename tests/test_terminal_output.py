@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,8 @@ def test_the_scenario_answer_then_a_summary_come_first(bundled):
     order = [text.index(t) for t in ("Scenario: remove country:CN", "Summary: the 5 chokepoints", "Ranked chokepoints", "Concentration")]
     assert order == sorted(order), order
     summary = sections(text)["Summary"].strip().splitlines()
-    assert [line[:3] for line in summary] == ["1. ", "2. ", "3. ", "4. ", "5. "], summary
+    assert summary[0] == "As of " + date.today().isoformat() + "."  # no --as-of: today
+    assert [line[:3] for line in summary[1:]] == ["1. ", "2. ", "3. ", "4. ", "5. "], summary
     assert "the worst hit is" in sections(text)["Scenario"]
 
 
@@ -85,11 +87,11 @@ def test_controllers_are_ranked_by_share_with_and_n_more():
 
 def test_a_new_part_of_the_report_shows_without_a_renderer_of_its_own():
     report = {"graph": {"nodes": 1, "edges": 0, "sources": 0, "end_uses": 0}, "chokepoints": [], "concentration": [],
-              "end_uses": [], "notes": [], "pipeline": [{"facility": "Plant A", "expected_start": "2027"},
-                                                        {"facility": "Plant B", "expected_start": "2028"}]}  # fmt: skip
+              "end_uses": [], "notes": [], "watch_list": [{"facility": "Plant A", "expected_start": "2027"},
+                                                          {"facility": "Plant B", "expected_start": "2028"}]}  # fmt: skip
     text = render_report(report, top=1)
-    body = sections(text)["Pipeline"]
-    assert "Plant A" in body and "2027" in body and "Plant B" not in body and "1 more pipeline" in body
+    body = sections(text)["Watch list"]
+    assert "Plant A" in body and "2027" in body and "Plant B" not in body and "1 more watch list" in body
 
 
 def test_the_demo_ends_with_three_lines_of_what_to_try_next(bundled, tmp_path):

@@ -431,7 +431,7 @@ def _sources(F: nx.DiGraph, node: str, market: dict | None) -> list[str]:
     return sorted(found)
 
 
-def chokepoint_scores(G: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], str | None]:
+def chokepoint_scores(G: nx.MultiDiGraph, *, as_of: str | datetime.date | None = None) -> tuple[dict[str, dict[str, Any]], str | None]:
     """``chokepoint_score`` and ``chokepoint_rank`` per node id from the chokepoint analysis, and a note.
 
     Every node the analysis scores above 0 gets its score (0-100) and rank.
@@ -440,7 +440,7 @@ def chokepoint_scores(G: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], st
     goes ahead (``supplygraph neo4j push`` writes them as node properties).
     """
     try:
-        report = chokepoint_report(G, top=None, betweenness=False)
+        report = chokepoint_report(G, top=None, betweenness=False, as_of=as_of)
     except Exception as exc:  # noqa: BLE001 - the push must not fail because an optional analysis did
         return {}, f"chokepoint scores not written: {exc}"
     out: dict[str, dict[str, Any]] = {}

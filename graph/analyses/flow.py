@@ -387,6 +387,7 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
             "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,
             "expected": expected, "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
             "country": _country_of(G, producer, links), "controlled_by": [o for o, _ in _add_controllers(G, F, producer, links)],
+            "controller_names": [F.graph["controllers"][o]["name"] for o, _ in _add_controllers(G, F, producer, links)],
             "sources": [],
         })  # fmt: skip
         row["expected"] = row["expected"] or expected

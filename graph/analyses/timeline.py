@@ -99,8 +99,14 @@ class Assumptions:
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per kind assumed: ``kind``, ``count``, ``text``."""
-        return [{"kind": k, "count": n, "text": self.TEXTS[k].format(n=n, example=self.examples.get(k, ""))}
-                for k, n in self.counts.items()]  # fmt: skip
+        singular = {"1 facilities": "1 facility", "1 policies": "1 policy", "1 materials": "1 material", "1 producers": "1 producer"}
+        rows = []
+        for kind, n in self.counts.items():
+            text = self.TEXTS[kind].format(n=n, example=self.examples.get(kind, "")).replace(" ()", "")
+            for plural, one in singular.items():
+                text = text.replace(": " + plural, ": " + one)
+            rows.append({"kind": kind, "count": n, "text": text})
+        return rows
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ def view_highlights(
     chokepoints: bool = False,
     top: int = 10,
     scenarios: Iterable[str] = (),
+    as_of: str | None = None,
+    stale_after: int = 12,
 ) -> Highlights:
     """Chokepoint scores and scenario cuts from the chokepoint report, as marks for a view of ``G``.
 
@@ -60,6 +62,7 @@ def view_highlights(
         chokepoints --end-use`` does (ignored unless it is an ``EndUse``).
     chokepoints : size nodes by score and outline the ``top`` chokepoints.
     scenarios : disruption scenarios applied together (the report's syntax).
+    as_of, stale_after : the date the graph is evaluated at (default today), as for the report.
 
     Returns
     -------
@@ -75,7 +78,7 @@ def view_highlights(
     if end_use is not None and G.nodes.get(end_use, {}).get("label") != "EndUse":
         end_use = None
     report = chokepoint_report(G, top=max(1, G.number_of_nodes()), end_use=end_use, scenarios=scenarios,
-                               betweenness=False)  # fmt: skip
+                               betweenness=False, as_of=as_of, stale_after=stale_after)  # fmt: skip
     marks = Highlights()
     if chokepoints:
         rows = report["chokepoints"]

@@ -30,7 +30,7 @@ CONTROLLERS_SHOWN = 4
 ELEMENTS_SHOWN = 2
 """Restricted elements an end use lists in full before naming the rest."""
 
-JSON_ONLY = frozenset({"graph", "structure", "centrality", "as_of"})
+JSON_ONLY = frozenset({"graph", "structure", "centrality", "as_of", "stale_after_months"})
 """Report keys the text shows in the heading or leaves to ``--format json``."""
 
 
@@ -204,6 +204,67 @@ def _end_uses(report: dict[str, Any], s: Style):
     return "End uses: single points of failure and concentrated inputs", lines
 
 
+def _pipeline(report: dict[str, Any], s: Style):
+    """Capacity announced or being built: it supplies nothing on the as-of date, so the reader sees what is coming apart."""
+    rows = report.get("pipeline") or []
+    if not rows:
+        return None
+    by_plant: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_plant.setdefault(r["producer"], []).append(r)
+    lines = []
+    for producer, made in list(by_plant.items())[: s.top]:
+        r = made[0]
+        who = ", ".join((r.get("controller_names") or r["controlled_by"])[:2])
+        expected = next((m["expected"] for m in made if m.get("expected")), None)
+        capacity = next((m["capacity_t"] for m in made if m.get("capacity_t")), None)
+        text = (f"{r['name']} ({', '.join(x for x in (r.get('country'), who) if x)}): {(r.get('state') or 'planned').replace('_', ' ')}"
+                + (f", expected to operate from {expected}" if expected else ", no start date in the sources")
+                + (f", {capacity:,.0f} t/yr" if capacity else "")
+                + "; would make " + ", ".join(m["material_name"] for m in made))  # fmt: skip
+        lines += s.bullet(text)
+    lines += s.more(min(len(by_plant), s.top), len(by_plant), "plants")
+    return f"Pipeline: capacity not operating on {report.get('as_of', 'the as-of date')} (it supplies nothing above)", lines
+
+
+def policy_words(p: dict[str, Any]) -> str:
+    """A policy's state on the as-of date and what it does, in words (a lapsed suspension reads as ended)."""
+    state = (p.get("state") or "state unknown").replace("_", " ")
+    if p.get("ended"):
+        text = f"suspension ended {p['ended']}: in force again"
+    elif p.get("state") == "suspended":
+        text = "suspended" + (f" until {p['suspended_until']}" if p.get("suspended_until") else "")
+    else:
+        text = state + (f" since {p['since']}" if p.get("since") else "")
+    if p.get("next_state") and p.get("next_since"):
+        text += f"; {p['next_state'].replace('_', ' ')} from {p['next_since']}"
+    if p.get("unconfirmed_since"):
+        text += f"; not confirmed since {p['unconfirmed_since']}"
+    measure = p.get("measure")
+    if measure == "licensing":
+        text += "; licensing: delays supply" + (f" (licences take about {p['lead_time_days']} days)" if p.get("lead_time_days") else "")
+    elif measure in ("ban", "quota", "procurement"):
+        text += f"; {measure}: removes volume"
+    return text
+
+
+def _policies(report: dict[str, Any], s: Style):
+    rows = report.get("policies") or []
+    if not rows:
+        return None
+    order = sorted(rows, key=lambda p: (not p.get("in_force"), p.get("state") in ("expired", "revoked"), p["name"]))
+    lines = [line for p in order[: s.top] for line in s.bullet(f"{p['name']}: {policy_words(p)}")]
+    lines += s.more(min(len(order), s.top), len(order), "policies")
+    return f"Policies on {report.get('as_of', 'the as-of date')}", lines
+
+
+def _assumptions(report: dict[str, Any], s: Style):
+    rows = report.get("assumptions") or []
+    if not rows:
+        return None
+    return "Assumptions (where the data is silent)", [line for a in rows for line in s.bullet(a["text"])]
+
+
 def _notes(report: dict[str, Any], s: Style):
     notes = report.get("notes") or []
     if not notes:
@@ -217,6 +278,9 @@ SECTIONS: list[tuple[str, Section]] = [
     ("chokepoints", _ranked),
     ("concentration", _concentration),
     ("end_uses", _end_uses),
+    ("pipeline", _pipeline),
+    ("policies", _policies),
+    ("assumptions", _assumptions),
     ("notes", _notes),
 ]
 """(report key, section) in the order they print: the scenario's answer first, then the summary, then the details."""
@@ -270,8 +334,10 @@ def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN) 
 
 
 def _policy(policy: dict) -> str:
-    """A policy's name, with its status when it is not simply in force."""
+    """A policy's name, with its state when it is not simply in force (a lapsed suspension reads as ended, unconfirmed)."""
     status = policy.get("status")
+    if policy.get("ended"):
+        return f"{policy['name']} (suspension ended {policy['ended']}; not confirmed since {policy.get('unconfirmed_since') or policy['ended']})"
     if status == "suspended":
         until = policy.get("suspended_until")
         return f"{policy['name']} (suspended" + (f" until {until})" if until else ")")
