@@ -78,11 +78,14 @@ def test_defence_dependencies_show_the_chinese_groups_behind_them(end_use, eleme
     assert detail["sector"] == "defense"
     dependency = next(d for d in detail["elements"] if d["element"] == element)
     assert dependency["restricted_by"], f"{element} materials should be under export control"
-    assert dependency["feed"][0]["top_id"] == "country:CN"
     organisations = {o["id"] for o in dependency["organisations"]}
-    assert CHINESE_GROUPS <= organisations, organisations
     if element == "Sm":
+        assert dependency["feed"][0]["top_id"] == "country:CN"
+        assert CHINESE_GROUPS <= organisations, organisations
         assert "material:smco-magnet" in dependency["materials"]
+    else:  # heavy rare earths: the southern ion-adsorption clays (China Rare Earth Group) and Myanmar, not Bayan Obo
+        assert dependency["feed"][0]["top_id"] in ("country:CN", "country:MM")
+        assert "org:china-rare-earth-group" in organisations, organisations
 
 
 def test_smco_magnets_are_a_single_point_of_failure_for_defence_end_uses():
