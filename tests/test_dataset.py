@@ -572,3 +572,33 @@ def test_myanmar_feeds_chinas_heavy_rare_earth_separation(facts):
     dependence = _one(facts, "DEPENDS_ON", CN, "country:MM", material="material:ionic-clay-rare-earths")
     assert dependence.share == pytest.approx(0.6) and dependence.year == 2020
     assert _one(facts, "PRODUCES", "country:MM", "material:ionic-clay-rare-earths").share == pytest.approx(0.5)
+
+
+def test_later_mofcom_announcements_and_no18_licensing(nodes_by_id, facts):
+    no46 = nodes_by_id["policy:mofcom-2024-12-us-dual-use"]
+    assert "No. 46 [2024]" in no46.reference and no46.measure == "ban"
+    assert state_at(no46.lifecycle, "2026-06-30").state == "suspended"
+    lapsed = state_at(no46.lifecycle, "2026-12-06")  # No. 72's end date has passed: in force again, unconfirmed
+    assert lapsed.state == "in_force" and lapsed.lapsed.until == "2026-11-27"
+    assert "material:graphite" in {f.target for f in _find(facts, "RESTRICTS", no46.id)}
+    article1 = nodes_by_id["policy:mofcom-2024-46-military"]
+    assert state_at(article1.lifecycle, "2026-06-30").state == "in_force"
+    assert not _find(facts, "RESTRICTS", article1.id), "a ban on one class of buyer removes no supply"
+    no72 = nodes_by_id["policy:mofcom-2025-72"]
+    assert [(s.since, s.until) for s in no72.lifecycle] == [("2025-11-09", "2026-11-27")]
+    no18 = nodes_by_id["policy:mofcom-gac-2025-18"]
+    assert no18.measure == "licensing" and no18.lead_time_days == 63  # 45 working days
+    holders = {f.source for f in _find(facts, "PARTICIPATED_IN", target="event:no18-general-licences-2025-12-02") if f.role == "general licence holder"}
+    assert holders == {"org:jl-mag", "org:ningbo-yunsheng", "org:zhong-ke-san-huan"}
+
+
+def test_dfars_magnet_rule_takes_effect_on_1_january_2027(nodes_by_id, facts):
+    rule = nodes_by_id["policy:dfars-252-225-7052"]
+    assert rule.measure == "procurement"
+    now = state_at(rule.lifecycle, "2026-12-06")
+    assert now.state == "announced" and now.next.state == "in_force" and now.next.since == "2027-01-01"
+    assert state_at(rule.lifecycle, "2027-06-30").state == "in_force"
+    assert {f.target for f in _find(facts, "RESTRICTS", rule.id)} == {"material:smco-magnet", "material:ndfeb-magnet"}
+    earlier = nodes_by_id["policy:dfars-252-225-7052-2019"]  # melted or produced: in force since 2019
+    assert state_at(earlier.lifecycle, "2026-12-06").state == "amended" and earlier.measure == "procurement"
+    assert {f.target for f in _find(facts, "ISSUED_BY", rule.id)} == {"org:us-dod"}
