@@ -602,3 +602,20 @@ def test_dfars_magnet_rule_takes_effect_on_1_january_2027(nodes_by_id, facts):
     earlier = nodes_by_id["policy:dfars-252-225-7052-2019"]  # melted or produced: in force since 2019
     assert state_at(earlier.lifecycle, "2026-12-06").state == "amended" and earlier.measure == "procurement"
     assert {f.target for f in _find(facts, "ISSUED_BY", rule.id)} == {"org:us-dod"}
+
+
+def test_samarium_and_smco_makers_outside_china(facts):
+    assert _one(facts, "PRODUCES", CN, "material:sm-metal").share == 1.0  # NYT: "the entire world's supply"
+    assert _one(facts, "PRODUCES", CN, "material:smco-magnet", year=2019).volume_t == 2400
+    assert _one(facts, "PRODUCES", "facility:solvay-la-rochelle", "material:sm-oxide")
+    assert _one(facts, "PRODUCES", "facility:lcm-ellesmere-port", "material:sm-metal")
+    assert {f.target for f in _find(facts, "SUPPLIES", "org:solvay") if f.material == "material:sm-oxide"} == {
+        "org:less-common-metals", "org:permag"}
+    for plant in ("facility:eec-landisville", "facility:arnold-lupfig"):
+        assert _one(facts, "PRODUCES", plant, "material:smco-magnet")
+    assert _one(facts, "SUBSIDIARY_OF", "org:arnold-magnetic-technologies", "org:compass-diversified").stake == pytest.approx(0.966)
+    old = _one(facts, "SUBSIDIARY_OF", "org:less-common-metals", "org:indian-ocean-rare-metals")
+    new = _one(facts, "SUBSIDIARY_OF", "org:less-common-metals", "org:usa-rare-earth")
+    assert str(old.until) == str(new.since) == "2025-11-18" and new.stake == 1.0
+    assert _one(facts, "USED_IN", "material:smco-magnet", "enduse:f-35").intensity_kg == 22
+    assert _one(facts, "PRODUCES", "org:china-northern-rare-earth", "material:sm-oxide").confidence < 1
