@@ -18,6 +18,7 @@ from supplygraph.schema import LoadUnit
 
 from .context import Context
 from .curated import load_csv, load_yaml
+from .decisions import is_decisions_file
 from .documents import DOCUMENT_SUFFIXES, load_document
 from .gazetteer import Gazetteer
 
@@ -76,6 +77,10 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def _walk_inputs(folder: Path) -> list[Path]:
+    return [p for p in _walk(folder) if not is_decisions_file(p)]
+
+
 def expand(paths: Iterable[str | Path], kind: str | None = None) -> list[Path | StandardInput]:
     """Files named, plus every file with a known suffix under folders named, in a stable order.
 
@@ -87,12 +92,14 @@ def expand(paths: Iterable[str | Path], kind: str | None = None) -> list[Path | 
             files.append(raw)
             continue
         path = Path(raw)
+        if is_decisions_file(path):
+            continue
         if str(raw) == "-":
             if kind is None:
                 raise LoadError("'-' reads standard input: say what it holds with --kind (yaml, csv, txt, md or html)", where="<stdin>")
             files.append(StandardInput(kind))
         elif path.is_dir():
-            files.extend(_walk(path))
+            files.extend(_walk_inputs(path))
         elif path.exists():
             if path.suffix.lower() not in LOADERS:
                 raise LoadError(f"unknown kind of file {path.suffix or '(no suffix)'!r} (known: {', '.join(LOADERS)})", where=str(path))
@@ -100,6 +107,20 @@ def expand(paths: Iterable[str | Path], kind: str | None = None) -> list[Path | 
         else:
             raise NotFound(f"no such file or folder: {path}")
     return files
+
+
+def decision_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The review decisions files (``*.decisions.yaml``) named or under folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(p for p in _walk(path) if is_decisions_file(p))
+        elif is_decisions_file(path):
+            if not path.is_file():
+                raise NotFound(f"no such file or folder: {path}")
+            found.append(path)
+    return found
 
 
 def read_file(path: Path, known: Gazetteer | None = None) -> LoadUnit:
@@ -114,4 +135,5 @@ def read_paths(paths: Iterable[str | Path], known: Gazetteer | None = None) -> l
     return [read_file(path, known) for path in expand(paths)]
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "INPUT_KINDS", "LOADERS", "StandardInput", "Context", "Gazetteer", "expand", "read_file", "read_paths"]
+__all__ = ["DOCUMENT_SUFFIXES", "INPUT_KINDS", "LOADERS", "StandardInput", "Context", "Gazetteer", "decision_files", "expand",
+           "read_file", "read_paths"]

@@ -373,6 +373,7 @@ def load_document(ctx: Context) -> None:
     """Loader for ``.txt``, ``.md`` and ``.html``: a Document node, its entities, MENTIONED_IN and relations."""
     record, found = extract(ctx)
     doc_id = record["id"]
+    ctx.unit.extracted = True
     ctx.node(record)
     ids = {e.key: e.id for e in found.entities}
     new: list[KnownEntity] = []

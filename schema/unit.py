@@ -24,6 +24,9 @@ class LoadUnit:
     facts: list[Fact] = field(default_factory=list)
     node_where: list[str] = field(default_factory=list)
     fact_where: list[str] = field(default_factory=list)
+    extracted: bool = False
+    """The facts were read from a document's text by rules: each is stored unreviewed until a person accepts it
+    (``supplygraph review``); curated data is reviewed by definition."""
 
     def add_node(self, node: Node, where: str) -> None:
         self.nodes.append(node)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
@@ -11,8 +12,10 @@ from supplygraph.data import BUNDLED, SAMPLES
 from supplygraph.errors import LoadError, NotFound, OutdatedStore, StoreError, SupplygraphError, did_you_mean
 from supplygraph.graph.stores import EmbeddedStore, store_path
 from supplygraph.graph.analyses.chokepoints import chokepoint_report, chokepoint_scores
-from supplygraph.graph.stores.base import LoadSummary, Progress, Stats, Store
-from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, expand, read_file
+from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Progress, Stats, Store
+from supplygraph.graph.stores.review import select_candidates
+from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, decision_files, expand, read_file
+from supplygraph.loaders.decisions import read_decisions, write_decisions
 from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
@@ -44,7 +47,10 @@ def open_store(path: str | Path | None = None, *, create: bool = True,
     """
     path = store_path(path)
     try:
-        return EmbeddedStore(path, create=create)
+        store = EmbeddedStore(path, create=create)
+        if store.migrated:
+            notify(f"supplygraph: note: {store.migrated}")
+        return store
     except OutdatedStore as outdated:
         missing = [p for p in outdated.inputs if not Path(p).exists()]
         if missing:
@@ -152,23 +158,40 @@ def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar 
     """Read every file under ``paths`` and write them to ``store`` in one transaction (``supplygraph load``).
 
     All or nothing: a bad file stops the load before anything is written. ``-`` reads standard input as ``kind``.
+    Review decisions files (``*.decisions.yaml``) among ``paths`` are recorded
+    first, so a fact they reject never enters the graph.
     """
+    decisions = [d for path in decision_files(paths) for d in read_decisions(path)]
     files = expand(paths, kind)
     with progress(len(files), "reading") as advance:
         units = read(files, advance, store=store)
+    if decisions:
+        store.decide([Decision(**d) for d in decisions])
     with progress(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
         return load(store, units, advance)
 
 
 def load_bundled(store: Store) -> LoadSummary:
-    """Load the bundled rare-earth dataset and the sample articles (what ``supplygraph demo`` does first)."""
+    """Load the bundled rare-earth dataset and the sample articles with their review decisions (what ``supplygraph
+    demo`` does first)."""
+    store.decide([Decision(**d) for path in decision_files([SAMPLES]) for d in read_decisions(path)])
     return store.apply(read([BUNDLED, SAMPLES], store=store))
 
 
 def demo(store: Store) -> tuple[LoadSummary, Stats, dict[str, Any]]:
     """``supplygraph demo``: load the bundled data and samples; the load summary, the store's stats and the report."""
     summary = load_bundled(store)
-    return summary, store.stats(), chokepoints(store)
+    report = chokepoints(store)
+    report["review"] = review_counts(store)
+    return summary, store.stats(), report
+
+
+def review_counts(store: Store) -> dict[str, int]:
+    """How many extracted statements are pending, accepted and rejected."""
+    counts = {"pending": 0, "accepted": 0, "rejected": 0}
+    for c in store.candidates():
+        counts[c.decision or "pending"] += 1
+    return counts
 
 
 def search(store: Store, text: str, labels: Sequence[str] = (), limit: int | None = 20) -> list[dict[str, Any]]:
@@ -219,13 +242,61 @@ def describe_node(store: Store, node_id: str) -> dict[str, Any]:
     }
 
 
-def chokepoints(store: Store, **options: Any) -> dict[str, Any]:
+def chokepoints(store: Store, *, reviewed_only: bool = False, **options: Any) -> dict[str, Any]:
     """The chokepoint report on the whole stored graph, for ``supplygraph chokepoints``.
 
     ``options`` go to :func:`supplygraph.graph.analyses.chokepoints.chokepoint_report`
     (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``, ``as_of``, ``stale_after``).
+    Each finding counts the unreviewed facts behind it; ``reviewed_only``
+    leaves those facts out of the graph analysed.
     """
-    return chokepoint_report(store.to_networkx(), **options)
+    report = chokepoint_report(store.to_networkx(reviewed_only=reviewed_only), **options)
+    report["graph"]["reviewed_only"] = reviewed_only
+    return report
+
+
+# -- the review gate -----------------------------------------------------------
+
+
+def review_candidates(
+    store: Store, *, ids: Sequence[str] = (), document: str | None = None, type_: str | None = None,
+    min_confidence: float | None = None, decided: bool = False,
+) -> list[Candidate]:  # fmt: skip
+    """The extracted statements waiting for a decision (``decided``: those decided too), filtered, by document, type
+    and confidence (``supplygraph review``). ``document`` is a document's id or its file."""
+    if document is not None and Path(document).is_file():
+        document = str(Path(document).resolve())
+    return select_candidates(store.candidates(), ids=ids, document=document, type_=type_,
+                             min_confidence=min_confidence, decided=decided)  # fmt: skip
+
+
+def review_decide(
+    store: Store, decision: str, *, ids: Sequence[str] = (), document: str | None = None, type_: str | None = None,
+    min_confidence: float | None = None, everything: bool = False,
+) -> tuple[list[Candidate], int]:  # fmt: skip
+    """Accept or reject the statements picked by ``ids`` and the filters (``everything``: all pending ones); returns
+    them and how many decisions changed. Naming none at all is refused: a bulk decision is asked for explicitly."""
+    if decision not in ("accepted", "rejected"):
+        raise ValueError(f"unknown decision {decision!r}")
+    if not (ids or document or type_ or min_confidence is not None or everything):
+        raise SupplygraphError("say which facts: their ids, --document, --type, --min-confidence or --all")
+    picked = review_candidates(store, ids=ids, document=document, type_=type_, min_confidence=min_confidence, decided=bool(ids))
+    missing = sorted(set(ids) - {c.id for c in picked})
+    if missing:
+        raise NotFound(f"no extracted fact with id {missing[0]!r} in the store (see 'supplygraph review')")
+    now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    changed = store.decide([Decision(c.type, c.source, c.target, c.evidence, decision, now) for c in picked])
+    return picked, changed
+
+
+def export_decisions(store: Store, path: str | Path) -> int:
+    """Write every decision the store keeps to a ``*.decisions.yaml`` file (``supplygraph review export``)."""
+    return write_decisions(Path(path), [d.as_dict() for d in store.decisions()])
+
+
+def import_decisions(store: Store, path: str | Path) -> int:
+    """Record the decisions of a file in the store; returns how many changed (``supplygraph review import``)."""
+    return store.decide([Decision(**d) for d in read_decisions(Path(path))])
 
 
 # -- exports: HTML network views, GraphML, node-link JSON -------------------
@@ -248,12 +319,14 @@ def export_view(
     max_nodes: int | None = None,
     as_of: str | None = None,
     stale_after: int = 12,
+    reviewed_only: bool = False,
 ) -> "View":
     """Write a view of the store's graph to ``out`` as ``html``, ``graphml`` or ``json``; return the view.
 
     ``chokepoints`` (outlining the ``top`` ones) and ``scenarios`` mark the
     page with the chokepoint report (HTML only); ``max_nodes`` refuses views
-    too big to read.
+    too big to read; ``reviewed_only`` leaves out unreviewed extracted facts
+    (each edge otherwise carries ``reviewed``).
     The export modules are imported here, not at the top: pyvis imports
     IPython, a quarter of a second that other commands should not pay.
     """
@@ -267,7 +340,7 @@ def export_view(
     scenarios = list(scenarios)
     if fmt != "html" and (chokepoints or scenarios):
         raise SupplygraphError("--chokepoints and --scenario mark up the HTML view; GraphML and JSON carry the graph only")
-    graph = store.to_networkx()
+    graph = store.to_networkx(reviewed_only=reviewed_only)
     view = select_view(graph, focus=focus, depth=depth, end_use=end_use, documents=documents, max_nodes=max_nodes)
     if fmt == "html":
         highlights = None
@@ -296,20 +369,23 @@ def push_to_neo4j(
     batch_size: int | None = None,
     as_of: str | None = None,
     progress: ProgressBar = _no_progress,
+    reviewed_only: bool = False,
 ) -> tuple["PushSummary", str | None]:
     """Push the local graph (or the nodes of ``labels`` and ``ids`` and the edges between them) to Neo4j.
 
     With ``scores``, the chokepoint analysis runs here and its scores go to
     the push as node properties: the store writes what it is given and never
     runs an analysis. Returns the summary and a note when scores could not
-    be computed.
+    be computed. ``reviewed_only`` leaves out unreviewed extracted facts (from
+    the push and from the analysis behind the scores); the summary counts them.
     """
     from supplygraph.graph.stores.neo4j_push import DEFAULT_BATCH_SIZE, push, select
 
     nodes, edges = select(local, labels=labels, ids=ids)
-    node_scores, note = chokepoint_scores(local.to_networkx(), as_of=as_of) if scores else ({}, None)
+    node_scores, note = chokepoint_scores(local.to_networkx(reviewed_only=reviewed_only), as_of=as_of) if scores else ({}, None)
     with progress(len(nodes) + len(edges), "pushing") as advance:
-        summary = push(target, nodes, edges, scores=node_scores, batch_size=batch_size or DEFAULT_BATCH_SIZE, progress=advance)
+        summary = push(target, nodes, edges, scores=node_scores, batch_size=batch_size or DEFAULT_BATCH_SIZE, progress=advance,
+                       reviewed_only=reviewed_only)  # fmt: skip
     return summary, note
 
 

@@ -21,6 +21,7 @@ from supplygraph.formatting import FORMATS, table, to_json, wrap
 from supplygraph.graph.views.report import render_report
 from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import print_overview, print_stats, print_summary, progressbar
+from supplygraph.review_cli import review
 from supplygraph.schema.nodes import NODE_LABELS, STAGES
 
 NODE_LABEL_NAMES = tuple(NODE_LABELS)
@@ -223,13 +224,15 @@ def as_of_options(command):
 @click.option("--edition", help="Edition of production figures to use, e.g. 'MCS 2025' [default: newest].")
 @click.option("--year", type=int, help="Data year of production figures [default: newest].")
 @as_of_options
+@click.option("--reviewed-only", is_flag=True, help="Leave out facts extracted from documents that nobody has accepted.")
 @format_option("table", "markdown", "json")
 @click.pass_context
 def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | None, scenarios: tuple[str, ...],
-                edition: str | None, year: int | None, as_of: str | None, stale_after: int, fmt: str) -> None:  # fmt: skip
+                edition: str | None, year: int | None, as_of: str | None, stale_after: int, reviewed_only: bool,
+                fmt: str) -> None:  # fmt: skip
     """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
     report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
-                             as_of=as_of, stale_after=stale_after)  # fmt: skip
+                             as_of=as_of, stale_after=stale_after, reviewed_only=reviewed_only)  # fmt: skip
     click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown", top=top), nl=fmt == "json")
 
 
@@ -250,6 +253,8 @@ def _view_options(command):
         click.option("--end-use", "end_use", metavar="ID",
                      help="Show everything upstream of an end use along the supply flow."),
         click.option("--documents", is_flag=True, help="Draw source documents as nodes too."),
+        click.option("--reviewed-only", is_flag=True,
+                     help="Leave out facts extracted from documents that nobody has accepted."),
     )  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -271,7 +276,10 @@ def _export(ctx: click.Context, out: str, fmt: str, **options: Any) -> None:
     view = api.export_view(_store(ctx), out, fmt, **options)
     graph = view.graph
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
-    click.echo(f"wrote {'standard output' if out == '-' else out}: {view.title}, {nodes:,} node{'s' * (nodes != 1)}, {edges:,} edge{'s' * (edges != 1)}", err=True)
+    unreviewed = sum(1 for *_, reviewed in graph.edges(data="reviewed") if reviewed is False)
+    note = f" ({unreviewed:,} unreviewed: see 'supplygraph review')" if unreviewed else ""
+    click.echo(f"wrote {'standard output' if out == '-' else out}: {view.title}, {nodes:,} node{'s' * (nodes != 1)}, "
+               f"{edges:,} edge{'s' * (edges != 1)}{note}", err=True)  # fmt: skip
 
 
 @export.command("html")
@@ -386,7 +394,7 @@ def _score_cells(entities, relations) -> dict[str, str]:
     }  # fmt: skip
 
 
-for command in (load, stats, search, show, schema, demo, chokepoints, extract, eval_, export, neo4j, query):
+for command in (load, stats, search, show, schema, demo, chokepoints, extract, eval_, export, review, neo4j, query):
     main.add_command(command)
 
 

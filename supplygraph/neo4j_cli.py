@@ -71,11 +71,13 @@ def init(ctx: click.Context, uri: str | None, user: str | None, database: str | 
 @click.option("--ids", default="", help="Push only these node ids (comma-separated), with --label's nodes.")
 @click.option("--no-chokepoints", is_flag=True, help="Do not write chokepoint_score/chokepoint_rank.")
 @click.option("--as-of", "as_of", metavar="DATE", help="Score the chokepoints as of this date (YYYY-MM-DD) [default: today].")
+@click.option("--reviewed-only", is_flag=True, help="Leave out facts extracted from documents that nobody has accepted.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def push_command(
     ctx: click.Context, uri: str | None, user: str | None, database: str | None,
-    batch_size: int, labels: tuple[str, ...], ids: str, no_chokepoints: bool, as_of: str | None, fmt: str,
+    batch_size: int, labels: tuple[str, ...], ids: str, no_chokepoints: bool, as_of: str | None, reviewed_only: bool,
+    fmt: str,
 ) -> None:  # fmt: skip
     """Write the local graph (or the nodes picked by --label/--ids and the edges between them) to Neo4j.
 
@@ -87,7 +89,7 @@ def push_command(
     target = _neo4j(ctx, uri, user, database)
     summary, note = api.push_to_neo4j(
         local, target, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()],
-        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar, as_of=as_of,
+        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar, as_of=as_of, reviewed_only=reviewed_only,
     )  # fmt: skip
     if note:
         click.echo(note, err=True)
@@ -109,6 +111,10 @@ def render_push(summary: PushSummary, where: str, fmt: str) -> str:
     )
     if summary.chokepoints:
         line += f"; chokepoint scores on {summary.chokepoints:,} nodes"
+    if summary.unreviewed:
+        line += f"; {summary.unreviewed:,} relationships unreviewed (reviewed: false)"
+    if summary.left_out_unreviewed:
+        line += f"; {summary.left_out_unreviewed:,} unreviewed left out"
     return f"{nodes}\n\n{edges}\n\n{line}"
 
 

@@ -29,9 +29,10 @@ pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is no
 def lint_schema() -> dict:
     """Labels, relationship types and property keys the graph can hold, from the schema classes."""
     keys = {name for cls in (*NODE_CLASSES, *FACT_CLASSES) for name in cls.model_fields} - {"label", "type"}
-    keys |= {*cypher.EDGE_BOOKKEEPING, *cypher.DERIVED_NODE_PROPERTIES, "origin", "digest", "loaded_at", "claims"}
+    keys |= {*cypher.EDGE_BOOKKEEPING, *cypher.DERIVED_NODE_PROPERTIES, "origin", "digest", "loaded_at", "claims",
+             *cypher.DECISION_PROPERTIES}
     return {
-        "labels": sorted([*NODE_LABELS, cypher.ENTITY, cypher.ORGANIZATION, cypher.ORIGIN]),
+        "labels": sorted([*NODE_LABELS, cypher.ENTITY, cypher.ORGANIZATION, cypher.ORIGIN, cypher.DECISION]),
         "relationshipTypes": sorted(FACT_TYPES),
         "propertyKeys": sorted(keys),
     }

@@ -713,3 +713,13 @@ def test_a_bad_pattern_file_is_a_one_line_error_with_its_line(tmp_path):
     with pytest.raises(LoadError) as err:
         Extractor(Gazetteer(), patterns=[patterns])
     assert f"{patterns}:2" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_preface_in_the_authors_voice_names_no_company(extractor):
+    """ "Sample policy summary written for supplygraph in our own words": the first word is no firm, and "our own"
+    (the author's voice) confirms nothing; the demo graph used to hold a Company "Sample"."""
+    found = run(extractor, "Sample policy summary written for supplygraph in our own words. Facts from: a law firm.",
+                "China's Ministry of Commerce requires an export licence for terbium.")
+    assert not [name for name in found["names"] if name.lower().startswith("sample")]
+    found = run(extractor, "Sample article written for supplygraph in our own words.")
+    assert found["entities"] == []

@@ -22,7 +22,7 @@ PACKAGE_DIRS = {"supplygraph": "supplygraph", "schema": "supplygraph.schema", "g
 SHARED = ("supplygraph", "supplygraph.errors", "supplygraph.perf", "supplygraph.formatting")
 """Helpers every layer may use: the one exception hierarchy, bulk-work helpers, text formatting (and the empty root package)."""
 
-CLI = ("supplygraph.cli", "supplygraph.neo4j_cli", "supplygraph.output", "supplygraph.__main__")
+CLI = ("supplygraph.cli", "supplygraph.neo4j_cli", "supplygraph.review_cli", "supplygraph.output", "supplygraph.__main__")
 
 # Each layer and what it may import besides itself. Order is bottom to top.
 LAYERS: dict[str, tuple[str, ...]] = {

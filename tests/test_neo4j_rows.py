@@ -58,7 +58,7 @@ def test_edge_row_carries_its_key_properties_and_provenance():
         "target": "material:magnet",
         "props": {
             "share": 0.5, "year": 2025, "key": "k1", "sources": ["doc:a", "doc:b"],
-            "evidence": ["Alpha makes half.", "Half the magnets."], "confidence": 0.9,
+            "evidence": ["Alpha makes half.", "Half the magnets."], "confidence": 0.9, "reviewed": True,
         },
     }  # fmt: skip
 

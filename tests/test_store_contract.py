@@ -150,3 +150,56 @@ def test_networkx_graph_and_subgraph(store):
         ("country:CN", "material:ore", "PRODUCES"),
         ("material:ore", "material:magnet", "INPUT_TO"),
     ]
+
+
+# --- the review gate -------------------------------------------------------------------------------------------
+
+
+def _edge(store, type_: str, source: str, target: str):
+    return next((e for e in store.edges(type_) if (e.source, e.target) == (source, target)), None)
+
+
+def test_review_decisions_hold_when_the_document_is_loaded_again(store, tmp_path):
+    """Extracted facts are stored unreviewed; a rejected one leaves the graph and never comes back, an accepted one is
+    reviewed, and both decisions hold when an edited version of the document is loaded (keyed on the fact, not the
+    document's id)."""
+    from supplygraph.graph.stores.base import Decision
+
+    doc = tmp_path / "northwind.txt"
+    text = (FIXTURES / "documents" / "northwind-magnet-plant.txt").read_text(encoding="utf-8")
+    doc.write_text(text, encoding="utf-8")
+    store.apply(read_paths([doc]))
+    pending = store.candidates()
+    assert pending and all(c.decision is None and c.evidence and 0 < c.confidence <= 1 for c in pending)
+    assert all(not e.reviewed for e in store.edges() if e.type != "MENTIONED_IN")
+    assert all(e.reviewed for e in store.edges("MENTIONED_IN"))
+    supply = next(c for c in pending if c.type == "SUPPLIES")
+    made = next(c for c in pending if c.type == "PRODUCES")
+    store.decide([Decision(supply.type, supply.source, supply.target, supply.evidence, "rejected", "t1"),
+                  Decision(made.type, made.source, made.target, made.evidence, "accepted", "t1")])  # fmt: skip
+    assert _edge(store, "SUPPLIES", supply.source, supply.target) is None
+    assert _edge(store, "PRODUCES", made.source, made.target).reviewed
+
+    doc.write_text(text + "\nNorthwind Magnetics said the plant employs 120 people.\n", encoding="utf-8")
+    summary = store.apply(read_paths([doc]))
+    assert summary.skipped_unchanged_inputs == 0  # a new version of the document, another document id
+    assert _edge(store, "SUPPLIES", supply.source, supply.target) is None  # the rejected fact stays out
+    assert _edge(store, "PRODUCES", made.source, made.target).reviewed  # the accepted one stays reviewed
+    decided = {c.id: c.decision for c in store.candidates() if c.decision}
+    assert decided == {supply.id: "rejected", made.id: "accepted"}
+    assert {(d.key, d.decision) for d in store.decisions()} == {(supply.id, "rejected"), (made.id, "accepted")}
+
+
+def test_a_curated_claim_makes_an_extracted_edge_reviewed(store, tmp_path):
+    from supplygraph.loaders import read_paths as read
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Harbor Rare Earths Ltd supplies NdPr oxide to Northwind Magnetics.", encoding="utf-8")
+    store.apply(read([doc]))
+    edge = _edge(store, "SUPPLIES", "org:harbor-rare-earths-ltd", "org:northwind-magnetics")
+    assert edge is not None and not edge.reviewed
+    source = {"id": "doc:curated", "label": "Document", "name": "Curated", "title": "Curated"}
+    fact = {"type": "SUPPLIES", "source": "org:harbor-rare-earths-ltd", "target": "org:northwind-magnetics",
+            "material": "material:ndpr-oxide", "sources": ["doc:curated"]}  # fmt: skip
+    store.apply([unit("curated.yaml", [source], [fact])])
+    assert _edge(store, "SUPPLIES", "org:harbor-rare-earths-ltd", "org:northwind-magnetics").reviewed

@@ -197,6 +197,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
             "end_uses": len(sinks),
             "end_use": end_use,
             "stage": stage,
+            "unreviewed_facts": sum(1 for _, _, e in F.edges(data=True) if e.get("unreviewed")),
         },
         "chokepoints": ranked,
         "concentration": [r for r in conc if stage is None or r["stage"] == stage],
@@ -351,6 +352,7 @@ def rank_chokepoints(
                 "score": -negative,
                 "reason": _reason(F, node, dominated[node], in_cut[node], market, largest_share.get(node), path_share.get(node, 0.0), node in articulation),
                 "sources": _sources(F, node, market),
+                "unreviewed": _unreviewed(F, node),
                 "dominates": sorted(dominated[node]),
                 "in_min_cut": sorted(e for e, _ in in_cut[node]),
                 "hhi": market["hhi"] if market else None,
@@ -429,6 +431,20 @@ def _sources(F: nx.DiGraph, node: str, market: dict | None) -> list[str]:
         if edge.get("type") != "PRODUCES" or not market:
             found.update(edge.get("sources", ()))
     return sorted(found)
+
+
+def _behind(F: nx.DiGraph, node: str) -> list[dict]:
+    """The flow edges a finding on ``node`` rests on: what it supplies and, for a material, what feeds it (producers
+    and inputs)."""
+    edges = [edge for _, _, edge in F.out_edges(node, data=True)]
+    if F.nodes[node].get("label") == "Material":
+        edges += [edge for _, _, edge in F.in_edges(node, data=True)]
+    return edges
+
+
+def _unreviewed(F: nx.DiGraph, node: str) -> int:
+    """How many facts behind the finding were extracted from text and not yet accepted (``supplygraph review``)."""
+    return sum(edge.get("unreviewed", 0) for edge in _behind(F, node))
 
 
 def chokepoint_scores(G: nx.MultiDiGraph, *, as_of: str | datetime.date | None = None) -> tuple[dict[str, dict[str, Any]], str | None]:

@@ -257,6 +257,7 @@ def supply_flow(
                 attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
                 attrs["type"] = kind
                 attrs["sources"] = list(data.get("sources") or ())
+                attrs["unreviewed"] = 0 if data.get("reviewed", True) else 1  # an extracted fact nobody accepted yet
                 if data.get("until") and day(data["until"]) <= as_of:
                     continue  # the fact no longer holds
                 if data.get("since") and day(data["since"]) > as_of:

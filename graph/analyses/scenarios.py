@@ -253,7 +253,8 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         at_risk = round(1.0 - avail.get(node, 1.0), 6)
         path = _trace(node, cause) if at_risk > 0 else []
         end_uses.append({"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
-                         "path_names": [F.nodes[p].get("name", p) for p in path]})  # fmt: skip
+                         "path_names": [F.nodes[p].get("name", p) for p in path],
+                         "unreviewed": sum(F.edges[u, v].get("unreviewed", 0) for u, v in zip(path, path[1:]))})  # fmt: skip
     end_uses.sort(key=lambda r: (-r["share_at_risk"], r["id"]))
     return {
         "scenarios": [s.text for s in parsed],

@@ -10,6 +10,8 @@ idempotent and lets a new version of a document replace the old one.
 from __future__ import annotations
 
 import abc
+import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +51,8 @@ class StoredEdge:
     sources: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
     confidence: float = 1.0
+    reviewed: bool = True
+    """False while every claim behind the edge is an extracted fact nobody has accepted."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -60,7 +64,54 @@ class StoredEdge:
             "sources": list(self.sources),
             "evidence": list(self.evidence),
             "confidence": self.confidence,
+            "reviewed": self.reviewed,
         }
+
+
+DECISIONS = ("accepted", "rejected")
+
+
+def decision_key(type_: str, source: str, target: str, evidence: str) -> str:
+    """The id of one reviewable statement: the fact's type and ends, and the sentence that states it."""
+    text = " ".join(evidence.split())
+    return hashlib.sha1("\x1f".join((type_, source, target, text)).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A person's verdict on one statement of a fact."""
+
+    type: str
+    source: str
+    target: str
+    evidence: str
+    decision: str
+    decided_at: str = ""
+
+    @property
+    def key(self) -> str:
+        return decision_key(self.type, self.source, self.target, self.evidence)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.key, **dataclasses.asdict(self)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One extracted statement as ``supplygraph review`` lists it."""
+
+    id: str
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float
+    document: str
+    origin: str
+    decision: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 @dataclass
@@ -137,6 +188,19 @@ class Store(abc.ABC):
     def stats(self) -> Stats:
         """Counts for ``supplygraph stats``."""
 
+    @abc.abstractmethod
+    def candidates(self) -> list[Candidate]:
+        """Every statement of an extracted fact in the store, pending or decided (see :mod:`.review`)."""
+
+    @abc.abstractmethod
+    def decisions(self) -> list[Decision]:
+        """Every review decision the store keeps, whether or not a loaded document still states its fact."""
+
+    @abc.abstractmethod
+    def decide(self, decisions: Sequence[Decision]) -> int:
+        """Record decisions (a later one on the same statement replaces the earlier) and re-merge the edges they
+        touch, in one transaction; returns how many decisions changed."""
+
     def close(self) -> None:
         """Release connections."""
 
@@ -146,12 +210,13 @@ class Store(abc.ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def to_networkx(self, ids: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    def to_networkx(self, ids: Iterable[str] | None = None, *, reviewed_only: bool = False) -> nx.MultiDiGraph:
         """The whole graph, or the subgraph induced by ``ids``, as a NetworkX ``MultiDiGraph``.
 
         Node attributes are ``label``, ``name``, ``aliases`` and the label's
         properties; edges are keyed by fact key and carry ``type``, their
-        properties and ``sources``, ``evidence`` and ``confidence``.
+        properties and ``sources``, ``evidence``, ``confidence`` and ``reviewed``;
+        ``reviewed_only`` leaves out the edges no claim of which is reviewed.
 
         The cyclic garbage collector is paused meanwhile
         (:func:`~supplygraph.perf.paused_gc`): a graph of 500k facts is
@@ -165,6 +230,8 @@ class Store(abc.ABC):
                 if keep is None or node.id in keep:
                     graph.add_node(node.id, label=node.label, name=node.name, aliases=list(node.aliases), **node.props)
             for edge in self.edges():
+                if reviewed_only and not edge.reviewed:
+                    continue
                 if keep is None or (edge.source in keep and edge.target in keep):
                     graph.add_edge(
                         edge.source,
@@ -175,5 +242,6 @@ class Store(abc.ABC):
                         sources=list(edge.sources),
                         evidence=list(edge.evidence),
                         confidence=edge.confidence,
+                        reviewed=edge.reviewed,
                     )
         return graph

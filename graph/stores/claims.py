@@ -39,6 +39,18 @@ class EdgeClaim:
     sources: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    curated: bool = True
+    """False for a fact extracted from a document's text: unreviewed until a decision accepts it."""
+    accepted: bool = False
+    """Set on the way to a merge (:func:`.review.reviewed_claims`), never stored: a decision accepted it."""
+
+    @property
+    def reviewed(self) -> bool:
+        return self.curated or self.accepted
+
+
+PROVENANCE_TYPES = frozenset({"MENTIONED_IN"})
+"""Facts about where an entity is named, not about the supply chain: nothing to review."""
 
 
 def _fill(into: dict[str, Any], props: Mapping[str, Any]) -> None:
@@ -68,6 +80,7 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
         _unite(claim.aliases, [node.name, *node.aliases] if node.name != claim.name else node.aliases)
         _fill(claim.props, node.properties())
     edges: dict[str, EdgeClaim] = {}
+    extracted = unit.extracted
     for fact in unit.facts:
         key = fact.key()
         claim = edges.get(key)
@@ -76,6 +89,7 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
             edges[key] = EdgeClaim(
                 unit.origin, key, fact.type, fact.source, fact.target,
                 fact.properties(), list(fact.sources), evidence, fact.confidence,
+                not extracted or fact.type in PROVENANCE_TYPES,
             )  # fmt: skip
             continue
         _fill(claim.props, fact.properties())
@@ -175,10 +189,12 @@ def merge_node(claims: Sequence[NodeClaim]) -> StoredNode:
 
 
 def merge_edge(claims: Sequence[EdgeClaim]) -> StoredEdge:
-    """One edge from the claims of every origin: sources and evidence united, highest confidence."""
+    """One edge from the claims of every origin: sources and evidence united, highest confidence; reviewed when any
+    claim behind it is (curated, or extracted and accepted)."""
     if len(claims) == 1:  # the common case, kept fast for bulk loads
         c = claims[0]
-        return StoredEdge(c.key, c.type, c.source, c.target, c.props, tuple(sorted(c.sources)), tuple(c.evidence), c.confidence)
+        return StoredEdge(c.key, c.type, c.source, c.target, c.props, tuple(sorted(c.sources)), tuple(c.evidence), c.confidence,
+                          c.reviewed)  # fmt: skip
     claims = sorted(claims, key=lambda c: c.origin)
     first = claims[0]
     props: dict[str, Any] = {}
@@ -190,5 +206,5 @@ def merge_edge(claims: Sequence[EdgeClaim]) -> StoredEdge:
         _unite(evidence, claim.evidence)
     return StoredEdge(
         first.key, first.type, first.source, first.target, props,
-        tuple(sorted(sources)), tuple(evidence), max(c.confidence for c in claims),
+        tuple(sorted(sources)), tuple(evidence), max(c.confidence for c in claims), any(c.reviewed for c in claims),
     )  # fmt: skip

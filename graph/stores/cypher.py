@@ -38,8 +38,12 @@ ORIGIN = "SupplygraphOrigin"
 DERIVED_NODE_PROPERTIES = ("chokepoint_score", "chokepoint_rank")
 """Node properties push writes from analyses; pull drops them (they are not facts)."""
 
-EDGE_BOOKKEEPING = ("key", "sources", "evidence", "confidence")
+EDGE_BOOKKEEPING = ("key", "sources", "evidence", "confidence", "reviewed")
 """Relationship properties that are provenance, not fact properties."""
+
+DECISION = "SupplygraphDecision"
+DECISION_PROPERTIES = ("key", "type", "source", "target", "evidence", "decision", "decided_at")
+"""A review decision on one statement of an extracted fact (see :mod:`.review`)."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +222,23 @@ WRITE_ORIGINS = Statement(
     f"""UNWIND $rows AS row
 MERGE (o:{ORIGIN} {{origin: row.origin}})
 SET o.digest = row.digest, o.loaded_at = row.loaded_at, o.claims = row.claims""",
+    ("rows",),
+)
+
+READ_DECISIONS = Statement(
+    "read_decisions",
+    f"""MATCH (d:{DECISION})
+RETURN d.key AS key, d.type AS type, d.source AS source, d.target AS target, d.evidence AS evidence,
+       d.decision AS decision, d.decided_at AS decided_at
+ORDER BY decided_at, key""",
+)
+
+WRITE_DECISIONS = Statement(
+    "write_decisions",
+    f"""UNWIND $rows AS row
+MERGE (d:{DECISION} {{key: row.key}})
+SET d.type = row.type, d.source = row.source, d.target = row.target, d.evidence = row.evidence,
+    d.decision = row.decision, d.decided_at = row.decided_at""",
     ("rows",),
 )
 

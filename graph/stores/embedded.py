@@ -25,11 +25,15 @@ from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
-from .base import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
+from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Progress, Stats, Store, StoredEdge,
+                   StoredNode)  # fmt: skip
+from .review import candidates_of, reviewed_claims
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 """The store format. 2: the model of dated lifecycles, categories and stakes (a store of format 1 holds facts
-such as minority stakes recorded as SUBSIDIARY_OF that this model reads differently: it is rebuilt from its inputs)."""
+such as minority stakes recorded as SUBSIDIARY_OF that this model reads differently: it is rebuilt from its inputs).
+3: edges and their claims say whether they are reviewed, and the store keeps review decisions (a format 2 file is
+migrated in place when opened)."""
 
 # Claims are (origin, key, payload) rows whose payload is the canonical JSON of the claim; the
 # merged tables keep the columns reads filter on. Plain rowid tables with separate indexes, and
@@ -51,6 +55,10 @@ CREATE TABLE IF NOT EXISTS edges (
     key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
+CREATE TABLE IF NOT EXISTS extracted_ends (key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (
+    key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, evidence TEXT NOT NULL,
+    decision TEXT NOT NULL, decided_at TEXT NOT NULL);
 """
 
 
@@ -72,21 +80,22 @@ def _node(row: Sequence) -> StoredNode:
 
 
 def _edge(row: Sequence) -> StoredEdge:
-    props, sources, evidence, confidence = json.loads(row[4])
-    return StoredEdge(row[0], row[1], row[2], row[3], props, tuple(sources), tuple(evidence), confidence)
+    props, sources, evidence, confidence, reviewed = json.loads(row[4])
+    return StoredEdge(row[0], row[1], row[2], row[3], props, tuple(sources), tuple(evidence), confidence, reviewed)
 
 
 def _node_row(node: StoredNode) -> tuple:
     return (node.id, node.label, node.name, _dump(list(node.aliases)), _dump(node.props))
 
 
-def _edge_payload(props: dict, sources: Iterable[str], evidence: Iterable[str], confidence: float) -> str:
-    """What an edge or an edge claim stores besides its key, type and ends (same form for both)."""
-    return _dump([props, sorted(sources), list(evidence), confidence])
+def _edge_payload(props: dict, sources: Iterable[str], evidence: Iterable[str], confidence: float, reviewed: bool) -> str:
+    """What an edge or an edge claim stores besides its key, type and ends (same form for both: an edge's last
+    element says whether it is reviewed, a claim's whether it is curated, so one curated claim is its own edge)."""
+    return _dump([props, sorted(sources), list(evidence), confidence, reviewed])
 
 
 def _edge_row(edge: StoredEdge) -> tuple:
-    return (edge.key, edge.type, edge.source, edge.target, _edge_payload(edge.props, edge.sources, edge.evidence, edge.confidence))
+    return (edge.key, edge.type, edge.source, edge.target, _edge_payload(edge.props, edge.sources, edge.evidence, edge.confidence, edge.reviewed))
 
 
 _NODE_COLUMNS = "key, label, name, aliases, props"
@@ -98,7 +107,7 @@ def _node_claim_payload(c: NodeClaim) -> str:
 
 
 def _edge_claim_payload(c: EdgeClaim) -> str:
-    return _edge_payload(c.props, c.sources, c.evidence, c.confidence)
+    return _edge_payload(c.props, c.sources, c.evidence, c.confidence, c.curated)
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,9 @@ class EmbeddedStore(Store):
         is refused with one line and leaves the file as it was.
     """
 
+    migrated: str | None = None
+    """One line saying the file was migrated from an older store format when it was opened, else None."""
+
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
         self.path = Path(path)
         if (read_only or not create) and not self.path.exists():
@@ -177,6 +189,9 @@ class EmbeddedStore(Store):
         if version is None:
             self._db.executescript(_DDL)
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        elif version == "2" and not read_only:
+            self._migrate_from_2()
+            self.migrated = f"{self.path}: store format 2 migrated to {SCHEMA_VERSION} (facts from documents are now unreviewed: see 'supplygraph review')"
         elif version != SCHEMA_VERSION:
             inputs = [row[0] for row in self._db.execute("SELECT origin FROM origins ORDER BY id")] if version.isdigit() else []
             self._db.close()
@@ -270,7 +285,10 @@ class EmbeddedStore(Store):
                    for nodes, edges in claimed]  # fmt: skip
         single_edges = {key: payload for _, payloads in encoded for key, payload in payloads.items()}
         removed = self._rebuild(_NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
-        self._rebuild(_EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges)
+        extracted = [(c.key, c.type, c.source, c.target) for _, edges in claimed for c in edges.values() if not c.curated]
+        db.executemany("INSERT OR IGNORE INTO extracted_ends VALUES (?, ?, ?, ?)", extracted)
+        verdicts = self._verdicts() if extracted else {}
+        self._rebuild(_EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges, verdicts)
         if removed:
             self._refuse_dangling(removed)
         for unit, origin_id, payloads in zip(units, origin_ids, encoded):
@@ -281,13 +299,15 @@ class EmbeddedStore(Store):
                 progress(len(unit.nodes) + len(unit.facts))
 
     def _rebuild(
-        self, kind: _Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None
+        self, kind: _Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None,
+        verdicts: dict[str, str] | None = None,
     ) -> list[str]:
         """Re-merge the given nodes or edges from this batch's claims and the other origins' claims.
 
         Called after the replaced origins' claims are deleted and before this
         batch's claims are inserted, so the claims read here are the others'.
-        Returns the keys that no longer exist.
+        ``verdicts`` (review decisions by key) leave out rejected statements of
+        extracted facts and mark accepted ones. Returns the keys that no longer exist.
         """
         db = self._db
         old = {r[0]: tuple(r) for r in self._rows_with_keys(kind.table, "", f"SELECT {kind.columns} FROM {kind.table} t", keys)}
@@ -302,13 +322,20 @@ class EmbeddedStore(Store):
             others[key].append(kind.claim(origin, key, json.loads(payload), ends))
         upserts = []
         single_row, encoded = kind.single_row, encoded or {}
+        rejected, reworked = set(), set()
         for key in sorted(keys):
             claims = new_claims.get(key, [])
             if key in others:
                 claims = claims + others[key]
+            if verdicts and claims and not all(c.curated for c in claims):
+                reviewed = reviewed_claims(claims, verdicts)
+                if reviewed != claims:
+                    claims = reviewed
+                    reworked.add(key)
             if not claims:
+                rejected.add(key)
                 continue
-            if len(claims) == 1 and single_row and key in encoded:
+            if len(claims) == 1 and single_row and key in encoded and key not in reworked:
                 row = single_row(claims[0], encoded[key])
             else:
                 row = kind.row(kind.merge(claims))
@@ -323,7 +350,7 @@ class EmbeddedStore(Store):
             upserts.append(row)
         with self._indexes_deferred(kind.table, len(upserts)):
             db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", upserts)
-        removed = [key for key in old if key not in new_claims and key not in others]
+        removed = [key for key in old if (key not in new_claims and key not in others) or key in rejected]
         db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
         counts.removed += len(removed)
         return removed
@@ -374,6 +401,77 @@ class EmbeddedStore(Store):
                 f"fact {row[0]} {row[1]}->{row[2]} from {row[3]} would be left dangling: "
                 f"the reload no longer defines {', '.join(sorted(set(removed) & {row[1], row[2]}))}"
             )
+
+    # -- the review gate -----------------------------------------------------
+
+    def _verdicts(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, decision FROM decisions"))
+
+    def _extracted_claims(self) -> Iterator[EdgeClaim]:
+        rows = self._query(
+            "SELECT c.key, o.origin, c.payload, x.type, x.source, x.target FROM edge_claims c "
+            "JOIN origins o ON o.id = c.origin JOIN extracted_ends x ON x.key = c.key "
+            "WHERE json_extract(c.payload, '$[4]') = 0 ORDER BY o.origin, c.key"
+        )  # fmt: skip
+        return (_EDGES.claim(origin, key, json.loads(payload), ends) for key, origin, payload, *ends in rows.fetchall())
+
+    def candidates(self) -> list[Candidate]:
+        verdicts = self._verdicts()
+        return [c for claim in self._extracted_claims() for c in candidates_of(claim, verdicts)]
+
+    def decisions(self) -> list[Decision]:
+        rows = self._query("SELECT type, source, target, evidence, decision, decided_at FROM decisions ORDER BY decided_at, key")
+        return [Decision(*row) for row in rows]
+
+    def decide(self, decisions: Sequence[Decision]) -> int:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            before = self._verdicts()
+            changed = {d.key: d for d in decisions if before.get(d.key) != d.decision}
+            db.executemany(
+                "INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(k, d.type, d.source, d.target, d.evidence, d.decision, d.decided_at) for k, d in sorted(changed.items())],
+            )  # fmt: skip
+            touched = {c.key for c in self._extracted_claims()
+                       if any(s.id in changed for s in candidates_of(c, {}))}  # fmt: skip
+            if touched:
+                self._rebuild(_EDGES, touched, {}, Counts(), verdicts=self._verdicts())
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(changed)
+
+    def _migrate_from_2(self) -> None:
+        """Format 2 -> 3 in place, in one transaction: the facts that loaded documents' texts gave become unreviewed
+        claims (a document's unit is the origin whose Document node has the origin's path); the rest stay reviewed."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in filter(str.strip, _DDL.split(";")):
+                db.execute(statement)  # the new tables (every statement is IF NOT EXISTS)
+            documents = {row[0] for row in db.execute(
+                "SELECT o.id FROM origins o JOIN node_claims c ON c.origin = o.id "
+                "WHERE json_extract(c.payload, '$[0]') = 'Document' AND json_extract(c.payload, '$[3].path') = o.origin"
+            )}  # fmt: skip
+            rows = db.execute("SELECT c.rowid, c.origin, c.key, c.payload, m.type, m.source, m.target FROM edge_claims c "
+                              "JOIN edges m ON m.key = c.key").fetchall()  # fmt: skip
+            updates, ends = [], []
+            for rowid, origin, key, payload, type_, source, target in rows:
+                curated = origin not in documents or type_ == "MENTIONED_IN"
+                updates.append((_dump([*json.loads(payload), curated]), rowid))
+                if not curated:
+                    ends.append((key, type_, source, target))
+            db.executemany("UPDATE edge_claims SET payload = ? WHERE rowid = ?", updates)
+            db.executemany("INSERT OR IGNORE INTO extracted_ends VALUES (?, ?, ?, ?)", ends)
+            db.execute("UPDATE edges SET payload = json_insert(payload, '$[#]', json('true'))")
+            self._rebuild(_EDGES, {key for key, *_ in ends}, {}, Counts())
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     # -- reading -----------------------------------------------------------
 

@@ -31,6 +31,10 @@ class PushSummary:
     edges: dict[str, dict[str, int]] = field(default_factory=dict)
     chokepoints: int = 0
     seconds: float = 0.0
+    unreviewed: int = 0
+    """Relationships pushed that stand only on extracted facts nobody has accepted (``reviewed: false`` in Neo4j)."""
+    left_out_unreviewed: int = 0
+    """Relationships ``--reviewed-only`` kept back."""
 
     def totals(self) -> dict[str, int]:
         return {
@@ -47,13 +51,16 @@ class PushSummary:
             "chokepoints": self.chokepoints,
             "totals": self.totals(),
             "seconds": round(self.seconds, 3),
+            "unreviewed": self.unreviewed,
+            "left_out_unreviewed": self.left_out_unreviewed,
         }
 
 
 def select(
     source: Store, *, labels: Sequence[str] = (), ids: Sequence[str] = ()
 ) -> tuple[list[StoredNode], list[StoredEdge]]:
-    """The nodes to push (all, or those of ``labels`` and ``ids``) and the edges between them."""
+    """The nodes to push (all, or those of ``labels`` and ``ids``) and the edges between them (unreviewed ones too:
+    :func:`push` leaves those out when asked)."""
     for name in labels:
         cypher.label(name)
     nodes = list(source.nodes())
@@ -78,11 +85,14 @@ def push(
     scores: Mapping[str, Mapping[str, Any]] | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    reviewed_only: bool = False,
 ) -> PushSummary:
     """Write nodes, then relationships, to Neo4j in batches of ``batch_size``, one transaction per batch.
 
     ``scores`` maps node ids to derived properties (``chokepoint_score``,
-    ``chokepoint_rank``) written with the node. Runs the idempotent
+    ``chokepoint_rank``) written with the node. ``reviewed_only`` leaves out
+    the edges that stand only on unreviewed extracted facts; either way the
+    summary counts them. Runs the idempotent
     :meth:`Neo4jStore.init_schema` first, so even a fresh database has the
     ``Entity.id`` constraint that every ``MERGE``/``MATCH`` on ``id`` uses.
     Idempotent: a rerun creates nothing and updates nothing. A failing
@@ -96,6 +106,10 @@ def push(
     started = time.perf_counter()
     target.init_schema()
     summary = PushSummary(chokepoints=len(scores or {}))
+    if reviewed_only:
+        summary.left_out_unreviewed = sum(1 for e in edges if not e.reviewed)
+        edges = [e for e in edges if e.reviewed]
+    summary.unreviewed = sum(1 for e in edges if not e.reviewed)
     for primary, rows in node_rows_by_label(nodes, scores).items():
         summary.nodes[primary] = _write_all(target, cypher.upsert_nodes(primary), rows, batch_size, progress)
     for type_name, rows in edge_rows_by_type(edges).items():

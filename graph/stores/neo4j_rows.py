@@ -65,6 +65,7 @@ def edge_props(edge: StoredEdge) -> dict[str, Any]:
         "sources": list(edge.sources),
         "evidence": list(edge.evidence),
         "confidence": float(edge.confidence),
+        "reviewed": bool(edge.reviewed),
     }
     return _checked(props, f"fact {edge.type} {edge.source}->{edge.target}")
 
@@ -131,6 +132,7 @@ def stored_edge(type_name: str, source: str, target: str, props: Mapping[str, An
     return StoredEdge(
         props.get("key", ""), type_name, source, target, rest,
         tuple(props.get("sources") or ()), tuple(props.get("evidence") or ()), float(props.get("confidence", 1.0)),
+        bool(props.get("reviewed", True)),
     )  # fmt: skip
 
 
@@ -181,7 +183,7 @@ def pulled_unit(
             result.skipped_types[type_name] = result.skipped_types.get(type_name, 0) + 1
             continue
         where = f"{origin} relationship {type_name} {source}->{target}"
-        base = {k: v for k, v in props.items() if k not in ("key", "evidence")}
+        base = {k: v for k, v in props.items() if k not in ("key", "evidence", "reviewed")}
         base.update(type=type_name, source=source, target=target)
         for evidence in list(props.get("evidence") or []) or [None]:
             record = dict(base, evidence=evidence) if evidence is not None else base

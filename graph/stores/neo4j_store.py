@@ -47,7 +47,9 @@ from .neo4j_rows import (
     stored_edge,
     stored_node,
 )
-from .base import QUANTITY_FIELDS, Counts, LoadSummary, Progress, Stats, Store, StoredEdge, StoredNode
+from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Progress, Stats, Store, StoredEdge,
+                   StoredNode)  # fmt: skip
+from .review import candidates_of, reviewed_claims
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_URI = "bolt://localhost:7687"
@@ -255,6 +257,7 @@ class Neo4jStore(Store):
             return [r.data() for r in tx.run(statement.text, statement.bind(**params))]
 
         stored = {r["origin"]: (r["digest"], _decode_claims(r["claims"])) for r in run(cypher.READ_ORIGINS)}
+        verdicts = {r["key"]: r["decision"] for r in run(cypher.READ_DECISIONS)}
         changed = changed_units(units, {origin: digest for origin, (digest, _) in stored.items()}, summary, progress)
         if not changed:
             return
@@ -305,26 +308,10 @@ class Neo4jStore(Store):
             node = stored_node(row["labels"], row["props"])
             if node is not None:
                 current_nodes[node.id] = node
-        keys_by_type: dict[str, list[str]] = defaultdict(list)
-        for key, type_name in touched_keys.items():
-            keys_by_type[type_name].append(key)
-        current_edges = {}
-        for type_name, keys in keys_by_type.items():
-            for row in run(cypher.edges_by_key(type_name), keys=keys):
-                edge = stored_edge(row["type"], row["source"], row["target"], row["props"])
-                current_edges[edge.key] = edge
-
         node_writes, removed_ids = _diff(touched_ids, kept_nodes, current_nodes, merge_node, _same_node, summary.nodes)
-        edge_writes, removed_edges = _diff(touched_keys, kept_edges, current_edges, merge_edge, _same_edge, summary.edges)
-
-        for type_name, keys in _group(removed_edges, lambda key: touched_keys[key]).items():
-            run(cypher.delete_edges(type_name), keys=keys)
         for primary, rows in node_rows_by_label(node_writes).items():
             run(cypher.upsert_nodes(primary), rows=rows)
-        for type_name, rows in edge_rows_by_type(edge_writes).items():
-            result = run(cypher.upsert_edges(type_name), rows=rows)
-            if result[0]["written"] != len(rows):
-                raise IntegrityError(f"{type_name}: a fact's end node is missing in Neo4j")
+        _write_edges(run, touched_keys, kept_edges, verdicts, summary.edges)
         if removed_ids:
             still = run(cypher.STILL_CONNECTED, ids=removed_ids)
             if still:
@@ -341,6 +328,53 @@ class Neo4jStore(Store):
                 for u in changed
             ],
         )
+
+    # -- the Store interface: the review gate --------------------------------------------
+
+    def _extracted_claims(self) -> Iterator[EdgeClaim]:
+        for row in self._read(cypher.READ_ORIGINS):
+            for claim in _decode_claims(row["claims"])[1]:
+                if not claim.curated:
+                    yield claim
+
+    def candidates(self) -> list[Candidate]:
+        verdicts = {d.key: d.decision for d in self.decisions()}
+        return [c for claim in self._extracted_claims() for c in candidates_of(claim, verdicts)]
+
+    def decisions(self) -> list[Decision]:
+        return [Decision(*(r[k] for k in cypher.DECISION_PROPERTIES[1:])) for r in self._read(cypher.READ_DECISIONS)]
+
+    def decide(self, decisions: Sequence[Decision]) -> int:
+        with self._errors("recording review decisions"), self._session() as session:
+            tx = session.begin_transaction()
+            try:
+                changed = self._decide(tx, decisions)
+                tx.commit()
+            except BaseException:
+                if not tx.closed():
+                    with contextlib.suppress(Exception):
+                        tx.rollback()
+                raise
+        return changed
+
+    def _decide(self, tx: Any, decisions: Sequence[Decision]) -> int:
+        def run(statement: Statement, **params: Any) -> list[dict[str, Any]]:
+            return [r.data() for r in tx.run(statement.text, statement.bind(**params))]
+
+        verdicts = {r["key"]: r["decision"] for r in run(cypher.READ_DECISIONS)}
+        changed = {d.key: d for d in decisions if verdicts.get(d.key) != d.decision}
+        if not changed:
+            return 0
+        run(cypher.WRITE_DECISIONS, rows=[{**dataclasses.asdict(d), "key": d.key} for d in changed.values()])
+        verdicts.update((k, d.decision) for k, d in changed.items())
+        claims: dict[str, list[EdgeClaim]] = defaultdict(list)
+        for row in run(cypher.READ_ORIGINS):
+            for claim in _decode_claims(row["claims"])[1]:
+                claims[claim.key].append(claim)
+        touched = {key: group[0].type for key, group in claims.items()
+                   if any(c.id in changed for claim in group for c in candidates_of(claim, {}))}  # fmt: skip
+        _write_edges(run, touched, claims, verdicts, Counts())
+        return len(changed)
 
     # -- the Store interface: reading --------------------------------------------------
 
@@ -439,6 +473,30 @@ def _encode_claims(nodes: Sequence[NodeClaim], edges: Sequence[EdgeClaim]) -> st
 def _decode_claims(text: str | None) -> tuple[list[NodeClaim], list[EdgeClaim]]:
     data = json.loads(text or "{}")
     return [NodeClaim(**c) for c in data.get("nodes", [])], [EdgeClaim(**c) for c in data.get("edges", [])]
+
+
+def _write_edges(
+    run: Callable[..., list[dict[str, Any]]], touched: Mapping[str, str], claims: Mapping[str, list[EdgeClaim]],
+    verdicts: Mapping[str, str], counts: Counts,
+) -> None:  # fmt: skip
+    """Re-merge the edges ``touched`` (key -> type) from every origin's ``claims`` as the review ``verdicts`` leave
+    them, and write what changed: upserts, and deletes of edges no claim is left for."""
+    keys_by_type: dict[str, list[str]] = defaultdict(list)
+    for key, type_name in touched.items():
+        keys_by_type[type_name].append(key)
+    current = {}
+    for type_name, keys in keys_by_type.items():
+        for row in run(cypher.edges_by_key(type_name), keys=keys):
+            edge = stored_edge(row["type"], row["source"], row["target"], row["props"])
+            current[edge.key] = edge
+    reviewed = {key: reviewed_claims(claims.get(key, []), verdicts) for key in touched}
+    writes, removed = _diff(touched, reviewed, current, merge_edge, _same_edge, counts)
+    for type_name, keys in _group(removed, lambda key: touched[key]).items():
+        run(cypher.delete_edges(type_name), keys=keys)
+    for type_name, rows in edge_rows_by_type(writes).items():
+        result = run(cypher.upsert_edges(type_name), rows=rows)
+        if result[0]["written"] != len(rows):
+            raise IntegrityError(f"{type_name}: a fact's end node is missing in Neo4j")
 
 
 def _group(items: Iterable[str], key: Callable[[str], str]) -> dict[str, list[str]]:

@@ -106,7 +106,7 @@ def _scenario(report: dict[str, Any], s: Style):
                         f"({_pct(worst['share_at_risk'])} of its supply at risk).")  # fmt: skip
         lines.append("")
         rows = [{"end use": f"{e['name']} ({e['id']})", "share at risk": _pct(e["share_at_risk"]),
-                 "path that carries the loss": " -> ".join(e["path_names"])} for e in hit[: s.top]]  # fmt: skip
+                 "path that carries the loss": " -> ".join(e["path_names"]) + _unreviewed(e)} for e in hit[: s.top]]  # fmt: skip
         lines.append(s.table(rows, ["end use", "share at risk", "path that carries the loss"]))
         lines += s.more(min(len(hit), s.top), len(hit), "end uses that lose supply")
     else:
@@ -138,7 +138,7 @@ def _ranked(report: dict[str, Any], s: Style):
         return "Ranked chokepoints", [*lines, "No chokepoints found."]
     if s.markdown:
         md_rows = [{"rank": r["rank"], "chokepoint": f"{r['name']} ({r['id']})", "score": r["score"], "reason": r["reason"],
-                    "controlled by": _controllers(r), "sources": ", ".join(r["sources"])} for r in rows]  # fmt: skip
+                    "controlled by": _controllers(r), "sources": ", ".join(r["sources"]) + _unreviewed(r)} for r in rows]  # fmt: skip
         lines.append(s.table(md_rows, ["rank", "chokepoint", "score", "reason", "controlled by", "sources"]))
     else:
         for r in rows:
@@ -148,7 +148,7 @@ def _ranked(report: dict[str, Any], s: Style):
             if r.get("controlled_by"):
                 lines += s.para("controlled by: " + _controllers(r), "       ", "     ")
             if r["sources"]:
-                lines += s.para("sources: " + ", ".join(r["sources"]), "       ", "     ")
+                lines += s.para("sources: " + ", ".join(r["sources"]) + _unreviewed(r), "       ", "     ")
     return "Ranked chokepoints", lines
 
 
@@ -265,6 +265,27 @@ def _assumptions(report: dict[str, Any], s: Style):
     return "Assumptions (where the data is silent)", [line for a in rows for line in s.bullet(a["text"])]
 
 
+def _unreviewed(row: dict) -> str:
+    """ " (2 unreviewed facts)" when extracted facts nobody has accepted stand behind a finding."""
+    n = row.get("unreviewed") or 0
+    return f" ({n} unreviewed fact{'s' * (n != 1)})" if n else ""
+
+
+def _review(report: dict[str, Any], s: Style):
+    """How much of the graph stands on facts extracted from documents that nobody has reviewed."""
+    g, counts = report["graph"], report.get("review")
+    lines = []
+    if g.get("unreviewed_facts"):
+        lines += s.para(f"{g['unreviewed_facts']:,} facts in the supply flow were extracted from documents and not yet "
+                        "reviewed; each finding counts those behind it (--reviewed-only leaves them out).")  # fmt: skip
+    elif g.get("reviewed_only"):
+        lines += s.para("Reviewed facts only: extracted facts nobody has accepted are left out.")
+    if counts:
+        lines += s.para(f"Extracted facts: {counts['accepted']:,} accepted, {counts['rejected']:,} rejected (they stay out of "
+                        f"the graph), {counts['pending']:,} pending: 'supplygraph review' lists them.")  # fmt: skip
+    return ("Review of facts extracted from documents", lines) if lines else None
+
+
 def _notes(report: dict[str, Any], s: Style):
     notes = report.get("notes") or []
     if not notes:
@@ -281,6 +302,7 @@ SECTIONS: list[tuple[str, Section]] = [
     ("pipeline", _pipeline),
     ("policies", _policies),
     ("assumptions", _assumptions),
+    ("review", _review),
     ("notes", _notes),
 ]
 """(report key, section) in the order they print: the scenario's answer first, then the summary, then the details."""

@@ -54,8 +54,8 @@ class OrgVerbs:
         """A name used as the subject of "makes", "signed", "said"... is an organisation."""
         for m in self.ms:
             e = self.st.ent(m)
-            if e is None or e.confirmed or e.label not in ORG_LABELS:
-                continue
+            if e is None or e.confirmed or e.label not in ORG_LABELS or m.anaphora:
+                continue  # ("our own words" in a preface confirms nothing: the name itself must be used as a firm)
             k = m.end
             while self.w(k) in ("and", ",") and self.org(self.at(k + 1)):
                 k = self.at(k + 1).end  # "A and B will expand ...": both are subjects
