@@ -372,15 +372,19 @@ def test_has_produced_is_production_but_a_passive_is_not(extractor):
     assert not any(t == "PRODUCES" and s == "org:birch-motors-inc" for t, s, _ in found["facts"])
 
 
-def test_largest_shareholder_is_a_parent_with_its_stake(extractor):
+def test_a_stated_minority_stake_is_a_stake_and_a_majority_is_control(extractor):
+    """The model of issue 11: a minority percentage is HOLDS_STAKE_IN (owner -> owned), not SUBSIDIARY_OF."""
     found = run(
         extractor,
         "The Ruritania Ministry of Industry will buy preferred stock of Acme Magnetics Inc and become its largest "
-        "shareholder, with a stake of about 15%. Birch Motors Inc holds a stake of 30% in Cedar Metals Inc.",
+        "shareholder, with a stake of about 15%. Birch Motors Inc holds a stake of 30% in Cedar Metals Inc. "
+        "Elm Mining Ltd owns 60% of Fir Magnets Ltd.",
     )
-    stakes = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "SUBSIDIARY_OF"}
-    assert stakes == {("org:acme-magnetics-inc", "org:ruritania-ministry-of-industry"): 0.15,
-                      ("org:cedar-metals-inc", "org:birch-motors-inc"): 0.3}, stakes
+    stakes = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "HOLDS_STAKE_IN"}
+    assert stakes == {("org:ruritania-ministry-of-industry", "org:acme-magnetics-inc"): 0.15,
+                      ("org:birch-motors-inc", "org:cedar-metals-inc"): 0.3}, stakes
+    control = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "SUBSIDIARY_OF"}
+    assert control == {("org:fir-magnets-ltd", "org:elm-mining-ltd"): 0.6}, control
 
 
 def test_requirements_restrict_through_the_policy_in_context(extractor):
@@ -629,8 +633,8 @@ def test_joint_venture_of_two_parents_and_a_stake_of_the_company(extractor):
     found = run(extractor, "Cedar Metals Inc is a joint venture of Acme Magnetics Inc and Birch Motors Inc, two magnet makers. "
                            "Dove Holdings Inc, which owns 35% of Cedar Metals Inc, is based in Oslo.")
     subs = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "SUBSIDIARY_OF"}
-    assert subs == {("org:cedar-metals-inc", "org:acme-magnetics-inc"): None, ("org:cedar-metals-inc", "org:birch-motors-inc"): None,
-                    ("org:cedar-metals-inc", "org:dove-holdings-inc"): 0.35}, subs
+    assert subs == {("org:cedar-metals-inc", "org:acme-magnetics-inc"): None, ("org:cedar-metals-inc", "org:birch-motors-inc"): None}, subs
+    assert ("HOLDS_STAKE_IN", "org:dove-holdings-inc", "org:cedar-metals-inc") in found["facts"]
 
 
 def test_an_interviews_we_is_the_firm_it_is_about_and_rumours_are_not_facts(extractor):

@@ -125,21 +125,22 @@ def test_the_demo_shows_the_gate_at_work(cli):
                         and f["evidence"] in e.evidence]  # fmt: skip
 
 
-def test_a_format_1_store_is_migrated_in_place_and_says_so(cli, tmp_path):
+def test_a_format_2_store_is_migrated_in_place_and_says_so(cli, tmp_path):
     assert cli("load", str(DOC), str(FIXTURES / "good")).exit_code == 0
-    db = sqlite3.connect(cli.store_path)  # make it a format 1 file: no review columns or tables
+    db = sqlite3.connect(cli.store_path)  # make it a format 2 file: no review columns or tables
     for table in ("edges", "edge_claims"):
         rows = db.execute(f"SELECT rowid, payload FROM {table}").fetchall()
         db.executemany(f"UPDATE {table} SET payload = ? WHERE rowid = ?", [(json.dumps(json.loads(p)[:4]), r) for r, p in rows])
     db.execute("DROP TABLE decisions")
     db.execute("DROP TABLE extracted_ends")
-    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     db.commit()
     db.close()
     result = cli("stats")
-    assert result.exit_code == 0 and "migrated" in result.stderr if hasattr(result, "stderr") else True
+    assert result.exit_code == 0 and "store format 2 migrated to 3" in result.stderr
+    assert len([line for line in result.stderr.splitlines() if "migrated" in line]) == 1
     with EmbeddedStore(cli.store_path) as store:
-        assert store.migrated is None  # already format 2
+        assert store.migrated is None  # already format 3
         edges = list(store.edges())
         assert any(not e.reviewed for e in edges if e.type == "SUPPLIES")
         assert all(e.reviewed for e in edges if "doc:test-source" in e.sources)

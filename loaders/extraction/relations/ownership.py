@@ -159,7 +159,7 @@ class Ownership:
                 continue
             pct = self._percent(holder.end, k)
             if pct is not None:
-                self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+                self._holds(holder, target, pct)
         # "B, which owns 35% of A", "B holds 40 percent of the company"
         for i in self.triggers(("owns", "owned", "holds", "held", "controls")):
             pct_at = next((q for q in range(i + 1, min(self.s.end, i + 4)) if self.w(q) in ("%", "percent")), None)
@@ -169,7 +169,7 @@ class Ownership:
             target = self.right(pct_at + 2, self.org, limit=2)
             pct = self._percent(i + 1, pct_at + 1)
             if holder is not None and target is not None and pct is not None:
-                self.st.add("SUBSIDIARY_OF", target, holder, self.s, 0.75, stake=pct)
+                self._holds(holder, target, pct)
         # "KU Leuven's Institute for Sustainable Metals": an institute of the organisation that possesses it
         for m in self.ms:
             if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in ("'s", "’s"):
@@ -208,4 +208,16 @@ class Ownership:
                 owned = self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
             if owned is None or not self.org(owned):
                 continue
-            self.st.add("SUBSIDIARY_OF", owned, holder, self.s, 0.75, stake=self._percent(i, self.s.end))
+            pct = self._percent(i, self.s.end)
+            if pct is None and self.w(i - 1) not in ("majority", "controlling", "sole"):
+                continue  # "its largest shareholder" alone says neither control nor a share
+            self._holds(holder, owned, pct)
+
+    def _holds(self, holder: Mention | str, owned: Mention | str, stake: float | None) -> None:
+        """A stated share of equity: control (SUBSIDIARY_OF) from a majority or stated control, else a minority
+        stake (HOLDS_STAKE_IN, owner -> owned)."""
+        control = any(self.w(k) in ("controlling", "control", "controls", "majority") for k in range(self.s.start, self.s.end))
+        if stake is not None and stake < 0.5 and not control:
+            self.st.add("HOLDS_STAKE_IN", holder, owned, self.s, 0.75, stake=stake)
+        else:
+            self.st.add("SUBSIDIARY_OF", owned, holder, self.s, 0.75, stake=stake)
