@@ -13,10 +13,7 @@ from typing import Any
 import click
 
 from supplygraph import api
-from supplygraph.formatting import table, to_json
-
-EVIDENCE_WIDTH = 90
-
+from supplygraph.formatting import to_json, wrap
 
 def _store(ctx: click.Context, *, create: bool = False):
     return ctx.with_resource(api.open_store(ctx.obj["store"], create=create, notify=lambda line: click.echo(line, err=True)))
@@ -34,13 +31,17 @@ def _filters(command):
     return command
 
 
-def _rows(candidates) -> list[dict[str, Any]]:
-    rows = []
+def _render(candidates) -> list[str]:
+    """By document: one line per fact (id, type, ends, confidence, decision), its evidence sentence wrapped below."""
+    lines: list[str] = []
+    document = None
     for c in candidates:
-        evidence = c.evidence if len(c.evidence) <= EVIDENCE_WIDTH else c.evidence[: EVIDENCE_WIDTH - 1] + "…"
-        rows.append({"id": c.id, "document": c.document, "type": c.type, "fact": f"{c.source} -> {c.target}",
-                     "confidence": c.confidence, "decision": c.decision or "pending", "evidence": evidence})  # fmt: skip
-    return rows
+        if c.document != document:
+            document = c.document
+            lines += ["" if lines else None, f"{c.document}  {c.origin}"]
+        lines.append(f"  {c.id}  {c.type} {c.source} -> {c.target}  confidence {c.confidence:g}, {c.decision or 'pending'}")
+        lines += wrap(f'"{c.evidence}"', indent="      ")
+    return [line for line in lines if line is not None]
 
 
 @click.group(invoke_without_command=True)
@@ -64,7 +65,7 @@ def review(ctx: click.Context, document: str | None, type_: str | None, min_conf
     if not found:
         click.echo("nothing to review" + ("" if decided else " (--decided lists the decided facts)"))
         return
-    click.echo(table(_rows(found), ["id", "document", "type", "fact", "confidence", "decision", "evidence"]))
+    click.echo("\n".join(_render(found)))
     pending = sum(1 for c in found if c.decision is None)
     click.echo(f"\n{pending:,} pending of {len(found):,} listed; decide with 'supplygraph review accept|reject ID...' "
                "or in bulk (--document, --type, --min-confidence, --all)")  # fmt: skip
@@ -73,7 +74,8 @@ def review(ctx: click.Context, document: str | None, type_: str | None, min_conf
 def _decide(decision: str):
     verb = decision[:-2]
 
-    @review.command(verb)
+    @review.command(verb, help=f"{verb.title()} extracted facts: by id, or in bulk by document, type, confidence or --all. "
+                              "The decision is kept on the fact itself and holds when the document is loaded again.")
     @click.argument("ids", nargs=-1)
     @_filters
     @click.option("--all", "everything", is_flag=True, help=f"{verb.title()} every pending fact the filters leave.")
@@ -84,8 +86,6 @@ def _decide(decision: str):
                                             min_confidence=min_confidence, everything=everything)  # fmt: skip
         click.echo(f"{decision} {len(picked):,} fact{'s' * (len(picked) != 1)} ({changed:,} changed)")
 
-    command.__doc__ = (f"{verb.title()} extracted facts: by id, or in bulk by document, type, confidence or --all. "
-                       f"The decision is kept on the fact itself and holds when the document is loaded again.")  # fmt: skip
     return command
 
 
