@@ -403,7 +403,7 @@ def test_magnet_plants_and_shares(facts):
     jl = _one(facts, "PRODUCES", "org:jl-mag", "material:ndfeb-magnet")
     assert jl.share == pytest.approx(0.145)
     iluka = {f.edition: f.capacity_t for f in _find(facts, "PRODUCES", "facility:eneabba-refinery", "material:separated-rare-earth-oxides")}
-    assert iluka == {"Kallanish, Dec 2024": 23000, "Rare Earth Exchanges": 17500}
+    assert iluka == {"Kallanish, Dec 2024": 23000, "Mining Weekly, Feb 2024": 17500}
 
 
 def test_f35_figures_both_present_with_notes(facts):
@@ -619,3 +619,25 @@ def test_samarium_and_smco_makers_outside_china(facts):
     assert str(old.until) == str(new.since) == "2025-11-18" and new.stake == 1.0
     assert _one(facts, "USED_IN", "material:smco-magnet", "enduse:f-35").intensity_kg == 22
     assert _one(facts, "PRODUCES", "org:china-northern-rare-earth", "material:sm-oxide").confidence < 1
+
+
+def test_plant_lifecycles_are_dated(nodes_by_id, facts):
+    today, later = "2026-12-06", "2028-06-30"
+    lynas_new = nodes_by_id["facility:lynas-malaysia-heavy-re-plant"].lifecycle
+    assert state_at(lynas_new, today).state != "operating"  # planned: samarium from April 2026 is a ramp, unconfirmed
+    assert [s.since for s in lynas_new][0] == "2025-10-29"
+    assert state_at(nodes_by_id["facility:lynas-malaysia-gebeng"].lifecycle, today).state == "operating"
+    assert state_at(nodes_by_id["facility:lynas-texas-refinery"].lifecycle, today).state == "announced"
+    tenx = nodes_by_id["facility:mp-10x"].lifecycle
+    assert state_at(tenx, today).state == "construction" and state_at(tenx, today).next.since == "2028"
+    assert _one(facts, "LOCATED_IN", "facility:mp-10x", "place:northlake")
+    eneabba = nodes_by_id["facility:eneabba-refinery"].lifecycle
+    assert state_at(eneabba, today).state == "construction" and state_at(eneabba, later).state == "commissioning"
+    sumter = {s.state: s.since for s in nodes_by_id["facility:evac-sumter"].lifecycle}
+    assert sumter == {"announced": "2023-12", "construction": "2024-03-07", "operating": "2025-12"}
+    assert state_at(nodes_by_id["facility:usar-stillwater"].lifecycle, today).state == "announced"
+    round_top = nodes_by_id["facility:round-top-project"].lifecycle
+    assert state_at(round_top, today).state == "announced" and state_at(round_top, "2029-01-01").state == "operating"
+    assert _one(facts, "PRODUCES", "facility:noveon-san-marcos", "material:sintered-ndfeb-magnet").capacity_t == 2000
+    assert _one(facts, "PRODUCES", "facility:lynas-malaysia-gebeng", "material:heavy-rare-earth-oxides").capacity_t == 1500
+    assert _one(facts, "PRODUCES", "facility:mp-heavy-re-separation", "material:heavy-rare-earth-oxides").capacity_t == 200
