@@ -641,3 +641,17 @@ def test_plant_lifecycles_are_dated(nodes_by_id, facts):
     assert _one(facts, "PRODUCES", "facility:noveon-san-marcos", "material:sintered-ndfeb-magnet").capacity_t == 2000
     assert _one(facts, "PRODUCES", "facility:lynas-malaysia-gebeng", "material:heavy-rare-earth-oxides").capacity_t == 1500
     assert _one(facts, "PRODUCES", "facility:mp-heavy-re-separation", "material:heavy-rare-earth-oxides").capacity_t == 200
+
+
+def test_end_uses_process_by_process_and_mri_as_it_is(facts):
+    chips = {(f.source, f.target) for f in _find(facts, "USED_IN") if f.target in (
+        "enduse:semiconductor-cmp", "enduse:plasma-etch-chamber-coating", "enduse:high-k-gate-dielectric", "enduse:rf-filter")}
+    assert {("material:ce-oxide", "enduse:semiconductor-cmp"), ("material:y-oxide", "enduse:plasma-etch-chamber-coating"),
+            ("material:la-oxide", "enduse:high-k-gate-dielectric"), ("material:alscn-film", "enduse:rf-filter")} <= chips
+    assert not _find(facts, "USED_IN", "material:separated-rare-earth-oxides", "enduse:semiconductors")
+    assert _one(facts, "USED_IN", "material:ysz", "enduse:thermal-barrier-coating")
+    assert _one(facts, "USED_IN", "material:lyso-crystal", "enduse:pet-scanner")
+    mri = {f.source for f in _find(facts, "USED_IN", target="enduse:medical-imaging")}
+    assert mri == {"material:nbti-superconductor", "material:liquid-helium", "material:gadolinium-contrast-agent"}
+    assert "30-45%" in _one(facts, "USED_IN", "material:gadolinium-contrast-agent", "enduse:medical-imaging").evidence
+    assert _one(facts, "USED_IN", "material:sintered-ndfeb-magnet", "enduse:low-field-mri")
