@@ -76,6 +76,21 @@ EDGE_COLOUR: dict[str, str] = {
 FLOW_LAYOUT_MAX_NODES = 300
 """End-use views up to this size are drawn in supply tiers, left to right; bigger ones by force layout."""
 
+CLUSTER_FROM_NODES = 150
+"""Whole-graph views with more nodes than this open with context entities gathered into one cluster per label."""
+
+OPEN_LABELS = frozenset({"Material", "EndUse", "Country"})
+"""Labels a clustered whole-graph view draws from the start: the supply chain's skeleton and who produces."""
+
+KEY_NODES = 20
+"""Nodes whose labels the page always makes readable: the subject, the outlined chokepoints, then the largest."""
+
+READABLE_PX = 12
+"""On-screen size of a key node's label once the view is fitted to the window; other labels show from LABEL_MIN_PX."""
+
+LABEL_MIN_PX = 9
+"""Labels smaller than this on screen are not drawn (they appear as one zooms in), so no label is drawn unreadably small."""
+
 _UNKNOWN_STYLE = ("#cccccc", "dot")
 _CHOKEPOINT_BORDER = "#111111"
 _CUT_COLOUR = "#d62728"
@@ -207,7 +222,8 @@ def _options(node_count: int, sized_by_score: bool, flow_layout: bool = False) -
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": node_count <= 100},
         "nodes": {
-            "scaling": {"min": 8, "max": 42 if sized_by_score else 30, "label": {"enabled": False}},
+            "scaling": {"min": 8, "max": 42 if sized_by_score else 30,
+                        "label": {"enabled": False, "drawThreshold": LABEL_MIN_PX + 1, "maxVisible": 30}},
             "font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "borderWidth": 1,
         },
@@ -333,11 +349,21 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
         deepest = max(tier.values())
         for node in nodes:
             node["level"] = deepest - tier[node["id"]]  # mines on the left, the end use on the right
+    key = [n for n in (view.focus,) if n in G] + [n for n in highlights.chokepoints if n in G]
+    key += sorted((n for n in G if n not in key), key=lambda n: (-size.get(n, 0.0), n))[: max(0, KEY_NODES - len(key))]
+    key_set = set(key)
+    for node in nodes:
+        node["key"] = node["id"] in key_set
     label_counts = Counter(str(d.get("label", "?")) for _, d in G.nodes(data=True))
     type_counts = Counter(str(d.get("type", "?")) for _, _, d in G.edges(data=True))
+    clusters = _clusters(view, label_counts, key_set)
+    caption = _caption(view, full, highlights, scores)
+    if clusters:
+        caption.insert(-1, "To start, entities other than materials, end uses and countries are gathered into one "
+                           "cluster per label (the largest stay out): click a cluster to open it.")  # fmt: skip
     return {
         "title": view.title,
-        "caption": _caption(view, full, highlights, scores),
+        "caption": caption,
         "nodes": nodes,
         "edges": edges,
         "legend": [
@@ -351,8 +377,25 @@ def page_data(view: View, full: nx.MultiDiGraph | None = None, highlights: Highl
             for edge_type, count in sorted(type_counts.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "marks": _marks(highlights, scores),
+        "subject": view.focus if view.focus in G else None,
+        "readablePx": READABLE_PX,
+        "clusters": clusters,
         "options": _options(G.number_of_nodes(), bool(scores), flow_layout),
     }  # fmt: skip
+
+
+def _clusters(view: View, label_counts: Mapping[str, int], key: set[str]) -> list[dict[str, Any]]:
+    """The clusters a big whole-graph view starts with: one per label outside :data:`OPEN_LABELS`, opened by a click.
+
+    Every node stays in the page's data; a cluster only draws its members as one node until it is opened.
+    """
+    if view.kind != "whole" or view.graph.number_of_nodes() <= CLUSTER_FROM_NODES:
+        return []
+    return [
+        {"id": f"cluster:{label}", "kind": label, "count": count, "color": NODE_STYLE.get(label, _UNKNOWN_STYLE)[0],
+         "shape": NODE_STYLE.get(label, _UNKNOWN_STYLE)[1], "label": f"{count} {label} (click to open)"}
+        for label, count in sorted(label_counts.items()) if label not in OPEN_LABELS and count > 1
+    ]  # fmt: skip
 
 
 def _marks(highlights: Highlights, scores: Mapping[str, float]) -> list[dict[str, str]]:

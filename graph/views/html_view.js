@@ -138,6 +138,67 @@
 
   var network = new vis.Network(document.getElementById("sg-network"), { nodes: nodes, edges: edges }, data.options);
   state.network = network;
+
+  // A big whole-graph view starts from clusters, one per label of context entities; a click opens one.
+  // The nodes stay in the data set: a cluster only draws its members as one node until it is opened.
+  (data.clusters || []).forEach(function (c) {
+    network.cluster({
+      joinCondition: function (node) { return node.kind === c.kind && !node.key; },
+      clusterNodeProperties: {
+        id: c.id, label: c.label, kind: c.kind, shape: c.shape, value: c.count, key: true,
+        color: { background: c.color, border: "#333333" }, borderWidth: 2, shapeProperties: { borderDashes: [3, 2] },
+        title: tooltip([["", c.label], ["", c.count + " entities; click to draw them"]])
+      }
+    });
+  });
+  network.on("click", function (params) {
+    if (params.nodes.length === 1 && network.isCluster(params.nodes[0])) {
+      network.openCluster(params.nodes[0]);
+      relayout();
+    }
+  });
+
+  // Every view opens fitted to the window, with the labels of its key nodes (the subject, the chokepoints,
+  // the largest) at a readable size on screen; other labels show once they would be readable (LABEL_MIN_PX).
+  // The fit is computed from node positions and sizes, not from vis-network's boxes, which include labels: the
+  // labels are sized after the fit, from its scale, and screen margins leave room for them around the edge.
+  var baseFont = (data.options.nodes.font || {}).size || 13;
+  var MARGIN = { x: 120, top: 24, bottom: 44 };
+  function fitToWindow() {
+    var ids = network.body.nodeIndices;
+    if (!ids.length) return;
+    var positions = network.getPositions(ids);
+    var box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+    ids.forEach(function (id) {
+      var p = positions[id], r = (network.body.nodes[id].options.size || 10) + 4;
+      box.left = Math.min(box.left, p.x - r); box.right = Math.max(box.right, p.x + r);
+      box.top = Math.min(box.top, p.y - r); box.bottom = Math.max(box.bottom, p.y + r);
+    });
+    var canvas = document.getElementById("sg-network");
+    var width = Math.max(canvas.clientWidth - 2 * MARGIN.x, 50), height = Math.max(canvas.clientHeight - MARGIN.top - MARGIN.bottom, 50);
+    var scale = Math.min(width / Math.max(box.right - box.left, 1), height / Math.max(box.bottom - box.top, 1), 1.5);
+    var shift = (MARGIN.bottom - MARGIN.top) / 2 / scale;
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 + shift }, scale: scale, animation: false });
+  }
+  function fitReadable() {
+    fitToWindow();
+    var scale = network.getScale();
+    var size = Math.min(Math.max(baseFont, data.readablePx / scale), 80);
+    // Set on the drawn nodes, not through the data set: a data change re-runs the tiered layout from scratch.
+    network.body.nodeIndices.forEach(function (id) {
+      var node = network.body.nodes[id];
+      if (node.options.key) node.setOptions({ font: { size: id === data.subject ? size * 1.25 : size } });
+    });
+    network.redraw();
+  }
+  state.fit = fitReadable;
+  window.addEventListener("resize", function () { if (state.stable) fitReadable(); });
+  function relayout() {
+    state.stable = false;
+    network.setOptions({ physics: { enabled: true } });
+    network.once("stabilizationIterationsDone", settled);
+    network.stabilize(200);
+  }
   progress.textContent = "Laying out " + nodes.length + " entities…";
   network.on("stabilizationProgress", function (params) {
     progress.textContent = "Laying out " + nodes.length + " entities… " + Math.round(100 * params.iterations / params.total) + "%";
@@ -145,6 +206,7 @@
   // Physics only for the first layout: afterwards the picture stays still and dragging moves one node.
   function settled() {
     network.setOptions({ physics: { enabled: false } });
+    if (nodes.length) fitReadable();
     progress.textContent = nodes.length ? "" : "This view is empty.";
     state.stable = true;
     state.stabilizedAt = performance.now();

@@ -292,4 +292,18 @@ def select_view(
             "or raise --max-nodes (pages past about 1,500 nodes are slow to lay out and hard to read)"
         )
     kind = "neighbourhood" if focus else "upstream" if end_use else "whole"
-    return View(G.subgraph(ids).copy(), title, description, focus or end_use, kind)
+    return View(induced(G, ids), title, description, focus or end_use, kind)
+
+
+def induced(G: nx.MultiDiGraph, ids: set[str]) -> nx.MultiDiGraph:
+    """The subgraph of ``G`` on ``ids``, a copy, with nodes and edges in ``G``'s order.
+
+    ``G.subgraph(ids)`` iterates in the order of the set ``ids``, which
+    changes with Python's hash seed between runs; the page drawn from it, and
+    so the HTML file, would differ from one export to the next.
+    """
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n in ids)
+    H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True) if u in ids and v in ids)
+    return H
