@@ -155,3 +155,54 @@ def test_figures_are_chosen_by_vintage_not_after_the_as_of_date():
     G.add_edge("country:CN", "material:ore", type="PRODUCES", share=0.7, year=2025, edition="MCS 2026", sources=["doc:b"])
     assert supply_flow(G, as_of="2025-06-30").nodes["material:ore"]["vintages"]["countries"]["edition"] == "MCS 2025"
     assert supply_flow(G, as_of="2026-12-06").nodes["material:ore"]["vintages"]["countries"]["edition"] == "MCS 2026"
+
+
+def element_graph() -> nx.MultiDiGraph:
+    """A mixed concentrate (Ce and Dy) from China and Australia is separated into Ce oxide and Dy oxide; NdFeB needs Dy oxide."""
+    G = nx.MultiDiGraph()
+    for code in ("CN", "AU"):
+        G.add_node(f"country:{code}", label="Country", name=code, iso2=code)
+    G.add_node("material:mix", label="Material", name="mixed concentrate", stage="separation", elements=["Ce", "Dy"])
+    G.add_node("material:ce-ox", label="Material", name="Ce oxide", stage="separation", elements=["Ce"])
+    G.add_node("material:dy-ox", label="Material", name="Dy oxide", stage="separation", elements=["Dy"])
+    G.add_node("material:ndfeb", label="Material", name="NdFeB (Dy-doped)", stage="magnet", elements=["Nd", "Fe", "B", "Dy"])
+    G.add_node("enduse:polish", label="EndUse", name="glass polishing")
+    G.add_node("enduse:motor", label="EndUse", name="EV motor")
+    G.add_edge("country:CN", "material:mix", type="PRODUCES", share=0.8, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("country:AU", "material:mix", type="PRODUCES", share=0.2, year=2025, edition="E", sources=["doc:a"])
+    for oxide in ("material:ce-ox", "material:dy-ox"):
+        G.add_edge("material:mix", oxide, type="INPUT_TO", sources=["doc:a"])
+    G.add_edge("material:dy-ox", "material:ndfeb", type="INPUT_TO", sources=["doc:a"])
+    G.add_edge("material:ce-ox", "enduse:polish", type="USED_IN", sources=["doc:a"])
+    G.add_edge("material:ndfeb", "enduse:motor", type="USED_IN", sources=["doc:a"])
+    G.add_node("policy:ban", label="Policy", name="Dy ban", country="CN", measure="ban", lifecycle=["in_force since 2025-01-01"])
+    G.add_node("policy:licence", label="Policy", name="Dy licence", country="CN", measure="licensing", lead_time_days=45,
+               lifecycle=["in_force since 2025-04-04"])
+    for policy in ("policy:ban", "policy:licence"):
+        G.add_edge(policy, "element:Dy", type="RESTRICTS", sources=["doc:a"])
+    return G
+
+
+def _risk(report: dict, end_use: str, key: str = "share_at_risk") -> float:
+    return next(e for e in report["scenario"]["end_uses"] if e["id"] == end_use).get(key, 0.0)
+
+
+def test_restricting_an_element_leaves_materials_without_it_untouched():
+    report = chokepoint_report(element_graph(), as_of="2026-12-06", scenarios=["restrict element:Dy by country:CN"], betweenness=False)
+    assert _risk(report, "enduse:polish") == 0.0  # Ce oxide carries no Dy, though its feed does
+    assert _risk(report, "enduse:motor") == 0.8  # the Dy-doped magnet loses China's 80 % of the mixed feed
+    assert "material:ce-ox" not in report["scenario"]["restricted"]
+    assert report["scenario"]["end_uses"][0]["path"][-2:] == ["material:ndfeb", "enduse:motor"]
+    # the element catches the magnet that contains it, and the report says which element did
+    F = supply_flow(element_graph(), as_of="2026-12-06")
+    assert {"policy": "policy:ban", "caught_by": "Dy"} in F.nodes["material:ndfeb"]["restrictions"]
+    assert F.nodes["material:ce-ox"]["restrictions"] == []
+
+
+def test_a_licensing_policy_is_a_delay_and_a_ban_a_loss():
+    licence = chokepoint_report(element_graph(), as_of="2026-12-06", scenarios=["apply policy:licence"], betweenness=False)
+    assert _risk(licence, "enduse:motor") == 0.0 and _risk(licence, "enduse:motor", "share_delayed") == 0.8
+    assert licence["scenario"]["modelled"][0]["as"] == "delay" and licence["scenario"]["modelled"][0]["lead_time_days"] == 45
+    ban = chokepoint_report(element_graph(), as_of="2026-12-06", scenarios=["apply policy:ban"], betweenness=False)
+    assert _risk(ban, "enduse:motor") == 0.8 and ban["scenario"]["modelled"][0]["as"] == "loss"
+    assert _risk(ban, "enduse:polish") == 0.0

@@ -11,7 +11,8 @@ where a member has nothing of its own:
 * **producers** (``PRODUCES`` into the category): a member with no producer
   of its own on a basis (countries, organisations) inherits the category's
   producers on that basis, from its most specific category (fewest members)
-  that has any;
+  that has any; a member whose own producers carry no figure inherits the
+  category's figures (its own producers stay as routes, weight 0);
 * **inputs** (``INPUT_TO`` into the category): a member with no input of its
   own is fed by the inputs of its most specific category that has any;
 * **uses and outputs** (``USED_IN`` or ``INPUT_TO`` from the category): the
@@ -86,7 +87,7 @@ class Categories:
                 cats.sort(key=lambda c: (len(self.leaves(c)), c))
         return self._of.get(member, [])
 
-    def expand(self, produced: dict[tuple[str, str], list], flows: list[tuple[str, str, dict]], basis_of) -> None:
+    def expand(self, produced: dict[tuple[str, str], list], flows: list[tuple[str, str, dict]], basis_of, has_figures) -> None:
         """Add to ``produced`` and ``flows`` what the members inherit from their categories (see the module docstring)."""
         cat_rows: dict[tuple[str, str], list] = defaultdict(list)
         cat_inputs: dict[str, list[tuple[str, dict]]] = defaultdict(list)
@@ -104,11 +105,15 @@ class Categories:
         for leaf in sorted({leaf for c in self.ids for leaf in self.leaves(c)}):
             cats = self.of(leaf)
             for basis in ("countries", "organisations"):
-                if (leaf, basis) in produced:
+                own = produced.get((leaf, basis), [])
+                if own and has_figures(own):
                     continue
-                donor = next((c for c in cats if (c, basis) in cat_rows), None)
+                # no producers, or producers without figures: the category's (figures) are inherited; own producers
+                # stay as routes (the inherited shares leave room for them in the unlisted rest)
+                wanted = (lambda rows: True) if not own else has_figures
+                donor = next((c for c in cats if (c, basis) in cat_rows and wanted(cat_rows[(c, basis)])), None)
                 if donor is not None:
-                    produced[(leaf, basis)] = [(p, dict(a, inherited=donor)) for p, a in cat_rows[(donor, basis)]]
+                    produced[(leaf, basis)] = own + [(p, dict(a, inherited=donor)) for p, a in cat_rows[(donor, basis)]]
             if leaf not in has_input:
                 donor = next((c for c in cats if cat_inputs.get(c)), None)
                 for source, attrs in cat_inputs.get(donor, ()) if donor else ():

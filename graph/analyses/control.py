@@ -23,6 +23,8 @@ class _Links:
         self.parents: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         self.contains: dict[str, list[str]] = defaultdict(list)
         self.stakes: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        self.minority: list[tuple[str, str]] = []
+        """``SUBSIDIARY_OF`` facts with a stake under 50 %: read as stakes (an assumption the report lists)."""
 
     def add(self, source: str, target: str, data: dict) -> None:
         kind = data.get("type")
@@ -30,6 +32,9 @@ class _Links:
             self.located[source].append(target)
         elif kind == "OPERATES":
             self.operators[target].append((source, data))
+        elif kind == "SUBSIDIARY_OF" and data.get("stake") is not None and data["stake"] < 0.5:
+            self.stakes[source].append((target, data))  # a minority stake is ownership, not control
+            self.minority.append((source, target))
         elif kind == "SUBSIDIARY_OF":
             self.parents[source].append((target, data))
         elif kind == "CONTAINS":
@@ -71,9 +76,9 @@ def controllers(G: nx.MultiDiGraph, node: str, *, _links: _Links | None = None) 
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("org:a", "org:b", type="SUBSIDIARY_OF", stake=0.4)
+    >>> _ = G.add_edge("org:a", "org:b", type="SUBSIDIARY_OF", stake=0.6)
     >>> controllers(G, "org:a")
-    [('org:b', 'parent of org:a (40% stake)')]
+    [('org:b', 'parent of org:a (60% stake)')]
 
     Notes
     -----
@@ -111,11 +116,11 @@ def stakes(G: nx.MultiDiGraph, node: str, chain: list[tuple[str, str]] | None = 
     links = _links if _links is not None else _Links.of(G)
     if chain is None:
         chain = controllers(G, node, _links=links)
-    found = []
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for owned in [node] + [c for c, _ in chain]:
         for owner, edge in links.stakes.get(owned, ()):
-            found.append({"owner": owner, "owned": owned, "stake": edge.get("stake")})
-    return found
+            found.setdefault((owner, owned), {"owner": owner, "owned": owned, "stake": edge.get("stake")})
+    return list(found.values())
 
 
 def _elements_of(G: nx.MultiDiGraph, material: str, links: _Links) -> set[str]:

@@ -8,6 +8,7 @@ and the elements it needs with the policies that restrict them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -22,11 +23,17 @@ DETAIL_LIMIT = 30
 """End uses described in detail (dependencies and who controls them)."""
 
 
-def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, Any]]:
-    """The countries and organisations behind a node: its producers by share, and their operators and parents.
+def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6, inherited: bool = True) -> list[dict[str, Any]]:
+    """The countries and organisations behind a node: its producers by share, their operators and parents, and who owns a stake.
 
     At most ``limit`` producing countries and ``limit`` producing
-    organisations (facilities, places), measured shares first.
+    organisations (facilities, places), measured shares first; each entry
+    has ``total`` (how many producers of its kind there are, for "and N
+    more"). Control (operator, parent) is listed with the producer; a
+    minority owner comes after, as ``holds 15 % of ...`` (``stake``):
+    ownership, not control. ``inherited=False`` leaves out producers a
+    material took over from its category (what a category's producer makes
+    is not known to be this material).
 
     Examples
     --------
@@ -36,19 +43,29 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, 
     >>> F.add_node("org:baogang", label="StateOwnedEnterprise", name="Baogang Group")
     >>> F.add_node("material:ox", label="Material", name="oxide")
     >>> F.add_edge("org:cnre", "material:ox", type="PRODUCES", weight=0.7)
-    >>> [c["id"] for c in who_controls(F, "material:ox")]
-    ['org:cnre', 'org:baogang']
+    >>> [(c["id"], c["via"]) for c in who_controls(F, "material:ox")]
+    [('org:cnre', 'produces'), ('org:baogang', 'parent of China Northern Rare Earth')]
     """
     data = F.nodes[node]
     found: list[dict[str, Any]] = []
     seen = set()
+    known = F.graph.get("controllers", {})
 
-    def add(other: str, how: str, share: float | None = None) -> None:
+    def name(other: str) -> str:
+        return (F.nodes[other] if other in F else known.get(other, {})).get("name", other)
+
+    def add(other: str, how: str, share: float | None = None, **extra: Any) -> None:
         if other in seen:
             return
         seen.add(other)
-        info = F.nodes[other] if other in F else F.graph.get("controllers", {}).get(other, {})
-        found.append({"id": other, "name": info.get("name", other), "label": info.get("label"), "share": share, "via": how})
+        info = F.nodes[other] if other in F else known.get(other, {})
+        how = re.sub(r"\bof ([a-z]+:\S+?)(?=$| \()", lambda m: "of " + name(m.group(1)), how)
+        found.append({"id": other, "name": info.get("name", other), "label": info.get("label"), "share": share, "via": how, **extra})
+
+    def owners(producer: str, stakes: list) -> None:
+        for s in stakes:
+            held = f"{100 * s['stake']:.0f} %" if s.get("stake") is not None else "a stake"
+            add(s["owner"], f"holds {held} of {name(s['owned'])}", stake=s.get("stake"))
 
     if data.get("label") == "Material":
         vintages = data.get("vintages", {})
@@ -61,22 +78,32 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6) -> list[dict[str, 
 
         # Stated shares of world output first, then shares of a listed volume, then producers without a figure.
         producers = sorted(
-            ((quality(e), e["weight"] if measured(e) else None, p, e) for p, e in F.pred[node].items() if e.get("type") == "PRODUCES"),
+            ((quality(e), e["weight"] if measured(e) else None, p, e) for p, e in F.pred[node].items()
+             if e.get("type") == "PRODUCES" and (inherited or not e.get("inherited"))),
             key=lambda x: (-x[0], -(x[1] or 0.0), str(x[2])),
-        )
+        )  # fmt: skip
+        totals = {"countries": 0, "organisations": 0}
+        for _, _, producer, _ in producers:
+            totals["countries" if F.nodes[producer].get("label") == "Country" else "organisations"] += 1
         shown = {"countries": 0, "organisations": 0}
+        later: list[tuple[str, list]] = []
         for rank, weight, producer, edge in producers:
             kind = "countries" if F.nodes[producer].get("label") == "Country" else "organisations"
             if shown[kind] >= limit:
                 continue
             shown[kind] += 1
             how = "produces" if rank != WEIGHT_QUALITY[VOLUME] else "produces (share of the listed volume)"
-            add(producer, how, round(weight, 4) if weight is not None else None)
+            extra = {"total": totals[kind]} | ({"inherited_from": edge["inherited"]} if edge.get("inherited") else {})
+            add(producer, how, round(weight, 4) if weight is not None else None, **extra)
             for parent, how in F.nodes[producer].get("controlled_by", ()):
                 add(parent, how)
+            later.append((producer, F.nodes[producer].get("stakes", ())))
+        for producer, stakes in later:
+            owners(producer, stakes)
     else:
         for parent, how in data.get("controlled_by", ()):
             add(parent, how)
+        owners(node, data.get("stakes", ()))
     return found
 
 
@@ -169,41 +196,72 @@ def element_dependencies(
         if data.get("label") == "Material" and data.get("stage") != "mining" and 0 < len(elements) <= ELEMENT_SPECIFIC:
             for symbol in elements:
                 by_element[symbol].append(material)
+    known = F.graph.get("policies", {})
     result = []
     for symbol, materials in sorted(by_element.items()):
-        chain = set(materials)
-        for material in materials:
-            chain |= {m for m in nx.ancestors(F, material) if F.nodes[m].get("label") == "Material"}
+        chain = _carrying_chain(F, materials, symbol)
         feed = sorted((top_by_material[m] for m in chain if m in top_by_material), key=lambda r: (-r["top_share"], r["subject"]))
-        top_country = F.nodes[feed[0]["top_id"]].get("country") if feed and feed[0]["top_id"] in F else None
         organisations: dict[str, dict] = {}
-        for material in sorted(chain):
-            if material not in cache:
-                cache[material] = [c for c in who_controls(F, material) if c["label"] not in (None, "Country")]
-            for entry in cache[material]:
-                organisations.setdefault(entry["id"], entry)
+        for material in sorted(materials):  # who makes the element's own materials, not who mines the ore they come from
+            for entry in who_controls(F, material, inherited=False):
+                if entry["label"] not in (None, "Country") and "stake" not in entry:
+                    organisations.setdefault(entry["id"], entry)
 
         def country(entry: dict) -> str | None:
             info = F.nodes[entry["id"]] if entry["id"] in F else F.graph.get("controllers", {}).get(entry["id"], {})
             return info.get("country")
 
-        ordered = sorted(organisations.values(), key=lambda e: (country(e) != top_country, e["share"] is None, -(e["share"] or 0), e["id"]))
-        known = F.graph.get("policies", {})
+        ordered = sorted(organisations.values(), key=lambda e: (e["share"] is None, -(e["share"] or 0), e["id"]))
+        caught = _caught_through(F, materials, symbol)
         # Policies in force first: a suspended control is context, not a current restriction.
-        policies = sorted({p for m in materials for p in F.nodes[m].get("restricted_by", ())},
-                          key=lambda p: (known.get(p, {}).get("status") not in (None, "in_force"), p))  # fmt: skip
+        policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), p))
         result.append({
             "element": symbol,
             "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(F.nodes[m].get("stage"), 9), m)),
             "restricted_by": [
-                {"id": p, "name": known.get(p, {}).get("name", p), "status": known.get(p, {}).get("status"),
-                 "suspended_until": known.get(p, {}).get("suspended_until")}
+                {"id": p, "name": known.get(p, {}).get("name", p), "caught": sorted(caught[p])}
+                | {k: known.get(p, {}).get(k) for k in ("status", "suspended_until", "in_force", "ended", "unconfirmed_since", "measure", "lead_time_days")}
                 for p in policies
             ],  # fmt: skip
-            "feed": [{"id": r["subject"], "name": r["name"], "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"]} for r in feed[:3]],
+            "feed": [{"id": r["subject"], "name": r["name"], "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"],
+                      "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
             "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
+            "organisations_total": len(ordered),
         })  # fmt: skip
     return result
+
+
+def _carrying_chain(F: nx.DiGraph, materials: list[str], symbol: str) -> set[str]:
+    """The materials upstream of ``materials`` that carry ``symbol``: the element's own feed (SmCo's cobalt is not fed by rare-earth ore)."""
+    chain, stack = set(materials), list(materials)
+    while stack:
+        for upstream in F.predecessors(stack.pop()):
+            data = F.nodes[upstream]
+            if data.get("label") == "Material" and symbol in (data.get("elements") or ()) and upstream not in chain:
+                chain.add(upstream)
+                stack.append(upstream)
+    return chain
+
+
+def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[str, set[str]]:
+    """Policy -> the materials it restricts *because of* ``symbol``.
+
+    Caught through the element itself; or named (directly or as a category's
+    member) when the policy names this element, or names none of the
+    material's elements: No. 18 names Sm and SmCo magnets, so SmCo magnets
+    count under Sm, never under Co.
+    """
+    named_elements = {p: {t.split(":", 1)[1] for t in info["targets"] if t.startswith("element:")} for p, info in F.graph.get("policies", {}).items()}
+    found: dict[str, set[str]] = defaultdict(set)
+    for material in materials:
+        elements = set(F.nodes[material].get("elements") or ())
+        for entry in F.nodes[material].get("restrictions", ()):
+            policy, by = entry["policy"], entry["caught_by"]
+            names = named_elements.get(policy, set())
+            through_element = by is not None and not by.startswith("material:")
+            if by == symbol or (not through_element and (symbol in names or not names & elements)):
+                found[policy].add(material)
+    return found
 
 
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGES)}

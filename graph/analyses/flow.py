@@ -284,7 +284,9 @@ def supply_flow(
     for (source, target), attrs in supplies.items():
         attrs["weight"] = attrs.get("share")
         flows.append((source, target, attrs))
-    cats.expand(produced, flows, lambda p: basis_of(labels.get(p, "")))
+    cats.expand(produced, flows, lambda p: basis_of(labels.get(p, "")), lambda rows: _has_figures(rows, edition, year, as_of))
+    for source, target in links.minority:
+        assumed.note("minority_subsidiary", f"{G.nodes[target].get('name', target)} in {G.nodes[source].get('name', source)}")
     capacity = nx.get_node_attributes(G, "capacity_t")
 
     def weigh(rows: list) -> dict[str, tuple[dict, list]]:
@@ -295,10 +297,13 @@ def supply_flow(
 
     world = _world_totals(produced)
     for (material, basis), rows in produced.items():
+        covered = _covered(G, rows, links)
+        if covered:
+            assumed.note("operator_and_plant")
         _add_node(G, F, material, links)
         if material in world:
             F.nodes[material]["world_t"] = world[material]
-        vintage, edges = _weigh_producers(rows, edition, year, as_of, capacity)
+        vintage, edges = _weigh_producers(rows, edition, year, as_of, capacity, covered)
         inherited = next((a.get("inherited") for _, a in rows if a.get("inherited")), None)
         if inherited:
             vintage["inherited"] = inherited
@@ -328,6 +333,17 @@ def supply_flow(
     attach_policies(G, F, links, cats, assumed, as_of, stale_after)
     F.graph["assumptions"] = assumed.rows()
     return F
+
+
+def _has_figures(rows: list[tuple[str, dict]], edition, year, as_of: str) -> bool:
+    """Whether producer rows carry shares or volumes a vintage can weigh them by."""
+    return _weigh_producers(list((p, dict(a)) for p, a in rows), edition, year, as_of)[0]["weights"] not in (EQUAL, CAPACITY)
+
+
+def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links) -> set[str]:
+    """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice."""
+    listed = {p for p, _ in rows}
+    return {c for p in listed for c, _ in controllers(G, p, _links=links) if c in listed}
 
 
 def _world_totals(produced: dict[tuple[str, str], list[tuple[str, dict]]]) -> dict[str, dict[int, float]]:
@@ -397,7 +413,8 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
 
 
 def _weigh_producers(
-    rows: list[tuple[str, dict]], edition: str | None, year: int | None, as_of: str | None = None, capacity: dict | None = None
+    rows: list[tuple[str, dict]], edition: str | None, year: int | None, as_of: str | None = None, capacity: dict | None = None,
+    covered: set[str] = frozenset(),
 ) -> tuple[dict, list[tuple[str, dict]]]:
     """Choose a vintage for one material and basis, weigh its producers, and keep the others as structure.
 
@@ -408,7 +425,8 @@ def _weigh_producers(
     shares already account for it in the unlisted rest. Figures published
     after ``as_of`` (a later edition, a later ``as_of``) are not chosen unless
     asked for. When no vintage has figures, every producer weighs its share
-    of the listed capacity (all of them with a capacity) or an equal share.
+    of the listed capacity (all of them with a capacity) or an equal share;
+    ``covered`` producers (operators of a listed plant) weigh 0 there: their plant carries their output.
     """
     as_of = as_of or datetime.date.today().isoformat()
     groups: dict[tuple, dict[str, dict]] = defaultdict(dict)
@@ -424,15 +442,15 @@ def _weigh_producers(
         known = {v: g for v, g in measured.items() if _published_by(v[0], g, as_of)}
         measured = known or measured
     if not measured:
-        capacities = {p: a.get("capacity_t") or (capacity or {}).get(p) for p, a in newest.items()}
-        if len(newest) > 1 and all(capacities.values()):
-            total = sum(capacities.values())
-            for producer, attrs in newest.items():
-                attrs.update(weight=capacities[producer] / total, listed=True)
-            return {"edition": None, "year": None, "weights": CAPACITY, "listed": len(newest)}, list(newest.items())
-        for attrs in newest.values():
-            attrs.update(weight=1.0 / len(newest), listed=True)
-        return {"edition": None, "year": None, "weights": EQUAL, "listed": len(newest)}, list(newest.items())
+        counted = {p: a for p, a in newest.items() if p not in covered} or newest
+        for producer, attrs in newest.items():
+            if producer not in counted:
+                attrs.update(weight=0.0, listed=False)
+        capacities = {p: a.get("capacity_t") or (capacity or {}).get(p) for p, a in counted.items()}
+        how = CAPACITY if len(counted) > 1 and all(capacities.values()) else EQUAL
+        for producer, attrs in counted.items():
+            attrs.update(weight=capacities[producer] / sum(capacities.values()) if how == CAPACITY else 1.0 / len(counted), listed=True)
+        return {"edition": None, "year": None, "weights": how, "listed": len(counted)}, list(newest.items())
     candidates = [(e, y, len(g), max(str(a.get("as_of") or "") for a in g.values())) for (e, y), g in measured.items()]
     chosen = choose_vintage(candidates, edition, year, this_year=int(as_of[:4]))
     kept = measured[chosen]

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,29 +125,62 @@ class _Effects:
     removed: set[str] = field(default_factory=set)
     restricted: dict[str, set[str] | None] = field(default_factory=dict)
     """Material -> countries whose producers are cut off from it (None: every producer)."""
+    named: set[str] = field(default_factory=set)
+    """Restricted materials named (or a named category's members), as opposed to caught through an element."""
+    elements: set[str] = field(default_factory=set)
+    """Elements restricted: a material that contains none of them loses nothing through their restriction."""
     pipeline: list[dict] = field(default_factory=list)
     """Pipeline capacity (not operating on the as-of date) of the removed parties: nothing lost today."""
 
+    def restrict(self, material: str, countries: set[str] | None, named: bool) -> None:
+        previous = self.restricted.get(material, set())
+        self.restricted[material] = None if countries is None or previous is None else previous | countries
+        if named:
+            self.named.add(material)
 
-def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
-    effects = _Effects()
+    def without_elements(self) -> "_Effects":
+        """The same effects with only the named restrictions: what materials without a restricted element see."""
+        return _Effects(set(self.removed), {m: c for m, c in self.restricted.items() if m in self.named}, set(self.named))
+
+
+@dataclass
+class _Plan:
+    """What the scenarios do: losses (removals, restrictions, bans, quotas) and delays (licensing), and how each was modelled."""
+
+    loss: _Effects = field(default_factory=_Effects)
+    delay: _Effects = field(default_factory=_Effects)
+    modelled: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+LOSS_MEASURES = frozenset({"ban", "quota", "procurement"})
+"""Policy measures that remove volume; ``licensing`` delays it (lead time); others are applied as a ban, saying so."""
+
+
+def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Plan:
+    plan = _Plan()
     producers = [(n, d) for n, d in F.nodes(data=True) if d.get("label") not in ("Material", "EndUse")]
     carriers: dict[str, list[str]] = {}
     for node, data in F.nodes(data=True):
         if data.get("label") == "Material" and data.get("stage") != "mining":
             for symbol in data.get("elements", ()):
                 carriers.setdefault(symbol, []).append(node)
+    categories = F.graph.get("categories", {})
 
-    def restrict(target: str, countries: set[str] | None, text: str) -> None:
+    def restrict(effects: _Effects, target: str, countries: set[str] | None, text: str) -> None:
         if target.startswith("element:"):
-            hit = carriers.get(target.split(":", 1)[1], [])
+            symbol = target.split(":", 1)[1]
+            effects.elements.add(symbol)
+            for material in carriers.get(symbol, []):
+                effects.restrict(material, countries, named=False)
         elif target in F:
-            hit = [target]
+            effects.restrict(target, countries, named=True)
+        elif target in categories:  # a category stands for its members; it is never itself in the flow
+            for material in categories[target]["members"]:
+                if material in F:
+                    effects.restrict(material, countries, named=True)
         else:
             raise NotFound(f"scenario {text!r}: no material {target!r} in the supply flow")
-        for material in hit:
-            previous = effects.restricted.get(material, set())
-            effects.restricted[material] = None if countries is None or previous is None else previous | countries
 
     for scenario in scenarios:
         if scenario.action == "remove":
@@ -155,17 +188,23 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
                 if target.startswith("country:"):
                     code = target.split(":", 1)[1]
                     hit = {n for n, d in producers if n == target or d.get("country") == code}
-                else:
+                else:  # control only: operators and SUBSIDIARY_OF parents, never a minority stake
                     hit = {n for n, d in producers if n == target or any(c == target for c, _ in d.get("controlled_by", ()))}
                 planned = [r for r in F.graph.get("pipeline", ()) if target in (r["producer"], f"country:{r['country']}", *r["controlled_by"])]
-                if not hit and not planned:
+                plan.loss.pipeline += [r for r in planned if r not in plan.loss.pipeline]
+                plan.loss.removed |= hit
+                if not hit and not planned and target not in F and target not in F.graph.get("controllers", {}):
                     raise NotFound(f"scenario {scenario.text!r}: {target!r} produces or supplies nothing in the supply flow")
-                effects.pipeline += [r for r in planned if r not in effects.pipeline]
-                effects.removed |= hit
+                if not hit:
+                    plan.notes.append(_nothing_removed(F, target))
+            plan.modelled.append({"scenario": scenario.text, "as": "loss", "note": "the producers it operates or controls stop: their volume is lost"})
         elif scenario.action == "restrict":
             countries = {scenario.by.split(":", 1)[1]} if scenario.by else None
             for target in scenario.targets:
-                restrict(target, countries, scenario.text)
+                restrict(plan.loss, target, countries, scenario.text)
+            plan.modelled.append({"scenario": scenario.text, "as": "loss",
+                                  "note": "supply of the materials named, or containing the elements named, is lost" +
+                                          (f" from producers in {scenario.by.split(':', 1)[1]}" if scenario.by else "")})  # fmt: skip
         else:
             for target in scenario.targets:
                 policy = F.graph.get("policies", {}).get(target)
@@ -173,11 +212,45 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Effects:
                     raise NotFound(f"scenario {scenario.text!r}: no policy {target!r} in the graph")
                 if not policy["targets"]:
                     raise NotFound(f"scenario {scenario.text!r}: {target} restricts nothing (no RESTRICTS facts)")
+                plan.modelled.append(_policy_model(scenario.text, target, policy, F.graph.get("as_of")))
+                effects = plan.delay if policy.get("measure") == "licensing" else plan.loss
                 countries = set(policy["countries"]) or None
                 for restricted in policy["targets"]:
-                    if restricted.startswith("element:") or restricted in F:
-                        restrict(restricted, countries, scenario.text)
-    return effects
+                    if restricted.startswith("element:") or restricted in F or restricted in categories:
+                        restrict(effects, restricted, countries, scenario.text)
+    return plan
+
+
+def _nothing_removed(F: nx.DiGraph, target: str) -> str:
+    """Why removing ``target`` removes no supply: it operates and controls no producer (what it owns is said, not followed)."""
+    name = F.graph.get("controllers", {}).get(target, {}).get("name") or (F.nodes[target].get("name") if target in F else target)
+    held = {(s["owned"], s["stake"]) for _, d in F.nodes(data=True) for s in d.get("stakes", ()) if s["owner"] == target}
+    owned = "; ".join(f"it holds {_pct(stake)} of {F.graph['controllers'].get(o, {}).get('name', o)} (ownership, not control)"
+                      for o, stake in sorted(held, key=str))  # fmt: skip
+    return (f"{name} operates or controls no producer in the supply flow on {F.graph.get('as_of')}: nothing removed"
+            + (f"; {owned}" if owned else "") + (" (its planned capacity is listed in the pipeline)" if any(
+                target in r["controlled_by"] or target == r["producer"] for r in F.graph.get("pipeline", ())) else ""))
+
+
+def _pct(value: float | None) -> str:
+    return "a stake" if value is None else f"{100 * value:.0f} %"
+
+
+def _policy_model(text: str, policy_id: str, policy: dict[str, Any], as_of: str | None) -> dict[str, Any]:
+    """How a policy is modelled: a licence delays (lead time, what it gates), a ban, quota or procurement rule removes."""
+    measure = policy.get("measure")
+    row = {"scenario": text, "policy": policy_id, "measure": measure, "lead_time_days": policy.get("lead_time_days")}
+    if measure == "licensing":
+        days = policy.get("lead_time_days")
+        row.update({"as": "delay", "note": "a licence is required: supply is delayed" + (f" by about {days} days" if days else
+                    " (no documented lead time)") + ", not lost; share_delayed is the share of supply it gates"})  # fmt: skip
+    elif measure in LOSS_MEASURES:
+        row.update({"as": "loss", "note": f"a {measure} removes volume: the supply it covers is lost"})
+    else:
+        row.update({"as": "loss", "note": f"measure {measure or 'not recorded'}: applied as a ban (supply lost), an upper bound"})
+    if not policy.get("in_force"):
+        row["note"] += f"; not in force on {as_of} ({(policy.get('state') or 'no dated state').replace('_', ' ')}): applied as if it were"
+    return row
 
 
 def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tuple | None = None) -> dict[str, Any]:
@@ -196,12 +269,15 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     Returns
     -------
     dict
-        ``scenarios`` (the texts), ``removed`` (producer ids), ``restricted``
-        (material -> countries or "all"), ``materials`` (material -> share
-        lost, for those that lose any) and ``end_uses``: objects with ``id``,
-        ``name``, ``share_at_risk`` (0..1) and ``path`` (ids from the
-        removed producer or restricted material to the end use), most at risk
-        first.
+        ``scenarios`` (the texts), ``modelled`` (how each was modelled: loss
+        or delay, and why), ``removed`` (producer ids), ``pipeline`` (planned
+        capacity of the removed parties: nothing lost on the as-of date),
+        ``restricted`` (material -> countries or "all"), ``materials``
+        (material -> share lost, for those that lose any) and ``end_uses``:
+        objects with ``id``, ``name``, ``share_at_risk`` (0..1, volume lost),
+        ``share_delayed`` (0..1, gated by a licence on top of the loss) and
+        ``path`` (ids from the removed producer or restricted material to
+        the end use), most at risk first.
 
     Examples
     --------
@@ -220,18 +296,90 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     Notes
     -----
     One pass in topological order over the condensed flow graph, O(V + E),
-    plus fixed-point iteration inside strongly connected components.
+    plus fixed-point iteration inside strongly connected components; twice
+    when elements are restricted (materials without them see only the named
+    restrictions), and again for licensing delays.
     """
     parsed = [s if isinstance(s, Scenario) else parse_scenario(s) for s in scenarios]
-    effects = _resolve(F, parsed)
+    plan = _resolve(F, parsed)
     components, _, _ = order if order is not None else condensed_order(F)
+    avail, trace = _run(F, plan.loss, components)
+    gated = None
+    if plan.delay.restricted:
+        both = _Effects(set(plan.loss.removed), dict(plan.loss.restricted), plan.loss.named | plan.delay.named,
+                        plan.loss.elements | plan.delay.elements)  # fmt: skip
+        for material, countries in plan.delay.restricted.items():
+            both.restrict(material, countries, named=material in plan.delay.named)
+        gated, _ = _run(F, both, components)
+    end_uses = []
+    for node, data in F.nodes(data=True):
+        if data.get("label") != "EndUse":
+            continue
+        at_risk = round(1.0 - avail.get(node, 1.0), 6)
+        path = trace(node) if at_risk > 0 else []
+        row = {"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
+               "path_names": [F.nodes[p].get("name", p) for p in path],
+               "unreviewed": sum(F.edges[u, v].get("unreviewed", 0) for u, v in zip(path, path[1:]))}  # fmt: skip
+        if gated is not None:
+            row["share_delayed"] = round(max(0.0, avail.get(node, 1.0) - gated.get(node, 1.0)), 6)
+        end_uses.append(row)
+    end_uses.sort(key=lambda r: (-r["share_at_risk"], -r.get("share_delayed", 0.0), r["id"]))
+    restricted = {**plan.delay.restricted, **plan.loss.restricted}
+    return {
+        "scenarios": [s.text for s in parsed],
+        "modelled": plan.modelled,
+        "removed": sorted(plan.loss.removed),
+        "pipeline": plan.loss.pipeline,
+        "notes": plan.notes,
+        "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(restricted.items())},
+        "materials": {n: round(1.0 - a, 6) for n, a in sorted(avail.items()) if a < 1.0 and F.nodes[n].get("label") == "Material"},
+        "end_uses": end_uses,
+    }
+
+
+def _run(F: nx.DiGraph, effects: _Effects, components) -> tuple[dict[str, float], Callable[[str], list[str]]]:
+    """Availability and the cause of each node's loss; with element restrictions, materials without them see only the rest.
+
+    A restriction on an element removes the supply of materials that contain
+    it, never of materials that do not: cerium oxide separated from a
+    mixed concentrate that also carries Dy keeps its supply when Dy is
+    restricted. Such materials take their values from a first pass without
+    the element restrictions.
+    """
+    base = _propagate(F, effects.without_elements(), components) if effects.elements else None
+    avail, cause, _, _ = _propagate(F, effects, components, base)
+
+    def trace(node: str) -> list[str]:
+        """The path that carries the loss; from a material that took the first pass's values on, that pass's causes."""
+        path, seen, causes = [node], {node}, cause
+        while causes.get(path[-1]) is not None and causes[path[-1]] not in seen:
+            if base is not None and path[-1] in base[3]:
+                causes = base[1]
+            path.append(causes[path[-1]])
+            seen.add(path[-1])
+        return path[::-1]
+
+    return avail, trace
+
+
+def _propagate(F: nx.DiGraph, effects: _Effects, components, base: tuple | None = None) -> tuple[dict, dict, dict, set]:
+    taken: set[str] = set()
     avail: dict[str, float] = {}
     cause: dict[str, str | None] = {}
     hops: dict[str, int] = {}
+    elements = nx.get_node_attributes(F, "elements")
+    labels = nx.get_node_attributes(F, "label")
+
+    def evaluate(node: str) -> tuple[float, str | None]:
+        if base is not None and labels.get(node) == "Material" and not (set(elements.get(node) or ()) & effects.elements):
+            taken.add(node)
+            return base[0][node], base[1][node]
+        return _availability(F, node, avail, effects, hops)
+
     for component in components:
         if len(component) == 1:
             node = component[0]
-            avail[node], cause[node] = _availability(F, node, avail, effects, hops)
+            avail[node], cause[node] = evaluate(node)
             hops[node] = hops.get(cause[node], -1) + 1 if cause[node] is not None else 0
             continue
         for member in component:
@@ -239,40 +387,14 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         for _ in range(100):
             change = 0.0
             for member in component:
-                value, why = _availability(F, member, avail, effects, hops)
+                value, why = evaluate(member)
                 change = max(change, abs(value - avail[member]))
                 avail[member], cause[member] = value, why
             if change < 1e-12:
                 break
         for member in component:
             hops[member] = hops.get(cause[member], -1) + 1 if cause[member] is not None else 0
-    end_uses = []
-    for node, data in F.nodes(data=True):
-        if data.get("label") != "EndUse":
-            continue
-        at_risk = round(1.0 - avail.get(node, 1.0), 6)
-        path = _trace(node, cause) if at_risk > 0 else []
-        end_uses.append({"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
-                         "path_names": [F.nodes[p].get("name", p) for p in path],
-                         "unreviewed": sum(F.edges[u, v].get("unreviewed", 0) for u, v in zip(path, path[1:]))})  # fmt: skip
-    end_uses.sort(key=lambda r: (-r["share_at_risk"], r["id"]))
-    return {
-        "scenarios": [s.text for s in parsed],
-        "removed": sorted(effects.removed),
-        "pipeline": effects.pipeline,
-        "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(effects.restricted.items())},
-        "materials": {n: round(1.0 - a, 6) for n, a in sorted(avail.items()) if a < 1.0 and F.nodes[n].get("label") == "Material"},
-        "end_uses": end_uses,
-    }
-
-
-def _trace(node: str, cause: dict[str, str | None]) -> list[str]:
-    path = [node]
-    seen = {node}
-    while cause.get(path[-1]) is not None and cause[path[-1]] not in seen:
-        path.append(cause[path[-1]])
-        seen.add(path[-1])
-    return path[::-1]
+    return avail, cause, hops, taken
 
 
 def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _Effects, hops: dict[str, int]) -> tuple[float, str | None]:

@@ -111,7 +111,22 @@ def _scenario(report: dict[str, Any], s: Style):
         lines += s.more(min(len(hit), s.top), len(hit), "end uses that lose supply")
     else:
         lines.append("No end use loses supply.")
+    delayed = sorted((e for e in scenario["end_uses"] if e.get("share_delayed")), key=lambda e: -e["share_delayed"])
+    if delayed:
+        lines += s.para(f"{len(delayed)} end uses need a licence for part of their supply (delayed, not lost): "
+                        + ", ".join(f"{e['name']} {_pct(e['share_delayed'])}" for e in delayed[: s.top])
+                        + (f" and {len(delayed) - s.top} more" if len(delayed) > s.top else "") + ".")  # fmt: skip
     lines.append(f"Removed producers: {len(scenario['removed'])}; restricted materials: {len(scenario['restricted'])}.")
+    for m in scenario.get("modelled", []):
+        lines += s.para(f"Modelled: {m['scenario']}: {m['note']}.")
+    for note in scenario.get("notes", []):
+        lines += s.para(note + ".")
+    planned = {}
+    for r in scenario.get("pipeline", []):
+        planned.setdefault(r["name"], r.get("expected"))
+    if planned:
+        lines += s.para("Not operating on the as-of date, so nothing lost today: " + "; ".join(
+            n + (f" (expected {e})" if e else " (no start date)") for n, e in planned.items()) + ".")  # fmt: skip
     return "Scenario: " + "; ".join(scenario["scenarios"]), lines
 
 
