@@ -36,9 +36,13 @@ def _graph():
     return graph
 
 
+AS_OF = "2026-12-06"
+"""Every check is pinned to one date: the report evaluates lifecycles, policies and vintages at it."""
+
+
 @functools.cache
 def _report(**options):
-    return chokepoint_report(_graph(), top=40, **options)
+    return chokepoint_report(_graph(), top=40, as_of=options.pop("as_of", AS_OF), **options)
 
 
 def test_mine_production_hhi_mcs_2026_year_2025_equals_the_hand_computation():
@@ -81,11 +85,74 @@ def test_defence_dependencies_show_the_chinese_groups_behind_them(end_use, eleme
     organisations = {o["id"] for o in dependency["organisations"]}
     if element == "Sm":
         assert dependency["feed"][0]["top_id"] == "country:CN"
-        assert CHINESE_GROUPS <= organisations, organisations
+        assert any(o["country"] == "CN" for o in dependency["organisations"]), organisations
         assert "material:smco-magnet" in dependency["materials"]
     else:  # heavy rare earths: the southern ion-adsorption clays (China Rare Earth Group) and Myanmar, not Bayan Obo
         assert dependency["feed"][0]["top_id"] in ("country:CN", "country:MM")
         assert "org:china-rare-earth-group" in organisations, organisations
+        assert not organisations & {"org:china-northern-rare-earth", "org:baogang-group", "facility:bayan-obo-mine"}, organisations
+
+
+def test_cobalt_is_under_no_chinese_rare_earth_control():
+    for detail in _report()["end_uses"]:
+        for dependency in detail["elements"]:
+            if dependency["element"] != "Co":
+                continue
+            assert "material:smco-magnet" not in dependency["materials"], "SmCo is caught through samarium, not cobalt"
+            policies = _graph().nodes
+            assert not [p for p in dependency["restricted_by"] if policies[p["id"]].get("country") == "CN"], dependency
+            assert not {o["id"] for o in dependency["organisations"]} & CHINESE_GROUPS
+
+
+def test_restricting_dy_and_tb_from_china_spares_cerium_and_hits_high_temperature_magnets():
+    scenario = _report(scenarios=("restrict element:Dy,element:Tb by country:CN",))["scenario"]
+    risk = {e["id"]: e["share_at_risk"] for e in scenario["end_uses"]}
+    assert risk["enduse:auto-emission-catalyst"] <= 0.01 and risk["enduse:glass-polishing"] <= 0.01, risk
+    assert risk["enduse:ev-traction-motor"] >= 0.5 and risk["enduse:guided-missile"] >= 0.5, risk
+    assert not any(m in scenario["restricted"] for m in ("material:ce-oxide", "material:la-oxide", "material:rare-earth-polishing-powder"))
+    categories = {n for n, d in _graph().nodes(data=True) if d.get("category")}
+    assert not any(set(e["path"]) & categories for e in scenario["end_uses"]), "a category is never on a scenario path"
+
+
+def test_removing_lynas_hits_what_it_operates_today_and_lists_its_planned_plant_apart():
+    scenario = _report(scenarios=("remove org:lynas",))["scenario"]
+    assert "facility:lynas-malaysia-heavy-re-plant" not in scenario["removed"]
+    assert "facility:lynas-malaysia-heavy-re-plant" in {r["producer"] for r in scenario["pipeline"]}
+    assert {"facility:mount-weld-mine", "facility:lynas-malaysia-gebeng"} & set(scenario["removed"])
+    assert all("facility:lynas-malaysia-heavy-re-plant" not in e["path"] for e in scenario["end_uses"])
+    assert max(e["share_at_risk"] for e in scenario["end_uses"]) < 0.5, "Lynas is a minor share of world supply"
+
+
+def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
+    policies = {p["id"]: p for p in _report()["policies"]}
+    no61 = policies["policy:mofcom-2025-61"]
+    assert (no61["state"], no61["ended"]) == ("in_force", "2026-11-10") and no61["unconfirmed_since"]
+    before = {p["id"]: p for p in _report(as_of="2026-06-30")["policies"]}["policy:mofcom-2025-61"]
+    assert before["state"] == "suspended" and before["suspended_until"] == "2026-11-10"
+
+
+def test_the_quota_list_hhi_names_its_population():
+    row = next(r for r in _report()["concentration"] if r["subject"] == MINE and r["basis"] == "organisations")
+    assert "quota list" in row["population"] and "of world output" in row["population"], row["population"]
+    world = next(r for r in _report()["concentration"] if r["subject"] == MINE and r["basis"] == "countries")
+    assert world["population"] == "world output"
+
+
+def test_the_department_of_defense_holds_a_stake_in_mp_materials_and_controls_nothing():
+    report = _report()
+    entries = [c for r in report["chokepoints"] for c in r["controlled_by"] if c["id"] == "org:us-dod"]
+    assert entries and all(c["via"] == "holds 15 % of MP Materials" for c in entries), entries
+    scenario = _report(scenarios=("remove org:us-dod",))["scenario"]
+    assert scenario["removed"] == [] and max(e["share_at_risk"] for e in scenario["end_uses"]) == 0.0
+    assert "holds 15 % of MP Materials" in scenario["notes"][0]
+
+
+def test_planned_capacity_and_dated_rules_change_by_mid_2027():
+    now, later = _report(), _report(as_of="2027-06-30")
+    policies = {p["id"]: p for p in later["policies"]}
+    dfars = [p for i, p in policies.items() if "7052" in p["name"]]
+    assert dfars and any(p["in_force"] for p in dfars), "DFARS 252.225-7052 takes effect on 1 January 2027"
+    assert not any(p["in_force"] for p in now["policies"] if "7052" in p["name"] and (p.get("since") or "") >= "2027")
 
 
 def test_smco_magnets_are_a_single_point_of_failure_for_defence_end_uses():

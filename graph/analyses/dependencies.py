@@ -154,26 +154,33 @@ def end_use_dependencies(
                 "dominators": dominators.get(end_use, []),
                 "min_cut": cuts.get(end_use),
                 "concentrated_inputs": concentrated,
-                "elements": element_dependencies(F, upstream, top_by_material, organisations),
+                "elements": element_dependencies(F, upstream, top_by_material),
             }
         )
     return result
 
+
+RARE_EARTH_GROUPS = frozenset({"light", "heavy"})
+"""Element groups (``Element.group``) of the rare earths."""
 
 ELEMENT_SPECIFIC = 3
 """A material carrying at most this many elements is specific to them (Sm oxide, SmCo alloy, Dy metal), unlike ores."""
 
 
 def element_dependencies(
-    F: nx.DiGraph, upstream: set[str], top_by_material: dict[str, dict], cache: dict[str, list] | None = None, *, limit: int = 10
+    F: nx.DiGraph, upstream: set[str], top_by_material: dict[str, dict], *, limit: int = 10
 ) -> list[dict[str, Any]]:
     """What an end use needs element by element, who controls the chain, and what restricts it.
 
     For every element carried by an element-specific material upstream
-    (at most :data:`ELEMENT_SPECIFIC` elements, not mining stage): those
-    materials, the policies restricting them, their measured feed (upstream
-    materials with a concentration figure) and the organisations producing
-    along that chain, those in the feed's top country first.
+    (at most :data:`ELEMENT_SPECIFIC` elements, not mining stage; a material
+    with rare earths counts for its rare earths only, so SmCo is samarium's,
+    not cobalt's): those materials; the policies that restrict them *because
+    of this element* (:func:`_caught_through`); their measured feed (upstream
+    materials that carry the element, with a concentration figure); and the
+    organisations that make these materials themselves (not the miners of
+    the ore they come from, not producers inherited from a category),
+    largest share first.
 
     Examples
     --------
@@ -188,13 +195,14 @@ def element_dependencies(
     -----
     One upstream search per element: O(elements x (V + E)) of the upstream.
     """
-    cache = {} if cache is None else cache
+    groups = F.graph.get("element_groups", {})
     by_element: dict[str, list[str]] = defaultdict(list)
     for material in upstream:
         data = F.nodes[material]
         elements = data.get("elements") or ()
         if data.get("label") == "Material" and data.get("stage") != "mining" and 0 < len(elements) <= ELEMENT_SPECIFIC:
-            for symbol in elements:
+            rare = {e for e in elements if groups.get(e) in RARE_EARTH_GROUPS}
+            for symbol in rare or elements:  # SmCo is a samarium material here, not a cobalt one
                 by_element[symbol].append(material)
     known = F.graph.get("policies", {})
     result = []

@@ -200,7 +200,8 @@ def supply_flow(
         country); ``categories`` (:mod:`.categories`, with their own
         ``vintages`` and ``producers`` for the concentration table);
         ``pipeline`` (capacity not operating on ``as_of``, with its expected
-        start) and ``assumptions`` (what was assumed where data is silent).
+        start), ``assumptions`` (what was assumed where data is silent) and
+        ``element_groups`` (symbol -> light, heavy or other).
 
     Notes
     -----
@@ -229,7 +230,9 @@ def supply_flow(
     (0.7, 'T1')
     """
     as_of = as_of_date(as_of)
-    F = nx.DiGraph(policies={}, controllers={}, as_of=as_of, stale_after=stale_after, pipeline=[], categories={})
+    F = nx.DiGraph(policies={}, controllers={}, as_of=as_of, stale_after=stale_after, pipeline=[], categories={},
+                   element_groups={d.get("symbol") or n.split(":", 1)[1]: d.get("group") for n, d in G.nodes(data=True)
+                                   if d.get("label") == "Element"})  # fmt: skip
     labels = nx.get_node_attributes(G, "label")
     links = _Links()
     cats = Categories(G)
