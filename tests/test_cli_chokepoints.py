@@ -41,12 +41,14 @@ def test_json_has_the_documented_shape(loaded):
     assert motor["path"] == ["country:CN", "material:ore", "material:magnet", "enduse:motor"]
 
 
-def test_removing_an_organisation_takes_its_subsidiary(loaded):
-    result = loaded("chokepoints", "--format", "json", "--scenario", "remove org:alpha-rare-earth")
+def test_removing_an_organisation_does_not_take_a_company_it_holds_a_quarter_of(loaded):
+    """The fixture's SUBSIDIARY_OF carries a 25 % stake and states no control: a stake, not control (issue 11)."""
+    result = loaded("chokepoints", "--format", "json", "--as-of", "2026-12-06", "--scenario", "remove org:alpha-rare-earth")
     assert result.exit_code == 0, result.output
-    scenario = json.loads(result.stdout)["scenario"]
-    assert scenario["removed"] == ["org:alpha-rare-earth", "org:beta-magnets"]
-    assert scenario["end_uses"][0]["share_at_risk"] == 1.0
+    report = json.loads(result.stdout)
+    assert report["scenario"]["removed"] == ["org:alpha-rare-earth"]
+    assert report["scenario"]["end_uses"][0]["share_at_risk"] == 0.5
+    assert any(a["kind"] == "minority_subsidiary" for a in report["assumptions"])
 
 
 def test_table_and_markdown(loaded):
