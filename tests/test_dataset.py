@@ -655,3 +655,25 @@ def test_end_uses_process_by_process_and_mri_as_it_is(facts):
     assert mri == {"material:nbti-superconductor", "material:liquid-helium", "material:gadolinium-contrast-agent"}
     assert "30-45%" in _one(facts, "USED_IN", "material:gadolinium-contrast-agent", "enduse:medical-imaging").evidence
     assert _one(facts, "USED_IN", "material:sintered-ndfeb-magnet", "enduse:low-field-mri")
+
+
+def test_trade_links_carry_dependence(facts):
+    mp = _one(facts, "SUPPLIES", "org:mp-materials", "org:shenghe-resources")
+    assert str(mp.until) == "2025-04-17" and mp.material == "material:rare-earth-mine-production"
+    us = _one(facts, "SUPPLIES", US, CN, material="material:rare-earth-mine-production")
+    assert us.volume_t == 71300 and str(us.until) == "2025-04-17"
+    assert _one(facts, "DEPENDS_ON", CN, US, material="material:rare-earth-mine-production").share == pytest.approx(0.99)
+    assert _one(facts, "SUPPLIES", AU, "country:MY", material="material:rare-earth-mine-production")
+    assert str(_one(facts, "SUPPLIES", "country:MY", CN, material="material:heavy-rare-earth-oxides").until) == "2025"
+
+
+def test_minority_stakes_are_not_control(facts):
+    stakes = {(f.source, f.target): f.stake for f in _find(facts, "HOLDS_STAKE_IN")}
+    assert stakes[("org:shenghe-resources", "org:mp-materials")] == pytest.approx(0.077)
+    assert stakes[("org:hancock-prospecting", "org:lynas")] == pytest.approx(0.0582)
+    assert stakes[("org:hancock-prospecting", "org:mp-materials")] == pytest.approx(0.053)
+    assert ("org:jare", "org:lynas") in stakes and ("org:us-commerce", "org:vulcan-elements") in stakes
+    for owner in ("org:shenghe-resources", "org:hancock-prospecting", "org:jare", "org:us-commerce"):
+        assert not [f for f in _find(facts, "SUBSIDIARY_OF", target=owner) if f.source in ("org:mp-materials", "org:lynas", "org:vulcan-elements")]
+    baogang = _one(facts, "SUBSIDIARY_OF", "org:baogang-group", "org:inner-mongolia-government")
+    assert baogang.stake == pytest.approx(0.76835) and baogang.confidence == 1.0
