@@ -479,7 +479,7 @@ def test_aliases_for_entity_resolution(nodes_by_id):
         return {node.name, *node.aliases}
 
     assert {"北方稀土", "包钢稀土", "China North Rare Earth", "Baotou Steel Rare-Earth"} <= aliases("org:china-northern-rare-earth")
-    assert {"包钢集团", "Baotou Steel"} <= aliases("org:baogang-group")
+    assert {"包钢集团", "包钢"} <= aliases("org:baogang-group") and "Baotou Steel" in aliases("org:baotou-steel-union")
     assert {"中国稀土集团"} <= aliases("org:china-rare-earth-group")
     assert {"Pentagon", "DoD"} <= aliases("org:us-dod")
     assert {"MOFCOM"} <= aliases("org:mofcom")
@@ -677,3 +677,18 @@ def test_minority_stakes_are_not_control(facts):
         assert not [f for f in _find(facts, "SUBSIDIARY_OF", target=owner) if f.source in ("org:mp-materials", "org:lynas", "org:vulcan-elements")]
     baogang = _one(facts, "SUBSIDIARY_OF", "org:baogang-group", "org:inner-mongolia-government")
     assert baogang.stake == pytest.approx(0.76835) and baogang.confidence == 1.0
+
+
+def test_aliases_that_named_something_else_are_fixed(nodes_by_id):
+    def owner(name):
+        found = {n.id for n in nodes_by_id.values() if n.label != "Document" and name.casefold() in {a.casefold() for a in (n.name, *n.aliases)}}
+        return found.pop() if len(found) == 1 else (None if not found else found)
+
+    assert owner("包头") == "place:baotou" and owner("包钢") == "org:baogang-group"
+    assert owner("Baotou Steel") == "org:baotou-steel-union"  # the listed 600010, not the group
+    assert owner("Shin-Etsu Magnetic Materials Vietnam Co., Ltd.") == "org:shin-etsu-magnetic-materials-vietnam"
+    assert owner("Japan Oil, Gas and Metals National Corporation") == "org:jogmec"
+    for fragment in ("Ltd.", "Japan Oil", "Gas and Metals National Corporation", "Brussels", "local government agencies",
+                     "permanent magnets", "magnet alloy", "Neo", "Hitachi"):
+        assert owner(fragment) is None, fragment
+    assert owner("Kuantan") == "place:kuantan" and owner("南方稀土") == "org:china-southern-rare-earth-group"
