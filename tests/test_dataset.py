@@ -692,3 +692,17 @@ def test_aliases_that_named_something_else_are_fixed(nodes_by_id):
                      "permanent magnets", "magnet alloy", "Neo", "Hitachi"):
         assert owner(fragment) is None, fragment
     assert owner("Kuantan") == "place:kuantan" and owner("南方稀土") == "org:china-southern-rare-earth-group"
+
+
+def test_chinese_ndfeb_makers_with_capacities(nodes_by_id, facts):
+    jl = {(f.year, f.basis): (f.volume_t, f.capacity_t) for f in _find(facts, "PRODUCES", "org:jl-mag", "material:sintered-ndfeb-magnet")}
+    assert jl[(2024, "magnet blanks")] == (29300, None) and jl[(2025, None)] == (None, 40000)
+    assert _one(facts, "PRODUCES", "facility:xiamen-tungsten-changting", "material:sintered-ndfeb-magnet").capacity_t == 12000
+    assert _one(facts, "PRODUCES", "facility:xiamen-tungsten-baotou", "material:sintered-ndfeb-magnet").capacity_t == 5000
+    alloy = _one(facts, "PRODUCES", "facility:nremm-alloy-project", "material:ndfeb-alloy")
+    assert alloy.capacity_t == 50000
+    assert state_at(nodes_by_id["facility:nremm-alloy-project"].lifecycle, "2026-12-06").state == "construction"
+    assert _one(facts, "PRODUCES", CN, "material:sintered-ndfeb-magnet", year=2019).volume_t == 170000
+    assert _one(facts, "PRODUCES", CN, "material:bonded-ndfeb-magnet", year=2019).volume_t == 7900
+    assert _one(facts, "PRODUCES", CN, "material:ndfeb-magnet", year=2017).share == pytest.approx(0.90)
+    assert _one(facts, "PRODUCES", "org:zhong-ke-san-huan", "material:sintered-ndfeb-magnet", year=2012).capacity_t == 13500
