@@ -706,3 +706,14 @@ def test_chinese_ndfeb_makers_with_capacities(nodes_by_id, facts):
     assert _one(facts, "PRODUCES", CN, "material:bonded-ndfeb-magnet", year=2019).volume_t == 7900
     assert _one(facts, "PRODUCES", CN, "material:ndfeb-magnet", year=2017).share == pytest.approx(0.90)
     assert _one(facts, "PRODUCES", "org:zhong-ke-san-huan", "material:sintered-ndfeb-magnet", year=2012).capacity_t == 13500
+
+
+def test_element_content_of_magnets(facts):
+    dy = _one(facts, "CONTAINS", "material:ht-sintered-ndfeb-magnet", "element:Dy")
+    assert dy.mass_fraction == pytest.approx(0.10) and "3-10" in dy.note
+    assert {f.target for f in _find(facts, "USED_IN", "material:ht-sintered-ndfeb-magnet")} == {
+        "enduse:ev-traction-motor", "enduse:home-appliances", "enduse:industrial-motor"}
+    assert _one(facts, "CONTAINS", "material:sintered-ndfeb-magnet", "element:Nd").mass_fraction == pytest.approx(0.30)
+    assert _one(facts, "CONTAINS", "material:smco-magnet", "element:Sm").mass_fraction == pytest.approx(0.25)
+    assert _one(facts, "CONTAINS", "material:smco-magnet", "element:Co").mass_fraction == pytest.approx(0.50)
+    assert not _find(facts, "CONTAINS", "material:ce-oxide", "element:Dy")
