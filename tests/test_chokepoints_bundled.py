@@ -108,7 +108,8 @@ def test_restricting_dy_and_tb_from_china_spares_cerium_and_hits_high_temperatur
     scenario = _report(scenarios=("restrict element:Dy,element:Tb by country:CN",))["scenario"]
     risk = {e["id"]: e["share_at_risk"] for e in scenario["end_uses"]}
     assert risk["enduse:auto-emission-catalyst"] <= 0.01 and risk["enduse:glass-polishing"] <= 0.01, risk
-    assert risk["enduse:ev-traction-motor"] >= 0.5 and risk["enduse:guided-missile"] >= 0.5, risk
+    assert risk["enduse:ev-traction-motor"] >= 0.5 and risk["enduse:f-35"] >= 0.5 and risk["enduse:guided-missile"] > 0.25, risk
+    assert "every grade" in scenario["modelled"][0]["note"], "the grade assumption an expert would question is stated"
     assert not any(m in scenario["restricted"] for m in ("material:ce-oxide", "material:la-oxide", "material:rare-earth-polishing-powder"))
     categories = {n for n, d in _graph().nodes(data=True) if d.get("category")}
     assert not any(set(e["path"]) & categories for e in scenario["end_uses"]), "a category is never on a scenario path"

@@ -206,3 +206,10 @@ def test_a_licensing_policy_is_a_delay_and_a_ban_a_loss():
     ban = chokepoint_report(element_graph(), as_of="2026-12-06", scenarios=["apply policy:ban"], betweenness=False)
     assert _risk(ban, "enduse:motor") == 0.8 and ban["scenario"]["modelled"][0]["as"] == "loss"
     assert _risk(ban, "enduse:polish") == 0.0
+
+
+def test_an_end_use_of_a_category_is_served_by_any_of_its_members():
+    # the motor uses 'magnets': NdFeB or SmCo, in equal parts; SmCo inherits China's 90 % of 'magnets' and loses it
+    report = chokepoint_report(category_graph(), as_of="2026-12-06", scenarios=["restrict material:smco by country:CN"], betweenness=False)
+    assert _risk(report, "enduse:motor") == 0.45  # (1.0 for NdFeB + 0.1 for SmCo) / 2 survives
+    assert _risk(report, "enduse:missile") == 0.9  # the missile needs SmCo itself

@@ -357,6 +357,9 @@ def rank_chokepoints(
                 "in_min_cut": sorted(e for e, _ in in_cut[node]),
                 "hhi": market["hhi"] if market else None,
                 "top_share": market["top_share"] if market else None,
+                "top_name": market["top_name"] if market else None,
+                "population": market.get("population") if market else None,
+                "inherited_from": market.get("inherited_from") if market else None,
                 "path_share": round(path_share.get(node, 0.0), 6),
                 "controlled_by": who_controls(F, node),
             }
@@ -407,6 +410,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
             f"{n} {noun}{' listed' if (market['coverage'] or 0) < 0.995 else ''}, HHI {market['hhi']:,.0f}{basis}"
             + (f" ({vintage})" if vintage else "")
             + f"; {market['top_name']} {market['top_share']:.0%}"
+            + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
         )
     elif largest:
         share, material, edge, how = largest
@@ -418,6 +422,10 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
     if articulation and F.nodes[node].get("label") == "Material":
         parts.append("a cut vertex of the undirected network")
     return "; ".join(parts) or "minor through-flow"
+
+
+def _category_name(F: nx.DiGraph, category: str) -> str:
+    return F.graph.get("categories", {}).get(category, {}).get("name", category)
 
 
 def _sources(F: nx.DiGraph, node: str, market: dict | None) -> list[str]:

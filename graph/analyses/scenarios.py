@@ -202,9 +202,13 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Plan:
             countries = {scenario.by.split(":", 1)[1]} if scenario.by else None
             for target in scenario.targets:
                 restrict(plan.loss, target, countries, scenario.text)
+            elements = [t.split(":", 1)[1] for t in scenario.targets if t.startswith("element:")]
             plan.modelled.append({"scenario": scenario.text, "as": "loss",
                                   "note": "supply of the materials named, or containing the elements named, is lost" +
-                                          (f" from producers in {scenario.by.split(':', 1)[1]}" if scenario.by else "")})  # fmt: skip
+                                          (f" from producers in {scenario.by.split(':', 1)[1]}" if scenario.by else "") +
+                                          (f"; a material listed as containing {'/'.join(elements)} is taken to need it in every "
+                                           "grade (the data has no split by grade: low-Dy magnet grades would lose less); "
+                                           "materials without it lose nothing through it" if elements else "")})  # fmt: skip
         else:
             for target in scenario.targets:
                 policy = F.graph.get("policies", {}).get(target)
@@ -405,8 +409,14 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
     """
     data = F.nodes[node]
     label = data.get("label")
-    if label == "EndUse":
-        inputs = [(avail.get(u, 1.0), hops.get(u, 0), u) for u in F.predecessors(node)]
+    if label == "EndUse":  # every material it uses is needed; a category's members are alternatives (any one serves)
+        groups: dict[str, list[str]] = {}
+        for u, edge in F.pred[node].items():
+            groups.setdefault(edge.get("group") or u, []).append(u)
+        inputs = []
+        for members in groups.values():
+            culprit = min(members, key=lambda u: (avail.get(u, 1.0), hops.get(u, 0), u))
+            inputs.append((sum(avail.get(u, 1.0) for u in members) / len(members), hops.get(culprit, 0), culprit))
         if not inputs:
             return 1.0, None
         value, _, worst = min(inputs)
@@ -481,18 +491,21 @@ def _inputs(F: nx.DiGraph, inputs: list[tuple[str, dict]], avail: dict[str, floa
         cause = max(inputs, key=lambda ue: (ue[1]["weight"] * (1.0 - avail.get(ue[0], 1.0)), ue[0]))[0]
         return max(0.0, 1.0 - lost), cause
     worst = (2.0, 0, None)
-    for group in _alternatives(F, [u for u, _ in inputs]):
+    for group in _alternatives(F, [u for u, _ in inputs], {u: e.get("group") for u, e in inputs}):
         value = sum(avail.get(u, 1.0) for u in group) / len(group)
         culprit = min(group, key=lambda u: (avail.get(u, 1.0), hops.get(u, 0), u))
         worst = min(worst, (value, hops.get(culprit, 0), culprit))
     return worst[0], worst[2]
 
 
-def _alternatives(F: nx.DiGraph, inputs: list[str]) -> list[list[str]]:
-    """Group inputs that share an element (connected through shared elements); an input without elements stands alone."""
+def _alternatives(F: nx.DiGraph, inputs: list[str], categories: dict[str, str | None] | None = None) -> list[list[str]]:
+    """Group inputs that share an element (connected through shared elements), or that stand for one category
+    (edge ``group``: a category's members are alternatives); an input without elements stands alone."""
     groups: list[tuple[set, list[str]]] = []
     for u in sorted(inputs):
         elements = set(F.nodes[u].get("elements") or ())
+        if categories and categories.get(u):
+            elements.add(categories[u])  # members of one category join one group
         merged = [g for g in groups if elements and g[0] & elements]
         for g in merged:
             groups.remove(g)

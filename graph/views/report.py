@@ -87,8 +87,11 @@ def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN) -> str:
 
 
 def _plain(row: dict[str, Any]) -> str:
-    """A chokepoint in one line of plain words: its name and the first reason it matters."""
-    return f"{row['name']}: {row['reason'].split('; ')[0]}"
+    """A chokepoint in one line of plain words: what depends on it, else who holds its supply and of what population."""
+    if row.get("dominates") or row.get("in_min_cut") or row.get("top_share") is None:
+        return f"{row['name']}: {row['reason'].split('; ')[0]}"
+    of = (row.get("population") or "the output listed").replace("; inherited from ", ", the figure for ")
+    return f"{row['name']}: {row['top_name']} holds {_pct(row['top_share'])} of {of}"
 
 
 # -- sections -------------------------------------------------------------------------------------------------
@@ -168,10 +171,10 @@ def _ranked(report: dict[str, Any], s: Style):
 
 
 def _concentration(report: dict[str, Any], s: Style):
-    measured = [r for r in report["concentration"] if r["hhi"] is not None]
+    measured = [r for r in report["concentration"] if r["hhi"] is not None and not r.get("inherited_from")]
     rows = [
         {
-            "subject": r.get("name") or r["subject"], "stage": r["stage"], "basis": r["basis"], "edition": r["edition"], "year": str(r["year"] or ""),
+            "subject": (r.get("name") or r["subject"]) + (" (category)" if r.get("category") else ""), "stage": r["stage"], "basis": r["basis"], "edition": r["edition"], "year": str(r["year"] or ""),
             "HHI": r["hhi"], "top": r["top_name"], "top share": _pct(r["top_share"]), "listed": _pct(r["coverage"]),
             "US 2023 (>1,800)": r["us_2023"], "EU CRMA (65%)": r["eu_crma"],
         }
@@ -182,6 +185,15 @@ def _concentration(report: dict[str, Any], s: Style):
         columns = columns[:9]
     lines = [s.table(rows, columns) if rows else "No production shares in the data."]
     lines += s.more(len(rows), len(measured), "materials")
+    shown = measured[: s.top]
+    covers = [f"{r.get('name') or r['subject']} ({r['basis']}): {r['population']}" for r in shown
+              if r.get("population") and r["population"] != "world output"]  # fmt: skip
+    if covers:
+        lines += s.para("What a row covers where it is not world output: " + "; ".join(covers) + ".")
+    inherited = sum(1 for r in report["concentration"] if r.get("inherited_from"))
+    if inherited:
+        lines += s.para(f"{inherited} rows are a category's figure taken over by a member with none of its own "
+                        "(shown once, under the category; JSON: inherited_from).")  # fmt: skip
     return "Concentration (HHI on percent shares, 0-10,000; one edition and year per row)", lines
 
 
@@ -378,4 +390,4 @@ def _policy(policy: dict) -> str:
     if status == "suspended":
         until = policy.get("suspended_until")
         return f"{policy['name']} (suspended" + (f" until {until})" if until else ")")
-    return f"{policy['name']} ({status.replace('_', ' ')})" if status not in (None, "in_force") else policy["name"]
+    return f"{policy['name']} ({status.replace('_', ' ')})" if status not in (None, "in_force", "amended") else policy["name"]
