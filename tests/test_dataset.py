@@ -717,3 +717,17 @@ def test_element_content_of_magnets(facts):
     assert _one(facts, "CONTAINS", "material:smco-magnet", "element:Sm").mass_fraction == pytest.approx(0.25)
     assert _one(facts, "CONTAINS", "material:smco-magnet", "element:Co").mass_fraction == pytest.approx(0.50)
     assert not _find(facts, "CONTAINS", "material:ce-oxide", "element:Dy")
+
+
+def test_other_controlled_minor_metals_and_cobalt(nodes_by_id, facts):
+    usgs = "USGS (via MINING.COM, 2024)"
+    shares = {f.target: f.share for f in _find(facts, "PRODUCES", CN, edition=usgs)}
+    assert shares == pytest.approx({"material:antimony-items": 0.48, "material:germanium-items": 0.592, "material:gallium-items": 0.988})
+    assert _one(facts, "PRODUCES", CN, "material:graphite", year=2023).share == pytest.approx(0.77)
+    assert _one(facts, "PRODUCES", "org:yunnan-chihong", "material:germanium-items").volume_t == 56
+    assert _one(facts, "SUBSIDIARY_OF", "org:yunnan-chihong", "org:chinalco")
+    quota = _one(facts, "RESTRICTS", "policy:drc-cobalt-quota-2025", "material:cobalt-metal")
+    assert quota.volume_t == 96600 and quota.year == 2026
+    ban = nodes_by_id["policy:drc-cobalt-export-ban-2025"]
+    assert state_at(ban.lifecycle, "2025-06-30").state == "in_force" and ban.country == "CD"
+    assert not [f for f in _find(facts, "RESTRICTS", target="material:cobalt-metal") if nodes_by_id[f.source].country == "CN"]
