@@ -731,3 +731,12 @@ def test_other_controlled_minor_metals_and_cobalt(nodes_by_id, facts):
     ban = nodes_by_id["policy:drc-cobalt-export-ban-2025"]
     assert state_at(ban.lifecycle, "2025-06-30").state == "in_force" and ban.country == "CD"
     assert not [f for f in _find(facts, "RESTRICTS", target="material:cobalt-metal") if nodes_by_id[f.source].country == "CN"]
+
+
+def test_baogang_university_partnerships_are_dated_and_not_event_participants(facts):
+    dates = {f.target: str(f.date) if f.date else None for f in _find(facts, "COOPERATES_WITH", "org:baogang-group")
+             if f.target in ("org:zhejiang-university", "org:lanzhou-university", "org:ecust", "org:tsinghua-university")}
+    assert dates == {"org:zhejiang-university": None, "org:lanzhou-university": "2024-05", "org:ecust": "2025-09-11",
+                     "org:tsinghua-university": "2025-12-18"}
+    participants = {f.source for f in _find(facts, "PARTICIPATED_IN", target="event:baogang-alloy-collaboration-2025-02-28")}
+    assert not participants & set(dates)
