@@ -172,6 +172,8 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         notes.append(f"limited to the supply chain of {F.nodes[end_use]['name']} ({end_use})")
     sources, sinks = sources_and_sinks(F)
     conc = clock("concentration", concentration, F)
+    for row in conc:  # before the ranking, whose reasons say it
+        row["unconfirmed_since"] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
     dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
     order = clock("path centrality", condensed_order, F)  # topological order, shared with the scenarios
     paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks, order=order)
@@ -211,7 +213,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         "centrality": centrality,
         "notes": notes,
     }
-    report.update(as_of=as_of, stale_after_months=stale_after, **time_and_assumptions(G, F, report["concentration"], as_of, stale_after))
+    report.update(as_of=as_of, stale_after_months=stale_after, **time_and_assumptions(F))
     if len(sinks) > DETAIL_LIMIT:
         notes.append(f"end uses described in detail: {DETAIL_LIMIT} of {len(sinks)}")
     if parsed:
@@ -222,13 +224,8 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
     return report
 
 
-def time_and_assumptions(G: nx.MultiDiGraph, F: nx.DiGraph, conc: list[dict[str, Any]], as_of: str, stale_after: int) -> dict[str, Any]:
-    """What the report says about time and about what it assumed: pipeline, policies on ``as_of``, stale figures, assumptions.
-
-    Concentration rows gain ``unconfirmed_since`` (their newest source is older than ``stale_after`` months).
-    """
-    for row in conc:
-        row["unconfirmed_since"] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
+def time_and_assumptions(F: nx.DiGraph) -> dict[str, Any]:
+    """What the report says about time and about what it assumed: pipeline, policies on the as-of date, assumptions."""
     policies = [dict(p, id=i) for i, p in sorted(F.graph["policies"].items()) if p["targets"]]
     assumptions = list(F.graph.get("assumptions", ()))
     assumptions.append({"kind": "share_at_risk", "count": None, "text": (
@@ -411,6 +408,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
             + (f" ({vintage})" if vintage else "")
             + f"; {market['top_name']} {market['top_share']:.0%}"
             + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
+            + (f", not confirmed since {market['unconfirmed_since']}" if market.get("unconfirmed_since") else "")
         )
     elif largest:
         share, material, edge, how = largest
