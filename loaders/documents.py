@@ -374,6 +374,8 @@ def load_document(ctx: Context) -> None:
     record, found = extract(ctx)
     doc_id = record["id"]
     ctx.unit.extracted = True
+    if found.note:
+        ctx.unit.notes.append(f"{ctx.where()}: {found.note}")
     ctx.node(record)
     ids = {e.key: e.id for e in found.entities}
     new: list[KnownEntity] = []

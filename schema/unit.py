@@ -27,6 +27,8 @@ class LoadUnit:
     extracted: bool = False
     """The facts were read from a document's text by rules: each is stored unreviewed until a person accepts it
     (``supplygraph review``); curated data is reviewed by definition."""
+    notes: list[str] = field(default_factory=list)
+    """What a reader should know about the input that is no error ("mostly not in English: no relation extracted")."""
 
     def add_node(self, node: Node, where: str) -> None:
         self.nodes.append(node)

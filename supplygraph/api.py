@@ -149,8 +149,10 @@ def _extract(path: Path, known: Gazetteer) -> dict[str, Any]:
 
 
 def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) -> LoadSummary:
-    """Write read units to the store in one transaction."""
-    return store.apply(units, progress)
+    """Write read units to the store in one transaction; the units' notes come back in the summary."""
+    summary = store.apply(units, progress)
+    summary.notes = [note for unit in units for note in unit.notes]
+    return summary
 
 
 def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar = _no_progress,

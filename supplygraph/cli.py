@@ -344,6 +344,8 @@ def extract(ctx: click.Context, path: str, kind: str | None, fmt: str) -> None:
     """
     _needs(ctx, "kind", path == "-", "PATH '-'")
     found = api.extract_document(path, _existing_store(ctx), kind=kind)
+    if found.get("note"):
+        click.echo(f"supplygraph: note: {path}: {found['note']}", err=True)
     if fmt == "json":
         click.echo(to_json(found))
         return

@@ -23,7 +23,10 @@ def progressbar(total: int, label: str) -> Iterator[Any]:
 
 
 def print_summary(summary: dict[str, Any], fmt: str) -> None:
-    """A load's counts (``load``, ``demo``, ``neo4j pull``): added, updated, unchanged and removed nodes and edges."""
+    """A load's counts (``load``, ``demo``, ``neo4j pull``): added, updated, unchanged and removed nodes and edges;
+    notes on inputs (a document mostly not in English) go to stderr, one line each."""
+    for note in summary.get("notes", ()):
+        click.echo(f"supplygraph: note: {note}", err=True)
     if fmt == "json":
         click.echo(to_json(summary))
         return

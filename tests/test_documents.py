@@ -727,3 +727,34 @@ def test_a_preface_in_the_authors_voice_names_no_company(extractor):
     assert not [name for name in found["names"] if name.lower().startswith("sample")]
     found = run(extractor, "Sample article written for supplygraph in our own words.")
     assert found["entities"] == []
+
+
+# --- documents not in English ------------------------------------------------------------------------------------
+
+ZH = "包钢集团与北方稀土签署了稀土供应协议。包钢集团是中国最大的稀土生产商之一，位于内蒙古包头市。该公司向日本企业供应氧化镨钕。"
+DE = ("Die Baogang Group hat mit der Firma Nordwind Magnetik GmbH einen Liefervertrag für Neodymoxid unterzeichnet. Das "
+      "Unternehmen liefert ab Januar Seltene Erden an deutsche Hersteller und plant eine neue Fabrik in Sachsen, die "
+      "Magnete für Elektromotoren herstellen soll.")
+
+
+def test_a_document_mostly_not_in_english_says_so_resolves_known_names_and_guesses_no_relation():
+    known = Gazetteer([KnownEntity("org:baogang-group", "StateOwnedEnterprise", "Baogang Group", ("包钢集团",), stored=True)])
+    extractor = Extractor(known)
+    for text in (ZH, DE):
+        found = extractor.extract([(text, False)]).as_dict()
+        assert found["note"].startswith("mostly not in English") and "\n" not in found["note"]
+        assert [e["id"] for e in found["entities"]] == ["org:baogang-group"]  # a Chinese alias resolves; nothing new
+        assert found["relations"] == []
+    english = extractor.extract([("Baogang Group signed a supply agreement with Northwind Magnetics GmbH for NdPr oxide.", False)])
+    assert english.note is None and english.relations
+
+
+def test_loading_or_extracting_a_foreign_document_is_one_line_on_stderr(cli, tmp_path):
+    doc = tmp_path / "baogang-zh.txt"
+    doc.write_text(ZH, encoding="utf-8")
+    result = cli("load", str(doc))
+    assert result.exit_code == 0
+    notes = [line for line in result.stderr.splitlines() if "not in English" in line]
+    assert len(notes) == 1 and str(doc) in notes[0]
+    extracted = cli("extract", str(doc), "--format", "json")
+    assert json.loads(extracted.stdout)["relations"] == [] and "not in English" in extracted.stderr

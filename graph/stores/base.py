@@ -130,14 +130,17 @@ class LoadSummary:
     skipped_unchanged_inputs: int = 0
     nodes: Counts = field(default_factory=Counts)
     edges: Counts = field(default_factory=Counts)
+    notes: list[str] = field(default_factory=list)
+    """One line per input worth a remark (a document mostly not in English), from the inputs' units."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "inputs": self.inputs,
             "skipped_unchanged_inputs": self.skipped_unchanged_inputs,
             "nodes": vars(self.nodes),
             "edges": vars(self.edges),
         }
+        return {**out, "notes": self.notes} if self.notes else out
 
 
 @dataclass

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..gazetteer import Gazetteer, KnownEntity, has_cjk
+from .language import not_english
 from .model import Extraction
 from .state import DocState
 from .vocabulary import WORDS, Vocabulary
@@ -77,10 +78,16 @@ class Extractor:
     def extract(self, blocks: Sequence[tuple[str, bool]], published: str | None = None) -> Extraction:
         """Entities and relations in ``blocks`` (text, is_heading) of one document."""
         state = DocState(self, published)
+        why = not_english(" ".join(text for text, _ in blocks))
+        state.known_only = why is not None  # text the rules cannot read: known names only, nothing guessed
         pieces = [(piece, heading) for text, heading in blocks for piece in _pieces(text)]
         for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in pieces), pieces):
             state.add_doc(doc, heading)
-        return state.finish()
+        found = state.finish()
+        if why is not None:
+            found.note = (f"mostly not in English ({why}): only names the store or the vocabulary knows were read; "
+                          "no relation was extracted")  # fmt: skip
+        return found
 
 MAX_BLOCK_CHARS = 20_000
 """Longer blocks (a page with no paragraph breaks) are cut at sentence ends or spaces, to keep work per block bounded."""

@@ -43,7 +43,8 @@ class Mentions:
             pos = text.find(form)
             while pos >= 0:
                 span = doc.char_span(pos, pos + len(form), alignment_mode="expand")
-                whole = not has_cjk(text[pos - 1 : pos]) and not has_cjk(text[pos + len(form) : pos + len(form) + 1])
+                # in English text a Chinese name stands apart; in Chinese text names run on without spaces
+                whole = self.known_only or (not has_cjk(text[pos - 1 : pos]) and not has_cjk(text[pos + len(form) : pos + len(form) + 1]))
                 if span is not None and whole:
                     spans.append(Mention(span.start, span.end, self._known(known), form))
                 pos = text.find(form, pos + len(form))
@@ -55,7 +56,7 @@ class Mentions:
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
         spans = self._filter_known(doc, spans)
         spans += self._elliptic(doc, spans)
-        candidates = self._candidates(doc, spans)
+        candidates = [] if self.known_only else self._candidates(doc, spans)
         if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
             candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
         spans += candidates

@@ -127,10 +127,13 @@ class Extraction:
 
     entities: list[Entity]
     relations: list[Relation]
+    note: str | None = None
+    """Set when the text is mostly not in English: only names the gazetteer knows were read, no relation."""
 
     def as_dict(self) -> dict[str, Any]:
         ids = {e.key: e.id for e in self.entities}
-        return {"entities": [e.as_dict() for e in self.entities], "relations": [r.as_dict(ids) for r in self.relations]}
+        out = {"entities": [e.as_dict() for e in self.entities], "relations": [r.as_dict(ids) for r in self.relations]}
+        return {**out, "note": self.note} if self.note else out
 
 
 @dataclass

@@ -42,6 +42,7 @@ class DocState(Mentions, Names, Confirmation):
         self.skip_until = 0
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
+        self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
 
     def ent(self, m: Mention | None) -> Entity | None:
         return self.entities.get(self.resolve_key(m.key)) if m is not None and m.key else None
@@ -99,7 +100,7 @@ class DocState(Mentions, Names, Confirmation):
         self.salience = Counter(self.resolve_key(m.key) for s in self.sentences if not s.heading for m in s.mentions if m.key)
         for s in self.sentences:
             self._count(s)
-        for s in self.sentences:
+        for s in self.sentences if not self.known_only else ():
             if s.heading:  # no relations from titles, but the policy or event a title names is the one in context
                 for m in s.mentions:
                     label = self.label(m)
