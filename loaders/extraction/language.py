@@ -2,10 +2,11 @@
 
 Two signals, cheap and dependency-free: the share of letters outside the
 Latin script (Chinese, Japanese, Korean, Cyrillic, Arabic...), and, for
-Latin-script text, the share of words that are common English function words
-("the", "of", "and"...): about two in five in English prose, a few in a
-hundred in German, French or Spanish. A text fails when most of its letters
-are not Latin or when almost none of its words are English function words.
+Latin-script text, which function words it uses: English ones ("the", "of",
+"and") or those of German, French, Spanish, Italian, Dutch or Portuguese
+("der", "und", "les", "el", "che"...). A text fails when most of its letters
+are not Latin or when its function words are mostly another language's (a
+terse English list of names, with few function words at all, passes).
 """
 
 from __future__ import annotations
@@ -17,10 +18,17 @@ FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with as by at from it was be are this which an or has have its were will "
     "their not but been had also more than said would into after over about they can we our".split()
 )
+OTHER_FUNCTION_WORDS = frozenset(
+    "der die das und ist nicht mit für von den dem des ein eine einen auch sich zu auf wird werden hat "  # German
+    "le la les et est des du une un pour dans que qui sur avec par pas sont ses aux "  # French
+    "el los las y del por para con una es se su al lo como más "  # Spanish
+    "il di che per della delle dei con sono gli nel "  # Italian
+    "het een van en zijn voor wordt niet ook "  # Dutch
+    "não com uma os das dos pelo pela".split()  # Portuguese
+)
 MIN_WORDS = 20
 """Shorter texts (a title, a table of figures) are not judged."""
 MAX_FOREIGN_LETTERS = 0.5
-MIN_FUNCTION_SHARE = 0.12
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -35,9 +43,10 @@ def not_english(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text) if _latin(w[0])]
     if len(words) < MIN_WORDS:
         return None
-    share = sum(1 for w in words if w in FUNCTION_WORDS) / len(words)
-    if share < MIN_FUNCTION_SHARE:
-        return f"only {share:.0%} of its words are common English words"
+    english = sum(1 for w in words if w in FUNCTION_WORDS)
+    other = sum(1 for w in words if w in OTHER_FUNCTION_WORDS)
+    if other >= 3 and other > 2 * english:
+        return f"{other} of its {english + other} common words are not English"
     return None
 
 
