@@ -758,3 +758,33 @@ def test_loading_or_extracting_a_foreign_document_is_one_line_on_stderr(cli, tmp
     assert len(notes) == 1 and str(doc) in notes[0]
     extracted = cli("extract", str(doc), "--format", "json")
     assert json.loads(extracted.stdout)["relations"] == [] and "not in English" in extracted.stderr
+
+
+# --- the shared grammar layer: packed element tokens, passives, nominalisations, relative clauses ---------------
+
+
+def test_tokens_that_pack_several_elements_are_elements_or_materials_never_firms(extractor):
+    found = run(extractor, "China restricted exports of Dy/Tb oxides and Sm-Co magnets in April.",
+                "Kestrel Magnetics buys Dy/Tb from Harbor Rare Earths Ltd. The controls cover Dy, Tb and Sm-Co magnets.")
+    ids = {e["id"] for e in found["entities"]}
+    assert {"material:dysprosium-oxide", "material:terbium-oxide", "material:samarium-cobalt-magnet",
+            "element:Dy", "element:Tb"} <= ids, ids  # fmt: skip
+    assert not any(i.startswith("org:") and ("dy" in i or "sm-co" in i) for i in ids), ids
+    restricted = {t for kind, _, t in found["facts"] if kind == "RESTRICTS"}
+    assert {"material:dysprosium-oxide", "material:terbium-oxide", "material:samarium-cobalt-magnet"} <= restricted
+
+
+def test_passives_nominalisations_and_relative_clauses_read_like_the_active(extractor):
+    found = run(extractor,
+                "NdFeB magnets are supplied by Kestrel Magnetics to Orion Motors Inc.",
+                "Cedar Motors Inc is supplied with NdFeB magnets by Birch Magnet Works Ltd.",
+                "Aster Magnetics Ltd, which is supplied by Harbor Rare Earths Ltd, makes magnets.",
+                "The acquisition of Aster Separation Ltd by Birch Mining Ltd closed in May.",
+                "Elm Metals Ltd was acquired in 2024 by Fir Holdings Inc.")  # fmt: skip
+    facts = found["facts"]
+    assert ("SUPPLIES", "org:kestrel-magnetics", "org:orion-motors-inc") in facts
+    assert ("SUPPLIES", "org:birch-magnet-works-ltd", "org:cedar-motors-inc") in facts
+    assert ("SUPPLIES", "org:harbor-rare-earths-ltd", "org:aster-magnetics-ltd") in facts
+    assert ("SUBSIDIARY_OF", "org:aster-separation-ltd", "org:birch-mining-ltd") in facts
+    assert ("SUBSIDIARY_OF", "org:elm-metals-ltd", "org:fir-holdings-inc") in facts
+    assert not any(kind == "SUPPLIES" and s == "org:aster-magnetics-ltd" for kind, s, _ in facts)

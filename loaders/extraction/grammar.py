@@ -94,7 +94,7 @@ class Grammar:
                 continue
             gap = [self.w(k) for k in range(out[-1].end, m.start)]
             gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
-            if gap and all(g in (",", "and", "or", "as", "well", "also", "&") for g in gap) and pred(m):
+            if gap and all(g in (",", "and", "or", "as", "well", "also", "&", "/", "-") for g in gap) and pred(m):
                 out.append(m)
             elif not gap and pred(m):
                 out.append(m)
@@ -114,6 +114,35 @@ class Grammar:
             else:
                 break
         return out
+
+    def passive_by(self, i: int, pred, reach: int = 10) -> tuple[Mention | None, int]:
+        """The agent of a passive participle at ``i`` and where "by" stands: "is supplied by X", "magnets
+        supplied by X", "is supplied with M by X", "was acquired in 2024 by X". (None, -1) when no "by" phrase
+        follows within ``reach`` tokens before a clause boundary or another party."""
+        for k in range(i + 1, min(self.s.end, i + reach)):
+            word = self.w(k)
+            if word == "by":
+                return self.right(k + 1, pred, limit=2), k
+            if word in (";", ":", "which", "that", "and") or (self.at(k) is not None and pred(self.at(k))):
+                break
+        return None, -1
+
+    def relative_head(self, i: int, pred) -> Mention | None:
+        """What a relative clause holding ``i`` is about: "X, which is supplied by ...", "X, a unit that ..."."""
+        for k in range(i - 1, max(self.s.start, i - 8) - 1, -1):
+            if self.w(k) in ("which", "who", "that"):
+                head = self.at_end(k - 1) if self.w(k - 1) == "," else self.at_end(k)
+                return head if head is not None and pred(head) else None
+            if self.w(k) in (";", ":") or self.at(k) is not None:
+                return None
+        return None
+
+    def is_passive(self, i: int) -> bool:
+        """A participle at ``i`` after a form of "be" ("is supplied", "were acquired", "has been sold")."""
+        k = i - 1
+        while k > self.s.start and self.w(k) in ("also", "now", "currently", "already", "jointly", "mainly", "largely", "not"):
+            k -= 1
+        return self.w(k) in ("is", "are", "was", "were", "be", "been", "being")
 
     def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
         """Positions of ``words`` in the sentence, in order."""

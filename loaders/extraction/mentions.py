@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
+from .packed import packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
 from .text import COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, all_cues, credit_line, cue_label, demonyms, institution_continues, longest, name_token, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
 
@@ -56,6 +57,9 @@ class Mentions:
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
         spans = self._filter_known(doc, spans)
         spans += self._elliptic(doc, spans)
+        covered = {k for m in spans for k in range(m.start, m.end)}
+        spans += [Mention(start, end, self._known(known), text, label_of_known=known.label)
+                  for start, end, known, text in packed_mentions(doc, covered, self.x.gazetteer)]  # "Dy/Tb", "NdPr"
         candidates = [] if self.known_only else self._candidates(doc, spans)
         if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
             candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]

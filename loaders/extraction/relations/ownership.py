@@ -91,7 +91,8 @@ class Ownership:
             if self.w(i + 1) != "of" or self.hedged(i, i + 3):
                 continue
             target = self.at(i + 2) or self.right(i + 2, self.org, limit=1)
-            buyer = self.left(i, self.org, limit=6)
+            buyer = self.passive_by(target.end - 1, self.org, reach=3)[0] if target is not None else None
+            buyer = buyer or self.left(i, self.org, limit=6)  # "the acquisition of X by Y"; "Y announced the acquisition of X"
             if target is not None and buyer is not None and self.org(target):
                 self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.8)
         for i in self.triggers(self.v.ACQUIRE_VERBS):
@@ -106,11 +107,11 @@ class Ownership:
             if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
                 continue
             self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
-        # "X, which was acquired by Y"
-        for i in self.triggers(("acquired", "bought", "purchased")):
-            if self.w(i + 1) != "by" or self.hedged(i, i + 2):
+        # "X, which was acquired by Y", "X was acquired in 2024 by Y"
+        for i in self.triggers(("acquired", "bought", "purchased", "taken")):
+            buyer, by = self.passive_by(i + (self.w(i + 1) == "over"), self.org, reach=6)
+            if buyer is None or self.hedged(i, by):
                 continue
-            buyer = self.right(i + 2, self.org, limit=2)
             target = self.left(i, self.org, limit=5)
             if buyer is not None and target is not None:
                 self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)

@@ -19,8 +19,8 @@ class Supply:
             if isinstance(supplier, Mention) and subject is not None and subject.end <= supplier.start and self.org(subject) \
                     and any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, supplier.start)):
                 supplier = subject  # "A, which holds a stake in B, supplies ...": A supplies
-            if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1):
-                continue
+            if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1) or self.is_passive(i) or self.w(i + 1) == "by":
+                continue  # (the passive, "is supplied by", is read by _supplied_by)
             customer, material = None, None
             nxt = self.right(i + 1, lambda m: True, limit=2)
             if nxt is not None and (self.org(nxt) or self.st.label(nxt) in ("Facility", "Country")):
@@ -100,6 +100,25 @@ class Supply:
             customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
+
+    def _supplied_by(self) -> None:
+        """The passive: "M is supplied by A to B", "B is supplied with M by A", "magnets supplied by A to B"."""
+        firm = lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country")  # noqa: E731
+        for i in self.triggers(self.v.SUPPLIED_BY):
+            supplier, by = self.passive_by(i, firm)
+            if supplier is None or self.hedged(i, by):
+                continue
+            material = self.left(i, self.labelled("Material"), limit=6, stop=(",", ";")) \
+                or self.right(i + 1, self.labelled("Material"), limit=by - i)
+            customer = None
+            if self.w(supplier.end) == "to":
+                customer = self.right(supplier.end + 1, firm, limit=2)
+            if customer is None and self.is_passive(i):
+                customer = self.relative_head(i, firm) or self.left(i, firm, limit=6, stop=(",", ";"))
+            if customer is not None and customer.key != supplier.key:
+                self._supply(supplier, customer, material, 0.75)
+            elif material is not None and self.org(supplier):
+                self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "magnets supplied by A": A makes them
 
     def _supply(self, supplier: Mention | str, customer: Mention | str, material: Mention | None, conf: float) -> None:
         if self.st.label_of(supplier) == "Facility":

@@ -1,0 +1,94 @@
+"""Tokens that pack several elements: "Dy/Tb", "Sm-Co", "La/Ce", "NdPr", alone or before a head ("Dy/Tb oxides"),
+and element symbols listed together ("Dy, Tb and Sm"; a lone "Co" or "In" stays a word).
+
+Part of the shared grammar layer, used by the mentions pass: without it a
+capitalised "Dy/Tb" reads as a firm's name. A packed run becomes one mention
+per element (coordinated like "A and B"), or per material when a head word
+follows and the vocabulary knows the form ("dysprosium oxide"), or one
+material when the pack itself is a known material ("SmCo magnets",
+"samarium-cobalt magnets").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import lexicon
+from ..gazetteer import Gazetteer, KnownEntity
+
+SYMBOLS = {symbol: name for symbol, name, _ in lexicon.ELEMENTS}
+SEPARATORS = ("/", "-")
+LIST_WORDS = (",", "and", "or")
+HEADS = frozenset("oxide oxides metal metals magnet magnets alloy alloys fluoride fluorides carbonate carbonates "
+                  "concentrate concentrates powder".split())  # fmt: skip
+_JOINED = re.compile("^(?:" + "|".join(sorted((s for s in SYMBOLS if len(s) == 2), key=len, reverse=True)) + "){2,3}$")
+"""One token of two or three two-letter symbols: "NdPr", "DyTb" (one-letter symbols would make words of anything)."""
+
+
+def symbols_of(text: str) -> list[str]:
+    """The element symbols a token packs ("NdPr" -> ["Nd", "Pr"]), or [] when it packs fewer than two."""
+    if not _JOINED.match(text):
+        return []
+    return re.findall("[A-Z][a-z]", text)
+
+
+def packed_mentions(doc: Any, covered: set[int], gazetteer: Gazetteer) -> list[tuple[int, int, KnownEntity, str]]:
+    """(start, end, entity, text) for every packed run in ``doc`` whose tokens no other mention covers."""
+    out: list[tuple[int, int, KnownEntity, str]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        groups = _run(doc, i, covered)
+        if not groups:
+            i += 1
+            continue
+        end = groups[-1][-1] + 1
+        head = doc[end].text if end < n and doc[end].lower_ in HEADS else None
+        for number, tokens in enumerate(groups):
+            symbols = [s for k in tokens for s in (symbols_of(doc[k].text) or [doc[k].text])]
+            own_head = head if number == len(groups) - 1 else None  # the head belongs to the last pack of a list
+            whole = _lookup(gazetteer, [f"{''.join(symbols)} {own_head}",
+                                        "-".join(SYMBOLS[s].lower() for s in symbols) + f" {own_head}"]) if own_head else None
+            if whole is not None:
+                out.append((tokens[0], end + 1, whole, doc[tokens[0] : end + 1].text))
+                continue
+            for k in tokens:
+                if symbols_of(doc[k].text):
+                    continue  # "NdPr" alone: one token cannot stand for two entities
+                name = SYMBOLS[doc[k].text].lower()
+                found = _lookup(gazetteer, [f"{name} {own_head or head}"] if head else []) or gazetteer.lookup(name)
+                if found is not None:
+                    out.append((k, k + 1, found, doc[k].text))
+        i = end
+    return out
+
+
+def _run(doc: Any, i: int, covered: set[int]) -> list[list[int]]:
+    """The packs of a run starting at ``i``, each a list of tokens: "Dy / Tb" is one pack, "Dy , Tb and Sm - Co" two
+    lists items and a pack; at least two element symbols in all, else []."""
+    groups: list[list[int]] = []
+    k = i
+    while k < len(doc) and (doc[k].text in SYMBOLS or symbols_of(doc[k].text)) and k not in covered:
+        if groups and doc[k - 1].text in SEPARATORS and doc[k - 1].whitespace_ == "" and not doc[k - 2].whitespace_:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+        nxt = k + 1
+        if nxt + 1 < len(doc) and doc[nxt].text in SEPARATORS and doc[nxt].whitespace_ == "" and not doc[k].whitespace_:
+            k = nxt + 1
+        elif nxt + 1 < len(doc) and doc[nxt].text in LIST_WORDS and (doc[nxt + 1].text in SYMBOLS or symbols_of(doc[nxt + 1].text)):
+            k = nxt + 1  # "Dy, Tb and Sm": symbols in a list
+        elif nxt + 2 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].text in ("and", "or") and doc[nxt + 2].text in SYMBOLS:
+            k = nxt + 2
+        else:
+            break
+    count = sum(len(symbols_of(doc[t].text)) or 1 for g in groups for t in g)
+    return groups if count >= 2 else []
+
+
+def _lookup(gazetteer: Gazetteer, forms: list[str]) -> KnownEntity | None:
+    for form in forms:
+        found = gazetteer.lookup(form)
+        if found is not None and found.label in ("Material", "Element"):
+            return found
+    return None
