@@ -788,3 +788,30 @@ def test_passives_nominalisations_and_relative_clauses_read_like_the_active(extr
     assert ("SUBSIDIARY_OF", "org:aster-separation-ltd", "org:birch-mining-ltd") in facts
     assert ("SUBSIDIARY_OF", "org:elm-metals-ltd", "org:fir-holdings-inc") in facts
     assert not any(kind == "SUPPLIES" and s == "org:aster-magnetics-ltd" for kind, s, _ in facts)
+
+
+def test_a_notices_list_of_items_is_restricted_by_the_policy_in_context(extractor):
+    """The items a notice lists, in a sentence or one a line after "the following items:", are what it controls; a
+    list that another sentence interrupts is over."""
+    found = extractor.extract([
+        ("Announcement No. 61 of 2025 on export controls", True),
+        ("The Ministry of Commerce issued Announcement No. 61 of 2025.", False),
+        ("The following items are subject to export control:", False),
+        ("1. Samarium", False), ("2. Terbium oxide", False), ("3. Dy/Tb alloys", False),
+        ("The measures take effect on 1 December 2025.", False), ("4. Holmium", False),
+        ("The items subject to control also include erbium and thulium.", False),
+    ]).as_dict()  # fmt: skip
+    restricted = {r["target"] for r in found["relations"] if r["type"] == "RESTRICTS"}
+    assert restricted == {"element:Sm", "material:terbium-oxide", "material:dysprosium-alloy", "material:terbium-alloy",
+                          "element:Er", "element:Tm"}, restricted  # fmt: skip
+
+
+def test_stakes_in_appositives_relative_clauses_and_hyphenated_shares(extractor):
+    found = run(extractor, "Aster Separation Ltd, which is 51%-owned by Birch Mining Ltd, runs a refinery.",
+                "Elm Metals Ltd, in which Fir Holdings Inc holds a 25% stake, runs a mine.",
+                "Oak Magnet Ltd is 30% owned by Pine Capital Inc.")  # fmt: skip
+    facts = found["facts"]
+    assert ("SUBSIDIARY_OF", "org:aster-separation-ltd", "org:birch-mining-ltd") in facts
+    assert ("HOLDS_STAKE_IN", "org:fir-holdings-inc", "org:elm-metals-ltd") in facts
+    assert ("HOLDS_STAKE_IN", "org:pine-capital-inc", "org:oak-magnet-ltd") in facts
+    assert not any(kind == "SUBSIDIARY_OF" and t == "org:pine-capital-inc" for kind, _, t in facts)

@@ -128,10 +128,11 @@ class Grammar:
         return None, -1
 
     def relative_head(self, i: int, pred) -> Mention | None:
-        """What a relative clause holding ``i`` is about: "X, which is supplied by ...", "X, a unit that ..."."""
+        """What a relative clause holding ``i`` is about: "X, which is supplied by ...", "X, in which B holds ..."."""
         for k in range(i - 1, max(self.s.start, i - 8) - 1, -1):
-            if self.w(k) in ("which", "who", "that"):
-                head = self.at_end(k - 1) if self.w(k - 1) == "," else self.at_end(k)
+            if self.w(k) in ("which", "who", "whom", "that"):
+                j = k - 1 if self.w(k - 1) in self.v.PREPOSITIONS else k  # "X, in which ..."
+                head = self.at_end(j - 1) if self.w(j - 1) == "," else self.at_end(j)
                 return head if head is not None and pred(head) else None
             if self.w(k) in (";", ":") or self.at(k) is not None:
                 return None

@@ -14,6 +14,7 @@ from .confirmation import Confirmation
 from .mentions import Mentions
 from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
 from .names import Names
+from .relations.policy import item_line
 from .rules import Rules
 
 
@@ -42,6 +43,7 @@ class DocState(Mentions, Names, Confirmation):
         self.skip_until = 0
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
+        self.listing: str | None = None  # the policy whose list of items the document is going through
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
 
     def ent(self, m: Mention | None) -> Entity | None:
@@ -101,7 +103,14 @@ class DocState(Mentions, Names, Confirmation):
         for s in self.sentences:
             self._count(s)
         for s in self.sentences if not self.known_only else ():
+            if s.heading and self.listing is not None:  # one item of a list a sentence announced, as a line or row
+                items = item_line(self, s)
+                for m in items:
+                    self.add("RESTRICTS", self.listing, m, s, 0.65)
+                if items or not any(w[:1].isalpha() for w in s.lowers[s.start : s.end]):
+                    continue
             if s.heading:  # no relations from titles, but the policy or event a title names is the one in context
+                self.listing = None
                 for m in s.mentions:
                     label = self.label(m)
                     if label == "Policy":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention, ORG_LABELS
 from ..text import short_name
 
@@ -129,28 +131,41 @@ class Ownership:
             for m in sold:
                 self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
         # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"
-        for i in self.triggers(("owned", "majority-owned", "wholly-owned", "controlled", "venture")):
+        hyphenated = [i for w, at in self.positions.items() if w.endswith("%-owned") for i in at]  # "51%-owned"
+        for i in sorted(self.triggers(("owned", "majority-owned", "wholly-owned", "controlled", "venture")) + hyphenated):
             by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
             if self.w(i) == "venture" and (self.w(i - 1) != "joint" or self.w(i + 1) != "of"):
                 continue
             if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
                 continue
             first = self.right(by + 1, self.org, limit=2)
-            child = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=4 if self.w(i) != "venture" else 6)
+            owned = lambda m: self.org(m) or self.st.label(m) == "Facility"  # noqa: E731
+            child = self.relative_head(i, owned) or self.left(i, owned, limit=4 if self.w(i) != "venture" else 6)
             if child is None and self.subject is not None and self.org(self.subject) and self.w(self.subject.end) == "," \
                     and self.subject.end < i:
                 child = self.subject  # "A, the largest producer of ... in Canada, is owned by B"
             if first is None or child is None:
                 continue
+            packed = re.match(r"(\d{1,3}(?:\.\d+)?)%-owned$", self.w(i))
+            share = float(packed.group(1)) / 100 if packed else self._percent(child.end, i) if self.w(i) != "venture" else None
             for parent in self.coordinated(first, self.org):
                 if self.st.label(child) == "Facility":
                     self.st.add("OPERATES", parent, child, self.s, 0.8)
+                elif share is not None:
+                    self._holds(parent, child, share)
                 else:
                     self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
         # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
             holder = self.left(i, self.org, limit=8)
             k = i + 1
+            held_in = self.relative_head(holder.start, self.org) if holder is not None and self.w(holder.start - 1) == "which" \
+                and self.w(holder.start - 2) == "in" else None  # "A, in which B holds a 25% stake"
+            if held_in is not None and not self.hedged(holder.start, i + 1):
+                pct = self._percent(holder.end, i)
+                if pct is not None:
+                    self._holds(holder, held_in, pct)
+                continue
             if self.w(k) == "of":
                 k = next((q + 1 for q in range(k, min(self.s.end, k + 5)) if self.w(q) in ("%", "percent")), k)
             if self.w(k) != "in" or holder is None or self.hedged(holder.start, k + 1):

@@ -5,8 +5,9 @@ requirement in a later sentence, for the policy in context).
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from ..model import MONTHS, Mention, find_date
+from ..model import MONTHS, ORG_LABELS, Mention, Sentence, find_date
 from ..text import brief
 
 
@@ -223,3 +224,34 @@ class Policies:
                     if body is not None:
                         self.st.add("ISSUED_BY", p, body, self.s, 0.75)
                     break
+
+    def _listed(self) -> None:
+        """A notice's list of controlled items, in a sentence ("The items subject to control are samarium, gadolinium
+        and terbium") or as the list it announces ("... the following items:" then one item a line or row): each
+        item is restricted by the policy in context."""
+        policy = self.st.last_policy
+        listed = item_line(self.st, self.s) if self.st.listing else []
+        for m in listed:
+            self.st.add("RESTRICTS", self.st.listing, m, self.s, 0.65)
+        if listed or not any(w[:1].isalpha() for w in self.words):
+            return  # (a bare "1." or "-" of a numbered list keeps the list going)
+        self.st.listing = None
+        cued = bool(set(self.words) & self.v.LIST_CUES)
+        if policy is None or not cued or self.hedged(self.s.start, self.s.end - 1):
+            return
+        if any(self.st.label(m) in ORG_LABELS - {"GovernmentBody"} for m in self.ms):
+            return  # a firm's own list ("Lynas's listed products ...") is no control list
+        items = [m for m in self.ms if self.st.label(m) in ("Element", "Material")]
+        for m in self.coordinated(items[0], self.labelled("Element", "Material")) if items else ():
+            self.st.add("RESTRICTS", policy, m, self.s, 0.65)
+        if self.words[-1:] == [":"]:
+            self.st.listing = policy
+
+
+def item_line(st: Any, s: Sentence) -> list[Mention]:
+    """The elements and materials of ``s`` when it is one item of a list (a bullet, a numbered line, a table row):
+    nothing else in it but numbering, symbols in brackets and a few words."""
+    items = [m for m in s.mentions if st.label(m) in ("Element", "Material")]
+    covered = {k for m in items for k in range(m.start, m.end)}
+    rest = [s.lowers[k] for k in range(s.start, s.end) if k not in covered and s.lowers[k][:1].isalpha()]
+    return items if items and len(rest) <= 3 else []
