@@ -184,3 +184,10 @@ def test_demo_ends_with_the_chokepoint_report(cli):
     tail = result.stdout.split("Chokepoints (", 1)
     assert len(tail) == 2, "demo should end with the chokepoint report"
     assert "Concentration" in tail[1] and "HHI" in tail[1]
+
+
+def test_element_content_is_given_where_sourced():
+    motor = next(e for e in _report()["end_uses"] if e["id"] == "enduse:ev-traction-motor")
+    dy = next(d for d in motor["elements"] if d["element"] == "Dy")
+    content = {c["material"]: c["mass_fraction"] for c in dy["content"]}
+    assert content.get("material:ht-sintered-ndfeb-magnet") == pytest.approx(0.10)

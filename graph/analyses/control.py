@@ -21,7 +21,7 @@ class _Links:
         self.located: dict[str, list[str]] = defaultdict(list)
         self.operators: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         self.parents: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-        self.contains: dict[str, list[str]] = defaultdict(list)
+        self.contains: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         self.stakes: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         self.minority: list[tuple[str, str]] = []
         """``SUBSIDIARY_OF`` facts with a stake under 50 %: read as stakes (an assumption the report lists)."""
@@ -38,7 +38,7 @@ class _Links:
         elif kind == "SUBSIDIARY_OF":
             self.parents[source].append((target, data))
         elif kind == "CONTAINS":
-            self.contains[source].append(target)
+            self.contains[source].append((target, data))
         elif kind == "HOLDS_STAKE_IN":
             self.stakes[target].append((source, data))
 
@@ -125,8 +125,18 @@ def stakes(G: nx.MultiDiGraph, node: str, chain: list[tuple[str, str]] | None = 
 
 def _elements_of(G: nx.MultiDiGraph, material: str, links: _Links) -> set[str]:
     symbols = set(G.nodes[material].get("elements") or ())
-    for target in links.contains.get(material, ()):
+    for target, _ in links.contains.get(material, ()):
         symbols.add(G.nodes[target].get("symbol") or target.split(":", 1)[1])
     return symbols
+
+
+def _content_of(G: nx.MultiDiGraph, material: str, links: _Links) -> dict[str, dict[str, Any]]:
+    """Element content where a source gives it (``CONTAINS`` ``mass_fraction``): symbol -> mass_fraction, sources, note."""
+    found = {}
+    for target, data in links.contains.get(material, ()):
+        if data.get("mass_fraction") is not None:
+            symbol = G.nodes[target].get("symbol") or target.split(":", 1)[1]
+            found[symbol] = {"mass_fraction": data["mass_fraction"], "sources": list(data.get("sources") or ()), "note": data.get("note")}
+    return found
 
 

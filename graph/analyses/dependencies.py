@@ -222,7 +222,8 @@ def element_dependencies(
         ordered = sorted(organisations.values(), key=lambda e: (e["share"] is None, -(e["share"] or 0), e["id"]))
         caught = _caught_through(F, materials, symbol)
         # Policies in force first: a suspended control is context, not a current restriction.
-        policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), p))
+        through = _caught_through(F, materials, symbol, element_only=True)  # the rules that name the element come first
+        policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), p not in through, p))
         result.append({
             "element": symbol,
             "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(F.nodes[m].get("stage"), 9), m)),
@@ -235,6 +236,8 @@ def element_dependencies(
                       "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
             "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
             "organisations_total": len(ordered),
+            "content": [{"material": m, "name": F.nodes[m].get("name", m), **F.nodes[m]["content"][symbol]}
+                        for m in sorted(upstream) if symbol in (F.nodes[m].get("content") or {})],  # fmt: skip
         })  # fmt: skip
     return result
 
@@ -251,13 +254,13 @@ def _carrying_chain(F: nx.DiGraph, materials: list[str], symbol: str) -> set[str
     return chain
 
 
-def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[str, set[str]]:
+def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str, *, element_only: bool = False) -> dict[str, set[str]]:
     """Policy -> the materials it restricts *because of* ``symbol``.
 
     Caught through the element itself; or named (directly or as a category's
     member) when the policy names this element, or names none of the
     material's elements: No. 18 names Sm and SmCo magnets, so SmCo magnets
-    count under Sm, never under Co.
+    count under Sm, never under Co. ``element_only``: caught through the element itself only.
     """
     named_elements = {p: {t.split(":", 1)[1] for t in info["targets"] if t.startswith("element:")} for p, info in F.graph.get("policies", {}).items()}
     found: dict[str, set[str]] = defaultdict(set)
@@ -267,7 +270,7 @@ def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[st
             policy, by = entry["policy"], entry["caught_by"]
             names = named_elements.get(policy, set())
             through_element = by is not None and not by.startswith("material:")
-            if by == symbol or (not through_element and (symbol in names or not names & elements)):
+            if by == symbol or (not element_only and not through_element and (symbol in names or not names & elements)):
                 found[policy].add(material)
     return found
 

@@ -57,7 +57,7 @@ import networkx as nx
 from supplygraph.schema import ORGANIZATION_LABELS
 
 from .categories import Categories
-from .control import _country_of, _elements_of, _Links, controllers, stakes
+from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
 
@@ -185,7 +185,8 @@ def supply_flow(
         (list of (id, how): operators and ``SUBSIDIARY_OF`` parents, i.e.
         control), ``stakes`` (minority owners: ``owner``, ``owned``,
         ``stake``) and ``state``; materials ``stage``, ``elements`` (set of
-        symbols), ``restricted_by`` (policy ids), ``restrictions`` (policy,
+        symbols), ``content`` (symbol -> sourced ``mass_fraction``),
+        ``restricted_by`` (policy ids), ``restrictions`` (policy,
         ``caught_by``: the element or category that brought the material
         under it, None when named) and ``vintages`` (basis -> {edition, year,
         weights, inherited}). Edges carry ``type``, ``weight`` (the share of
@@ -385,7 +386,8 @@ def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activ
     data = G.nodes[node]
     attrs = {"label": data.get("label"), "name": data.get("name") or node}
     if data.get("label") == "Material":
-        attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), restricted_by=[], restrictions=[], vintages={})
+        attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), content=_content_of(G, node, links),
+                     restricted_by=[], restrictions=[], vintages={})  # fmt: skip
     elif data.get("label") == "EndUse":
         attrs.update(sector=data.get("sector"))
     else:

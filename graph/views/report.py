@@ -215,11 +215,14 @@ def _end_uses(report: dict[str, Any], s: Style):
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
         restricted = [d for d in e.get("elements", []) if d["restricted_by"]]  # the text shows restricted elements; JSON has them all
         for d in restricted[:ELEMENTS_SHOWN]:
-            feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" for f in d["feed"][:1])
+            feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" + (" (its category's figure)" if f.get("inherited_from") else "")
+                             for f in d["feed"][:1])  # fmt: skip
             policies = "; ".join(_policy(p) for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
             orgs = _names(d["organisations"])
+            content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
             items.append(
-                f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}): restricted by {policies}"
+                f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}"
+                + (f"; {content}" if content else "") + f"): restricted by {policies}"
                 + (f"; fed by {feed}" if feed else "") + (f"; organisations: {orgs}" if orgs else "")
             )  # fmt: skip
         if len(restricted) > ELEMENTS_SHOWN:
