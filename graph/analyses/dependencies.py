@@ -221,14 +221,14 @@ def element_dependencies(
 
         ordered = sorted(organisations.values(), key=lambda e: (e["share"] is None, -(e["share"] or 0), e["id"]))
         caught = _caught_through(F, materials, symbol)
-        # Policies in force first: a suspended control is context, not a current restriction.
-        through = _caught_through(F, materials, symbol, element_only=True)  # the rules that name the element come first
-        policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), p not in through, p))
+        # in force first; then the rules that name the element, those that name the material, those that name a category
+        policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), _VIA_RANK.get(caught[p]["via"], 2), p))
         result.append({
             "element": symbol,
             "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(F.nodes[m].get("stage"), 9), m)),
             "restricted_by": [
-                {"id": p, "name": known.get(p, {}).get("name", p), "caught": sorted(caught[p])}
+                {"id": p, "name": known.get(p, {}).get("name", p), "caught": sorted(caught[p]["materials"]), "via": caught[p]["via"],
+                 "via_name": F.graph.get("categories", {}).get(caught[p]["via"], {}).get("name")}
                 | {k: known.get(p, {}).get(k) for k in ("status", "suspended_until", "in_force", "ended", "unconfirmed_since", "measure", "lead_time_days")}
                 for p in policies
             ],  # fmt: skip
@@ -254,25 +254,34 @@ def _carrying_chain(F: nx.DiGraph, materials: list[str], symbol: str) -> set[str
     return chain
 
 
-def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str, *, element_only: bool = False) -> dict[str, set[str]]:
-    """Policy -> the materials it restricts *because of* ``symbol``.
+def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[str, dict[str, Any]]:
+    """Policy -> the materials it restricts *because of* ``symbol`` (``materials``), and how (``via``).
 
-    Caught through the element itself; or named (directly or as a category's
-    member) when the policy names this element, or names none of the
+    ``via`` is ``element`` (the policy names the element and the material
+    contains it), ``named`` (it names the material), or the id of a category
+    it names that the material stands under. A named material or category
+    counts for ``symbol`` when the policy names this element, or none of the
     material's elements: No. 18 names Sm and SmCo magnets, so SmCo magnets
-    count under Sm, never under Co. ``element_only``: caught through the element itself only.
+    count under Sm, never under Co.
     """
     named_elements = {p: {t.split(":", 1)[1] for t in info["targets"] if t.startswith("element:")} for p, info in F.graph.get("policies", {}).items()}
-    found: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, dict[str, Any]] = {}
     for material in materials:
         elements = set(F.nodes[material].get("elements") or ())
         for entry in F.nodes[material].get("restrictions", ()):
             policy, by = entry["policy"], entry["caught_by"]
             names = named_elements.get(policy, set())
-            through_element = by is not None and not by.startswith("material:")
-            if by == symbol or (not element_only and not through_element and (symbol in names or not names & elements)):
-                found[policy].add(material)
+            via = "element" if by == symbol else "named" if by is None else by if by.startswith("material:") else None
+            if via is None or (via != "element" and not (symbol in names or not names & elements)):
+                continue
+            row = found.setdefault(policy, {"materials": set(), "via": via})
+            row["materials"].add(material)
+            if _VIA_RANK.get(via, 2) < _VIA_RANK.get(row["via"], 2):
+                row["via"] = via
     return found
+
+
+_VIA_RANK = {"element": 0, "named": 1}
 
 
 _STAGE_ORDER = {stage: i for i, stage in enumerate(STAGES)}

@@ -386,7 +386,10 @@ def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN) 
 
 
 def _policy(policy: dict) -> str:
-    """A policy's name, with its state when it is not simply in force (a lapsed suspension reads as ended, unconfirmed)."""
+    """A policy's name, with its state when it is not simply in force (a lapsed suspension reads as ended, unconfirmed),
+    and the category it names when it reaches the material only as part of one."""
+    if policy.get("via_name"):
+        return _policy({k: v for k, v in policy.items() if k != "via_name"}) + f" (as part of {policy['via_name']})"
     status = policy.get("status")
     if policy.get("ended"):
         return f"{policy['name']} (suspension ended {policy['ended']}; not confirmed since {policy.get('unconfirmed_since') or policy['ended']})"
