@@ -36,7 +36,7 @@ lint-cypher: $(STAMP) test-setup
 docs: $(STAMP)
 	$(BIN)/supplygraph schema --format markdown > docs/schema.md
 
-# The README's network view: the guided-missile supply chain of the bundled data, chokepoints outlined.
+# The network view in docs/views.md: the guided-missile supply chain of the bundled data, chokepoints outlined.
 docs-screenshot: $(STAMP)
 	$(BIN)/supplygraph --store $(VENV)/docs.db demo > /dev/null
 	$(BIN)/supplygraph --store $(VENV)/docs.db export html $(VENV)/network-view.html --end-use enduse:guided-missile --chokepoints

@@ -5,7 +5,7 @@ implied), ``entities`` and ``facts``. A CSV file is a facts table when its
 header has ``type,source,target,sources`` and an entities table when it has
 ``id,label,name``; every other column is a property, an empty cell means
 "not set", and list cells are split on ``;`` (sources) or ``|`` (aliases,
-elements). See the README for the full format.
+elements). See docs/dataset.md ("Curated data format") for the full format.
 """
 
 from __future__ import annotations

@@ -134,8 +134,21 @@ def extract_document(path: str | Path, store: Store | None = None, kind: str | N
     return _extract(path, known_entities(store))
 
 
+HELD_OUT = "tests/fixtures/documents/heldout-b"
+"""A held-out evaluation set with gold files that ships in the repository (relative to a clone's top folder)."""
+
+
 def evaluate(folder: str | Path, store: Store | None = None) -> Evaluation:
-    """Score extraction on every ``*.gold.json`` in ``folder`` (``supplygraph eval``)."""
+    """Score extraction on every ``*.gold.json`` in ``folder`` (``supplygraph eval``).
+
+    A missing folder says where the corpora are: the development corpus is
+    not in the repository (``../shared/corpus/dev`` exists on the project's
+    machines only), the held-out sets ship with the tests.
+    """
+    if not Path(folder).is_dir():
+        raise NotFound(f"no such folder: {folder}. The development corpus (../shared/corpus/dev) is not part of the "
+                       f"repository, only of the project's shared machines; in a clone, score the held-out sets that "
+                       f"ship with the tests, e.g. supplygraph eval {HELD_OUT}")  # fmt: skip
     pairs = gold_pairs(Path(folder))
     known = known_entities(store)
     return evaluate_pairs(pairs, lambda path: _extract(path, known))

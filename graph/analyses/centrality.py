@@ -149,7 +149,7 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 4096
         Number of sampled path ends and the random seed (fixed, so two runs
         agree). 4,096 ends take about 4 s at a million flow edges and rank
         the exact top 50 of the concentrated benchmark network with a
-        Spearman correlation of 0.99 (README, "Scale").
+        Spearman correlation of 0.99 (docs/scale.md).
 
     Returns
     -------
@@ -230,7 +230,7 @@ def sampled_betweenness(F: nx.DiGraph, *, k: int = 4096, seed: int = 42, top: in
     26 to 57 times faster than NetworkX's sampling (256 sources at 92k flow
     edges: 0.26 s and 0.15 s against 6.7 s and 8.7 s). How well it ranks is
     measured against exact betweenness in
-    ``tests/benchmarks/bench_chokepoints.py`` (see the README, "Scale").
+    ``tests/benchmarks/bench_chokepoints.py`` (see docs/scale.md).
     """
     import numpy as np
 

@@ -107,7 +107,7 @@ def chokepoint_report(
     Returns
     -------
     dict
-        The JSON shape documented in the README ("Chokepoints"):
+        The JSON shape documented in docs/method.md:
         ``chokepoints``, ``concentration``, ``end_uses``, ``structure``,
         ``centrality``, ``scenario`` (when scenarios are given), ``graph``
         and ``notes``.

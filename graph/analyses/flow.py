@@ -509,7 +509,7 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
     Notes
     -----
     O(V + E). Used where rustworkx's compiled algorithms pay off on large graphs
-    (articulation points, bridges, exact betweenness); see the README. The
+    (articulation points, bridges, exact betweenness); see docs/scale.md. The
     edges are made unique here and added to a multigraph: with
     ``multigraph=False`` rustworkx looks for an existing edge at every
     insertion, a scan of the endpoint's neighbours, which is quadratic in a
