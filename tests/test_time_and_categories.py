@@ -213,3 +213,15 @@ def test_an_end_use_of_a_category_is_served_by_any_of_its_members():
     report = chokepoint_report(category_graph(), as_of="2026-12-06", scenarios=["restrict material:smco by country:CN"], betweenness=False)
     assert _risk(report, "enduse:motor") == 0.45  # (1.0 for NdFeB + 0.1 for SmCo) / 2 survives
     assert _risk(report, "enduse:missile") == 0.9  # the missile needs SmCo itself
+
+
+def test_a_measure_in_force_until_a_past_date_has_ended_and_catches_nothing():
+    G = plant_graph()
+    G.add_node("policy:ban", label="Policy", name="Temporary ban", country="CN", measure="ban",
+               lifecycle=["in_force since 2025-02 until 2025-10"])
+    G.add_edge("policy:ban", "element:Dy", type="RESTRICTS", sources=["doc:a"])
+    F = supply_flow(G, as_of="2026-12-06")
+    policy = F.graph["policies"]["policy:ban"]
+    assert (policy["state"], policy["in_force"], policy["ended"], policy["ended_state"]) == (None, False, "2025-10", "in_force")
+    assert F.nodes["material:ox"]["restrictions"] == []
+    assert supply_flow(G, as_of="2025-06-30").nodes["material:ox"]["restrictions"] == [{"policy": "policy:ban", "caught_by": "Dy"}]

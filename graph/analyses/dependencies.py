@@ -229,7 +229,7 @@ def element_dependencies(
             "restricted_by": [
                 {"id": p, "name": known.get(p, {}).get("name", p), "caught": sorted(caught[p]["materials"]), "via": caught[p]["via"],
                  "via_name": F.graph.get("categories", {}).get(caught[p]["via"], {}).get("name")}
-                | {k: known.get(p, {}).get(k) for k in ("status", "suspended_until", "in_force", "ended", "unconfirmed_since", "measure", "lead_time_days")}
+                | {k: known.get(p, {}).get(k) for k in ("status", "suspended_until", "in_force", "ended", "ended_state", "unconfirmed_since", "measure", "lead_time_days")}
                 for p in policies
             ],  # fmt: skip
             "feed": [{"id": r["subject"], "name": r["name"], "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"],

@@ -4,7 +4,8 @@ A policy restricts the elements and materials it names. A compound, alloy,
 mixture or magnet is caught when it contains a named element (No. 18 names
 Dy: NdFeB with Dy is caught, through Dy; SmCo through Sm, never through Co),
 and ``restrictions`` on the material says which element (or category)
-caught it. Expired and revoked policies catch nothing.
+caught it. Expired and revoked policies, and those whose last state ended
+(in force until a date now past), catch nothing.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links, cats: Cate
             "name": name, "targets": targets, "countries": sorted(issuers),
             "measure": data.get("measure"), "lead_time_days": data.get("lead_time_days"),
             "status": at.state, "state": at.state, "since": at.since, "in_force": at.in_force, "ended": at.ended,
+            "ended_state": at.ended_state,
             "suspended_until": next((s.until for s in states if s.state == "suspended" and at.state == "suspended"), None),
             "next_state": at.next_state, "next_since": at.next_since, "newest_source": newest,
             "unconfirmed_since": (newest or at.ended) if at.ended else unconfirmed_since(newest, as_of, stale_after),
@@ -68,7 +70,7 @@ def attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links, cats: Cate
                 hits = [(m, target) for m in sorted(cats.leaves(target))]
             else:
                 hits = [(target, None)]
-            if at.state in ("expired", "revoked"):
+            if at.state in ("expired", "revoked") or (at.state is None and at.ended):
                 continue  # no longer restricts anything: listed in F.graph["policies"] only
             for material, caught_by in hits:
                 if material in F and policy not in F.nodes[material]["restricted_by"]:

@@ -167,6 +167,8 @@ class PolicyAt:
     in_force: bool
     ended: str | None = None
     """The date a suspension (or another bounded state) ended, when it lapsed before ``as_of``."""
+    ended_state: str | None = None
+    """The state that ended then: ``suspended`` (the measure applies again) or ``in_force`` (the measure ended)."""
     next_state: str | None = None
     next_since: str | None = None
 
@@ -197,7 +199,7 @@ def policy_at(states: tuple[State, ...], as_of: str) -> PolicyAt:
 
     >>> rule = (State(state="in_force", since="2025-10-09"), State(state="suspended", since="2025-11-07", until="2026-11-10"))
     >>> policy_at(rule, "2026-12-06")
-    PolicyAt(state='in_force', since='2026-11-10', in_force=True, ended='2026-11-10', next_state=None, next_since=None)
+    PolicyAt(state='in_force', since='2026-11-10', in_force=True, ended='2026-11-10', ended_state='suspended', next_state=None, next_since=None)
     """
     if not states:
         return PolicyAt(None, None, False)
@@ -205,6 +207,7 @@ def policy_at(states: tuple[State, ...], as_of: str) -> PolicyAt:
     return PolicyAt(
         at.state, at.since, at.state in IN_FORCE,
         ended=at.lapsed.until if at.lapsed is not None else None,
+        ended_state=at.lapsed.state if at.lapsed is not None else None,
         next_state=at.next.state if at.next is not None else None,
         next_since=at.next.since if at.next is not None else None,
     )  # fmt: skip

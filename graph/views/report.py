@@ -260,7 +260,9 @@ def _pipeline(report: dict[str, Any], s: Style):
 def policy_words(p: dict[str, Any]) -> str:
     """A policy's state on the as-of date and what it does, in words (a lapsed suspension reads as ended)."""
     state = (p.get("state") or "state unknown").replace("_", " ")
-    if p.get("ended"):
+    if p.get("ended") and p.get("ended_state") not in (None, "suspended"):
+        text = f"ended {p['ended']}: no longer in force"
+    elif p.get("ended"):
         text = f"suspension ended {p['ended']}: in force again"
     elif p.get("state") == "suspended":
         text = "suspended" + (f" until {p['suspended_until']}" if p.get("suspended_until") else "")
@@ -391,6 +393,8 @@ def _policy(policy: dict) -> str:
     if policy.get("via_name"):
         return _policy({k: v for k, v in policy.items() if k != "via_name"}) + f" (as part of {policy['via_name']})"
     status = policy.get("status")
+    if policy.get("ended") and policy.get("ended_state") not in (None, "suspended"):
+        return f"{policy['name']} (ended {policy['ended']})"
     if policy.get("ended"):
         return f"{policy['name']} (suspension ended {policy['ended']}; not confirmed since {policy.get('unconfirmed_since') or policy['ended']})"
     if status == "suspended":
