@@ -32,6 +32,9 @@ POLICY_STATES = ("proposed", "announced", "in_force", "suspended", "amended", "r
 
 STATES = frozenset(FACILITY_STATES + POLICY_STATES)
 
+_ENDS_AS = {"in_force": "expired", "amended": "expired", "operating": "closed"}
+"""What an entity is in once a state with an end date is over (other states give way to the state before them)."""
+
 _TEXT = re.compile(
     r"^(?P<state>[a-z_]+)"
     r"(?:\s+since\s+(?P<since>\S+))?"
@@ -140,10 +143,11 @@ def state_at(states: tuple[State, ...] | list[State], as_of: str) -> StateAt:
       otherwise: a source that expected a start is taken at its word once
       the date has passed, and the report should say so;
     * the latest candidate is in effect, unless its ``until`` has passed:
-      then it has *lapsed* and the state before it is in effect again; a
-      lapsed suspension puts the policy in force from its end date (even one
-      suspended before it took effect), unless a later source says
-      otherwise;
+      then it has *lapsed*. A lapsed suspension puts the policy in force
+      from its end date (even one suspended before it took effect), unless
+      a later source says otherwise; a policy in force until a date has
+      expired after it, and a plant operating until a date has closed;
+      any other lapsed state gives way to the state before it;
     * the first state dated after ``as_of`` is ``next`` (the pipeline).
 
     Examples
@@ -160,6 +164,9 @@ def state_at(states: tuple[State, ...] | list[State], as_of: str) -> StateAt:
     ('in_force', 'suspended')
     >>> state_at(rule, "2026-01-01").state
     'suspended'
+    >>> ended = state_at([State(state="in_force", since="2025-02", until="2025-10")], "2026-12-06")
+    >>> ended.state, ended.since, ended.lapsed.state
+    ('expired', '2025-10', 'in_force')
     >>> held_back = [State(state="announced", since="2025-10-09"),
     ...              State(state="suspended", since="2025-11-07", until="2026-11-10")]
     >>> state_at(held_back, "2026-12-06").state, state_at(held_back, "2026-12-06").since
@@ -176,6 +183,8 @@ def state_at(states: tuple[State, ...] | list[State], as_of: str) -> StateAt:
         before = begun[-2] if len(begun) > 1 else None
         if current.state == "suspended":  # the measure a suspension held back applies again
             return StateAt("in_force", current.until, lapsed=current, next=nxt)
+        if current.state in _ENDS_AS:  # a policy in force until a date has expired; a plant operating until one has closed
+            return StateAt(_ENDS_AS[current.state], current.until, lapsed=current, next=nxt, source=current.source)
         return StateAt(before.state if before else None, before.since if before else None, lapsed=current, next=nxt,
                        source=before.source if before else None)  # fmt: skip
     return StateAt(current.state, current.since, next=nxt, source=current.source)

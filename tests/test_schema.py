@@ -155,3 +155,14 @@ def test_state_at_follows_the_documented_rules():
     after = state_at(idle, "2023-01-01")
     assert after.state == "operating" and after.lapsed.state == "idle"
     assert state_at([State(state="in_force")], "1999-01-01").state == "in_force"  # undated: holds throughout
+
+
+def test_a_state_with_an_end_date_is_over_after_it():
+    """A policy in force until a date has expired (not 'a suspension ended'); a plant operating until one has closed."""
+    from supplygraph.schema import State, state_at
+
+    ban = state_at([State(state="in_force", since="2025-02", until="2025-10")], "2026-12-06")
+    assert (ban.state, ban.since, ban.lapsed.state) == ("expired", "2025-10", "in_force")
+    assert state_at([State(state="in_force", since="2025-02", until="2025-10")], "2025-06-01").state == "in_force"
+    plant = state_at([State(state="operating", since="1990", until="2002")], "2026-12-06")
+    assert plant.state == "closed"
