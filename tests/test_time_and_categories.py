@@ -222,6 +222,6 @@ def test_a_measure_in_force_until_a_past_date_has_ended_and_catches_nothing():
     G.add_edge("policy:ban", "element:Dy", type="RESTRICTS", sources=["doc:a"])
     F = supply_flow(G, as_of="2026-12-06")
     policy = F.graph["policies"]["policy:ban"]
-    assert (policy["state"], policy["in_force"], policy["ended"], policy["ended_state"]) == (None, False, "2025-10", "in_force")
+    assert (policy["state"], policy["in_force"], policy["ended"], policy["ended_state"]) == ("expired", False, "2025-10", "in_force")
     assert F.nodes["material:ox"]["restrictions"] == []
     assert supply_flow(G, as_of="2025-06-30").nodes["material:ox"]["restrictions"] == [{"policy": "policy:ban", "caught_by": "Dy"}]
