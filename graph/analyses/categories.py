@@ -54,9 +54,6 @@ class Categories:
     def add_member(self, member: str, category: str) -> None:
         self.members[category].add(member)
 
-    def touches(self, source: str, target: str) -> bool:
-        return source in self.ids or target in self.ids
-
     def keep(self, source: str, target: str, attrs: dict) -> None:
         """Record a flow fact that names a category (on the category it is about)."""
         for node in (source, target):

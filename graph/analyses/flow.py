@@ -47,6 +47,7 @@ vintage's shares already leave room for them in the unlisted rest).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -98,6 +99,13 @@ def figure_year(attrs: dict[str, Any]) -> int | None:
     return int(as_of[:4]) if as_of[:4].isdigit() else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _edition_year(edition: str | None) -> int | None:
+    """The year in an edition's name (its last four-digit number), if any."""
+    numbers = re.findall(r"\d{4}", edition or "")
+    return int(numbers[-1]) if numbers else None
+
+
 def vintage_key(edition: str | None, year: int | None, producers: int = 0, as_of: str = "") -> tuple:
     """Sort key that makes the preferred vintage the largest.
 
@@ -105,8 +113,8 @@ def vintage_key(edition: str | None, year: int | None, producers: int = 0, as_of
     (a full table beats a single headline share), then the newest edition
     (the last four-digit number in its name), then the latest ``as_of``.
     """
-    numbers = re.findall(r"\d{4}", edition or "")
-    return (year if year is not None else -1, producers, int(numbers[-1]) if numbers else -1, as_of or "", edition or "")
+    number = _edition_year(edition)
+    return (year if year is not None else -1, producers, number if number is not None else -1, as_of or "", edition or "")
 
 
 def choose_vintage(
@@ -239,6 +247,7 @@ def supply_flow(
     cats = Categories(G)
     assumed = Assumptions()
     activity: dict[str, Activity] = {}
+    category_ids = cats.ids
 
     def active(node: str) -> Activity:
         if node not in activity:
@@ -262,19 +271,22 @@ def supply_flow(
                 attrs["type"] = kind
                 attrs["sources"] = list(data.get("sources") or ())
                 attrs["unreviewed"] = 0 if data.get("reviewed", True) else 1  # an extracted fact nobody accepted yet
-                if data.get("until") and day(data["until"]) <= as_of:
+                until, since = data.get("until"), data.get("since")
+                if until and day(until) <= as_of:
                     continue  # the fact no longer holds
-                if data.get("since") and day(data["since"]) > as_of:
+                if since and day(since) > as_of:
                     if kind == "PRODUCES":
-                        waiting.append((source, target, attrs, data["since"]))
+                        waiting.append((source, target, attrs, since))
                     continue
-                if kind in ("PRODUCES", "SUPPLIES") and not active(source).operating:
-                    if kind == "PRODUCES":
-                        waiting.append((source, target, attrs, active(source).expected))
-                    continue
-                if kind == "SUPPLIES" and not active(target).operating:
-                    continue
-                if cats.touches(source, target):
+                if kind == "PRODUCES" or kind == "SUPPLIES":
+                    act = activity.get(source) or active(source)
+                    if not act.operating:
+                        if kind == "PRODUCES":
+                            waiting.append((source, target, attrs, act.expected))
+                        continue
+                    if kind == "SUPPLIES" and not (activity.get(target) or active(target)).operating:
+                        continue
+                if source in category_ids or target in category_ids:
                     cats.keep(source, target, attrs)
                 elif kind == "PRODUCES":
                     produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
@@ -347,7 +359,10 @@ def _has_figures(rows: list[tuple[str, dict]], edition, year, as_of: str) -> boo
 def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links) -> set[str]:
     """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice."""
     listed = {p for p, _ in rows}
-    return {c for p in listed for c, _ in controllers(G, p, _links=links) if c in listed}
+    if len(listed) < 2:
+        return set()
+    controlled = [p for p in listed if p in links.operators or p in links.parents]  # only they have controllers
+    return {c for p in controlled for c, _ in controllers(G, p, _links=links) if c in listed}
 
 
 def _world_totals(produced: dict[tuple[str, str], list[tuple[str, dict]]]) -> dict[str, dict[int, float]]:
@@ -370,10 +385,14 @@ def _world_totals(produced: dict[tuple[str, str], list[tuple[str, dict]]]) -> di
     return {m: {y: round(t, -3) for y, (_, t) in years.items()} for m, years in found.items()}
 
 
-def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links) -> list:
-    """Record in ``F.graph["controllers"]`` everyone who controls or holds a stake in ``node``; return the control chain."""
+def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, held: list | None = None) -> list:
+    """Record in ``F.graph["controllers"]`` everyone who controls or holds a stake in ``node``; return the control chain
+    (and fill ``held`` with the stakes)."""
     chain = controllers(G, node, _links=links)
-    for other in [o for o, _ in chain] + [s["owner"] for s in stakes(G, node, chain, _links=links)]:
+    owned = stakes(G, node, chain, _links=links)
+    if held is not None:
+        held.extend(owned)
+    for other in [o for o, _ in chain] + [s["owner"] for s in owned]:
         if other not in F.graph["controllers"]:
             info = G.nodes[other]
             F.graph["controllers"][other] = {"name": info.get("name") or other, "label": info.get("label"), "country": _country_of(G, other, links)}
@@ -391,8 +410,9 @@ def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activ
     elif data.get("label") == "EndUse":
         attrs.update(sector=data.get("sector"))
     else:
-        chain = _add_controllers(G, F, node, links)
-        attrs.update(country=_country_of(G, node, links), controlled_by=chain, stakes=stakes(G, node, chain, _links=links),
+        held: list = []
+        chain = _add_controllers(G, F, node, links, held)
+        attrs.update(country=_country_of(G, node, links), controlled_by=chain, stakes=held,
                      state=activity.state if activity else "operating")  # fmt: skip
     F.add_node(node, **attrs)
 
@@ -473,8 +493,8 @@ def _weigh_producers(
 
 def _published_by(edition: str | None, rows: dict[str, dict], as_of: str) -> bool:
     """Whether a vintage existed on ``as_of``: its edition's year (last four digits of its name) and its figures' ``as_of`` not after it."""
-    numbers = re.findall(r"\d{4}", edition or "")
-    if numbers and int(numbers[-1]) > int(as_of[:4]):
+    year = _edition_year(edition)
+    if year is not None and year > int(as_of[:4]):
         return False
     return all(day(str(a["as_of"])) <= as_of for a in rows.values() if a.get("as_of"))
 
