@@ -815,3 +815,8 @@ def test_stakes_in_appositives_relative_clauses_and_hyphenated_shares(extractor)
     assert ("HOLDS_STAKE_IN", "org:fir-holdings-inc", "org:elm-metals-ltd") in facts
     assert ("HOLDS_STAKE_IN", "org:pine-capital-inc", "org:oak-magnet-ltd") in facts
     assert not any(kind == "SUBSIDIARY_OF" and t == "org:pine-capital-inc" for kind, _, t in facts)
+
+
+def test_a_demonym_before_a_compound_maker_places_the_firm(extractor):
+    found = run(extractor, "Corvus Magnets Inc buys NdPr metal from Tarn Metals SA, a French metals maker, under a contract.")
+    assert ("LOCATED_IN", "org:tarn-metals-sa", "country:FR") in found["facts"]

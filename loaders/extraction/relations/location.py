@@ -69,11 +69,15 @@ class Location:
                     if head is not None:
                         self.st.add("LOCATED_IN", m, country, self.s, 0.8)
                     break
-        # "A, a Danish maker of ...", "A, an Estonian producer"
+        # "A, a Danish maker of ...", "A, an Estonian producer", "A, a French metals maker"
         for m in self.ms:
             if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the"):
                 demonym = self.at(m.end + 2)
-                if demonym is not None and demonym.demonym and self.w(demonym.end) in self.v.ORG_NOUNS | {"state-owned", "listed"}:
+                if demonym is None or not demonym.demonym:
+                    continue
+                head = next((k for k in range(demonym.end, min(self.s.end, demonym.end + 3))
+                             if self.w(k) in self.v.ORG_NOUNS | {"state-owned", "listed"}), None)  # "a French metals maker"
+                if head is not None and not any(self.st_mention_covers(k) for k in range(demonym.end, head)):
                     self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
         # "A began separating and refining rare earths in Hai Phong"
         subject = self.subject
