@@ -30,16 +30,18 @@ MIN_WORDS = 20
 """Shorter texts (a title, a table of figures) are not judged."""
 MAX_FOREIGN_LETTERS = 0.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def not_english(text: str) -> str | None:
     """Why ``text`` is not mostly English, in words ("78% of its letters are not Latin"), or None when it is."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
-    foreign = sum(1 for c in letters if not _latin(c)) / len(letters)
-    if foreign > MAX_FOREIGN_LETTERS:
-        return f"{foreign:.0%} of its letters are not in the Latin script"
+    if not text.isascii():  # (plain ASCII, the common case, needs no look at each letter)
+        others = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
+        letters = len(_ASCII_LETTER.findall(text)) + len(others)
+        foreign = sum(1 for c in others if not _latin(c)) / letters if letters else 0.0
+        if foreign > MAX_FOREIGN_LETTERS:
+            return f"{foreign:.0%} of its letters are not in the Latin script"
     words = [w.lower() for w in _WORD.findall(text) if _latin(w[0])]
     if len(words) < MIN_WORDS:
         return None

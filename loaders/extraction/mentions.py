@@ -59,7 +59,7 @@ class Mentions:
         spans += self._elliptic(doc, spans)
         covered = {k for m in spans for k in range(m.start, m.end)}
         spans += [Mention(start, end, self._known(known), text, label_of_known=known.label)
-                  for start, end, known, text in packed_mentions(doc, covered, self.x.gazetteer)]  # "Dy/Tb", "NdPr"
+                  for start, end, known, text in packed_mentions(doc, covered, self.x.gazetteer, text)]  # "Dy/Tb", "NdPr"
         candidates = [] if self.known_only else self._candidates(doc, spans)
         if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
             candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]

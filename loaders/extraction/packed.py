@@ -22,8 +22,12 @@ SEPARATORS = ("/", "-")
 LIST_WORDS = (",", "and", "or")
 HEADS = frozenset("oxide oxides metal metals magnet magnets alloy alloys fluoride fluorides carbonate carbonates "
                   "concentrate concentrates powder".split())  # fmt: skip
-_JOINED = re.compile("^(?:" + "|".join(sorted((s for s in SYMBOLS if len(s) == 2), key=len, reverse=True)) + "){2,3}$")
+_PAIRS = "(?:" + "|".join(sorted(s for s in SYMBOLS if len(s) == 2)) + "){2,3}"
+_JOINED = re.compile(f"^{_PAIRS}$")
 """One token of two or three two-letter symbols: "NdPr", "DyTb" (one-letter symbols would make words of anything)."""
+_SYMBOL = "(?:" + "|".join(sorted(SYMBOLS, key=len, reverse=True)) + ")"
+_ANY = re.compile(rf"\b{_SYMBOL}(?:[/-]|\s*(?:,|and|or)\s*){_SYMBOL}\b|\b{_PAIRS}\b")
+"""Where a packed run may start: two symbols joined or listed, or one token of joined symbols."""
 
 
 def symbols_of(text: str) -> list[str]:
@@ -33,14 +37,16 @@ def symbols_of(text: str) -> list[str]:
     return re.findall("[A-Z][a-z]", text)
 
 
-def packed_mentions(doc: Any, covered: set[int], gazetteer: Gazetteer) -> list[tuple[int, int, KnownEntity, str]]:
-    """(start, end, entity, text) for every packed run in ``doc`` whose tokens no other mention covers."""
+def packed_mentions(doc: Any, covered: set[int], gazetteer: Gazetteer, text: str | None = None) -> list[tuple[int, int, KnownEntity, str]]:
+    """(start, end, entity, text) for every packed run in ``doc`` whose tokens no other mention covers (``text``:
+    ``doc.text`` when the caller has it). Only where a regular expression finds a candidate are tokens looked at."""
     out: list[tuple[int, int, KnownEntity, str]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        groups = _run(doc, i, covered)
+    n, done = len(doc), -1
+    for found in _ANY.finditer(doc.text if text is None else text):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        i = span.start if span is not None else -1
+        groups = _run(doc, i, covered) if i > done else []
         if not groups:
-            i += 1
             continue
         end = groups[-1][-1] + 1
         head = doc[end].text if end < n and doc[end].lower_ in HEADS else None
@@ -56,10 +62,10 @@ def packed_mentions(doc: Any, covered: set[int], gazetteer: Gazetteer) -> list[t
                 if symbols_of(doc[k].text):
                     continue  # "NdPr" alone: one token cannot stand for two entities
                 name = SYMBOLS[doc[k].text].lower()
-                found = _lookup(gazetteer, [f"{name} {own_head or head}"] if head else []) or gazetteer.lookup(name)
-                if found is not None:
-                    out.append((k, k + 1, found, doc[k].text))
-        i = end
+                found_ = _lookup(gazetteer, [f"{name} {own_head or head}"] if head else []) or gazetteer.lookup(name)
+                if found_ is not None:
+                    out.append((k, k + 1, found_, doc[k].text))
+        done = end
     return out
 
 
