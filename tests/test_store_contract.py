@@ -203,3 +203,22 @@ def test_a_curated_claim_makes_an_extracted_edge_reviewed(store, tmp_path):
             "material": "material:ndpr-oxide", "sources": ["doc:curated"]}  # fmt: skip
     store.apply([unit("curated.yaml", [source], [fact])])
     assert _edge(store, "SUPPLIES", "org:harbor-rare-earths-ltd", "org:northwind-magnetics").reviewed
+
+
+def test_a_fact_rejected_in_one_document_stays_out_when_another_document_states_it_in_those_words(store, tmp_path):
+    """The decision is on the statement, not the document: a second file with the same sentence brings nothing back,
+    and a new sentence stating the same fact is a new candidate."""
+    from supplygraph.graph.stores.base import Decision
+
+    sentence = "Harbor Rare Earths Ltd supplies NdPr oxide to Northwind Magnetics."
+    (tmp_path / "a.txt").write_text(sentence, encoding="utf-8")
+    store.apply(read_paths([tmp_path / "a.txt"]))
+    supply = next(c for c in store.candidates() if c.type == "SUPPLIES")
+    store.decide([Decision(supply.type, supply.source, supply.target, supply.evidence, "rejected", "t1")])
+    (tmp_path / "b.txt").write_text(sentence + "\nNorthwind Magnetics makes NdFeB magnets.", encoding="utf-8")
+    store.apply(read_paths([tmp_path / "b.txt"]))
+    assert _edge(store, "SUPPLIES", supply.source, supply.target) is None
+    (tmp_path / "c.txt").write_text("Northwind Magnetics buys NdPr oxide from Harbor Rare Earths Ltd.", encoding="utf-8")
+    store.apply(read_paths([tmp_path / "c.txt"]))
+    edge = _edge(store, "SUPPLIES", supply.source, supply.target)
+    assert edge is not None and not edge.reviewed and edge.evidence == ("Northwind Magnetics buys NdPr oxide from Harbor Rare Earths Ltd.",)

@@ -118,7 +118,8 @@ class _Kind:
     claims: str
     columns: str
     ends: str
-    """Columns of the merged table that claims do not repeat (an edge's type and ends follow from its key)."""
+    """Columns of the merged table that claims do not repeat (an edge's type and ends follow from its key; for an
+    extracted fact whose every statement was rejected, no merged edge is left, so they come from ``extracted_ends``)."""
     claim: Callable[[str, str, list, tuple], Any]
     payload: Callable[[Any], str]
     merge: Callable[[list], Any]
@@ -136,7 +137,8 @@ _NODES = _Kind(
     lambda origin, key, payload, _: NodeClaim(origin, key, *payload), _node_claim_payload, merge_node, _node_row,
 )  # fmt: skip
 _EDGES = _Kind(
-    "edges", "edge_claims", _EDGE_COLUMNS, "m.type, m.source, m.target",
+    "edges", "edge_claims", _EDGE_COLUMNS,
+    "COALESCE(m.type, x.type), COALESCE(m.source, x.source), COALESCE(m.target, x.target)",
     lambda origin, key, payload, ends: EdgeClaim(origin, key, *ends, *payload), _edge_claim_payload, merge_edge, _edge_row,
     lambda claim, payload: (claim.key, claim.type, claim.source, claim.target, payload),
 )  # fmt: skip
@@ -315,7 +317,8 @@ class EmbeddedStore(Store):
         rows = self._rows_with_keys(
             kind.claims, "c.",
             f"SELECT c.key, o.origin, c.payload, {kind.ends} FROM {kind.claims} c "
-            f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key",
+            f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key"
+            + (" LEFT JOIN extracted_ends x ON x.key = c.key" if kind is _EDGES else ""),
             keys,
         )  # fmt: skip
         for key, origin, payload, *ends in rows:
