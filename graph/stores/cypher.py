@@ -169,6 +169,24 @@ RETURN count(r) AS written, sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed""",
     )
 
 
+def merge_edges_baseline(type_name: str) -> Statement:
+    """The plain ``UNWIND ... MERGE ... SET r = row.props`` write of one relationship type.
+
+    What any client writing these rows would send, with nothing else: no
+    comparison, no counting. ``tests/benchmarks/bench_neo4j_push.py`` times it
+    beside :func:`upsert_edges` on the same rows and server (the push's baseline).
+    """
+    return Statement(
+        f"merge_edges_baseline_{type_name}",
+        f"""UNWIND $rows AS row
+MATCH (a:{ENTITY} {{id: row.source}})
+MATCH (b:{ENTITY} {{id: row.target}})
+MERGE (a)-[r:{rel_type(type_name)} {{key: row.key}}]->(b)
+SET r = row.props""",
+        ("rows",),
+    )
+
+
 def delete_edges(type_name: str) -> Statement:
     """Delete relationships of one type by fact key (claims no input makes any more)."""
     return Statement(
@@ -357,6 +375,7 @@ def all_statements() -> Iterator[Statement]:
         yield nodes_of_label(primary)
     for type_name in FACT_TYPES:
         yield upsert_edges(type_name)
+        yield merge_edges_baseline(type_name)
         yield delete_edges(type_name)
         yield edges_by_key(type_name)
         yield edges_of_type(type_name)

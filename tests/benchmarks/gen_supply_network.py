@@ -34,8 +34,10 @@ edges. Names and figures mean nothing.
 
 from __future__ import annotations
 
+import csv
 import itertools
 import random
+from pathlib import Path
 
 import networkx as nx
 
@@ -136,6 +138,32 @@ def _drawer(rng: random.Random, items: list[str], skew: float):
         return list(chosen)
 
     return draw
+
+
+ENTITY_COLUMNS = ("id", "label", "name", "aliases", "stage", "sector", "country", "iso2")
+FACT_COLUMNS = ("type", "source", "target", "sources", "share", "volume_t", "year", "edition", "stake")
+
+
+def write_curated(G: nx.MultiDiGraph, folder: Path) -> tuple[Path, Path]:
+    """``G`` as the curated CSV tables ``supplygraph load`` reads: ``entities.csv`` and ``facts.csv`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def cell(value) -> str:
+        return "|".join(value) if isinstance(value, list) else "" if value is None else str(value)
+
+    entities, facts = folder / "entities.csv", folder / "facts.csv"
+    with entities.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(ENTITY_COLUMNS)
+        writer.writerows([node, *(cell(data.get(c)) for c in ENTITY_COLUMNS[1:])] for node, data in G.nodes(data=True))
+    with facts.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(FACT_COLUMNS)
+        writer.writerows(
+            [data["type"], u, v, ";".join(data["sources"]), *(cell(data.get(c)) for c in FACT_COLUMNS[4:])]
+            for u, v, data in G.edges(data=True)
+        )
+    return entities, facts
 
 
 if __name__ == "__main__":  # pragma: no cover
