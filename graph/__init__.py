@@ -13,6 +13,17 @@
 
 from __future__ import annotations
 
-from .stores import DEFAULT_STORE, EmbeddedStore, LoadSummary, Stats, Store, StoredEdge, StoredNode, open_store, store_path
+from typing import TYPE_CHECKING, Any
+
+from . import stores
+from .stores import DEFAULT_STORE, open_store, store_path
+
+if TYPE_CHECKING:
+    from .stores import EmbeddedStore, LoadSummary, Stats, Store, StoredEdge, StoredNode
+
+
+def __getattr__(name: str) -> Any:
+    """The store classes re-exported from :mod:`.stores`, imported when first used (as there)."""
+    return getattr(stores, name)
 
 __all__ = ["DEFAULT_STORE", "EmbeddedStore", "LoadSummary", "Stats", "Store", "StoredEdge", "StoredNode", "open_store", "store_path"]

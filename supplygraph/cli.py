@@ -9,22 +9,40 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from supplygraph import api
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import store_path
-from supplygraph.loaders import INPUT_KINDS
 from supplygraph.formatting import FORMATS, table, to_json, wrap
-from supplygraph.graph.views.report import render_report
 from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import print_overview, print_stats, print_summary, progressbar
+from supplygraph.perf import lazy_module
 from supplygraph.review_cli import review
-from supplygraph.schema.nodes import NODE_LABELS, STAGES
 
-NODE_LABEL_NAMES = tuple(NODE_LABELS)
+if TYPE_CHECKING:
+    from supplygraph import api, loaders
+    from supplygraph.graph.views import report as report_view
+    from supplygraph.schema import nodes
+else:  # imported when a command first uses them: `supplygraph --help` stays quick (see lazy_module)
+    api = lazy_module("supplygraph.api")
+    loaders = lazy_module("supplygraph.loaders")
+    report_view = lazy_module("supplygraph.graph.views.report")
+    nodes = lazy_module("supplygraph.schema.nodes")
+
+
+class _LazyChoice(click.Choice):
+    """A choice among values kept in a module the command line should not import to start (the schema, the loaders)."""
+
+    def __init__(self, values: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
+        self._values = values
+        self.case_sensitive = case_sensitive
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._values())
 
 
 class _Group(click.Group):
@@ -69,7 +87,7 @@ def _store(ctx: click.Context, *, create: bool = False):
 
 def kind_option(command):
     """``--kind``: what ``-`` (standard input) holds, since it has no suffix to say it."""
-    return click.option("--kind", type=click.Choice(INPUT_KINDS), help="What '-' (standard input) holds.")(command)
+    return click.option("--kind", type=_LazyChoice(lambda: loaders.INPUT_KINDS), help="What '-' (standard input) holds.")(command)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,7 +130,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
 
 @click.command()
 @click.argument("text")
-@click.option("--label", "labels", multiple=True, type=click.Choice(NODE_LABEL_NAMES, case_sensitive=False),
+@click.option("--label", "labels", multiple=True, type=_LazyChoice(lambda: tuple(nodes.NODE_LABELS), case_sensitive=False),
               help="Only entities of this label (repeatable).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many matches to list.")
 @format_option("table", "json")
@@ -201,7 +219,7 @@ def demo(ctx: click.Context, fmt: str) -> None:
     click.echo(f"Loaded the bundled rare-earth dataset and sample articles into {ctx.obj['store']}", err=True)
     print_overview(summary.as_dict(), stats.as_dict())
     click.echo()
-    click.echo(render_report(report, top=DEMO_TOP))
+    click.echo(report_view.render_report(report, top=DEMO_TOP))
     click.echo("\n".join(NEXT_STEPS))
 
 
@@ -216,7 +234,7 @@ def as_of_options(command):
 @click.command()
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="How many chokepoints to list.")
 @click.option("--end-use", "end_use", metavar="ID", help="Only the supply chain of this end use, e.g. enduse:guided-missile.")
-@click.option("--stage", type=click.Choice(STAGES), help="Only materials of this stage.")
+@click.option("--stage", type=_LazyChoice(lambda: nodes.STAGES), help="Only materials of this stage.")
 @click.option(
     "--scenario", "scenarios", multiple=True, metavar="TEXT",
     help="'remove country:CN', 'remove org:ID', 'restrict element:Dy,element:Tb [by country:CN]' or 'apply policy:ID'; repeat to combine.",
@@ -233,7 +251,7 @@ def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | 
     """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
     report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
                              as_of=as_of, stale_after=stale_after, reviewed_only=reviewed_only)  # fmt: skip
-    click.echo(to_json(report) if fmt == "json" else render_report(report, markdown=fmt == "markdown", top=top), nl=fmt == "json")
+    click.echo(to_json(report) if fmt == "json" else report_view.render_report(report, markdown=fmt == "markdown", top=top), nl=fmt == "json")
 
 
 # -- export: HTML network views, GraphML, node-link JSON --------------------

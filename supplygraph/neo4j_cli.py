@@ -9,15 +9,23 @@ printed.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from supplygraph import api, queries
 from supplygraph.formatting import table, to_json
-from supplygraph.graph.stores.neo4j_push import PushSummary
-from supplygraph.graph.stores.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jSettings, Neo4jStore
+from supplygraph.graph.stores import DEFAULT_BATCH_SIZE
 from supplygraph.output import print_stats, progressbar
+from supplygraph.perf import lazy_module
+
+if TYPE_CHECKING:
+    from supplygraph import api, queries
+    from supplygraph.graph.stores import neo4j_store
+    from supplygraph.graph.stores.neo4j_push import PushSummary
+else:  # imported when a command first uses them (see supplygraph.cli)
+    api = lazy_module("supplygraph.api")
+    queries = lazy_module("supplygraph.queries")
+    neo4j_store = lazy_module("supplygraph.graph.stores.neo4j_store")
 
 
 def connection_options(command: Any) -> Any:
@@ -33,12 +41,12 @@ def connection_options(command: Any) -> Any:
     return command
 
 
-def _neo4j(ctx: click.Context, uri: str | None, user: str | None, database: str | None) -> Neo4jStore:
-    settings = Neo4jSettings.from_env(uri, user, database)
+def _neo4j(ctx: click.Context, uri: str | None, user: str | None, database: str | None) -> "neo4j_store.Neo4jStore":
+    settings = neo4j_store.Neo4jSettings.from_env(uri, user, database)
     if settings.password is None and sys.stdin.isatty():
         password = click.prompt(f"Neo4j password for {settings.user}", hide_input=True, default="", show_default=False)
-        settings = Neo4jSettings(settings.uri, settings.user, settings.database, password or None)
-    return ctx.with_resource(Neo4jStore(settings))
+        settings = neo4j_store.Neo4jSettings(settings.uri, settings.user, settings.database, password or None)
+    return ctx.with_resource(neo4j_store.Neo4jStore(settings))
 
 
 def _local(ctx: click.Context, *, create: bool):

@@ -1,10 +1,41 @@
-"""Helpers for bulk work on hundreds of thousands of records."""
+"""Helpers for speed: bulk work on hundreds of thousands of records, and a start-up that imports only what runs."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 from collections.abc import Iterator
+from typing import Any
+
+
+class _LazyModule:
+    """Stands for a module and imports it on first attribute access."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(importlib.import_module(self._name), attribute)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name!r}>"
+
+
+def lazy_module(name: str) -> Any:
+    """The module ``name``, imported on first attribute access instead of now.
+
+    ``supplygraph --help`` would otherwise import every command's library
+    (networkx, pydantic's models, spaCy, the Neo4j driver) before printing a
+    line: 0.3 s against 0.02 s for Python itself. The CLI reaches the
+    library through these stand-ins, so each command imports what it uses
+    when it runs. (A stand-in, not ``importlib.util.LazyLoader``: a lazy entry
+    in ``sys.modules`` is imported by anything that walks ``sys.modules``,
+    such as ``inspect.getmodule``, in the middle of another import.) Write
+    the plain import under ``TYPE_CHECKING`` beside the call, so readers and
+    ``tests/test_layers.py`` still see the dependency.
+    """
+    return _LazyModule(name)
 
 
 @contextlib.contextmanager

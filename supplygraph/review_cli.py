@@ -8,12 +8,17 @@ type, everything above a confidence, or ``--all``); ``review export`` and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from supplygraph import api
+from supplygraph.perf import lazy_module
 from supplygraph.formatting import to_json, wrap
+
+if TYPE_CHECKING:
+    from supplygraph import api
+else:  # imported when a command first uses it (see supplygraph.cli)
+    api = lazy_module("supplygraph.api")
 
 def _store(ctx: click.Context, *, create: bool = False):
     return ctx.with_resource(api.open_store(ctx.obj["store"], create=create, notify=lambda line: click.echo(line, err=True)))

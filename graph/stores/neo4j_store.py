@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
-from . import cypher
+from . import DEFAULT_BATCH_SIZE, cypher
 
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
@@ -56,7 +56,6 @@ DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 CONNECTION_TIMEOUT = 4.0
 """Seconds to wait for a TCP/TLS connection; keeps "server down" errors well under 10 seconds."""
-DEFAULT_BATCH_SIZE = 5000
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,37 @@
+"""The command line starts without importing what no command has asked for yet.
+
+``supplygraph --help`` (and the help of the command groups) needs click and
+the CLI's own modules; networkx, pydantic's models, spaCy, pyvis, YAML and
+the Neo4j driver are imported by the commands that use them
+(``supplygraph.perf.lazy_module``); a command's own help may import where
+its choices come from (``chokepoints --help`` lists the schema's stages). Timing is for the benchmark
+(``tests/benchmarks/bench_startup.py``); this checks the cause.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("networkx", "pydantic", "spacy", "pyvis", "neo4j", "yaml", "rustworkx", "numpy")
+
+PROBE = """
+import sys
+from click.testing import CliRunner
+from supplygraph.cli import main
+for args in (["--help"], ["neo4j", "--help"], ["export", "--help"], ["neo4j", "push", "--help"]):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+print(" ".join(m for m in {heavy!r} if m in sys.modules))
+"""
+
+
+def test_help_imports_no_heavy_module():
+    out = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
+
+
+def test_a_command_still_imports_what_it_uses(tmp_path):
+    probe = PROBE.replace('["--help"], ', "").replace("for args in (", f"for args in ([\"--store\", {str(tmp_path / 's.db')!r}, \"schema\"], ")
+    out = subprocess.run([sys.executable, "-c", probe.format(heavy=HEAVY)], capture_output=True, text=True, check=True)
+    assert "pydantic" in out.stdout.split()
