@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -126,30 +126,55 @@ def extract_document(path: str | Path, store: Store | None = None, kind: str | N
 
     Names resolve against ``store``'s entities when a store is given; ``-`` reads standard input as ``kind``.
     """
-    path = expand([path], kind)[0] if str(path) == "-" else Path(path)
-    if not path.is_file():
-        raise NotFound(f"no such file: {path}")
-    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-        raise LoadError(f"not a document: {path.suffix or '(no suffix)'!r} (known: {', '.join(DOCUMENT_SUFFIXES)})", where=str(path))
-    return _extract(path, known_entities(store))
+    return _extract(_document_files([path], kind)[0], known_entities(store))
+
+
+def extract_documents(paths: Sequence[str | Path], store: Store | None = None, kind: str | None = None) -> Iterator[dict[str, Any]]:
+    """What loading each document named or under the folders in ``paths`` would add, one result per document.
+
+    One process, one vocabulary and one extractor for all of them: start-up
+    and the store's entities are paid once, not once per document. Every
+    path is checked before the first document is extracted.
+    """
+    files = _document_files(paths, kind)
+    known = known_entities(store)
+    return (_extract(path, known) for path in files)
+
+
+def _document_files(paths: Sequence[str | Path], kind: str | None) -> list[Path]:
+    """The documents named in ``paths`` (each must be one) and the documents under its folders (other files skipped)."""
+    files: list[Path] = []
+    for raw in paths:
+        if str(raw) != "-" and Path(raw).is_dir():
+            files.extend(path for path in expand([raw]) if path.suffix.lower() in DOCUMENT_SUFFIXES)
+            continue
+        path = expand([raw], kind)[0] if str(raw) == "-" else Path(raw)
+        if not path.is_file():
+            raise NotFound(f"no such file: {path}")
+        if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            raise LoadError(f"not a document: {path.suffix or '(no suffix)'!r} (known: {', '.join(DOCUMENT_SUFFIXES)})", where=str(path))
+        files.append(path)
+    return files
 
 
 HELD_OUT = "tests/fixtures/documents/heldout-b"
 """A held-out evaluation set with gold files that ships in the repository (relative to a clone's top folder)."""
 
 
-def evaluate(folder: str | Path, store: Store | None = None) -> Evaluation:
-    """Score extraction on every ``*.gold.json`` in ``folder`` (``supplygraph eval``).
+def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = None) -> Evaluation:
+    """Score extraction on every ``*.gold.json`` in ``folders`` (one or several; ``supplygraph eval``), in one process.
 
     A missing folder says where the corpora are: the development corpus is
     not in the repository (``../shared/corpus/dev`` exists on the project's
     machines only), the held-out sets ship with the tests.
     """
-    if not Path(folder).is_dir():
-        raise NotFound(f"no such folder: {folder}. The development corpus (../shared/corpus/dev) is not part of the "
-                       f"repository, only of the project's shared machines; in a clone, score the held-out sets that "
-                       f"ship with the tests, e.g. supplygraph eval {HELD_OUT}")  # fmt: skip
-    pairs = gold_pairs(Path(folder))
+    folders = [folders] if isinstance(folders, (str, Path)) else folders
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise NotFound(f"no such folder: {folder}. The development corpus (../shared/corpus/dev) is not part of the "
+                           f"repository, only of the project's shared machines; in a clone, score the held-out sets that "
+                           f"ship with the tests, e.g. supplygraph eval {HELD_OUT}")  # fmt: skip
+    pairs = [pair for folder in folders for pair in gold_pairs(Path(folder))]
     known = known_entities(store)
     return evaluate_pairs(pairs, lambda path: _extract(path, known))
 

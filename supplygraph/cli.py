@@ -8,8 +8,10 @@ exit; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -351,19 +353,41 @@ def _existing_store(ctx: click.Context):
 
 
 @click.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
 @kind_option
 @format_option("table", "json")
 @click.pass_context
-def extract(ctx: click.Context, path: str, kind: str | None, fmt: str) -> None:
-    """Show what loading a document (.txt, .md, .html; '-' for standard input) would add, without storing anything.
+def extract(ctx: click.Context, paths: tuple[str, ...], kind: str | None, fmt: str) -> None:
+    """Show what loading documents (.txt, .md, .html; '-' for standard input) would add, without storing anything.
 
-    Names resolve to the store's entities when the store exists.
+    Give one document, several, or folders (their documents, in one
+    process). Names resolve to the store's entities when the store exists.
+    With several documents, --format json prints JSON Lines: one object per
+    document, in order.
     """
-    _needs(ctx, "kind", path == "-", "PATH '-'")
-    found = api.extract_document(path, _existing_store(ctx), kind=kind)
+    _needs(ctx, "kind", "-" in paths, "PATH '-'")
+    store = _existing_store(ctx)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        found = api.extract_document(paths[0], store, kind=kind)
+        _note(paths[0], found)
+        _print_extraction(found, fmt)
+        return
+    for n, found in enumerate(api.extract_documents(paths, store, kind=kind)):
+        _note(found["document"].get("path") or found["document"]["id"], found)
+        if fmt == "json":
+            click.echo(json.dumps(found, ensure_ascii=False, default=str))
+        else:
+            click.echo("\n" if n else "", nl=False)
+            _print_extraction(found, fmt)
+
+
+def _note(where: str, found: dict[str, Any]) -> None:
     if found.get("note"):
-        click.echo(f"supplygraph: note: {path}: {found['note']}", err=True)
+        click.echo(f"supplygraph: note: {where}: {found['note']}", err=True)
+
+
+def _print_extraction(found: dict[str, Any], fmt: str) -> None:
+    """One document's extraction: JSON, or its entities and relations as tables."""
     if fmt == "json":
         click.echo(to_json(found))
         return
@@ -380,13 +404,13 @@ def extract(ctx: click.Context, path: str, kind: str | None, fmt: str) -> None:
 
 
 @click.command("eval")
-@click.argument("folder", type=click.Path(file_okay=False))
+@click.argument("folders", nargs=-1, required=True, type=click.Path(file_okay=False), metavar="FOLDER...")
 @click.option("--use-store", is_flag=True, help="Resolve names against the store's entities too (default: built-in vocabulary only).")
 @format_option("table", "json")
 @click.pass_context
-def eval_(ctx: click.Context, folder: str, use_store: bool, fmt: str) -> None:
-    """Score extraction against the X.gold.json files in FOLDER: precision, recall, F1, errors listed."""
-    result = api.evaluate(folder, _existing_store(ctx) if use_store else None)
+def eval_(ctx: click.Context, folders: tuple[str, ...], use_store: bool, fmt: str) -> None:
+    """Score extraction against the X.gold.json files in each FOLDER (in one process): precision, recall, F1, errors listed."""
+    result = api.evaluate(folders, _existing_store(ctx) if use_store else None)
     if fmt == "json":
         click.echo(to_json(result.as_dict()))
         return

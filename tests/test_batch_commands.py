@@ -1,0 +1,63 @@
+"""``extract`` and ``eval`` over many inputs in one process give what one input at a time gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from supplygraph.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+HELDOUT = ROOT / "tests" / "fixtures" / "documents"
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_extract_over_a_folder_prints_json_lines_equal_to_one_file_at_a_time(tmp_path):
+    store = ["--store", str(tmp_path / "none.db")]
+    documents = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in documents:
+        shutil.copy(path, folder / path.name)
+    (folder / "notes.yaml").write_text("entities: []\n")  # not a document: a folder's other files are skipped
+    lines = _run(*store, "extract", str(folder), "--format", "json").splitlines()
+    assert len(lines) == len(documents) >= 3
+    copies = [folder / path.name for path in documents]
+    for line, path in zip(lines, copies):
+        assert json.loads(line) == json.loads(_run(*store, "extract", str(path), "--format", "json"))
+    listed = _run(*store, "extract", *(str(p) for p in copies), "--format", "json").splitlines()
+    assert listed == lines
+
+
+def test_extract_of_several_documents_as_tables_is_each_document_in_turn(tmp_path):
+    store = ["--store", str(tmp_path / "none.db")]
+    documents = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))[:2]
+    both = _run(*store, "extract", *documents)
+    assert both == _run(*store, "extract", documents[0]) + "\n" + _run(*store, "extract", documents[1])
+
+
+def test_extract_refuses_a_named_file_that_is_not_a_document(tmp_path):
+    other = tmp_path / "facts.yaml"
+    other.write_text("facts: []\n")
+    result = CliRunner().invoke(main, ["--store", str(tmp_path / "none.db"), "extract", str(SAMPLES), str(other)])
+    assert result.exit_code != 0
+    assert "not a document" in result.output and result.stdout == ""
+
+
+def test_eval_of_two_folders_scores_every_document_of_both(tmp_path):
+    store = ["--store", str(tmp_path / "none.db")]
+    folders = [str(HELDOUT / "heldout"), str(HELDOUT / "heldout-b")]
+    one, two = (json.loads(_run(*store, "eval", f, "--format", "json")) for f in folders)
+    both = json.loads(_run(*store, "eval", *folders, "--format", "json"))
+    assert [d["document"] for d in both["documents"]] == [d["document"] for d in one["documents"] + two["documents"]]
+    for kind in ("entities", "relations"):
+        assert both["overall"][kind]["tp"] == one["overall"][kind]["tp"] + two["overall"][kind]["tp"]
