@@ -23,6 +23,7 @@ from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
 if TYPE_CHECKING:
+    from supplygraph.graph.stores.neo4j_csv import ImportFiles
     from supplygraph.graph.stores.neo4j_push import PulledGraph, PushSummary
     from supplygraph.graph.stores.neo4j_store import Neo4jStore
     from supplygraph.graph.views.selection import View
@@ -408,6 +409,7 @@ def push_to_neo4j(
     scores: bool = True,
     batch_size: int | None = None,
     as_of: str | None = None,
+    full: bool = False,
     progress: ProgressBar = _no_progress,
     reviewed_only: bool = False,
 ) -> tuple["PushSummary", str | None]:
@@ -415,18 +417,44 @@ def push_to_neo4j(
 
     With ``scores``, the chokepoint analysis runs here and its scores go to
     the push as node properties: the store writes what it is given and never
-    runs an analysis. Returns the summary and a note when scores could not
-    be computed. ``reviewed_only`` leaves out unreviewed extracted facts (from
-    the push and from the analysis behind the scores); the summary counts them.
+    runs an analysis. Only what changed since the last push to the same
+    database is sent (an embedded store keeps the record); ``full`` sends
+    everything. ``reviewed_only`` leaves out unreviewed extracted facts (from
+    the push and from the analysis behind the scores); the summary counts
+    them. Returns the summary and a note when scores could not be computed.
     """
-    from supplygraph.graph.stores.neo4j_push import DEFAULT_BATCH_SIZE, push, select
+    from supplygraph.graph.stores.embedded import EmbeddedStore
+    from supplygraph.graph.stores.neo4j_push import DEFAULT_BATCH_SIZE, PushLedger, push, select
 
     nodes, edges = select(local, labels=labels, ids=ids)
     node_scores, note = chokepoint_scores(local.to_networkx(reviewed_only=reviewed_only), as_of=as_of) if scores else ({}, None)
+    ledger = None
+    if isinstance(local, EmbeddedStore):
+        where = target.settings.where()
+        digests, counts = local.read_ledger(where)
+        ledger = PushLedger(digests, counts, lambda new, counts, reset: local.write_ledger(where, new, counts, reset))
     with progress(len(nodes) + len(edges), "pushing") as advance:
         summary = push(target, nodes, edges, scores=node_scores, batch_size=batch_size or DEFAULT_BATCH_SIZE, progress=advance,
-                       reviewed_only=reviewed_only)  # fmt: skip
+                       reviewed_only=reviewed_only, ledger=ledger, full=full)  # fmt: skip
     return summary, note
+
+
+def export_neo4j_csv(local: Store, folder: str | Path, *, scores: bool = True, database: str = "neo4j",
+                     as_of: str | None = None) -> tuple["ImportFiles", str, str | None]:  # fmt: skip
+    """Write the local graph as the CSV files ``neo4j-admin database import full`` reads (``supplygraph neo4j export-csv``).
+
+    The same nodes, relationships and properties a push sends (chokepoint
+    scores included unless ``scores`` is false), for a first load of a large
+    graph into an empty database. Returns the files, the exact import
+    command, and a note when scores could not be computed.
+    """
+    from supplygraph.graph.stores.neo4j_csv import import_command, write_import_csv
+    from supplygraph.graph.stores.neo4j_push import select
+
+    nodes, edges = select(local)
+    node_scores, note = chokepoint_scores(local.to_networkx(), as_of=as_of) if scores else ({}, None)
+    files = write_import_csv(Path(folder), nodes, edges, node_scores)
+    return files, import_command(files, database), note
 
 
 def pull_from_neo4j(source: "Neo4jStore", local: Store, *, progress: ProgressBar = _no_progress) -> tuple["PulledGraph", LoadSummary]:

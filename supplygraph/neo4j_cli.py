@@ -80,24 +80,27 @@ def init(ctx: click.Context, uri: str | None, user: str | None, database: str | 
 @click.option("--no-chokepoints", is_flag=True, help="Do not write chokepoint_score/chokepoint_rank.")
 @click.option("--as-of", "as_of", metavar="DATE", help="Score the chokepoints as of this date (YYYY-MM-DD) [default: today].")
 @click.option("--reviewed-only", is_flag=True, help="Leave out facts extracted from documents that nobody has accepted.")
+@click.option("--full", is_flag=True, help="Send every node and relationship, not only what changed since the last push.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def push_command(
     ctx: click.Context, uri: str | None, user: str | None, database: str | None,
     batch_size: int, labels: tuple[str, ...], ids: str, no_chokepoints: bool, as_of: str | None, reviewed_only: bool,
-    fmt: str,
+    full: bool, fmt: str,
 ) -> None:  # fmt: skip
     """Write the local graph (or the nodes picked by --label/--ids and the edges between them) to Neo4j.
 
     Nodes and relationships are merged on their ids and fact keys, one
-    transaction per batch: rerunning changes nothing. Chokepoint scores are
+    transaction per batch; only what changed since the last push to the same
+    database is sent (the local store keeps a digest of each), so rerunning
+    sends and changes nothing. Chokepoint scores are
     written as node properties when the chokepoint analysis is available.
     """
     local = _local(ctx, create=False)
     target = _neo4j(ctx, uri, user, database)
     summary, note = api.push_to_neo4j(
         local, target, labels=labels, ids=[i.strip() for i in ids.split(",") if i.strip()],
-        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar, as_of=as_of, reviewed_only=reviewed_only,
+        scores=not no_chokepoints, batch_size=batch_size, progress=progressbar, as_of=as_of, reviewed_only=reviewed_only, full=full,
     )  # fmt: skip
     if note:
         click.echo(note, err=True)
@@ -124,6 +127,32 @@ def render_push(summary: PushSummary, where: str, fmt: str) -> str:
     if summary.left_out_unreviewed:
         line += f"; {summary.left_out_unreviewed:,} unreviewed left out"
     return f"{nodes}\n\n{edges}\n\n{line}"
+
+
+@neo4j.command(name="export-csv")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--database", default="neo4j", show_default=True, help="The database the printed import command fills.")
+@click.option("--no-chokepoints", is_flag=True, help="Do not write chokepoint_score/chokepoint_rank.")
+@click.option("--as-of", "as_of", metavar="DATE", help="Score the chokepoints as of this date (YYYY-MM-DD) [default: today].")
+@click.pass_context
+def export_csv_command(ctx: click.Context, folder: str, database: str, no_chokepoints: bool, as_of: str | None) -> None:
+    """Write the local graph as the CSV files 'neo4j-admin database import full' reads, and print that command.
+
+    For a first load of a large graph into a new, empty database: Neo4j's
+    bulk importer is much faster than any push. One file per label and per
+    relationship type, header-typed (id:ID, :LABEL, aliases:string[], ...);
+    the same properties a push writes. Run 'supplygraph neo4j init' once the
+    database is started: an import creates no index or constraint.
+    """
+    files, command, note = api.export_neo4j_csv(_local(ctx, create=False), folder, scores=not no_chokepoints,
+                                                database=database, as_of=as_of)  # fmt: skip
+    if note:
+        click.echo(note, err=True)
+    nodes = sum(files.counts[k] for k in files.nodes)
+    edges = sum(files.counts[k] for k in files.relationships)
+    click.echo(f"wrote {len(files.nodes) + len(files.relationships)} files to {folder}: {nodes:,} nodes, {edges:,} relationships", err=True)
+    click.echo("import them into a new, empty database (the server stopped), then start it and run 'supplygraph neo4j init':", err=True)
+    click.echo(command)
 
 
 @neo4j.command(name="pull")

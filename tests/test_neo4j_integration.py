@@ -164,6 +164,31 @@ def test_push_twice_gives_the_same_counts_and_changes_nothing(neo4j_store, tmp_p
 
 
 @requires_neo4j
+def test_a_rerun_sends_only_what_changed_and_a_wiped_database_gets_everything_again(neo4j_store, tmp_path):
+    from supplygraph import api
+
+    local = _local(tmp_path)
+    first, _ = api.push_to_neo4j(local, neo4j_store, scores=False)
+    totals = first.totals()
+    assert totals["created"] == totals["nodes"] + totals["edges"]
+    again, _ = api.push_to_neo4j(local, neo4j_store, scores=False)
+    assert again.totals() == {**totals, "created": 0, "updated": 0}
+    material = next(local.nodes("Material"))
+    extra = tmp_path / "alias.yaml"
+    extra.write_text(json.dumps({"entities": [{"id": material.id, "label": "Material", "name": material.name,
+                                               "aliases": ["A test alias"]}]}))  # fmt: skip
+    local.apply(read_paths([extra]))
+    changed, _ = api.push_to_neo4j(local, neo4j_store, scores=False)
+    assert changed.nodes["Material"]["updated"] == 1 and changed.totals()["created"] == 0
+    assert "A test alias" in neo4j_store.node(material.id).aliases
+    _run(neo4j_store, "MATCH (n:Entity) DETACH DELETE n")
+    refilled, _ = api.push_to_neo4j(local, neo4j_store, scores=False)
+    assert refilled.totals()["created"] == totals["nodes"] + totals["edges"]
+    forced, _ = api.push_to_neo4j(local, neo4j_store, scores=False, full=True)
+    assert forced.totals()["updated"] == totals["nodes"] + totals["edges"]
+
+
+@requires_neo4j
 def test_cli_push_stats_and_pull_match_the_local_store(neo4j_store, tmp_path):
     local = _local(tmp_path)
     local.close()

@@ -131,40 +131,21 @@ def other_labels(primary: str) -> str:
 
 
 def upsert_nodes(primary: str) -> Statement:
-    """Create or update nodes of one label; properties are replaced only when they differ.
+    """Create or update nodes of one label: ``MERGE`` on ``id``, ``SET n = row.props``, nothing else per row.
 
     The node ends up with exactly its labels: a node whose primary label
-    changed loses the old one. Returns how many rows it wrote and how many
-    of them changed, so a rerun that changes nothing reports ``changed = 0``.
+    changed loses the old one. Returns how many rows it wrote. Whether a row
+    changed is decided before it is sent (push sends only what changed since
+    the last push), so the statement compares nothing.
     """
     return Statement(
         f"upsert_nodes_{primary}",
         f"""UNWIND $rows AS row
 MERGE (n:{ENTITY} {{id: row.id}})
-WITH n, row, properties(n) = row.props AS same
-FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET n = row.props)
+SET n = row.props
 SET n{node_labels(primary)}
 REMOVE n{other_labels(primary)}
-RETURN count(n) AS written, sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed""",
-        ("rows",),
-    )
-
-
-def upsert_edges(type_name: str) -> Statement:
-    """Create or update relationships of one type, matched on their fact ``key``.
-
-    Rows whose ends are missing in Neo4j are not written; the caller compares
-    ``written`` with the number of rows and fails the batch.
-    """
-    return Statement(
-        f"upsert_edges_{type_name}",
-        f"""UNWIND $rows AS row
-MATCH (a:{ENTITY} {{id: row.source}})
-MATCH (b:{ENTITY} {{id: row.target}})
-MERGE (a)-[r:{rel_type(type_name)} {{key: row.key}}]->(b)
-WITH r, row, properties(r) = row.props AS same
-FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET r = row.props)
-RETURN count(r) AS written, sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed""",
+RETURN count(n) AS written""",
         ("rows",),
     )
 
@@ -172,9 +153,9 @@ RETURN count(r) AS written, sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed""",
 def merge_edges_baseline(type_name: str) -> Statement:
     """The plain ``UNWIND ... MERGE ... SET r = row.props`` write of one relationship type.
 
-    What any client writing these rows would send, with nothing else: no
-    comparison, no counting. ``tests/benchmarks/bench_neo4j_push.py`` times it
-    beside :func:`upsert_edges` on the same rows and server (the push's baseline).
+    What any client writing these rows would send. :func:`upsert_edges` is
+    this and the count of rows written; ``tests/benchmarks/bench_neo4j_push.py``
+    times push beside it on the same rows and server (the push's baseline).
     """
     return Statement(
         f"merge_edges_baseline_{type_name}",
@@ -185,6 +166,26 @@ MERGE (a)-[r:{rel_type(type_name)} {{key: row.key}}]->(b)
 SET r = row.props""",
         ("rows",),
     )
+
+
+def upsert_edges(type_name: str) -> Statement:
+    """Create or update relationships of one type, matched on their fact ``key``: the plain ``MERGE`` and a count.
+
+    Rows whose ends are missing in Neo4j are not written; the caller compares
+    ``written`` with the number of rows and fails the batch.
+    """
+    plain = merge_edges_baseline(type_name)
+    return Statement(f"upsert_edges_{type_name}", f"{plain.text}\nRETURN count(r) AS written", plain.params)
+
+
+PUSH_COUNTS = Statement(
+    "push_counts",
+    f"""CALL () {{ MATCH (n:{ENTITY}) RETURN count(n) AS nodes }}
+CALL () {{ MATCH ()-[r]->() RETURN count(r) AS relationships }}
+RETURN nodes, relationships""",
+)
+"""How many entities and relationships the database holds (from its count store, no scan): push trusts
+its record of what it last sent only while these are what they were when that push ended."""
 
 
 def delete_edges(type_name: str) -> Statement:

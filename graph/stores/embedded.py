@@ -14,7 +14,7 @@ import json
 import sqlite3
 import tempfile
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -475,6 +475,40 @@ class EmbeddedStore(Store):
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    # -- what was pushed to Neo4j (neo4j push's ledger) ----------------------
+
+    _LEDGER_DDL = """
+    CREATE TABLE IF NOT EXISTS neo4j_pushed (
+        target TEXT NOT NULL, key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (target, key)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS neo4j_targets (target TEXT PRIMARY KEY, nodes INTEGER, relationships INTEGER);
+    """
+
+    def read_ledger(self, target: str) -> tuple[dict[str, str], tuple[int, int] | None]:
+        """What ``neo4j push`` last sent to ``target`` (a database's address): digests by row, and its counts then."""
+        if not self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'neo4j_targets'").fetchone():
+            return {}, None
+        digests = dict(self._db.execute("SELECT key, digest FROM neo4j_pushed WHERE target = ?", (target,)))
+        row = self._db.execute("SELECT nodes, relationships FROM neo4j_targets WHERE target = ?", (target,)).fetchone()
+        return digests, (row[0], row[1]) if row and row[0] is not None else None
+
+    def write_ledger(self, target: str, digests: Mapping[str, str], counts: tuple[int, int] | None, reset: bool) -> None:
+        """Record what a push sent (``reset``: forget the old record first), in a side table the graph never reads.
+
+        A store that cannot be written (a read-only file) keeps no record:
+        the push stays right, and the next one sends everything again.
+        """
+        try:
+            self._db.executescript(self._LEDGER_DDL)
+            self._db.execute("BEGIN IMMEDIATE")
+            if reset:
+                self._db.execute("DELETE FROM neo4j_pushed WHERE target = ?", (target,))
+            self._db.executemany("INSERT OR REPLACE INTO neo4j_pushed VALUES (?, ?, ?)", ((target, k, d) for k, d in digests.items()))
+            self._db.execute("INSERT OR REPLACE INTO neo4j_targets VALUES (?, ?, ?)", (target, *(counts or (None, None))))
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
 
     # -- reading -----------------------------------------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,49 @@ def edge_rows_by_type(edges: Iterable[StoredEdge]) -> dict[str, list[Row]]:
             raise StoreError(f"fact {edge.key}: unknown relationship type {edge.type!r}")
         groups[edge.type].append(edge_row(edge))
     return {name: rows for name, rows in groups.items() if rows}
+
+
+def row_digest(statement: str, row: Row) -> str:
+    """What a row sends, as a short digest: equal digests, nothing to send again (the statement names label or type)."""
+    text = json.dumps([statement, row], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+@dataclass
+class PushLedger:
+    """What was pushed to one Neo4j database: a digest per node (``n:ID``) and relationship (``r:KEY``).
+
+    ``counts`` are the database's (entities, relationships) when the last
+    push ended; a push trusts ``digests`` only while the database still has
+    those counts (nothing deleted or added behind its back), and otherwise
+    sends everything. ``save`` persists what changed (the embedded store
+    keeps a ledger per database beside the graph); without it the ledger
+    lives as long as the object.
+    """
+
+    digests: dict[str, str] = field(default_factory=dict)
+    counts: tuple[int, int] | None = None
+    save: Callable[[Mapping[str, str], tuple[int, int] | None, bool], None] | None = None
+    """Called with new digests, the counts (None while a push runs) and whether to forget the old record first."""
+
+    def trust(self, counts: tuple[int, int] | None) -> None:
+        """Forget the digests unless the database's counts are those the last push left (None: forget them)."""
+        if (counts is None or self.counts != counts) and (self.digests or self.counts is not None):
+            self.digests.clear()
+            self.counts = None
+            if self.save:
+                self.save({}, None, True)
+
+    def record(self, digests: Mapping[str, str]) -> None:
+        self.digests.update(digests)
+        self.counts = None
+        if self.save:
+            self.save(digests, None, False)
+
+    def finish(self, counts: tuple[int, int]) -> None:
+        self.counts = counts
+        if self.save:
+            self.save({}, counts, False)
 
 
 def batches(rows: Sequence[Row], size: int) -> Iterator[Sequence[Row]]:

@@ -42,6 +42,7 @@ from . import DEFAULT_BATCH_SIZE, cypher
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
 from .neo4j_rows import (
+    PushLedger,
     edge_rows_by_type,
     node_rows_by_label,
     stored_edge,
@@ -130,6 +131,8 @@ class Neo4jStore(Store):
         self.connection_timeout = connection_timeout
         self._driver: Any = None
         self._verified = False
+        self.ledger = PushLedger()
+        """What pushes through this object sent (used when the caller keeps no ledger of its own)."""
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.settings.where()}, user {self.settings.user!r})"
@@ -213,27 +216,31 @@ class Neo4jStore(Store):
 
     # -- writing in batches (push) --------------------------------------------------
 
-    def write_batch(self, statement: Statement, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int, int]:
-        """Run one ``UNWIND $rows`` statement as one transaction; return (written, changed, created).
+    def write_batch(self, statement: Statement, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+        """Run one ``UNWIND $rows`` statement as one transaction; return (written, created).
 
         Raises IntegrityError, and rolls the whole batch back, when fewer rows
         were written than sent (a relationship whose end node is not in Neo4j).
         """
 
-        def work(tx: Any) -> tuple[int, int, int]:
+        def work(tx: Any) -> tuple[int, int]:
             result = tx.run(statement.text, statement.bind(rows=list(rows)))
-            record = result.single()
+            written = result.single()["written"]
             counters = result.consume().counters
-            written, changed = record["written"], record["changed"]
             if written != len(rows):
                 raise IntegrityError(
                     f"{statement.name}: only {written} of {len(rows)} rows could be written; an end node is "
                     "missing in Neo4j (push its nodes first, or push without --label/--ids); the batch was rolled back"
                 )
-            return written, changed, counters.nodes_created + counters.relationships_created
+            return written, counters.nodes_created + counters.relationships_created
 
         with self._errors(f"writing a batch ({statement.name})"), self._session() as session:
             return session.execute_write(work)
+
+    def counts(self) -> tuple[int, int]:
+        """(entities, relationships) in the database, from its count store."""
+        row = self._read(cypher.PUSH_COUNTS)[0]
+        return row["nodes"], row["relationships"]
 
     # -- the Store interface: apply --------------------------------------------------
 
