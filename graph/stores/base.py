@@ -14,12 +14,13 @@ import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 QUANTITY_FIELDS = ("share", "volume_t", "capacity_t", "reserves_t", "stake", "intensity_kg", "mass_fraction")
 """Edge properties that hold a figure."""
@@ -227,6 +228,8 @@ class Store(abc.ABC):
         them made the conversion take 10 s instead of 6 s (embedded store).
         """
         keep = None if ids is None else set(ids)
+        import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
+
         graph = nx.MultiDiGraph()
         with paused_gc():
             for node in self.nodes():
