@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from supplygraph.perf import lazy_module
 from supplygraph.formatting import to_json, wrap
+from supplygraph.perf import lazy_module
 
 if TYPE_CHECKING:
     from supplygraph import api
 else:  # imported when a command first uses it (see supplygraph.cli)
     api = lazy_module("supplygraph.api")
+
 
 def _store(ctx: click.Context, *, create: bool = False):
     return ctx.with_resource(api.open_store(ctx.obj["store"], create=create, notify=lambda line: click.echo(line, err=True)))
