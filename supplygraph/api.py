@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ContextManager
 from supplygraph.data import BUNDLED, SAMPLES
 from supplygraph.errors import LoadError, NotFound, OutdatedStore, StoreError, SupplygraphError, did_you_mean
 from supplygraph.graph.stores import EmbeddedStore, store_path
-from supplygraph.graph.analyses.chokepoints import chokepoint_report, chokepoint_scores
 from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Progress, Stats, Store
 from supplygraph.graph.stores.review import select_candidates
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, decision_files, expand, read_file
@@ -291,6 +290,8 @@ def chokepoints(store: Store, *, reviewed_only: bool = False, **options: Any) ->
     Each finding counts the unreviewed facts behind it; ``reviewed_only``
     leaves those facts out of the graph analysed.
     """
+    from supplygraph.graph.analyses.chokepoints import chokepoint_report  # networkx and the analyses: only where a command analyses
+
     report = chokepoint_report(store.to_networkx(reviewed_only=reviewed_only), **options)
     report["graph"]["reviewed_only"] = reviewed_only
     return report
@@ -423,6 +424,7 @@ def push_to_neo4j(
     the push and from the analysis behind the scores); the summary counts
     them. Returns the summary and a note when scores could not be computed.
     """
+    from supplygraph.graph.analyses.chokepoints import chokepoint_scores
     from supplygraph.graph.stores.embedded import EmbeddedStore
     from supplygraph.graph.stores.neo4j_push import DEFAULT_BATCH_SIZE, PushLedger, push, select
 
@@ -448,6 +450,7 @@ def export_neo4j_csv(local: Store, folder: str | Path, *, scores: bool = True, d
     graph into an empty database. Returns the files, the exact import
     command, and a note when scores could not be computed.
     """
+    from supplygraph.graph.analyses.chokepoints import chokepoint_scores
     from supplygraph.graph.stores.neo4j_csv import import_command, write_import_csv
     from supplygraph.graph.stores.neo4j_push import select
 
