@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from supplygraph.cli import main
 from supplygraph.graph import EmbeddedStore, Store
 
+from .chromium import BrowserError, Chromium, find_chromium
+
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 """The project's shared design and corpus folder beside the checkout, when it is there."""
@@ -61,3 +63,24 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}  # noqa: S608
     finally:
         db.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (the HTML view tests); skips, saying why, where it cannot run."""
+    if not find_chromium():
+        pytest.skip("chromium not installed (make test-setup installs Debian's chromium): browser tests skipped")
+    try:
+        with Chromium() as chromium:
+            yield chromium
+    except BrowserError as exc:
+        pytest.skip(f"chromium cannot start here: {exc}")
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory) -> Path:
+    """A store file holding what ``supplygraph demo`` loads, shared by the tests that only read it."""
+    path = tmp_path_factory.mktemp("bundled") / "demo.db"
+    result = CliRunner().invoke(main, ["--store", str(path), "demo"])
+    assert result.exit_code == 0, result.output
+    return path

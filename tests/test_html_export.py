@@ -16,7 +16,6 @@ from supplygraph.graph.views.export import graphml_graph, node_link
 from supplygraph.graph.views.html import _data_date, _json_for_script, page_data, render_html
 from supplygraph.graph.views.selection import ViewTooLarge, neighbourhood, select_view, tiers, upstream
 
-from .chromium import BrowserError, Chromium, find_chromium
 from .conftest import FIXTURES
 
 GOOD = FIXTURES / "good"
@@ -232,17 +231,6 @@ facts:
 """
 
 STABLE = "window.supplygraph && window.supplygraph.stable"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not find_chromium():
-        pytest.skip("chromium not installed (make test-setup installs Debian's chromium): browser tests skipped")
-    try:
-        with Chromium() as chromium:
-            yield chromium
-    except BrowserError as exc:
-        pytest.skip(f"chromium cannot start here: {exc}")
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from click.testing import CliRunner
 from supplygraph.cli import main
 from supplygraph.graph.views.html import LABEL_MIN_PX, READABLE_PX
 
-from .chromium import BrowserError, Chromium, find_chromium
 
 SIZES = [(1366, 768), (1920, 1080)]
 VIEWS = {
@@ -53,17 +52,6 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         result = runner.invoke(main, ["--store", str(store), "export", "html", str(out[name]), *args])
         assert result.exit_code == 0, result.output
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not find_chromium():
-        pytest.skip("chromium not installed (make test-setup installs Debian's chromium): browser tests skipped")
-    try:
-        with Chromium() as chromium:
-            yield chromium
-    except BrowserError as exc:
-        pytest.skip(f"chromium cannot start here: {exc}")
 
 
 def _open(browser, path: Path, width: int, height: int):

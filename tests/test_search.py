@@ -13,13 +13,6 @@ from supplygraph.graph.stores.base import StoredNode
 from supplygraph.graph.stores.search import fold, search_nodes
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("bundled") / "demo.db"
-    assert CliRunner().invoke(main, ["--store", str(path), "demo"]).exit_code == 0
-    return path
-
-
 def search(store: Path, *args: str) -> list[dict]:
     result = CliRunner().invoke(main, ["--store", str(store), "search", *args, "--format", "json"])
     assert result.exit_code == 0, result.output

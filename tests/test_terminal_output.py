@@ -17,13 +17,6 @@ from supplygraph.graph.views.report import render_report
 ANSI = re.compile(r"\x1b\[")
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("bundled") / "demo.db"
-    assert CliRunner().invoke(main, ["--store", str(path), "demo"]).exit_code == 0
-    return path
-
-
 def run(store: Path, *args: str, columns: int | None = None):
     env = {"COLUMNS": str(columns) if columns else None}  # piped (CliRunner's stdout is no terminal)
     return CliRunner().invoke(main, ["--store", str(store), *args], env=env, catch_exceptions=False)

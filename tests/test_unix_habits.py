@@ -45,13 +45,6 @@ def loaded(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def bundled(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("bundled") / "demo.db"
-    assert run(path, "demo").exit_code == 0
-    return path
-
-
 # -- item 4: Unix habits -----------------------------------------------------------------------------------
 
 
