@@ -76,7 +76,8 @@ class Assumptions:
     """What the analysis assumed where the data is silent, counted per kind for the report's "assumptions"."""
 
     TEXTS = {
-        "status_word": "a status word without a date ({example}) holds from its source's date: {n} facilities",
+        "status_word": "a status word without a date ({example}) is taken to hold on the as-of date, whatever the date "
+                       "(the data gives none to bound it): {n} facilities",
         "no_lifecycle": "a facility with no lifecycle or status is taken as operating: {n} facilities",
         "organisations": "organisations, countries and places have no lifecycle and are taken as producing: {n} producers",
         "expected_reached": "an expected start whose date has passed is taken as reached: {n} facilities ({example})",
