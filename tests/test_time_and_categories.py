@@ -225,3 +225,16 @@ def test_a_measure_in_force_until_a_past_date_has_ended_and_catches_nothing():
     assert (policy["state"], policy["in_force"], policy["ended"], policy["ended_state"]) == ("expired", False, "2025-10", "in_force")
     assert F.nodes["material:ox"]["restrictions"] == []
     assert supply_flow(G, as_of="2025-06-30").nodes["material:ox"]["restrictions"] == [{"policy": "policy:ban", "caught_by": "Dy"}]
+
+
+def test_control_holds_between_its_dates():
+    """A parent that sold a subsidiary (``until``) no longer controls it; the buyer controls it from its ``since``."""
+    G = plant_graph()
+    G.add_node("org:old", label="Company", name="Old parent")
+    G.add_node("org:new", label="Company", name="New parent")
+    G.add_edge("org:lynas", "org:old", type="SUBSIDIARY_OF", until="2025-11-18", sources=["doc:a"])
+    G.add_edge("org:lynas", "org:new", type="SUBSIDIARY_OF", since="2025-11-18", sources=["doc:a"])
+    late = supply_flow(G, as_of="2028-06-30")
+    assert [c for c, _ in late.nodes["facility:au-plant"]["controlled_by"]] == ["org:lynas", "org:new"]
+    early = supply_flow(G, as_of="2025-06-30")
+    assert "org:old" in early.graph["pipeline"][0]["controlled_by"] and "org:new" not in early.graph["pipeline"][0]["controlled_by"]

@@ -260,9 +260,11 @@ def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[st
     ``via`` is ``element`` (the policy names the element and the material
     contains it), ``named`` (it names the material), or the id of a category
     it names that the material stands under. A named material or category
-    counts for ``symbol`` when the policy names this element, or none of the
-    material's elements: No. 18 names Sm and SmCo magnets, so SmCo magnets
-    count under Sm, never under Co.
+    counts for ``symbol`` when the policy names this element, or when the
+    material carries no other element: No. 18 names Sm and SmCo magnets, so
+    SmCo magnets count under Sm, never under Co; a procurement rule on SmCo
+    magnets that names no element (DFARS) restricts the magnet, not its Gd,
+    and is left out of the element lines (the policies section lists it).
     """
     named_elements = {p: {t.split(":", 1)[1] for t in info["targets"] if t.startswith("element:")} for p, info in F.graph.get("policies", {}).items()}
     found: dict[str, dict[str, Any]] = {}
@@ -272,7 +274,7 @@ def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[st
             policy, by = entry["policy"], entry["caught_by"]
             names = named_elements.get(policy, set())
             via = "element" if by == symbol else "named" if by is None else by if by.startswith("material:") else None
-            if via is None or (via != "element" and not (symbol in names or not names & elements)):
+            if via is None or (via != "element" and not (symbol in names or elements <= {symbol})):
                 continue
             row = found.setdefault(policy, {"materials": set(), "via": via})
             row["materials"].add(material)

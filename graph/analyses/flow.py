@@ -265,14 +265,15 @@ def supply_flow(
                 if kind == "MEMBER_OF":
                     cats.add_member(source, target)
                 if kind not in FLOW_TYPES:
-                    links.add(source, target, data)
+                    if not _outside(data, as_of):  # control and ownership hold between their dates too
+                        links.add(source, target, data)
                     continue
                 attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
                 attrs["type"] = kind
                 attrs["sources"] = list(data.get("sources") or ())
                 attrs["unreviewed"] = 0 if data.get("reviewed", True) else 1  # an extracted fact nobody accepted yet
-                until, since = data.get("until"), data.get("since")
-                if until and day(until) <= as_of:
+                since = data.get("since")
+                if data.get("until") and day(data["until"]) <= as_of:
                     continue  # the fact no longer holds
                 if since and day(since) > as_of:
                     if kind == "PRODUCES":
@@ -354,6 +355,12 @@ def supply_flow(
 def _has_figures(rows: list[tuple[str, dict]], edition, year, as_of: str) -> bool:
     """Whether producer rows carry shares or volumes a vintage can weigh them by."""
     return _weigh_producers(list((p, dict(a)) for p, a in rows), edition, year, as_of)[0]["weights"] not in (EQUAL, CAPACITY)
+
+
+def _outside(data: dict, as_of: str) -> bool:
+    """Whether a fact does not hold on ``as_of``: it ended on or before it (``until``) or begins after it (``since``)."""
+    until, since = data.get("until"), data.get("since")
+    return bool((until and day(until) <= as_of) or (since and day(since) > as_of))
 
 
 def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links) -> set[str]:
