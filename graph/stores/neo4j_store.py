@@ -246,17 +246,22 @@ class Neo4jStore(Store):
 
     def apply(self, units: Sequence[LoadUnit], progress: Progress | None = None) -> LoadSummary:
         summary = LoadSummary(inputs=len(units))
-        with self._errors("loading"), self._session() as session:
+        self._in_transaction("loading", lambda tx: self._apply(tx, units, summary, progress))
+        return summary
+
+    def _in_transaction(self, doing: str, work: Callable[[Any], Any]) -> Any:
+        """Run ``work(tx)`` in one explicit transaction: committed when it returns, rolled back when anything fails."""
+        with self._errors(doing), self._session() as session:
             tx = session.begin_transaction()
             try:
-                self._apply(tx, units, summary, progress)
+                result = work(tx)
                 tx.commit()
+                return result
             except BaseException:
                 if not tx.closed():
                     with contextlib.suppress(Exception):
                         tx.rollback()
                 raise
-        return summary
 
     def _apply(self, tx: Any, units: Sequence[LoadUnit], summary: LoadSummary, progress: Progress | None) -> None:
         def run(statement: Statement, **params: Any) -> list[dict[str, Any]]:
@@ -351,17 +356,7 @@ class Neo4jStore(Store):
         return [Decision(*(r[k] for k in cypher.DECISION_PROPERTIES[1:])) for r in self._read(cypher.READ_DECISIONS)]
 
     def decide(self, decisions: Sequence[Decision]) -> int:
-        with self._errors("recording review decisions"), self._session() as session:
-            tx = session.begin_transaction()
-            try:
-                changed = self._decide(tx, decisions)
-                tx.commit()
-            except BaseException:
-                if not tx.closed():
-                    with contextlib.suppress(Exception):
-                        tx.rollback()
-                raise
-        return changed
+        return self._in_transaction("recording review decisions", lambda tx: self._decide(tx, decisions))
 
     def _decide(self, tx: Any, decisions: Sequence[Decision]) -> int:
         def run(statement: Statement, **params: Any) -> list[dict[str, Any]]:
