@@ -146,8 +146,8 @@ def search(ctx: click.Context, text: str, labels: tuple[str, ...], limit: int, f
     if fmt == "json":
         click.echo(to_json(found))
         return
-    rows = [{**m, "matched": "" if m["matched"] == m["name"] else m["matched"]} for m in found]
-    click.echo(table(rows, ["id", "label", "name", "matched"]))
+    rows = [{**m, "name": m["name"] if m["matched"] == m["name"] else f"{m['name']} (as {m['matched']!r})"} for m in found]
+    click.echo(table(rows, ["id", "label", "name"]))
 
 
 @click.command()

@@ -68,8 +68,8 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown
         return "\n".join(lines)
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     numeric = [bool(rows) and all(_is_number(row.get(c)) or row.get(c) is None for row in rows) for c in columns]
-    # A column narrows no further than its longest word (up to 40 columns): ids and names stay whole where they can.
-    floors = [max(6, *map(len, c.split() or [""]), min(40, max((len(w) for row in cells for w in row[i].split()), default=0)))
+    # A column narrows no further than its longest word (up to 48 columns): ids and names stay whole where they can.
+    floors = [max(6, *map(len, c.split() or [""]), min(48, max((len(w) for row in cells for w in row[i].split()), default=0)))
               for i, c in enumerate(columns)]  # fmt: skip
     _fit(widths, numeric, floors, (width or output_width()) - 2 * (len(columns) - 1))
 
@@ -89,13 +89,15 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, markdown
 
 def _fit(widths: list[int], numeric: list[bool], floors: list[int], room: int) -> None:
     """Narrow the widest text columns, in place, down to their ``floors``, until they fit in ``room``; failing that,
-    narrow below the floors (words then wrap mid-word) rather than overflow."""
+    narrow the columns after the first below their floors (their words then wrap mid-word) rather than overflow.
+    The first column, which names the row (an id, a name), keeps its floor."""
+    last_resort = [w if n or i == 0 else 6 for i, (w, n) in enumerate(zip(floors, numeric))]
     while sum(widths) > room:
         text = [i for i, w in enumerate(widths) if not numeric[i] and w > floors[i]]
         if not text:
-            if floors == [6 if not n else w for w, n in zip(widths, numeric)] or all(numeric):
+            if floors == last_resort:
                 return
-            floors[:] = [6 if not n else w for w, n in zip(widths, numeric)]
+            floors[:] = last_resort
             continue
         widest = max(text, key=lambda i: widths[i])
         others = sorted((widths[i] for i in text if i != widest), reverse=True)

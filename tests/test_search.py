@@ -43,7 +43,8 @@ def test_label_filters_and_limit(bundled):
 
 def test_search_table_and_nothing_found(bundled):
     result = CliRunner().invoke(main, ["--store", str(bundled), "search", "lynas"])
-    assert result.stdout.splitlines()[0].split() == ["id", "label", "name", "matched"]
+    assert result.stdout.splitlines()[0].split() == ["id", "label", "name"]
+    assert "Lynas Rare Earths (as 'Lynas')" in result.stdout, "the alias that matched is named"
     assert "org:lynas " in result.stdout
     missing = CliRunner().invoke(main, ["--store", str(bundled), "search", "zzqqxx"])
     assert missing.exit_code == 1 and missing.stderr.startswith("supplygraph: error: nothing matches 'zzqqxx'")
