@@ -17,6 +17,7 @@ for any store and any later version of the document that still says it::
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,12 @@ class _Lines(yaml.SafeLoader):
 
 
 def read_decisions(path: Path) -> list[dict[str, str]]:
-    """The decisions in ``path``, each checked; a bad entry is a one-line error naming its file and line."""
+    """The decisions in ``path`` (``-``: standard input), each checked; a bad entry is a one-line error naming its file and line."""
+    stdin = str(path) == "-"
+    path = Path("<stdin>") if stdin else path
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lines)  # noqa: S506 - a SafeLoader subclass
+        text = sys.stdin.read() if stdin else path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Lines)  # noqa: S506 - a SafeLoader subclass
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(f"cannot read decisions file: {getattr(exc, 'strerror', None) or exc}", where=str(path)) from None
     except yaml.YAMLError as exc:
@@ -79,11 +83,14 @@ def _checked(item: Any, where: str) -> dict[str, str]:
 
 
 def write_decisions(path: Path, decisions: Iterable[Mapping[str, Any]]) -> int:
-    """Write ``decisions`` (oldest first) to ``path``; returns how many. Overwrites the file."""
+    """Write ``decisions`` (oldest first) to ``path`` (``-``: standard output); returns how many. Overwrites the file."""
     rows = [{f: d.get(f, "") for f in FIELDS} for d in decisions]
     header = ("# supplygraph review decisions: keep this file under version control; 'supplygraph review import'\n"
               "# (or 'supplygraph load' of the file or its folder) applies it to a store.\n")  # fmt: skip
     body = yaml.safe_dump({"decisions": rows}, sort_keys=False, allow_unicode=True, width=120)
+    if str(path) == "-":
+        sys.stdout.write(header + body)
+        return len(rows)
     try:
         path.write_text(header + body, encoding="utf-8")
     except OSError as exc:

@@ -103,15 +103,15 @@ reject = _decide("rejected")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.pass_context
 def export_decisions(ctx: click.Context, path: str) -> None:
-    """Write every decision to a file (name it *.decisions.yaml) to keep under version control."""
+    """Write every decision to a file (name it *.decisions.yaml) to keep under version control; '-' is stdout."""
     count = api.export_decisions(_store(ctx), path)
-    click.echo(f"wrote {count:,} decision{'s' * (count != 1)} to {path}")
+    click.echo(f"wrote {count:,} decision{'s' * (count != 1)} to {'standard output' if path == '-' else path}", err=path == "-")
 
 
 @review.command("import")
-@click.argument("path", type=click.Path(dir_okay=False, exists=True))
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
 @click.pass_context
 def import_decisions(ctx: click.Context, path: str) -> None:
-    """Apply the decisions of a file to the store (rejected facts leave the graph, accepted ones are reviewed)."""
+    """Apply the decisions of a file ('-': stdin) to the store (rejected facts leave the graph, accepted ones are reviewed)."""
     changed = api.import_decisions(_store(ctx, create=True), path)
     click.echo(f"{changed:,} decision{'s' * (changed != 1)} changed")

@@ -75,6 +75,17 @@ def test_export_to_standard_output_writes_no_file(loaded, tmp_path, monkeypatch)
     assert "wrote standard output" in result.stderr
 
 
+def test_review_decisions_go_to_stdout_and_come_from_stdin(bundled, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    exported = run(bundled, "review", "export", "-")
+    assert exported.exit_code == 0 and "decisions:" in exported.stdout and not (tmp_path / "-").exists()
+    assert "wrote" in exported.stderr and "wrote" not in exported.stdout
+    copy = tmp_path / "copy.db"
+    shutil.copy(bundled, copy)
+    assert run(copy, "review", "import", "-", stdin=exported.stdout).exit_code == 0
+    one_line_error(run(copy, "review", "import", "-", stdin="decisions: [{decision: maybe}]\n"), "<stdin>:1")
+
+
 def test_python_dash_m_runs_the_command():
     done = subprocess.run([sys.executable, "-m", "supplygraph", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
