@@ -229,3 +229,11 @@ def test_a_reference_in_a_loaded_file_gets_did_you_mean(loaded, tmp_path):
     before = snapshot(loaded)
     one_line_error(run(loaded, "load", str(bad)), f"{bad}:", "'country:USA' is not defined; did you mean country:US")
     assert snapshot(loaded) == before
+
+
+def test_neo4j_push_ids_get_did_you_mean_too(bundled):
+    from supplygraph.errors import NotFound
+    from supplygraph.graph.stores.neo4j_push import select
+
+    with EmbeddedStore(bundled, read_only=True) as store, pytest.raises(NotFound, match="did you mean org:lynas"):
+        select(store, ids=["org:lynass"])

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from supplygraph.errors import NotFound
+from supplygraph.errors import NotFound, did_you_mean
 
 from . import cypher
 from .base import Progress, Store, StoredEdge, StoredNode
@@ -69,7 +69,8 @@ def select(
         wanted_ids = set(ids)
         missing = sorted(wanted_ids - {n.id for n in nodes})
         if missing:
-            raise NotFound(f"no entity with id {missing[0]!r} in the local store")
+            hint = did_you_mean(missing[0], ((n.id, n.name, n.aliases) for n in nodes))
+            raise NotFound(f"no entity with id {missing[0]!r} in the local store{hint}")
         nodes = [n for n in nodes if n.label in labels or n.id in wanted_ids]
         keep = {n.id for n in nodes}
         edges = [e for e in source.edges() if e.source in keep and e.target in keep]
