@@ -24,8 +24,9 @@ from pydantic import BaseModel, ConfigDict, model_serializer, model_validator
 
 from .values import IsoDate
 
-FACILITY_STATES = ("announced", "construction", "commissioning", "operating", "idle", "closed")
-"""A facility's states, in the order a plant usually passes through them. Only ``operating`` supplies anything."""
+FACILITY_STATES = ("announced", "construction", "commissioning", "operating", "idle", "closed", "cancelled")
+"""A facility's states, in the order a plant usually passes through them (``cancelled``: a plan abandoned before it was
+built). Only ``operating`` supplies anything."""
 
 POLICY_STATES = ("proposed", "announced", "in_force", "suspended", "amended", "revoked", "expired")
 """A policy's states. Only ``in_force`` (and ``amended``, in force as amended) restricts anything."""
@@ -50,7 +51,7 @@ class State(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
     state: str
-    """The state word: announced, construction, commissioning, operating, idle, closed (facilities);
+    """The state word: announced, construction, commissioning, operating, idle, closed, cancelled (facilities);
     proposed, announced, in_force, suspended, amended, revoked, expired (policies)."""
     since: IsoDate | None = None
     """Date (or year) the state began or, if expected, is expected to begin."""

@@ -141,7 +141,7 @@ class Facility(_Located):
     Read as holding from the source's date, an assumption the chokepoint report lists."""
     opened: IsoDate | None = None
     lifecycle: tuple[State, ...] = ()
-    """Dated states: announced, construction, commissioning, operating, idle, closed (see :mod:`.lifecycle`)."""
+    """Dated states: announced, construction, commissioning, operating, idle, closed, cancelled (see :mod:`.lifecycle`)."""
 
 
 class Element(Node):

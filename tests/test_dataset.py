@@ -628,7 +628,7 @@ def test_plant_lifecycles_are_dated(nodes_by_id, facts):
     assert state_at(lynas_new, today).state != "operating"  # planned: samarium from April 2026 is a ramp, unconfirmed
     assert [s.since for s in lynas_new][0] == "2025-10-29"
     assert state_at(nodes_by_id["facility:lynas-malaysia-gebeng"].lifecycle, today).state == "operating"
-    assert state_at(nodes_by_id["facility:lynas-texas-refinery"].lifecycle, today).state == "announced"
+    assert state_at(nodes_by_id["facility:lynas-texas-refinery"].lifecycle, today).state == "cancelled"  # scrapped in November 2025
     tenx = nodes_by_id["facility:mp-10x"].lifecycle
     assert state_at(tenx, today).state == "construction" and state_at(tenx, today).next.since == "2028"
     assert _one(facts, "LOCATED_IN", "facility:mp-10x", "place:northlake")

@@ -238,3 +238,11 @@ def test_control_holds_between_its_dates():
     assert [c for c, _ in late.nodes["facility:au-plant"]["controlled_by"]] == ["org:lynas", "org:new"]
     early = supply_flow(G, as_of="2025-06-30")
     assert "org:old" in early.graph["pipeline"][0]["controlled_by"] and "org:new" not in early.graph["pipeline"][0]["controlled_by"]
+
+
+def test_a_cancelled_plan_is_not_pipeline():
+    G = plant_graph()
+    G.nodes["facility:au-plant"]["lifecycle"] = ["announced since 2024-05", "cancelled since 2025-11 per doc:plan"]
+    assert supply_flow(G, as_of="2025-06-30").graph["pipeline"][0]["producer"] == "facility:au-plant"
+    late = supply_flow(G, as_of="2026-12-06")
+    assert late.graph["pipeline"] == [] and "facility:au-plant" not in late

@@ -430,7 +430,7 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
     for producer, material, attrs, expected in waiting:
         act = activity.get(producer)
         if act is not None and act.state not in PIPELINE_STATES and not expected:
-            continue  # closed or idle: not pipeline
+            continue  # closed, idle or cancelled: not pipeline
         row = rows.setdefault((producer, material), {
             "producer": producer, "name": G.nodes[producer].get("name") or producer, "material": material,
             "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,

@@ -35,7 +35,7 @@ PIPELINE_STATES = frozenset({"announced", "construction", "commissioning"})
 """Facility states that may supply later: reported as pipeline."""
 
 _STATUS_AS_STATE = {"planned": "announced", "operating": "operating", "construction": "construction",
-                    "commissioning": "commissioning", "closed": "closed", "idle": "idle"}  # fmt: skip
+                    "commissioning": "commissioning", "closed": "closed", "idle": "idle", "cancelled": "cancelled"}  # fmt: skip
 
 
 def as_of_date(value: str | datetime.date | None = None) -> str:
