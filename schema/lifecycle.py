@@ -80,7 +80,7 @@ class State(BaseModel):
     def _check(self) -> "State":
         if self.state not in STATES:
             raise ValueError(f"unknown lifecycle state {self.state!r} (known: {', '.join(sorted(STATES))})")
-        if self.since and self.until and _day(self.until) < _day(self.since):
+        if self.since and self.until and day(self.until) < day(self.since):
             raise ValueError(f"state {self.state!r} ends ({self.until}) before it begins ({self.since})")
         if self.source is not None and not re.match(r"^doc:[A-Za-z0-9][A-Za-z0-9._-]*$", self.source):
             raise ValueError(f"state source {self.source!r} is not a document id ('doc:...')")
@@ -121,8 +121,9 @@ class StateAt:
     """The document behind ``state``."""
 
 
-def _day(value: str) -> str:
+def day(value: str | None) -> str:
     """An ISO date, year-month or year as a comparable full date: a year or month counts from its first day."""
+    value = str(value or "")
     return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10] if len(value) == 7 else value
 
 
@@ -130,7 +131,7 @@ def started_by(state: State, as_of: str) -> bool:
     """Whether ``state`` had begun by ``as_of``: dated on or before it, or undated and not merely expected."""
     if state.since is None:
         return not state.expected
-    return _day(state.since) <= _day(as_of)
+    return day(state.since) <= day(as_of)
 
 
 def state_at(states: tuple[State, ...] | list[State], as_of: str) -> StateAt:
@@ -173,14 +174,14 @@ def state_at(states: tuple[State, ...] | list[State], as_of: str) -> StateAt:
     >>> state_at(held_back, "2026-12-06").state, state_at(held_back, "2026-12-06").since
     ('in_force', '2026-11-10')
     """
-    ordered = sorted(enumerate(states), key=lambda item: (item[1].since is not None, _day(item[1].since or "0001"), item[0]))
+    ordered = sorted(enumerate(states), key=lambda item: (item[1].since is not None, day(item[1].since or "0001"), item[0]))
     begun = [s for _, s in ordered if started_by(s, as_of)]
     upcoming = [s for _, s in ordered if not started_by(s, as_of)]
     nxt = upcoming[0] if upcoming else None
     if not begun:
         return StateAt(None, None, next=nxt)
     current = begun[-1]
-    if current.until and _day(current.until) <= _day(as_of):
+    if current.until and day(current.until) <= day(as_of):
         before = begun[-2] if len(begun) > 1 else None
         if current.state == "suspended":  # the measure a suspension held back applies again
             return StateAt("in_force", current.until, lapsed=current, next=nxt)
@@ -191,4 +192,4 @@ def state_at(states: tuple[State, ...] | list[State], as_of: str) -> StateAt:
     return StateAt(current.state, current.since, next=nxt, source=current.source)
 
 
-__all__ = ["FACILITY_STATES", "POLICY_STATES", "STATES", "State", "StateAt", "started_by", "state_at"]
+__all__ = ["FACILITY_STATES", "POLICY_STATES", "STATES", "State", "StateAt", "day", "started_by", "state_at"]

@@ -8,7 +8,7 @@ failed, where (``file:line``, row, id) and the offending value.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 
 class SupplygraphError(Exception):

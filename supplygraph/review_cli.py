@@ -8,7 +8,7 @@ type, everything above a confidence, or ``--all``); ``review export`` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from supplygraph.errors import NotFound
-from supplygraph.schema.lifecycle import State, state_at
+from supplygraph.schema.lifecycle import State, day, state_at
 
 DEFAULT_STALE_MONTHS = 12
 """A source older than this many months before the as-of date no longer confirms a figure or a policy."""
@@ -52,12 +52,6 @@ def as_of_date(value: str | datetime.date | None = None) -> str:
         return datetime.date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise NotFound(f"--as-of {value!r} is not a date (expected YYYY-MM-DD)") from None
-
-
-def day(value: str | None) -> str:
-    """An ISO date, year-month or year as a full date (a year or month counts from its first day)."""
-    value = str(value or "")
-    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10] if len(value) == 7 else value
 
 
 def months_before(as_of: str, months: int) -> str:

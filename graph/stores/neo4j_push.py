@@ -16,11 +16,11 @@ from typing import Any
 
 from supplygraph.errors import NotFound, did_you_mean
 
-from . import cypher
+from . import DEFAULT_BATCH_SIZE, cypher
 from .base import Progress, Store, StoredEdge, StoredNode
 from .cypher import Statement
 from .neo4j_rows import PulledGraph, PushLedger, batches, edge_rows_by_type, node_rows_by_label, pulled_unit, row_digest
-from .neo4j_store import DEFAULT_BATCH_SIZE, Neo4jStore
+from .neo4j_store import Neo4jStore
 
 
 @dataclass

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from supplygraph.errors import IntegrityError, StoreError, SupplygraphError
 from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
-from . import DEFAULT_BATCH_SIZE, cypher
+from . import cypher
 
 from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
