@@ -246,3 +246,15 @@ def test_a_cancelled_plan_is_not_pipeline():
     assert supply_flow(G, as_of="2025-06-30").graph["pipeline"][0]["producer"] == "facility:au-plant"
     late = supply_flow(G, as_of="2026-12-06")
     assert late.graph["pipeline"] == [] and "facility:au-plant" not in late
+
+
+def test_an_expected_start_that_has_passed_is_named_as_begun_not_as_the_plant_s_start():
+    """A reader must not take a past construction start for the plant's operating start, printed as ahead elsewhere."""
+    G = plant_graph()
+    G.nodes["facility:au-plant"]["lifecycle"] = ["construction since 2022-07 expected per doc:plan",
+                                                  "operating since 2028 expected per doc:plan"]
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False)
+    assert report["pipeline"][0]["state"] == "construction"
+    texts = [a["text"] for a in report["assumptions"] if a["kind"] == "expected_reached"]
+    assert texts == ["an expected start whose date has passed is taken as reached: 1 facility "
+                     "(AU plant: construction expected from 2022-07, doc:plan, taken as begun)"]

@@ -148,7 +148,10 @@ def producer_activity(node: str, data: dict[str, Any], as_of: str, assumed: Assu
     at = state_at(states, as_of)
     reached = [s for s in states if s.expected and s.since and day(s.since) <= as_of and s.state == at.state]
     if reached:
-        assumed.note("expected_reached", f"{data.get('name') or node} {reached[0].text()}")
+        first = reached[0]
+        per = f", {first.source}" if first.source else ""
+        assumed.note("expected_reached", f"{data.get('name') or node}: {first.state} expected from {first.since}{per}, "
+                                         "taken as begun")
     expected = at.next.since if at.next is not None and at.next.state in ("operating", "commissioning") else None
     return Activity(at.state == "operating", at.state, at.since, expected)
 
