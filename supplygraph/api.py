@@ -465,5 +465,5 @@ def pull_from_neo4j(source: "Neo4jStore", local: Store, *, progress: ProgressBar
     from supplygraph.graph.stores.neo4j_push import pull
 
     pulled = pull(source)
-    with progress(len(pulled.unit.nodes) + len(pulled.unit.facts), "writing") as advance:
-        return pulled, local.apply([pulled.unit], advance)
+    with progress(len(pulled.unit.nodes) + pulled.facts, "writing") as advance:
+        return pulled, local.apply(pulled.units, advance)

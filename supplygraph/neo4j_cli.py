@@ -172,7 +172,7 @@ def pull_command(ctx: click.Context, uri: str | None, user: str | None, database
     unit = pulled.unit
     data = {
         "source": source.settings.where(),
-        "read": {"nodes": len(unit.nodes), "facts": len(unit.facts)},
+        "read": {"nodes": len(unit.nodes), "facts": pulled.facts, "unreviewed_facts": len(pulled.unreviewed.facts)},
         "skipped": {"labels": pulled.skipped_labels, "types": pulled.skipped_types},
         **summary.as_dict(),
     }
@@ -180,7 +180,8 @@ def pull_command(ctx: click.Context, uri: str | None, user: str | None, database
         click.echo(to_json(data))
         return
     click.echo(table([{"": k, **data[k]} for k in ("nodes", "edges")], ["", "added", "updated", "unchanged", "removed"]))
-    click.echo(f"\nread {len(unit.nodes):,} nodes and {len(unit.facts):,} facts from {source.settings.where()}")
+    unreviewed = f" ({len(pulled.unreviewed.facts):,} unreviewed)" if pulled.unreviewed.facts else ""
+    click.echo(f"\nread {len(unit.nodes):,} nodes and {pulled.facts:,} facts{unreviewed} from {source.settings.where()}")
     for kind, skipped in (("nodes labelled", pulled.skipped_labels), ("relationships of type", pulled.skipped_types)):
         for name, count in skipped.items():
             click.echo(f"skipped {count:,} {kind} {name} (not in the schema)", err=True)

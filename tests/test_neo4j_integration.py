@@ -218,7 +218,7 @@ def test_pull_round_trip_brings_the_same_graph_back(neo4j_store, tmp_path):
     pulled = pull(neo4j_store)
     assert (pulled.skipped_labels, pulled.skipped_types) == ({"SupplygraphTestMarker": 1}, {})
     home = EmbeddedStore(tmp_path / "home.db")
-    home.apply([pulled.unit])
+    home.apply(pulled.units)
     assert graph_state(home) == graph_state(local)
     assert [e.evidence for e in home.edges()] == [e.evidence for e in local.edges()]
     again = home.apply([pull(neo4j_store).unit])

@@ -146,6 +146,19 @@ def test_pull_rebuilds_the_same_graph(tmp_path):
     assert again.unit.digest == pulled.unit.digest, "an unchanged Neo4j graph pulls with the same digest"
 
 
+def test_pull_keeps_an_unreviewed_fact_unreviewed(tmp_path):
+    """An extracted fact nobody accepted must not come back from Neo4j as reviewed, or --reviewed-only would trust it."""
+    original = EmbeddedStore(tmp_path / "a.db")
+    original.apply(read_paths([FIXTURES / "good", FIXTURES / "documents" / "northwind-magnet-plant.txt"]))
+    assert any(not e.reviewed for e in original.edges()) and any(e.reviewed for e in original.edges())
+    pulled = pulled_unit("neo4j:test", *_as_neo4j(original))
+    assert pulled.unreviewed.extracted and pulled.facts == len(pulled.unit.facts) + len(pulled.unreviewed.facts)
+    copy = EmbeddedStore(tmp_path / "b.db")
+    copy.apply(pulled.units)
+    assert graph_state(copy) == graph_state(original)
+    assert {e.key: e.reviewed for e in copy.edges()} == {e.key: e.reviewed for e in original.edges()}
+
+
 def test_pull_keeps_every_evidence_sentence_of_a_merged_edge(tmp_path):
     nodes = [
         ("1", _labels(SOE), node_props(SOE)),

@@ -184,8 +184,20 @@ class PulledGraph:
     """What pull read: the unit to load, and what it left out because the schema does not know it."""
 
     unit: LoadUnit
+    unreviewed: LoadUnit
+    """The relationships Neo4j holds as ``reviewed: false`` (extracted, nobody accepted them): loaded as extracted
+    facts so they stay unreviewed here, and a decision on them (``supplygraph review``) applies as to any other."""
     skipped_labels: dict[str, int] = field(default_factory=dict)
     skipped_types: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def units(self) -> list[LoadUnit]:
+        """What to load: the reviewed graph, and the unreviewed facts when there are any."""
+        return [self.unit, self.unreviewed] if self.unreviewed.facts else [self.unit]
+
+    @property
+    def facts(self) -> int:
+        return len(self.unit.facts) + len(self.unreviewed.facts)
 
 
 def pulled_unit(
@@ -201,12 +213,15 @@ def pulled_unit(
     left out and counted; derived properties (chokepoint scores) and the
     stored fact ``key`` are dropped (the key is recomputed); a relationship
     with several evidence sentences becomes one fact per sentence, which the
-    store merges back into one edge. A record the schema refuses raises
+    store merges back into one edge. A relationship pushed as ``reviewed:
+    false`` comes back as an extracted fact, still unreviewed. A record the schema refuses raises
     :class:`~supplygraph.errors.InvalidRecord` naming the Neo4j element.
     """
     unit = LoadUnit(origin=origin, digest="")
-    result = PulledGraph(unit)
+    unreviewed = LoadUnit(origin=f"{origin} (unreviewed)", digest="", extracted=True)
+    result = PulledGraph(unit, unreviewed)
     canonical: list[Any] = []
+    canonical_unreviewed: list[Any] = []
     for element_id, labels, props in nodes:
         where = f"{origin} node {props.get('id', element_id)}"
         primary = primary_label(labels, where)
@@ -228,12 +243,18 @@ def pulled_unit(
         where = f"{origin} relationship {type_name} {source}->{target}"
         base = {k: v for k, v in props.items() if k not in ("key", "evidence", "reviewed")}
         base.update(type=type_name, source=source, target=target)
+        into, seen = (unit, canonical) if props.get("reviewed", True) else (unreviewed, canonical_unreviewed)
         for evidence in list(props.get("evidence") or []) or [None]:
             record = dict(base, evidence=evidence) if evidence is not None else base
             try:
-                unit.add_fact(parse_fact(record), where)
+                into.add_fact(parse_fact(record), where)
             except SupplygraphError as exc:
                 raise exc.at(where) from None
-            canonical.append(record)
-    unit.digest = hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
+            seen.append(record)
+    unit.digest = _digest(canonical)
+    unreviewed.digest = _digest(canonical_unreviewed)
     return result
+
+
+def _digest(records: list[Any]) -> str:
+    return hashlib.sha256(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()
