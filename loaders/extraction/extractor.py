@@ -12,6 +12,7 @@ from ..gazetteer import Gazetteer, KnownEntity, has_cjk
 from .language import not_english
 from .model import Extraction
 from .state import DocState
+from .tokens import Tokens
 from .vocabulary import WORDS, Vocabulary
 
 _DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
@@ -46,6 +47,7 @@ class Extractor:
         self._add_forms(self.gazetteer.surface_forms())
         self.designations = Matcher(self.nlp.vocab)
         self.designations.add("DESIGNATION", [[{"TEXT": {"REGEX": _DESIGNATION.pattern}}]])
+        self._lexemes: dict[int, tuple] = {}  # a word's flags, read from spaCy once (see .tokens)
 
     # .. gazetteer phrases ..
 
@@ -82,7 +84,7 @@ class Extractor:
         state.known_only = why is not None  # text the rules cannot read: known names only, nothing guessed
         pieces = [(piece, heading) for text, heading in blocks for piece in _pieces(text)]
         for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in pieces), pieces):
-            state.add_doc(doc, heading)
+            state.add_doc(Tokens(doc, self._lexemes), heading)
         found = state.finish()
         if why is not None:
             found.note = (f"mostly not in English ({why}): only names the store or the vocabulary knows were read; "

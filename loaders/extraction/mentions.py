@@ -36,7 +36,7 @@ class Mentions:
 
     def _add_doc(self, doc: Any, heading: bool, sentences: list[Any]) -> None:
         spans: list[Mention] = []
-        for match_id, start, end in self.x.phrases(doc):
+        for match_id, start, end in self.x.phrases(doc.spacy):
             known = self.x._phrase_ids[self.x.nlp.vocab.strings[match_id]]
             spans.append(Mention(start, end, self._known(known), doc[start:end].text))
         text = doc.text
@@ -49,7 +49,7 @@ class Mentions:
                 if span is not None and whole:
                     spans.append(Mention(span.start, span.end, self._known(known), form))
                 pos = text.find(form, pos + len(form))
-        for _, start, end in self.x.designations(doc):
+        for _, start, end in self.x.designations(doc.spacy):
             stop = end
             while stop < len(doc) and (doc[stop].is_title or doc[stop].text in ("I", "II", "III", "IV", "V")):
                 stop += 1
@@ -65,7 +65,7 @@ class Mentions:
             candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
         spans += candidates
         spans = longest(spans)
-        lowers = [t.lower_ for t in doc]
+        lowers = doc.lowers
         for sent in sentences:
             credit = credit_line(sent)
             s = Sentence(doc, sent.start, sent.end, heading or credit or title_case(sent), lowers)
