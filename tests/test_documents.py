@@ -820,3 +820,40 @@ def test_stakes_in_appositives_relative_clauses_and_hyphenated_shares(extractor)
 def test_a_demonym_before_a_compound_maker_places_the_firm(extractor):
     found = run(extractor, "Corvus Magnets Inc buys NdPr metal from Tarn Metals SA, a French metals maker, under a contract.")
     assert ("LOCATED_IN", "org:tarn-metals-sa", "country:FR") in found["facts"]
+
+
+def test_coordinated_subjects_share_the_verb_but_an_introductory_phrase_does_not(extractor):
+    found = run(extractor, "Harbor Rare Earths Ltd, Kestrel Magnetics and Orion Motors Inc are all headquartered in Perth.",
+                "In Japan, Aster Magnets Ltd and Birch Magnet Works Ltd supply NdFeB magnets to Orion Motors Inc.",
+                "Under a deal with Cedar Metals Ltd and Elm Metals Ltd, Fir Magnetics Ltd supplies NdFeB magnets to Oak Motors Inc.")
+    facts = found["facts"]
+    assert {("LOCATED_IN", f"org:{n}", "place:perth") for n in ("harbor-rare-earths-ltd", "kestrel-magnetics", "orion-motors-inc")} <= facts
+    assert {("SUPPLIES", "org:aster-magnets-ltd", "org:orion-motors-inc"), ("SUPPLIES", "org:birch-magnet-works-ltd", "org:orion-motors-inc"),
+            ("SUPPLIES", "org:fir-magnetics-ltd", "org:oak-motors-inc")} <= facts  # fmt: skip
+    assert not any(kind == "SUPPLIES" and s in ("country:JP", "org:elm-metals-ltd", "org:cedar-metals-ltd") for kind, s, _ in facts)
+
+
+def test_ownership_in_an_appositive(extractor):
+    found = run(extractor, "KRE, the vehicle owned by Birch Mining Ltd and Fir Holdings Inc, lends money to Harbor Rare Earths Ltd.")
+    assert found["names"]["KRE"]["label"] == "Company"  # (an all-capital name before a comma is no dateline)
+    assert {("SUBSIDIARY_OF", "org:kre", "org:birch-mining-ltd"), ("SUBSIDIARY_OF", "org:kre", "org:fir-holdings-inc")} <= found["facts"]
+
+
+def test_an_import_is_a_dependence_and_the_sources_supply(extractor):
+    found = run(extractor, "Korea Zinc imports NdPr oxide from Vietnam.", "Japan's imports of samarium oxide from China fell.",
+                "Japan may import samarium from Malaysia.")
+    facts = found["facts"]
+    assert {("DEPENDS_ON", "org:korea-zinc", "country:VN"), ("SUPPLIES", "country:VN", "org:korea-zinc"),
+            ("DEPENDS_ON", "country:JP", "country:CN"), ("SUPPLIES", "country:CN", "country:JP")} <= facts  # fmt: skip
+    assert not any("country:MY" in (s, t) for _, s, t in facts)
+
+
+def test_an_investment_without_a_stated_share_is_cooperation(extractor):
+    found = run(extractor, "The 2023 investment by Birch Mining Ltd and Fir Holdings Inc in Harbor Rare Earths Ltd funded the plant.",
+                "Oak Magnet Ltd received an investment from Pine Capital Inc.", "Elm Metals Ltd may invest in Cedar Metals Ltd.")
+    facts = found["facts"]
+    assert {("COOPERATES_WITH", "org:birch-mining-ltd", "org:harbor-rare-earths-ltd"),
+            ("COOPERATES_WITH", "org:fir-holdings-inc", "org:harbor-rare-earths-ltd"),
+            ("COOPERATES_WITH", "org:oak-magnet-ltd", "org:pine-capital-inc")} <= facts  # fmt: skip
+    assert not any(kind.startswith(("SUBSIDIARY", "HOLDS")) for kind, _, _ in facts)
+    assert not any("org:cedar-metals-ltd" in (s, t) for _, s, t in facts)

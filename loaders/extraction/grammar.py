@@ -135,8 +135,49 @@ class Grammar:
                 head = self.at_end(j - 1) if self.w(j - 1) == "," else self.at_end(j)
                 return head if head is not None and pred(head) else None
             if self.w(k) in (";", ":") or self.at(k) is not None:
+                break
+        return self.appositive_head(i, pred)
+
+    def appositive_head(self, i: int, pred) -> Mention | None:
+        """The name an appositive holding ``i`` describes: "X, the vehicle owned by ...", "X, a plant operated by ...",
+        "X, the company's Malaysian unit" (a comma, a determiner and at most five words before ``i``)."""
+        for k in range(i - 1, max(self.s.start, i - 7) - 1, -1):
+            word = self.w(k)
+            if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
+                head = self.at_end(k)
+                return head if head is not None and pred(head) else None
+            if word in (";", ":", "(", ")") or (self.at(k) is not None and not self.at(k).demonym and pred(self.at(k))):
                 return None
         return None
+
+    def subjects(self, who: Mention | str | None, i: int, pred) -> list:
+        """``who`` and the names coordinated with it when together they are the subject of the verb at ``i``: "A, B
+        and C are all headquartered in P", "A and B supply ..."; ``[who]`` otherwise (", based in": an appositive)."""
+        if not isinstance(who, Mention) or who not in self.ms or who.end > i:
+            return [who]
+        group = self.conjuncts(who, pred)
+        between = self.words[group[-1].end - self.s.start : i - self.s.start]
+        if len(group) < 2 or any(w not in self.v.SUBJECT_LINKS for w in between):
+            return [who]
+        return group
+
+    def conjuncts(self, m: Mention, pred) -> list[Mention]:
+        """The names joined to ``m`` as one list, "A, B and C" (commas, then one "and" before the last), in order;
+        ``[m]`` when ``m`` is in no such list ("In Japan, A ...": a comma alone ends an introductory phrase)."""
+        idx = self.ms.index(m)
+        lo = hi = idx
+        gap = lambda a, b: [self.w(q) for q in range(self.ms[a].end, self.ms[b].start) if self.w(q) != "the"]  # noqa: E731
+        joined = lambda g: g in ([","], ["and"], [",", "and"], ["&"])  # noqa: E731
+        while lo > 0 and pred(self.ms[lo - 1]) and joined(gap(lo - 1, lo)):
+            lo -= 1
+        while hi + 1 < len(self.ms) and pred(self.ms[hi + 1]) and joined(gap(hi, hi + 1)) and not (hi > lo and "and" in gap(hi - 1, hi)):
+            hi += 1  # (up to the name after the "and")
+        while lo < idx and self.w(self.ms[lo].start - 1 - (self.w(self.ms[lo].start - 1) == "the")) in self.v.PREPOSITIONS:
+            lo += 1  # "with A and B, C will ...": the list after a preposition is another phrase
+        gaps = [gap(k, k + 1) for k in range(lo, hi)]
+        if not gaps or not {"and", "&"} & set(gaps[-1]) or any(g != [","] for g in gaps[:-1]):
+            return [m]
+        return self.ms[lo : hi + 1]
 
     def is_passive(self, i: int) -> bool:
         """A participle at ``i`` after a form of "be" ("is supplied", "were acquired", "has been sold")."""

@@ -260,6 +260,7 @@ class Mentions:
                 label, strong = "Facility", True  # "a separation plant called Caremag"
             elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
                 label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
-            elif start == 0 and all(t.is_upper for t in doc[start:end]) and nxt in (",", "--", "—", "–", "-"):
-                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --"
+            elif start == 0 and all(t.is_upper for t in doc[start:end]) and (nxt in ("--", "—", "–", "-") or nxt == "," and any(
+                    t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
+                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)

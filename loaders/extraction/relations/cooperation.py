@@ -83,3 +83,34 @@ class Cooperation:
                 if jv is not None and jv.key not in keys:
                     for p in keys:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
+
+    def _investment(self) -> None:
+        """An investment by one organisation in another is cooperation, not ownership (a stated share is a stake,
+        read by the ownership rules): "A invested $20 million in B", "the 2023 investment by A and B in C", "A's
+        investment in B", "B received an investment from A"."""
+        for i in self.triggers(self.v.INVEST_WORDS):
+            into = next((k for k in range(i + 1, min(self.s.end, i + 10)) if self.w(k) in ("in", "into", ";", "from")), None)
+            by = next((k for k in range(i + 1, min(self.s.end, i + 4)) if self.w(k) == "by"), None)
+            if into is None:
+                continue
+            if self.w(into) == "from":
+                first = self.right(into + 1, self.org, limit=2)
+                investors = self.coordinated(first, self.org) if first is not None else []
+                target = self.left(i, self.org, limit=8)
+            elif self.w(into) in ("in", "into"):
+                first = self.right(by + 1, self.org, limit=2) if by is not None and by < into else None
+                if first is None and self.w(i - 1) in ("its", "their", "'s", "’s"):
+                    first = self.its(i - 1) if self.w(i - 1) in ("its", "their") else self.at_end(i - 1)
+                first = first or self.left(i, self.org, limit=6)
+                investors = self.coordinated(first, self.org) if isinstance(first, Mention) and first.start > i \
+                    else self.subjects(first, i, self.org)
+                target = self.right(into + 1, self.org, limit=2)
+            else:
+                continue
+            if target is None or not investors or investors[0] is None or self._percent(self.s.start, self.s.end) is not None:
+                continue
+            if self.hedged(min(self.st_pos(investors[0], i), target.start, i), max(i, target.end - 1)):
+                continue
+            for investor in investors:
+                if self.org(investor) if isinstance(investor, Mention) else self.st.label_of(investor) in ORG_LABELS:
+                    self.st.add("COOPERATES_WITH", investor, target, self.s, 0.7)

@@ -14,10 +14,12 @@ class Location:
             if self.w(i + 1) != "in" or self.hedged(i, i + 2):
                 continue
             place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
-            who = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility",), limit=8)
+            located = lambda m: self.org(m) or self.st.label(m) in ("Facility",)  # noqa: E731
+            who = self.left(i, located, limit=8)
             if place is None or who is None:
                 continue
-            self.st.add("LOCATED_IN", who, place, self.s, 0.9)
+            for each in self.subjects(who, i, located):  # "A, B and C are all headquartered in P"
+                self.st.add("LOCATED_IN", each, place, self.s, 0.9)
             self._place_chain(place)
         # "the Toronto-based company" after or before an organisation
         for i in self.triggers(("based",)):

@@ -26,8 +26,9 @@ class Production:
             if any(self.w(k) in ("technology", "technologies", "equipment") and not self.st_mention_covers(k)
                    for k in range(max(self.s.start, i - 3), i)):  # fmt: skip
                 continue
-            for mat in materials:
-                self.st.add("PRODUCES", producer, mat, self.s, 0.8)
+            for who in self.subjects(producer, i, lambda m: self.org(m) or self.st.label(m) == "Facility"):  # "A and B make M"
+                for mat in materials:
+                    self.st.add("PRODUCES", who, mat, self.s, 0.8)
             self._purpose(materials[-1].end, materials, producer)
             # "uses M0 to make M": M0 feeds M
             if self.w(i - 1) == "to":

@@ -53,8 +53,9 @@ class Supply:
             if isinstance(customer, Mention) and customer in self.ms:
                 customers = self.coordinated(customer, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
                                              and self.w(m.end) not in self.v.CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
-            for c in customers:  # "supplies M to A and B"
-                self._supply(supplier, c, material, 0.8)
+            for who in self.subjects(supplier, i, lambda m: self.org(m) or self.st.label(m) == "Facility"):  # "A and B supply"
+                for c in customers:  # "supplies M to A and B"
+                    self._supply(who, c, material, 0.8)
         # "A's customers include B and C"
         for i in self.triggers(("customers", "customer", "clients")):
             if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
@@ -169,22 +170,32 @@ class Supply:
                     break
 
     def _imports(self) -> None:
-        """ "The United States imports 70% of its rare earth compounds from China": a dependence with its share."""
-        for i in self.triggers(("imports", "imported", "import", "sources", "sourced", "gets", "obtains")):
-            frm = next((k for k in range(i + 1, min(self.s.end, i + 12)) if self.w(k) == "from"), None)
-            if frm is None:
+        """An import statement: "Japan imports samarium from China", "its imports of M from B", "A sources 70% of its M
+        from B". The importer depends on the source (with the share when given); an import (not a mere sourcing) is
+        also the source's supply, with the material."""
+        party = lambda m: self.org(m) or self.st.label(m) == "Country"  # noqa: E731
+        for i in self.triggers(self.v.IMPORT_VERBS | self.v.SOURCE_VERBS):
+            frm = next((k for k in range(i + 1, min(self.s.end, i + 12)) if self.w(k) in ("from", ";")), None)
+            if frm is None or self.w(frm) != "from":
                 continue
-            source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=4)
-            target = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
-            if source is None or target is None or self.hedged(source.start, target.end):
+            noun = self.w(i + 1) == "of" or self.w(i - 1) in ("its", "their", "'s", "’s")  # "Japan's imports of M from B"
+            if noun and self.w(i - 1) in ("its", "their"):
+                importer = self.its(i - 1)
+            elif noun and self.w(i - 1) in ("'s", "’s"):
+                importer = self.at_end(i - 1)
+            else:
+                importer = self.left(i, lambda m: party(m) and not m.demonym, limit=4)
+            first = self.right(frm + 1, party, limit=2)
+            if importer is None or first is None or self.hedged(self.st_pos(importer, i), first.end) or self.is_passive(i):
                 continue
-            share = None
-            for k in range(i + 1, frm):
-                number = PERCENT.match(self.doc[k].text)
-                if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
-                    share = float(number.group(1)) / 100
-                    break
-            if share is None or share > 1:
-                continue
-            mat = self.right(i + 1, self.labelled("Material"), limit=frm - i)
-            self.st.add("DEPENDS_ON", source, target, self.s, 0.75, share=share, material=self.st._key(mat) if mat else None)
+            share = self._percent(i + 1, frm)
+            objects = [m for m in self.ms if i < m.start < frm and self.st.label(m) in ("Material", "Element")]
+            material = next((m for m in objects if self.st.label(m) == "Material"), None)
+            if share is None and self.w(i) in self.v.SOURCE_VERBS:
+                continue  # "sources M from B" is a purchase (read by _supplies), a dependence only with its share
+            for source in self.coordinated(first, party):
+                for who in self.subjects(importer, i, party):
+                    self.st.add("DEPENDS_ON", who, source, self.s, 0.75, share=share, material=self.st._key(material) if material else None)
+                    if self.w(i) in self.v.IMPORT_VERBS:
+                        for mat in objects or [None]:
+                            self._supply(source, who, mat if self.st.label(mat) == "Material" else None, 0.7)
