@@ -11,7 +11,7 @@ from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .packed import packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, all_cues, credit_line, cue_label, demonyms, institution_continues, longest, name_token, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
+from .text import COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, all_cues, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
 
 MAX_NAME_TOKENS = 10
 """Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
@@ -167,6 +167,8 @@ class Mentions:
                     break
                 if j in covered and j > i:
                     break
+                if j > i and j + 1 < n and number_sign(doc, j + 1):
+                    break  # "... Customs Announcement No. 18": the numbered instrument is a name of its own
                 if name_token(doc, j):
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:

@@ -34,10 +34,19 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
             rule()
         if self.subject is not None:
             self.st.last_subject = self.subject.key
+        self._in_context()
+        self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)
+
+    def title(self) -> None:
+        """A title: no relations but its policy's issuers ("Ministry of Commerce and General Administration of Customs
+        Announcement No. 18"); the policy or event it names is the one in context."""
+        self._issued_by()
+        self._in_context()
+
+    def _in_context(self) -> None:
         policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
         if policy is not None:
-            self.st.last_policy = self.st._key(policy)
+            self.st.policy_in_context(policy)
         event = next((m for m in reversed(self.ms) if self.st.label(m) == "Event"), None)
         if event is not None:
             self.st.last_event = self.st._key(event)
-        self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)

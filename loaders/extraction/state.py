@@ -107,19 +107,24 @@ class DocState(Mentions, Names, Confirmation):
                 items = item_line(self, s)
                 for m in items:
                     self.add("RESTRICTS", self.listing, m, s, 0.65)
-                if items or not any(w[:1].isalpha() for w in s.lowers[s.start : s.end]):
-                    continue
-            if s.heading:  # no relations from titles, but the policy or event a title names is the one in context
+                if items or sum(w[:1].isalpha() for w in s.lowers[s.start : s.end]) <= 3:
+                    continue  # (a table's short header or note cell, "Customs code", keeps the list going)
+            if s.heading:  # no relations from titles but their issuers; the policy or event a title names is the one in context
                 self.listing = None
-                for m in s.mentions:
-                    label = self.label(m)
-                    if label == "Policy":
-                        self.last_policy = self._key(m)
-                    elif label == "Event":
-                        self.last_event = self._key(m)
+                Rules(self, s).title()
                 continue
             Rules(self, s).run()
         return self._output()
+
+    def policy_in_context(self, m: Mention) -> None:
+        """A policy a title or sentence names becomes the one in context; a bare kind word ("Announcement",
+        "Notice") names the policy already in context rather than a new one."""
+        key = self._key(m)
+        e = self.entities[key]
+        if e.known is None and self.last_policy is not None and e.name.lower() in self.v.POLICY_ANAPHORA:
+            self.merge(key, self.last_policy)
+        else:
+            self.last_policy = key
 
     def _count(self, s: Sentence) -> None:
         for m in s.mentions:

@@ -89,7 +89,8 @@ def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bo
         k += 1
     company_cues = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
                                                            "industries", "systems"}  # fmt: skip
-    return bool(tail) and tail[-1] not in company_cues
+    return bool(tail) and tail[-1] not in company_cues and not set(tail) & WORDS.INSTITUTION_HEADS
+    # ("Ministry of Commerce and General Administration of Customs": two institutions, not one name)
 
 
 def absorbable(doc: Any, known: list[Mention], i: int) -> bool:

@@ -196,8 +196,16 @@ class Policies:
             body = self.right(self.s.start + lead + 2, self.labelled("GovernmentBody", "Country"), limit=2)
             if body is not None:
                 self.st.add("ISSUED_BY", self.st.last_policy, body, self.s, 0.75)
+        self._issued_in_context()
+        body = self.labelled("GovernmentBody", "Country")
         for p in self.ms:
             if self.st.label(p) != "Policy":
+                continue
+            # "the MIIT and NDRC Order No. 71": the bodies named right before the policy's name
+            before = self.at_end(p.start) or (self.at_end(p.start - 1) if self.w(p.start - 1) == "joint" else None)
+            if before is not None and body(before) and not before.demonym:
+                for b in self.conjuncts(before, body):
+                    self.st.add("ISSUED_BY", p, b, self.s, 0.8)
                 continue
             # "the European Union's Just Transition Fund"
             if p.start >= 2 and self.w(p.start - 1) in ("'s", "’s"):
@@ -224,6 +232,21 @@ class Policies:
                     if body is not None:
                         self.st.add("ISSUED_BY", p, body, self.s, 0.75)
                     break
+
+    def _issued_in_context(self) -> None:
+        """ "The Ministry of Commerce and the General Administration of Customs decided to implement export control on
+        the following items": the bodies that impose the controls of the policy in context issue it."""
+        if self.st.last_policy is None or any(self.st.label(m) == "Policy" for m in self.ms):
+            return
+        body = self.labelled("GovernmentBody", "Country")
+        for i in self.triggers(self.v.ISSUE_VERBS):
+            if not any(self.w(k) in self.v.RESTRICT_NOUNS for k in range(i + 1, min(self.s.end, i + 4))):
+                continue
+            who = self.left(i, body, limit=6, stop=(";", ","))
+            if who is not None and not who.demonym and not self.hedged(who.start, i + 1):
+                for b in self.conjuncts(who, body):
+                    self.st.add("ISSUED_BY", self.st.last_policy, b, self.s, 0.7)
+            return
 
     def _listed(self) -> None:
         """A notice's list of controlled items, in a sentence ("The items subject to control are samarium, gadolinium
