@@ -278,7 +278,7 @@ def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[st
                 continue
             row = found.setdefault(policy, {"materials": set(), "via": via})
             row["materials"].add(material)
-            if _VIA_RANK.get(via, 2) < _VIA_RANK.get(row["via"], 2):
+            if (_VIA_RANK.get(via, 2), via) < (_VIA_RANK.get(row["via"], 2), row["via"]):  # two categories: the first id, in any order
                 row["via"] = via
     return found
 
