@@ -16,7 +16,7 @@ Three views of the same question, "which nodes can cut an end use off":
 from __future__ import annotations
 
 import contextlib
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -132,7 +132,8 @@ def minimum_supply_cut(
     -----
     A unit-capacity maximum flow per end use on its upstream only, k + 1
     breadth-first searches for a cut of k nodes: O(k (V + E)) in the size of
-    that upstream. Where
+    that upstream, whose arcs are listed once per end use (the searches never
+    scan a hub's arcs that leave it, nor the sources of other end uses). Where
     ``dominators`` names one, the nearest dominator is returned instead
     (any dominator is a minimum cut of size 1).
     """
@@ -170,9 +171,18 @@ def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
     (tests check it), without building an auxiliary and a residual graph.
     """
     inside = upstream | {target}
-    succ, pred = F.succ, F.pred
+    pred = F.pred
+    # Arcs inside the upstream, listed once: every search then follows only these (a hub's out-arcs mostly leave the
+    # upstream, and each search rescanned them). The upstream is closed under predecessors, so its in-arcs are all of them.
+    succ: dict = {root: []}
+    for v in inside:
+        succ[v] = []
+    for v in inside:
+        for u in pred[v]:
+            succ[u].append(v)
     through: set = set()  # nodes whose inner arc carries flow
-    flow: set = set()  # original arcs (u, v) that carry flow (at most 1: every node passes at most 1)
+    flow_in: dict = defaultdict(set)  # v -> the u of original arcs (u, v) that carry flow (at most 1: a node passes 1)
+    flow_out: dict = defaultdict(set)  # u -> the v of the same arcs
     IN, OUT = 0, 1
 
     def search() -> tuple[dict, bool]:
@@ -185,9 +195,9 @@ def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
                 if node == target:
                     return parent, True
                 steps = [] if node in through else [(node, OUT)]
-                steps += [(u, OUT) for u in pred[node] if (u, node) in flow]
-            else:
-                steps = [(w, IN) for w in succ[node] if w in inside]  # original arcs: unbounded capacity
+                steps += [(u, OUT) for u in flow_in.get(node, ())]
+            else:  # original arcs: unbounded capacity
+                steps = [(w, IN) for w in succ[node]]
                 if node in through:
                     steps.append((node, IN))
             for nxt in steps:
@@ -207,9 +217,11 @@ def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
             if u == v:  # the inner arc of a node, forwards or backwards
                 (through.add if side_u == IN else through.discard)(u)
             elif side_u == OUT:  # an original arc u -> v, forwards
-                flow.add((u, v))
+                flow_in[v].add(u)
+                flow_out[u].add(v)
             else:  # backwards along v -> u
-                flow.discard((v, u))
+                flow_in[u].discard(v)
+                flow_out[v].discard(u)
             state = before
     # The cut nearest the end use: nodes whose "out" copy still reaches it in the residual graph and whose "in" copy does not.
     reaches = {(target, IN)}
@@ -222,7 +234,7 @@ def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
                 before.append((node, OUT))
         else:
             before = [] if node in through else [(node, IN)]
-            before += [(w, IN) for w in succ[node] if (node, w) in flow]
+            before += [(w, IN) for w in flow_out.get(node, ())]
         for state in before:
             if state not in reaches:
                 reaches.add(state)
