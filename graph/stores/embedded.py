@@ -544,6 +544,39 @@ class EmbeddedStore(Store):
         )
         return [_edge(r) for r in rows]
 
+    def to_networkx(self, ids: Iterable[str] | None = None, *, reviewed_only: bool = False) -> Any:
+        """The graph of :meth:`Store.to_networkx`, read straight from the rows (same nodes, edges, keys and attributes).
+
+        Rows go into NetworkX's adjacency dicts directly, payloads through the
+        JSON decoder's C scanner: no :class:`StoredEdge` per fact and no
+        ``add_edge`` call (its checks and attribute copies were half of the
+        conversion, 1.6 s of CPU at 100k facts).
+        """
+        import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
+
+        keep = None if ids is None else set(ids)
+        scan = json.JSONDecoder().scan_once  # json.loads minus its per-call checks
+        graph = nx.MultiDiGraph()
+        nodes, succ, pred = graph._node, graph._succ, graph._pred
+        with paused_gc():
+            for key, label, name, aliases, props in self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY key"):
+                if keep is None or key in keep:
+                    nodes[key] = {"label": label, "name": name, "aliases": scan(aliases, 0)[0], **scan(props, 0)[0]}
+                    succ[key], pred[key] = {}, {}
+            for key, kind, source, target, payload in self._query(f"SELECT {_EDGE_COLUMNS} FROM edges ORDER BY key"):
+                props, sources, evidence, confidence, reviewed = scan(payload, 0)[0]
+                if (reviewed_only and not reviewed) or (keep is not None and (source not in keep or target not in keep)):
+                    continue
+                for end in (source, target):
+                    if end not in nodes:  # as add_edge would: an end without a node row gets a bare node
+                        graph.add_node(end)
+                parallel = succ[source].get(target)
+                if parallel is None:
+                    parallel = succ[source][target] = pred[target][source] = {}
+                parallel[key] = {"type": kind, **props, "sources": sources, "evidence": evidence, "confidence": confidence,
+                                 "reviewed": reviewed}  # fmt: skip
+        return graph
+
     def stats(self) -> Stats:
         labels = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
         types = dict(self._query("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
