@@ -98,6 +98,11 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 
+CELL = " | "
+"""Between the cells of a table row, which is one block (a heading: no sentence), so that the extractor reads the row
+under its header (loaders/extraction/relations/tables.py); an empty cell stays, to keep the columns in line."""
+
+
 def _clean_markdownish(line: str) -> list[tuple[str, bool | None]]:
     """One Markdown or text line as blocks: headings, list items and table cells split out."""
     stripped = line.strip()
@@ -113,7 +118,8 @@ def _clean_markdownish(line: str) -> list[tuple[str, bool | None]]:
     if re.fullmatch(r"[\s|:\-]*", stripped) and "|" in stripped or re.fullmatch(r"[-=_*]{3,}", stripped):
         return []
     if "|" in stripped:
-        return [(cell.strip(), None) for cell in stripped.strip("|").split("|") if cell.strip()]
+        cells = [cell.strip() for cell in stripped.strip().strip("|").split("|")]
+        return [(CELL.join(cells), True)] if any(cells) else []
     return [(stripped, heading)]
 
 
@@ -201,6 +207,7 @@ class _MainText(HTMLParser):
         self.meta: dict[str, str] = {}
         self.in_title = False
         self.main_marks: list[int] = []
+        self.row: list[str] | None = None  # the cells of the table row being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k.lower(): (v or "") for k, v in attrs}
@@ -224,6 +231,11 @@ class _MainText(HTMLParser):
             self.stack[-1] = "\x00" + tag
         if tag in self.BLOCKS:
             self._flush()
+        if tag == "tr" and not self.skipping:
+            self._end_row()
+            self.row = []
+        if tag in ("td", "th") and self.row is not None:
+            self.current.clear()  # (white space between cells)
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading_depth += 1
         if tag == "h1":
@@ -247,8 +259,13 @@ class _MainText(HTMLParser):
             name = popped.lstrip("\x00")
             if popped.startswith("\x00"):
                 self.skipping -= 1
-            if name in self.BLOCKS:
+            if name in ("td", "th") and self.row is not None:
+                self.row.append(re.sub(r"\s+", " ", "".join(self.current)).strip())  # (an empty cell too: columns stay in line)
+                self.current.clear()
+            elif name in self.BLOCKS:
                 self._flush()
+            if name in ("tr", "table"):
+                self._end_row()
             if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.heading_depth -= 1
             if name == "h1":
@@ -265,6 +282,9 @@ class _MainText(HTMLParser):
         self.current.append(data)
 
     def _flush(self) -> None:
+        if self.row is not None:
+            self.current.append(" ")  # a paragraph or line break inside a cell: the cell goes on
+            return
         text = re.sub(r"\s+", " ", "".join(self.current)).strip()
         self.current.clear()
         if not text:
@@ -274,9 +294,15 @@ class _MainText(HTMLParser):
             self.h1 = text
         self.parts.append((text, heading or _is_heading(text)))
 
+    def _end_row(self) -> None:
+        row, self.row = self.row, None
+        self._flush()
+        if row and any(row):
+            self.parts.append((CELL.join(row), True))
+
     def close(self) -> None:
         super().close()
-        self._flush()
+        self._end_row()
 
 
 def read_html(text: str) -> DocumentText:

@@ -301,7 +301,8 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                            "systems", "company", "enterprises", "manufacturing", "mag", "works"})),
 )
 LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
-                            "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company"})
+                            "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",
+                            "pty", "jsc", "n.v.", "b.v.", "s.p.a.", "k.k.", "oyj"})
 
 PERSON_TITLES = frozenset(
     "ceo cfo coo chairman chairwoman chair president minister secretary director founder spokesperson spokesman "

@@ -13,7 +13,7 @@ from supplygraph.cli import main
 from supplygraph.errors import LoadError
 from supplygraph.graph import EmbeddedStore
 from supplygraph.loaders import Gazetteer, read_file
-from supplygraph.loaders.documents import MAX_BYTES, read_html
+from supplygraph.loaders.documents import MAX_BYTES, read_html, read_text
 from supplygraph.loaders.extraction import Extractor
 from supplygraph.loaders.gazetteer import KnownEntity, normalise
 
@@ -876,3 +876,25 @@ def test_a_notice_title_names_its_issuers_and_a_table_of_items_is_its_list(extra
                      ("ISSUED_BY", "Announcement No. 7 of 2026", "State Customs Bureau"),
                      ("RESTRICTS", "Announcement No. 7 of 2026", "holmium oxide"),
                      ("RESTRICTS", "Announcement No. 7 of 2026", "Erbium")}, facts  # fmt: skip
+
+
+def test_a_table_row_is_read_under_its_header():
+    """Each row of a table (Markdown or HTML) gives what its columns imply; each cell is read as a sentence too."""
+    html = ("<table><tr><th>Plant</th><th>Operator</th><th>Location</th><th>Main products</th></tr>"
+            "<tr><td>Tarn Valley plant</td><td>Tarn Metals Sdn Bhd, a wholly owned subsidiary of Corvus Mining Ltd</td>"
+            "<td>Gebeng, Kuantan, Pahang, Malaysia</td><td>NdPr oxide and NdPr metal from monazite</td></tr>"
+            "<tr><td>Kestrel Ridge</td><td>Kestrel Magnetics Inc</td><td></td><td>NdFeB magnets</td></tr></table>"
+            "<p>Kestrel Magnetics Inc is not listed.</p>")  # fmt: skip
+    markdown = "| Plant | Operator | Location |\n|---|---|---|\n| Tarn Valley plant | Tarn Metals Sdn Bhd | Gebeng, Malaysia |\n"
+    for blocks in (read_html(html).blocks, read_text(markdown, True).blocks):
+        found = Extractor(Gazetteer()).extract(blocks).as_dict()
+        names = {e["id"]: e["name"] for e in found["entities"]}
+        facts = {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+        assert {("OPERATES", "Tarn Metals Sdn Bhd", "Tarn Valley plant"),
+                ("LOCATED_IN", "Tarn Valley plant", "Gebeng")} <= facts, facts  # fmt: skip
+        if "Kestrel" in html and len(blocks) > 3:
+            assert {("SUBSIDIARY_OF", "Tarn Metals Sdn Bhd", "Corvus Mining Ltd"), ("LOCATED_IN", "Gebeng", "Kuantan"),
+                    ("LOCATED_IN", "Pahang", "Malaysia"), ("PRODUCES", "Tarn Valley plant", "NdPr metal"),
+                    ("INPUT_TO", "monazite", "NdPr metal"), ("OPERATES", "Kestrel Magnetics Inc", "Kestrel Ridge"),
+                    ("PRODUCES", "Kestrel Ridge", "NdFeB magnet")} <= facts, facts  # fmt: skip
+            assert ("PRODUCES", "Tarn Valley plant", "monazite") not in facts

@@ -116,6 +116,8 @@ def _variants(form: str) -> set[str]:
         out.add(form[4:])
     if "-" in form:
         out.add(form.replace("-", " "))
+    if "rare earth" in form.lower():  # "separated rare-earth oxides"
+        out.add(re.sub(r"(?i)(rare) (earth)", r"\1-\2", form))
     if "." in form and len(form) <= 8 and form.replace(".", "").isupper():
         out.add(form.replace(".", ""))
     return {v for v in out if v}

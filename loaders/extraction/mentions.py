@@ -26,15 +26,17 @@ class Mentions:
     def add_doc(self, doc: Any, heading: bool) -> None:
         if len(doc) == 0:
             return
-        sentences = [doc[k : min(sent.end, k + MAX_SENTENCE_TOKENS)] for sent in doc.sents
+        row = heading and " | " in doc.text
+        sents = [doc[0 : len(doc)]] if row else doc.sents  # a table row is read whole
+        sentences = [doc[k : min(sent.end, k + MAX_SENTENCE_TOKENS)] for sent in sents
                      for k in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)]  # fmt: skip
         STARTS[id(doc)] = {sent.start for sent in sentences}  # Token.is_sent_start rescans the whole doc: cache
         try:
-            self._add_doc(doc, heading, sentences)
+            self._add_doc(doc, heading and not row, sentences, row)
         finally:
             STARTS.pop(id(doc), None)
 
-    def _add_doc(self, doc: Any, heading: bool, sentences: list[Any]) -> None:
+    def _add_doc(self, doc: Any, heading: bool, sentences: list[Any], row: bool = False) -> None:
         spans: list[Mention] = []
         for match_id, start, end in self.x.phrases(doc.spacy):
             known = self.x._phrase_ids[self.x.nlp.vocab.strings[match_id]]
@@ -68,7 +70,7 @@ class Mentions:
         lowers = doc.lowers
         for sent in sentences:
             credit = credit_line(sent)
-            s = Sentence(doc, sent.start, sent.end, heading or credit or title_case(sent), lowers)
+            s = Sentence(doc, sent.start, sent.end, heading or row or credit or title_case(sent), lowers)  # (a row: no sentence)
             s.mentions = [] if credit else [m for m in spans if sent.start <= m.start < sent.end]
             self.sentences.append(s)
 
@@ -162,8 +164,11 @@ class Mentions:
             j = known_at[i].end if i in covered and i in known_at else i
             while j < n:
                 if j in covered and j > i and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
-                        and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)):
+                        and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)
+                                                      or _suffix(doc, known_at[j].end)):
                     j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
+                    while j < n and _suffix(doc, j):
+                        j += 1  # "Lynas Malaysia Sdn Bhd"
                     break
                 if j in covered and j > i:
                     break
@@ -266,3 +271,8 @@ class Mentions:
                     t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
+
+
+def _suffix(doc: Any, k: int) -> bool:
+    """A capitalised legal suffix at ``k`` ("Sdn", "Bhd", "Ltd."), not the word "group" of "the Japanese group"."""
+    return doc[k].text[:1].isupper() and doc[k].lower_.rstrip(".") in lexicon.LEGAL_SUFFIXES

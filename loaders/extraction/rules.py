@@ -15,9 +15,11 @@ from .relations.ownership import Ownership
 from .relations.policy import Policies
 from .relations.production import Production
 from .relations.supply import Supply
+from .relations.tables import Tables
 
 
-class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownership, Production, Supply, Cooperation, OrgVerbs):
+class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownership, Production, Supply, Cooperation, Tables,
+            OrgVerbs):
     """The relation rules applied to one sentence."""
 
     def run(self) -> None:

@@ -15,6 +15,7 @@ from .mentions import Mentions
 from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
 from .names import Names
 from .relations.policy import item_line
+from .relations.tables import cells, header
 from .rules import Rules
 
 
@@ -44,6 +45,7 @@ class DocState(Mentions, Names, Confirmation):
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
         self.listing: str | None = None  # the policy whose list of items the document is going through
+        self.columns: list[str | None] | None = None  # the roles of the columns of the table being read
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
 
     def ent(self, m: Mention | None) -> Entity | None:
@@ -103,6 +105,11 @@ class DocState(Mentions, Names, Confirmation):
         for s in self.sentences:
             self._count(s)
         for s in self.sentences if not self.known_only else ():
+            spans = cells(s) if s.heading else []
+            if spans:
+                self._row(s, spans)
+                continue
+            self.columns = None  # (a table ends at the first block that is no row)
             if s.heading and self.listing is not None:  # one item of a list a sentence announced, as a line or row
                 items = item_line(self, s)
                 for m in items:
@@ -116,6 +123,26 @@ class DocState(Mentions, Names, Confirmation):
             Rules(self, s).run()
         return self._output()
 
+    def _row(self, s: Sentence, spans: list[tuple[int, int]]) -> None:
+        """A table row: the header names the columns; a later row gives what its columns imply, and each cell is read
+        as a sentence. Inside a notice's list of items, the items a row names are restricted (rows never end the list)."""
+        roles = header(self, s, spans)
+        if roles is not None:
+            self.columns = roles
+            return
+        listing = self.listing
+        parts = [Sentence(s.doc, a, b, False, s.lowers, [m for m in s.mentions if a <= m.start and m.end <= b]) for a, b in spans if a < b]
+        items = [m for cell in parts for m in item_line(self, cell)] if listing is not None else []
+        for m in items:
+            self.add("RESTRICTS", listing, m, s, 0.65)
+        if items:
+            return
+        if self.columns is not None and len(spans) == len(self.columns):
+            Rules(self, s).table_row(self.columns, spans)
+        for cell in parts:
+            Rules(self, cell).run()
+        self.listing = listing
+
     def policy_in_context(self, m: Mention) -> None:
         """A policy a title or sentence names becomes the one in context; a bare kind word ("Announcement",
         "Notice") names the policy already in context rather than a new one."""
@@ -127,6 +154,7 @@ class DocState(Mentions, Names, Confirmation):
             self.last_policy = key
 
     def _count(self, s: Sentence) -> None:
+        spans = cells(s) if s.heading else []  # a table row: a name's evidence is its cell
         for m in s.mentions:
             e = self.ent(m)
             if e is None:
@@ -138,3 +166,5 @@ class DocState(Mentions, Names, Confirmation):
                 e.demonym_only = False
             if e.sentence is None and not s.heading:
                 e.sentence = s.text
+            elif e.sentence is None and spans:
+                e.sentence = next(s.doc[a:b].text.strip() for a, b in spans if a <= m.start < b)
