@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .facts import Fact
 from .nodes import Node
+from .table import FactTable
 
 
 @dataclass
@@ -21,19 +23,61 @@ class LoadUnit:
     origin: str
     digest: str
     nodes: list[Node] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
     node_where: list[str] = field(default_factory=list)
-    fact_where: list[str] = field(default_factory=list)
     extracted: bool = False
     """The facts were read from a document's text by rules: each is stored unreviewed until a person accepts it
     (``supplygraph review``); curated data is reviewed by definition."""
     notes: list[str] = field(default_factory=list)
     """What a reader should know about the input that is no error ("mostly not in English: no relation extracted")."""
+    table: FactTable | None = None
+    """Facts read column by column (a CSV facts table): a first load writes them as they are; :attr:`facts` turns
+    them into records on first use."""
+    _facts: list[Fact] = field(default_factory=list, repr=False)
+    _fact_where: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def facts(self) -> list[Fact]:
+        self._records()
+        return self._facts
+
+    @property
+    def fact_where(self) -> list[str]:
+        self._records()
+        return self._fact_where
+
+    def _records(self) -> None:
+        if self.table is not None:
+            self._facts, self._fact_where = self.table.facts(), [self.table.where(row) for row in self.table.rows]
+            self.table = None
+
+    def fact_count(self) -> int:
+        return len(self.table.rows) if self.table else len(self._facts)
+
+    def fact_keys(self) -> Iterable[str]:
+        return (row.key for row in self.table.rows) if self.table else (fact.key() for fact in self._facts)
+
+    def fact_refs(self) -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
+        """``(type, source, target, sources)`` of every fact, in order, without building records."""
+        return ((f.type, f.source, f.target, f.sources) for f in (self.table.rows if self.table else self._facts))
+
+    def fact_ids(self) -> Iterable[str]:
+        """Every id the facts refer to (ends and sources), each at least once."""
+        if self.table:
+            return {*self.table.documents, *(i for starts, ends in self.table.ends.values() for i in (*starts, *ends))}
+        return (i for f in self._facts for i in (f.source, f.target, *f.sources))
+
+    def fact_at(self, index: int) -> tuple[Fact, str]:
+        """The fact at ``index`` (of :meth:`fact_refs`) and where it was read, for an error message."""
+        if self.table:
+            row = self.table.rows[index]
+            return self.table.facts([row])[0], self.table.where(row)
+        return self._facts[index], self._fact_where[index]
 
     def add_node(self, node: Node, where: str) -> None:
         self.nodes.append(node)
         self.node_where.append(where)
 
     def add_fact(self, fact: Fact, where: str) -> None:
-        self.facts.append(fact)
-        self.fact_where.append(where)
+        self._records()
+        self._facts.append(fact)
+        self._fact_where.append(where)

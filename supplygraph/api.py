@@ -108,7 +108,7 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
             if not is_document:
                 entities = [KnownEntity(n.id, n.label, n.name, n.aliases, n.properties(), stored=True)
                             for n in unit.nodes if n.label != "Document"]  # fmt: skip
-                facts = [(f.type, f.source, f.target) for f in unit.facts]
+                facts = [(type_, source, target) for type_, source, target, _ in unit.fact_refs()]
                 if known is None:
                     curated.extend(entities)
                     links.extend(facts)
@@ -207,7 +207,7 @@ def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar 
         units = read(files, advance, store=store)
     if decisions:
         store.decide([Decision(**d) for d in decisions])
-    with progress(sum(len(u.nodes) + len(u.facts) for u in units), "writing") as advance:
+    with progress(sum(len(u.nodes) + u.fact_count() for u in units), "writing") as advance:
         return load(store, units, advance)
 
 

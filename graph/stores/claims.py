@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from supplygraph.errors import IntegrityError, SupplygraphError, did_you_mean
-from supplygraph.schema import LoadUnit, check_endpoints
+from supplygraph.schema import FACT_TYPES, LoadUnit, check_endpoints
+from supplygraph.schema.table import FactTable
 
 from .base import LoadSummary, Progress, StoredEdge, StoredNode
 
@@ -69,6 +70,11 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
 
     Raises IntegrityError when the unit gives one id two labels.
     """
+    return node_claims(unit), edge_claims(unit)
+
+
+def node_claims(unit: LoadUnit) -> dict[str, NodeClaim]:
+    """The unit's node claims by id (see :func:`unit_claims`)."""
     nodes: dict[str, NodeClaim] = {}
     for node, where in zip(unit.nodes, unit.node_where):
         claim = nodes.get(node.id)
@@ -79,6 +85,11 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
             raise IntegrityError(f"id {node.id!r} is given two labels: {claim.label} and {node.label}", where=where)
         _unite(claim.aliases, [node.name, *node.aliases] if node.name != claim.name else node.aliases)
         _fill(claim.props, node.properties())
+    return nodes
+
+
+def edge_claims(unit: LoadUnit) -> dict[str, EdgeClaim]:
+    """The unit's edge claims by key (see :func:`unit_claims`)."""
     edges: dict[str, EdgeClaim] = {}
     extracted = unit.extracted
     for fact in unit.facts:
@@ -96,7 +107,7 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
         _unite(claim.sources, fact.sources)
         _unite(claim.evidence, evidence)
         claim.confidence = max(claim.confidence, fact.confidence)
-    return nodes, edges
+    return edges
 
 
 def changed_units(
@@ -113,9 +124,9 @@ def changed_units(
             continue
         summary.skipped_unchanged_inputs += 1
         summary.nodes.unchanged += len({n.id for n in unit.nodes})
-        summary.edges.unchanged += len({f.key() for f in unit.facts})
+        summary.edges.unchanged += len(set(unit.fact_keys()))
         if progress:
-            progress(len(unit.nodes) + len(unit.facts))
+            progress(len(unit.nodes) + unit.fact_count())
     return changed
 
 
@@ -142,17 +153,21 @@ def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup,
                     f"id {node.id!r} is given two labels: {seen[0]} (at {seen[1]}) and {node.label}", where=where
                 )
             batch.setdefault(node.id, (node.label, where))
-    referenced = {node_id for unit in units for fact in unit.facts for node_id in (fact.source, fact.target, *fact.sources)}
+    referenced = {node_id for unit in units for node_id in unit.fact_ids()}
     elsewhere = dict(labels_elsewhere(sorted(referenced | set(batch))))
     for node_id, (label, where) in batch.items():
         other = elsewhere.get(node_id)
         if other and other != label:
             raise IntegrityError(f"id {node_id!r} is given two labels: {label} here and {other} in the store", where=where)
     labels = {**elsewhere, **{node_id: label for node_id, (label, _) in batch.items()}}
+    allowed: dict[tuple[str, str, str], bool] = {}
     for unit in units:
-        for fact, where in zip(unit.facts, unit.fact_where):
-            source, target = labels.get(fact.source), labels.get(fact.target)
+        if unit.table and _table_fits(unit.table, labels):
+            continue
+        for i, (type_, source_id, target_id, docs) in enumerate(unit.fact_refs()):
+            source, target = labels.get(source_id), labels.get(target_id)
             if source is None or target is None:
+                fact, where = unit.fact_at(i)
                 role, node_id = ("source", fact.source) if source is None else ("target", fact.target)
                 candidates = [(n.id, n.name, n.aliases) for u in units for n in u.nodes]
                 hint = did_you_mean(node_id, [*candidates, *(known() if known else ())])
@@ -160,16 +175,38 @@ def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup,
                     f"fact {fact.type} {fact.source}->{fact.target}: dangling reference: {role} {node_id!r} is not defined{hint}",
                     where=where,
                 )
-            for doc in fact.sources:
+            for doc in docs:
                 if labels.get(doc) != "Document":
+                    fact, where = unit.fact_at(i)
                     raise IntegrityError(
                         f"fact {fact.type} {fact.source}->{fact.target}: source {doc!r} is not a defined document",
                         where=where,
                     )
-            try:
-                check_endpoints(fact, source, target)
-            except SupplygraphError as exc:
-                raise exc.at(where) from None
+            ends = (type_, source, target)
+            ok = allowed.get(ends)
+            if ok is None:
+                ok = allowed[ends] = FACT_TYPES[type_].allows(source, target)
+            if not ok:
+                fact, where = unit.fact_at(i)
+                try:
+                    check_endpoints(fact, source, target)
+                except SupplygraphError as exc:
+                    raise exc.at(where) from None
+
+
+def _table_fits(table: FactTable, labels: Mapping[str, str]) -> bool:
+    """Whether every fact of a table passes :func:`check_units`, checked per distinct id: each type's starts and ends
+    carry labels it allows, and every cited source is a Document. When not, the row-by-row check finds the first
+    offending row."""
+    if any(labels.get(doc) != "Document" for doc in table.documents):
+        return False
+    for type_, (starts, ends) in table.ends.items():
+        cls = FACT_TYPES[type_]
+        for ids, allowed in ((starts, cls.SOURCE_LABELS), (ends, cls.TARGET_LABELS)):
+            found = {labels.get(node_id) for node_id in ids}
+            if None in found or ("*" not in allowed and not found <= allowed):
+                return False
+    return True
 
 
 def merge_node(claims: Sequence[NodeClaim]) -> StoredNode:

@@ -17,6 +17,7 @@ import urllib.parse
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
-from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
+from .claims import (EdgeClaim, NodeClaim, changed_units, check_units, edge_claims, merge_edge, merge_node, node_claims,
+                     unit_claims)  # fmt: skip
 from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Progress, Stats, Store, StoredEdge,
                    StoredNode)  # fmt: skip
 from .review import candidates_of, reviewed_claims
@@ -88,10 +90,10 @@ def _node_row(node: StoredNode) -> tuple:
     return (node.id, node.label, node.name, _dump(list(node.aliases)), _dump(node.props))
 
 
-def _edge_payload(props: dict, sources: Iterable[str], evidence: Iterable[str], confidence: float, reviewed: bool) -> str:
+def _edge_payload(props: dict, sources: Sequence[str], evidence: Sequence[str], confidence: float, reviewed: bool) -> str:
     """What an edge or an edge claim stores besides its key, type and ends (same form for both: an edge's last
     element says whether it is reviewed, a claim's whether it is curated, so one curated claim is its own edge)."""
-    return _dump([props, sorted(sources), list(evidence), confidence, reviewed])
+    return _dump([props, sorted(sources) if len(sources) > 1 else sources, evidence, confidence, reviewed])
 
 
 def _edge_row(edge: StoredEdge) -> tuple:
@@ -262,7 +264,7 @@ class EmbeddedStore(Store):
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         node_ids: set[str] = set()
         edge_keys: set[str] = set()
-        claimed = [unit_claims(unit) for unit in units]
+        first = db.execute("SELECT 1 FROM origins LIMIT 1").fetchone() is None and not any(u.extracted for u in units)
         origin_ids = []
         for unit in units:
             row = db.execute("SELECT id FROM origins WHERE origin = ?", (unit.origin,)).fetchone()
@@ -276,6 +278,9 @@ class EmbeddedStore(Store):
             else:
                 cursor = db.execute("INSERT INTO origins (origin, digest, loaded_at) VALUES (?, ?, ?)", (unit.origin, unit.digest, now))
                 origin_ids.append(cursor.lastrowid)
+        if first and self._write_first(units, origin_ids, summary, progress):
+            return
+        claimed = [unit_claims(unit) for unit in units]
         new_nodes: dict[str, list] = defaultdict(list)
         new_edges: dict[str, list] = defaultdict(list)
         for nodes, edges in claimed:
@@ -298,7 +303,47 @@ class EmbeddedStore(Store):
                 rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims)]
                 db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
             if progress:
-                progress(len(unit.nodes) + len(unit.facts))
+                progress(len(unit.nodes) + unit.fact_count())
+
+    def _write_first(self, units: Sequence[LoadUnit], origin_ids: list[int], summary: LoadSummary,
+                     progress: Progress | None) -> bool:  # fmt: skip
+        """A first load of curated inputs into an empty store: every node and edge is its one claim, written as it is.
+
+        Skips the merge (no other claims to read, nothing to compare or
+        remove) and writes each claim's payload, encoded once, as the claim
+        and as the edge; a facts table's rows go in without becoming records.
+        The same rows as the general path; False, having written nothing,
+        when two inputs claim the same node or fact (their merge needs it).
+        """
+        merged: tuple[list[tuple], list[tuple]] = ([], [])
+        claims: tuple[list[tuple], list[tuple]] = ([], [])
+        for unit, origin_id in zip(units, origin_ids):
+            nodes = sorted(node_claims(unit).values(), key=attrgetter("id"))
+            merged[0].extend(_node_row(merge_node([c])) for c in nodes)
+            claims[0].extend((origin_id, c.id, _NODES.payload(c)) for c in nodes)
+            if unit.table:
+                edges = [(r.key, r.type, r.source, r.target, _edge_payload(r.props, r.sources, [r.evidence] if r.evidence else [], r.confidence, True))
+                         for r in sorted(unit.table.rows, key=attrgetter("key"))]  # fmt: skip
+            else:
+                edges = [(c.key, c.type, c.source, c.target, _EDGES.payload(c))
+                         for c in sorted(edge_claims(unit).values(), key=attrgetter("key"))]  # fmt: skip
+            merged[1].extend(edges)
+            claims[1].extend((origin_id, row[0], row[4]) for row in edges)
+        for rows in merged:
+            if len(units) > 1:
+                rows.sort(key=itemgetter(0))  # sorted runs, one per input: merged in linear time
+            if len({row[0] for row in rows}) != len(rows):
+                return False
+        db = self._db
+        for kind, rows, counts, claim_rows in zip((_NODES, _EDGES), merged, (summary.nodes, summary.edges), claims):
+            with self._indexes_deferred(kind.table, len(rows)):
+                db.executemany(f"INSERT INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", rows)
+            with self._indexes_deferred(kind.claims, len(claim_rows)):
+                db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", claim_rows)
+            counts.added += len(rows)
+        if progress:
+            progress(sum(len(unit.nodes) + unit.fact_count() for unit in units))
+        return True
 
     def _rebuild(
         self, kind: _Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None,

@@ -1,0 +1,212 @@
+"""The fast load path: CSV facts read column by column, and a first load into an empty store written without the merge.
+
+Both must give exactly what the record-by-record path and the general merge
+give: the same rows in every table, the same reports, and for bad input the
+same one-line error at the same line, with the store as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from supplygraph import api
+from supplygraph.data import BUNDLED
+from supplygraph.graph import EmbeddedStore
+from supplygraph.loaders import read_file
+from supplygraph.schema import parse_fact
+
+from .benchmarks.gen_curated import write_dataset
+from .conftest import Cli, snapshot
+
+ENTITIES = """id,label,name,aliases,country,stage,title
+doc:s,Document,S,,,,S
+doc:t,Document,T,,,,T
+org:a,Company,A,A Ltd|A Inc,US,,
+org:b,Company,B,,CN,,
+org:c,Company,C,,AU,,
+material:m,Material,M,,,magnet,
+material:n,Material,N,,,separation,
+"""
+
+FACTS = """type,source,target,sources,material,year,share,volume_t,as_of,estimate,confidence,agreement,evidence,note
+SUPPLIES,org:a,org:b,doc:s,material:m,2024,0.5,,,,,,A supplies B.,
+SUPPLIES,org:a,org:b,doc:s;doc:t;doc:s,material:m,2025,,,2025-03,,0.8,,,a note
+SUPPLIES,org:b,org:c,doc:t,material:n,,1,,,,,,,
+PRODUCES,org:a,material:m,doc:s,,2024,0.25,1200.5,,true,,,,
+PRODUCES,org:b,material:m,doc:s,,2024,,3000,2024,false,,,,
+COOPERATES_WITH,org:c,org:a,doc:t,,,,,,,,,C and A cooperate.,
+COOPERATES_WITH,org:b,org:a,doc:t,,,,,,,,offtake,,
+
+SUBSIDIARY_OF,org:a,org:b,doc:s,,,,,,,0.9,,,
+"""
+
+
+def _write(folder: Path, entities: str = ENTITIES, facts: str = FACTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "entities.csv").write_text(entities)
+    (folder / "facts.csv").write_text(facts)
+    return folder
+
+
+def test_a_facts_table_gives_the_records_the_record_path_gives(tmp_path):
+    folder = _write(tmp_path / "data")
+    unit = read_file(folder / "facts.csv")
+    assert unit.table is not None, "read column by column"
+    keys = list(unit.fact_keys())
+    with (folder / "facts.csv").open(newline="") as f:
+        rows = [{k: v for k, v in row.items() if v} for row in csv.DictReader(f) if any(row.values())]
+    expected = [parse_fact({**row, "sources": row["sources"].split(";")}) for row in rows]
+    assert unit.facts == expected
+    assert [f.key() for f in unit.facts] == keys
+    assert unit.fact_where == [f"{folder / 'facts.csv'}:{line}" for line in (2, 3, 4, 5, 6, 7, 8, 10)]
+
+
+def test_a_table_the_columns_cannot_take_is_read_record_by_record(tmp_path):
+    # The same fact twice in one file: its records merge (sources united), as before.
+    facts = FACTS + "SUPPLIES,org:b,org:c,doc:s,material:n,,1,,,,,,,\n"
+    unit = read_file(_write(tmp_path / "data", facts=facts) / "facts.csv")
+    assert unit.table is None and len(unit.facts) == 9
+
+
+def _tables(path: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, with claims naming their origin by path (origin ids depend on the order of loads)."""
+    rows = snapshot(path)
+    db = sqlite3.connect(path)
+    try:
+        names = dict(db.execute("SELECT id, origin FROM origins"))
+    finally:
+        db.close()
+    rows["origins"] = sorted((origin, digest) for _, origin, digest, _ in rows["origins"])
+    for table in ("node_claims", "edge_claims"):
+        rows[table] = sorted((names[origin], key, payload) for origin, key, payload in rows[table])
+    return rows
+
+
+def _load_three_ways(tmp_path: Path, paths: list[Path]) -> list[Path]:
+    """The same inputs through the fast path, as records into an empty store, and through the general merge."""
+    other = tmp_path / "other.yaml"
+    other.write_text("sources:\n  - {id: doc:other, name: Other, title: Other}\n")
+    stores = [tmp_path / "fast.db", tmp_path / "records.db", tmp_path / "general.db"]
+    fast = EmbeddedStore(stores[0])
+    units = api.read(paths)
+    assert any(u.table is not None for u in units)
+    fast_summary = api.load(fast, units)
+    api.load(fast, api.read([other]))
+    records = EmbeddedStore(stores[1])
+    units = api.read(paths)
+    for unit in units:
+        unit.facts  # noqa: B018 - turns a table into records
+    assert all(unit.table is None for unit in units)
+    assert api.load(records, units) == fast_summary
+    api.load(records, api.read([other]))
+    general = EmbeddedStore(stores[2])
+    api.load(general, api.read([other]))
+    assert api.load(general, api.read(paths)) == fast_summary
+    for store in (fast, records, general):
+        store.close()
+    return stores
+
+
+@pytest.mark.parametrize("dataset", ["hand-written", "generated", "bundled"])
+def test_a_first_load_equals_the_general_path(tmp_path, dataset):
+    if dataset == "hand-written":
+        paths = [_write(tmp_path / "data")]
+    elif dataset == "generated":
+        write_dataset(tmp_path / "data", entities=600, facts=3000)
+        paths = [tmp_path / "data"]
+    else:
+        paths = [BUNDLED]
+    stores = _load_three_ways(tmp_path, paths)
+    fast, *others = [_tables(path) for path in stores]
+    assert fast["edges"] and fast["nodes"]
+    for other in others:
+        assert other == fast
+    reports = [Cli(path)("chokepoints", "--format", "json", "--as-of", "2025-06-30") for path in stores]
+    assert reports[0].exit_code == 0, reports[0].output
+    assert [json.loads(r.stdout) for r in reports[1:]] == [json.loads(reports[0].stdout)] * 2
+    stats = [Cli(path)("stats", "--format", "json").stdout for path in stores]
+    assert stats[1:] == [stats[0]] * 2
+
+
+def test_a_reload_of_a_fast_load_changes_nothing(tmp_path):
+    folder = _write(tmp_path / "data")
+    store = EmbeddedStore(tmp_path / "s.db")
+    first = api.load(store, api.read([folder]))
+    before = snapshot(store.path)
+    again = api.load(store, api.read([folder]))
+    assert again.skipped_unchanged_inputs == 2
+    assert (again.nodes.unchanged, again.edges.unchanged) == (first.nodes.added, first.edges.added) == (7, 8)
+    # Edited: one fact's share changes; the merge path replaces what the file said.
+    (folder / "facts.csv").write_text(FACTS.replace("material:m,2024,0.5", "material:m,2024,0.55"))
+    edited = api.load(store, api.read([folder]))
+    assert (edited.edges.updated, edited.edges.unchanged, edited.edges.added) == (1, 7, 0)
+    assert snapshot(store.path) != before
+    store.close()
+
+
+BAD_ROWS = {
+    "unknown type": ("SUPPLIED,org:a,org:b,doc:s,material:m,2024,,,,,,,,", "unknown relationship type 'SUPPLIED'"),
+    "share over 1": ("SUPPLIES,org:a,org:b,doc:s,material:m,2024,1.5,,,,,,,", "share: Input should be less than or equal to 1"),
+    "year not a number": ("SUPPLIES,org:a,org:b,doc:s,material:m,soon,,,,,,,,", "year: Input should be a valid integer"),
+    "bad date": ("PRODUCES,org:a,material:m,doc:s,,,,,2025-13,,,,,", "not an ISO 8601 date or year: '2025-13'"),
+    "malformed id": ("SUPPLIES,org:a,org:B b,doc:s,material:m,2024,,,,,,,,", "malformed id 'org:B b'"),
+    "no source": ("SUPPLIES,org:a,org:b,,material:m,2024,,,,,,,,", "no source"),
+    "not a document id": ("SUPPLIES,org:a,org:b,org:c,material:m,2024,,,,,,,,", "source 'org:c' is not a document id"),
+    "ragged row": ("SUPPLIES,org:a,org:b,doc:s", "row has 4 cells but the header has 14"),
+    "open quote": ('SUPPLIES,org:a,org:b,doc:s,material:m,2024,,,,,,,"never closed,', "row has 13 cells but the header has 14"),
+    "oversized cell": ('SUPPLIES,org:a,org:b,doc:s,material:m,2024,,,,,,,"' + "x" * 140_000, "a cell is over 128 KiB"),
+    "dangling reference": ("SUPPLIES,org:a,org:zz,doc:s,material:m,2024,,,,,,,,", "dangling reference: target 'org:zz' is not defined"),
+    "undefined document": ("SUPPLIES,org:a,org:b,doc:nowhere,material:m,2024,,,,,,,,", "source 'doc:nowhere' is not a defined document"),
+    "labels not allowed": ("PRODUCES,material:m,org:a,doc:s,,2024,,,,,,,,", "a PRODUCES cannot go from Material to Company"),
+}
+
+
+@pytest.mark.parametrize("position", ["first", "middle", "last"])
+@pytest.mark.parametrize("name", sorted(BAD_ROWS))
+def test_a_bad_row_anywhere_gives_one_line_and_changes_nothing(cli, tmp_path, name, position):
+    row, expected = BAD_ROWS[name]
+    header, *good = [line for line in FACTS.splitlines() if line]
+    at = {"first": 0, "middle": 4, "last": len(good)}[position]
+    lines = [header, *good[:at], row, *good[at:]]
+    folder = _write(tmp_path / "data", facts="\n".join(lines) + "\n")
+    line = len(lines) if name == "open quote" else at + 2  # an open quote runs to the end of the file
+    empty = cli.store_path
+    for store_is_empty in (True, False):
+        if not store_is_empty:
+            assert cli("load", str(folder / "entities.csv")).exit_code == 0
+        before = snapshot(empty) if empty.exists() else None
+        result = cli("load", str(folder))
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        out = result.stderr.strip().splitlines()
+        assert len(out) == 1, result.stderr
+        assert out[0].startswith(f"supplygraph: error: {folder / 'facts.csv'}:{line}: "), out[0]
+        assert expected in out[0], out[0]
+        assert (snapshot(empty) if empty.exists() else None) == before
+
+
+def test_an_unknown_label_in_a_first_load_changes_nothing(cli, tmp_path):
+    folder = _write(tmp_path / "data", entities=ENTITIES.replace("org:c,Company", "org:c,Compnay"))
+    result = cli("load", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"supplygraph: error: {folder / 'entities.csv'}:6: entity org:c: unknown label 'Compnay'; did you mean Company? "
+        f"(known: {result.stderr.split('(known: ')[1].strip()}"
+    )
+    assert not cli.store_path.exists() or snapshot(cli.store_path)["edges"] == []
+
+
+def test_two_inputs_claiming_one_fact_merge_on_a_first_load(tmp_path):
+    folder = _write(tmp_path / "data")
+    (folder / "more.csv").write_text("type,source,target,sources,evidence\nSUBSIDIARY_OF,org:a,org:b,doc:t,Seen again.\n")
+    store = EmbeddedStore(tmp_path / "s.db")
+    summary = api.load(store, api.read([folder]))
+    assert summary.edges.added == 8
+    edge = next(e for e in store.edges("SUBSIDIARY_OF"))
+    assert edge.sources == ("doc:s", "doc:t") and edge.evidence == ("Seen again.",)
+    store.close()
