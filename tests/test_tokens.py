@@ -56,3 +56,33 @@ def test_sentences_and_character_spans(pair):
     for start, end, mode in ((0, 9, "expand"), (3, 12, "expand"), (0, 9, "strict"), (0, 4, "strict")):
         mine, theirs = tokens.char_span(start, end, alignment_mode=mode), doc.char_span(start, end, alignment_mode=mode)
         assert (mine and (mine.start, mine.end, mine.text)) == (theirs and (theirs.start, theirs.end, theirs.text))
+
+
+def test_a_document_leaves_no_cycles():
+    """Extraction pauses the garbage collector per document: that is only safe while a document's objects are freed
+    by reference counting alone. A cycle (a token pointing back at its document, a rule object kept in the state)
+    would pile up in a long batch; this finds it."""
+    import gc
+    from pathlib import Path
+
+    from supplygraph.loaders.documents import read_html, read_text
+
+    extractor = Extractor()
+    top = Path(__file__).resolve().parents[1]
+    files = sorted((top / "data" / "samples").glob("*.*")) + sorted((top / "tests" / "fixtures" / "documents").glob("*.*"))
+    documents = [read_html(p.read_text(encoding="utf-8")) if p.suffix == ".html" else read_text(p.read_text(encoding="utf-8"), markdown=p.suffix == ".md")
+                 for p in files if p.suffix in (".txt", ".md", ".html")]  # fmt: skip
+    assert len(documents) >= 6
+    extractor.extract(documents[0].blocks)  # the first document fills the extractor's caches
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for document in documents:
+            found = extractor.extract(document.blocks, document.published)
+            assert found.entities and found.relations
+        del found
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()

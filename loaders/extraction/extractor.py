@@ -8,15 +8,14 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from supplygraph.perf import paused_gc
+
 from ..gazetteer import Gazetteer, KnownEntity, has_cjk
 from .language import not_english
 from .model import Extraction
 from .state import DocState
 from .tokens import Tokens
 from .vocabulary import WORDS, Vocabulary
-
-_DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
-
 
 class Extractor:
     """Extracts entities and relations from document text, resolving names through a :class:`Gazetteer`.
@@ -34,7 +33,7 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer | None = None, patterns: Iterable[str | Path] = ()) -> None:
         """``patterns``: extra pattern files (YAML or JSONL) whose trigger words add to the shipped vocabulary."""
         import spacy
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
         self.vocabulary = Vocabulary(patterns) if patterns else WORDS
@@ -45,8 +44,6 @@ class Extractor:
         self._cjk: list[tuple[str, KnownEntity]] = []
         self._seen_forms: set[str] = set()
         self._add_forms(self.gazetteer.surface_forms())
-        self.designations = Matcher(self.nlp.vocab)
-        self.designations.add("DESIGNATION", [[{"TEXT": {"REGEX": _DESIGNATION.pattern}}]])
         self._lexemes: dict[int, tuple] = {}  # a word's flags, read from spaCy once (see .tokens)
 
     # .. gazetteer phrases ..
@@ -78,7 +75,15 @@ class Extractor:
     # .. the pipeline ..
 
     def extract(self, blocks: Sequence[tuple[str, bool]], published: str | None = None) -> Extraction:
-        """Entities and relations in ``blocks`` (text, is_heading) of one document."""
+        """Entities and relations in ``blocks`` (text, is_heading) of one document.
+
+        The garbage collector waits until the document is done: a document's objects form no cycles
+        (``tests/test_tokens.py`` checks), so its passes over them only cost time (about 15 %).
+        """
+        with paused_gc():
+            return self._extract(blocks, published)
+
+    def _extract(self, blocks: Sequence[tuple[str, bool]], published: str | None) -> Extraction:
         state = DocState(self, published)
         why = not_english(" ".join(text for text, _ in blocks))
         state.known_only = why is not None  # text the rules cannot read: known names only, nothing guessed

@@ -13,6 +13,9 @@ from .packed import packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
 from .text import COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, all_cues, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
 
+DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
+"""A weapon system's designation ("AIM-120", "F-35A"): an end use."""
+
 MAX_NAME_TOKENS = 10
 """Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
 
@@ -51,7 +54,7 @@ class Mentions:
                 if span is not None and whole:
                     spans.append(Mention(span.start, span.end, self._known(known), form))
                 pos = text.find(form, pos + len(form))
-        for _, start, end in self.x.designations(doc.spacy):
+        for start, end in ((i, i + 1) for i, t in enumerate(doc) if "-" in t.text and DESIGNATION.search(t.text)):
             stop = end
             while stop < len(doc) and (doc[stop].is_title or doc[stop].text in ("I", "II", "III", "IV", "V")):
                 stop += 1

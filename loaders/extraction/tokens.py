@@ -21,16 +21,19 @@ LEXEME = ("text", "lower_", "is_title", "is_upper", "is_lower", "is_alpha", "is_
 
 
 class Token:
-    """One token: its position, offset, trailing whitespace and the lexeme attributes the rules read."""
+    """One token: its position, offset, trailing whitespace and the lexeme attributes the rules read.
+
+    ``doc`` is spaCy's ``Doc``, as for spaCy's token (and no reference back to :class:`Tokens`: a cycle would
+    leave every document to the garbage collector)."""
 
     __slots__ = ("doc", "i", "idx", "whitespace_", *LEXEME)
 
-    def __init__(self, doc: "Tokens", i: int, idx: int, whitespace: str, lexeme: tuple) -> None:
+    def __init__(self, doc: Any, i: int, idx: int, whitespace: str, lexeme: tuple) -> None:
         self.doc, self.i, self.idx, self.whitespace_ = doc, i, idx, whitespace
         self.text, self.lower_, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num = lexeme
 
     def __getattr__(self, name: str) -> Any:  # any other attribute: spaCy's token
-        return getattr(self.doc.spacy[self.i], name)
+        return getattr(self.doc[self.i], name)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -53,7 +56,7 @@ class Tokens:
             lexeme = lexemes.get(t.orth)
             if lexeme is None:
                 lexeme = lexemes[t.orth] = tuple(getattr(t, name) for name in LEXEME)
-            tokens.append(Token(self, t.i, t.idx, t.whitespace_, lexeme))
+            tokens.append(Token(doc, t.i, t.idx, t.whitespace_, lexeme))
         self.tokens = tokens
         self.lowers = [t.lower_ for t in tokens]
 
