@@ -11,7 +11,7 @@ from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .packed import packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, all_cues, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -157,7 +157,7 @@ class Mentions:
         out: list[Mention] = []
         i, n = 0, len(doc)
         while i < n:
-            if i not in covered and has_cjk(doc[i].text) and i > 0 and doc[i - 1].text == "(":
+            if i > 0 and doc[i - 1].text == "(" and i not in covered and has_cjk(doc[i].text):
                 out.append(Mention(i, i + 1, None, doc[i].text))
                 i += 1
                 continue
@@ -221,9 +221,9 @@ class Mentions:
         after_title = [w for w in [doc[k].lower_ for k in range(end, min(len(doc), end + 5))] if w not in ("the", "a", "its", "an")]
         person = (
             (before and before[-1] in TITLE_WORDS)
-            or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in all_cues() for w in words))
+            or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words))
             or (after_title[:1] == [","] and len(after_title) > 1 and after_title[1] in TITLE_WORDS)
-            or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in all_cues() for w in words))
+            or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in ALL_CUES for w in words))
         )
         if person:
             k = end
@@ -248,7 +248,7 @@ class Mentions:
             return None
         if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
             return None  # "Yes", "Q:" and "A:" of an interview
-        if any(c.isdigit() for c in text) and not any(w in all_cues() for w in words):
+        if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = cue_label(words)
         # "Takefu Plant", "La Rochelle plant": a named facility

@@ -29,12 +29,15 @@ COMMON_CAPITALS = frozenset(
 )
 
 
+ALL_CUES = frozenset(w for _, words in lexicon.LABEL_CUES for w in words)
+
+
 def all_cues() -> frozenset[str]:
-    return frozenset(w for _, words in lexicon.LABEL_CUES for w in words)
+    return ALL_CUES
 
 
 def is_cue(word: str) -> bool:
-    return word in all_cues()
+    return word in ALL_CUES
 
 WEAK_CUES = frozenset({"materials", "metals", "magnetics", "mining", "minerals", "resources", "chemical", "chemicals",
                    "industries", "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
@@ -65,12 +68,28 @@ def cue_label(words: list[str]) -> tuple[str | None, bool]:
 
 def name_token(doc: Any, i: int) -> bool:
     t = doc[i]
+    verdict = _NAME_WORDS.get(t.text, _UNSEEN)
+    if verdict is _UNSEEN:
+        verdict = _NAME_WORDS[t.text] = _name_word(t)
+    if verdict is not None:
+        return verdict
+    # "e-VAC": a lower-case prefix joined to a capitalised part
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_upper
+
+
+_NAME_WORDS: dict[str, bool | None] = {}
+"""A word's verdict for :func:`name_token` (it depends on the word alone, so each word is judged once)."""
+_UNSEEN = object()
+_PREFIX = re.compile(r"^[a-z]{1,2}$")
+
+
+def _name_word(t: Any) -> bool | None:
+    """Whether the token ``t`` can be part of a name by its word alone; None when the next tokens decide ("e-VAC")."""
     if not t.text[:1].isalpha() and not (t.text[:1].isdigit() and any(c.isupper() for c in t.text)):
         return False
     if t.is_title or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and any(c.isupper() for c in t.text[1:])):
         return t.lower_ not in ("i",) and t.text not in ("I",)
-    # "e-VAC": a lower-case prefix joined to a capitalised part
-    return bool(re.match(r"^[a-z]{1,2}$", t.text)) and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_upper
+    return None if _PREFIX.match(t.text) else False
 
 
 def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bool:
@@ -87,10 +106,12 @@ def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bo
     while k < len(doc) and name_token(doc, k) and k not in covered:
         tail.append(doc[k].lower_)
         k += 1
-    company_cues = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
-                                                           "industries", "systems"}  # fmt: skip
-    return bool(tail) and tail[-1] not in company_cues and not set(tail) & WORDS.INSTITUTION_HEADS
+    return bool(tail) and tail[-1] not in _COMPANY_CUES and not set(tail) & WORDS.INSTITUTION_HEADS
     # ("Ministry of Commerce and General Administration of Customs": two institutions, not one name)
+
+
+_COMPANY_CUES = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
+                                                        "industries", "systems"}  # fmt: skip
 
 
 def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
