@@ -291,8 +291,10 @@ def chokepoints(store: Store, *, reviewed_only: bool = False, **options: Any) ->
     leaves those facts out of the graph analysed.
     """
     from supplygraph.graph.analyses.chokepoints import chokepoint_report  # networkx and the analyses: only where a command analyses
+    from supplygraph.graph.analyses.flow import FLOW_TYPES
 
-    report = chokepoint_report(store.to_networkx(reviewed_only=reviewed_only), **options)
+    graph, facts = store.analysis_graph(FLOW_TYPES, reviewed_only=reviewed_only)  # the flow facts straight to the projection
+    report = chokepoint_report(graph, facts=facts, **options)
     report["graph"]["reviewed_only"] = reviewed_only
     return report
 

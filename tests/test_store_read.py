@@ -24,3 +24,23 @@ def test_fast_read_equals_the_generic_conversion(bundled):
         assert store.to_networkx(reviewed_only=True).number_of_edges() < store.to_networkx().number_of_edges()
     finally:
         store.close()
+
+
+def test_report_from_the_flow_stream_equals_the_report_from_the_whole_graph(bundled):
+    from supplygraph.graph.analyses.chokepoints import chokepoint_report
+    from supplygraph.graph.analyses.flow import FLOW_TYPES
+
+    store = EmbeddedStore(bundled, read_only=True)
+    try:
+        graph, facts = store.analysis_graph(FLOW_TYPES)
+        assert not any(d["type"] in FLOW_TYPES for _, _, d in graph.edges(data=True))
+        assert list(graph) == list(store.to_networkx())  # every node, in the same order
+        for reviewed_only, options in ((False, {"scenarios": ["remove country:CN"]}), (True, {"end_use": "enduse:guided-missile"}),
+                                       (False, {"as_of": "2027-06-30", "scenarios": ["restrict element:Dy by country:CN"], "top": 40})):  # fmt: skip
+            options = {"as_of": "2026-12-06", **options}
+            graph, facts = store.analysis_graph(FLOW_TYPES, reviewed_only=reviewed_only)
+            streamed = chokepoint_report(graph, facts=facts, **options)
+            whole = chokepoint_report(store.to_networkx(reviewed_only=reviewed_only), **options)
+            assert streamed == whole and streamed["chokepoints"]
+    finally:
+        store.close()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -73,6 +74,7 @@ def chokepoint_report(
     stale_after: int = DEFAULT_STALE_MONTHS,
     betweenness: bool = True,
     timings: dict[str, float] | None = None,
+    facts: Iterable[tuple] | None = None,
 ) -> dict[str, Any]:
     """Find the chokepoints of a supply chain: concentration, single points of failure, flow, scenarios.
 
@@ -99,6 +101,9 @@ def chokepoint_report(
     timings : dict, optional
         Filled with the seconds each step took (for benchmarks; the report
         itself stays free of timings so that it is reproducible).
+    facts : iterable, optional
+        The flow facts, when ``G`` holds the nodes and the context only
+        (:func:`.flow.supply_flow`'s ``facts``; :meth:`Store.analysis_graph`).
     betweenness : bool
         Also compute shortest-path betweenness (exact up to
         :data:`BETWEENNESS_EXACT_EDGES` flow edges, above that sampled with a
@@ -134,7 +139,7 @@ def chokepoint_report(
     """
     with paused_gc():  # millions of small long-lived dicts: the collector's passes doubled the projection's time
         return _report(G, top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
-                       as_of=as_of_date(as_of), stale_after=stale_after, betweenness=betweenness, timings=timings)  # fmt: skip
+                       as_of=as_of_date(as_of), stale_after=stale_after, betweenness=betweenness, timings=timings, facts=facts)  # fmt: skip
 
 
 def _check_vintage(F: nx.DiGraph, edition: str | None, year: int | None) -> None:
@@ -148,13 +153,13 @@ def _check_vintage(F: nx.DiGraph, edition: str | None, year: int | None) -> None
             raise NotFound(f"no production figures of {name} {wanted!r} in the graph ({name}s there: {listed})")
 
 
-def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_after, betweenness, timings) -> dict[str, Any]:
+def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_after, betweenness, timings, facts) -> dict[str, Any]:
     if stage is not None and stage not in STAGES:
         raise NotFound(f"no stage {stage!r}: expected one of {', '.join(STAGES)}")
     parsed = [parse_scenario(s) for s in scenarios]
     check_targets(G, parsed)
     clock = _Clock(timings)
-    F = clock("projection", supply_flow, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after)
+    F = clock("projection", supply_flow, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after, facts=facts)
     if F.number_of_edges() == 0:
         raise NotFound("the graph holds no supply flow (PRODUCES, INPUT_TO, USED_IN or SUPPLIES facts); load data first")
     if edition is not None or year is not None:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -168,6 +169,7 @@ def supply_flow(
     year: int | None = None,
     as_of: str | datetime.date | None = None,
     stale_after: int = DEFAULT_STALE_MONTHS,
+    facts: Iterable[tuple[str, str, str, dict, list, bool]] | None = None,
 ) -> nx.DiGraph:
     """The directed supply-flow projection of a knowledge graph, as it stands on ``as_of``.
 
@@ -184,6 +186,12 @@ def supply_flow(
         (:mod:`.timeline`).
     stale_after : int
         Months after which a policy's newest source no longer confirms it.
+    facts : iterable, optional
+        Flow facts kept out of ``G`` (then ``G`` holds the nodes and the
+        context only), as (source, target, type, properties, sources,
+        reviewed) in the order ``G``'s adjacency would give them: how the
+        store feeds the report without a NetworkX copy of every flow fact
+        (:meth:`Store.analysis_graph`).
 
     Returns
     -------
@@ -258,46 +266,44 @@ def supply_flow(
     supplies: dict[tuple[str, str], dict] = {}
     flows: list[tuple[str, str, dict]] = []
     waiting: list[tuple[str, str, dict, str | None]] = []
-    for source, neighbours in G.adjacency():
-        for target, parallel in neighbours.items():
-            for data in parallel.values():
-                kind = data.get("type")
-                if kind == "MEMBER_OF":
-                    cats.add_member(source, target)
-                if kind not in FLOW_TYPES:
-                    if not _outside(data, as_of):  # control and ownership hold between their dates too
-                        links.add(source, target, data)
-                    continue
-                attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
-                attrs["type"] = kind
-                attrs["sources"] = list(data.get("sources") or ())
-                attrs["unreviewed"] = 0 if data.get("reviewed", True) else 1  # an extracted fact nobody accepted yet
-                since = data.get("since")
-                if data.get("until") and day(data["until"]) <= as_of:
-                    continue  # the fact no longer holds
-                if since and day(since) > as_of:
-                    if kind == "PRODUCES":
-                        waiting.append((source, target, attrs, since))
-                    continue
-                if kind == "PRODUCES" or kind == "SUPPLIES":
-                    act = activity.get(source) or active(source)
-                    if not act.operating:
-                        if kind == "PRODUCES":
-                            waiting.append((source, target, attrs, act.expected))
-                        continue
-                    if kind == "SUPPLIES" and not (activity.get(target) or active(target)).operating:
-                        continue
-                if source in category_ids or target in category_ids:
-                    cats.keep(source, target, attrs)
-                elif kind == "PRODUCES":
-                    produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
-                elif kind == "SUPPLIES":
-                    key = (source, target)
-                    if key not in supplies or vintage_key(None, attrs.get("year")) > vintage_key(None, supplies[key].get("year")):
-                        supplies[key] = attrs
-                else:
-                    attrs["weight"] = attrs.get("share")
-                    flows.append((source, target, attrs))
+    stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True)) for u, v, d in G.edges(data=True))
+    for source, target, kind, data, cited, reviewed in itertools.chain(stream, facts or ()):
+        if kind == "MEMBER_OF":
+            cats.add_member(source, target)
+        if kind not in FLOW_TYPES:
+            if not _outside(data, as_of):  # control and ownership hold between their dates too
+                links.add(source, target, data)
+            continue
+        attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
+        attrs["type"] = kind
+        attrs["sources"] = list(cited or ())
+        attrs["unreviewed"] = 0 if reviewed else 1  # an extracted fact nobody accepted yet
+        since = data.get("since")
+        if data.get("until") and day(data["until"]) <= as_of:
+            continue  # the fact no longer holds
+        if since and day(since) > as_of:
+            if kind == "PRODUCES":
+                waiting.append((source, target, attrs, since))
+            continue
+        if kind == "PRODUCES" or kind == "SUPPLIES":
+            act = activity.get(source) or active(source)
+            if not act.operating:
+                if kind == "PRODUCES":
+                    waiting.append((source, target, attrs, act.expected))
+                continue
+            if kind == "SUPPLIES" and not (activity.get(target) or active(target)).operating:
+                continue
+        if source in category_ids or target in category_ids:
+            cats.keep(source, target, attrs)
+        elif kind == "PRODUCES":
+            produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
+        elif kind == "SUPPLIES":
+            key = (source, target)
+            if key not in supplies or vintage_key(None, attrs.get("year")) > vintage_key(None, supplies[key].get("year")):
+                supplies[key] = attrs
+        else:
+            attrs["weight"] = attrs.get("share")
+            flows.append((source, target, attrs))
     for (source, target), attrs in supplies.items():
         attrs["weight"] = attrs.get("share")
         flows.append((source, target, attrs))

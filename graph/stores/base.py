@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -213,6 +213,17 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def analysis_graph(self, flow_types: Collection[str], *, reviewed_only: bool = False) -> tuple[nx.MultiDiGraph, Iterable[tuple] | None]:
+        """The graph an analysis reads: :meth:`to_networkx`, and None for the flow facts (they are in it).
+
+        A store may instead keep the facts of ``flow_types`` out of the graph
+        and return them as a stream of (source, target, type, properties,
+        sources, reviewed) in the order the graph's adjacency would give them
+        (the embedded store does: no NetworkX copy of a million flow facts the
+        projection reads once).
+        """
+        return self.to_networkx(reviewed_only=reviewed_only), None
 
     def to_networkx(self, ids: Iterable[str] | None = None, *, reviewed_only: bool = False) -> nx.MultiDiGraph:
         """The whole graph, or the subgraph induced by ``ids``, as a NetworkX ``MultiDiGraph``.

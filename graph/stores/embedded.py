@@ -599,16 +599,31 @@ class EmbeddedStore(Store):
         across facts are one object each: an edge's ends are its nodes' own
         ids, a document id cited a thousand times is one string, and attribute
         names are shared (decoded per batch). Less memory, and dict lookups
-        that match by identity: the report on this graph took about 15 % less
+        that match by identity: the report on this graph took about 10 % less
         CPU at 100k facts than on one with a copy of every string per fact.
         """
+        return self._read(None if ids is None else set(ids), reviewed_only, frozenset())[0]
+
+    def analysis_graph(self, flow_types: Collection[str], *, reviewed_only: bool = False) -> tuple[Any, Iterator[tuple]]:
+        """:meth:`Store.analysis_graph`: the facts of ``flow_types`` stay out of the graph and come as a stream.
+
+        Held until read as (type, properties, sources, reviewed) per fact, with
+        no edge key, no evidence and no NetworkX edge dict, and dropped as the
+        stream passes them: about a third less memory for the flow facts than
+        the graph's edges, and a million fewer insertions.
+        """
+        return self._read(None, reviewed_only, frozenset(flow_types))
+
+    def _read(self, keep: set[str] | None, reviewed_only: bool, flow_types: frozenset[str]) -> tuple[Any, Iterator[tuple]]:
         import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
 
-        keep = None if ids is None else set(ids)
         scan = json.JSONDecoder().scan_once  # json.loads minus its per-call checks
         graph = nx.MultiDiGraph()
         nodes, succ, pred = graph._node, graph._succ, graph._pred
         strings: dict[str, str] = {}  # one object per distinct id or document id
+        # source -> target -> its flow facts; every pair is listed at its first fact of any type, which is where
+        # the pair stands in the full graph's adjacency, so the stream comes in that order
+        flows: dict[str, dict[str, list]] = defaultdict(dict)
         with paused_gc():
             for key, label, name, aliases, props in self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY key"):
                 if keep is None or key in keep:
@@ -626,12 +641,27 @@ class EmbeddedStore(Store):
                             graph.add_node(end)
                             strings[end] = end
                     source, target = strings[source], strings[target]
+                    sources = [strings.setdefault(s, s) for s in sources]
+                    if flow_types:
+                        facts = flows[source].get(target)
+                        if facts is None:
+                            facts = flows[source][target] = []
+                        if kind in flow_types:
+                            facts.append((kind, props, sources, reviewed))
+                            continue
                     parallel = succ[source].get(target)
                     if parallel is None:
                         parallel = succ[source][target] = pred[target][source] = {}
-                    parallel[key] = {"type": kind, **props, "sources": [strings.setdefault(s, s) for s in sources],
-                                     "evidence": evidence, "confidence": confidence, "reviewed": reviewed}  # fmt: skip
-        return graph
+                    parallel[key] = {"type": kind, **props, "sources": sources, "evidence": evidence, "confidence": confidence,
+                                     "reviewed": reviewed}  # fmt: skip
+
+        def stream() -> Iterator[tuple]:
+            for source in list(nodes):  # the graph's node order, as its adjacency runs
+                for target, facts in flows.pop(source, {}).items():
+                    for kind, props, sources, reviewed in facts:
+                        yield source, target, kind, props, sources, reviewed
+
+        return graph, stream()
 
     def stats(self) -> Stats:
         labels = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))
