@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from .flow import as_rustworkx, sources_and_sinks
+from .flow import as_rustworkx, flow_arrays, sources_and_sinks
 
 
 def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.DiGraph | None]:
@@ -236,11 +236,8 @@ def sampled_betweenness(F: nx.DiGraph, *, k: int = 4096, seed: int = 42, top: in
 
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
-    nodes = list(F)
+    nodes, _, tails, heads = flow_arrays(F)
     n = len(nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    tails = np.fromiter((index[u] for u, _ in F.edges()), dtype=np.int64, count=F.number_of_edges())
-    heads = np.fromiter((index[v] for _, v in F.edges()), dtype=np.int64, count=F.number_of_edges())
     rng = np.random.default_rng(seed)
     sides = {}
     for name, (a, b) in {"sources": (tails, heads), "targets": (heads, tails)}.items():

@@ -15,9 +15,7 @@ Three views of the same question, "which nodes can cut an end use off":
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict, deque
-from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -26,19 +24,6 @@ from .flow import as_rustworkx, sources_and_sinks
 
 SUPER_SOURCE = "__supply__"
 """The artificial node that feeds every source of the flow."""
-
-
-@contextlib.contextmanager
-def _super_source(F: nx.DiGraph, sources: list[str] | None = None) -> Iterator[str]:
-    """Temporarily add :data:`SUPER_SOURCE` with an edge to every source; removed afterwards."""
-    if SUPER_SOURCE in F:
-        raise ValueError(f"the flow graph already has a node named {SUPER_SOURCE!r}")
-    feeds = sources if sources is not None else sources_and_sinks(F)[0]
-    F.add_edges_from((SUPER_SOURCE, s) for s in feeds)
-    try:
-        yield SUPER_SOURCE
-    finally:
-        F.remove_node(SUPER_SOURCE)
 
 
 def supply_dominators(F: nx.DiGraph, end_uses: list[str] | None = None, *, sources: list[str] | None = None) -> dict[str, list[str]]:
@@ -147,18 +132,20 @@ def minimum_supply_cut(
             todo.append(end_use)
     if not todo:
         return result
-    with _super_source(F, sources) as root:
-        for end_use in todo:
-            upstream = nx.ancestors(F, end_use)
-            if root not in upstream:
-                result[end_use] = []
-                continue
-            result[end_use] = sorted(_min_node_cut(F, root, end_use, upstream), key=str)
+    if SUPER_SOURCE in F:
+        raise ValueError(f"the flow graph already has a node named {SUPER_SOURCE!r}")
+    feeds = set(sources if sources is not None else sources_and_sinks(F)[0])
+    for end_use in todo:  # the super-source is left out of F (changing F would clear its cached integer arrays)
+        upstream = nx.ancestors(F, end_use)
+        if feeds.isdisjoint(upstream):
+            result[end_use] = []
+            continue
+        result[end_use] = sorted(_min_node_cut(F, feeds, end_use, upstream), key=str)
     return result
 
 
-def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
-    """A minimum ``root``-``target`` node cut inside ``upstream`` (the ancestors of ``target``).
+def _min_node_cut(F: nx.DiGraph, feeds: set, target: str, upstream: set) -> set:
+    """A minimum node cut between a super-source feeding ``feeds`` and ``target`` inside ``upstream`` (its ancestors).
 
     Unit-capacity maximum flow on the node-split graph (every node but the two
     ends is an arc of capacity 1 from its "in" to its "out" copy; original
@@ -171,9 +158,11 @@ def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
     (tests check it), without building an auxiliary and a residual graph.
     """
     inside = upstream | {target}
-    pred = F.pred
+    root = SUPER_SOURCE
     # Arcs inside the upstream, listed once: every search then follows only these (a hub's out-arcs mostly leave the
     # upstream, and each search rescanned them). The upstream is closed under predecessors, so its in-arcs are all of them.
+    pred: dict = {v: list(F.pred[v]) + ([root] if v in feeds else []) for v in inside}
+    pred[root] = []
     succ: dict = {root: []}
     for v in inside:
         succ[v] = []
@@ -229,7 +218,7 @@ def _min_node_cut(F: nx.DiGraph, root: str, target: str, upstream: set) -> set:
     while queue:
         node, side = queue.popleft()
         if side == IN:
-            before = [(u, OUT) for u in pred[node] if u in inside or u == root]
+            before = [(u, OUT) for u in pred[node]]
             if node in through:
                 before.append((node, OUT))
         else:

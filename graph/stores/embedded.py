@@ -607,8 +607,8 @@ class EmbeddedStore(Store):
     def analysis_graph(self, flow_types: Collection[str], *, reviewed_only: bool = False) -> tuple[Any, Iterator[tuple]]:
         """:meth:`Store.analysis_graph`: the facts of ``flow_types`` stay out of the graph and come as a stream.
 
-        Held until read as (type, properties, sources, reviewed) per fact, with
-        no edge key, no evidence and no NetworkX edge dict, and dropped as the
+        Held until read as one tuple per fact, with no edge key, no evidence
+        and no NetworkX edge dict, and dropped as the
         stream passes them: about a third less memory for the flow facts than
         the graph's edges, and a million fewer insertions.
         """
@@ -647,7 +647,7 @@ class EmbeddedStore(Store):
                         if facts is None:
                             facts = flows[source][target] = []
                         if kind in flow_types:
-                            facts.append((kind, props, sources, reviewed))
+                            facts.append((source, target, kind, props, sources, reviewed))
                             continue
                     parallel = succ[source].get(target)
                     if parallel is None:
@@ -657,9 +657,8 @@ class EmbeddedStore(Store):
 
         def stream() -> Iterator[tuple]:
             for source in list(nodes):  # the graph's node order, as its adjacency runs
-                for target, facts in flows.pop(source, {}).items():
-                    for kind, props, sources, reviewed in facts:
-                        yield source, target, kind, props, sources, reviewed
+                for facts in flows.pop(source, {}).values():
+                    yield from facts
 
         return graph, stream()
 
