@@ -95,30 +95,33 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     so ``supplygraph load data/ articles/`` links the articles to the data).
     """
     known: Gazetteer | None = None
-    curated: list[KnownEntity] = []
-    links: list[tuple[str, str, str]] = []
+    curated: list[LoadUnit] = []
     units = []
     with paused_gc():
         for path in expand(paths):
             is_document = path.suffix.lower() in DOCUMENT_SUFFIXES
             if is_document and known is None:
-                known = known_entities(store, curated, links)
+                known = known_entities(store, *_known_of(curated))
             unit = read_file(path, known)
             units.append(unit)
             if not is_document:
-                entities = [KnownEntity(n.id, n.label, n.name, n.aliases, n.properties(), stored=True)
-                            for n in unit.nodes if n.label != "Document"]  # fmt: skip
-                facts = [(type_, source, target) for type_, source, target, _ in unit.fact_refs()]
                 if known is None:
-                    curated.extend(entities)
-                    links.extend(facts)
+                    curated.append(unit)  # what documents can name, made only if a document follows
                 else:
+                    entities, links = _known_of([unit])
                     for entity in entities:
                         known.add(entity)
-                    known.add_links(facts)
+                    known.add_links(links)
             if progress:
                 progress(1)
     return units
+
+
+def _known_of(units: Iterable[LoadUnit]) -> tuple[list[KnownEntity], list[tuple[str, str, str]]]:
+    """What curated units give documents to resolve names against: their entities and who runs what (facts' ends)."""
+    entities = [KnownEntity(n.id, n.label, n.name, n.aliases, n.properties(), stored=True)
+                for unit in units for n in unit.nodes if n.label != "Document"]  # fmt: skip
+    return entities, [(type_, source, target) for unit in units for type_, source, target, _ in unit.fact_refs()]
 
 
 def extract_document(path: str | Path, store: Store | None = None, kind: str | None = None) -> dict[str, Any]:
