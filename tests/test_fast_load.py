@@ -39,7 +39,7 @@ SUPPLIES,org:a,org:b,doc:s;doc:t;doc:s,material:m,2025,,,2025-03,,0.8,,,a note
 SUPPLIES,org:b,org:c,doc:t,material:n,,1,,,,,,,
 PRODUCES,org:a,material:m,doc:s,,2024,0.25,1200.5,,true,,,,
 PRODUCES,org:b,material:m,doc:s,,2024,,3000,2024,false,,,,
-COOPERATES_WITH,org:c,org:a,doc:t,,,,,,,,,C and A cooperate.,
+COOPERATES_WITH,org:c,org:a,doc:t,,,,,,,,,"C and A ""cooperate"": Ölwerk \\ 稀土\tquoted",
 COOPERATES_WITH,org:b,org:a,doc:t,,,,,,,,offtake,,
 
 SUBSIDIARY_OF,org:a,org:b,doc:s,,,,,,,0.9,,,
@@ -170,7 +170,7 @@ BAD_ROWS = {
 @pytest.mark.parametrize("name", sorted(BAD_ROWS))
 def test_a_bad_row_anywhere_gives_one_line_and_changes_nothing(cli, tmp_path, name, position):
     row, expected = BAD_ROWS[name]
-    header, *good = [line for line in FACTS.splitlines() if line]
+    header, *good = [line for line in FACTS.splitlines() if line and not (name == "open quote" and '"' in line)]
     at = {"first": 0, "middle": 4, "last": len(good)}[position]
     lines = [header, *good[:at], row, *good[at:]]
     folder = _write(tmp_path / "data", facts="\n".join(lines) + "\n")

@@ -24,6 +24,7 @@ from pathlib import Path
 from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
+from supplygraph.schema.table import FactTable
 
 from .claims import (EdgeClaim, NodeClaim, changed_units, check_units, edge_claims, merge_edge, merge_node, node_claims,
                      unit_claims)  # fmt: skip
@@ -72,6 +73,10 @@ _C_ENCODE = json.encoder.c_make_encoder and json.encoder.c_make_encoder(
 )
 
 
+_encode_string, _encode_float = json.encoder.encode_basestring, float.__repr__
+"""How the canonical encoder writes a string and a float (what :func:`_table_edges` writes by hand)."""
+
+
 def _dump(value: list | dict) -> str:
     """Canonical JSON, so that equal content compares equal as text."""
     return "".join(_C_ENCODE(value, 0)) if _C_ENCODE else _CANONICAL.encode(value)
@@ -94,6 +99,24 @@ def _edge_payload(props: dict, sources: Sequence[str], evidence: Sequence[str], 
     """What an edge or an edge claim stores besides its key, type and ends (same form for both: an edge's last
     element says whether it is reviewed, a claim's whether it is curated, so one curated claim is its own edge)."""
     return _dump([props, sorted(sources) if len(sources) > 1 else sources, evidence, confidence, reviewed])
+
+
+def _table_edges(table: FactTable) -> list[tuple]:
+    """The edge rows of a facts table's rows in key order, each a curated claim alone on its edge: the payload
+    :func:`_edge_payload` gives, with the parts rows repeat (a type's properties, the sources) encoded once each."""
+    parts: dict[Any, str] = {}
+    rows = []
+    for type_, source, target, docs, evidence, confidence, props, key, _ in sorted(table.rows, key=attrgetter("key")):
+        props_key = (type_, *props.items())  # within a type, a property's values have one Python type
+        props_json = parts.get(props_key)
+        if props_json is None:
+            props_json = parts[props_key] = _dump(props)
+        docs_json = parts.get(docs)
+        if docs_json is None:
+            docs_json = parts[docs] = _dump(sorted(docs))
+        evidence_json = f"[{_encode_string(evidence)}]" if evidence else "[]"
+        rows.append((key, type_, source, target, f"[{props_json},{docs_json},{evidence_json},{_encode_float(confidence)},true]"))
+    return rows
 
 
 def _edge_row(edge: StoredEdge) -> tuple:
@@ -322,8 +345,7 @@ class EmbeddedStore(Store):
             merged[0].extend(_node_row(merge_node([c])) for c in nodes)
             claims[0].extend((origin_id, c.id, _NODES.payload(c)) for c in nodes)
             if unit.table:
-                edges = [(r.key, r.type, r.source, r.target, _edge_payload(r.props, r.sources, [r.evidence] if r.evidence else [], r.confidence, True))
-                         for r in sorted(unit.table.rows, key=attrgetter("key"))]  # fmt: skip
+                edges = _table_edges(unit.table)
             else:
                 edges = [(c.key, c.type, c.source, c.target, _EDGES.payload(c))
                          for c in sorted(edge_claims(unit).values(), key=attrgetter("key"))]  # fmt: skip
