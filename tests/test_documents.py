@@ -898,3 +898,14 @@ def test_a_table_row_is_read_under_its_header():
                     ("INPUT_TO", "monazite", "NdPr metal"), ("OPERATES", "Kestrel Magnetics Inc", "Kestrel Ridge"),
                     ("PRODUCES", "Kestrel Ridge", "NdFeB magnet")} <= facts, facts  # fmt: skip
             assert ("PRODUCES", "Tarn Valley plant", "monazite") not in facts
+
+
+def test_a_firm_that_supplies_a_material_makes_it_unless_it_trades_it(extractor):
+    found = run(extractor, "Harbor Rare Earths Ltd supplies NdPr oxide to Orion Motors Inc.",
+                "The trader Pine Metals Ltd supplies NdPr oxide to Orion Motors Inc.",
+                "Birch Metals Ltd buys samarium oxide from Elm Metals Ltd.", "Birch Metals Ltd sells samarium oxide to Orion Motors Inc.")
+    facts = found["facts"]
+    assert {("PRODUCES", "org:harbor-rare-earths-ltd", "material:ndpr-oxide"),
+            ("PRODUCES", "org:elm-metals-ltd", "material:samarium-oxide")} <= facts  # fmt: skip
+    assert not {("PRODUCES", "org:pine-metals-ltd", "material:ndpr-oxide"),
+                ("PRODUCES", "org:birch-metals-ltd", "material:samarium-oxide")} & facts  # fmt: skip

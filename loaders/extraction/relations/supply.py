@@ -139,6 +139,12 @@ class Supply:
             if operators:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
+        if material is not None and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
+                and (self.st._key(material), self.st._key(supplier)) not in self.st.bought \
+                and not any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
+            self.st.add("PRODUCES", supplier, material, self.s, conf - 0.15)  # a firm that supplies what it makes makes it
+        if material is not None:
+            self.st.bought.add((self.st._key(material), self.st._key(customer)))  # (it trades what it passes on)
         under = [k for k, w in enumerate(self.words) if w == "under"]
         if any(w in ("agreement", "contract", "deal") for k in under for w in self.words[k + 1 : k + 6]) \
                 and self.st.label_of(supplier) in ORG_LABELS and self.st.label_of(customer) in ORG_LABELS:
