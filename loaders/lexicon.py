@@ -152,7 +152,7 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
     ("heavy-rare-earth-concentrate", "heavy rare earth concentrate", "mining", (),
      ("heavy rare earth concentrate", "heavy rare earth concentrates", "heavy rare-earth concentrate")),
     ("mixed-rare-earth-carbonate", "mixed rare earth carbonate", "separation", (),
-     ("mixed rare earth carbonate", "rare earth carbonate", "mixed rare earth carbonates")),
+     ("mixed rare earth carbonate", "rare earth carbonate", "mixed rare earth carbonates", "MREC")),
     ("separated-rare-earth-oxides", "separated rare earth oxides", "separation", (),
      ("separated rare earth oxides", "rare earth oxides", "rare earth oxide", "high-purity rare earth oxides",
       "separated oxides")),

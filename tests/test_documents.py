@@ -909,3 +909,13 @@ def test_a_firm_that_supplies_a_material_makes_it_unless_it_trades_it(extractor)
             ("PRODUCES", "org:elm-metals-ltd", "material:samarium-oxide")} <= facts  # fmt: skip
     assert not {("PRODUCES", "org:pine-metals-ltd", "material:ndpr-oxide"),
                 ("PRODUCES", "org:birch-metals-ltd", "material:samarium-oxide")} & facts  # fmt: skip
+
+
+def test_elements_listed_before_a_plural_form_are_that_form_of_each(extractor):
+    found = run(extractor, "Harbor Rare Earths Ltd separates the ore into lanthanum, cerium and NdPr oxides.",
+                "Aster Magnetics Ltd is supplied with MREC by Harbor Rare Earths Ltd.", "The controls cover samarium and terbium.")
+    facts = found["facts"]
+    assert {("PRODUCES", "org:harbor-rare-earths-ltd", f"material:{m}-oxide") for m in ("lanthanum", "cerium", "ndpr")} <= facts
+    assert ("SUPPLIES", "org:harbor-rare-earths-ltd", "org:aster-magnetics-ltd") in facts
+    assert {"element:Sm", "element:Tb"} <= {e["id"] for e in found["entities"]}
+    assert not {"element:La", "element:Ce"} & {e["id"] for e in found["entities"]}

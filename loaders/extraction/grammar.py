@@ -28,6 +28,31 @@ class Grammar:
         self.ms = s.mentions
         self.subject = self._subject()
 
+    def element_lists(self) -> None:
+        """ "lanthanum, cerium and NdPr oxides", "samarium and gadolinium metals": elements listed before a plural head
+        word are each that form of the element (a material the vocabulary knows), not the elements themselves."""
+        elements = [m for m in self.ms if self.st.label(m) == "Element"]
+        done: set[int] = set()
+        for m in elements:
+            if m.start in done:
+                continue
+            group = self.conjuncts(m, lambda x: self.st.label(x) in ("Element", "Material"))
+            done.update(x.start for x in group)
+            last = group[-1]
+            head = self.w(last.end) if self.st.label(last) == "Element" else self.st.ent(last).name.lower().split()[-1]
+            if len(group) < 2 or not head.endswith("s") and self.st.label(last) == "Element":
+                continue
+            for x in group:
+                if self.st.label(x) != "Element":
+                    continue
+                form = self.st.x.gazetteer.lookup(f"{self.st.ent(x).name.lower()} {head.rstrip('s')}")
+                if form is not None and form.label == "Material":
+                    self.st.ent(x).mentions -= 1
+                    key = self.st._known(form)
+                    e = self.st.entities[key]
+                    e.mentions, e.demonym_only, e.sentence = e.mentions + 1, False, e.sentence or self.s.text
+                    self.ms[self.ms.index(x)] = Mention(x.start, x.end, key, x.text)
+
     def w(self, i: int) -> str:
         return self.s.lower(i)
 

@@ -23,6 +23,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
     """The relation rules applied to one sentence."""
 
     def run(self) -> None:
+        self.element_lists()
         self._definite_anaphora()
         self._facilities()
         self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
