@@ -919,3 +919,19 @@ def test_elements_listed_before_a_plural_form_are_that_form_of_each(extractor):
     assert ("SUPPLIES", "org:harbor-rare-earths-ltd", "org:aster-magnetics-ltd") in facts
     assert {"element:Sm", "element:Tb"} <= {e["id"] for e in found["entities"]}
     assert not {"element:La", "element:Ce"} & {e["id"] for e in found["entities"]}
+
+
+def test_stakes_shared_by_coordinated_holders_and_awards(extractor):
+    found = run(extractor, "The Assets Commission holds 31.21% of Harbor Rare Earths Ltd; Birch Mining Ltd and Fir Holdings Inc hold 20.33% each.",
+                "Oak Metals Ltd and Pine Metals Ltd each hold a 25% stake in Elm Magnetics Ltd.",
+                "Cedar Metals Ltd finalised an $18.4 million award from the Department of Energy in May.",
+                "Cedar Metals Ltd also controls the Bokan Ridge deposit in Alaska.",
+                "Tarn Steel Union, the Birch Mining Ltd subsidiary that runs the mine, sells concentrate to Oak Metals Ltd.")
+    stakes = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "HOLDS_STAKE_IN"}
+    assert stakes[("org:birch-mining-ltd", "org:harbor-rare-earths-ltd")] == 0.2033
+    assert stakes[("org:fir-holdings-inc", "org:harbor-rare-earths-ltd")] == 0.2033
+    assert {("org:oak-metals-ltd", "org:elm-magnetics-ltd"), ("org:pine-metals-ltd", "org:elm-magnetics-ltd")} <= set(stakes)
+    facts = found["facts"]
+    assert ("COOPERATES_WITH", "org:cedar-metals-ltd", "org:us-department-of-energy") in facts
+    assert ("OPERATES", "org:cedar-metals-ltd", "facility:bokan-ridge-deposit") in facts
+    assert {("SUBSIDIARY_OF", "org:tarn-steel-union", "org:birch-mining-ltd"), ("SUPPLIES", "org:tarn-steel-union", "org:oak-metals-ltd")} <= facts

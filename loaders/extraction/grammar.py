@@ -171,7 +171,9 @@ class Grammar:
             if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
                 head = self.at_end(k)
                 return head if head is not None and pred(head) else None
-            if word in (";", ":", "(", ")") or (self.at(k) is not None and not self.at(k).demonym and pred(self.at(k))):
+            named = self.at(k)  # (a name right after the determiner modifies the noun: "the Baogang subsidiary")
+            if word in (";", ":", "(", ")") or (named is not None and not named.demonym and pred(named)
+                                                 and self.w(k - 1) not in ("the", "a", "an")):
                 return None
         return None
 
@@ -264,7 +266,7 @@ class Grammar:
         for k in range(lo, hi):
             number = PERCENT.match(self.doc[k].text)
             if number and (self.doc[k].text.endswith("%") or self.w(k + 1) in ("%", "percent", "per")):
-                value = float(number.group(1)) / 100
+                value = round(float(number.group(1)) / 100, 6)
                 return value if value <= 1 else None
         return None
 

@@ -19,6 +19,13 @@ class Ownership:
                 continue
             if self.hedged(i, i + 4):
                 continue
+            # "A, the Baogang subsidiary that runs the mine": the firm named before the noun owns the appositive's head
+            owner_before = self.at_end(i)
+            if word != "company" and self.org(owner_before) and self.w(owner_before.start - 1) in ("the", "a", "an"):
+                child = self.appositive_head(i, self.org)
+                if child is not None and child.key != owner_before.key:
+                    self.st.add("SUBSIDIARY_OF", child, owner_before, self.s, 0.8)
+                    continue
             # "A, the U.S. subsidiary of B"
             if self.w(i + 1) == "of":
                 parent = self.right(i + 2, self.org, limit=5)
@@ -174,18 +181,23 @@ class Ownership:
             if target is None or any(self.w(q) in ("sale", "sold", "sell", "selling") for q in range(holder.end, i)):
                 continue
             pct = self._percent(holder.end, k)
-            if pct is not None:
-                self._holds(holder, target, pct)
+            verb = next((q for q in range(holder.end, i) if self.w(q) not in self.v.SUBJECT_LINKS), i)
+            for each in self.subjects(holder, verb, self.org) if pct is not None else ():  # "A and B each hold a 25% stake in C"
+                self._holds(each, target, pct)
         # "B, which owns 35% of A", "B holds 40 percent of the company"
-        for i in self.triggers(("owns", "owned", "holds", "held", "controls")):
+        last = None  # "A holds 31% of B; C, D and E hold 20% each": B, the company the sentence is about
+        for i in self.triggers(("owns", "owned", "holds", "held", "controls", "own", "hold")):
             pct_at = next((q for q in range(i + 1, min(self.s.end, i + 4)) if self.w(q) in ("%", "percent")), None)
-            if pct_at is None or self.w(pct_at + 1) != "of" or self.hedged(i, pct_at + 1):
+            if pct_at is None or self.hedged(i, pct_at + 1):
                 continue
+            target = self.right(pct_at + 2, self.org, limit=2) if self.w(pct_at + 1) == "of" else \
+                last if self.w(pct_at + 1) == "each" else None
             holder = self.left(i, self.org, limit=6)
-            target = self.right(pct_at + 2, self.org, limit=2)
             pct = self._percent(i + 1, pct_at + 1)
             if holder is not None and target is not None and pct is not None:
-                self._holds(holder, target, pct)
+                for each in self.subjects(holder, i, self.org):
+                    self._holds(each, target, pct)
+                last = target
         # "KU Leuven's Institute for Sustainable Metals": an institute of the organisation that possesses it
         for m in self.ms:
             if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in ("'s", "’s"):

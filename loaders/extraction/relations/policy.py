@@ -192,10 +192,12 @@ class Policies:
     def _issued_by(self) -> None:
         # "Issued by the Ministry of Mines, 5 January 2026" under a notice's title: the policy in context
         lead = next((k for k, w in enumerate(self.words) if w[:1].isalnum()), 0)
-        if self.words[lead : lead + 2] in (["issued", "by"], ["published", "by"]) and self.st.last_policy is not None:
-            body = self.right(self.s.start + lead + 2, self.labelled("GovernmentBody", "Country"), limit=2)
-            if body is not None:
-                self.st.add("ISSUED_BY", self.st.last_policy, body, self.s, 0.75)
+        lead += self.words[lead + 1 : lead + 2] == ["jointly"]  # "Issued jointly by"
+        if self.words[lead : lead + 1] in (["issued"], ["published"]) and self.words[lead + 1 : lead + 2] == ["by"] \
+                and self.st.last_policy is not None:  # "Issued by: the Ministry of A and the Ministry of B"
+            body = self.right(self.s.start + lead + 2, self.labelled("GovernmentBody", "Country"), limit=3)
+            for b in self.conjuncts(body, self.labelled("GovernmentBody", "Country")) if body is not None else ():
+                self.st.add("ISSUED_BY", self.st.last_policy, b, self.s, 0.75)
         self._issued_in_context()
         body = self.labelled("GovernmentBody", "Country")
         for p in self.ms:

@@ -17,8 +17,9 @@ class Supply:
                 supplier = self.st.last_subject  # type: ignore[assignment]
             subject = self.subject
             if isinstance(supplier, Mention) and subject is not None and subject.end <= supplier.start and self.org(subject) \
-                    and any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, supplier.start)):
-                supplier = subject  # "A, which holds a stake in B, supplies ...": A supplies
+                    and (any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, supplier.start))
+                         or self.w(subject.end) == "," and "," in self.words[supplier.end - self.s.start : i - self.s.start]):
+                supplier = subject  # "A, which holds a stake in B, supplies ...", "A, the B subsidiary, supplies": A supplies
             if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1) or self.is_passive(i) or self.w(i + 1) == "by":
                 continue  # (the passive, "is supplied by", is read by _supplied_by)
             customer, material = None, None
