@@ -935,3 +935,13 @@ def test_stakes_shared_by_coordinated_holders_and_awards(extractor):
     assert ("COOPERATES_WITH", "org:cedar-metals-ltd", "org:us-department-of-energy") in facts
     assert ("OPERATES", "org:cedar-metals-ltd", "facility:bokan-ridge-deposit") in facts
     assert {("SUBSIDIARY_OF", "org:tarn-steel-union", "org:birch-mining-ltd"), ("SUPPLIES", "org:tarn-steel-union", "org:oak-metals-ltd")} <= facts
+
+
+def test_co_ltd_names_and_a_feed_column(extractor):
+    found = run(extractor, "Honda Motor Co., Ltd. and Daido Steel Co., Ltd. signed an agreement.")
+    assert {"Honda Motor Co., Ltd", "Daido Steel Co., Ltd"} <= set(found["names"]) and "Ltd" not in found["names"]
+    blocks = read_text("| Refinery | Owner | Spodumene feed |\n|---|---|---|\n| Kemerton refinery | Albemarle | Greenbushes mine |\n", True).blocks
+    result = Extractor(Gazetteer()).extract(blocks).as_dict()
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    facts = {(r["type"], names[r["source"]], names[r["target"]]) for r in result["relations"]}
+    assert {("OPERATES", "Albemarle", "Kemerton refinery"), ("SUPPLIES", "Greenbushes mine", "Kemerton refinery")} <= facts, facts

@@ -12,10 +12,12 @@ class Confirmation:
     """Pass 4: confirmed entities, merged duplicates, the output."""
 
     def _supplies_to_operators(self) -> None:
-        """A delivery to a facility is a delivery to the organisation that operates it."""
+        """A firm's delivery to a facility is a delivery to the organisation that operates it (a mine feeding a plant
+        stays a flow between the two facilities)."""
         operators = {r.target: r.source for r in self.relations.values() if r.type == "OPERATES"}
         for key, r in list(self.relations.items()):
-            if r.type == "SUPPLIES" and r.target in operators and operators[r.target] != r.source:
+            if r.type == "SUPPLIES" and r.target in operators and operators[r.target] != r.source \
+                    and self.entities[r.source].label != "Facility":
                 del self.relations[key]
                 r.target = operators[r.target]
                 self.relations.setdefault((r.type, r.source, r.target, r.props.get("material")), r)

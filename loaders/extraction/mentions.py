@@ -187,6 +187,8 @@ class Mentions:
                     j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
                 else:
                     break
+            if j > i and j + 1 < n and doc[j - 1].lower_ in ("co.", "co") and doc[j].text == "," and _suffix(doc, j + 1):
+                j += 2  # "Honda Motor Co., Ltd."
             while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
                 j -= 1
             j = numbered(doc, j)

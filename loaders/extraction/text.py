@@ -106,7 +106,7 @@ def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bo
     while k < len(doc) and name_token(doc, k) and k not in covered:
         tail.append(doc[k].lower_)
         k += 1
-    return bool(tail) and tail[-1] not in _COMPANY_CUES and not set(tail) & WORDS.INSTITUTION_HEADS
+    return bool(tail) and tail[-1] not in _COMPANY_CUES and not set(tail) & WORDS.INSTITUTION_HEADS and tail[0] not in MONTHS
     # ("Ministry of Commerce and General Administration of Customs": two institutions, not one name)
 
 

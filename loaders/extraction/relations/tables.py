@@ -6,8 +6,8 @@ columns stay in line). A row whose cells are column names the vocabulary knows (
 facility, "operator" an operating organisation, "location" a place, "main products" what is made, "items" what a
 policy restricts...) is the header; every later row of the table gives the relations its columns imply: the
 operator OPERATES the plant, the plant is LOCATED_IN the place ("Gebeng, Kuantan, Pahang, Malaysia": each place in
-the next), the plant (or, without a plant column, the firm) PRODUCES the products, the policy RESTRICTS the items and
-is ISSUED_BY the issuer. Each cell is also read as a sentence of its own ("NPM Silmet, owned by Neo Performance
+the next), the plant (or, without a plant column, the firm) PRODUCES the products and is supplied by its feed, the
+policy RESTRICTS the items and is ISSUED_BY the issuer. Each cell is also read as a sentence of its own ("NPM Silmet, owned by Neo Performance
 Materials"). A new column name is one line of data.
 """
 
@@ -24,6 +24,7 @@ ROLE_LABELS = {
     "policy": ("Policy",),
     "issuer": ("GovernmentBody", "Country"),
     "customer": ("Company", "StateOwnedEnterprise", "GovernmentBody", "Country"),
+    "source": ("Facility", "Company", "StateOwnedEnterprise"),
 }
 
 
@@ -47,7 +48,8 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     if named < 2 or named * 2 < len(roles):
         return None
     for role, (a, b) in zip(roles, spans):  # a name outside the column names makes a row of data
-        if role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country") for m in s.mentions):
+        if role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
+                                for m in s.mentions):  # ("Spodumene feed": a material in a column's name)
             return None
     return roles
 
@@ -92,6 +94,8 @@ class Tables:
                 self._purpose(made[-1].end, made)
             for customer in found.get("customer", []):
                 self._supply(operator[0] if operator else m, customer, None, 0.6)
+            for source in found.get("source", [])[:1]:  # "Spodumene feed | Greenbushes mine": the mine supplies the plant
+                self.st.add("SUPPLIES", source, m, self.s, 0.6)
         for p in found.get("policy", [])[:1]:
             for item in found.get("item", []):
                 self.st.add("RESTRICTS", p, item, self.s, 0.65)
