@@ -12,8 +12,12 @@ TEXT = ("Shin-Etsu's plant in Takefu, Japan, makes 1,200 t of NdFeB magnets (abo
 
 
 @pytest.fixture(scope="module")
-def pair():
-    nlp = Extractor().nlp
+def nlp():
+    return Extractor().nlp
+
+
+@pytest.fixture(scope="module")
+def pair(nlp):
     doc = nlp(TEXT)
     return doc, Tokens(doc, {})
 
@@ -50,9 +54,12 @@ def test_spans_read_as_spacy(pair, bounds):
     assert mine.text_with_ws == theirs.text_with_ws  # asked of spaCy's span
 
 
-def test_sentences_and_character_spans(pair):
+def test_sentences_and_character_spans(pair, nlp):
     doc, tokens = pair
     assert [(s.start, s.end, s.text) for s in tokens.sents] == [(s.start, s.end, s.text) for s in doc.sents]
+    for text in ("", "One.", "No full stop", "Two. Sentences."):
+        one = nlp(text)
+        assert [(s.start, s.end) for s in Tokens(one, {}).sents] == [(s.start, s.end) for s in one.sents]
     for start, end, mode in ((0, 9, "expand"), (3, 12, "expand"), (0, 9, "strict"), (0, 4, "strict")):
         mine, theirs = tokens.char_span(start, end, alignment_mode=mode), doc.char_span(start, end, alignment_mode=mode)
         assert (mine and (mine.start, mine.end, mine.text)) == (theirs and (theirs.start, theirs.end, theirs.text))

@@ -215,7 +215,10 @@ class Grammar:
 
     def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
         """Positions of ``words`` in the sentence, in order."""
-        found = [i for w in words for i in self.positions.get(w, ())]
+        if isinstance(words, (set, frozenset)) and len(words) > len(self.positions):  # a word set: look up the sentence's words
+            found = [i for w, at in self.positions.items() if w in words for i in at]
+        else:
+            found = [i for w in words for i in self.positions.get(w, ())]
         return sorted(found) if len(found) > 1 else found
 
     def org(self, m: Mention | None) -> bool:

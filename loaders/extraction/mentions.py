@@ -211,16 +211,17 @@ class Mentions:
 
     def _classify(self, doc: Any, start: int, end: int, known: list[Mention]) -> Mention | None:
         text = doc[start:end].text
-        words = [t.lower_ for t in doc[start:end]]
+        lowers = doc.lowers
+        words = lowers[start:end]
         norm = normalise(text)
         if not norm or norm in REGIONS or norm in NOT_PARTIES or any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]):
             return None
         if words[0] in MONTHS or words[0] in self.v.WEEKDAYS or all(w in self.v.STOP for w in words):
             return None
-        before = [doc[k].lower_ for k in range(max(0, start - 3), start)]
-        after = [doc[k].lower_ for k in range(end, min(len(doc), end + 3))]
+        before = lowers[max(0, start - 3) : start]
+        after = lowers[end : end + 3]
         # a person: after a title, followed by ", (the) chief executive ...", a given name, or a person's surname
-        after_title = [w for w in [doc[k].lower_ for k in range(end, min(len(doc), end + 5))] if w not in ("the", "a", "its", "an")]
+        after_title = [w for w in lowers[end : end + 5] if w not in ("the", "a", "its", "an")]
         person = (
             (before and before[-1] in TITLE_WORDS)
             or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words))

@@ -67,13 +67,26 @@ class Tokens:
         return iter(self.tokens)
 
     def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
+        if i.__class__ is slice:
+            start, stop = i.start, i.stop
+            if i.step is None and start is not None and stop is not None and 0 <= start <= stop <= len(self.tokens):
+                return Span(self, start, stop)  # (the usual case, without the normalising)
             return Span(self, *_bounds(len(self.tokens), i))
         return self.tokens[i]  # out of range: IndexError, as spaCy raises
 
     @property
     def sents(self) -> Iterator["Span"]:
-        return (Span(self, s.start, s.end) for s in self.spacy.sents)
+        """The sentences, as spaCy's ``Doc.sents`` gives them (read from one array, not token by token)."""
+        from spacy.attrs import SENT_START  # (spaCy is imported by the extractor that made this document)
+
+        if not self.tokens:
+            return
+        start = 0
+        for i, flag in enumerate(self.spacy.to_array(SENT_START).tolist()):
+            if flag == 1 and i > 0:
+                yield Span(self, start, i)
+                start = i
+        yield Span(self, start, len(self.tokens))
 
     def char_span(self, start: int, end: int, **options: Any) -> "Span | None":
         span = self.spacy.char_span(start, end, **options)
