@@ -255,7 +255,7 @@ class Mentions:
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = cue_label(words)
         # "Takefu Plant", "La Rochelle plant": a named facility
-        if end < len(doc) and doc[end].lower_ in self.v.FACILITY_NOUNS | {"project"} and label in (None, "Place") and not doc[end].lower_.endswith("s"):
+        if end < len(doc) and (doc[end].lower_ in self.v.FACILITY_NOUNS or doc[end].lower_ == "project") and label in (None, "Place") and not doc[end].lower_.endswith("s"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
         if end < len(doc) and doc[end].lower_ in ("programme", "program", "fund", "scheme", "initiative") and label in (None, "Place"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"

@@ -50,15 +50,15 @@ class Tokens:
     def __init__(self, doc: Any, lexemes: dict[int, tuple]) -> None:
         """``lexemes``: orth id -> the :data:`LEXEME` values, shared by every document of one vocabulary."""
         self.spacy = doc
-        self.text = doc.text
         tokens = []
-        for t in doc:
+        for i, t in enumerate(doc):
             lexeme = lexemes.get(t.orth)
             if lexeme is None:
                 lexeme = lexemes[t.orth] = tuple(getattr(t, name) for name in LEXEME)
-            tokens.append(Token(doc, t.i, t.idx, t.whitespace_, lexeme))
+            tokens.append(Token(doc, i, t.idx, t.whitespace_, lexeme))
         self.tokens = tokens
         self.lowers = [t.lower_ for t in tokens]
+        self.text = "".join([t.text + t.whitespace_ for t in tokens])  # = doc.text, which spaCy joins token by token
 
     def __len__(self) -> int:
         return len(self.tokens)
