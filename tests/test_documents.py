@@ -945,3 +945,21 @@ def test_co_ltd_names_and_a_feed_column(extractor):
     names = {e["id"]: e["name"] for e in result["entities"]}
     facts = {(r["type"], names[r["source"]], names[r["target"]]) for r in result["relations"]}
     assert {("OPERATES", "Albemarle", "Kemerton refinery"), ("SUPPLIES", "Greenbushes mine", "Kemerton refinery")} <= facts, facts
+
+
+def test_a_directory_and_a_tracker_table():
+    """A "Headquarters" column places the firm; a list of places is no plant; a notice per row restricts its items and
+    is issued by its issuers; the column names are no entities."""
+    found = Extractor(Gazetteer()).extract(read_text(
+        "| Company | Headquarters | Plants | Products |\n|---|---|---|---|\n"
+        "| Kestrel Magnetics Inc | Hanau, Germany | Hanau; Sumter | sintered NdFeB magnets |\n\n"
+        "| Announcement | Issued by | Items |\n|---|---|---|\n"
+        "| Announcement No. 61 of 2025 | Ministry of Commerce and General Administration of Customs | holmium, erbium |\n",
+        True).blocks).as_dict()  # fmt: skip
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    facts = {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+    assert facts >= {("LOCATED_IN", "Kestrel Magnetics Inc", "Hanau"), ("PRODUCES", "Kestrel Magnetics Inc", "NdFeB magnet"),
+                     ("RESTRICTS", "Announcement No. 61 of 2025", "Holmium"), ("RESTRICTS", "Announcement No. 61 of 2025", "Erbium"),
+                     ("ISSUED_BY", "Announcement No. 61 of 2025", "General Administration of Customs")}, facts  # fmt: skip
+    assert not {"Company", "Announcement", "Items"} & set(names.values())
+    assert not any(label == "Facility" for label in (e["label"] for e in found["entities"]))

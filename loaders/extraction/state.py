@@ -130,6 +130,8 @@ class DocState(Mentions, Names, Confirmation):
         roles = header(self, s, spans)
         if roles is not None:
             self.columns = roles
+            for e in filter(None, map(self.ent, s.mentions)):  # ("Company", "Announcement": column names, not names)
+                e.mentions -= 1
             return
         listing = self.listing
         parts = [Sentence(s.doc, a, b, False, s.lowers, [m for m in s.mentions if a <= m.start and m.end <= b]) for a, b in spans if a < b]

@@ -6,9 +6,9 @@ columns stay in line). A row whose cells are column names the vocabulary knows (
 facility, "operator" an operating organisation, "location" a place, "main products" what is made, "items" what a
 policy restricts...) is the header; every later row of the table gives the relations its columns imply: the
 operator OPERATES the plant, the plant is LOCATED_IN the place ("Gebeng, Kuantan, Pahang, Malaysia": each place in
-the next), the plant (or, without a plant column, the firm) PRODUCES the products and is supplied by its feed, the
-policy RESTRICTS the items and is ISSUED_BY the issuer. Each cell is also read as a sentence of its own ("NPM Silmet, owned by Neo Performance
-Materials"). A new column name is one line of data.
+the next; a "Headquarters" column places the firm), the plant (or, without one, the firm) PRODUCES the products and
+is supplied by its feed, the policy RESTRICTS the items and is ISSUED_BY the issuer. Each cell is also read as a
+sentence of its own ("NPM Silmet, owned by Neo Performance Materials"). A new column name is one line of data.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ ROLE_LABELS = {
     "facility": ("Facility",),
     "operator": ("Company", "StateOwnedEnterprise", "University", "ResearchInstitute", "GovernmentBody"),
     "place": ("Place", "Country"),
+    "hq": ("Place", "Country"),
     "product": ("Material",),
     "item": ("Material", "Element"),
     "policy": ("Policy",),
@@ -47,10 +48,12 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     named = sum(r is not None for r in roles)
     if named < 2 or named * 2 < len(roles):
         return None
-    for role, (a, b) in zip(roles, spans):  # a name outside the column names makes a row of data
+    for role, (a, b) in zip(roles, spans):  # a name outside the column names, or of several words, makes a row of data
         if role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
                                 for m in s.mentions):  # ("Spodumene feed": a material in a column's name)
             return None
+        if role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
+            return None  # ("Ministry of Commerce" under "Issued by")
     return roles
 
 
@@ -60,9 +63,9 @@ class Tables:
     def table_row(self, roles: list[str | None], spans: list[tuple[int, int]]) -> None:
         found: dict[str, list[Mention]] = {}
         for role, (a, b) in zip(roles, spans):
-            if role == "facility":
-                self._named_in_cell(a, b, "Facility")  # "Mountain Pass" in a plant column is the plant
-            elif role == "place":
+            if role in ("facility", "policy"):  # "Mountain Pass" in a plant column is the plant
+                self._named_in_cell(a, b, ROLE_LABELS[role][0])
+            elif role in ("place", "hq"):
                 for m in self.ms:  # "Gebeng, Kuantan, Pahang": names in a location column are places
                     e = self.st.ent(m)
                     if a <= m.start < b and e is not None and e.known is None and not e.confirmed and e.label in ORG_LABELS:
@@ -72,10 +75,13 @@ class Tables:
         # an operator cell's first name ("Lynas Malaysia Sdn Bhd, a wholly owned subsidiary of Lynas Rare Earths")
         operator = found.get("operator", [])[:1]
         facility = found.get("facility", [])[:1]
-        maker = facility if "facility" in roles else operator  # (a plant column: the plant makes, the firm operates)
+        maker = facility or operator  # (a plant column: the plant makes, the firm operates it)
         for f in facility:
             for o in operator:
                 self.st.add("OPERATES", o, f, self.s, 0.7)
+        for hq in found.get("hq", [])[:1]:  # "Headquarters": where the firm is, not its plant
+            for o in operator:
+                self.st.add("LOCATED_IN", o, hq, self.s, 0.7)
         places = found.get("place", [])
         if places and maker and self.st.ent(places[0]).name == self.st.ent(maker[0]).name:
             places = places[1:]  # "Mountain Pass | ... | Mountain Pass, California": the plant is in California
@@ -103,13 +109,15 @@ class Tables:
                 self.st.add("ISSUED_BY", p, body, self.s, 0.7)
 
     def _named_in_cell(self, a: int, b: int, label: str) -> None:
-        """A cell that is a short capitalised name and names nothing of ``label`` names a new one of ``label``."""
+        """A cell that is one short capitalised name ("Mountain Pass", "Announcement No. 18 of 2025") and names nothing
+        of ``label`` names a new one of ``label``; a list ("Hanau; Sumter") names none."""
         words = [k for k in range(a, b) if self.doc[k].text[:1].isalpha()]
-        if not words or len(words) > 5 or any(self.st.label(m) == label for m in self.ms if a <= m.start < b):
+        if not words or len(words) > 6 or any(self.st.label(m) == label for m in self.ms if a <= m.start < b):
             return
-        if not all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words):
+        if not all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words) \
+                or any(self.w(k) in (",", ";", "/") for k in range(a, b)):
             return
-        start, end = words[0], words[-1] + 1
+        start, end = words[0], max(k for k in range(a, b) if self.doc[k].text[:1].isalnum()) + 1
         e = self.st._new(label, self.doc[start:end].text)
         e.surfaces[self.doc[start:end].text] += 1
         e.mentions += 1
