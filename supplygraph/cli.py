@@ -18,7 +18,7 @@ import click
 
 from supplygraph.errors import SupplygraphError
 from supplygraph.graph import store_path
-from supplygraph.formatting import FORMATS, table, to_json, wrap
+from supplygraph.formatting import FORMATS, json_pieces, table, to_json, wrap
 from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import print_overview, print_stats, print_summary, progressbar
 from supplygraph.perf import lazy_module
@@ -253,7 +253,12 @@ def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | 
     """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
     report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
                              as_of=as_of, stale_after=stale_after, reviewed_only=reviewed_only)  # fmt: skip
-    click.echo(to_json(report) if fmt == "json" else report_view.render_report(report, markdown=fmt == "markdown", top=top), nl=fmt == "json")
+    if fmt == "json":  # written as it is encoded: the text of a report on a million edges need not be held whole
+        for piece in json_pieces(report):
+            click.echo(piece, nl=False)
+        click.echo()
+    else:
+        click.echo(report_view.render_report(report, markdown=fmt == "markdown", top=top), nl=False)
 
 
 # -- export: HTML network views, GraphML, node-link JSON --------------------

@@ -44,3 +44,14 @@ def test_report_from_the_flow_stream_equals_the_report_from_the_whole_graph(bund
             assert streamed == whole and streamed["chokepoints"]
     finally:
         store.close()
+
+
+def test_json_written_in_pieces_is_the_json_text(bundled):
+    """``chokepoints --format json`` writes its text as it is encoded: the same text as ``to_json``."""
+    import datetime
+
+    from supplygraph.formatting import json_pieces, to_json
+
+    data = {"as_of": datetime.date(2026, 12, 6), "rows": [{"name": "Dysprosium oxide (中国)", "share": 0.91, "ids": []}, {}], "none": None}
+    pieces = list(json_pieces(data, chunk=3))
+    assert len(pieces) > 3 and "".join(pieces) == to_json(data)
