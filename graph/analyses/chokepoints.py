@@ -375,15 +375,16 @@ def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict,
     """Producer -> (largest measured share it holds of a material, the material, the edge, how the share was measured)."""
     best: dict[str, tuple[float, str, dict, str]] = {}
     vintages = nx.get_node_attributes(F, "vintages")  # a plain dict: one lookup per edge, not one view call
-    for producer, material, edge in F.edges(data=True):
-        if edge.get("type") != "PRODUCES" or not edge.get("listed"):
-            continue
-        how = vintages.get(material, {}).get(edge.get("basis"), {}).get("weights", EQUAL)
-        if how == EQUAL:
-            continue
-        key = (WEIGHT_QUALITY[how], edge["weight"])
-        if producer not in best or key > (WEIGHT_QUALITY[best[producer][3]], best[producer][0]):
-            best[producer] = (edge["weight"], material, edge, how)
+    for producer, targets in F.adjacency():  # the edges in F.edges() order, without a view call per edge
+        for material, edge in targets.items():
+            if not edge.get("listed") or edge.get("type") != "PRODUCES":
+                continue
+            how = vintages.get(material, {}).get(edge.get("basis"), {}).get("weights", EQUAL)
+            if how == EQUAL:
+                continue
+            key = (WEIGHT_QUALITY[how], edge["weight"])
+            if producer not in best or key > (WEIGHT_QUALITY[best[producer][3]], best[producer][0]):
+                best[producer] = (edge["weight"], material, edge, how)
     return best
 
 

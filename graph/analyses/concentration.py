@@ -94,7 +94,7 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     wanted = materials if materials is not None else [n for n, d in F.nodes(data=True) if d.get("label") == "Material"]
     names = {n: d.get("name") for n, d in F.nodes(data=True)} | {n: d.get("name") for n, d in F.graph.get("controllers", {}).items()}
     for material in wanted:
-        producers = [(p, e) for p, e in F.pred[material].items() if e.get("type") == "PRODUCES"]
+        producers = [(p, e) for p, e in F._pred[material].items() if e.get("type") == "PRODUCES"]  # the dict, not a view per edge
         rows += _rows(F, material, F.nodes[material], producers, basis, names)
     if materials is None:  # a category's own figures stay in the table (the world mine-production share is checked first)
         for category, record in F.graph.get("categories", {}).items():

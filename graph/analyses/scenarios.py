@@ -407,11 +407,11 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
     Among inputs that bind equally, the one with the shortest loss path wins
     (then the smaller id), so the path reported is the most direct one.
     """
-    data = F.nodes[node]
+    data = F._node[node]  # the dicts, not views: this runs per node and edge
     label = data.get("label")
     if label == "EndUse":  # every material it uses is needed; a category's members are alternatives (any one serves)
         groups: dict[str, list[str]] = {}
-        for u, edge in F.pred[node].items():
+        for u, edge in F._pred[node].items():
             groups.setdefault(edge.get("group") or u, []).append(u)
         inputs = []
         for members in groups.values():
@@ -431,7 +431,7 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
     # producers, per basis
     by_basis: dict[str, list[tuple[float, float, str]]] = {}
     inputs: list[tuple[str, dict]] = []
-    for producer, edge in F.pred[node].items():
+    for producer, edge in F._pred[node].items():
         if edge.get("type") == "PRODUCES":
             by_basis.setdefault(edge.get("basis", "organisations"), []).append((edge.get("weight") or 0.0, _producer_output(F, producer, node, avail, effects, restriction), producer))
         else:
@@ -503,7 +503,7 @@ def _alternatives(F: nx.DiGraph, inputs: list[str], categories: dict[str, str | 
     (edge ``group``: a category's members are alternatives); an input without elements stands alone."""
     groups: list[tuple[set, list[str]]] = []
     for u in sorted(inputs):
-        elements = set(F.nodes[u].get("elements") or ())
+        elements = set(F._node[u].get("elements") or ())
         if categories and categories.get(u):
             elements.add(categories[u])  # members of one category join one group
         merged = [g for g in groups if elements and g[0] & elements]
@@ -517,16 +517,16 @@ def _producer_output(F: nx.DiGraph, producer: str, material: str, avail: dict[st
     """How much of a producer's output of ``material`` survives."""
     if producer in effects.removed:
         return 0.0
-    if restriction and F.nodes[producer].get("country") in restriction:
+    if restriction and F._node[producer].get("country") in restriction:
         return 0.0
-    if F.nodes[material].get("stage") == "mining":
+    if F._node[material].get("stage") == "mining":
         return 1.0
     return avail.get(producer, 1.0)
 
 
 def _weighted(F: nx.DiGraph, node: str, avail: dict[str, float], wanted) -> tuple[float, str | None]:
     """Share-weighted survival over supplier edges: unlisted supply unaffected, unshared suppliers split the rest."""
-    edges = [(u, e) for u, e in F.pred[node].items() if wanted(e)]
+    edges = [(u, e) for u, e in F._pred[node].items() if wanted(e)]
     if not edges:
         return 1.0, None
     given = sum(e["weight"] for _, e in edges if e.get("weight") is not None)
