@@ -963,3 +963,10 @@ def test_a_directory_and_a_tracker_table():
                      ("ISSUED_BY", "Announcement No. 61 of 2025", "General Administration of Customs")}, facts  # fmt: skip
     assert not {"Company", "Announcement", "Items"} & set(names.values())
     assert not any(label == "Facility" for label in (e["label"] for e in found["entities"]))
+
+
+def test_a_relative_clause_produces_for_its_head(extractor):
+    found = run(extractor, "Harbor Rare Earths Ltd is building the Kalgoorlie plant, which is designed to produce mixed rare earth carbonate.")
+    facts = found["facts"]
+    assert ("PRODUCES", "facility:kalgoorlie-plant", "material:mixed-rare-earth-carbonate") in facts, facts
+    assert ("PRODUCES", "org:harbor-rare-earths-ltd", "material:mixed-rare-earth-carbonate") not in facts

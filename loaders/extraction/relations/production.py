@@ -13,6 +13,7 @@ class Production:
             if self.w(i) == "produced" and self.w(i - 1) in ("is", "are", "was", "were", "be", "been", "being"):
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.subject if self.subject is not None and self.subject.end <= i else None
+            subject = self.relative_head(i, lambda m: self.org(m) or self.st.label(m) == "Facility") or subject
             producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
             if producer is None:
