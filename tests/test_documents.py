@@ -124,11 +124,15 @@ def test_agreement_among_several_parties_links_every_pair(extractor):
         "Acme Magnetics is reportedly considering a partnership with Birch Motors Inc.",
         "Talks on a joint venture between Acme Magnetics Inc and Birch Motors Inc ended in May.",
         "Acme Magnetics Inc may supply Birch Motors Inc with NdFeB magnets.",
+        "Whether Acme Magnetics Inc will supply Birch Motors Inc is uncertain.",
+        "No decision has been taken on whether Acme Magnetics Inc will supply Birch Motors Inc.",
+        "Japan would import samarium from Acme Magnetics Inc if the licence is granted.",
+        "Birch Motors Inc is considering an investment in Acme Magnetics Inc.",
     ],
 )
 def test_negated_or_hedged_statements_are_not_asserted(extractor, sentence):
     found = run(extractor, sentence)
-    assert not {f for f in found["facts"] if f[0] in ("COOPERATES_WITH", "SUPPLIES")}, found["relations"]
+    assert not {f for f in found["facts"] if f[0] in ("COOPERATES_WITH", "SUPPLIES", "DEPENDS_ON")}, found["relations"]
 
 
 def test_every_relation_carries_its_sentence_and_confidence(extractor):
