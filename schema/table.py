@@ -97,7 +97,7 @@ class _TypeColumns:
         self.defaults = {name: f.default for name, f in fields.items()
                          if name not in _NOT_PROPERTIES and f.default not in (None, PydanticUndefined)}  # fmt: skip
         self.key_defaults = {name: fields[name].default for name in cls.KEY}
-        self.columns = [(column, i, lists.get(column), None if column in passthrough else {})
+        self.columns = [(column, i, lists.get(column), None if column in passthrough and column not in lists else {})
                         for i, column in enumerate(header) if column not in ENDS]  # fmt: skip
         """Per property column: name, index, list separator, and the validated value of each cell seen (None: as is)."""
         self.sources: dict[str, Any] = {}
