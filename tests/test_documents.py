@@ -865,13 +865,13 @@ def test_an_investment_without_a_stated_share_is_cooperation(extractor):
 
 def test_a_notice_title_names_its_issuers_and_a_table_of_items_is_its_list(extractor):
     """Bodies named before a notice's name issue it; "the Ministry and the Administration decided to implement export
-    control on the following items:" issues the notice in context; a bare "Announcement" is that notice; a table's
-    short header cells keep its list of items going; what the notice leaves out is not restricted."""
+    control on the following items:" issues the notice in context; a bare "Announcement" is that notice; the rows of a
+    table under it are items of its list; what the notice leaves out is not restricted."""
     found = extractor.extract([
         ("Ministry of Mines and State Customs Bureau Announcement No. 7 of 2026", True),
         ("Announcement on export control of certain heavy rare earth items", True),
         ("The Ministry of Mines and the State Customs Bureau decided to implement export control on the following items:", False),
-        ("Item", True), ("Customs code", True), ("Holmium oxide", True), ("2846901500", True), ("Erbium", True), ("metal", True),
+        ("Item | Customs code | Form", True), ("Holmium oxide | 2846901500 |", True), ("Erbium | 2805301500 | metal", True),
         ("The announcement does not cover lanthanum.", False),
     ]).as_dict()  # fmt: skip
     names = {e["id"]: e["name"] for e in found["entities"]}

@@ -115,8 +115,8 @@ class DocState(Mentions, Names, Confirmation):
                 items = item_line(self, s)
                 for m in items:
                     self.add("RESTRICTS", self.listing, m, s, 0.65)
-                if items or sum(w[:1].isalpha() for w in s.lowers[s.start : s.end]) <= 3:
-                    continue  # (a table's short header or note cell, "Customs code", keeps the list going)
+                if items or not any(w[:1].isalpha() for w in s.lowers[s.start : s.end]):
+                    continue
             if s.heading:  # no relations from titles but their issuers; the policy or event a title names is the one in context
                 self.listing = None
                 Rules(self, s).title()
