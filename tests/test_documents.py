@@ -974,3 +974,10 @@ def test_a_relative_clause_produces_for_its_head(extractor):
     facts = found["facts"]
     assert ("PRODUCES", "facility:kalgoorlie-plant", "material:mixed-rare-earth-carbonate") in facts, facts
     assert ("PRODUCES", "org:harbor-rare-earths-ltd", "material:mixed-rare-earth-carbonate") not in facts
+
+
+def test_a_passive_names_the_maker(extractor):
+    found = run(extractor, "Kestrel Trading Ltd buys samarium oxide produced by Harbor Rare Earths Ltd in Malaysia.",
+                "Neodymium oxide may be refined by Orion Metals Ltd.")
+    assert ("PRODUCES", "org:harbor-rare-earths-ltd", "material:samarium-oxide") in found["facts"]
+    assert not any(s == "org:orion-metals-ltd" for _, s, _ in found["facts"])

@@ -65,8 +65,12 @@ class Production:
                 continue
             for mat in self._objects(i + 2, "Material"):
                 self.st.add("PRODUCES", who, mat, self.s, 0.75)
-        # "a samarium-cobalt alloy produced in China"
+        # "a samarium-cobalt alloy produced in China"; "samarium oxide produced by A", "M is made by A at its plant"
         for i in self.triggers(self.v.PASSIVE_PRODUCE):
+            maker, by = self.passive_by(i, lambda m: self.org(m) or self.st.label(m) == "Facility", reach=6)
+            mat = self.left(i, self.labelled("Material"), limit=3, stop=(",", ";"))
+            if maker is not None and mat is not None and not self.hedged(mat.start, by):
+                self.st.add("PRODUCES", maker, mat, self.s, 0.7)
             if self.w(i + 1) != "in":
                 continue
             where = self.at(i + 2)
