@@ -5,6 +5,7 @@ cue words or from where they stand; people, data sources, quoted names and listi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .. import lexicon
@@ -69,12 +70,13 @@ class Mentions:
         if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
             candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
         spans += candidates
-        spans = longest(spans)
+        spans = longest(spans)  # (in order of their start)
+        starts = [m.start for m in spans]
         lowers = doc.lowers
         for sent in sentences:
             credit = credit_line(sent)
             s = Sentence(doc, sent.start, sent.end, heading or row or credit or title_case(sent), lowers)  # (a row: no sentence)
-            s.mentions = [] if credit else [m for m in spans if sent.start <= m.start < sent.end]
+            s.mentions = [] if credit else spans[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             self.sentences.append(s)
 
     def _known(self, known: KnownEntity) -> str:
