@@ -32,7 +32,8 @@ ProgressBar = Callable[[int, str], ContextManager[Progress]]
 
 
 @contextlib.contextmanager
-def _no_progress(total: int, label: str):
+def no_progress(total: int, label: str):
+    """No display: the default for library callers (and the CLI's choice where a bar would get in the way)."""
     yield lambda n: None
 
 
@@ -132,7 +133,8 @@ def extract_document(path: str | Path, store: Store | None = None, kind: str | N
     return _extract(_document_files([path], kind)[0], known_entities(store))
 
 
-def extract_documents(paths: Sequence[str | Path], store: Store | None = None, kind: str | None = None) -> Iterator[dict[str, Any]]:
+def extract_documents(paths: Sequence[str | Path], store: Store | None = None, kind: str | None = None,
+                      progress: ProgressBar = no_progress) -> Iterator[dict[str, Any]]:  # fmt: skip
     """What loading each document named or under the folders in ``paths`` would add, one result per document.
 
     One process, one vocabulary and one extractor for all of them: start-up
@@ -141,7 +143,10 @@ def extract_documents(paths: Sequence[str | Path], store: Store | None = None, k
     """
     files = _document_files(paths, kind)
     known = known_entities(store)
-    return (_extract(path, known) for path in files)
+    with progress(len(files), "extracting") as advance:
+        for path in files:
+            yield _extract(path, known)
+            advance(1)
 
 
 def _document_files(paths: Sequence[str | Path], kind: str | None) -> list[Path]:
@@ -164,7 +169,8 @@ HELD_OUT = "tests/fixtures/documents/heldout-b"
 """A held-out evaluation set with gold files that ships in the repository (relative to a clone's top folder)."""
 
 
-def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = None) -> Evaluation:
+def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = None,
+             progress: ProgressBar = no_progress) -> Evaluation:  # fmt: skip
     """Score extraction on every ``*.gold.json`` in ``folders`` (one or several; ``supplygraph eval``), in one process.
 
     A missing folder says where the corpora are: the development corpus is
@@ -179,7 +185,13 @@ def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = N
                            f"ship with the tests, e.g. supplygraph eval {HELD_OUT}")  # fmt: skip
     pairs = [pair for folder in folders for pair in gold_pairs(Path(folder))]
     known = known_entities(store)
-    return evaluate_pairs(pairs, lambda path: _extract(path, known))
+    with progress(len(pairs), "scoring") as advance:
+        def extract_one(path: Path) -> dict[str, Any]:
+            found = _extract(path, known)
+            advance(1)
+            return found
+
+        return evaluate_pairs(pairs, extract_one)
 
 
 def _extract(path: Path, known: Gazetteer) -> dict[str, Any]:
@@ -196,7 +208,7 @@ def load(store: Store, units: list[LoadUnit], progress: Progress | None = None) 
     return summary
 
 
-def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar = _no_progress,
+def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar = no_progress,
                kind: str | None = None) -> LoadSummary:  # fmt: skip
     """Read every file under ``paths`` and write them to ``store`` in one transaction (``supplygraph load``).
 
@@ -416,7 +428,7 @@ def push_to_neo4j(
     batch_size: int | None = None,
     as_of: str | None = None,
     full: bool = False,
-    progress: ProgressBar = _no_progress,
+    progress: ProgressBar = no_progress,
     reviewed_only: bool = False,
 ) -> tuple["PushSummary", str | None]:
     """Push the local graph (or the nodes of ``labels`` and ``ids`` and the edges between them) to Neo4j.
@@ -465,7 +477,7 @@ def export_neo4j_csv(local: Store, folder: str | Path, *, scores: bool = True, d
     return files, import_command(files, database), note
 
 
-def pull_from_neo4j(source: "Neo4jStore", local: Store, *, progress: ProgressBar = _no_progress) -> tuple["PulledGraph", LoadSummary]:
+def pull_from_neo4j(source: "Neo4jStore", local: Store, *, progress: ProgressBar = no_progress) -> tuple["PulledGraph", LoadSummary]:
     """Read the Neo4j graph and load it into ``local`` as one input (``supplygraph neo4j pull``)."""
     from supplygraph.graph.stores.neo4j_push import pull
 

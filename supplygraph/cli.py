@@ -377,7 +377,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], kind: str | None, fmt: s
         _note(paths[0], found)
         _print_extraction(found, fmt)
         return
-    for n, found in enumerate(api.extract_documents(paths, store, kind=kind)):
+    # The bar only when the results go elsewhere: on a terminal they show the progress themselves, and a bar would
+    # be redrawn over them.
+    bar = progressbar if not sys.stdout.isatty() else api.no_progress
+    for n, found in enumerate(api.extract_documents(paths, store, kind=kind, progress=bar)):
         _note(found["document"].get("path") or found["document"]["id"], found)
         if fmt == "json":
             click.echo(json.dumps(found, ensure_ascii=False, default=str))
@@ -415,7 +418,7 @@ def _print_extraction(found: dict[str, Any], fmt: str) -> None:
 @click.pass_context
 def eval_(ctx: click.Context, folders: tuple[str, ...], use_store: bool, fmt: str) -> None:
     """Score extraction against the X.gold.json files in each FOLDER (in one process): precision, recall, F1, errors listed."""
-    result = api.evaluate(folders, _existing_store(ctx) if use_store else None)
+    result = api.evaluate(folders, _existing_store(ctx) if use_store else None, progress=progressbar)
     if fmt == "json":
         click.echo(to_json(result.as_dict()))
         return
