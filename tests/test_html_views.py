@@ -58,7 +58,7 @@ def _open(browser, path: Path, width: int, height: int):
     page = browser.new_page(width=width, height=height)
     page.goto(path.as_uri())
     page.wait_for(STABLE, timeout=90)
-    page.evaluate(f"supplygraph.subject = JSON.parse(document.getElementById('sg-data').textContent).subject")
+    page.evaluate("supplygraph.subject = JSON.parse(document.getElementById('sg-data').textContent).subject")
     return page
 
 

@@ -202,7 +202,7 @@ def _min_node_cut(F: nx.DiGraph, feeds: set, target: str, upstream: set) -> set:
         state = (target, IN)
         while parent[state] is not None:
             before = parent[state]
-            (u, side_u), (v, side_v) = before, state
+            (u, side_u), (v, _) = before, state
             if u == v:  # the inner arc of a node, forwards or backwards
                 (through.add if side_u == IN else through.discard)(u)
             elif side_u == OUT:  # an original arc u -> v, forwards

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..grammar import PERCENT
 from ..model import Mention, ORG_LABELS
 
 
