@@ -6,7 +6,8 @@ import networkx as nx
 import rustworkx as rx
 
 from supplygraph.graph.analyses.centrality import condensed_order, supply_path_centrality
-from supplygraph.graph.analyses.flow import as_rustworkx, supply_flow
+from supplygraph.graph.analyses.flow import supply_flow
+from supplygraph.graph.analyses.integers import as_rustworkx
 from supplygraph.graph.analyses.scenarios import scenario_impact
 from tests.benchmarks.gen_supply_network import supply_network
 

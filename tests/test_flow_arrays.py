@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from supplygraph.graph.analyses.flow import as_rustworkx, flow_arrays
+from supplygraph.graph.analyses.integers import as_rustworkx, flow_arrays
 from supplygraph.graph.analyses.spof import minimum_supply_cut
 
 

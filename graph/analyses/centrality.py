@@ -19,7 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from .flow import as_rustworkx, flow_arrays, sources_and_sinks
+from .flow import sources_and_sinks
+from .integers import as_rustworkx, flow_arrays
 
 
 def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.DiGraph | None]:

@@ -296,7 +296,7 @@ def supply_flow(
         if source in category_ids or target in category_ids:
             cats.keep(source, target, attrs)
         elif kind == "PRODUCES":
-            produced[(target, "countries" if labels.get(source) == "Country" else "organisations")].append((source, attrs))  # basis_of
+            produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
         elif kind == "SUPPLIES":
             key = (source, target)
             if key not in supplies or vintage_key(None, attrs.get("year")) > vintage_key(None, supplies[key].get("year")):
@@ -538,73 +538,3 @@ def sources_and_sinks(F: nx.DiGraph) -> tuple[list[str], list[str]]:
     sources = sorted(n for n, d in F.in_degree() if d == 0 and F.nodes[n].get("label") != "EndUse")
     sinks = sorted(n for n, d in F.nodes(data=True) if d.get("label") == "EndUse")
     return sources, sinks
-
-
-def flow_arrays(F: nx.DiGraph) -> tuple[list, dict, Any, Any]:
-    """The flow graph in integers: its nodes, node -> index, and its edges as two NumPy arrays (tails, heads).
-
-    Computed once per graph and kept in NetworkX's own cache of the graph
-    (``__networkx_cache__``, which every change made through NetworkX clears),
-    so the passes that work on integers (dominators, articulation points and
-    bridges, betweenness) share one mapping instead of each making its own:
-    at a million flow edges each mapping was a pass over the edges' dicts.
-    Edges come in ``F.edges()`` order.
-
-    Examples
-    --------
-    >>> nodes, index, tails, heads = flow_arrays(nx.DiGraph([("a", "b"), ("b", "c"), ("a", "c")]))
-    >>> nodes, tails.tolist(), heads.tolist()
-    (['a', 'b', 'c'], [0, 0, 1], [1, 2, 2])
-    """
-    import numpy as np
-
-    cache = getattr(F, "__networkx_cache__", None)
-    if cache is not None and "supplygraph_flow_arrays" in cache:
-        return cache["supplygraph_flow_arrays"]
-    nodes = list(F)
-    index = {node: i for i, node in enumerate(nodes)}
-    degrees = np.fromiter((len(neighbours) for _, neighbours in F.adjacency()), dtype=np.int64, count=len(nodes))
-    tails = np.repeat(np.arange(len(nodes), dtype=np.int64), degrees)
-    heads = np.fromiter((index[v] for _, neighbours in F.adjacency() for v in neighbours), dtype=np.int64, count=int(degrees.sum()))
-    result = (nodes, index, tails, heads)
-    if cache is not None:
-        cache["supplygraph_flow_arrays"] = result
-    return result
-
-
-def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
-    """The structure of a flow graph (no attributes) as a rustworkx graph, and the node list that maps its indices back.
-
-    ``directed=False`` gives the undirected projection, reciprocal edges
-    merged into one (as :meth:`networkx.DiGraph.to_undirected` does).
-
-    Examples
-    --------
-    >>> R, nodes = as_rustworkx(nx.DiGraph([("a", "b"), ("b", "a")]), directed=False)
-    >>> R.num_edges(), nodes
-    (1, ['a', 'b'])
-
-    Notes
-    -----
-    O(V + E), from :func:`flow_arrays` (shared with the other passes). Used
-    where rustworkx's compiled algorithms pay off on large graphs
-    (articulation points, bridges, dominators, exact betweenness); see
-    docs/scale.md. The edges are made unique here and added to a multigraph:
-    with ``multigraph=False`` rustworkx looks for an existing edge at every
-    insertion, a scan of the endpoint's neighbours, which is quadratic in a
-    hub's degree (6.7 s instead of 0.1 s at a million edges).
-    """
-    import numpy as np
-    import rustworkx as rx
-
-    nodes, _, tails, heads = flow_arrays(F)
-    if directed:
-        pairs = zip(tails.tolist(), heads.tolist())
-    else:  # u -> v and v -> u become one undirected edge
-        low, high = np.minimum(tails, heads), np.maximum(tails, heads)
-        unique = np.unique(low * max(1, len(nodes)) + high)
-        pairs = zip((unique // max(1, len(nodes))).tolist(), (unique % max(1, len(nodes))).tolist())
-    R = rx.PyDiGraph() if directed else rx.PyGraph()
-    R.add_nodes_from(nodes)
-    R.extend_from_edge_list(list(pairs))
-    return R, nodes

@@ -20,7 +20,8 @@ from typing import Any
 
 import networkx as nx
 
-from .flow import as_rustworkx, sources_and_sinks
+from .flow import sources_and_sinks
+from .integers import as_rustworkx
 
 SUPER_SOURCE = "__supply__"
 """The artificial node that feeds every source of the flow."""
