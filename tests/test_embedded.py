@@ -9,7 +9,7 @@ import pytest
 
 from supplygraph.errors import IntegrityError
 from supplygraph.graph import EmbeddedStore
-from supplygraph.graph.stores.embedded import _dump
+from supplygraph.graph.stores.sqlite_rows import dump as _dump
 
 from .test_store_contract import ALPHA, BETA, DOC_A, SUPPLY, unit
 

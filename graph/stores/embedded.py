@@ -14,9 +14,8 @@ import json
 import sqlite3
 import tempfile
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections import defaultdict
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Any
 from pathlib import Path
@@ -24,13 +23,14 @@ from pathlib import Path
 from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
-from supplygraph.schema.table import FactTable
 
-from .claims import (EdgeClaim, NodeClaim, changed_units, check_units, edge_claims, merge_edge, merge_node, node_claims,
+from .claims import (EdgeClaim, changed_units, check_units, edge_claims, merge_node, node_claims,
                      unit_claims)  # fmt: skip
 from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Progress, Stats, Store, StoredEdge,
                    StoredNode)  # fmt: skip
 from .review import candidates_of, reviewed_claims
+from .sqlite_rows import (EDGE_COLUMNS, EDGES, NODE_COLUMNS, NODES, Kind, dump, edge_from_row, node_from_row, node_row,
+                          read_graph, table_edge_rows)  # fmt: skip
 
 SCHEMA_VERSION = "3"
 """The store format. 2: the model of dated lifecycles, categories and stakes (a store of format 1 holds facts
@@ -63,110 +63,6 @@ CREATE TABLE IF NOT EXISTS decisions (
     key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, evidence TEXT NOT NULL,
     decision TEXT NOT NULL, decided_at TEXT NOT NULL);
 """
-
-
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-# JSONEncoder.encode builds a new C encoder on every call, a third of the time of encoding a small
-# payload, and a load encodes one per node and fact: build it once (what encode does, minus the set-up).
-_C_ENCODE = json.encoder.c_make_encoder and json.encoder.c_make_encoder(
-    None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
-)
-
-
-_encode_string, _encode_float = json.encoder.encode_basestring, float.__repr__
-"""How the canonical encoder writes a string and a float (what :func:`_table_edges` writes by hand)."""
-
-
-def _dump(value: list | dict) -> str:
-    """Canonical JSON, so that equal content compares equal as text."""
-    return "".join(_C_ENCODE(value, 0)) if _C_ENCODE else _CANONICAL.encode(value)
-
-
-def _node(row: Sequence) -> StoredNode:
-    return StoredNode(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]))
-
-
-def _edge(row: Sequence) -> StoredEdge:
-    props, sources, evidence, confidence, reviewed = json.loads(row[4])
-    return StoredEdge(row[0], row[1], row[2], row[3], props, tuple(sources), tuple(evidence), confidence, reviewed)
-
-
-def _node_row(node: StoredNode) -> tuple:
-    return (node.id, node.label, node.name, _dump(list(node.aliases)), _dump(node.props))
-
-
-def _edge_payload(props: dict, sources: Sequence[str], evidence: Sequence[str], confidence: float, reviewed: bool) -> str:
-    """What an edge or an edge claim stores besides its key, type and ends (same form for both: an edge's last
-    element says whether it is reviewed, a claim's whether it is curated, so one curated claim is its own edge)."""
-    return _dump([props, sorted(sources) if len(sources) > 1 else sources, evidence, confidence, reviewed])
-
-
-def _table_edges(table: FactTable) -> list[tuple]:
-    """The edge rows of a facts table's rows in key order, each a curated claim alone on its edge: the payload
-    :func:`_edge_payload` gives, with the parts rows repeat (a type's properties, the sources) encoded once each."""
-    parts: dict[Any, str] = {}
-    rows = []
-    for type_, source, target, docs, evidence, confidence, props, key, _ in sorted(table.rows, key=attrgetter("key")):
-        props_key = (type_, *props.items())  # within a type, a property's values have one Python type
-        props_json = parts.get(props_key)
-        if props_json is None:
-            props_json = parts[props_key] = _dump(props)
-        docs_json = parts.get(docs)
-        if docs_json is None:
-            docs_json = parts[docs] = _dump(sorted(docs))
-        evidence_json = f"[{_encode_string(evidence)}]" if evidence else "[]"
-        rows.append((key, type_, source, target, f"[{props_json},{docs_json},{evidence_json},{_encode_float(confidence)},true]"))
-    return rows
-
-
-def _edge_row(edge: StoredEdge) -> tuple:
-    return (edge.key, edge.type, edge.source, edge.target, _edge_payload(edge.props, edge.sources, edge.evidence, edge.confidence, edge.reviewed))
-
-
-_NODE_COLUMNS = "key, label, name, aliases, props"
-_EDGE_COLUMNS = "key, type, source, target, payload"
-
-
-def _node_claim_payload(c: NodeClaim) -> str:
-    return _dump([c.label, c.name, c.aliases, c.props])
-
-
-def _edge_claim_payload(c: EdgeClaim) -> str:
-    return _edge_payload(c.props, c.sources, c.evidence, c.confidence, c.curated)
-
-
-@dataclass(frozen=True)
-class _Kind:
-    """How nodes or edges are kept: merged table, claims table, and the functions between them."""
-
-    table: str
-    claims: str
-    columns: str
-    ends: str
-    """Columns of the merged table that claims do not repeat (an edge's type and ends follow from its key; for an
-    extracted fact whose every statement was rejected, no merged edge is left, so they come from ``extracted_ends``)."""
-    claim: Callable[[str, str, list, tuple], Any]
-    payload: Callable[[Any], str]
-    merge: Callable[[list], Any]
-    row: Callable[[Any], tuple]
-    single_row: Callable[[Any, str], tuple] | None = None
-    """The merged row of a key with one claim, from that claim and its encoded payload (saves encoding twice)."""
-
-    @property
-    def placeholders(self) -> str:
-        return ", ".join("?" * len(self.columns.split(",")))
-
-
-_NODES = _Kind(
-    "nodes", "node_claims", _NODE_COLUMNS, "NULL",
-    lambda origin, key, payload, _: NodeClaim(origin, key, *payload), _node_claim_payload, merge_node, _node_row,
-)  # fmt: skip
-_EDGES = _Kind(
-    "edges", "edge_claims", _EDGE_COLUMNS,
-    "COALESCE(m.type, x.type), COALESCE(m.source, x.source), COALESCE(m.target, x.target)",
-    lambda origin, key, payload, ends: EdgeClaim(origin, key, *ends, *payload), _edge_claim_payload, merge_edge, _edge_row,
-    lambda claim, payload: (claim.key, claim.type, claim.source, claim.target, payload),
-)  # fmt: skip
 
 
 def _why_not_writable(path: Path) -> str | None:
@@ -311,18 +207,18 @@ class EmbeddedStore(Store):
                 new_nodes[node_id].append(claim)
             for key, claim in edges.items():
                 new_edges[key].append(claim)
-        encoded = [({k: _NODES.payload(c) for k, c in nodes.items()}, {k: _EDGES.payload(c) for k, c in edges.items()})
+        encoded = [({k: NODES.payload(c) for k, c in nodes.items()}, {k: EDGES.payload(c) for k, c in edges.items()})
                    for nodes, edges in claimed]  # fmt: skip
         single_edges = {key: payload for _, payloads in encoded for key, payload in payloads.items()}
-        removed = self._rebuild(_NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
+        removed = self._rebuild(NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
         extracted = [(c.key, c.type, c.source, c.target) for _, edges in claimed for c in edges.values() if not c.curated]
         db.executemany("INSERT OR IGNORE INTO extracted_ends VALUES (?, ?, ?, ?)", extracted)
         verdicts = self._verdicts() if extracted else {}
-        self._rebuild(_EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges, verdicts)
+        self._rebuild(EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges, verdicts)
         if removed:
             self._refuse_dangling(removed)
         for unit, origin_id, payloads in zip(units, origin_ids, encoded):
-            for kind, encoded_claims in zip((_NODES, _EDGES), payloads):
+            for kind, encoded_claims in zip((NODES, EDGES), payloads):
                 rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims)]
                 db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
             if progress:
@@ -342,12 +238,12 @@ class EmbeddedStore(Store):
         claims: tuple[list[tuple], list[tuple]] = ([], [])
         for unit, origin_id in zip(units, origin_ids):
             nodes = sorted(node_claims(unit).values(), key=attrgetter("id"))
-            merged[0].extend(_node_row(merge_node([c])) for c in nodes)
-            claims[0].extend((origin_id, c.id, _NODES.payload(c)) for c in nodes)
+            merged[0].extend(node_row(merge_node([c])) for c in nodes)
+            claims[0].extend((origin_id, c.id, NODES.payload(c)) for c in nodes)
             if unit.table:
-                edges = _table_edges(unit.table)
+                edges = table_edge_rows(unit.table)
             else:
-                edges = [(c.key, c.type, c.source, c.target, _EDGES.payload(c))
+                edges = [(c.key, c.type, c.source, c.target, EDGES.payload(c))
                          for c in sorted(edge_claims(unit).values(), key=attrgetter("key"))]  # fmt: skip
             merged[1].extend(edges)
             claims[1].extend((origin_id, row[0], row[4]) for row in edges)
@@ -357,7 +253,7 @@ class EmbeddedStore(Store):
             if len({row[0] for row in rows}) != len(rows):
                 return False
         db = self._db
-        for kind, rows, counts, claim_rows in zip((_NODES, _EDGES), merged, (summary.nodes, summary.edges), claims):
+        for kind, rows, counts, claim_rows in zip((NODES, EDGES), merged, (summary.nodes, summary.edges), claims):
             with self._indexes_deferred(kind.table, len(rows)):
                 db.executemany(f"INSERT INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", rows)
             with self._indexes_deferred(kind.claims, len(claim_rows)):
@@ -368,7 +264,7 @@ class EmbeddedStore(Store):
         return True
 
     def _rebuild(
-        self, kind: _Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None,
+        self, kind: Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None,
         verdicts: dict[str, str] | None = None,
     ) -> list[str]:
         """Re-merge the given nodes or edges from this batch's claims and the other origins' claims.
@@ -385,7 +281,7 @@ class EmbeddedStore(Store):
             kind.claims, "c.",
             f"SELECT c.key, o.origin, c.payload, {kind.ends} FROM {kind.claims} c "
             f"JOIN origins o ON o.id = c.origin LEFT JOIN {kind.table} m ON m.key = c.key"
-            + (" LEFT JOIN extracted_ends x ON x.key = c.key" if kind is _EDGES else ""),
+            + (" LEFT JOIN extracted_ends x ON x.key = c.key" if kind is EDGES else ""),
             keys,
         )  # fmt: skip
         for key, origin, payload, *ends in rows:
@@ -483,7 +379,7 @@ class EmbeddedStore(Store):
             "JOIN origins o ON o.id = c.origin JOIN extracted_ends x ON x.key = c.key "
             "WHERE json_extract(c.payload, '$[4]') = 0 ORDER BY o.origin, c.key"
         )  # fmt: skip
-        return (_EDGES.claim(origin, key, json.loads(payload), ends) for key, origin, payload, *ends in rows.fetchall())
+        return (EDGES.claim(origin, key, json.loads(payload), ends) for key, origin, payload, *ends in rows.fetchall())
 
     def candidates(self) -> list[Candidate]:
         verdicts = self._verdicts()
@@ -506,7 +402,7 @@ class EmbeddedStore(Store):
             touched = {c.key for c in self._extracted_claims()
                        if any(s.id in changed for s in candidates_of(c, {}))}  # fmt: skip
             if touched:
-                self._rebuild(_EDGES, touched, {}, Counts(), verdicts=self._verdicts())
+                self._rebuild(EDGES, touched, {}, Counts(), verdicts=self._verdicts())
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -530,13 +426,13 @@ class EmbeddedStore(Store):
             updates, ends = [], []
             for rowid, origin, key, payload, type_, source, target in rows:
                 curated = origin not in documents or type_ == "MENTIONED_IN"
-                updates.append((_dump([*json.loads(payload), curated]), rowid))
+                updates.append((dump([*json.loads(payload), curated]), rowid))
                 if not curated:
                     ends.append((key, type_, source, target))
             db.executemany("UPDATE edge_claims SET payload = ? WHERE rowid = ?", updates)
             db.executemany("INSERT OR IGNORE INTO extracted_ends VALUES (?, ?, ?, ?)", ends)
             db.execute("UPDATE edges SET payload = json_insert(payload, '$[#]', json('true'))")
-            self._rebuild(_EDGES, {key for key, *_ in ends}, {}, Counts())
+            self._rebuild(EDGES, {key for key, *_ in ends}, {}, Counts())
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
             db.execute("COMMIT")
         except BaseException:
@@ -586,30 +482,30 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
 
     def node(self, node_id: str) -> StoredNode | None:
-        row = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE key = ?", (node_id,)).fetchone()
-        return _node(row) if row else None
+        row = self._query(f"SELECT {NODE_COLUMNS} FROM nodes WHERE key = ?", (node_id,)).fetchone()
+        return node_from_row(row) if row else None
 
     def nodes(self, label: str | None = None) -> Iterator[StoredNode]:
         if label is None:
-            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY key")
+            rows = self._query(f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY key")
         else:
-            rows = self._query(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY key", (label,))
-        return map(_node, rows.fetchall())
+            rows = self._query(f"SELECT {NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY key", (label,))
+        return map(node_from_row, rows.fetchall())
 
     def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
         if type is None:
-            rows = self._query(f"SELECT {_EDGE_COLUMNS} FROM edges ORDER BY key")
+            rows = self._query(f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY key")
         else:
-            rows = self._query(f"SELECT {_EDGE_COLUMNS} FROM edges WHERE type = ? ORDER BY key", (type,))
-        return map(_edge, rows.fetchall())
+            rows = self._query(f"SELECT {EDGE_COLUMNS} FROM edges WHERE type = ? ORDER BY key", (type,))
+        return map(edge_from_row, rows.fetchall())
 
     def edges_of(self, node_id: str) -> list[StoredEdge]:
         rows = self._query(
-            f"SELECT {_EDGE_COLUMNS} FROM edges WHERE source = ? UNION SELECT {_EDGE_COLUMNS} FROM edges WHERE target = ? "
+            f"SELECT {EDGE_COLUMNS} FROM edges WHERE source = ? UNION SELECT {EDGE_COLUMNS} FROM edges WHERE target = ? "
             "ORDER BY type, source, target",
             (node_id, node_id),
         )
-        return [_edge(r) for r in rows]
+        return [edge_from_row(r) for r in rows]
 
     def to_networkx(self, ids: Iterable[str] | None = None, *, reviewed_only: bool = False) -> Any:
         """The graph of :meth:`Store.to_networkx`, read straight from the rows (same nodes, edges, keys and attributes).
@@ -624,7 +520,7 @@ class EmbeddedStore(Store):
         that match by identity: the report on this graph took about 10 % less
         CPU at 100k facts than on one with a copy of every string per fact.
         """
-        return self._read(None if ids is None else set(ids), reviewed_only, frozenset())[0]
+        return read_graph(self._query, None if ids is None else set(ids), reviewed_only, frozenset())[0]
 
     def analysis_graph(self, flow_types: Collection[str], *, reviewed_only: bool = False) -> tuple[Any, Iterator[tuple]]:
         """:meth:`Store.analysis_graph`: the facts of ``flow_types`` stay out of the graph and come as a stream.
@@ -634,78 +530,7 @@ class EmbeddedStore(Store):
         held 1.0 GiB with them decoded. They are decoded a batch at a time as
         the projection takes them, and dropped once passed.
         """
-        return self._read(None, reviewed_only, frozenset(flow_types))
-
-    def _read(self, keep: set[str] | None, reviewed_only: bool, flow_types: frozenset[str]) -> tuple[Any, Iterator[tuple]]:
-        import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
-
-        scan = json.JSONDecoder().scan_once  # json.loads minus its per-call checks
-        graph = nx.MultiDiGraph()
-        nodes, succ, pred = graph._node, graph._succ, graph._pred
-        strings: dict[str, str] = {}  # one object per distinct id or document id
-        # source -> target -> its flow facts; every pair is listed at its first fact of any type, which is where
-        # the pair stands in the full graph's adjacency, so the stream comes in that order
-        flows: dict[str, dict[str, list]] = defaultdict(dict)
-
-        def decoded(rows: list[tuple]) -> Iterator[tuple]:
-            """Rows ending in their payload, with the payload decoded: one scan per batch, so attribute names are shared."""
-            payloads = scan("[" + ",".join(row[-1] for row in rows) + "]", 0)[0]
-            for row, (props, sources, evidence, confidence, reviewed) in zip(rows, payloads):
-                yield row, props, [strings.setdefault(s, s) for s in sources], evidence, confidence, reviewed
-
-        cache = self._query("PRAGMA cache_size").fetchone()[0]
-        # A read passes each page once: a small page cache while it runs (the loads' 256 MiB would stay allocated
-        # beside the graph: at a million facts the report's peak was 1.59 GiB with it, 1.42 GiB without).
-        self._db.execute("PRAGMA cache_size = -16384")
-        with paused_gc(), contextlib.ExitStack() as restore:
-            restore.callback(self._db.execute, f"PRAGMA cache_size = {int(cache)}")
-            for key, label, name, aliases, props in self._query(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY key"):
-                if keep is None or key in keep:
-                    nodes[key] = {"label": label, "name": name, "aliases": scan(aliases, 0)[0], **scan(props, 0)[0]}
-                    succ[key], pred[key] = {}, {}
-                    strings[key] = key
-            rows = self._query(f"SELECT {_EDGE_COLUMNS} FROM edges ORDER BY key")
-            while batch := rows.fetchmany(4096):
-                context = []
-                for key, kind, source, target, payload in batch:
-                    if (reviewed_only and not payload.endswith("true]")) or (keep is not None and (source not in keep or target not in keep)):
-                        continue  # (a payload's last element says whether the edge is reviewed: _edge_payload)
-                    for end in (source, target):
-                        if end not in nodes:  # as add_edge would: an end without a node row gets a bare node
-                            graph.add_node(end)
-                            strings[end] = end
-                    source, target = strings[source], strings[target]
-                    if flow_types:
-                        facts = flows[source].get(target)
-                        if facts is None:
-                            facts = flows[source][target] = []
-                        if kind in flow_types:
-                            facts.append((source, target, kind, payload))
-                            continue
-                    context.append((key, kind, source, target, payload))
-                for (key, kind, source, target, _), props, sources, evidence, confidence, reviewed in decoded(context):
-                    parallel = succ[source].get(target)
-                    if parallel is None:
-                        parallel = succ[source][target] = pred[target][source] = {}
-                    parallel[key] = {"type": kind, **props, "sources": sources, "evidence": evidence, "confidence": confidence,
-                                     "reviewed": reviewed}  # fmt: skip
-
-        def batches() -> Iterator[list[tuple]]:
-            pending: list[tuple] = []
-            for source in list(nodes):  # the graph's node order, as its adjacency runs
-                for facts in flows.pop(source, {}).values():
-                    pending += facts
-                if len(pending) >= 4096:
-                    yield pending
-                    pending = []
-            yield pending
-
-        def stream() -> Iterator[tuple]:
-            for rows in batches():
-                for (source, target, kind, _), props, sources, _, _, reviewed in decoded(rows):
-                    yield source, target, kind, props, sources, reviewed
-
-        return graph, stream()
+        return read_graph(self._query, None, reviewed_only, frozenset(flow_types))
 
     def stats(self) -> Stats:
         labels = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"))

@@ -1,0 +1,203 @@
+"""The embedded store's file format: how the graph is written into SQLite rows and read back into a graph.
+
+Canonical JSON payloads, one row format for an edge and for an edge claim,
+what differs between the node and the edge tables (:class:`Kind`), and the
+read of the rows into NetworkX for the analyses (:func:`read_graph`). Kept
+apart from the store's transactions and merge (:mod:`.embedded`), as
+:mod:`.neo4j_rows` is from the Neo4j store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from supplygraph.perf import paused_gc
+from supplygraph.schema.table import FactTable
+
+from .base import StoredEdge, StoredNode
+from .claims import EdgeClaim, NodeClaim, merge_edge, merge_node
+
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# JSONEncoder.encode builds a new C encoder on every call, a third of the time of encoding a small
+# payload, and a load encodes one per node and fact: build it once (what encode does, minus the set-up).
+_C_ENCODE = json.encoder.c_make_encoder and json.encoder.c_make_encoder(
+    None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+)
+
+
+_encode_string, _encode_float = json.encoder.encode_basestring, float.__repr__
+"""How the canonical encoder writes a string and a float (what :func:`table_edge_rows` writes by hand)."""
+
+
+def dump(value: list | dict) -> str:
+    """Canonical JSON, so that equal content compares equal as text."""
+    return "".join(_C_ENCODE(value, 0)) if _C_ENCODE else _CANONICAL.encode(value)
+
+
+def node_from_row(row: Sequence) -> StoredNode:
+    return StoredNode(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]))
+
+
+def edge_from_row(row: Sequence) -> StoredEdge:
+    props, sources, evidence, confidence, reviewed = json.loads(row[4])
+    return StoredEdge(row[0], row[1], row[2], row[3], props, tuple(sources), tuple(evidence), confidence, reviewed)
+
+
+def node_row(node: StoredNode) -> tuple:
+    return (node.id, node.label, node.name, dump(list(node.aliases)), dump(node.props))
+
+
+def edge_payload(props: dict, sources: Sequence[str], evidence: Sequence[str], confidence: float, reviewed: bool) -> str:
+    """What an edge or an edge claim stores besides its key, type and ends (same form for both: an edge's last
+    element says whether it is reviewed, a claim's whether it is curated, so one curated claim is its own edge)."""
+    return dump([props, sorted(sources) if len(sources) > 1 else sources, evidence, confidence, reviewed])
+
+
+def table_edge_rows(table: FactTable) -> list[tuple]:
+    """The edge rows of a facts table's rows in key order, each a curated claim alone on its edge: the payload
+    :func:`edge_payload` gives, with the parts rows repeat (a type's properties, the sources) encoded once each."""
+    parts: dict[Any, str] = {}
+    rows = []
+    for type_, source, target, docs, evidence, confidence, props, key, _ in sorted(table.rows, key=attrgetter("key")):
+        props_key = (type_, *props.items())  # within a type, a property's values have one Python type
+        props_json = parts.get(props_key)
+        if props_json is None:
+            props_json = parts[props_key] = dump(props)
+        docs_json = parts.get(docs)
+        if docs_json is None:
+            docs_json = parts[docs] = dump(sorted(docs))
+        evidence_json = f"[{_encode_string(evidence)}]" if evidence else "[]"
+        rows.append((key, type_, source, target, f"[{props_json},{docs_json},{evidence_json},{_encode_float(confidence)},true]"))
+    return rows
+
+
+def edge_row(edge: StoredEdge) -> tuple:
+    return (edge.key, edge.type, edge.source, edge.target, edge_payload(edge.props, edge.sources, edge.evidence, edge.confidence, edge.reviewed))
+
+
+NODE_COLUMNS = "key, label, name, aliases, props"
+EDGE_COLUMNS = "key, type, source, target, payload"
+
+
+def node_claim_payload(c: NodeClaim) -> str:
+    return dump([c.label, c.name, c.aliases, c.props])
+
+
+def edge_claim_payload(c: EdgeClaim) -> str:
+    return edge_payload(c.props, c.sources, c.evidence, c.confidence, c.curated)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How nodes or edges are kept: merged table, claims table, and the functions between them."""
+
+    table: str
+    claims: str
+    columns: str
+    ends: str
+    """Columns of the merged table that claims do not repeat (an edge's type and ends follow from its key; for an
+    extracted fact whose every statement was rejected, no merged edge is left, so they come from ``extracted_ends``)."""
+    claim: Callable[[str, str, list, tuple], Any]
+    payload: Callable[[Any], str]
+    merge: Callable[[list], Any]
+    row: Callable[[Any], tuple]
+    single_row: Callable[[Any, str], tuple] | None = None
+    """The merged row of a key with one claim, from that claim and its encoded payload (saves encoding twice)."""
+
+    @property
+    def placeholders(self) -> str:
+        return ", ".join("?" * len(self.columns.split(",")))
+
+
+NODES = Kind(
+    "nodes", "node_claims", NODE_COLUMNS, "NULL",
+    lambda origin, key, payload, _: NodeClaim(origin, key, *payload), node_claim_payload, merge_node, node_row,
+)  # fmt: skip
+EDGES = Kind(
+    "edges", "edge_claims", EDGE_COLUMNS,
+    "COALESCE(m.type, x.type), COALESCE(m.source, x.source), COALESCE(m.target, x.target)",
+    lambda origin, key, payload, ends: EdgeClaim(origin, key, *ends, *payload), edge_claim_payload, merge_edge, edge_row,
+    lambda claim, payload: (claim.key, claim.type, claim.source, claim.target, payload),
+)  # fmt: skip
+
+
+def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, reviewed_only: bool,
+               flow_types: frozenset[str]) -> tuple[Any, Iterator[tuple]]:  # fmt: skip
+    """The store's rows as a NetworkX graph (only the nodes in ``keep``, when given), and the facts of ``flow_types``
+    kept out of it as a stream (:meth:`.EmbeddedStore.analysis_graph`); ``query`` runs SQL on the store."""
+    import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
+
+    scan = json.JSONDecoder().scan_once  # json.loads minus its per-call checks
+    graph = nx.MultiDiGraph()
+    nodes, succ, pred = graph._node, graph._succ, graph._pred
+    strings: dict[str, str] = {}  # one object per distinct id or document id
+    # source -> target -> its flow facts; every pair is listed at its first fact of any type, which is where
+    # the pair stands in the full graph's adjacency, so the stream comes in that order
+    flows: dict[str, dict[str, list]] = defaultdict(dict)
+
+    def decoded(rows: list[tuple]) -> Iterator[tuple]:
+        """Rows ending in their payload, with the payload decoded: one scan per batch, so attribute names are shared."""
+        payloads = scan("[" + ",".join(row[-1] for row in rows) + "]", 0)[0]
+        for row, (props, sources, evidence, confidence, reviewed) in zip(rows, payloads):
+            yield row, props, [strings.setdefault(s, s) for s in sources], evidence, confidence, reviewed
+
+    cache = query("PRAGMA cache_size").fetchone()[0]
+    # A read passes each page once: a small page cache while it runs (the loads' 256 MiB would stay allocated
+    # beside the graph: at a million facts the report's peak was 1.59 GiB with it, 1.42 GiB without).
+    query("PRAGMA cache_size = -16384")
+    with paused_gc(), contextlib.ExitStack() as restore:
+        restore.callback(query, f"PRAGMA cache_size = {int(cache)}")
+        for key, label, name, aliases, props in query(f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY key"):
+            if keep is None or key in keep:
+                nodes[key] = {"label": label, "name": name, "aliases": scan(aliases, 0)[0], **scan(props, 0)[0]}
+                succ[key], pred[key] = {}, {}
+                strings[key] = key
+        rows = query(f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY key")
+        while batch := rows.fetchmany(4096):
+            context = []
+            for key, kind, source, target, payload in batch:
+                if (reviewed_only and not payload.endswith("true]")) or (keep is not None and (source not in keep or target not in keep)):
+                    continue  # (a payload's last element says whether the edge is reviewed: edge_payload)
+                for end in (source, target):
+                    if end not in nodes:  # as add_edge would: an end without a node row gets a bare node
+                        graph.add_node(end)
+                        strings[end] = end
+                source, target = strings[source], strings[target]
+                if flow_types:
+                    facts = flows[source].get(target)
+                    if facts is None:
+                        facts = flows[source][target] = []
+                    if kind in flow_types:
+                        facts.append((source, target, kind, payload))
+                        continue
+                context.append((key, kind, source, target, payload))
+            for (key, kind, source, target, _), props, sources, evidence, confidence, reviewed in decoded(context):
+                parallel = succ[source].get(target)
+                if parallel is None:
+                    parallel = succ[source][target] = pred[target][source] = {}
+                parallel[key] = {"type": kind, **props, "sources": sources, "evidence": evidence, "confidence": confidence,
+                                 "reviewed": reviewed}  # fmt: skip
+
+    def batches() -> Iterator[list[tuple]]:
+        pending: list[tuple] = []
+        for source in list(nodes):  # the graph's node order, as its adjacency runs
+            for facts in flows.pop(source, {}).values():
+                pending += facts
+            if len(pending) >= 4096:
+                yield pending
+                pending = []
+        yield pending
+
+    def stream() -> Iterator[tuple]:
+        for rows in batches():
+            for (source, target, kind, _), props, sources, _, _, reviewed in decoded(rows):
+                yield source, target, kind, props, sources, reviewed
+
+    return graph, stream()
