@@ -175,6 +175,7 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
     ("ndfeb-magnet", "NdFeB magnet", "magnet", ("Nd", "Fe", "B"), ()),  # synonyms generated: see MAGNET_CORES
     ("samarium-cobalt-magnet", "samarium-cobalt magnet", "magnet", ("Sm", "Co"), ()),
     ("rare-earth-magnet", "rare earth magnet", "magnet", (), ("high-performance magnets",)),
+    ("ferrite-magnet", "ferrite magnet", "magnet", (), ("ferrite magnet", "ferrite magnets", "ferrite permanent magnets")),
     ("recycled-magnet-feedstock", "recycled magnet feedstock", "component", (),
      ("recycled magnet material", "recycled magnet scrap", "magnet scrap", "end-of-life magnets",
       "end-of-life materials", "recycled magnets", "magnet swarf")),
@@ -202,7 +203,7 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 # "<element> oxide", "lithium ore", "tin concentrate": forms of the elements, with their stage
 ELEMENT_FORMS = (("ore", "mining"), ("concentrate", "mining"), ("oxide", "separation"), ("carbonate", "separation"),
                  ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"), ("metal", "metal"),
-                 ("powder", "metal"), ("carbide", "alloy"), ("alloy", "alloy"))
+                 ("powder", "metal"), ("carbide", "alloy"), ("alloy", "alloy"), ("compound", "separation"))
 
 MAGNET_CORES: dict[str, tuple[str, ...]] = {
     "ndfeb-magnet": ("NdFeB", "neodymium-iron-boron", "neodymium-iron-boron (NdFeB)", "neodymium iron boron",
@@ -236,7 +237,13 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("semiconductors", "semiconductors", "electronics", ("semiconductors", "semiconductor", "chips")),
     ("consumer-electronics", "consumer electronics", "electronics", ("consumer electronics", "smartphones")),
     ("mri-scanner", "MRI scanner", "medical", ("MRI scanners", "MRI machines", "MRI")),
-    ("catalytic-converter", "catalytic converter", "automotive", ("catalytic converters", "autocatalysts")),
+    ("catalytic-converter", "catalytic converter", "automotive",
+     ("catalytic converters", "autocatalysts", "automotive catalyst", "automotive catalysts")),
+    ("phosphor", "phosphor", "electronics", ("phosphors", "lighting phosphors")),
+    ("sensor", "sensor", "industrial", ("sensors",)),
+    ("lithium-ion-battery", "lithium-ion battery", "energy",
+     ("lithium-ion batteries", "lithium-ion battery", "electric vehicle battery", "electric vehicle batteries",
+      "EV battery", "EV batteries")),
     ("industrial-robot", "industrial robot", "industrial", ("industrial robots", "robots", "robotics")),
     ("drone", "drone", "defense", ("drones", "unmanned aerial vehicles", "UAVs")),
     ("satellite", "satellite", "aerospace", ("satellites",)),

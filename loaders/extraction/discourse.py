@@ -87,6 +87,8 @@ class Discourse:
             det = demonym.start - 1 if demonym is not None and demonym.demonym else i - 1
             if self.w(det) != "the" or self.st_mention_covers(i) or self.w(i + 1) in self.v.MODIFIER_HEADS | self.v.FACILITY_NOUNS | {"of"}:
                 continue
+            if self.at(i + 1) is not None and self.org(self.at(i + 1)):
+                continue  # "the Australian miner Pilbara Minerals": the noun describes the name after it
             if det != i - 1:
                 self.ms.remove(demonym)
             key = self._antecedent(i, self.v.ORG_ANAPHORS[self.w(i)])

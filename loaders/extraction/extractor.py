@@ -123,6 +123,9 @@ def _variants(form: str) -> set[str]:
         out.add(form.replace("-", " "))
     if "rare earth" in form.lower():  # "separated rare-earth oxides"
         out.add(re.sub(r"(?i)(rare) (earth)", r"\1-\2", form))
+    words = form.split(" ")
+    if len(words) >= 3 and "-" not in form and words[0][:1].islower():  # a compound modifier: "wind-turbine generators"
+        out.add(f"{words[0]}-{' '.join(words[1:])}")
     if "." in form and len(form) <= 8 and form.replace(".", "").isupper():
         out.add(form.replace(".", ""))
     return {v for v in out if v}

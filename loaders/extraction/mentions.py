@@ -183,7 +183,8 @@ class Mentions:
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
                         break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name
-                elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and name_token(doc, j + 1) and j > i:
+                elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and name_token(doc, j + 1) and j > i \
+                        and not (doc[j].text == "-" and doc[j - 1].whitespace_):  # ("KIRUNA, Sweden - LKAB": a dash)
                     j += 2 if doc[j].text in ("-", "&") else 1
                 elif doc[j].text in ("and", ",") and j > i and institution_continues(doc, i, j, covered):
                     j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3

@@ -94,8 +94,11 @@ class Facilities:
             if d[start].is_title and not self._demonym_at(start):
                 name = d[start : i + 1].text  # a facility with a name of its own: "Independence magnet factory"
             surface = d[start : i + 1].text
+            first = i  # the kind words right before the noun, without ordinals, sizes and units: "pilot plant"
+            while first > start and (d[first - 1].is_alpha or d[first - 1].text == "-") and d[first - 1].lower_ not in self.v.NOT_KIND_WORDS:
+                first -= 1
             aliases = [surface, f"{surface} in {pe.name}", f"{noun} in {pe.name}", f"{pe.name} {noun}",
-                       f"{place_core(pe.name)} {noun}"]  # fmt: skip
+                       f"{place_core(pe.name)} {noun}", f"{pe.name} {d[first : i + 1].text}"]  # ("Wheat Ridge pilot plant")
             e = self._facility_entity(name, aliases, {"kind": kind} if kind else {})
             m = Mention(start, i + 1, e.key, surface, anaphora=True)
             self.ms.append(m)

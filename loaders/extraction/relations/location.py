@@ -44,7 +44,8 @@ class Location:
         for m in self.ms:
             if self.st.label(m) != "Place":
                 continue
-            if self.w(m.start - 1) in ("in", "near", "at") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")):
+            if self.w(m.start - 1) in ("in", "near", "at") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")) \
+                    or m.start == self.s.start or self.w(m.start - 1) == "|":  # a dateline "KIRUNA, Sweden -", a cell
                 self._place_chain(m)
         # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
         for m in self.ms:
@@ -71,16 +72,19 @@ class Location:
                     if head is not None:
                         self.st.add("LOCATED_IN", m, country, self.s, 0.8)
                     break
-        # "A, a Danish maker of ...", "A, an Estonian producer", "A, a French metals maker"
+        # "A, a Danish maker of ...", "A, another Australian company", "A, the Swedish state-owned mining group";
+        # "the Australian miner A" (but "the Australian-listed A": a listing, not a home)
         for m in self.ms:
-            if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the"):
+            demonym = None
+            if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the", "another"):
                 demonym = self.at(m.end + 2)
-                if demonym is None or not demonym.demonym:
-                    continue
-                head = next((k for k in range(demonym.end, min(self.s.end, demonym.end + 3))
-                             if self.w(k) in self.v.ORG_NOUNS | {"state-owned", "listed"}), None)  # "a French metals maker"
-                if head is not None and not any(self.st_mention_covers(k) for k in range(demonym.end, head)):
-                    self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
+                head = self._org_noun_after(demonym, 6)
+            elif self.org(m) and m.start - 2 >= self.s.start and self.w(m.start - 1) in self.v.ORG_NOUNS:
+                demonym = next((x for x in self.ms if x.demonym and m.start - 4 <= x.end < m.start), None)
+                head = self._org_noun_after(demonym, 3)
+                head = head if head == m.start - 1 else None
+            if demonym is not None and demonym.demonym and head is not None and self.w(demonym.end) not in ("-", "listed"):
+                self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
         # "A began separating and refining rare earths in Hai Phong"
         subject = self.subject
         if subject is not None and self.org(subject):
@@ -95,6 +99,18 @@ class Location:
                     continue
                 if any(w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process")) for w in between):
                     self.st.add("LOCATED_IN", subject, place, self.s, 0.6)
+
+    def _org_noun_after(self, demonym: Mention | None, reach: int) -> int | None:
+        """Where the organisation noun a demonym qualifies stands ("Swedish state-owned mining group"): within
+        ``reach`` words, with no other name and no clause boundary between."""
+        if demonym is None or not demonym.demonym:
+            return None
+        for k in range(demonym.end, min(self.s.end, demonym.end + reach)):
+            if self.w(k) in self.v.ORG_NOUNS | {"state-owned"} and self.w(k + 1) != "-":
+                return k
+            if self.w(k) in (",", ";", ":", "(", "that", "which", "of") or self.st_mention_covers(k):
+                return None
+        return None
 
     def _place_chain(self, place: Mention) -> None:
         """ "Stillwater, Oklahoma" / "Narva, in Estonia's Ida-Viru County": the first is in the second."""
