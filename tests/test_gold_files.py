@@ -1,4 +1,5 @@
-"""Set D's gold files are well-formed, so that tuning on it measures the extractor, not a typo in the gold.
+"""The tuning sets' gold files (sets D and E) are well-formed, so that tuning on them measures the extractor, not a typo in
+the gold.
 
 Every relation's evidence must be a verbatim substring of one text block as the document loader reads it (after
 Markdown clean-up or HTML-to-text), its ends must be entities of the same gold file, and labels and relationship
@@ -18,7 +19,7 @@ from supplygraph.loaders.documents import read_html, read_text
 from supplygraph.schema import facts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-SETS = ["set-d"]
+SETS = ["set-d", "set-e"]
 LABELS = {"Country", "Place", "StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody",
           "Facility", "Element", "Material", "EndUse", "Policy", "Event"}  # fmt: skip
 TYPES = {cls.model_fields["type"].default for cls in vars(facts).values()
@@ -57,3 +58,11 @@ def test_set_d_is_a_tuning_set_of_at_least_eight_documents():
     golds = sorted((FIXTURES / "set-d").glob("*.gold.json"))
     assert len(golds) >= 8
     assert "tuning set" in (FIXTURES / "set-d" / "README.md").read_text(encoding="utf-8")
+
+
+def test_set_e_is_a_second_tuning_set_in_set_c_genres():
+    """Set E is a second tuning set for issue 12, written like set D (its README says so), with no score floor."""
+    golds = sorted((FIXTURES / "set-e").glob("*.gold.json"))
+    assert len(golds) >= 6
+    readme = (FIXTURES / "set-e" / "README.md").read_text(encoding="utf-8")
+    assert "tuning set" in readme and "no floor" in readme
