@@ -65,6 +65,34 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         db.close()
 
 
+def store_tables(path: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, with claims and edges naming their origin by path (origin ids depend on the order of
+    loads) and origins without their load times: equal for stores that hold the same inputs."""
+    rows = snapshot(path)
+    db = sqlite3.connect(path)
+    try:
+        names = dict(db.execute("SELECT id, origin FROM origins"))
+    finally:
+        db.close()
+    rows["origins"] = sorted((origin, digest) for _, origin, digest, _ in rows["origins"])
+    for table in ("node_claims", "edge_claims"):
+        rows[table] = sorted((names[origin], key, payload) for origin, key, payload in rows[table])
+    rows["edges"] = sorted((*row[:-1], names.get(row[-1])) for row in rows["edges"])  # the claim an edge is, if any
+    return rows
+
+
+def as_format_3(path: Path) -> None:
+    """Rewrite a store file in the layout of store format 3, with raw SQL: every claim a row of its claims table, no
+    ``edges.origin`` (what supplygraph wrote before claims were stored once)."""
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO edge_claims SELECT origin, key, payload FROM edges WHERE origin IS NOT NULL")
+    db.execute("DROP INDEX edges_origin")
+    db.execute("ALTER TABLE edges DROP COLUMN origin")
+    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+
+
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium per test module (the HTML view tests); skips, saying why, where it cannot run."""

@@ -21,7 +21,7 @@ from supplygraph.loaders import read_file
 from supplygraph.schema import parse_fact
 
 from .benchmarks.gen_curated import write_dataset
-from .conftest import Cli, snapshot
+from .conftest import Cli, snapshot, store_tables
 
 ENTITIES = """id,label,name,aliases,country,stage,title
 doc:s,Document,S,,,,S
@@ -73,20 +73,6 @@ def test_a_table_the_columns_cannot_take_is_read_record_by_record(tmp_path):
     assert unit.table is None and len(unit.facts) == 9
 
 
-def _tables(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows, with claims naming their origin by path (origin ids depend on the order of loads)."""
-    rows = snapshot(path)
-    db = sqlite3.connect(path)
-    try:
-        names = dict(db.execute("SELECT id, origin FROM origins"))
-    finally:
-        db.close()
-    rows["origins"] = sorted((origin, digest) for _, origin, digest, _ in rows["origins"])
-    for table in ("node_claims", "edge_claims"):
-        rows[table] = sorted((names[origin], key, payload) for origin, key, payload in rows[table])
-    return rows
-
-
 def _load_three_ways(tmp_path: Path, paths: list[Path]) -> list[Path]:
     """The same inputs through the fast path, as records into an empty store, and through the general merge."""
     other = tmp_path / "other.yaml"
@@ -122,7 +108,7 @@ def test_a_first_load_equals_the_general_path(tmp_path, dataset):
     else:
         paths = [BUNDLED]
     stores = _load_three_ways(tmp_path, paths)
-    fast, *others = [_tables(path) for path in stores]
+    fast, *others = [store_tables(path) for path in stores]
     assert fast["edges"] and fast["nodes"]
     for other in others:
         assert other == fast

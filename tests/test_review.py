@@ -9,7 +9,7 @@ import sqlite3
 from supplygraph import api
 from supplygraph.graph import EmbeddedStore
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, as_format_3
 
 DOC = FIXTURES / "documents" / "northwind-magnet-plant.txt"
 CHAIN = (
@@ -126,6 +126,7 @@ def test_the_demo_shows_the_gate_at_work(cli):
 
 def test_a_format_2_store_is_migrated_in_place_and_says_so(cli, tmp_path):
     assert cli("load", str(DOC), str(FIXTURES / "good")).exit_code == 0
+    as_format_3(cli.store_path)
     db = sqlite3.connect(cli.store_path)  # make it a format 2 file: no review columns or tables
     for table in ("edges", "edge_claims"):
         rows = db.execute(f"SELECT rowid, payload FROM {table}").fetchall()
@@ -136,10 +137,10 @@ def test_a_format_2_store_is_migrated_in_place_and_says_so(cli, tmp_path):
     db.commit()
     db.close()
     result = cli("stats")
-    assert result.exit_code == 0 and "store format 2 migrated to 3" in result.stderr
+    assert result.exit_code == 0 and "store format 2 migrated to 4" in result.stderr
     assert len([line for line in result.stderr.splitlines() if "migrated" in line]) == 1
     with EmbeddedStore(cli.store_path) as store:
-        assert store.migrated is None  # already format 3
+        assert store.migrated is None  # already format 4
         edges = list(store.edges())
         assert any(not e.reviewed for e in edges if e.type == "SUPPLIES")
         assert all(e.reviewed for e in edges if "doc:test-source" in e.sources)

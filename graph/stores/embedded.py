@@ -29,17 +29,21 @@ from .claims import (EdgeClaim, changed_units, check_units, edge_claims, merge_n
 from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Progress, Stats, Store, StoredEdge,
                    StoredNode)  # fmt: skip
 from .review import candidates_of, reviewed_claims
-from .sqlite_rows import (EDGE_COLUMNS, EDGES, NODE_COLUMNS, NODES, Kind, dump, edge_from_row, node_from_row, node_row,
+from .sqlite_rows import (EDGE_COLUMNS, EDGES, NODE_COLUMNS, NODES, Kind, edge_from_row, node_from_row, node_row,
                           read_graph, table_edge_rows)  # fmt: skip
+from .sqlite_upgrade import migrate
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 """The store format. 2: the model of dated lifecycles, categories and stakes (a store of format 1 holds facts
 such as minority stakes recorded as SUBSIDIARY_OF that this model reads differently: it is rebuilt from its inputs).
-3: edges and their claims say whether they are reviewed, and the store keeps review decisions (a format 2 file is
-migrated in place when opened)."""
+3: edges and their claims say whether they are reviewed, and the store keeps review decisions. 4: a curated claim
+alone on its edge is the edge row itself (``edges.origin``), not also a row of ``edge_claims``: each claim's payload
+is written once. Files of format 2 and 3 are migrated in place when opened (:mod:`.sqlite_upgrade`); a format 3
+file opened read-only is read as it is (the reads are the same)."""
 
 # Claims are (origin, key, payload) rows whose payload is the canonical JSON of the claim; the
-# merged tables keep the columns reads filter on. Plain rowid tables with separate indexes, and
+# merged tables keep the columns reads filter on. An edge whose one claim is curated is that claim:
+# its ``origin`` says whose, and edge_claims holds no row for it (Kind.folded). Plain rowid tables with separate indexes, and
 # rows written in key order, keep bulk loads fast (random-key inserts into wide B-trees are not).
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,9 +59,11 @@ CREATE TABLE IF NOT EXISTS nodes (
     key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, props TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
 CREATE TABLE IF NOT EXISTS edges (
-    key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL);
+    key TEXT NOT NULL UNIQUE, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL,
+    origin INTEGER);
 CREATE INDEX IF NOT EXISTS edges_source ON edges (source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
+CREATE INDEX IF NOT EXISTS edges_origin ON edges (origin);
 CREATE TABLE IF NOT EXISTS extracted_ends (key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS decisions (
     key TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, evidence TEXT NOT NULL,
@@ -112,10 +118,10 @@ class EmbeddedStore(Store):
         if version is None:
             self._db.executescript(_DDL)
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        elif version == "2" and not read_only:
-            self._migrate_from_2()
-            self.migrated = f"{self.path}: store format 2 migrated to {SCHEMA_VERSION} (facts from documents are now unreviewed: see 'supplygraph review')"
-        elif version != SCHEMA_VERSION:
+        elif version in ("2", "3") and not read_only:
+            why = migrate(self._db, self._rebuild, version, _DDL, SCHEMA_VERSION)
+            self.migrated = f"{self.path}: store format {version} migrated to {SCHEMA_VERSION} ({why})"
+        elif version != SCHEMA_VERSION and not (version == "3" and read_only):
             inputs = [row[0] for row in self._db.execute("SELECT origin FROM origins ORDER BY id")] if version.isdigit() else []
             self._db.close()
             if version.isdigit() and int(version) < int(SCHEMA_VERSION):
@@ -184,12 +190,14 @@ class EmbeddedStore(Store):
         node_ids: set[str] = set()
         edge_keys: set[str] = set()
         first = db.execute("SELECT 1 FROM origins LIMIT 1").fetchone() is None and not any(u.extracted for u in units)
-        origin_ids = []
+        origin_ids, replaced = [], []
         for unit in units:
             row = db.execute("SELECT id FROM origins WHERE origin = ?", (unit.origin,)).fetchone()
             if row:
                 node_ids.update(r[0] for r in db.execute("SELECT key FROM node_claims WHERE origin = ?", row))
                 edge_keys.update(r[0] for r in db.execute("SELECT key FROM edge_claims WHERE origin = ?", row))
+                edge_keys.update(r[0] for r in db.execute("SELECT key FROM edges WHERE origin = ?", row))
+                replaced.append(row[0])
                 db.execute("DELETE FROM node_claims WHERE origin = ?", row)
                 db.execute("DELETE FROM edge_claims WHERE origin = ?", row)
                 db.execute("UPDATE origins SET digest = ?, loaded_at = ? WHERE id = ?", (unit.digest, now, row[0]))
@@ -210,16 +218,16 @@ class EmbeddedStore(Store):
         encoded = [({k: NODES.payload(c) for k, c in nodes.items()}, {k: EDGES.payload(c) for k, c in edges.items()})
                    for nodes, edges in claimed]  # fmt: skip
         single_edges = {key: payload for _, payloads in encoded for key, payload in payloads.items()}
-        removed = self._rebuild(NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
+        removed, folded_nodes = self._rebuild(NODES, node_ids | new_nodes.keys(), new_nodes, summary.nodes)
         extracted = [(c.key, c.type, c.source, c.target) for _, edges in claimed for c in edges.values() if not c.curated]
         db.executemany("INSERT OR IGNORE INTO extracted_ends VALUES (?, ?, ?, ?)", extracted)
         verdicts = self._verdicts() if extracted else {}
-        self._rebuild(EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges, verdicts)
+        _, folded_edges = self._rebuild(EDGES, edge_keys | new_edges.keys(), new_edges, summary.edges, single_edges, verdicts, replaced)
         if removed:
             self._refuse_dangling(removed)
         for unit, origin_id, payloads in zip(units, origin_ids, encoded):
-            for kind, encoded_claims in zip((NODES, EDGES), payloads):
-                rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims)]
+            for kind, encoded_claims, folded in zip((NODES, EDGES), payloads, (folded_nodes, folded_edges)):
+                rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims) if key not in folded]
                 db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
             if progress:
                 progress(len(unit.nodes) + unit.fact_count())
@@ -229,8 +237,9 @@ class EmbeddedStore(Store):
         """A first load of curated inputs into an empty store: every node and edge is its one claim, written as it is.
 
         Skips the merge (no other claims to read, nothing to compare or
-        remove) and writes each claim's payload, encoded once, as the claim
-        and as the edge; a facts table's rows go in without becoming records.
+        remove) and writes each node's claim, encoded once, as the claim and as
+        the node, and each fact's claim as its edge alone (:attr:`Kind.folded`);
+        a facts table's rows go in without becoming records.
         The same rows as the general path; False, having written nothing,
         when two inputs claim the same node or fact (their merge needs it).
         """
@@ -245,8 +254,7 @@ class EmbeddedStore(Store):
             else:
                 edges = [(c.key, c.type, c.source, c.target, EDGES.payload(c))
                          for c in sorted(edge_claims(unit).values(), key=attrgetter("key"))]  # fmt: skip
-            merged[1].extend(edges)
-            claims[1].extend((origin_id, row[0], row[4]) for row in edges)
+            merged[1].extend((*row, origin_id) for row in edges)
         for rows in merged:
             if len(units) > 1:
                 rows.sort(key=itemgetter(0))  # sorted runs, one per input: merged in linear time
@@ -256,8 +264,9 @@ class EmbeddedStore(Store):
         for kind, rows, counts, claim_rows in zip((NODES, EDGES), merged, (summary.nodes, summary.edges), claims):
             with self._indexes_deferred(kind.table, len(rows)):
                 db.executemany(f"INSERT INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", rows)
-            with self._indexes_deferred(kind.claims, len(claim_rows)):
-                db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", claim_rows)
+            if claim_rows:
+                with self._indexes_deferred(kind.claims, len(claim_rows)):
+                    db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", claim_rows)
             counts.added += len(rows)
         if progress:
             progress(sum(len(unit.nodes) + unit.fact_count() for unit in units))
@@ -265,14 +274,20 @@ class EmbeddedStore(Store):
 
     def _rebuild(
         self, kind: Kind, keys: set[str], new_claims: dict[str, list], counts: Counts, encoded: dict[str, str] | None = None,
-        verdicts: dict[str, str] | None = None,
-    ) -> list[str]:
+        verdicts: dict[str, str] | None = None, replaced: Sequence[int] = (),
+    ) -> tuple[list[str], set[str]]:
         """Re-merge the given nodes or edges from this batch's claims and the other origins' claims.
 
         Called after the replaced origins' claims are deleted and before this
-        batch's claims are inserted, so the claims read here are the others'.
+        batch's claims are inserted, so the claims read here are the others'
+        (a claim kept as its row counts unless its origin is in ``replaced``).
         ``verdicts`` (review decisions by key) leave out rejected statements of
-        extracted facts and mark accepted ones. Returns the keys that no longer exist.
+        extracted facts and mark accepted ones. Keeps the rule of
+        :attr:`Kind.folded`: a row that stops being its only claim writes the
+        claim out first, and another origin's claim left alone and curated
+        moves from the claims table into its row. Returns the keys that no
+        longer exist, and the keys whose one claim, from this batch, is its
+        row (the caller writes no claim row for them).
         """
         db = self._db
         old = {r[0]: tuple(r) for r in self._rows_with_keys(kind.table, "", f"SELECT {kind.columns} FROM {kind.table} t", keys)}
@@ -286,7 +301,14 @@ class EmbeddedStore(Store):
         )  # fmt: skip
         for key, origin, payload, *ends in rows:
             others[key].append(kind.claim(origin, key, json.loads(payload), ends))
-        upserts = []
+        kept: dict[str, tuple[int, str]] = {}  # key -> origin id and payload of another origin's claim that is its row
+        if kind.folded:
+            where = f"WHERE m.origin NOT IN ({', '.join(map(str, replaced))})" if replaced else ""
+            for key, origin, payload, *ends in self._rows_with_keys(kind.table, "m.", kind.folded, keys, where):
+                others[key].append(kind.claim(origin, key, json.loads(payload), ends))
+                kept[key] = (origin, payload)
+        origin_ids = dict(db.execute("SELECT origin, id FROM origins")) if kind.folded else {}
+        upserts, written_out, moved_in, folded = [], [], [], set()
         single_row, encoded = kind.single_row, encoded or {}
         rejected, reworked = set(), set()
         for key in sorted(keys):
@@ -305,21 +327,34 @@ class EmbeddedStore(Store):
                 row = single_row(claims[0], encoded[key])
             else:
                 row = kind.row(kind.merge(claims))
+            if kind.folded:
+                alone = len(claims) == 1 and claims[0].curated
+                if alone and key in new_claims:
+                    folded.add(key)
+                elif alone and key not in kept:
+                    moved_in.append((key, origin_ids[claims[0].origin]))
+                elif not alone and key in kept:
+                    written_out.append((origin_ids[kept[key][0]], key, kept[key][1]))
+                row = (*row, origin_ids[claims[0].origin] if alone else None)
             before = old.get(key)
-            if before is None:
-                counts.added += 1
-            elif before != row:
-                counts.updated += 1
-            else:
+            if before == row:
                 counts.unchanged += 1
                 continue
+            if before is None:
+                counts.added += 1
+            elif kind.folded and before[:-1] == row[:-1]:
+                counts.unchanged += 1  # the same node or edge; only where its claim is kept changed
+            else:
+                counts.updated += 1
             upserts.append(row)
         with self._indexes_deferred(kind.table, len(upserts)):
             db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.columns}) VALUES ({kind.placeholders})", upserts)
         removed = [key for key in old if (key not in new_claims and key not in others) or key in rejected]
         db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
         counts.removed += len(removed)
-        return removed
+        db.executemany(f"DELETE FROM {kind.claims} WHERE key = ? AND origin = ?", moved_in)
+        db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", written_out)
+        return removed, folded
 
     @contextlib.contextmanager
     def _indexes_deferred(self, table: str, rows: int) -> Iterator[None]:
@@ -360,7 +395,8 @@ class EmbeddedStore(Store):
         self._temp_set("touched", removed)
         row = self._db.execute(
             "SELECT e.type, e.source, e.target, o.origin FROM edges e JOIN touched t ON t.v IN (e.source, e.target) "
-            "JOIN edge_claims c ON c.key = e.key JOIN origins o ON o.id = c.origin LIMIT 1"
+            "LEFT JOIN edge_claims c ON e.origin IS NULL AND c.key = e.key JOIN origins o ON o.id = COALESCE(e.origin, c.origin) "
+            "LIMIT 1"
         ).fetchone()
         if row:
             raise IntegrityError(
@@ -408,36 +444,6 @@ class EmbeddedStore(Store):
             db.execute("ROLLBACK")
             raise
         return len(changed)
-
-    def _migrate_from_2(self) -> None:
-        """Format 2 -> 3 in place, in one transaction: the facts that loaded documents' texts gave become unreviewed
-        claims (a document's unit is the origin whose Document node has the origin's path); the rest stay reviewed."""
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in filter(str.strip, _DDL.split(";")):
-                db.execute(statement)  # the new tables (every statement is IF NOT EXISTS)
-            documents = {row[0] for row in db.execute(
-                "SELECT o.id FROM origins o JOIN node_claims c ON c.origin = o.id "
-                "WHERE json_extract(c.payload, '$[0]') = 'Document' AND json_extract(c.payload, '$[3].path') = o.origin"
-            )}  # fmt: skip
-            rows = db.execute("SELECT c.rowid, c.origin, c.key, c.payload, m.type, m.source, m.target FROM edge_claims c "
-                              "JOIN edges m ON m.key = c.key").fetchall()  # fmt: skip
-            updates, ends = [], []
-            for rowid, origin, key, payload, type_, source, target in rows:
-                curated = origin not in documents or type_ == "MENTIONED_IN"
-                updates.append((dump([*json.loads(payload), curated]), rowid))
-                if not curated:
-                    ends.append((key, type_, source, target))
-            db.executemany("UPDATE edge_claims SET payload = ? WHERE rowid = ?", updates)
-            db.executemany("INSERT OR IGNORE INTO extracted_ends VALUES (?, ?, ?, ?)", ends)
-            db.execute("UPDATE edges SET payload = json_insert(payload, '$[#]', json('true'))")
-            self._rebuild(EDGES, {key for key, *_ in ends}, {}, Counts())
-            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     # -- what was pushed to Neo4j (neo4j push's ledger) ----------------------
 

@@ -110,6 +110,10 @@ class Kind:
     row: Callable[[Any], tuple]
     single_row: Callable[[Any, str], tuple] | None = None
     """The merged row of a key with one claim, from that claim and its encoded payload (saves encoding twice)."""
+    folded: str | None = None
+    """Claims kept as their merged row, not in the claims table (each claim's payload written once): the SELECT of
+    their rows as claim rows (key, origin, payload, ends), or None when every claim has its own row. A claim is kept so
+    when it is its key's only claim and curated, whose row is the claim itself; the row's ``origin`` names it."""
 
     @property
     def placeholders(self) -> str:
@@ -121,10 +125,11 @@ NODES = Kind(
     lambda origin, key, payload, _: NodeClaim(origin, key, *payload), node_claim_payload, merge_node, node_row,
 )  # fmt: skip
 EDGES = Kind(
-    "edges", "edge_claims", EDGE_COLUMNS,
+    "edges", "edge_claims", EDGE_COLUMNS + ", origin",
     "COALESCE(m.type, x.type), COALESCE(m.source, x.source), COALESCE(m.target, x.target)",
     lambda origin, key, payload, ends: EdgeClaim(origin, key, *ends, *payload), edge_claim_payload, merge_edge, edge_row,
     lambda claim, payload: (claim.key, claim.type, claim.source, claim.target, payload),
+    "SELECT m.key, o.origin, m.payload, m.type, m.source, m.target FROM edges m JOIN origins o ON o.id = m.origin",
 )  # fmt: skip
 
 
