@@ -48,3 +48,61 @@ def test_a_facility_described_in_words_is_also_named_place_and_kind(extractor):
     plant = next(e for e in found["entities"] if e["label"] == "Facility")
     assert "Kestrel Bay pilot plant" in [plant["name"], *plant["aliases"]]
     assert ("OPERATES", "org:orion-mining-ltd", plant["id"]) in found["facts"]
+
+
+def test_a_passive_after_an_adverb_supplies_every_coordinated_customer_and_a_plant_fed_by_a_mine(extractor):
+    found = run(extractor, "Both Cedar Chemicals Ltd and Elm Metals Ltd are therefore supplied with NdPr oxide by Harbor Rare Earths Ltd.",
+                "The Kestrel refinery, which is fed by the Orion mine, produced lithium hydroxide.")  # fmt: skip
+    facts = found["facts"]
+    assert {("SUPPLIES", "org:harbor-rare-earths-ltd", "org:cedar-chemicals-ltd"),
+            ("SUPPLIES", "org:harbor-rare-earths-ltd", "org:elm-metals-ltd"),
+            ("SUPPLIES", "facility:orion-mine", "facility:kestrel-refinery")} <= facts, facts  # fmt: skip
+
+
+def test_shares_given_agent_by_agent_in_a_passive(extractor):
+    found = run(extractor, "Aster Lithium Ltd, owned 51% by Birch Holdings Inc and 49% by Cedar Mining Ltd, runs a refinery.",
+                "Elm Metals Ltd, which is owned 60% by the joint venture and 40% by Fir Capital Inc, runs a mine.")  # fmt: skip
+    facts = found["facts"]
+    assert {("SUBSIDIARY_OF", "org:aster-lithium-ltd", "org:birch-holdings-inc"),
+            ("HOLDS_STAKE_IN", "org:cedar-mining-ltd", "org:aster-lithium-ltd"),
+            ("HOLDS_STAKE_IN", "org:fir-capital-inc", "org:elm-metals-ltd")} <= facts, facts  # fmt: skip
+
+
+def test_working_with_and_backing_are_cooperation(extractor):
+    found = run(extractor, "Aster Recycling Ltd has worked with Birch Motors Inc and Cedar Metals Ltd in a funded project.",
+                "Elm Capital Ltd, the critical-minerals investor backed by Fir Holdings Inc, holds an option.",
+                "Oak Minerals Ltd may be backed by Pine Capital Inc.")  # fmt: skip
+    facts = found["facts"]
+    assert {("COOPERATES_WITH", "org:aster-recycling-ltd", "org:birch-motors-inc"),
+            ("COOPERATES_WITH", "org:aster-recycling-ltd", "org:cedar-metals-ltd"),
+            ("COOPERATES_WITH", "org:elm-capital-ltd", "org:fir-holdings-inc")} <= facts, facts  # fmt: skip
+    assert not any("pine-capital" in s + t for _, s, t in facts)
+
+
+def test_what_is_made_at_a_plant_the_plant_makes_and_a_relative_clause_after_its_place(extractor):
+    found = run(extractor, "Aster Magnet Works Ltd, which will manufacture NdFeB magnets at its plant in Kestrel Bay, is a unit of Birch Steel Ltd.",
+                "Cedar Recycling Ltd runs a demonstration plant in Belfast that recovers neodymium oxide.")  # fmt: skip
+    facts = found["facts"]
+    assert {("OPERATES", "org:aster-magnet-works-ltd", "facility:kestrel-bay-plant"),
+            ("PRODUCES", "facility:kestrel-bay-plant", "material:ndfeb-magnet"),
+            ("PRODUCES", "facility:belfast-plant", "material:neodymium-oxide")} <= facts, facts  # fmt: skip
+    assert ("OPERATES", "org:birch-steel-ltd", "facility:kestrel-bay-plant") not in facts
+
+
+def test_a_plant_supplying_two_materials_makes_both_and_customers_in_countries(extractor):
+    found = run(extractor, "Orion Magnetics Inc is building a magnet plant in Kestrel Bay, Texas, which will supply NdFeB alloy "
+                "and NdFeB magnets to Harbor Motors Inc.",
+                "Elm Metals Ltd sells separated NdPr oxide to customers in Japan and Germany.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "facility:kestrel-bay-magnet-plant", "material:ndfeb-alloy"),
+            ("PRODUCES", "facility:kestrel-bay-magnet-plant", "material:ndfeb-magnet"),
+            ("PRODUCES", "org:orion-magnetics-inc", "material:ndfeb-magnet"),
+            ("SUPPLIES", "org:orion-magnetics-inc", "org:harbor-motors-inc"),
+            ("SUPPLIES", "org:elm-metals-ltd", "country:JP"), ("SUPPLIES", "org:elm-metals-ltd", "country:DE")} <= facts, facts
+
+
+def test_the_mill_is_the_last_facility_named_mill(extractor):
+    found = run(extractor, "Orion Energy Inc runs the Kestrel Mill in Utah and holds the Birch project in Brazil.",
+                "The Cedar mine supplies uranium ore to the mill by truck.")  # fmt: skip
+    facts = found["facts"]
+    assert ("SUPPLIES", "facility:cedar-mine", "facility:kestrel-mill") in facts, facts

@@ -20,6 +20,9 @@ class Discourse:
         own = self.at(i)
         if own is not None and own.anaphora and self.w(i) in ("our", "we"):
             return own
+        head = self._clause_head(i)
+        if head is not None:
+            return head  # "B, which will make magnets at its plant": B's plant
         nearest = self.left(i, self.org, limit=40)
         if nearest is not None and self.w(nearest.start - 1) in self.v.GIVING_VERBS:
             return nearest  # "the Pentagon awarded MP Materials $58.5 million to build its factory"
@@ -29,6 +32,16 @@ class Discourse:
         if m is not None:
             return m
         return self.st.last_subject
+
+    def _clause_head(self, i: int) -> Mention | None:
+        """The organisation a relative clause holding ``i`` is about ("B, which ... its"), or None."""
+        for k in range(i - 1, max(self.s.start, i - 15) - 1, -1):
+            if self.w(k) in (";", ":") or self.w(k) == "," and self.w(k + 1) not in ("which", "who"):
+                return None
+            if self.w(k) in ("which", "who") and self.w(k - 1) == ",":
+                head = self.at_end(k - 1)
+                return head if head is not None and self.org(head) else None
+        return None
 
     def subject_or_anaphor(self) -> Mention | str | None:
         if self.subject is not None:

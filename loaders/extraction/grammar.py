@@ -158,10 +158,19 @@ class Grammar:
             if self.w(k) in ("which", "who", "whom", "that"):
                 j = k - 1 if self.w(k - 1) in self.v.PREPOSITIONS else k  # "X, in which ..."
                 head = self.at_end(j - 1) if self.w(j - 1) == "," else self.at_end(j)
+                if head is not None and not pred(head) and self.st.label(head) in ("Place", "Country"):
+                    head = self._located_head(head)  # "a plant in Belfast that recovers ...": the plant, not Belfast
                 return head if head is not None and pred(head) else None
             if self.w(k) in (";", ":") or self.at(k) is not None:
                 break
         return self.appositive_head(i, pred)
+
+    def _located_head(self, place: Mention) -> Mention | None:
+        """What a place phrase locates: "the plant in Fort Worth, Texas" -> the plant ("P1, P2" and "in"/"at"/"near")."""
+        k = place.start - 1
+        while self.w(k) == "," and self.st.label(self.at_end(k)) in ("Place", "Country"):
+            k = self.at_end(k).start - 1  # ("in Fort Worth, Texas")
+        return self.at_end(k) if self.w(k) in ("in", "at", "near") else None
 
     def appositive_head(self, i: int, pred) -> Mention | None:
         """The name an appositive holding ``i`` describes: "X, the vehicle owned by ...", "X, a plant operated by ...",
@@ -209,7 +218,7 @@ class Grammar:
     def is_passive(self, i: int) -> bool:
         """A participle at ``i`` after a form of "be" ("is supplied", "were acquired", "has been sold")."""
         k = i - 1
-        while k > self.s.start and self.w(k) in ("also", "now", "currently", "already", "jointly", "mainly", "largely", "not"):
+        while k > self.s.start and self.w(k) in self.v.PASSIVE_ADVERBS:
             k -= 1
         return self.w(k) in ("is", "are", "was", "were", "be", "been", "being")
 

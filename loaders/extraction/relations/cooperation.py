@@ -114,3 +114,17 @@ class Cooperation:
             for investor in investors:
                 if self.org(investor) if isinstance(investor, Mention) else self.st.label_of(investor) in ORG_LABELS:
                     self.st.add("COOPERATES_WITH", investor, target, self.s, 0.7)
+
+    def _backed(self) -> None:
+        """ "A, the investor backed by B and C", "A is funded by B": backing without a stated share is cooperation,
+        as an investment is."""
+        for i in self.triggers(self.v.BACKING_WORDS):
+            if self.w(i + 1) != "by" or self.hedged(i, i + 2):
+                continue
+            first = self.right(i + 2, self.org, limit=3)
+            backed = self.relative_head(i, self.org) or (self.subject if self.subject is not None and self.subject.end <= i
+                                                          and self.org(self.subject) else None)
+            if first is None or backed is None:
+                continue
+            for investor in self.coordinated(first, self.org):
+                self.st.add("COOPERATES_WITH", investor, backed, self.s, 0.7)

@@ -84,6 +84,8 @@ class Facilities:
                 if anaphor and self.st.facilities:
                     keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
                     wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
+                    named = [k for k in wanted if self.st.entities[k].name.lower().split()[-1] == d[i].lower_]
+                    wanted = named or wanted  # "the mill" is the last "... Mill" rather than the last plant
                     if wanted:
                         self.ms.append(Mention(start, i + 1, wanted[-1], d[start : i + 1].text, anaphora=True))
                         self.st.entities[wanted[-1]].mentions += 1

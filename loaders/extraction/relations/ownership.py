@@ -143,6 +143,13 @@ class Ownership:
             by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
             if self.w(i) == "venture" and (self.w(i - 1) != "joint" or self.w(i + 1) != "of"):
                 continue
+            shares = self._shares_by(i + 1) if self.w(i) == "owned" else []
+            if shares:  # "A, owned 51% by B and 49% by C"
+                child = self.relative_head(i, self.org) or self.left(i, self.org, limit=4)
+                if child is not None and not self.hedged(i, shares[-1][0].end):
+                    for parent, share in shares:
+                        self._holds(parent, child, share)
+                continue
             if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
                 continue
             first = self.right(by + 1, self.org, limit=2)
@@ -240,6 +247,23 @@ class Ownership:
             if pct is None and self.w(i - 1) not in ("majority", "controlling", "sole"):
                 continue  # "its largest shareholder" alone says neither control nor a share
             self._holds(holder, owned, pct)
+
+    def _shares_by(self, k: int) -> list[tuple[Mention, float]]:
+        """ "51% by B and 49% by C" from ``k``: each agent with its share (empty unless the phrase starts there)."""
+        out: list[tuple[Mention, float]] = []
+        while k < self.s.end:
+            pct = self._percent(k, k + 1)
+            by = next((q for q in range(k + 1, min(self.s.end, k + 3)) if self.w(q) == "by"), None)
+            if pct is None or by is None:
+                break
+            agent = self.right(by + 1, self.org, limit=2)
+            if agent is not None:
+                out.append((agent, pct))
+            end = agent.end if agent is not None else by + 1  # ("51% by the joint venture and 49% by C": C still)
+            k = next((q + 1 for q in range(end, min(self.s.end, end + 6)) if self.w(q) == "and"), None)
+            if k is None or any(self.w(q) in (";", ":") for q in range(end, k)):
+                break
+        return out
 
     def _holds(self, holder: Mention | str, owned: Mention | str, stake: float | None) -> None:
         """A stated share of equity: control (SUBSIDIARY_OF) from a majority or stated control, else a minority

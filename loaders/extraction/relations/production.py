@@ -39,6 +39,9 @@ class Production:
                         self._input(src, mat)
             # "A has begun producing M at a small plant in P": A runs the plant
             plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
+            if plant is not None and self.w(plant.start - 1) in {"its", "their", "the"} | self.v.PREPOSITIONS:
+                for mat in materials:  # "A makes M at its plant in P": the plant makes M too
+                    self.st.add("PRODUCES", plant, mat, self.s, 0.7)
             if plant is not None and self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
                 self.st.add("OPERATES", producer, plant, self.s, 0.7)
         # "turns them into M", "separates the carbonate into M": the subject (a firm or a plant) makes M from what it takes

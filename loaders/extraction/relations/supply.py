@@ -37,7 +37,9 @@ class Supply:
                     material = mats[0] if self.st.label(mats[0]) == "Material" else None
                     # "M to B", "M from its refinery in P, Country to B"
                     to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 12)) if self.w(k) in ("to", ";")), None)
-                    if to is not None and self.w(to) == "to":
+                    if to is not None and self.w(to) == "to" and self.w(to + 1) in self.v.CUSTOMER_NOUNS and self.w(to + 2) == "in":
+                        customer = self.right(to + 3, self.labelled("Country"), limit=1)  # "sells M to customers in A and B"
+                    elif to is not None and self.w(to) == "to":
                         customer = self.right(to + 1, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
                                               and not (m.demonym and self.w(m.end) in self.v.FACILITY_NOUNS), limit=3)
                         # ("to Chinese separators" is China, "to its Malaysian refinery" is no customer)
@@ -53,9 +55,11 @@ class Supply:
             if isinstance(customer, Mention) and customer in self.ms:
                 customers = self.coordinated(customer, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
                                              and self.w(m.end) not in self.v.CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
+            others = [m for m in mats if m is not material and self.st.label(m) == "Material"] if material is not None else []
             for who in self.subjects(supplier, i, lambda m: self.org(m) or self.st.label(m) == "Facility"):  # "A and B supply"
-                for c in customers:  # "supplies M to A and B"
-                    self._supply(who, c, material, 0.8)
+                for c in customers:  # "supplies M1 and M2 to A and B"
+                    for each in (material, *others):
+                        self._supply(who, c, each, 0.8)
         # "A's customers include B and C"
         for i in self.triggers(("customers", "customer", "clients")):
             if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
@@ -81,7 +85,8 @@ class Supply:
                     self._supply(supplier, c, None, 0.7)
         # "M purchased from B", "A buys M from B" (the buyer is the sentence's subject)
         for i in self.triggers(self.v.BUY_VERBS):
-            frm = next((k for k in range(i + 1, min(self.s.end, i + 8)) if self.w(k) == "from"), None)
+            frm = next((k for k in range(i + 1, min(self.s.end, i + 16)) if self.w(k) in ("from", ",", ";", "and")), None)
+            frm = frm if frm is not None and self.w(frm) == "from" else None  # ("bought ore with a content of 18% from B")
             if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
                 continue
             seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
@@ -117,7 +122,10 @@ class Supply:
             if customer is None and self.is_passive(i):
                 customer = self.relative_head(i, firm) or self.left(i, firm, limit=6, stop=(",", ";"))
             if customer is not None and customer.key != supplier.key:
-                self._supply(supplier, customer, material, 0.75)
+                customers = self.conjuncts(customer, firm) if self.is_passive(i) and customer.end <= i else [customer]
+                for each in customers:  # "Both A and the B refinery are supplied with M by C"
+                    if each.key != supplier.key:
+                        self._supply(supplier, each, material, 0.75)
             elif material is not None and self.org(supplier):
                 self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "magnets supplied by A": A makes them
 
@@ -125,12 +133,16 @@ class Supply:
         if self.st.label_of(supplier) == "Facility":
             operators = self.st.into.get(("OPERATES", self.st._key(supplier)), [])
             if operators and self.st.label_of(customer) in ORG_LABELS:
+                if material is not None:
+                    self.st.add("PRODUCES", supplier, material, self.s, conf - 0.1)  # what a plant supplies, it makes
                 supplier = operators[0]  # "its plant, which will supply magnets to B": the operator supplies B
         if self.st.label_of(supplier) == "Facility":  # "the mine feeds the plant with M": the mine produces M for it
             if material is not None:
                 self.st.add("PRODUCES", supplier, material, self.s, conf)
                 for product in list(self.st.out.get(("PRODUCES", self.st._key(customer)), [])):
                     self._input(material, product)
+            if self.st.label_of(customer) == "Facility":  # a flow between two facilities: "the plant is fed by the mine"
+                self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
             return
         customer_key = self.st._key(customer)
         ce = self.st.entities[customer_key]
