@@ -174,8 +174,9 @@ def test_review_decisions_hold_when_the_document_is_loaded_again(store, tmp_path
     assert all(not e.reviewed for e in store.edges() if e.type != "MENTIONED_IN")
     assert all(e.reviewed for e in store.edges("MENTIONED_IN"))
     supply = next(c for c in pending if c.type == "SUPPLIES")
-    made = next(c for c in pending if c.type == "PRODUCES")
-    store.decide([Decision(supply.type, supply.source, supply.target, supply.evidence, "rejected", "t1"),
+    supplies = [c for c in pending if (c.type, c.source, c.target) == (supply.type, supply.source, supply.target)]
+    made = next(c for c in pending if c.type == "PRODUCES")  # (the document states two supplies between the same firms)
+    store.decide([*(Decision(c.type, c.source, c.target, c.evidence, "rejected", "t1") for c in supplies),
                   Decision(made.type, made.source, made.target, made.evidence, "accepted", "t1")])  # fmt: skip
     assert _edge(store, "SUPPLIES", supply.source, supply.target) is None
     assert _edge(store, "PRODUCES", made.source, made.target).reviewed
@@ -186,8 +187,8 @@ def test_review_decisions_hold_when_the_document_is_loaded_again(store, tmp_path
     assert _edge(store, "SUPPLIES", supply.source, supply.target) is None  # the rejected fact stays out
     assert _edge(store, "PRODUCES", made.source, made.target).reviewed  # the accepted one stays reviewed
     decided = {c.id: c.decision for c in store.candidates() if c.decision}
-    assert decided == {supply.id: "rejected", made.id: "accepted"}
-    assert {(d.key, d.decision) for d in store.decisions()} == {(supply.id, "rejected"), (made.id, "accepted")}
+    assert decided == {**{c.id: "rejected" for c in supplies}, made.id: "accepted"}
+    assert {(d.key, d.decision) for d in store.decisions()} == {*((c.id, "rejected") for c in supplies), (made.id, "accepted")}
 
 
 def test_a_curated_claim_makes_an_extracted_edge_reviewed(store, tmp_path):
