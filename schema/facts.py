@@ -176,10 +176,12 @@ class Operates(Fact):
 
 
 class Produces(Fact):
-    """Production of a material, with its share of world output and volume where known."""
+    """Production of a material, with its share of world output and volume where known. An element is produced too
+    where a source names no form ("Congo mines three quarters of the world's cobalt", "a plant that separates
+    dysprosium"): the element traded as a commodity."""
 
     SOURCE_LABELS: ClassVar = ORG | {"Facility", "Country", "Place"}
-    TARGET_LABELS: ClassVar = frozenset({"Material"})
+    TARGET_LABELS: ClassVar = frozenset({"Material", "Element"})
     KEY: ClassVar = ("year", "edition")
     type: Literal["PRODUCES"] = "PRODUCES"
     share: Share | None = None

@@ -106,3 +106,14 @@ def test_the_mill_is_the_last_facility_named_mill(extractor):
                 "The Cedar mine supplies uranium ore to the mill by truck.")  # fmt: skip
     facts = found["facts"]
     assert ("SUPPLIES", "facility:cedar-mine", "facility:kestrel-mill") in facts, facts
+
+
+def test_an_element_mined_or_produced_as_a_commodity_is_produced_but_not_one_recovered_from_scrap(extractor):
+    found = run(extractor, "Orion Mining Ltd mines copper and cobalt at the Kestrel mine.",
+                "Congo mined about three quarters of the world's cobalt last year.",
+                "Birch Recycling Ltd recovers neodymium from end-of-life hard disk drives.",
+                "Cedar Magnet Works Ltd makes NdFeB magnets containing dysprosium.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "org:orion-mining-ltd", "element:Cu"), ("PRODUCES", "org:orion-mining-ltd", "element:Co"),
+            ("PRODUCES", "country:CD", "element:Co")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and t in ("element:Nd", "element:Dy") for kind, _, t in facts)

@@ -282,16 +282,18 @@ class Grammar:
                 return value if value <= 1 else None
         return None
 
-    def _objects(self, i: int, label: str) -> list[Mention]:
-        """The mentions of ``label`` in the phrase starting at ``i``, up to a preposition that starts a new role."""
+    def _objects(self, i: int, label: str | tuple[str, ...]) -> list[Mention]:
+        """The mentions of ``label`` (or labels) in the phrase starting at ``i``, up to a preposition that starts a new
+        role or a word that describes the object ("magnets containing dysprosium")."""
+        labels = (label,) if isinstance(label, str) else label
         out = []
         for m in self.ms:
             if m.start < i:
                 continue
             between = [self.w(k) for k in range(out[-1].end if out else i, m.start)]
-            if any(w in ("for", "from", "to", "into", ";", "which", "that", "with", "in") for w in between) or len(between) > 8:
+            if any(w in self.v.OBJECT_ENDS for w in between) or len(between) > 8:
                 break
-            if self.st.label(m) == label:
+            if self.st.label(m) in labels:
                 out.append(m)
             elif self.st.label(m) is not None and out:
                 break

@@ -9,8 +9,8 @@ class Production:
     """Production, input and use rules."""
 
     def _produces(self) -> None:
-        for i in self.triggers(self.v.PRODUCE_VERBS | {"produced"}):
-            if self.w(i) == "produced" and self.w(i - 1) in ("is", "are", "was", "were", "be", "been", "being"):
+        for i in self.triggers(self.v.PRODUCE_VERBS | {"produced", "mined"}):
+            if self.w(i) in ("produced", "mined") and (self.is_passive(i) or self.w(i + 1) in ("in", "by")):
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.subject if self.subject is not None and self.subject.end <= i else None
             subject = self.relative_head(i, lambda m: self.org(m) or self.st.label(m) == "Facility") or subject
@@ -21,7 +21,8 @@ class Production:
                     producer = self.st.last_subject  # type: ignore[assignment]
                 if producer is None:
                     continue
-            materials = self._objects(i + 1, "Material")
+            materials = self._objects(i + 1, ("Material", "Element") if self.w(i) in self.v.COMMODITY_VERBS else "Material")
+            # ("mines copper and cobalt", "produces vanadium": elements as commodities; a recycler "recovers" them from scrap)
             if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
                 continue
             if any(self.w(k) in ("technology", "technologies", "equipment") and not self.st_mention_covers(k)
