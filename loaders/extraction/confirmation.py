@@ -32,6 +32,8 @@ class Confirmation:
             k: e for k, e in self.entities.items()
             if e.confirmed and e.mentions > 0 and not (e.demonym_only and k not in self.used)
         }  # fmt: skip
+        if self.x.learned is not None:  # the learned relation component adds what the rules missed (.learned)
+            self.x.learned.add(self, keep)
         relations = [r for r in self.relations.values() if r.source in keep and r.target in keep]
         for r in relations:
             if r.props.get("material") and r.props["material"] not in keep:

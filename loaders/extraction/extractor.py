@@ -12,6 +12,7 @@ from supplygraph.perf import paused_gc
 
 from ..gazetteer import Gazetteer, KnownEntity, has_cjk
 from .language import not_english
+from .learned import component
 from .model import Extraction
 from .state import DocState
 from .tokens import Tokens
@@ -30,8 +31,11 @@ class Extractor:
     ['PRODUCES', 'USED_IN']
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, patterns: Iterable[str | Path] = ()) -> None:
-        """``patterns``: extra pattern files (YAML or JSONL) whose trigger words add to the shipped vocabulary."""
+    def __init__(self, gazetteer: Gazetteer | None = None, patterns: Iterable[str | Path] = (),
+                 learned: bool | None = None) -> None:  # fmt: skip
+        """``patterns``: extra pattern files (YAML or JSONL) whose trigger words add to the shipped vocabulary;
+        ``learned``: whether the learned relation component adds what the rules missed (:mod:`.learned`; None: off
+        unless the environment variable ``SUPPLYGRAPH_LEARNED_RELATIONS`` is 1)."""
         import spacy
         from spacy.matcher import PhraseMatcher
 
@@ -45,6 +49,7 @@ class Extractor:
         self._seen_forms: set[str] = set()
         self._add_forms(self.gazetteer.surface_forms())
         self._lexemes: dict[int, tuple] = {}  # a word's flags, read from spaCy once (see .tokens)
+        self.learned = component(learned)  # a .learned.model.Learned that adds relations the rules missed, or None
 
     # .. gazetteer phrases ..
 
