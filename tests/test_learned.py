@@ -11,7 +11,7 @@ from supplygraph.graph import EmbeddedStore
 from supplygraph.loaders.extraction import Extractor
 from supplygraph.loaders.extraction.learned import ENVIRONMENT
 from supplygraph.loaders.extraction.learned.features import candidates, stem
-from supplygraph.loaders.extraction.learned.model import WEIGHTS, Learned
+from supplygraph.loaders.extraction.learned.model import Learned
 from supplygraph.loaders.extraction.learned.train import NEVER
 from supplygraph.schema import FACT_TYPES
 

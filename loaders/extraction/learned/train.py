@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from supplygraph.loaders.context import Context
-from supplygraph.loaders.evaluation import _names, _norm, gold_pairs, read_gold, score_document
+from supplygraph.loaders.evaluation import _names, _norm, gold_pairs, read_gold
 
 from .model import WEIGHTS, Learned
 from .features import Candidate, candidates
