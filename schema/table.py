@@ -24,6 +24,7 @@ import types
 import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
@@ -102,8 +103,6 @@ class _TypeColumns:
         """Per property column: name, index, list separator, and the validated value of each cell seen (None: as is)."""
         self.sources: dict[str, Any] = {}
         self.separator = lists["sources"]
-        self.starts: set[str] = set()
-        self.ends: set[str] = set()
 
     @staticmethod
     def usable(cls: type[Fact]) -> bool:
@@ -127,6 +126,17 @@ class _TypeColumns:
                 known = _INVALID
         cache[cell] = known
         return known
+
+
+def _ends(rows: list[FactRow], types: list[str]) -> dict[str, tuple[set[str], set[str]]]:
+    """Per type, the ids its rows start from and end at (set-building in C: a set.add per row cost 0.2 s at 500k)."""
+    if len(types) == 1:
+        return {types[0]: (set(map(itemgetter(1), rows)), set(map(itemgetter(2), rows)))}
+    ends: dict[str, tuple[set[str], set[str]]] = {type_: (set(), set()) for type_ in types}
+    for type_, source, target, *_ in rows:
+        ends[type_][0].add(source)
+        ends[type_][1].add(target)
+    return ends
 
 
 def fact_table(name: str, header: Sequence[str], reader: Iterator[list[str]], lists: dict[str, str]) -> FactTable | None:
@@ -178,12 +188,10 @@ def fact_table(name: str, header: Sequence[str], reader: Iterator[list[str]], li
         evidence, confidence = props.pop("evidence", None), props.pop("confidence", 1.0)
         if spec.cls.SYMMETRIC and target < source:
             source, target = target, source
-        spec.starts.add(source)
-        spec.ends.add(target)
         parts = [type_, source, target, *[str(props.get(n, default)) for n, default in spec.key_defaults.items()]]
         key = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
         rows.append(new(FactRow, (type_, source, target, docs, evidence, confidence, props, key, reader.line_num)))
-    used = {type_: (spec.starts, spec.ends) for type_, spec in specs.items() if spec}
+    used = _ends(rows, [type_ for type_, spec in specs.items() if spec])
     if not all(ID_PATTERN.match(node_id) for starts, ends in used.values() for node_id in (*starts, *ends)):
         return None
     if len({r.key for r in rows}) != len(rows):

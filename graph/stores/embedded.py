@@ -16,7 +16,8 @@ import tempfile
 import urllib.parse
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections import defaultdict
-from operator import attrgetter, itemgetter
+from itertools import chain, islice
+from operator import attrgetter, eq, itemgetter
 from typing import Any
 from pathlib import Path
 
@@ -243,23 +244,27 @@ class EmbeddedStore(Store):
         The same rows as the general path; False, having written nothing,
         when two inputs claim the same node or fact (their merge needs it).
         """
-        merged: tuple[list[tuple], list[tuple]] = ([], [])
+        runs: tuple[list[list[tuple]], list[list[tuple]]] = ([], [])  # per kind, each input's rows in key order
         claims: tuple[list[tuple], list[tuple]] = ([], [])
         for unit, origin_id in zip(units, origin_ids):
             nodes = sorted(node_claims(unit).values(), key=attrgetter("id"))
-            merged[0].extend(node_row(merge_node([c])) for c in nodes)
+            runs[0].append([node_row(merge_node([c])) for c in nodes])
             claims[0].extend((origin_id, c.id, NODES.payload(c)) for c in nodes)
             if unit.table:
-                edges = table_edge_rows(unit.table)
+                runs[1].append(table_edge_rows(unit.table, origin_id))
             else:
-                edges = [(c.key, c.type, c.source, c.target, EDGES.payload(c))
-                         for c in sorted(edge_claims(unit).values(), key=attrgetter("key"))]  # fmt: skip
-            merged[1].extend((*row, origin_id) for row in edges)
-        for rows in merged:
-            if len(units) > 1:
-                rows.sort(key=itemgetter(0))  # sorted runs, one per input: merged in linear time
-            if len({row[0] for row in rows}) != len(rows):
+                runs[1].append([(c.key, c.type, c.source, c.target, EDGES.payload(c), origin_id)
+                                for c in sorted(edge_claims(unit).values(), key=attrgetter("key"))])  # fmt: skip
+        merged = []
+        for kind_runs in runs:
+            kind_runs = [run for run in kind_runs if run]
+            if len(kind_runs) <= 1:  # one input's rows: their keys are distinct
+                merged.append(kind_runs[0] if kind_runs else [])
+                continue
+            rows = sorted(chain.from_iterable(kind_runs), key=itemgetter(0))  # sorted runs: merged in linear time
+            if any(map(eq, map(itemgetter(0), rows), map(itemgetter(0), islice(rows, 1, None)))):
                 return False
+            merged.append(rows)
         db = self._db
         for kind, rows, counts, claim_rows in zip((NODES, EDGES), merged, (summary.nodes, summary.edges), claims):
             with self._indexes_deferred(kind.table, len(rows)):

@@ -15,7 +15,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any
 
 from supplygraph.perf import paused_gc
@@ -60,22 +60,35 @@ def edge_payload(props: dict, sources: Sequence[str], evidence: Sequence[str], c
     return dump([props, sorted(sources) if len(sources) > 1 else sources, evidence, confidence, reviewed])
 
 
-def table_edge_rows(table: FactTable) -> list[tuple]:
-    """The edge rows of a facts table's rows in key order, each a curated claim alone on its edge: the payload
-    :func:`edge_payload` gives, with the parts rows repeat (a type's properties, the sources) encoded once each."""
-    parts: dict[Any, str] = {}
+def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
+    """The edge rows of a facts table's rows in key order, each a curated claim of ``origin`` alone on its edge (the
+    payload :func:`edge_payload` gives), with what rows repeat (a type's properties with the sources) encoded once.
+
+    Rows with the same property names and values and the same sources share
+    the payload's start, found by the values alone (a tuple of a few plain
+    values hashes fast; within a type, a property's values have one Python
+    type, so 1 and 1.0 never meet); only the evidence is encoded per row.
+    """
+    getters: dict[tuple, Callable[[dict], Any]] = {}
+    heads: dict[tuple, str] = {}
     rows = []
-    for type_, source, target, docs, evidence, confidence, props, key, _ in sorted(table.rows, key=attrgetter("key")):
-        props_key = (type_, *props.items())  # within a type, a property's values have one Python type
-        props_json = parts.get(props_key)
-        if props_json is None:
-            props_json = parts[props_key] = dump(props)
-        docs_json = parts.get(docs)
-        if docs_json is None:
-            docs_json = parts[docs] = dump(sorted(docs))
-        evidence_json = f"[{_encode_string(evidence)}]" if evidence else "[]"
-        rows.append((key, type_, source, target, f"[{props_json},{docs_json},{evidence_json},{_encode_float(confidence)},true]"))
+    for type_, source, target, docs, evidence, confidence, props, key, _ in table.rows:
+        names = (type_, *props)
+        values = getters.get(names)
+        if values is None:
+            values = getters[names] = itemgetter(*props) if props else _NO_VALUES
+        shared = (names, values(props), docs)
+        head = heads.get(shared)
+        if head is None:
+            head = heads[shared] = f"[{dump(props)},{dump(sorted(docs))},"
+        tail = f"[{_encode_string(evidence)}]," if evidence else "[],"
+        rows.append((key, type_, source, target, f"{head}{tail}{_encode_float(confidence)},true]", origin))
+    rows.sort()  # keys are distinct: ordered by key
     return rows
+
+
+def _NO_VALUES(props: dict) -> tuple:
+    return ()
 
 
 def edge_row(edge: StoredEdge) -> tuple:
