@@ -258,3 +258,20 @@ def test_an_expected_start_that_has_passed_is_named_as_begun_not_as_the_plant_s_
     texts = [a["text"] for a in report["assumptions"] if a["kind"] == "expected_reached"]
     assert texts == ["an expected start whose date has passed is taken as reached: 1 facility "
                      "(AU plant: construction expected from 2022-07, doc:plan, taken as begun)"]
+
+
+def test_production_of_an_element_stays_out_of_the_flow_and_is_said():
+    """'Congo mined three quarters of the world's cobalt' names the element, not a form: no guess of the form."""
+    G = plant_graph()
+    G.add_node("country:CD", label="Country", name="DR Congo", iso2="CD")
+    G.add_node("element:Co", label="Element", name="Cobalt", symbol="Co")
+    G.add_edge("country:CD", "element:Co", type="PRODUCES", share=0.75, year=2024, sources=["doc:news"], reviewed=False)
+    F = supply_flow(G, as_of="2026-12-06")
+    assert "element:Co" not in F and "country:CD" not in F
+    assert F["facility:cn-plant"]["material:ox"]["weight"] == 1.0  # the rest of the flow as before
+    rows = {r["kind"]: r for r in F.graph["assumptions"]}
+    assert rows["element_production"]["count"] == 1
+    assert "materials: 1 (DR Congo: Cobalt)" in rows["element_production"]["text"]
+    report = chokepoint_report(G, as_of="2026-12-06")
+    assert any(a["kind"] == "element_production" for a in report["assumptions"])
+    assert all(c["id"] != "element:Co" for c in report["chokepoints"])

@@ -268,6 +268,11 @@ def supply_flow(
     waiting: list[tuple[str, str, dict, str | None]] = []
     stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True)) for u, v, d in G.edges(data=True))
     for source, target, kind, data, cited, reviewed in itertools.chain(stream, facts or ()):
+        if kind == "PRODUCES" and labels.get(target) == "Element":
+            # An element named as the commodity ("mines cobalt") says nothing of the form made, so it cannot
+            # join the material flow without a guess: kept in the graph, left out here, and the report says so.
+            assumed.note("element_production", f"{G.nodes[source].get('name', source)}: {G.nodes[target].get('name', target)}")
+            continue
         if kind not in FLOW_TYPES:
             if kind == "MEMBER_OF":
                 cats.add_member(source, target)

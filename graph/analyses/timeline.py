@@ -84,6 +84,8 @@ class Assumptions:
                                "not control: {n} facts ({example})",
         "operator_and_plant": "an organisation listed beside a plant it operates is not counted twice in an equal split: "
                               "{n} materials",
+        "element_production": "production facts that name an element, not a form ('mines cobalt'), stay in the graph "
+                              "but out of the supply flow, which runs between materials: {n} ({example})",
         "inherited": "a member of a category with no producers or figures of its own inherits the category's: {n} materials ({example})",
     }  # fmt: skip
 
