@@ -49,9 +49,18 @@ def test_report_from_the_flow_stream_equals_the_report_from_the_whole_graph(bund
 def test_json_written_in_pieces_is_the_json_text(bundled):
     """``chokepoints --format json`` writes its text as it is encoded: the same text as ``to_json``."""
     import datetime
+    import http
+    import pathlib
 
     from supplygraph.formatting import json_pieces, to_json
 
     data = {"as_of": datetime.date(2026, 12, 6), "rows": [{"name": "Dysprosium oxide (中国)", "share": 0.91, "ids": []}, {}], "none": None}
     pieces = list(json_pieces(data, chunk=3))
     assert len(pieces) > 3 and "".join(pieces) == to_json(data)
+    # every kind of value the standard encoder writes, at every depth (the pieces are made by our own writer)
+    odd = {"floats": [float("nan"), float("inf"), -float("inf"), -0.0, 1e-300, 0.1], 1: "int key", 2.5: "float key",
+           True: "bool key", None: "none key", "nested": {"a": {"b": {"c": [(1, (2, 3)), [], {}, "\"quoted\"\n\t"]}}},
+           "flags": [True, False, None], "big": 10**30, "enum": http.HTTPStatus.OK, "path": pathlib.PurePosixPath("/x")}  # fmt: skip
+    for value in (odd, [odd, [odd]], [], {}, "text", 0, None, (odd,)):
+        for chunk in (1, 100, 65_536):
+            assert "".join(json_pieces(value, chunk=chunk)) == to_json(value)
