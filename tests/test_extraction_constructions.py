@@ -117,3 +117,37 @@ def test_an_element_mined_or_produced_as_a_commodity_is_produced_but_not_one_rec
     assert {("PRODUCES", "org:orion-mining-ltd", "element:Cu"), ("PRODUCES", "org:orion-mining-ltd", "element:Co"),
             ("PRODUCES", "country:CD", "element:Co")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and t in ("element:Nd", "element:Dy") for kind, _, t in facts)
+
+
+def test_shares_held_by_agents_and_the_state_miner_x(extractor):
+    found = run(extractor, "Kestrel Copper Company is owned 75% by Orion Mining Plc and 25% by the state miner Gecomin.",
+                "Birch Nickel Ltd is 90% owned by Cedar Minerals, a company held 43% by Elm Metals SA and 57% by Fir Steel Group.")
+    facts = found["facts"]
+    assert {("HOLDS_STAKE_IN", "org:gecomin", "org:kestrel-copper-company"),
+            ("HOLDS_STAKE_IN", "org:elm-metals-sa", "org:cedar-minerals"),
+            ("SUBSIDIARY_OF", "org:cedar-minerals", "org:fir-steel-group")} <= facts, facts  # fmt: skip
+
+
+def test_a_compound_producer_noun_names_the_product(extractor):
+    found = run(extractor, "Orion Cobalt Co., the largest cobalt refiner, buys hydroxide from Congolese mines.",
+                "Kestrel Tungsten Ltd is the largest tungsten miner in Europe.",
+                "China refines almost all of the world's primary gallium.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "org:orion-cobalt-co", "element:Co"), ("PRODUCES", "org:kestrel-tungsten-ltd", "element:W"),
+            ("PRODUCES", "country:CN", "element:Ga")} <= facts, facts  # fmt: skip
+
+
+def test_a_notices_issuers_with_abbreviations_and_an_earlier_notice_named_by_its_number():
+    extractor = Extractor(Gazetteer())
+    found = extractor.extract([
+        ("Announcement No. 71 of 2031 of the Ministry of Commerce on Export Controls on Holmium Items", False),
+        ("Issued jointly by the Ministry of Commerce (MOFCOM) and the General Administration of Customs (GACC).", False),
+        ("The scope of the items listed in Announcement No. 12 of 2020 is adjusted. That earlier announcement was issued by "
+         "the Ministry of Commerce, the Ministry of Science and Technology and the General Administration of Customs.", False),
+    ]).as_dict()  # fmt: skip
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    facts = {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+    assert {("ISSUED_BY", "Announcement No. 71 of 2031", "General Administration of Customs"),
+            ("ISSUED_BY", "Announcement No. 12 of 2020", "Ministry of Science and Technology"),
+            ("ISSUED_BY", "Announcement No. 12 of 2020", "General Administration of Customs")} <= facts, facts  # fmt: skip
+    assert ("ISSUED_BY", "Announcement No. 71 of 2031", "Ministry of Science and Technology") not in facts

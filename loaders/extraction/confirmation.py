@@ -54,10 +54,15 @@ class Confirmation:
 class OrgVerbs:
     """A name used as the subject of an organisation's verb is an organisation."""
 
-    def _demonym_ends(self, i: int) -> bool:
-        """A demonym ends just before ``i`` ("Australian" in "the Australian miner X")."""
-        m = self.at_end(i)
-        return m is not None and m.demonym
+    def _described(self, noun: int) -> bool:
+        """The organisation noun at ``noun`` opens a noun phrase: a determiner or a demonym before it, across at most
+        two lower-case modifiers ("the miner", "the state miner", "the Australian miner")."""
+        for k in range(noun - 1, max(self.s.start, noun - 4) - 1, -1):
+            if self.w(k) in ("the", "a", "an", "its", "their") or (self.at_end(k + 1) is not None and self.at_end(k + 1).demonym):
+                return True
+            if not (self.doc[k].is_alpha and self.doc[k].is_lower):
+                return False
+        return False
 
     def _org_verbs(self) -> None:
         """A name used as the subject of "makes", "signed", "said"... is an organisation."""
@@ -74,8 +79,7 @@ class OrgVerbs:
                 k += 2  # "X, which owns the Kvanefjeld project, said"
             if self.w(k) in self.v.ORG_VERBS and self.w(k) not in ("has", "is", "was", "will", "would", "can", "had"):
                 e.confirmed = True
-            elif self.w(m.start - 1) in self.v.ORG_NOUNS and (self.w(m.start - 2) in ("the", "a", "an", "its", "their")
-                                                             or self._demonym_ends(m.start - 1)):
-                e.confirmed = True  # "the miner X", "the Australian miner X", "its subsidiary X"
+            elif self.w(m.start - 1) in self.v.ORG_NOUNS and self._described(m.start - 1):
+                e.confirmed = True  # "the miner X", "the Australian miner X", "the state miner X", "its subsidiary X"
             elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
                 e.confirmed = True

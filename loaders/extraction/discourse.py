@@ -110,8 +110,10 @@ class Discourse:
                 self.st.entities[key].mentions += 1
         if self.st.last_policy is not None:
             for i in self.triggers(self.v.POLICY_ANAPHORA):
-                k = i - 1 if self.w(i - 1) not in ("same", "export") else i - 2
-                if self.w(k) in ("the", "these", "those", "such") and not self.st_mention_covers(i):
+                k = i - 1 if self.w(i - 1) not in self.v.POLICY_ANAPHOR_MODIFIERS else i - 2
+                singular = not self.w(i).endswith("s")  # "that earlier announcement", "this notice"
+                if (self.w(k) in ("the", "these", "those", "such") or singular and self.w(k) in ("that", "this")) \
+                        and not self.st_mention_covers(i):
                     key = self.st.resolve_key(self.st.last_policy)
                     self.ms.append(Mention(k + 1, i + 1, key, d[k + 1 : i + 1].text, anaphora=True))
                     self.st.entities[key].mentions += 1

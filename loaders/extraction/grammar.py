@@ -200,20 +200,30 @@ class Grammar:
     def conjuncts(self, m: Mention, pred) -> list[Mention]:
         """The names joined to ``m`` as one list, "A, B and C" (commas, then one "and" before the last), in order;
         ``[m]`` when ``m`` is in no such list ("In Japan, A ...": a comma alone ends an introductory phrase)."""
-        idx = self.ms.index(m)
+        ms = [x for x in self.ms if x is m or not self._bracketed(x)]  # "A (AB) and C (CD)": the abbreviations repeat A and C
+        idx = ms.index(m)
         lo = hi = idx
-        gap = lambda a, b: [self.w(q) for q in range(self.ms[a].end, self.ms[b].start) if self.w(q) != "the"]  # noqa: E731
+        gap = lambda a, b: [self.w(q) for q in range(ms[a].end, ms[b].start) if self.w(q) != "the" and not self._in_brackets(q)]  # noqa: E731
         joined = lambda g: g in ([","], ["and"], [",", "and"], ["&"])  # noqa: E731
-        while lo > 0 and pred(self.ms[lo - 1]) and joined(gap(lo - 1, lo)):
+        while lo > 0 and pred(ms[lo - 1]) and joined(gap(lo - 1, lo)):
             lo -= 1
-        while hi + 1 < len(self.ms) and pred(self.ms[hi + 1]) and joined(gap(hi, hi + 1)) and not (hi > lo and "and" in gap(hi - 1, hi)):
+        while hi + 1 < len(ms) and pred(ms[hi + 1]) and joined(gap(hi, hi + 1)) and not (hi > lo and "and" in gap(hi - 1, hi)):
             hi += 1  # (up to the name after the "and")
-        while lo < idx and self.w(self.ms[lo].start - 1 - (self.w(self.ms[lo].start - 1) == "the")) in self.v.PREPOSITIONS:
+        while lo < idx and self.w(ms[lo].start - 1 - (self.w(ms[lo].start - 1) == "the")) in self.v.PREPOSITIONS:
             lo += 1  # "with A and B, C will ...": the list after a preposition is another phrase
         gaps = [gap(k, k + 1) for k in range(lo, hi)]
         if not gaps or not {"and", "&"} & set(gaps[-1]) or any(g != [","] for g in gaps[:-1]):
             return [m]
-        return self.ms[lo : hi + 1]
+        return ms[lo : hi + 1]
+
+    def _bracketed(self, m: Mention) -> bool:
+        return self.w(m.start - 1) == "(" and self.w(m.end) == ")"
+
+    def _in_brackets(self, q: int) -> bool:
+        """Token ``q`` is a bracket or inside a short bracketed abbreviation ("(MOFCOM)")."""
+        if self.w(q) in ("(", ")"):
+            return True
+        return self.w(q - 1) == "(" and self.w(q + 1) == ")"
 
     def is_passive(self, i: int) -> bool:
         """A participle at ``i`` after a form of "be" ("is supplied", "were acquired", "has been sold")."""

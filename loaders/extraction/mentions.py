@@ -12,7 +12,7 @@ from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .packed import packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, sentence_spans, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -31,7 +31,7 @@ class Mentions:
         if len(doc) == 0:
             return
         row = heading and " | " in doc.text
-        sents = [doc[0 : len(doc)]] if row else doc.sents  # a table row is read whole
+        sents = [doc[0 : len(doc)]] if row else sentence_spans(doc)  # a table row is read whole
         sentences = [doc[k : min(sent.end, k + MAX_SENTENCE_TOKENS)] for sent in sents
                      for k in range(sent.start, sent.end, MAX_SENTENCE_TOKENS)]  # fmt: skip
         STARTS[id(doc)] = {sent.start for sent in sentences}  # Token.is_sent_start rescans the whole doc: cache
@@ -251,7 +251,8 @@ class Mentions:
             return None
         # stock listings: "listed in Shenzhen", "a Hong Kong listing"
         if (before and before[-1] in ("in", "on") and len(before) > 1 and before[-2] in self.v.LISTING_WORDS) or (after and after[0] in self.v.LISTING_WORDS):
-            return None
+            if not (cue_label(words)[0] == "Policy" or {"no", "no."} & set(words)):
+                return None  # (but "the items listed in Announcement No. 50": a notice, not an exchange)
         if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
             return None  # "Yes", "Q:" and "A:" of an interview
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):

@@ -254,3 +254,21 @@ def place_core(name: str) -> str:
 def facility_props(name: str) -> dict[str, Any]:
     kind = next((WORDS.FACILITY_KINDS[w] for w in name.lower().split() if w in WORDS.FACILITY_KINDS), None)
     return {"kind": kind} if kind else {}
+
+
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "arts", "vol", "para", "fig", "pp"})
+"""Abbreviations a number follows ("Announcement No. 39", "Art. 5"): their full stop ends no sentence."""
+
+
+def sentence_spans(doc: Any) -> list[Any]:
+    """The document's sentences, as spaCy's sentencizer splits them, but not between "No." and its number."""
+    out: list[Any] = []
+    for sent in doc.sents:
+        before = doc[sent.start - 2 : sent.start] if sent.start >= 2 else None
+        if out and before is not None and doc[sent.start].like_num and before[-1].text == "." \
+                and before[0].lower_ in NUMBER_ABBREVIATIONS:
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
+

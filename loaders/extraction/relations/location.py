@@ -106,7 +106,7 @@ class Location:
         if demonym is None or not demonym.demonym:
             return None
         for k in range(demonym.end, min(self.s.end, demonym.end + reach)):
-            if self.w(k) in self.v.ORG_NOUNS | {"state-owned"} and self.w(k + 1) != "-":
+            if self.w(k) in self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS | {"state-owned"} and self.w(k + 1) != "-":
                 return k
             if self.w(k) in (",", ";", ":", "(", "that", "which", "of") or self.st_mention_covers(k):
                 return None

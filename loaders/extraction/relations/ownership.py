@@ -139,11 +139,13 @@ class Ownership:
                 self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
         # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"
         hyphenated = [i for w, at in self.positions.items() if w.endswith("%-owned") for i in at]  # "51%-owned"
-        for i in sorted(self.triggers(("owned", "majority-owned", "wholly-owned", "controlled", "venture")) + hyphenated):
+        for i in sorted(self.triggers(("owned", "held", "majority-owned", "wholly-owned", "controlled", "venture")) + hyphenated):
+            if self.w(i) == "held" and not self._percent(i + 1, i + 2):
+                continue  # ("held" names an owner only with the share: "a company held 43% by A")
             by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
             if self.w(i) == "venture" and (self.w(i - 1) != "joint" or self.w(i + 1) != "of"):
                 continue
-            shares = self._shares_by(i + 1) if self.w(i) == "owned" else []
+            shares = self._shares_by(i + 1) if self.w(i) in ("owned", "held") else []
             if shares:  # "A, owned 51% by B and 49% by C"
                 child = self.relative_head(i, self.org) or self.left(i, self.org, limit=4)
                 if child is not None and not self.hedged(i, shares[-1][0].end):
@@ -256,7 +258,7 @@ class Ownership:
             by = next((q for q in range(k + 1, min(self.s.end, k + 3)) if self.w(q) == "by"), None)
             if pct is None or by is None:
                 break
-            agent = self.right(by + 1, self.org, limit=2)
+            agent = self.right(by + 1, self.org, limit=4)  # ("by the state miner B")
             if agent is not None:
                 out.append((agent, pct))
             end = agent.end if agent is not None else by + 1  # ("51% by the joint venture and 49% by C": C still)

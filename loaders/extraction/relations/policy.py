@@ -192,10 +192,10 @@ class Policies:
     def _issued_by(self) -> None:
         # "Issued by the Ministry of Mines, 5 January 2026" under a notice's title: the policy in context
         lead = next((k for k, w in enumerate(self.words) if w[:1].isalnum()), 0)
-        lead += self.words[lead + 1 : lead + 2] == ["jointly"]  # "Issued jointly by"
-        if self.words[lead : lead + 1] in (["issued"], ["published"]) and self.words[lead + 1 : lead + 2] == ["by"] \
+        by = lead + 1 + (self.words[lead + 1 : lead + 2] == ["jointly"])  # "Issued jointly by"
+        if self.words[lead : lead + 1] in (["issued"], ["published"]) and self.words[by : by + 1] == ["by"] \
                 and self.st.last_policy is not None:  # "Issued by: the Ministry of A and the Ministry of B"
-            body = self.right(self.s.start + lead + 2, self.labelled("GovernmentBody", "Country"), limit=3)
+            body = self.right(self.s.start + by + 1, self.labelled("GovernmentBody", "Country"), limit=3)
             for b in self.conjuncts(body, self.labelled("GovernmentBody", "Country")) if body is not None else ():
                 self.st.add("ISSUED_BY", self.st.last_policy, b, self.s, 0.75)
         self._issued_in_context()
@@ -231,8 +231,8 @@ class Policies:
             for q in range(p.end, min(self.s.end, p.end + 4)):
                 if self.w(q) in self.v.ISSUE_VERBS | {"run", "managed", "overseen"} and self.w(q + 1) == "by":
                     body = self.right(q + 2, self.labelled("GovernmentBody", "Country"), limit=2)
-                    if body is not None:
-                        self.st.add("ISSUED_BY", p, body, self.s, 0.75)
+                    for b in self.conjuncts(body, self.labelled("GovernmentBody", "Country")) if body is not None else ():
+                        self.st.add("ISSUED_BY", p, b, self.s, 0.75)  # "was issued by A, B and C"
                     break
 
     def _issued_in_context(self) -> None:

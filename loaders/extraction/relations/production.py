@@ -60,6 +60,17 @@ class Production:
                 for src in (m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"):
                     self._input(src, mat)
             self._purpose(products[-1].end, products, producer)
+        # "A, the largest cobalt refiner", "B, a Japanese NdFeB magnet maker": what the compound's first noun names
+        for i in self.triggers(self.v.PRODUCER_NOUNS | self.v.MAKER_NOUNS):
+            made = self.at_end(i)
+            if made is None or self.st.label(made) not in ("Material", "Element") or self.hedged(i, i + 1):
+                continue
+            who = self.appositive_head(made.start, self.org) or self.appositive_head(i, self.org)
+            det = next((k for k in range(made.start - 1, max(self.s.start, made.start - 4) - 1, -1) if self.w(k) in ("the", "a", "an")), None)
+            if who is None and det is not None and self.w(det - 1) in ("is", "was", "became", "remains"):
+                who = self.subject if self.subject is not None and self.org(self.subject) else None  # "A is the largest cobalt refiner"
+            if who is not None:
+                self.st.add("PRODUCES", who, made, self.s, 0.7)
         # "A, a producer of M1 and M2"
         for i in self.triggers(self.v.PRODUCER_NOUNS):
             if self.w(i + 1) != "of":
