@@ -41,7 +41,7 @@ class Learned:
 
     def save(self, path: str | Path) -> None:
         meta = {**self.meta, "threshold": self.threshold}
-        with open(path, "wb") as out:  # (np.savez on a file object: no ".npz" appended, and a stable archive)
+        with open(path, "wb") as out:  # (a file object: no ".npz" appended; the same model gives the same bytes)
             np.savez_compressed(out, features=np.array(self.features), classes=np.array(self.classes),
                                 weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
                                 meta=np.array(json.dumps(meta, sort_keys=True)))  # fmt: skip
