@@ -8,7 +8,8 @@ Run from the top of a checkout, with the training extra installed
 
 How the examples are made: each training document is extracted by the rules
 (the shipped extractor, built-in vocabulary, as ``supplygraph eval`` does);
-every candidate pair the run-time hook would see (:mod:`.features`) is
+every candidate pair (:mod:`.features`, the rules' verdicts among its
+features; the hook later scores only the pairs the rules left alone) is
 labelled from the gold file. An extracted entity stands for the gold entity
 whose name or alias it shares (as ``eval`` matches them). A pair is a
 positive example of ``TYPE>`` / ``TYPE<`` when the gold has that relation
