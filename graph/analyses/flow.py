@@ -389,10 +389,15 @@ def _outside(data: dict, as_of: str) -> bool:
 
 def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links) -> set[str]:
     """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice."""
+    if len(rows) < 2:
+        return set()
+    operators, parents = links.operators, links.parents
+    if not any(p in operators or p in parents for p, _ in rows):  # only they have controllers
+        return set()
     listed = {p for p, _ in rows}
     if len(listed) < 2:
         return set()
-    controlled = [p for p in listed if p in links.operators or p in links.parents]  # only they have controllers
+    controlled = [p for p in listed if p in operators or p in parents]
     return {c for p in controlled for c, _ in controllers(G, p, _links=links) if c in listed}
 
 
@@ -431,9 +436,9 @@ def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links
 
 
 def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activity: Activity | None = None) -> None:
-    if node in F:
+    if node in F._node:
         return
-    data = G.nodes[node]
+    data = G._node[node]
     attrs = {"label": data.get("label"), "name": data.get("name") or node}
     if data.get("label") == "Material":
         attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), content=_content_of(G, node, links),
@@ -445,7 +450,7 @@ def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activ
         chain = _add_controllers(G, F, node, links, held)
         attrs.update(country=_country_of(G, node, links), controlled_by=chain, stakes=held,
                      state=activity.state if activity else "operating")  # fmt: skip
-    F.add_node(node, **attrs)
+    F._node[node], F._succ[node], F._pred[node] = attrs, {}, {}  # F.add_node(node, **attrs) without its copy and checks
 
 
 def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, activity: dict[str, Activity]) -> list[dict[str, Any]]:
@@ -486,15 +491,22 @@ def _weigh_producers(
     """
     as_of = as_of or datetime.date.today().isoformat()
     groups: dict[tuple, dict[str, dict]] = defaultdict(dict)
-    for producer, attrs in rows:
-        groups[(attrs.get("edition"), figure_year(attrs))][producer] = attrs
-    measured = {v: g for v, g in groups.items() if measure_of(list(g.values()))}
+    vintages = [(attrs.get("edition"), figure_year(attrs)) for _, attrs in rows]  # each row's, computed once
+    for (producer, attrs), vintage in zip(rows, vintages):
+        groups[vintage][producer] = attrs
+    measures = {v: measure_of(list(g.values())) for v, g in groups.items()}
+    measured = {v: g for v, g in groups.items() if measures[v]}
     newest: dict[str, dict] = {}
-    for producer, attrs in rows:
-        best = newest.get(producer)
-        if best is None or vintage_key(best.get("edition"), figure_year(best)) < vintage_key(attrs.get("edition"), figure_year(attrs)):
-            newest[producer] = attrs
-    if edition is None and year is None:
+    if len(groups) == 1:  # one vintage: the first row of each producer (as the comparison below keeps on ties)
+        for producer, attrs in rows:
+            newest.setdefault(producer, attrs)
+    else:
+        keys = {v: vintage_key(*v) for v in groups}
+        best_key: dict[str, tuple] = {}
+        for (producer, attrs), vintage in zip(rows, vintages):
+            if producer not in newest or best_key[producer] < keys[vintage]:
+                newest[producer], best_key[producer] = attrs, keys[vintage]
+    if len(measured) > 1 and edition is None and year is None:  # (one vintage with figures stays whatever its date)
         known = {v: g for v, g in measured.items() if _published_by(v[0], g, as_of)}
         measured = known or measured
     if not measured:
@@ -507,10 +519,13 @@ def _weigh_producers(
         for producer, attrs in counted.items():
             attrs.update(weight=capacities[producer] / sum(capacities.values()) if how == CAPACITY else 1.0 / len(counted), listed=True)
         return {"edition": None, "year": None, "weights": how, "listed": len(counted)}, list(newest.items())
-    candidates = [(e, y, len(g), max(str(a.get("as_of") or "") for a in g.values())) for (e, y), g in measured.items()]
-    chosen = choose_vintage(candidates, edition, year, this_year=int(as_of[:4]))
+    if len(measured) == 1:  # the only vintage with figures is the choice, whatever the filters ask (choose_vintage)
+        chosen = next(iter(measured))
+    else:
+        candidates = [(e, y, len(g), max(str(a.get("as_of") or "") for a in g.values())) for (e, y), g in measured.items()]
+        chosen = choose_vintage(candidates, edition, year, this_year=int(as_of[:4]))
     kept = measured[chosen]
-    how = measure_of(list(kept.values()))
+    how = measures[chosen]
     total = sum(a.get("volume_t") or 0 for a in kept.values())
     for attrs in kept.values():
         attrs.update(weight=float(attrs["share"]) if how == STATED else attrs["volume_t"] / total, listed=True)

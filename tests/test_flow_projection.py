@@ -1,0 +1,128 @@
+"""The supply flow projected from the store's read (flow facts streamed from SQL, the context as a small graph)
+equals the one projected from the whole NetworkX graph (``Store.to_networkx``), on the bundled store and on
+generated graphs with what the projection's rules turn on: dated states of facilities and facts, planned
+capacity, several editions and years of figures, categories, control and minority stakes, policies."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from supplygraph.graph import EmbeddedStore
+from supplygraph.graph.analyses.chokepoints import chokepoint_report
+from supplygraph.graph.analyses.flow import FLOW_TYPES, supply_flow
+
+from .conftest import Cli
+
+AS_OF = ("2024-06-30", "2026-12-06", "2029-01-01")
+
+
+def _state(F) -> tuple:
+    """Everything the analyses read from a projection, in order: nodes, edges and the graph's records."""
+    return ([(n, d) for n, d in F.nodes(data=True)], [(u, v, d) for u, v, d in F.edges(data=True)],
+            [(v, list(F.pred[v])) for v in F], F.graph)  # fmt: skip
+
+
+def _compare(path: Path, *, as_of: str, reviewed_only: bool = False, **report) -> None:
+    store = EmbeddedStore(path, read_only=True)
+    try:
+        graph, facts = store.analysis_graph(FLOW_TYPES, reviewed_only=reviewed_only)
+        streamed = supply_flow(graph, facts=facts, as_of=as_of)
+        whole = supply_flow(store.to_networkx(reviewed_only=reviewed_only), as_of=as_of)
+        assert streamed.number_of_edges() > 0
+        assert _state(streamed) == _state(whole)
+        if report:
+            graph, facts = store.analysis_graph(FLOW_TYPES, reviewed_only=reviewed_only)
+            assert chokepoint_report(graph, facts=facts, as_of=as_of, **report) == chokepoint_report(
+                store.to_networkx(reviewed_only=reviewed_only), as_of=as_of, **report)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("as_of", AS_OF)
+def test_the_bundled_store_projects_the_same_both_ways(bundled, as_of):
+    _compare(bundled, as_of=as_of)
+    _compare(bundled, as_of=as_of, reviewed_only=True)
+
+
+def _day(rng: random.Random, first: int = 2018, last: int = 2030) -> str:
+    return f"{rng.randint(first, last)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def generated(seed: int, materials: int = 40) -> dict:
+    """A curated file of a random supply chain that exercises every rule of the projection."""
+    rng = random.Random(seed)
+    doc = {"id": "doc:gen", "label": "Document", "name": "generated", "url": "https://example.org/gen"}
+    entities, facts = [doc], []
+
+    def fact(kind: str, source: str, target: str, **props) -> None:
+        facts.append({"type": kind, "source": source, "target": target, "sources": ["doc:gen"], **props})
+
+    countries = [f"country:{c}" for c in ("CN", "US", "AU", "MY", "EE", "JP")]
+    entities += [{"id": c, "label": "Country", "name": c[-2:], "iso2": c[-2:]} for c in countries]
+    entities += [{"id": f"element:{e}", "label": "Element", "name": e, "symbol": e} for e in ("Nd", "Dy", "Ce")]
+    orgs = [f"org:o{i}" for i in range(12)]
+    entities += [{"id": o, "label": "Company", "name": f"Org {i}", "country": rng.choice(countries)[-2:]} for i, o in enumerate(orgs)]
+    plants = [f"facility:f{i}" for i in range(10)]
+    for i, plant in enumerate(plants):
+        entity = {"id": plant, "label": "Facility", "name": f"Plant {i}", "country": rng.choice(countries)[-2:], "capacity_t": rng.choice([None, 500.0, 2000.0])}
+        states = rng.choice([[], [f"operating since {_day(rng, 2015, 2020)}"],
+                             [f"construction since {_day(rng, 2022, 2024)}", f"operating since {_day(rng, 2026, 2028)}"],
+                             [f"announced since {_day(rng, 2023, 2025)}"], [f"operating since 2015-01-01", f"closed since {_day(rng, 2024, 2027)}"]])  # fmt: skip
+        if states:
+            entity["lifecycle"] = states
+        elif rng.random() < 0.5:
+            entity["status"] = rng.choice(["planned", "construction", "operating"])
+        entities.append({k: v for k, v in entity.items() if v is not None})
+        fact("OPERATES", rng.choice(orgs), plant)
+    for i, org in enumerate(orgs[1:], 1):
+        if rng.random() < 0.4:
+            fact("SUBSIDIARY_OF", org, orgs[rng.randrange(i)], stake=rng.choice([0.3, 0.6, 1.0]))
+        if rng.random() < 0.3:
+            fact("HOLDS_STAKE_IN", orgs[rng.randrange(len(orgs))], org, stake=0.15, since=_day(rng))
+    names = [f"material:m{i}" for i in range(materials)]
+    stages = ["mining", "separation", "metal", "alloy", "magnet"]
+    entities.append({"id": "material:cat", "label": "Material", "name": "a category", "stage": "metal", "category": True})
+    for i, material in enumerate(names):
+        stage = stages[min(i * len(stages) // materials, len(stages) - 1)]
+        entities.append({"id": material, "label": "Material", "name": f"m{i}", "stage": stage,
+                         "elements": rng.sample(["Nd", "Dy", "Ce"], rng.randint(0, 2))})  # fmt: skip
+        if stage == "metal" and rng.random() < 0.5:
+            fact("MEMBER_OF", material, "material:cat")
+        if i and stage != "mining":
+            for j in rng.sample(range(i), min(i, rng.randint(1, 3))):
+                fact("INPUT_TO", names[j], material, **({"share": 0.5} if rng.random() < 0.2 else {}),
+                     **({"until": _day(rng)} if rng.random() < 0.1 else {}))  # fmt: skip
+        for edition, year in rng.sample([("MCS 2024", 2023), ("MCS 2025", 2024), ("MCS 2026", 2025), ("Outlook 2030", 2030)], rng.randint(0, 3)):
+            makers = rng.sample(countries, rng.randint(1, 3))
+            for maker, share in zip(makers, (0.6, 0.25, 0.1)):
+                fact("PRODUCES", maker, material, share=share, year=year, edition=edition, volume_t=share * 1000)
+        for maker in rng.sample(orgs + plants, rng.randint(0, 3)):
+            dated = {"since": _day(rng)} if rng.random() < 0.2 else {}
+            fact("PRODUCES", maker, material, **dated, **({"volume_t": float(rng.randint(1, 9) * 100), "year": 2024, "edition": "List 2024"} if rng.random() < 0.5 else {}))
+    for org in rng.sample(orgs, 4):
+        fact("SUPPLIES", org, rng.choice(orgs), material=rng.choice(names), year=rng.choice([2023, 2024]))
+    fact("PRODUCES", "country:CN", "material:cat", share=0.9, year=2024, edition="MCS 2025")
+    uses = [f"enduse:u{i}" for i in range(5)]
+    entities += [{"id": u, "label": "EndUse", "name": f"use {i}", "sector": "defense"} for i, u in enumerate(uses)]
+    for use in uses:
+        for material in rng.sample(names[materials // 2:] + ["material:cat"], 2):
+            fact("USED_IN", material, use)
+    entities.append({"id": "policy:p", "label": "Policy", "name": "export licences", "measure": "licensing", "country": "CN",
+                     "lifecycle": ["announced since 2025-04-04", "in_force since 2025-10-09"]})  # fmt: skip
+    fact("RESTRICTS", "policy:p", "element:Dy")
+    return {"entities": entities, "facts": facts}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_generated_graphs_project_the_same_both_ways(tmp_path, seed):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "gen.yaml").write_text(yaml.safe_dump(generated(seed), sort_keys=False))
+    cli = Cli(tmp_path / "gen.db")
+    result = cli("load", str(tmp_path / "data"))
+    assert result.exit_code == 0, result.output
+    for as_of in AS_OF:
+        _compare(cli.store_path, as_of=as_of, scenarios=["remove country:CN"], top=None)
