@@ -151,3 +151,15 @@ def test_a_notices_issuers_with_abbreviations_and_an_earlier_notice_named_by_its
             ("ISSUED_BY", "Announcement No. 12 of 2020", "Ministry of Science and Technology"),
             ("ISSUED_BY", "Announcement No. 12 of 2020", "General Administration of Customs")} <= facts, facts  # fmt: skip
     assert ("ISSUED_BY", "Announcement No. 71 of 2031", "Ministry of Science and Technology") not in facts
+
+
+def test_places_by_lies_in_chains_and_coordinated_facilities(extractor):
+    found = run(extractor, "Kestrel County, Orion Province, South Korea",
+                "The Birch deposit lies in Salta Province.",
+                "Orion Mining Ltd mines copper and cobalt at the Tenke mine and the Kisanfu mine in Lualaba province.",
+                "Cedar Solar GmbH has been owned since 2021 by the Canadian specialty-metals company Elm Plus Inc.",
+                "Fir Chemical Co., a leading Japanese producer of NdFeB magnets, will provide support.")  # fmt: skip
+    facts = found["facts"]
+    assert {("LOCATED_IN", "place:orion-province", "country:KR"), ("LOCATED_IN", "facility:tenke-mine", "place:lualaba"),
+            ("LOCATED_IN", "facility:kisanfu-mine", "place:lualaba"), ("LOCATED_IN", "facility:birch-deposit", "place:salta-province"),
+            ("LOCATED_IN", "org:elm-plus-inc", "country:CA"), ("LOCATED_IN", "org:fir-chemical-co", "country:JP")} <= facts, facts

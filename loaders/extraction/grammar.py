@@ -209,8 +209,9 @@ class Grammar:
             lo -= 1
         while hi + 1 < len(ms) and pred(ms[hi + 1]) and joined(gap(hi, hi + 1)) and not (hi > lo and "and" in gap(hi - 1, hi)):
             hi += 1  # (up to the name after the "and")
-        while lo < idx and self.w(ms[lo].start - 1 - (self.w(ms[lo].start - 1) == "the")) in self.v.PREPOSITIONS:
-            lo += 1  # "with A and B, C will ...": the list after a preposition is another phrase
+        while lo < idx and self.w(ms[lo].start - 1 - (self.w(ms[lo].start - 1) == "the")) in self.v.PREPOSITIONS \
+                and not {"and", "&"} & set(gap(idx - 1, idx)):
+            lo += 1  # "with A and B, C will ...": the list after a preposition is another phrase (but "at A and B in P")
         gaps = [gap(k, k + 1) for k in range(lo, hi)]
         if not gaps or not {"and", "&"} & set(gaps[-1]) or any(g != [","] for g in gaps[:-1]):
             return [m]

@@ -10,7 +10,7 @@ class Location:
 
     def _located(self) -> None:
         # "A, based in P1, P2" / "A is headquartered in P" / "A ... headquarters in P"
-        for i in self.triggers(("based", "headquartered", "located", "headquarters")):
+        for i in self.triggers(self.v.LOCATION_WORDS):
             if self.w(i + 1) != "in" or self.hedged(i, i + 2):
                 continue
             place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
@@ -49,10 +49,11 @@ class Location:
                 self._place_chain(m)
         # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
         for m in self.ms:
-            if self.st.label(m) == "Place" and self.w(m.end) == "in":
+            if self.st.label(m) in ("Place", "Facility") and self.w(m.end) == "in":
                 outer = self.at(m.end + 1)
                 if outer is not None and self.st.label(outer) in ("Place", "Country") and not self.hedged(m.start, outer.end):
-                    self.st.add("LOCATED_IN", m, outer, self.s, 0.75)
+                    for each in self.conjuncts(m, self.labelled(self.st.label(m))):  # "at Tenke and Kisanfu in Lualaba"
+                        self.st.add("LOCATED_IN", each, outer, self.s, 0.75)
         # "Estonia's Ida-Viru County"
         for m in self.ms:
             if self.st.label(m) == "Country" and self.w(m.end) in ("'s", "’s") and not m.demonym:
@@ -77,11 +78,14 @@ class Location:
         for m in self.ms:
             demonym = None
             if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the", "another"):
-                demonym = self.at(m.end + 2)
+                k = m.end + 2
+                while k < m.end + 4 and self.at(k) is None and self.doc[k].is_lower and self.doc[k].is_alpha:
+                    k += 1  # "A, a leading Japanese producer"
+                demonym = self.at(k)
                 head = self._org_noun_after(demonym, 6)
             elif self.org(m) and m.start - 2 >= self.s.start and self.w(m.start - 1) in self.v.ORG_NOUNS:
-                demonym = next((x for x in self.ms if x.demonym and m.start - 4 <= x.end < m.start), None)
-                head = self._org_noun_after(demonym, 3)
+                demonym = next((x for x in self.ms if x.demonym and m.start - 6 <= x.end < m.start), None)
+                head = self._org_noun_after(demonym, 5)  # ("the Canadian specialty-metals company A")
                 head = head if head == m.start - 1 else None
             if demonym is not None and demonym.demonym and head is not None and self.w(demonym.end) not in ("-", "listed"):
                 self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
@@ -132,3 +136,5 @@ class Location:
         if after in ("and", "or") or (after == "," and self.st.label(self.at(nxt.end + 1)) in ("Place",) and self.w(self.at(nxt.end + 1).end) in (",", "and")):
             return
         self.st.add("LOCATED_IN", place, nxt, self.s, 0.8)
+        if self.st.label(nxt) == "Place":
+            self._place_chain(nxt)  # "Saskatoon, Saskatchewan, Canada": each in the next
