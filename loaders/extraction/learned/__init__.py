@@ -19,7 +19,7 @@ to train (``pip install -e '.[train]'``).
 Off by default: cross-validated on the training gold and measured on set B,
 it adds more wrong relations than right ones and moves relation F1 by less
 than the noise between documents (``docs/extraction.md`` has the numbers),
-and it makes extraction about a quarter slower. Turn it on with
+and it makes extraction a quarter to a third slower. Turn it on with
 ``Extractor(learned=True)`` or, for every command, the environment variable
 ``SUPPLYGRAPH_LEARNED_RELATIONS=1``.
 """
