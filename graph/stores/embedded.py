@@ -44,8 +44,9 @@ file opened read-only is read as it is (the reads are the same)."""
 
 # Claims are (origin, key, payload) rows whose payload is the canonical JSON of the claim; the
 # merged tables keep the columns reads filter on. An edge whose one claim is curated is that claim:
-# its ``origin`` says whose, and edge_claims holds no row for it (Kind.folded). Plain rowid tables with separate indexes, and
-# rows written in key order, keep bulk loads fast (random-key inserts into wide B-trees are not).
+# its ``origin`` says whose, and edge_claims holds no row for it (Kind.folded). Plain rowid tables
+# with separate indexes, and rows written in key order, keep bulk loads fast (random-key inserts
+# into wide B-trees are not).
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS origins (
