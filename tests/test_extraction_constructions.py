@@ -163,3 +163,14 @@ def test_places_by_lies_in_chains_and_coordinated_facilities(extractor):
     assert {("LOCATED_IN", "place:orion-province", "country:KR"), ("LOCATED_IN", "facility:tenke-mine", "place:lualaba"),
             ("LOCATED_IN", "facility:kisanfu-mine", "place:lualaba"), ("LOCATED_IN", "facility:birch-deposit", "place:salta-province"),
             ("LOCATED_IN", "org:elm-plus-inc", "country:CA"), ("LOCATED_IN", "org:fir-chemical-co", "country:JP")} <= facts, facts
+
+
+def test_a_law_named_with_the_is_a_policy_and_a_law_firm_is_not_and_the_metals_chains_are_materials(extractor):
+    found = run(extractor, "On the basis of the Export Control Law and the Foreign Trade Law, the scope is adjusted.",
+                "Birch Law advised Orion Mining Ltd on the deal.",
+                "Kestrel Nickel Ltd turns nickel laterite into nickel pig iron, ferronickel and MHP.")  # fmt: skip
+    names = found["names"]
+    assert names["Export Control Law"]["label"] == "Policy" and names["Foreign Trade Law"]["label"] == "Policy"
+    assert "Birch Law" not in names
+    assert {"nickel laterite", "nickel pig iron", "ferronickel", "mixed hydroxide precipitate"} <= set(names)
+    assert ("INPUT_TO", "material:nickel-laterite", "material:nickel-pig-iron") in found["facts"], found["facts"]

@@ -217,7 +217,8 @@ class Mentions:
         lowers = doc.lowers
         words = lowers[start:end]
         norm = normalise(text)
-        if not norm or norm in REGIONS or norm in NOT_PARTIES or any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]):
+        a_law = words[-1] == "law" and lowers[start - 1 : start] == ["the"]  # "the Foreign Trade Law", not a law firm
+        if not norm or norm in REGIONS or norm in NOT_PARTIES or (any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]) and not a_law):
             return None
         if words[0] in MONTHS or words[0] in self.v.WEEKDAYS or all(w in self.v.STOP for w in words):
             return None
