@@ -156,6 +156,7 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
     graph = nx.MultiDiGraph()
     nodes, succ, pred = graph._node, graph._succ, graph._pred
     strings: dict[str, str] = {}  # one object per distinct id or document id
+    ids: dict[str, str] = {}  # node id -> the node's own id object (one lookup says whether an edge's end has a node)
     # source -> target -> its flow facts; every pair is listed at its first fact of any type, which is where
     # the pair stands in the full graph's adjacency, so the stream comes in that order
     flows: dict[str, dict[str, list]] = defaultdict(dict)
@@ -177,18 +178,21 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
             if keep is None or key in keep:
                 nodes[key] = {"label": label, "name": name, "aliases": scan(aliases, 0)[0], **scan(props, 0)[0]}
                 succ[key], pred[key] = {}, {}
-                strings[key] = key
+                strings[key] = ids[key] = key
         rows = query(f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY key")
         while batch := rows.fetchmany(4096):
             context = []
             for key, kind, source, target, payload in batch:
                 if (reviewed_only and not payload.endswith("true]")) or (keep is not None and (source not in keep or target not in keep)):
                     continue  # (a payload's last element says whether the edge is reviewed: edge_payload)
-                for end in (source, target):
-                    if end not in nodes:  # as add_edge would: an end without a node row gets a bare node
-                        graph.add_node(end)
-                        strings[end] = end
-                source, target, kind = strings[source], strings[target], kinds.setdefault(kind, kind)
+                start, end = ids.get(source), ids.get(target)  # the node's own id object, None for an end without one
+                if start is None or end is None:
+                    for bare in (source, target):
+                        if bare not in nodes:  # as add_edge would: an end without a node row gets a bare node
+                            graph.add_node(bare)
+                            strings[bare] = ids[bare] = bare
+                    start, end = ids[source], ids[target]
+                source, target, kind = start, end, kinds.setdefault(kind, kind)
                 if flow_types:
                     facts = flows[source].get(target)
                     if facts is None:
