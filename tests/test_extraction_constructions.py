@@ -174,3 +174,13 @@ def test_a_law_named_with_the_is_a_policy_and_a_law_firm_is_not_and_the_metals_c
     assert "Birch Law" not in names
     assert {"nickel laterite", "nickel pig iron", "ferronickel", "mixed hydroxide precipitate"} <= set(names)
     assert ("INPUT_TO", "material:nickel-laterite", "material:nickel-pig-iron") in found["facts"], found["facts"]
+
+
+def test_a_unit_of_a_described_group_and_part_of_a_group(extractor):
+    found = run(extractor, "Kestrel Rare Earth JSC, a unit of the state coal and minerals group Orionmin, holds the licence.",
+                "Birch Remloy GmbH, part of the German family-owned Cedar Group, opened a recycling plant.",
+                "The deal is part of Elm Mining Ltd's plan.")  # fmt: skip
+    facts = found["facts"]
+    assert {("SUBSIDIARY_OF", "org:kestrel-rare-earth-jsc", "org:orionmin"),
+            ("SUBSIDIARY_OF", "org:birch-remloy-gmbh", "org:cedar-group")} <= facts, facts  # fmt: skip
+    assert not any(kind == "SUBSIDIARY_OF" and "elm-mining" in t for kind, _, t in facts)

@@ -28,7 +28,9 @@ class Ownership:
                     continue
             # "A, the U.S. subsidiary of B"
             if self.w(i + 1) == "of":
-                parent = self.right(i + 2, self.org, limit=5)
+                parent = self.right(i + 2, self.org, limit=8 if all(self.doc[k].is_lower for k in range(i + 2, min(self.s.end, i + 9))
+                                                                   if not self.st_mention_covers(k)) else 5)
+                # ("a unit of the state coal and minerals group B": a description before the parent's name)
                 child = self.left(i, self.org, limit=8)
                 gap = [self.w(k) for k in range(child.end, i)] if child is not None else []
                 if parent is not None and child is not None and ("," in gap or set(gap) & {"is", "was", "are", "became", "becomes", "remains"}):
