@@ -220,6 +220,11 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("gallium-nitride", "gallium nitride", "component", ("Ga",), ("gallium nitride", "GaN")),
     ("needle-coke", "needle coke", "separation", (), ("needle coke",)),
     ("rare-earth-chloride", "rare earth chloride", "separation", (), ("rare earth chloride", "rare earth chlorides")),
+    ("antimony-trisulfide", "antimony trisulfide", "separation", ("Sb",), ("antimony trisulfide",)),
+    ("indium-tin-oxide", "indium tin oxide", "component", ("In", "Sn"), ("indium tin oxide", "ITO")),
+    ("cadmium-telluride", "cadmium telluride", "component", ("Te",), ("cadmium telluride",)),
+    ("indium-phosphide", "indium phosphide", "component", ("In",), ("indium phosphide",)),
+    ("cemented-carbide", "cemented carbide", "component", ("W",), ("cemented carbide", "cemented carbides")),
 )
 # "<element> oxide", "lithium ore", "tin concentrate": forms of the elements, with their stage
 ELEMENT_FORMS = (("ore", "mining"), ("concentrate", "mining"), ("oxide", "separation"), ("carbonate", "separation"),
@@ -270,6 +275,15 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("satellite", "satellite", "aerospace", ("satellites",)),
     ("submarine", "submarine", "defense", ("submarines",)),
     ("laser", "laser", "industrial", ("lasers",)),
+    ("led", "LED", "electronics", ("LED", "LEDs", "light-emitting diodes")),
+    ("5g-base-station", "5G base station", "electronics", ("5G base station", "5G base stations")),
+    ("radio-frequency-chip", "radio-frequency chip", "electronics", ("radio-frequency chips", "RF chips")),
+    ("flat-panel-display", "flat-panel display", "electronics", ("flat-panel displays", "flat panel displays")),
+    ("thin-film-solar-cell", "thin-film solar cell", "energy", ("thin-film solar cells",)),
+    ("infrared-detector", "infrared detector", "defense", ("infrared detectors",)),
+    ("flame-retardant", "flame retardant", "industrial", ("flame retardants",)),
+    ("ammunition", "ammunition", "defense", ("ammunition",)),
+    ("cutting-tools", "cutting tools", "industrial", ("cutting tools", "cutting tool", "cutting and drilling tools")),
 )
 
 # id, label, name, aliases

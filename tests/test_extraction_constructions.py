@@ -184,3 +184,11 @@ def test_a_unit_of_a_described_group_and_part_of_a_group(extractor):
     assert {("SUBSIDIARY_OF", "org:kestrel-rare-earth-jsc", "org:orionmin"),
             ("SUBSIDIARY_OF", "org:birch-remloy-gmbh", "org:cedar-group")} <= facts, facts  # fmt: skip
     assert not any(kind == "SUBSIDIARY_OF" and "elm-mining" in t for kind, _, t in facts)
+
+
+def test_end_uses_of_the_other_critical_minerals(extractor):
+    found = run(extractor, "Gallium nitride chips power 5G base stations; gallium arsenide goes into LEDs.",
+                "Most indium goes into indium tin oxide for flat-panel displays.")  # fmt: skip
+    facts = found["facts"]
+    assert {("USED_IN", "material:gallium-nitride", "enduse:5g-base-station"), ("USED_IN", "material:gallium-arsenide", "enduse:led"),
+            ("USED_IN", "material:indium-tin-oxide", "enduse:flat-panel-display")} <= facts, facts  # fmt: skip
