@@ -192,3 +192,17 @@ def test_end_uses_of_the_other_critical_minerals(extractor):
     facts = found["facts"]
     assert {("USED_IN", "material:gallium-nitride", "enduse:5g-base-station"), ("USED_IN", "material:gallium-arsenide", "enduse:led"),
             ("USED_IN", "material:indium-tin-oxide", "enduse:flat-panel-display")} <= facts, facts  # fmt: skip
+
+
+def test_the_buyer_is_the_subject_not_the_place_of_an_inserted_participle(extractor):
+    found = run(extractor, "Ferrowind, headquartered in Aarhus, Denmark, buys NdPr oxide from Larkin Rare Earths.")
+    facts = found["facts"]
+    assert ("SUPPLIES", "org:larkin-rare-earths", "org:ferrowind") in facts, facts
+    assert not any(kind == "SUPPLIES" and t == "country:DK" for kind, _, t in facts)
+
+
+def test_a_packed_element_token_is_never_a_firm(extractor):
+    found = run(extractor, "Quillon Metals sells separated NdPr to customers in Japan and Korea.",
+                "Larch Magnetics buys DyTb from Kestrel Minerals.")
+    assert not any(n in found["names"] for n in ("NdPr", "DyTb")), found["names"]
+    assert not any("ndpr" in s or "ndpr" in t or "dytb" in t for _, s, t in found["facts"]), found["facts"]

@@ -186,6 +186,17 @@ class Grammar:
                 return None
         return None
 
+    def over_insertion(self, found: Mention | str | None, i: int) -> Mention | str | None:
+        """The sentence's subject when ``found``, the party nearest before the verb at ``i``, stands in an insertion
+        between them: "A, headquartered in P, Country, buys", "A, which holds a stake in B, supplies", "A, the B
+        subsidiary, supplies" (A, not the country or B); ``found`` otherwise."""
+        subject = self.subject
+        if isinstance(found, Mention) and subject is not None and subject.end <= found.start and self.org(subject) \
+                and (any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, found.start))
+                     or self.w(subject.end) == "," and "," in self.words[found.end - self.s.start : i - self.s.start]):
+            return subject
+        return found
+
     def subjects(self, who: Mention | str | None, i: int, pred) -> list:
         """``who`` and the names coordinated with it when together they are the subject of the verb at ``i``: "A, B
         and C are all headquartered in P", "A and B supply ..."; ``[who]`` otherwise (", based in": an appositive)."""

@@ -10,6 +10,7 @@ from typing import Any
 from .. import lexicon
 from ..gazetteer import KnownEntity, normalise
 from .model import Entity, MONTHS, Mention
+from .packed import symbols_of
 from .vocabulary import WORDS
 
 TITLE_WORDS = lexicon.PERSON_TITLES | {"chief", "executive", "prime", "under", "deputy", "vice"}
@@ -87,6 +88,8 @@ def _name_word(t: Any) -> bool | None:
     """Whether the token ``t`` can be part of a name by its word alone; None when the next tokens decide ("e-VAC")."""
     if not t.text[:1].isalpha() and not (t.text[:1].isdigit() and any(c.isupper() for c in t.text)):
         return False
+    if symbols_of(t.text):
+        return False  # "separated NdPr": a token that packs element symbols names no firm, even left unread
     if t.is_title or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and any(c.isupper() for c in t.text[1:])):
         return t.lower_ not in ("i",) and t.text not in ("I",)
     return None if _PREFIX.match(t.text) else False

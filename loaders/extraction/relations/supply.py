@@ -14,11 +14,7 @@ class Supply:
                                  stop=(";",))  # fmt: skip
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
-            subject = self.subject
-            if isinstance(supplier, Mention) and subject is not None and subject.end <= supplier.start and self.org(subject) \
-                    and (any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, supplier.start))
-                         or self.w(subject.end) == "," and "," in self.words[supplier.end - self.s.start : i - self.s.start]):
-                supplier = subject  # "A, which holds a stake in B, supplies ...", "A, the B subsidiary, supplies": A supplies
+            supplier = self.over_insertion(supplier, i)  # "A, which holds a stake in B, supplies ...": A supplies
             if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1) or self.is_passive(i) or self.w(i + 1) == "by":
                 continue  # (the passive, "is supplied by", is read by _supplied_by)
             customer, material = None, None
@@ -92,6 +88,7 @@ class Supply:
             seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
             buyer = self.left(i, lambda m: (self.org(m) or self.st.label(m) == "Country") and not m.demonym, limit=3) or self.subject \
                 or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
+            buyer = self.over_insertion(buyer, i)  # "A, headquartered in P, Country, buys M from B": A buys
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
                 continue
             mat = self.right(i + 1, self.labelled("Material"), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
