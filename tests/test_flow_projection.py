@@ -71,7 +71,7 @@ def generated(seed: int, materials: int = 40) -> dict:
         entity = {"id": plant, "label": "Facility", "name": f"Plant {i}", "country": rng.choice(countries)[-2:], "capacity_t": rng.choice([None, 500.0, 2000.0])}
         states = rng.choice([[], [f"operating since {_day(rng, 2015, 2020)}"],
                              [f"construction since {_day(rng, 2022, 2024)}", f"operating since {_day(rng, 2026, 2028)}"],
-                             [f"announced since {_day(rng, 2023, 2025)}"], [f"operating since 2015-01-01", f"closed since {_day(rng, 2024, 2027)}"]])  # fmt: skip
+                             [f"announced since {_day(rng, 2023, 2025)}"], ["operating since 2015-01-01", f"closed since {_day(rng, 2024, 2027)}"]])  # fmt: skip
         if states:
             entity["lifecycle"] = states
         elif rng.random() < 0.5:
