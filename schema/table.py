@@ -45,7 +45,8 @@ _INVALID, _ABSENT, _MISS = object(), object(), object()
 
 
 class FactRow(NamedTuple):
-    """One fact as :class:`Fact` would hold it: validated values, its key and properties."""
+    """One fact as :class:`Fact` would hold it: validated values, its key and properties (``props``: one dict shared
+    by the rows with the same cells besides their ends and evidence, never changed after :func:`fact_table`)."""
 
     type: str
     source: str
@@ -91,18 +92,25 @@ def _plain_text(annotation: Any) -> bool:
 class _TypeColumns:
     """How one fact type's columns are validated: each distinct cell once, through the model."""
 
-    def __init__(self, cls: type[Fact], header: Sequence[str], lists: dict[str, str]) -> None:
+    def __init__(self, cls: type[Fact], header: Sequence[str], lists: dict[str, str], i_sources: int) -> None:
         self.cls = cls
+        self.symmetric = cls.SYMMETRIC
         fields = cls.model_fields
         passthrough = {name for name, f in fields.items() if _plain_text(f.annotation) and not f.metadata} - {"source", "target"}
         self.defaults = {name: f.default for name, f in fields.items()
                          if name not in _NOT_PROPERTIES and f.default not in (None, PydanticUndefined)}  # fmt: skip
         self.key_defaults = {name: fields[name].default for name in cls.KEY}
+        # evidence is free text, distinct per row: read per row, so that the other cells of rows repeat as a whole
+        self.evidence = header.index("evidence") if "evidence" in header and "evidence" in passthrough and "evidence" not in lists else None
         self.columns = [(column, i, lists.get(column), None if column in passthrough and column not in lists else {})
-                        for i, column in enumerate(header) if column not in ENDS]  # fmt: skip
-        """Per property column: name, index, list separator, and the validated value of each cell seen (None: as is)."""
+                        for i, column in enumerate(header) if column not in ENDS and i != self.evidence]  # fmt: skip
+        """Per property column but evidence: name, index, list separator, and the validated value of each cell seen (None: as is)."""
         self.sources: dict[str, Any] = {}
+        self.sources_index = i_sources
         self.separator = lists["sources"]
+        self.cells = itemgetter(i_sources, *(column[1] for column in self.columns))
+        """A row's cells besides its ends and evidence: rows with the same ones share :meth:`shared`'s answer."""
+        self.memo: dict[Any, tuple | None] = {}
 
     @staticmethod
     def usable(cls: type[Fact]) -> bool:
@@ -110,6 +118,35 @@ class _TypeColumns:
         decorators = cls.__pydantic_decorators__
         fields = {name: tuple(d.info.fields) for name, d in decorators.field_validators.items()}
         return fields == _KNOWN_FIELD_VALIDATORS and set(decorators.model_validators) == _KNOWN_MODEL_VALIDATORS
+
+    def shared(self, cells: list[str]) -> tuple | None:
+        """What a row's cells besides its ends and evidence give: (sources, properties, evidence, confidence, the
+        key's properties as text), or None when a cell is absent where needed or invalid. The answer (and its
+        properties dict) is shared by every row with the same cells, as :meth:`cells` gives them."""
+        docs = self.sources.get(cells[self.sources_index], _MISS)
+        if docs is _MISS:
+            docs = self.value("sources", self.separator, self.sources, cells[self.sources_index])
+        if docs is _INVALID or docs is _ABSENT:
+            return None
+        props = dict(self.defaults) if self.defaults else {}
+        for column, i, separator, cache in self.columns:
+            cell = cells[i]
+            if cache is None:
+                value = cell.strip()
+                if not value:
+                    continue
+            else:
+                value = cache.get(cell, _MISS)
+                if value is _MISS:
+                    value = self.value(column, separator, cache, cell)
+                if value is _ABSENT:
+                    continue
+                if value is _INVALID:
+                    return None
+            props[column] = value
+        evidence, confidence = props.pop("evidence", None), props.pop("confidence", 1.0)
+        key = "".join(f"\x1f{props.get(n, default)}" for n, default in self.key_defaults.items())
+        return docs, props, evidence, confidence, key
 
     def value(self, field: str, separator: str | None, cache: dict[str, Any], cell: str) -> Any:
         """The validated value of ``cell`` in ``field`` (remembered in ``cache``): _ABSENT, _INVALID or the value."""
@@ -148,7 +185,7 @@ def fact_table(name: str, header: Sequence[str], reader: Iterator[list[str]], li
     specs: dict[str, _TypeColumns | None] = {}
     rows: list[FactRow] = []
     width = len(header)
-    new = tuple.__new__
+    new, sha1 = tuple.__new__, hashlib.sha1
     for cells in reader:
         if len(cells) != width:
             if not "".join(cells).strip():
@@ -158,38 +195,24 @@ def fact_table(name: str, header: Sequence[str], reader: Iterator[list[str]], li
         spec = specs.get(type_, _MISS)
         if spec is _MISS:
             cls = FACT_TYPES.get(type_)
-            spec = specs[type_] = _TypeColumns(cls, header, lists) if cls and _TypeColumns.usable(cls) else None
+            spec = specs[type_] = _TypeColumns(cls, header, lists, i_sources) if cls and _TypeColumns.usable(cls) else None
         if spec is None:
             if not "".join(cells).strip():
                 continue
             return None
         source, target = cells[i_source].strip(), cells[i_target].strip()
-        docs = spec.sources.get(cells[i_sources], _MISS)
-        if docs is _MISS:
-            docs = spec.value("sources", spec.separator, spec.sources, cells[i_sources])
-        if not source or not target or docs is _INVALID or docs is _ABSENT:
+        same = spec.cells(cells)
+        shared = spec.memo.get(same, _MISS)
+        if shared is _MISS:
+            shared = spec.memo[same] = spec.shared(cells)
+        if shared is None or not source or not target:
             return None
-        props = dict(spec.defaults) if spec.defaults else {}
-        for column, i, separator, cache in spec.columns:
-            cell = cells[i]
-            if cache is None:
-                value = cell.strip()
-                if not value:
-                    continue
-            else:
-                value = cache.get(cell, _MISS)
-                if value is _MISS:
-                    value = spec.value(column, separator, cache, cell)
-                if value is _ABSENT:
-                    continue
-                if value is _INVALID:
-                    return None
-            props[column] = value
-        evidence, confidence = props.pop("evidence", None), props.pop("confidence", 1.0)
-        if spec.cls.SYMMETRIC and target < source:
+        docs, props, evidence, confidence, key_props = shared
+        if spec.evidence is not None:
+            evidence = cells[spec.evidence].strip() or None
+        if spec.symmetric and target < source:
             source, target = target, source
-        parts = [type_, source, target, *[str(props.get(n, default)) for n, default in spec.key_defaults.items()]]
-        key = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+        key = sha1(f"{type_}\x1f{source}\x1f{target}{key_props}".encode()).hexdigest()[:20]
         rows.append(new(FactRow, (type_, source, target, docs, evidence, confidence, props, key, reader.line_num)))
     used = _ends(rows, [type_ for type_, spec in specs.items() if spec])
     if not all(ID_PATTERN.match(node_id) for starts, ends in used.values() for node_id in (*starts, *ends)):

