@@ -64,37 +64,21 @@ def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
     """The edge rows of a facts table's rows in key order, each a curated claim of ``origin`` alone on its edge (the
     payload :func:`edge_payload` gives), with what rows repeat (a type's properties with the sources) encoded once.
 
-    Rows with the same property names and values and the same sources share
-    the payload's start, found by the values alone (a tuple of a few plain
-    values hashes fast; within a type, a property's values have one Python
-    type, so 1 and 1.0 never meet); only the evidence is encoded per row.
+    Rows with the same cells besides their ends and evidence share one
+    properties dict (:func:`.fact_table`), so the payload's start is found by
+    that dict's identity (an int hashes faster than the values); only the
+    evidence is encoded per row.
     """
-    getters: dict[tuple, Callable[[dict], Any]] = {}
-    heads: dict[tuple, str] = {}
-    seen: dict[int, tuple[dict, tuple, str]] = {}  # id(props) -> the props, the sources and their payload's start
+    heads: dict[int, tuple[dict, tuple, str]] = {}  # id(props) -> the props (held: the id stays theirs), sources, start
     rows = []
     for type_, source, target, docs, evidence, confidence, props, key, _ in table.rows:
-        known = seen.get(id(props))  # rows with the same cells share their props dict (fact_table): found by identity
-        if known is not None and known[1] is docs:
-            head = known[2]
-        else:
-            names = (type_, *props)
-            values = getters.get(names)
-            if values is None:
-                values = getters[names] = itemgetter(*props) if props else _NO_VALUES
-            shared = (names, values(props), docs)
-            head = heads.get(shared)
-            if head is None:
-                head = heads[shared] = f"[{dump(props)},{dump(sorted(docs))},"
-            seen[id(props)] = (props, docs, head)  # holds the dict, so its id stays its own while the loop runs
+        known = heads.get(id(props))
+        if known is None or known[1] is not docs:
+            known = heads[id(props)] = (props, docs, f"[{dump(props)},{dump(sorted(docs))},")
         tail = f"[{_encode_string(evidence)}]," if evidence else "[],"
-        rows.append((key, type_, source, target, f"{head}{tail}{_encode_float(confidence)},true]", origin))
+        rows.append((key, type_, source, target, f"{known[2]}{tail}{_encode_float(confidence)},true]", origin))
     rows.sort(key=itemgetter(0))  # keys are distinct: ordered by key (3x faster than comparing the tuples)
     return rows
-
-
-def _NO_VALUES(props: dict) -> tuple:
-    return ()
 
 
 def edge_row(edge: StoredEdge) -> tuple:
