@@ -377,6 +377,7 @@ def extract(ctx: Context) -> tuple[dict[str, Any], Extraction]:
     document = read_document(ctx)
     extractor = extractor_for(ctx.known)
     found = extractor.extract(document.blocks, document.published)
+    ctx.unit.reader = extractor.fingerprint
     record = {
         "id": document_id(ctx), "label": "Document", "name": document.title, "title": document.title,
         "published": document.published, "publisher": document.publisher, "url": document.url,

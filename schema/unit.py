@@ -17,13 +17,17 @@ class LoadUnit:
     ``origin`` names the input stably (its resolved path): loading an origin
     again replaces what it contributed before, so an edited file or a new
     version of a document takes the place of the old one. ``digest`` is the
-    sha256 of the content, so an unchanged input is recognised and skipped.
+    sha256 of the content, so an unchanged input is recognised and skipped
+    (a document only when the same rules read it: :attr:`stamp`).
     """
 
     origin: str
     digest: str
     nodes: list[Node] = field(default_factory=list)
     node_where: list[str] = field(default_factory=list)
+    reader: str = ""
+    """What read the content into facts when that can change between versions: the extraction rules' fingerprint
+    for a document, empty for curated data (whose meaning is its bytes)."""
     extracted: bool = False
     """The facts were read from a document's text by rules: each is stored unreviewed until a person accepts it
     (``supplygraph review``); curated data is reviewed by definition."""
@@ -34,6 +38,12 @@ class LoadUnit:
     them into records on first use."""
     _facts: list[Fact] = field(default_factory=list, repr=False)
     _fact_where: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def stamp(self) -> str:
+        """What a store keeps to recognise this input next time: the digest, and for a document the rules that read
+        it, so that an unchanged document is read again by new rules rather than kept as older rules read it."""
+        return f"{self.digest}+{self.reader}" if self.reader else self.digest
 
     @property
     def facts(self) -> list[Fact]:

@@ -113,13 +113,14 @@ def edge_claims(unit: LoadUnit) -> dict[str, EdgeClaim]:
 def changed_units(
     units: Sequence[LoadUnit], loaded: Mapping[str, str], summary: LoadSummary, progress: Progress | None = None
 ) -> list[LoadUnit]:
-    """The units whose content differs from what their origin last loaded (``loaded``: origin -> digest).
+    """The units whose content differs from what their origin last loaded (``loaded``: origin -> stamp, the digest
+    and for a document the rules that read it).
 
     An unchanged unit is skipped whole and counted as unchanged in ``summary``.
     """
     changed = []
     for unit in units:
-        if loaded.get(unit.origin) != unit.digest:
+        if loaded.get(unit.origin) != unit.stamp:
             changed.append(unit)
             continue
         summary.skipped_unchanged_inputs += 1

@@ -202,10 +202,10 @@ class EmbeddedStore(Store):
                 replaced.append(row[0])
                 db.execute("DELETE FROM node_claims WHERE origin = ?", row)
                 db.execute("DELETE FROM edge_claims WHERE origin = ?", row)
-                db.execute("UPDATE origins SET digest = ?, loaded_at = ? WHERE id = ?", (unit.digest, now, row[0]))
+                db.execute("UPDATE origins SET digest = ?, loaded_at = ? WHERE id = ?", (unit.stamp, now, row[0]))
                 origin_ids.append(row[0])
             else:
-                cursor = db.execute("INSERT INTO origins (origin, digest, loaded_at) VALUES (?, ?, ?)", (unit.origin, unit.digest, now))
+                cursor = db.execute("INSERT INTO origins (origin, digest, loaded_at) VALUES (?, ?, ?)", (unit.origin, unit.stamp, now))
                 origin_ids.append(cursor.lastrowid)
         if first and self._write_first(units, origin_ids, summary, progress):
             return

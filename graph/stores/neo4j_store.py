@@ -335,7 +335,7 @@ class Neo4jStore(Store):
         run(
             cypher.WRITE_ORIGINS,
             rows=[
-                {"origin": u.origin, "digest": u.digest, "loaded_at": now, "claims": _encode_claims(*new_claims[u.origin])}
+                {"origin": u.origin, "digest": u.stamp, "loaded_at": now, "claims": _encode_claims(*new_claims[u.origin])}
                 for u in changed
             ],
         )

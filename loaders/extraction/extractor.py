@@ -4,6 +4,8 @@ trigger vocabulary, built once and reused for every document.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -50,6 +52,8 @@ class Extractor:
         self._add_forms(self.gazetteer.surface_forms())
         self._lexemes: dict[int, tuple] = {}  # a word's flags, read from spaCy once (see .tokens)
         self.learned = component(learned)  # a .learned.model.Learned that adds relations the rules missed, or None
+        self.fingerprint = _fingerprint([Path(p) for p in patterns], self.learned is not None)
+        """Names the rules that read a document: a store re-reads an unchanged document when they differ."""
 
     # .. gazetteer phrases ..
 
@@ -100,6 +104,29 @@ class Extractor:
             found.note = (f"mostly not in English ({why}): only names the store or the vocabulary knows were read; "
                           "no relation was extracted")  # fmt: skip
         return found
+
+def _fingerprint(patterns: list[Path], learned: bool) -> str:
+    """A digest of the rules' code and data, the extra pattern files and whether the learned component is on."""
+    digest = hashlib.sha256(_rules_digest().encode())
+    for path in patterns:
+        digest.update(path.read_bytes())
+    digest.update(b"learned" if learned else b"rules")
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _rules_digest() -> str:
+    """The digest of every file the extraction reads its rules from (code, trigger patterns, lexicon, weights), once
+    per process: a new version of supplygraph that reads documents differently gets a new one."""
+    loaders = Path(__file__).resolve().parents[1]
+    files = [*loaders.joinpath("extraction").rglob("*.py"), *loaders.joinpath("extraction").rglob("*.yaml"),
+             *loaders.joinpath("extraction").rglob("*.npz"), loaders / "lexicon.py", loaders / "gazetteer.py",
+             loaders / "documents.py"]  # fmt: skip
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(loaders).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
 
 MAX_BLOCK_CHARS = 20_000
 """Longer blocks (a page with no paragraph breaks) are cut at sentence ends or spaces, to keep work per block bounded."""
