@@ -206,3 +206,33 @@ def test_a_packed_element_token_is_never_a_firm(extractor):
                 "Larch Magnetics buys DyTb from Kestrel Minerals.")
     assert not any(n in found["names"] for n in ("NdPr", "DyTb")), found["names"]
     assert not any("ndpr" in s or "ndpr" in t or "dytb" in t for _, s, t in found["facts"]), found["facts"]
+
+
+# --- precision: names an analyst would laugh at (round 4) ---------------------------------------------------
+
+
+def test_a_kind_word_alone_names_nothing(extractor):
+    found = run(extractor, "Plant | Operator | Location\nBrackwater plant | Orion Metals Ltd | Kestrel Bay",
+                "The notice lists the Group and its Limited partners under each Quota.")
+    assert not {"Plant", "Group", "Limited", "Quota"} & set(found["names"]), found["names"]
+
+
+def test_a_capitalised_opener_the_text_also_writes_in_lower_case_is_a_common_word(extractor):
+    found = run(extractor, "- Almost all spodumene concentrate is converted into lithium hydroxide by Cedar Refining Ltd. It is almost gone.",
+                "Speaking at the Kestrel Summit, Orion Metals Ltd said it would produce NdPr oxide. The panel was speaking of prices.",
+                "Without mines, there can be no magnets, said Birch Minerals Ltd. It cannot grow without them.")  # fmt: skip
+    assert not {"Almost", "Speaking", "Without"} & set(found["names"]), found["names"]
+    assert not any(s in ("org:almost", "org:speaking") for _, s, _ in found["facts"]), found["facts"]
+    assert "Orion Metals Ltd" in found["names"] and "Kestrel Summit" in found["names"]
+
+
+def test_a_german_name_runs_on_over_und(extractor):
+    found = run(extractor, "Feldberg Bergbau und Hütten GmbH, part of the Larkin group, operates the Feldberg mine.")
+    assert "Feldberg Bergbau und Hütten GmbH" in found["names"], found["names"]
+    assert not {"Feldberg Bergbau", "Hütten GmbH", "Hütten"} & set(found["names"])
+
+
+def test_a_compound_formula_is_never_a_firm(extractor):
+    found = run(extractor, "Quillon Metals separates the feed of the NdFeB industry and of the SmCo trade.")
+    assert not {"NdFeB", "SmCo"} & set(found["names"]), found["names"]
+    assert not any(s in ("org:ndfeb", "org:smco") for _, s, _ in found["facts"]), found["facts"]

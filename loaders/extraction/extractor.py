@@ -94,7 +94,9 @@ class Extractor:
 
     def _extract(self, blocks: Sequence[tuple[str, bool]], published: str | None) -> Extraction:
         state = DocState(self, published)
-        why = not_english(" ".join(text for text, _ in blocks))
+        text = " ".join(text for text, _ in blocks)
+        why = not_english(text)
+        state.lower_words = set(LOWER_WORD.findall(text))
         state.known_only = why is not None  # text the rules cannot read: known names only, nothing guessed
         pieces = [(piece, heading) for text, heading in blocks for piece in _pieces(text)]
         for doc, (_, heading) in zip(self.nlp.pipe(text for text, _ in pieces), pieces):
@@ -104,6 +106,7 @@ class Extractor:
             found.note = (f"mostly not in English ({why}): only names the store or the vocabulary knows were read; "
                           "no relation was extracted")  # fmt: skip
         return found
+
 
 def _fingerprint(patterns: list[Path], learned: bool) -> str:
     """A digest of the rules' code and data, the extra pattern files and whether the learned component is on."""
@@ -127,6 +130,9 @@ def _rules_digest() -> str:
         digest.update(path.relative_to(loaders).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
+
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+"""A word in lower case: a capitalised word that opens a sentence is a common word when the document also has it so."""
 
 MAX_BLOCK_CHARS = 20_000
 """Longer blocks (a page with no paragraph breaks) are cut at sentence ends or spaces, to keep work per block bounded."""

@@ -10,12 +10,15 @@ from typing import Any
 
 from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
-from .packed import packed_mentions
+from .packed import formula, packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, sentence_start, sentence_start_common, sentence_spans, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
+
+NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und"))
+"""Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten")."""
 
 MAX_NAME_TOKENS = 10
 """Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
@@ -183,7 +186,7 @@ class Mentions:
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
                         break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name
-                elif doc[j].text in ("-", "&", "of", "for", "de", "du", "von") and j + 1 < n and name_token(doc, j + 1) and j > i \
+                elif doc[j].text in NAME_JOINERS and j + 1 < n and name_token(doc, j + 1) and j > i \
                         and not (doc[j].text == "-" and doc[j - 1].whitespace_):  # ("KIRUNA, Sweden - LKAB": a dash)
                     j += 2 if doc[j].text in ("-", "&") else 1
                 elif doc[j].text in ("and", ",") and j > i and institution_continues(doc, i, j, covered):
@@ -192,7 +195,7 @@ class Mentions:
                     break
             if j > i and j + 1 < n and doc[j - 1].lower_ in ("co.", "co") and doc[j].text == "," and _suffix(doc, j + 1):
                 j += 2  # "Honda Motor Co., Ltd."
-            while j > i and doc[j - 1].text in ("of", "for", "de", "du", "von", "-", "&"):
+            while j > i and doc[j - 1].text in NAME_JOINERS:
                 j -= 1
             j = numbered(doc, j)
             if normalise(doc[i:j].text) in NOT_PARTIES:
@@ -256,6 +259,12 @@ class Mentions:
                 return None  # (but "the items listed in Announcement No. 50": a notice, not an exchange)
         if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
             return None  # "Yes", "Q:" and "A:" of an interview
+        if end - start == 1 and (words[0] in KIND_WORDS or words[0] in lexicon.LEGAL_SUFFIXES):
+            return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
+        if end - start == 1 and formula(text):
+            return None  # "the NdFeB industry": a compound's formula, not a firm
+        if end - start == 1 and opens(doc, start) and words[0] in self.lower_words:
+            return None  # "Ore from the area ...", "Without mines, ...": a word the document also writes in lower case
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = cue_label(words)

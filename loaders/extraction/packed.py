@@ -30,6 +30,15 @@ _ANY = re.compile(rf"\b{_SYMBOL}(?:[/-]|\s*(?:,|and|or)\s*){_SYMBOL}\b|\b{_PAIRS
 """Where a packed run may start: two symbols joined or listed, or one token of joined symbols."""
 
 
+_FORMULA = re.compile(f"^(?:{_SYMBOL}){{2,5}}$")
+
+
+def formula(text: str) -> bool:
+    """A token that spells a compound's element symbols ("NdFeB", "SmCo"): at least two two-letter
+    symbols, so no firm's acronym ("BHP", "CATL") or capitalised word ("Nippon") is one. Never a name."""
+    return _FORMULA.match(text) is not None and len(re.findall("[A-Z][a-z]", text)) >= 2
+
+
 def symbols_of(text: str) -> list[str]:
     """The element symbols a token packs ("NdPr" -> ["Nd", "Pr"]), or [] when it packs fewer than two."""
     if not _JOINED.match(text):

@@ -48,6 +48,7 @@ class DocState(Mentions, Names, Confirmation):
         self.columns: list[str | None] | None = None  # the roles of the columns of the table being read
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
+        self.lower_words: set[str] = set()  # words the document writes in lower case somewhere ("ore", "without")
 
     def ent(self, m: Mention | None) -> Entity | None:
         return self.entities.get(self.resolve_key(m.key)) if m is not None and m.key else None

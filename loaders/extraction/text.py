@@ -26,11 +26,15 @@ COMMON_CAPITALS = frozenset(
     "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed management "
     "revenue revenues production outlook customers feedstock volumes guidance investors results exports imports "
     "sales prices demand supply shipments exporters importers producers buyers sellers companies firms manufacturers "
-    "suppliers miners refiners automakers carmakers".split()
+    "suppliers miners refiners automakers carmakers speaker".split()
 )
 
 
 ALL_CUES = frozenset(w for _, words in lexicon.LABEL_CUES for w in words)
+
+KIND_WORDS = frozenset(w for label, words in lexicon.LABEL_CUES if label not in ("GovernmentBody", "Event") for w in words)
+"""Words that say what kind of thing a name is ("Group", "Plant", "Regulation"): alone, a table header or a
+fragment, never a name (but "Congress", "the Navy" and "Parliament" are bodies)."""
 
 
 def all_cues() -> frozenset[str]:
@@ -135,11 +139,18 @@ def sentence_start(doc: Any, i: int) -> bool:
     return i == 0 or i in STARTS.get(id(doc), ())
 
 
+def opens(doc: Any, i: int) -> bool:
+    """Token ``i`` opens the sentence, a numbered item or a bullet ("2. Exports", "- Almost all ..."): its capital says nothing."""
+    return sentence_start(doc, i) or (i > 0 and (re.fullmatch(r"\d{1,2}[.)]?", doc[i - 1].text) is not None or doc[i - 1].text in BULLETS)
+                                      and (i == 1 or sentence_start(doc, i - 1)))
+
+
+BULLETS = frozenset("- * • –".split())
+
+
 def sentence_start_common(doc: Any, i: int) -> bool:
     """A capitalised common word that opens the sentence or a numbered item ("Rare earth magnets are ...", "2. Exports")."""
-    opens = sentence_start(doc, i) or (i > 0 and re.fullmatch(r"\d{1,2}[.)]?", doc[i - 1].text) is not None
-                                        and (i == 1 or sentence_start(doc, i - 1)))
-    return opens and doc[i].lower_ in COMMON_CAPITALS
+    return opens(doc, i) and doc[i].lower_ in COMMON_CAPITALS
 
 BYLINE_STARTS = (("by",), ("posted", "by"), ("written", "by"), ("reported", "by"), ("reporting", "by"),
                  ("edited", "by"), ("prepared", "by"), ("compiled", "by"))  # fmt: skip
