@@ -391,9 +391,17 @@ def storable_aliases(aliases: list[str]) -> list[str]:
 
     Descriptive phrases ("sintered magnet plant", "opening") identify an entity
     only inside the document they come from; stored as aliases they would make
-    every later "plant" or "opening" resolve to this one.
+    every later "plant" or "opening" resolve to this one. A description with
+    its place ("plant in Kingsport") is one too: stored, it would swallow the
+    place of a later document's "the plant in Kingsport", and with it the
+    facts about where the plant is and what it makes (the store's facility is
+    found from such a phrase by its place and operator instead).
     """
-    return [a for a in aliases if any(c.isupper() for c in a) or has_cjk(a)]
+    return [a for a in aliases if (any(c.isupper() for c in a) or has_cjk(a)) and not _DESCRIBED_PLACE.match(a)]
+
+
+_DESCRIBED_PLACE = re.compile(r"^[a-z][\w -]* in [A-Z]")
+"""A lower-case description followed by its place: "sintered magnet plant in Kingsport"."""
 
 
 def load_document(ctx: Context) -> None:

@@ -52,3 +52,23 @@ def test_the_rules_fingerprint_follows_extra_patterns_and_the_learned_component(
     assert Extractor(Gazetteer()).fingerprint == plain  # the same rules, the same name
     assert Extractor(Gazetteer(), patterns=[patterns]).fingerprint != plain
     assert Extractor(Gazetteer(), learned=True).fingerprint != plain
+
+
+def test_an_edited_document_reads_the_same_facts_as_in_a_fresh_store(tmp_path):
+    """The store's entities help read a new version of a document; they must not hide what the text states (a stored
+    alias "plant in Kingsport" swallowed the place, and with it where the plant is and what it makes)."""
+    doc = tmp_path / DOC.name
+    doc.write_bytes(DOC.read_bytes())
+    with EmbeddedStore(tmp_path / "s.db") as store:
+        api.load_files(store, [doc])
+        doc.write_text(DOC.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new version, the same text
+        api.load_files(store, [doc])
+    with EmbeddedStore(tmp_path / "fresh.db") as store:
+        api.load_files(store, [doc])
+    assert _facts(tmp_path / "s.db") == _facts(tmp_path / "fresh.db")
+    assert ("LOCATED_IN", "facility:kingsport-magnet-plant", "place:kingsport") in _facts(tmp_path / "s.db")
+
+
+def _facts(path) -> set[tuple]:
+    with sqlite3.connect(path) as db:
+        return set(db.execute("SELECT type, source, target FROM edges WHERE type != 'MENTIONED_IN'"))
