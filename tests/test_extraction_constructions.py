@@ -236,3 +236,22 @@ def test_a_compound_formula_is_never_a_firm(extractor):
     found = run(extractor, "Quillon Metals separates the feed of the NdFeB industry and of the SmCo trade.")
     assert not {"NdFeB", "SmCo"} & set(found["names"]), found["names"]
     assert not any(s in ("org:ndfeb", "org:smco") for _, s, _ in found["facts"]), found["facts"]
+
+
+def test_an_officer_and_an_office_are_no_organisations(extractor):
+    found = run(extractor, "Orion Mining Ltd opened the Kestrel mine in the presence of Anna Lindqvist, Norway's Minister for "
+                "Energy, Trade and Industry.",
+                "The plant was opened by Kestrel Group Chairman Park Ji-hoon and by Estonian Prime Minister Karl Tamm.")  # fmt: skip
+    names = set(found["names"])
+    assert not {"Anna Lindqvist", "Minister for Energy", "Estonian Prime"} & names, names
+    assert not any("chairman" in n.lower() or "park" in n.lower() for n in names), names
+    assert not any(s in ("org:anna-lindqvist", "org:minister-for-energy") for _, s, _ in found["facts"]), found["facts"]
+
+
+def test_a_firm_quoted_as_a_source_is_no_party(extractor):
+    found = run(extractor, "Quarrydata, a Zurich-based analytics firm, put the country's cobalt output at 20,000 tonnes.",
+                "Jan Berg, a mining strategist at Vintner & Co. in Geneva, doubted it.",
+                "Imports are from the Ministry of Trade's customs statistics. Quarrydata expects more.")  # fmt: skip
+    names = set(found["names"])
+    assert not {"Quarrydata", "Vintner & Co", "Ministry of Trade", "Jan Berg"} & names, names
+    assert not any(kind == "LOCATED_IN" and t in ("place:zurich", "place:geneva") for kind, _, t in found["facts"]), found["facts"]

@@ -12,7 +12,7 @@ from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .packed import formula, packed_mentions
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, SOURCE_WORDS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -227,12 +227,21 @@ class Mentions:
             return None
         before = lowers[max(0, start - 3) : start]
         after = lowers[end : end + 3]
-        # a person: after a title, followed by ", (the) chief executive ...", a given name, or a person's surname
+        if words[0] in OFFICE_WORDS:
+            return None  # "Sweden's Minister for Energy": an office, not a body
+        office = next((k for k in range(start + 1, end - 1) if lowers[k] in OFFICE_WORDS), None)
+        if office is not None and any(w in ALL_CUES for w in lowers[start:office]):  # "POSCO Group Chairman Chang In-wha": the group, then its chairman
+            self._classify(doc, office + 1, end, known)
+            self.skip_until = max(self.skip_until, end)
+            return self._classify(doc, start, office, known)
+        # a person: after a title, followed by ", (the) chief executive ...", "Sweden's minister", a given name, or a person's surname
         after_title = [w for w in lowers[end : end + 5] if w not in ("the", "a", "its", "an")]
+        title_at = 3 if after_title[2:3] in (["'s"], ["’s"]) else 1
         person = (
             (before and before[-1] in TITLE_WORDS)
             or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words))
-            or (after_title[:1] == [","] and len(after_title) > 1 and after_title[1] in TITLE_WORDS)
+            or (after_title[:1] == [","] and len(after_title) > title_at and after_title[title_at] in TITLE_WORDS)
+            or (after_title[:1] == [","] and any(w in PUNDITS for w in after_title[1:3]))  # "X, a mining strategist"
             or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in ALL_CUES for w in words))
         )
         if person:
@@ -244,6 +253,9 @@ class Mentions:
             self.skip_until = k
             return None
         if len(words) == 1 and words[0] in self.persons:
+            return None
+        if norm in self.sources or self._source(lowers, start, end):
+            self.sources.add(norm)  # (and in the rest of the document)
             return None
         # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
         if before[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
@@ -291,6 +303,14 @@ class Mentions:
                     t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
+
+    def _source(self, lowers: list[str], start: int, end: int) -> bool:
+        """A firm quoted as a source rather than a party: "X, a London-based analytics firm", "a strategist at X",
+        "X's trade statistics"."""
+        apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
+        apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
+        return (any(w in SOURCE_WORDS for w in apposition) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
+                or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in lowers[end + 1 : end + 3])))
 
 
 def _suffix(doc: Any, k: int) -> bool:

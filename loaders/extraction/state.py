@@ -41,6 +41,7 @@ class DocState(Mentions, Names, Confirmation):
         self.magnets: list[str] = []
         self.redirect: dict[str, str] = {}
         self.persons: set[str] = set()  # surnames of people named so far ("Smith said")
+        self.sources: set[str] = set()  # names quoted as sources ("GlobalData, an analytics firm"): never parties
         self.skip_until = 0
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources

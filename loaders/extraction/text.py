@@ -15,6 +15,19 @@ from .vocabulary import WORDS
 
 TITLE_WORDS = lexicon.PERSON_TITLES | {"chief", "executive", "prime", "under", "deputy", "vice"}
 
+OFFICE_WORDS = frozenset("chairman chairwoman ceo president minister secretary governor mayor senator premier chancellor".split())
+"""Titles that never end a firm's name: inside a run of capitals they part the organisation from its officer
+("POSCO Group Chairman Chang In-wha"); first in a run they make it an office ("Minister for Energy")."""
+
+SOURCE_WORDS = frozenset("analytics consultancy consultancies consulting brokerage newswire".split())
+"""An appositive with one of these describes a data source or adviser ("GlobalData, a London-based analytics firm")."""
+
+PUNDITS = frozenset("analyst analysts strategist strategists economist economists".split())
+"""'a mining strategist at X': X is where a quoted expert works, a source, not a party to the supply chain."""
+
+DATA_NOUNS = frozenset("statistics data figures estimates".split())
+"""'the Ministry of Finance's trade statistics': the owner of figures is cited as a source."""
+
 REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
 
 NOT_PARTIES = frozenset(normalise(n) for n in lexicon.NOT_PARTIES)
