@@ -255,3 +255,14 @@ def test_a_firm_quoted_as_a_source_is_no_party(extractor):
     names = set(found["names"])
     assert not {"Quarrydata", "Vintner & Co", "Ministry of Trade", "Jan Berg"} & names, names
     assert not any(kind == "LOCATED_IN" and t in ("place:zurich", "place:geneva") for kind, _, t in found["facts"]), found["facts"]
+
+
+def test_a_suffix_a_currency_a_numeral_a_segment_and_a_common_noun_of_are_not_names(extractor):
+    found = run(extractor, "The pilot plant is run with Kestrel-Technologies, Inc. Quarrymet, the investor, owns 10% of Orion Mining Ltd.",
+                "Orion Mining Ltd lent A$30 million to Birch Acquisition Corp. II, which merged with Cedar Magnetics Ltd.",
+                "Its Fine Chem segment produces cerium oxide at the Larch plant.",
+                "Shares of Birch Metals Ltd, which operates the Larch mine, fell. The shares rose later.")  # fmt: skip
+    names = set(found["names"])
+    assert not {"Inc. Quarrymet", "A$", "II", "Fine Chem", "Shares of Birch Metals Ltd"} & names, names
+    assert "Birch Metals Ltd" in names and "Quarrymet" in names, names
+    assert not any(s in ("org:fine-chem", "org:shares-of-birch-metals-ltd") for _, s, _ in found["facts"]), found["facts"]

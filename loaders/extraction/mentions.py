@@ -203,8 +203,11 @@ class Mentions:
                 continue
             start = i
             while start < j and (doc[start].lower_ in self.v.STOP or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
-                                 or sentence_start_common(doc, start)):
-                start += 1
+                                 or sentence_start_common(doc, start) or _suffix(doc, start)):
+                start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
+            if start + 2 < j and doc[start + 1].lower_ == "of" and opens(doc, start) and doc[start].lower_ in self.lower_words \
+                    and doc[start].lower_ not in ALL_CUES:
+                start += 2  # "Shares of MP Materials rose", "Development of Toliara": a common noun of the name
             i = max(j, i + 1)
             if start >= j or j - start > MAX_NAME_TOKENS:
                 continue  # not a name: a headline-like run of capitalised words
@@ -273,6 +276,10 @@ class Mentions:
             return None  # "Yes", "Q:" and "A:" of an interview
         if end - start == 1 and (words[0] in KIND_WORDS or words[0] in lexicon.LEGAL_SUFFIXES):
             return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
+        if any(c in "$€£¥" for c in text) or (end - start == 1 and re.fullmatch("[IVX]+", text)):
+            return None  # "A$300 million", "Corp. II": a currency or a numeral, not a name
+        if end < len(doc) and doc[end].lower_ in ("segment", "segments"):
+            return None  # "its Special Chem segment": a part of a firm's accounts, not a firm
         if end - start == 1 and formula(text):
             return None  # "the NdFeB industry": a compound's formula, not a firm
         if end - start == 1 and opens(doc, start) and words[0] in self.lower_words:
