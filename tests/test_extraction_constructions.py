@@ -266,3 +266,14 @@ def test_a_suffix_a_currency_a_numeral_a_segment_and_a_common_noun_of_are_not_na
     assert not {"Inc. Quarrymet", "A$", "II", "Fine Chem", "Shares of Birch Metals Ltd"} & names, names
     assert "Birch Metals Ltd" in names and "Quarrymet" in names, names
     assert not any(s in ("org:fine-chem", "org:shares-of-birch-metals-ltd") for _, s, _ in found["facts"]), found["facts"]
+
+
+def test_a_counterfactual_and_a_dependence_on_money_are_no_facts(extractor):
+    found = run(extractor, "Under a memorandum signed in 2016, Orion Rare Earths Ltd would have bought the concentrate from "
+                "Kestrel Mining Ltd.",
+                "Birch Metals Ltd depends on loans from Canada. Cedar Magnets Ltd "
+                "depends on China for NdPr oxide.")  # fmt: skip
+    facts = found["facts"]
+    assert not any(kind == "SUPPLIES" and s == "org:kestrel-mining-ltd" for kind, s, _ in facts), facts
+    assert not any(kind == "DEPENDS_ON" and s == "org:birch-metals-ltd" for kind, s, _ in facts), facts
+    assert ("DEPENDS_ON", "org:cedar-magnets-ltd", "country:CN") in facts, facts

@@ -170,8 +170,9 @@ class Supply:
                 continue
             target = self.right(k + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Material", "Element"), limit=3)
             source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=6)
-            if target is None or self.hedged(source.start if source else i, target.end):
-                continue
+            if target is None or self.hedged(source.start if source else i, target.end) \
+                    or any(self.w(q) in self.v.DEPEND_NOT_SUPPLY for q in range(k + 1, target.start)):
+                continue  # ("depends on support from the US government": money or a permit, not a supply)
             material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
             note = " ".join(material_words[:2]) if target.demonym else None
             if source is not None:
