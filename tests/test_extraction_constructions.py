@@ -277,3 +277,10 @@ def test_a_counterfactual_and_a_dependence_on_money_are_no_facts(extractor):
     assert not any(kind == "SUPPLIES" and s == "org:kestrel-mining-ltd" for kind, s, _ in facts), facts
     assert not any(kind == "DEPENDS_ON" and s == "org:birch-metals-ltd" for kind, s, _ in facts), facts
     assert ("DEPENDS_ON", "org:cedar-magnets-ltd", "country:CN") in facts, facts
+
+
+def test_a_common_opener_before_a_common_word_is_part_of_the_name(extractor):
+    found = run(extractor, "First Lantern, the largest US lantern maker, makes cadmium telluride in Ohio. Rare earths are scarce.")
+    names = set(found["names"])
+    assert "First Lantern" in names and "Lantern" not in names, names
+    assert not {"Rare Earths", "Earths"} & names, names

@@ -205,6 +205,9 @@ class Mentions:
             while start < j and (doc[start].lower_ in self.v.STOP or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
                                  or sentence_start_common(doc, start) or _suffix(doc, start)):
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
+            if start == i + 1 == j - 1 and sentence_start_common(doc, i) and doc[start].lower_ in self.lower_words \
+                    and doc[start].lower_ not in KIND_WORDS:
+                start = i  # "First Solar, the largest US solar manufacturer": a common word after a common opener is a name
             if start + 2 < j and doc[start + 1].lower_ == "of" and opens(doc, start) and doc[start].lower_ in self.lower_words \
                     and doc[start].lower_ not in ALL_CUES:
                 start += 2  # "Shares of MP Materials rose", "Development of Toliara": a common noun of the name
