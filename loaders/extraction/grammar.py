@@ -67,7 +67,8 @@ class Grammar:
         if any(w in self.v.HEDGES and not (w == "may" and self.doc[start + k].text == "May") and not number_sign(self.doc, start + k)
                for k, w in enumerate(words)):
             return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
-        return any(words[i : i + 2] == list(p) for p in self.v.NEGATED_PHRASES for i in range(len(words) - 1))
+        pairs = set(zip(words, words[1:]))
+        return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES)
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
         best = None

@@ -20,6 +20,9 @@ DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und"))
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten")."""
 
+NUMERAL = re.compile("[IVX]+")
+"""A Roman numeral ("Corp. II"): no name on its own."""
+
 MAX_NAME_TOKENS = 10
 """Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
 
@@ -205,10 +208,10 @@ class Mentions:
             while start < j and (doc[start].lower_ in self.v.STOP or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
                                  or sentence_start_common(doc, start) or _suffix(doc, start)):
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
-            if start == i + 1 == j - 1 and sentence_start_common(doc, i) and doc[start].lower_ in self.lower_words \
+            if start == i + 1 == j - 1 and doc[start].lower_ in self.lower_words and sentence_start_common(doc, i) \
                     and doc[start].lower_ not in KIND_WORDS:
                 start = i  # "First Solar, the largest US solar manufacturer": a common word after a common opener is a name
-            if start + 2 < j and doc[start + 1].lower_ == "of" and opens(doc, start) and doc[start].lower_ in self.lower_words \
+            if start + 2 < j and doc[start + 1].lower_ == "of" and doc[start].lower_ in self.lower_words and opens(doc, start) \
                     and doc[start].lower_ not in ALL_CUES:
                 start += 2  # "Shares of MP Materials rose", "Development of Toliara": a common noun of the name
             i = max(j, i + 1)
@@ -279,13 +282,13 @@ class Mentions:
             return None  # "Yes", "Q:" and "A:" of an interview
         if end - start == 1 and (words[0] in KIND_WORDS or words[0] in lexicon.LEGAL_SUFFIXES):
             return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
-        if any(c in "$€£¥" for c in text) or (end - start == 1 and re.fullmatch("[IVX]+", text)):
+        if "$" in text or "€" in text or "£" in text or "¥" in text or (end - start == 1 and NUMERAL.fullmatch(text)):
             return None  # "A$300 million", "Corp. II": a currency or a numeral, not a name
         if end < len(doc) and doc[end].lower_ in ("segment", "segments"):
             return None  # "its Special Chem segment": a part of a firm's accounts, not a firm
         if end - start == 1 and formula(text):
             return None  # "the NdFeB industry": a compound's formula, not a firm
-        if end - start == 1 and opens(doc, start) and words[0] in self.lower_words:
+        if end - start == 1 and words[0] in self.lower_words and opens(doc, start):
             return None  # "Ore from the area ...", "Without mines, ...": a word the document also writes in lower case
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
             return None  # "Q3", "H1", "Figure 2": not names

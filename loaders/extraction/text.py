@@ -154,16 +154,17 @@ def sentence_start(doc: Any, i: int) -> bool:
 
 def opens(doc: Any, i: int) -> bool:
     """Token ``i`` opens the sentence, a numbered item or a bullet ("2. Exports", "- Almost all ..."): its capital says nothing."""
-    return sentence_start(doc, i) or (i > 0 and (re.fullmatch(r"\d{1,2}[.)]?", doc[i - 1].text) is not None or doc[i - 1].text in BULLETS)
+    return sentence_start(doc, i) or (i > 0 and (_ITEM_NUMBER.fullmatch(doc[i - 1].text) is not None or doc[i - 1].text in BULLETS)
                                       and (i == 1 or sentence_start(doc, i - 1)))
 
 
 BULLETS = frozenset("- * • –".split())
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
 def sentence_start_common(doc: Any, i: int) -> bool:
     """A capitalised common word that opens the sentence or a numbered item ("Rare earth magnets are ...", "2. Exports")."""
-    return opens(doc, i) and doc[i].lower_ in COMMON_CAPITALS
+    return doc[i].lower_ in COMMON_CAPITALS and opens(doc, i)
 
 BYLINE_STARTS = (("by",), ("posted", "by"), ("written", "by"), ("reported", "by"), ("reporting", "by"),
                  ("edited", "by"), ("prepared", "by"), ("compiled", "by"))  # fmt: skip
