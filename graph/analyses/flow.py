@@ -391,13 +391,12 @@ def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links) ->
     """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice."""
     if len(rows) < 2:
         return set()
-    operators, parents = links.operators, links.parents
-    if not any(p in operators or p in parents for p, _ in rows):  # only they have controllers
+    controlled = {p for p, _ in rows if p in links.operators or p in links.parents}  # only they have controllers
+    if not controlled:
         return set()
     listed = {p for p, _ in rows}
     if len(listed) < 2:
         return set()
-    controlled = [p for p in listed if p in operators or p in parents]
     return {c for p in controlled for c, _ in controllers(G, p, _links=links) if c in listed}
 
 

@@ -76,8 +76,9 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
         pairs = zip(tails.tolist(), heads.tolist())
     else:  # u -> v and v -> u become one undirected edge
         low, high = np.minimum(tails, heads), np.maximum(tails, heads)
-        unique = np.unique(low * max(1, len(nodes)) + high)
-        pairs = zip((unique // max(1, len(nodes))).tolist(), (unique % max(1, len(nodes))).tolist())
+        width = max(1, len(nodes))  # a pair (low, high) as one integer, low * width + high, to make pairs unique
+        unique = np.unique(low * width + high)
+        pairs = zip((unique // width).tolist(), (unique % width).tolist())
     R = rx.PyDiGraph() if directed else rx.PyGraph()
     R.add_nodes_from(nodes)
     R.extend_from_edge_list(list(pairs))
