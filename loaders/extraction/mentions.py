@@ -11,8 +11,9 @@ from typing import Any
 from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .packed import formula, packed_mentions
+from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, SOURCE_WORDS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, SOURCE_WORDS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -194,6 +195,8 @@ class Mentions:
                     j += 2 if doc[j].text in ("-", "&") else 1
                 elif doc[j].text in ("and", ",") and j > i and institution_continues(doc, i, j, covered):
                     j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
+                elif doc[j].text in ("and", ",") and j > i and (end := descriptors_continue(doc, j, covered)) is not None:
+                    j = end  # "United Mining and Chemical Company"
                 else:
                     break
             if j > i and j + 1 < n and doc[j - 1].lower_ in ("co.", "co") and doc[j].text == "," and _suffix(doc, j + 1):
@@ -323,7 +326,16 @@ class Mentions:
         apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
         apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
         return (any(w in SOURCE_WORDS for w in apposition) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
-                or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in lowers[end + 1 : end + 3])))
+                or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
+
+
+def _noun_phrase(lowers: list[str], k: int) -> list[str]:
+    """The lower-case words from ``k`` up to the first function word or punctuation: "annual material-flow survey"."""
+    out = []
+    while k < len(lowers) and len(out) < 6 and (lowers[k] == "-" or (lowers[k].isalpha() and lowers[k] not in WORDS.STOP)):
+        out.append(lowers[k])
+        k += 1
+    return out
 
 
 def _suffix(doc: Any, k: int) -> bool:

@@ -25,8 +25,9 @@ SOURCE_WORDS = frozenset("analytics consultancy consultancies consulting brokera
 PUNDITS = frozenset("analyst analysts strategist strategists economist economists".split())
 """'a mining strategist at X': X is where a quoted expert works, a source, not a party to the supply chain."""
 
-DATA_NOUNS = frozenset("statistics data figures estimates".split())
-"""'the Ministry of Finance's trade statistics': the owner of figures is cited as a source."""
+DATA_NOUNS = frozenset("statistics data figures estimates survey surveys".split())
+"""'the Ministry of Finance's trade statistics', 'X's annual material-flow survey': the owner of figures is cited
+as a source."""
 
 REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
 
@@ -128,6 +129,35 @@ def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bo
         k += 1
     return bool(tail) and tail[-1] not in _COMPANY_CUES and not set(tail) & WORDS.INSTITUTION_HEADS and tail[0] not in MONTHS
     # ("Ministry of Commerce and General Administration of Customs": two institutions, not one name)
+
+
+def descriptors_continue(doc: Any, j: int, covered: set[int]) -> int | None:
+    """ "United Mining and Chemical Company", "Japan Oil, Gas and Metals National Corporation": common nouns
+    coordinated inside one name, which an organisation's kind word closes. The end of the coordination (the
+    token after its last noun), or None when ``j`` ("and" or a comma) parts two names ("Arab Potash Company and
+    Jordan Bromine Company", "BHP and Rio Tinto Group")."""
+    n = len(doc)
+    if j < 1 or doc[j - 1].lower_ not in WORDS.NAME_DESCRIPTORS or not name_token(doc, j - 1):
+        return None
+    k = j
+    while k + 1 < n and doc[k].text == "," and doc[k + 1].lower_ in WORDS.NAME_DESCRIPTORS and name_token(doc, k + 1):
+        k += 2  # ", Gas"
+    if k < n and doc[k].text == "," and k + 1 < n and doc[k + 1].text == "and":
+        k += 1  # (a serial comma)
+    if k + 1 >= n or doc[k].text != "and" or doc[k + 1].lower_ not in WORDS.NAME_DESCRIPTORS or not name_token(doc, k + 1):
+        return None
+    end = k + 2
+    tail = end
+    while tail < n and (name_token(doc, tail) or (doc[tail].text in ("of", "for") and tail + 1 < n and name_token(doc, tail + 1))):
+        tail += 1
+    if not _ORG_KINDS & {t.lower_ for t in doc[end - 1 : tail]} or any(k in covered for k in range(j, tail)):
+        return None
+    return end
+
+
+_ORG_KINDS = frozenset(w for label, words in lexicon.LABEL_CUES if label in ("University", "ResearchInstitute", "GovernmentBody")
+                       for w in words) | (dict(lexicon.LABEL_CUES)["Company"] & lexicon.LEGAL_SUFFIXES)  # fmt: skip
+"""The kind words that close an organisation's name (a firm's legal form, not a weak cue like "Mining")."""
 
 
 _COMPANY_CUES = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
