@@ -26,6 +26,7 @@ ROLE_LABELS = {
     "issuer": ("GovernmentBody", "Country"),
     "customer": ("Company", "StateOwnedEnterprise", "GovernmentBody", "Country"),
     "source": ("Facility", "Company", "StateOwnedEnterprise"),
+    "status": (),
 }
 
 
@@ -50,11 +51,18 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
         return None
     for role, (a, b) in zip(roles, spans):  # a name outside the column names, or of several words, makes a row of data
         if role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
-                                for m in s.mentions):  # ("Spodumene feed": a material in a column's name)
+                                and not _column_word(st, m, a, b) for m in s.mentions):  # ("Spodumene feed")
             return None
         if role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
             return None  # ("Ministry of Commerce" under "Issued by")
     return roles
+
+
+def _column_word(st, m: Mention, a: int, b: int) -> bool:
+    """A cell that is one capitalised word nothing else names ("Status", "Notes", "Capacity") is a column of its own
+    beside known ones, not a firm: it does not make the row one of data."""
+    e = st.ent(m)
+    return e is not None and e.known is None and not e.confirmed and m.start == a and m.end == b == a + 1
 
 
 class Tables:
@@ -89,7 +97,9 @@ class Tables:
             self.st.add("LOCATED_IN", maker[0], places[0], self.s, 0.7)
             for inner, outer in zip(places, places[1:]):  # "Gebeng, Kuantan, Pahang, Malaysia"
                 self.st.add("LOCATED_IN", inner, outer, self.s, 0.65)
-        for m in maker:
+        inactive = any(self.w(k) in self.v.INACTIVE_STATUS for role, (a, b) in zip(roles, spans) if role == "status"
+                       for k in range(a, b))  # ("idle since 2018": it makes nothing now)
+        for m in maker if not inactive else ():
             products = found.get("product", [])
             first_from = next((k for k in range(self.s.start, self.s.end) if self.w(k) == "from" and products
                                and k > products[0].start), self.s.end)  # "NdPr metal from monazite": monazite feeds it
@@ -114,8 +124,9 @@ class Tables:
         words = [k for k in range(a, b) if self.doc[k].text[:1].isalpha()]
         if not words or len(words) > 6 or any(self.st.label(m) == label for m in self.ms if a <= m.start < b):
             return
-        if not all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words) \
-                or any(self.w(k) in (",", ";", "/") for k in range(a, b)):
+        kind = label == "Facility" and self.w(words[-1]) in self.v.FACILITY_NOUNS  # "Sejong anode plant"
+        if not self.doc[words[0]].text[:1].isupper() or any(self.w(k) in (",", ";", "/") for k in range(a, b)) or not (
+                kind or all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words)):
             return
         start, end = words[0], max(k for k in range(a, b) if self.doc[k].text[:1].isalnum()) + 1
         e = self.st._new(label, self.doc[start:end].text)
