@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from supplygraph.errors import LoadError
+from supplygraph.schema.node_table import node_table
 from supplygraph.schema.table import fact_table
 
 from .context import Context
@@ -99,26 +100,32 @@ def _rows(ctx: Context) -> Iterator[tuple[int, list[str]]]:
         yield reader.line_num, cells
 
 
-def _read_table(ctx: Context, header: list[str]) -> bool:
-    """Read a facts table column by column (:func:`fact_table`); False when it needs the record-by-record path,
-    which then reads the file from its start and raises the first error where the file has it."""
+def _read_table(ctx: Context, header: list[str], facts: bool) -> bool:
+    """Read a facts table column by column (:func:`fact_table`), or an entities table validating each distinct set
+    of property cells once (:func:`node_table`); False when it needs the record-by-record path, which then reads
+    the file from its start and raises the first error where the file has it."""
     reader = csv.reader(io.StringIO(ctx.text(), newline=""))
     try:
         next(reader)
-        ctx.unit.table = fact_table(ctx.where(), header, reader, LIST_CELLS)
+        if facts:
+            ctx.unit.table = fact_table(ctx.where(), header, reader, LIST_CELLS)
+        else:
+            ctx.unit.entities = node_table(ctx.where(), header, reader, LIST_CELLS)
     except csv.Error:
         return False
-    return ctx.unit.table is not None
+    return (ctx.unit.table if facts else ctx.unit.entities) is not None
 
 
 def load_csv(ctx: Context) -> None:
     rows = _rows(ctx)
     header = [cell.strip() for cell in next(rows)[1]]
     if all(column in header for column in FACT_COLUMNS):
-        if _read_table(ctx, header):
+        if _read_table(ctx, header, facts=True):
             return
         emit = ctx.fact
     elif all(column in header for column in ENTITY_COLUMNS):
+        if _read_table(ctx, header, facts=False):
+            return
         emit = ctx.node
     else:
         wanted = FACT_COLUMNS if "type" in header or "target" in header else ENTITY_COLUMNS

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .facts import Fact
+from .node_table import NodeTable
 from .nodes import Node
 from .table import FactTable
 
@@ -23,8 +24,6 @@ class LoadUnit:
 
     origin: str
     digest: str
-    nodes: list[Node] = field(default_factory=list)
-    node_where: list[str] = field(default_factory=list)
     reader: str = ""
     """What read the content into facts when that can change between versions: the extraction rules' fingerprint
     for a document, empty for curated data (whose meaning is its bytes)."""
@@ -36,6 +35,11 @@ class LoadUnit:
     table: FactTable | None = None
     """Facts read column by column (a CSV facts table): a first load writes them as they are; :attr:`facts` turns
     them into records on first use."""
+    entities: NodeTable | None = None
+    """Entities read as a table (a CSV entities table): a first load writes them as they are; :attr:`nodes` turns
+    them into records on first use."""
+    _nodes: list[Node] = field(default_factory=list, repr=False)
+    _node_where: list[str] = field(default_factory=list, repr=False)
     _facts: list[Fact] = field(default_factory=list, repr=False)
     _fact_where: list[str] = field(default_factory=list, repr=False)
 
@@ -44,6 +48,32 @@ class LoadUnit:
         """What a store keeps to recognise this input next time: the digest, and for a document the rules that read
         it, so that an unchanged document is read again by new rules rather than kept as older rules read it."""
         return f"{self.digest}+{self.reader}" if self.reader else self.digest
+
+    @property
+    def nodes(self) -> list[Node]:
+        self._node_records()
+        return self._nodes
+
+    @property
+    def node_where(self) -> list[str]:
+        self._node_records()
+        return self._node_where
+
+    def _node_records(self) -> None:
+        if self.entities is not None:
+            self._nodes, self._node_where = self.entities.nodes(), [self.entities.where(row) for row in self.entities.rows]
+            self.entities = None
+
+    def node_count(self) -> int:
+        return len(self.entities.rows) if self.entities else len(self._nodes)
+
+    def node_labels(self) -> Iterator[tuple[str, str]]:
+        """``(id, label)`` of every node, in order, without building records."""
+        return ((n.id, n.label) for n in (self.entities.rows if self.entities else self._nodes))
+
+    def node_where_at(self, index: int) -> str:
+        """Where the node at ``index`` (of :meth:`node_labels`) was read, for an error message."""
+        return self.entities.where(self.entities.rows[index]) if self.entities else self._node_where[index]
 
     @property
     def facts(self) -> list[Fact]:
@@ -84,8 +114,9 @@ class LoadUnit:
         return self._facts[index], self._fact_where[index]
 
     def add_node(self, node: Node, where: str) -> None:
-        self.nodes.append(node)
-        self.node_where.append(where)
+        self._node_records()
+        self._nodes.append(node)
+        self._node_where.append(where)
 
     def add_fact(self, fact: Fact, where: str) -> None:
         self._records()

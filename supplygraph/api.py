@@ -222,7 +222,7 @@ def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar 
         units = read(files, advance, store=store)
     if decisions:
         store.decide([Decision(**d) for d in decisions])
-    with progress(sum(len(u.nodes) + u.fact_count() for u in units), "writing") as advance:
+    with progress(sum(u.node_count() + u.fact_count() for u in units), "writing") as advance:
         return load(store, units, advance)
 
 

@@ -17,7 +17,7 @@ from supplygraph import api
 from supplygraph.data import BUNDLED
 from supplygraph.graph import EmbeddedStore
 from supplygraph.loaders import read_file
-from supplygraph.schema import parse_fact
+from supplygraph.schema import parse_fact, parse_node
 
 from .benchmarks.gen_curated import write_dataset
 from .conftest import Cli, snapshot, store_tables
@@ -100,6 +100,45 @@ def test_a_table_the_columns_cannot_take_is_read_record_by_record(tmp_path):
     assert unit.table is None and len(unit.facts) == 9
 
 
+# An entities table of every kind of cell: per-row labels (a country's and an element's models check the id against
+# another field), aliases repeated, padded or naming the entity, cells equal once stripped, typed and list cells.
+ENTITY_KINDS = """id,label,name,aliases,country,stage,elements,category,capacity_t,iso2,symbol,url,title,note
+doc:s,Document,S,,,,,,,,,https://example.org/s,S,
+doc:t,Document,T,,,,,,,,,,T,
+org:a,Company,A,A Ltd| A Inc |A Ltd|A,US,,,,,,,,,
+org:b,Company, B ,,US ,,,,,,,,,
+org:c,Company,C,C Inc,US,,,,,,,,,a note
+country:CN,Country,China,PRC,,,,,,CN,,,,
+element:Nd,Element,Neodymium,,,,,,,,Nd,,,
+material:m,Material,M,,,magnet,Nd|Pr,false,,,,,,
+material:n,Material,N,,,magnet,Nd|Pr,true,,,,,,
+
+facility:f,Facility,F,,AU,,,,1200,,,,,
+facility:g,Facility,G,,AU,,,,1200.0,,,,,
+"""
+
+
+def test_an_entities_table_gives_the_records_the_record_path_gives(tmp_path):
+    folder = _write(tmp_path / "data", entities=ENTITY_KINDS)
+    unit = read_file(folder / "entities.csv")
+    assert unit.entities is not None and unit.node_count() == 11, "read as a table"
+    with (folder / "entities.csv").open(newline="") as f:
+        rows = [{k: v.strip() for k, v in row.items() if v.strip()} for row in csv.DictReader(f) if any(row.values())]
+    lists = {"aliases": "|", "elements": "|"}
+    expected = [parse_node({k: [p.strip() for p in v.split(lists[k]) if p.strip()] if k in lists else v for k, v in row.items()})
+                for row in rows]  # fmt: skip
+    assert list(unit.node_labels()) == [(n.id, n.label) for n in expected]
+    assert unit.nodes == expected
+    assert unit.entities is None and unit.node_where == [f"{folder / 'entities.csv'}:{line}" for line in (*range(2, 11), 12, 13)]
+
+
+def test_an_entities_table_the_rows_cannot_take_is_read_record_by_record(tmp_path):
+    # The same id twice in one file: its records merge (aliases united), as before.
+    entities = ENTITIES + "org:a,Company,A,A Group,,,\n"
+    unit = read_file(_write(tmp_path / "data", entities=entities) / "entities.csv")
+    assert unit.entities is None and len(unit.nodes) == 8
+
+
 def _load_three_ways(tmp_path: Path, paths: list[Path]) -> list[Path]:
     """The same inputs through the fast path, as records into an empty store, and through the general merge."""
     other = tmp_path / "other.yaml"
@@ -113,8 +152,8 @@ def _load_three_ways(tmp_path: Path, paths: list[Path]) -> list[Path]:
     records = EmbeddedStore(stores[1])
     units = api.read(paths)
     for unit in units:
-        unit.facts  # noqa: B018 - turns a table into records
-    assert all(unit.table is None for unit in units)
+        unit.facts, unit.nodes  # noqa: B018 - turns the tables into records
+    assert all(unit.table is None and unit.entities is None for unit in units)
     assert api.load(records, units) == fast_summary
     api.load(records, api.read([other]))
     general = EmbeddedStore(stores[2])
@@ -125,10 +164,12 @@ def _load_three_ways(tmp_path: Path, paths: list[Path]) -> list[Path]:
     return stores
 
 
-@pytest.mark.parametrize("dataset", ["hand-written", "generated", "bundled"])
+@pytest.mark.parametrize("dataset", ["hand-written", "entity kinds", "generated", "bundled"])
 def test_a_first_load_equals_the_general_path(tmp_path, dataset):
     if dataset == "hand-written":
         paths = [_write(tmp_path / "data")]
+    elif dataset == "entity kinds":
+        paths = [_write(tmp_path / "data", entities=ENTITY_KINDS)]
     elif dataset == "generated":
         write_dataset(tmp_path / "data", entities=600, facts=3000)
         paths = [tmp_path / "data"]
@@ -201,6 +242,47 @@ def test_a_bad_row_anywhere_gives_one_line_and_changes_nothing(cli, tmp_path, na
         assert out[0].startswith(f"supplygraph: error: {folder / 'facts.csv'}:{line}: "), out[0]
         assert expected in out[0], out[0]
         assert (snapshot(empty) if empty.exists() else None) == before
+
+
+BAD_ENTITY_ROWS = {
+    "unknown label": ("org:d,Compnay,D,,US,,", "entity org:d: unknown label 'Compnay'; did you mean Company?"),
+    "no label": ("org:d,,D,,US,,", "entity org:d: unknown label None"),
+    "malformed id": ("org:D d,Company,D,,US,,", "malformed id 'org:D d'"),
+    "id of another kind": ("material:d,Company,D,,US,,", "id 'material:d' of a Company must start with 'org:'"),
+    "no name": ("org:d,Company,,,US,,", "entity org:d: missing field 'name'"),
+    "unknown country": ("org:d,Company,D,,XX,,", "not an ISO 3166-1 alpha-2 country code: 'XX'"),
+    "a field the label has not": ("org:d,Company,D,,US,magnet,", "unknown field 'stage'"),
+    "a country without its code": ("country:US,Country,United States,,,,", "missing field 'iso2'"),
+    "ragged row": ("org:d,Company,D", "row has 3 cells but the header has 7"),
+    "one id two labels": ("org:b,University,B,,CN,,", "id 'org:b' is given two labels"),
+}
+
+
+@pytest.mark.parametrize("position", ["first", "middle", "last"])
+@pytest.mark.parametrize("name", sorted(BAD_ENTITY_ROWS))
+def test_a_bad_entity_row_anywhere_gives_one_line_and_changes_nothing(cli, tmp_path, name, position):
+    row, expected = BAD_ENTITY_ROWS[name]
+    header, *good = ENTITIES.splitlines()
+    at = {"first": 0, "middle": 3, "last": len(good)}[position]
+    lines = [header, *good[:at], row, *good[at:]]
+    folder = _write(tmp_path / "data", entities="\n".join(lines) + "\n")
+    line = at + 2
+    if name == "one id two labels":  # the id's second row is the offending one
+        line = max(line, lines.index("org:b,Company,B,,CN,,") + 1)
+    other = tmp_path / "other.yaml"
+    other.write_text("sources:\n  - {id: doc:other, name: Other, title: Other}\n")
+    for store_is_empty in (True, False):
+        if not store_is_empty:
+            assert cli("load", str(other)).exit_code == 0
+        before = snapshot(cli.store_path) if cli.store_path.exists() else None
+        result = cli("load", str(folder))
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        out = result.stderr.strip().splitlines()
+        assert len(out) == 1, result.stderr
+        assert out[0].startswith(f"supplygraph: error: {folder / 'entities.csv'}:{line}: "), out[0]
+        assert expected in out[0], out[0]
+        assert (snapshot(cli.store_path) if cli.store_path.exists() else None) == before
 
 
 def test_an_unknown_label_in_a_first_load_changes_nothing(cli, tmp_path):

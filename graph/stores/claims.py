@@ -75,6 +75,8 @@ def unit_claims(unit: LoadUnit) -> tuple[dict[str, NodeClaim], dict[str, EdgeCla
 
 def node_claims(unit: LoadUnit) -> dict[str, NodeClaim]:
     """The unit's node claims by id (see :func:`unit_claims`)."""
+    if unit.entities:  # ids distinct: each row is its node's one claim (its props shared with like rows: copied)
+        return {r.id: NodeClaim(unit.origin, r.id, r.label, r.name, list(r.aliases), dict(r.props)) for r in unit.entities.rows}
     nodes: dict[str, NodeClaim] = {}
     for node, where in zip(unit.nodes, unit.node_where):
         claim = nodes.get(node.id)
@@ -124,10 +126,10 @@ def changed_units(
             changed.append(unit)
             continue
         summary.skipped_unchanged_inputs += 1
-        summary.nodes.unchanged += len({n.id for n in unit.nodes})
+        summary.nodes.unchanged += len({node_id for node_id, _ in unit.node_labels()})
         summary.edges.unchanged += len(set(unit.fact_keys()))
         if progress:
-            progress(len(unit.nodes) + unit.fact_count())
+            progress(unit.node_count() + unit.fact_count())
     return changed
 
 
@@ -145,22 +147,25 @@ def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup,
     reference to an unknown id suggests the closest ids of the batch and of
     ``known`` (the store's ``(id, name, aliases)``, read on that error only).
     """
-    batch: dict[str, tuple[str, str]] = {}
+    batch: dict[str, tuple[str, LoadUnit, int]] = {}  # id -> its label, and the unit and index that first give it
     for unit in units:
-        for node, where in zip(unit.nodes, unit.node_where):
-            seen = batch.get(node.id)
-            if seen and seen[0] != node.label:
+        for i, (node_id, label) in enumerate(unit.node_labels()):
+            seen = batch.get(node_id)
+            if seen is None:
+                batch[node_id] = (label, unit, i)
+            elif seen[0] != label:
                 raise IntegrityError(
-                    f"id {node.id!r} is given two labels: {seen[0]} (at {seen[1]}) and {node.label}", where=where
-                )
-            batch.setdefault(node.id, (node.label, where))
+                    f"id {node_id!r} is given two labels: {seen[0]} (at {seen[1].node_where_at(seen[2])}) and {label}",
+                    where=unit.node_where_at(i),
+                )  # fmt: skip
     referenced = {node_id for unit in units for node_id in unit.fact_ids()}
     elsewhere = dict(labels_elsewhere(sorted(referenced | set(batch))))
-    for node_id, (label, where) in batch.items():
+    for node_id, (label, unit, i) in batch.items() if elsewhere else ():
         other = elsewhere.get(node_id)
         if other and other != label:
-            raise IntegrityError(f"id {node_id!r} is given two labels: {label} here and {other} in the store", where=where)
-    labels = {**elsewhere, **{node_id: label for node_id, (label, _) in batch.items()}}
+            raise IntegrityError(f"id {node_id!r} is given two labels: {label} here and {other} in the store",
+                                 where=unit.node_where_at(i))  # fmt: skip
+    labels = {**elsewhere, **{node_id: label for node_id, (label, _, _) in batch.items()}}
     allowed: dict[tuple[str, str, str], bool] = {}
     for unit in units:
         if unit.table and _table_fits(unit.table, labels):

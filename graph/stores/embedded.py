@@ -31,7 +31,7 @@ from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Pr
                    StoredNode)  # fmt: skip
 from .review import candidates_of, reviewed_claims
 from .sqlite_rows import (EDGE_COLUMNS, EDGES, NODE_COLUMNS, NODES, Kind, edge_from_row, node_from_row, node_row,
-                          read_graph, table_edge_rows)  # fmt: skip
+                          read_graph, table_edge_rows, table_node_rows)  # fmt: skip
 from .sqlite_upgrade import migrate
 
 SCHEMA_VERSION = "4"
@@ -232,7 +232,7 @@ class EmbeddedStore(Store):
                 rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims) if key not in folded]
                 db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
             if progress:
-                progress(len(unit.nodes) + unit.fact_count())
+                progress(unit.node_count() + unit.fact_count())
 
     def _write_first(self, units: Sequence[LoadUnit], origin_ids: list[int], summary: LoadSummary,
                      progress: Progress | None) -> bool:  # fmt: skip
@@ -248,9 +248,14 @@ class EmbeddedStore(Store):
         runs: tuple[list[list[tuple]], list[list[tuple]]] = ([], [])  # per kind, each input's rows in key order
         claims: tuple[list[tuple], list[tuple]] = ([], [])
         for unit, origin_id in zip(units, origin_ids):
-            nodes = sorted(node_claims(unit).values(), key=attrgetter("id"))
-            runs[0].append([node_row(merge_node([c])) for c in nodes])
-            claims[0].extend((origin_id, c.id, NODES.payload(c)) for c in nodes)
+            if unit.entities:
+                node_rows, node_claim_rows = table_node_rows(unit.entities, origin_id)
+                runs[0].append(node_rows)
+                claims[0].extend(node_claim_rows)
+            else:
+                nodes = sorted(node_claims(unit).values(), key=attrgetter("id"))
+                runs[0].append([node_row(merge_node([c])) for c in nodes])
+                claims[0].extend((origin_id, c.id, NODES.payload(c)) for c in nodes)
             if unit.table:
                 runs[1].append(table_edge_rows(unit.table, origin_id))
             else:
@@ -275,7 +280,7 @@ class EmbeddedStore(Store):
                     db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", claim_rows)
             counts.added += len(rows)
         if progress:
-            progress(sum(len(unit.nodes) + unit.fact_count() for unit in units))
+            progress(sum(unit.node_count() + unit.fact_count() for unit in units))
         return True
 
     def _rebuild(

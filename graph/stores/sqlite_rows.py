@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from supplygraph.perf import paused_gc
+from supplygraph.schema.node_table import NodeTable
 from supplygraph.schema.table import FactTable
 
 from .base import StoredEdge, StoredNode
@@ -79,6 +80,25 @@ def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
         rows.append((key, type_, source, target, f"{known[2]}{tail}{_encode_float(confidence)},true]", origin))
     rows.sort(key=itemgetter(0))  # keys are distinct: ordered by key (3x faster than comparing the tuples)
     return rows
+
+
+def table_node_rows(table: NodeTable, origin: int) -> tuple[list[tuple], list[tuple]]:
+    """The node rows of an entities table's rows and their claim rows of ``origin``, in id order, each node its one
+    claim: the rows :func:`node_row` of :func:`.merge_node` and :func:`node_claim_payload` give, with what rows
+    share (their label, their properties: one dict per distinct set, :func:`.node_table`) encoded once."""
+    texts: dict[int, tuple[Any, str]] = {}  # id(label or props) -> the object (held: the id stays its), its JSON
+    rows, claims = [], []
+    for node_id, label, name, aliases, props, *_ in sorted(table.rows, key=itemgetter(0)):
+        known = texts.get(id(props))
+        if known is None:
+            known = texts[id(props)] = (props, dump(props))
+        kind = texts.get(id(label))
+        if kind is None:
+            kind = texts[id(label)] = (label, _encode_string(label))
+        listed = dump(aliases)
+        rows.append((node_id, label, name, dump([a for a in aliases if a != name]) if name in aliases else listed, known[1]))
+        claims.append((origin, node_id, f"[{kind[1]},{_encode_string(name)},{listed},{known[1]}]"))
+    return rows, claims
 
 
 def edge_row(edge: StoredEdge) -> tuple:
