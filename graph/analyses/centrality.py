@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from .flow import sources_and_sinks
-from .integers import as_rustworkx, flow_arrays
+from .integers import as_rustworkx, flow_arrays, flow_csr, out_edges_of, topological_generations
 
 
 def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.DiGraph | None]:
@@ -43,13 +43,14 @@ def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.
 
     Notes
     -----
-    O(V + E): a topological sort, and Tarjan's algorithm only when it fails.
+    O(V + E): a topological sort (:func:`.integers.topological_generations`,
+    NetworkX's order in NumPy), and Tarjan's algorithm only when it fails.
     """
-    try:
-        order = list(nx.topological_sort(F))
+    generations = topological_generations(F)
+    if generations is not None:
+        nodes = flow_arrays(F)[0]
+        order = [nodes[i] for generation in generations for i in generation.tolist()]
         return [[n] for n in order], {n: i for i, n in enumerate(order)}, None
-    except nx.NetworkXUnfeasible:
-        pass
     C = nx.condensation(F)
     order = list(nx.topological_sort(C))
     position = {c: i for i, c in enumerate(order)}
@@ -98,10 +99,13 @@ def supply_path_centrality(
     exponentially with the number of tiers but stay finite for any realistic
     depth (about 700 tiers of branching 3 before overflow).
     """
-    default_sources, default_sinks = sources_and_sinks(F)
-    sources = default_sources if sources is None else sources
-    sinks = default_sinks if sinks is None else sinks
+    if sources is None or sinks is None:
+        default_sources, default_sinks = sources_and_sinks(F)
+        sources = default_sources if sources is None else sources
+        sinks = default_sinks if sinks is None else sinks
     components, index, C = order if order is not None else condensed_order(F)
+    if C is None and topological_generations(F) is not None:
+        return _acyclic_path_centrality(F, sources, sinks)
     n = len(components)
     if C is None:
         succ = [[index[v] for v in F.successors(c[0])] for c in components]
@@ -129,6 +133,36 @@ def supply_path_centrality(
     for node, i in index.items():
         values[node] = (up[i] * down[i] / paths) if paths else 0.0
     return {"values": values, "paths": paths, "condensed": C is not None, "exact": True}
+
+
+def _acyclic_path_centrality(F: nx.DiGraph, sources: list, sinks: list) -> dict[str, Any]:
+    """:func:`supply_path_centrality` on a DAG, generation by generation in NumPy (1.2 s to about 0.1 s at a million flow edges).
+
+    Path counts are whole numbers, which floats hold exactly up to 2**53, so
+    summing them a generation at a time gives the same values as the
+    node-by-node passes in any topological order.
+    """
+    import numpy as np
+
+    nodes, index, _, _ = flow_arrays(F)
+    indptr, heads = flow_csr(F)
+    generations = topological_generations(F)
+    n = len(nodes)
+    up, down = np.zeros(n), np.zeros(n)
+    up[[index[s] for s in sources]] = 1.0
+    for generation in generations:
+        _, reached = out_edges_of(indptr, heads, generation)
+        up += np.bincount(reached, weights=up[np.repeat(generation, indptr[generation + 1] - indptr[generation])], minlength=n)
+    down[[index[t] for t in sinks]] = 1.0
+    for generation in reversed(generations):
+        _, reached = out_edges_of(indptr, heads, generation)
+        tails = np.repeat(generation, indptr[generation + 1] - indptr[generation])
+        down += np.bincount(tails, weights=down[reached], minlength=n)
+    paths = float(sum(up[index[t]] for t in sinks))
+    share = up * down / paths if paths else np.zeros(n)
+    in_order = [nodes[i] for generation in generations for i in generation.tolist()]
+    values = dict(zip(in_order, share[np.concatenate(generations)].tolist())) if n else {}
+    return {"values": values, "paths": paths, "condensed": False, "exact": True}
 
 
 def _component_position(C: nx.DiGraph, component: int, index: dict[str, int]) -> int:
@@ -170,7 +204,7 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 4096
     Brandes' algorithm, O(V E) exact and O(k E) sampled. Exact runs in
     rustworkx (compiled, both cores): 0.5 s at 92k flow edges.
     """
-    if F.number_of_edges() <= exact_limit:
+    if len(flow_arrays(F)[3]) <= exact_limit:  # the edge count without a pass over the nodes
         import rustworkx as rx
 
         R, nodes = as_rustworkx(F)
@@ -281,17 +315,22 @@ def _dependencies(indptr, indices, ends, batch: int | None = None):
 
     Follows ``batch`` ends at once: a breadth-first search level by level
     over (node, end) pairs, then the dependencies level by level backwards.
+    The pair arrays are made once and only the pairs a batch reached are
+    summed and reset: making, summing and clearing them whole for every
+    batch (n x batch entries, most never reached) took three quarters of
+    the time at a million flow edges.
     """
     import numpy as np
 
     n = len(indptr) - 1
-    batch = batch or max(8, min(256, 2**22 // max(n, 1)))  # dense n x batch arrays: at most ~100 MB
+    batch = batch or max(8, min(256, 2**22 // max(n, 1)))  # n x batch arrays: at most ~100 MB
     total, squares = np.zeros(n), np.zeros(n)
+    dist = np.full(n * batch, -1, dtype=np.int32)
+    sigma = np.zeros(n * batch)  # shortest paths from the end, per (node, end) pair at node * b + end
+    delta = np.zeros(n * batch)
     for lo in range(0, len(ends), batch):
         starts = np.asarray(ends[lo : lo + batch], dtype=np.int64)
         b = len(starts)
-        dist = np.full(n * b, -1, dtype=np.int32)
-        sigma = np.zeros(n * b)  # shortest paths from the end, per (node, end) pair at node * b + end
         keys = starts * b + np.arange(b)
         dist[keys], sigma[keys] = 0, 1.0
         levels = [keys]
@@ -307,7 +346,6 @@ def _dependencies(indptr, indices, ends, batch: int | None = None):
             dist[reached] = depth
             np.add.at(sigma, reached, sigma[frontier[owner[on_path]]])
             levels.append(np.unique(reached))
-        delta = np.zeros(n * b)
         for depth in range(len(levels) - 2, -1, -1):
             frontier = levels[depth]
             owner, reached = _step(indptr, indices, frontier, b)
@@ -316,9 +354,11 @@ def _dependencies(indptr, indices, ends, batch: int | None = None):
             pulled = np.bincount(owner[on_path], weights=(1.0 + delta[reached]) / sigma[reached], minlength=len(frontier))
             delta[frontier] = sigma[frontier] * pulled
         delta[keys] = 0.0
-        delta = delta.reshape(n, b)
-        total += delta.sum(axis=1)
-        squares += np.square(delta).sum(axis=1)
+        touched = np.concatenate(levels)  # every pair reached, once each
+        values = delta[touched]
+        total += np.bincount(touched // b, weights=values, minlength=n)
+        squares += np.bincount(touched // b, weights=np.square(values), minlength=n)
+        dist[touched], sigma[touched], delta[touched] = -1, 0.0, 0.0
     return total, squares
 
 

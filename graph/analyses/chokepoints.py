@@ -26,6 +26,7 @@ through-flow third, as a tie-breaker among many similar nodes.
 from __future__ import annotations
 
 import datetime
+import heapq
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -177,8 +178,12 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         notes.append(f"limited to the supply chain of {F.nodes[end_use]['name']} ({end_use})")
     sources, sinks = sources_and_sinks(F)
     conc = clock("concentration", concentration, F)
+    confirmed: dict[tuple, str | None] = {}  # rows share their lists of sources: each list dated once
     for row in conc:  # before the ranking, whose reasons say it
-        row["unconfirmed_since"] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
+        key = tuple(row["sources"])
+        if key not in confirmed:
+            confirmed[key] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
+        row["unconfirmed_since"] = confirmed[key]
     dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
     order = clock("path centrality", condensed_order, F)  # topological order, shared with the scenarios
     paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks, order=order)
@@ -204,7 +209,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
             "end_uses": len(sinks),
             "end_use": end_use,
             "stage": stage,
-            "unreviewed_facts": sum(1 for _, _, e in F.edges(data=True) if e.get("unreviewed")),
+            "unreviewed_facts": sum(1 for targets in F._succ.values() for e in targets.values() if e.get("unreviewed")),
         },
         "chokepoints": ranked,
         "concentration": [r for r in conc if stage is None or r["stage"] == stage],
@@ -260,7 +265,7 @@ def _touches_flow(F: nx.DiGraph, bridge: tuple[str, str]) -> bool:
 
 def _betweenness(F: nx.DiGraph, notes: list[str]) -> dict[str, Any]:
     result = flow_betweenness(F, exact_limit=BETWEENNESS_EXACT_EDGES, k=BETWEENNESS_SAMPLE)
-    best = sorted(result["values"].items(), key=lambda kv: (-kv[1], str(kv[0])))[:10]
+    best = heapq.nsmallest(10, result["values"].items(), key=lambda kv: (-kv[1], str(kv[0])))  # sorted()[:10] without sorting them all
     summary = {"exact": result["exact"], "k": result["k"], "seed": result["seed"]}
     if not result["exact"]:
         summary.update(ends=result["ends"], relative_error=round(result["relative_error"], 4))

