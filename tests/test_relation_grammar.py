@@ -9,6 +9,8 @@ from supplygraph.loaders import Gazetteer
 from supplygraph.loaders.documents import read_text
 from supplygraph.loaders.extraction import Extractor
 
+from .test_documents import run
+
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +35,30 @@ def test_a_table_with_a_status_column_is_read_and_an_idle_site_makes_nothing(ext
             ("LOCATED_IN", "Tarn anode plant", "Tarnby")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and source == "Tarn anode plant" for kind, source, _ in facts), facts
     assert not any(kind == "LOCATED_IN" and source in ("Orion Mining Ltd", "Birch Metals Ltd") for kind, source, _ in facts)
+
+
+def test_a_material_made_or_mined_in_places_is_made_there(extractor):
+    found = run(extractor, "Spherical graphite made in Tarnland and Kestrel Province feeds anode plants.",
+                "Molybdenum is mined in large amounts in the United States and Chile.",
+                "Most spodumene concentrate is still converted into lithium hydroxide in China.",
+                "Samarium is not mined in Canada.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "country:US", "element:Mo"), ("PRODUCES", "country:CL", "element:Mo"),
+            ("PRODUCES", "country:CN", "material:lithium-hydroxide")} <= facts, facts  # fmt: skip
+    graphite = [(s, t) for kind, s, t in facts if kind == "PRODUCES" and t.endswith("spherical-graphite")]
+    assert len(graphite) == 2 and all(s.startswith("place:") for s, _ in graphite), facts
+    assert not any(t == "element:Sm" for _, _, t in facts)
+
+
+def test_what_is_converted_at_a_plant_the_plant_makes_and_a_firm_making_things_in_places_is_there(extractor):
+    found = run(extractor, "Spodumene concentrate is converted into lithium hydroxide at the company's Kemble plant in Western Australia.",
+                "Oak Lithium Ltd pumps brine and converts it into lithium carbonate at its Negra plant near Tarnby.",
+                "Fir Solar Inc makes thin-film modules in Ohio, Alabama and Louisiana.",
+                "Kestrel Magnetics Inc, which makes sintered magnets in Tarnby, Texas, buys oxide from Orion Metals Ltd.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "facility:kemble-plant", "material:lithium-hydroxide"),
+            ("PRODUCES", "facility:negra-plant", "material:lithium-carbonate")} <= facts, facts  # fmt: skip
+    located = {t for kind, s, t in facts if kind == "LOCATED_IN" and s == "org:fir-solar-inc"}
+    assert {"place:ohio", "place:alabama", "place:louisiana"} <= located, facts
+    assert ("LOCATED_IN", "org:kestrel-magnetics-inc", "place:tarnby") in facts
+    assert not any(kind == "LOCATED_IN" and s == "org:orion-metals-ltd" for kind, s, _ in facts)

@@ -101,8 +101,10 @@ class Location:
                     continue
                 if any(w in ("listed", "listing") for w in between) or self.hedged(subject.start, i + 1):
                     continue
-                if any(w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process")) for w in between):
-                    self.st.add("LOCATED_IN", subject, place, self.s, 0.6)
+                if any(w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process"))
+                       or w in ("makes", "make", "making") for w in between):  # "A makes modules in Ohio, Alabama and Louisiana"
+                    for each in self.conjuncts(place, self.labelled("Place")):
+                        self.st.add("LOCATED_IN", subject, each, self.s, 0.6)
 
     def _org_noun_after(self, demonym: Mention | None, reach: int) -> int | None:
         """Where the organisation noun a demonym qualifies stands ("Swedish state-owned mining group"): within

@@ -53,6 +53,12 @@ class Production:
             producer = self.left(verb, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=6, stop=(";", ",")) \
                 or (self.subject if self.subject is not None and self.subject.end <= verb else None)
             products = self._objects(i + 1, "Material")
+            if products:  # "(is) converted into M at the company's Kemerton plant": the plant makes M
+                self._made_at(products)
+            if producer is None and products and self.w(verb).endswith("ed"):  # "is converted into M in China"
+                for place in self._places_after(products[-1].end, 3):
+                    for mat in products:
+                        self.st.add("PRODUCES", place, mat, self.s, 0.7)
             if producer is None or not products:
                 continue
             for mat in products:
@@ -86,12 +92,39 @@ class Production:
             mat = self.left(i, self.labelled("Material"), limit=3, stop=(",", ";"))
             if maker is not None and mat is not None and not self.hedged(mat.start, by):
                 self.st.add("PRODUCES", maker, mat, self.s, 0.7)
-            if self.w(i + 1) != "in":
-                continue
-            where = self.at(i + 2)
-            mat = self.at_end(i)
-            if where is not None and mat is not None and self.st.label(mat) == "Material" and self.st.label(where) in ("Country", "Place"):
-                self.st.add("PRODUCES", where, mat, self.s, 0.7)
+            self._made_in(i)
+
+    def _made_in(self, i: int) -> None:
+        """ "spherical graphite made in Heilongjiang and Inner Mongolia", "Molybdenum is mined in large amounts in the
+        United States and Chile": each place makes the material (an element only after a mining or refining verb)."""
+        k = i - 1
+        while k > self.s.start and self.w(k) in self.v.PASSIVE_ADVERBS | {"is", "are", "was", "were", "be", "been", "being"}:
+            k -= 1
+        mat = self.at_end(k + 1)
+        kinds = ("Material", "Element") if self.w(i) in self.v.COMMODITY_VERBS else ("Material",)
+        where = self._places_after(i + 1, 6)
+        if mat is not None and self.st.label(mat) in kinds and where and not self.hedged(mat.start, where[-1].end):
+            for place in where:
+                self.st.add("PRODUCES", place, mat, self.s, 0.7)
+
+    def _made_at(self, products: list[Mention]) -> None:
+        plant = self.right(products[-1].end, self.labelled("Facility"), limit=5)
+        between = [self.w(k) for k in range(products[-1].end, plant.start)] if plant is not None else []
+        if "at" in between and not {",", ";", "which", "that", "from"} & set(between):
+            for mat in products:
+                self.st.add("PRODUCES", plant, mat, self.s, 0.7)
+
+    def _places_after(self, i: int, reach: int) -> list[Mention]:
+        """The places of the first "in P1, P2 and P3" within ``reach`` words from ``i`` (none past a clause's end)."""
+        for k in range(i, min(self.s.end, i + reach)):
+            if self.w(k) in (",", ";", ":", "which", "that", "where", "from", "by", "for"):
+                return []
+            if self.w(k) == "in":
+                first = self.at(k + 2) if self.w(k + 1) == "the" else self.at(k + 1)
+                is_place = self.labelled("Place", "Country")
+                if first is not None and is_place(first):
+                    return self.coordinated(first, is_place)
+        return []
 
     def _purpose(self, i: int, materials: list[Mention], producer: Mention | str | None = None) -> None:
         """After "makes M": "for E1, E2 and E3" gives USED_IN; "for B" supplies B; "from M0" gives INPUT_TO."""
