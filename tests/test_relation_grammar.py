@@ -62,3 +62,38 @@ def test_what_is_converted_at_a_plant_the_plant_makes_and_a_firm_making_things_i
     assert {"place:ohio", "place:alabama", "place:louisiana"} <= located, facts
     assert ("LOCATED_IN", "org:kestrel-magnetics-inc", "place:tarnby") in facts
     assert not any(kind == "LOCATED_IN" and s == "org:orion-metals-ltd" for kind, s, _ in facts)
+
+
+def test_shares_stated_without_of_belong_to_the_firm_the_clause_is_about(extractor):
+    """ "X, in which B holds about 22%", "founded by B, which holds 40%", "agreed to acquire about 15% of X", and "the
+    remaining N%" of the firm whose stated shares it completes (not merely the last one named)."""
+    found = run(extractor, "Tarn Trading Corp, in which Orion Motors Corporation holds about 22%, supplies materials to car makers.",
+                "Vela Graphite AS was founded in 2021 by Birch Metals ASA, which holds 40%.",
+                "Ash Trading Corp has agreed to acquire about 15% of Kestrel Lithium Limited.",
+                "Ash Trading Corp said its board approved an investment to acquire 60% of PT Kestrel Nickel.",
+                "The mine is run by PT Pella Nickel, which is 90% owned by Strand Minerals Ltd, a company held 43% by Fir Group and "
+                "57% by Larch Holding Group; the state miner Antom holds the remaining 10%.",
+                "Orion Holdings owns 82% of Pella Lithium Solution and Kestrel Minerals Ltd the remaining 18%.")  # fmt: skip
+    stakes = {(r["source"], r["target"]): r.get("stake") for r in found["relations"] if r["type"] == "HOLDS_STAKE_IN"}
+    assert stakes.get(("org:orion-motors-corporation", "org:tarn-trading-corp")) == 0.22, stakes
+    assert stakes.get(("org:birch-metals-asa", "org:vela-graphite-as")) == 0.4, stakes
+    assert stakes.get(("org:ash-trading-corp", "org:kestrel-lithium-limited")) == 0.15, stakes
+    assert stakes.get(("org:antom", "org:pt-pella-nickel")) == 0.1, stakes
+    assert stakes.get(("org:kestrel-minerals-ltd", "org:pella-lithium-solution")) == 0.18, stakes
+    assert ("org:antom", "org:strand-minerals-ltd") not in stakes
+    assert ("SUBSIDIARY_OF", "org:pt-kestrel-nickel", "org:ash-trading-corp") in found["facts"]
+
+
+def test_a_later_clause_has_its_own_subject_and_a_relative_clause_its_own_agent(extractor):
+    found = run(extractor, "The state miner Antom runs a smelter at Pomalaa, and PT Rowan Nickel produces nickel matte at "
+                           "Sorowako for its shareholders Vale Tarn Ltd, which holds about 59%.",
+                "Kestrel Steel developed the process through its subsidiary Kestrel Electronics Co., Ltd., which will "
+                "manufacture the new magnets at its plant in Tarnby, Gifu Prefecture, and supply them to Orion Motors Inc.",
+                "Birch Mining Ltd, which holds a stake in Cedar Metals Ltd, supplies NdPr oxide to Orion Motors Inc.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "org:pt-rowan-nickel", "material:nickel-matte"),
+            ("SUBSIDIARY_OF", "org:pt-rowan-nickel", "org:vale-tarn-ltd"),
+            ("SUPPLIES", "org:kestrel-electronics-co-ltd", "org:orion-motors-inc"),
+            ("SUPPLIES", "org:birch-mining-ltd", "org:orion-motors-inc")} <= facts, facts  # fmt: skip
+    assert not {("PRODUCES", "org:antom", "material:nickel-matte"), ("SUPPLIES", "org:kestrel-steel", "org:orion-motors-inc"),
+                ("SUPPLIES", "org:cedar-metals-ltd", "org:orion-motors-inc")} & facts, facts  # fmt: skip

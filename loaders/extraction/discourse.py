@@ -26,8 +26,9 @@ class Discourse:
         nearest = self.left(i, self.org, limit=40)
         if nearest is not None and self.w(nearest.start - 1) in self.v.GIVING_VERBS:
             return nearest  # "the Pentagon awarded MP Materials $58.5 million to build its factory"
-        if self.subject is not None and self.org(self.subject) and self.subject.end <= i:
-            return self.subject
+        subject = self.clause_subject(i)
+        if subject is not None and self.org(subject):
+            return subject
         m = nearest
         if m is not None:
             return m

@@ -191,6 +191,12 @@ class Grammar:
         """The sentence's subject when ``found``, the party nearest before the verb at ``i``, stands in an insertion
         between them: "A, headquartered in P, Country, buys", "A, which holds a stake in B, supplies", "A, the B
         subsidiary, supplies" (A, not the country or B); ``found`` otherwise."""
+        rel = next((k for k in range(i - 1, max(self.s.start, i - 25), -1) if self.w(k) in ("which", "who") and self.w(k - 1) == ","), None)
+        closed = rel is not None and any(self.w(k) == "," and self.st.label(self.at_end(k)) not in ("Place", "Country")
+                                         for k in range(rel, i))  # (", in P1, P2, and supply": commas of a place)
+        head = self.at_end(rel - 1) if rel is not None and not closed else None
+        if head is not None and self.org(head):
+            return head  # "B, which will make magnets at its plant and supply them to C": the verb is in B's clause
         subject = self.subject
         if isinstance(found, Mention) and subject is not None and subject.end <= found.start and self.org(subject) \
                 and (any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, found.start))
@@ -277,6 +283,23 @@ class Grammar:
                 continue
             return m
         return None
+
+    def clause_subject(self, i: int) -> Mention | None:
+        """The subject of the clause holding ``i``: the sentence's, or a party that opens a later clause before ``i``
+        after ", and", ", while", "; " and a verb follows ("A runs a smelter at P, and B produces matte ... for its
+        shareholders": B, not A); a list's last name ("with B, C, and D") opens none."""
+        best = self.subject if self.subject is not None and self.subject.end <= i else None
+        for m in self.ms:
+            if m.end > i:
+                break
+            if best is None or m.start <= best.start or not (self.org(m) or self.st.label(m) == "Facility"):
+                continue
+            k = m.start - 1 - (self.w(m.start - 1) == "the")
+            opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas") and self.w(k - 1) == ","
+            before = self.at_end(k - 1 if self.w(k) == ";" else k - 1 - (self.w(k - 1) == ","))
+            if opens and self.doc[m.end].is_lower and self.doc[m.end].is_alpha and not (before is not None and self.org(before)):
+                best = m
+        return best
 
     def _in_prep_list(self, m: Mention) -> bool:
         """Whether ``m`` continues a list after a preposition ("with A, B and C"), rather than starting the clause."""

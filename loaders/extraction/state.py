@@ -47,6 +47,7 @@ class DocState(Mentions, Names, Confirmation):
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
         self.listing: str | None = None  # the policy whose list of items the document is going through
         self.columns: list[str | None] | None = None  # the roles of the columns of the table being read
+        self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
         self.lower_words: set[str] = set()  # words the document writes in lower case somewhere ("ore", "without")

@@ -197,18 +197,28 @@ class Ownership:
                 self._holds(each, target, pct)
         # "B, which owns 35% of A", "B holds 40 percent of the company"
         last = None  # "A holds 31% of B; C, D and E hold 20% each": B, the company the sentence is about
-        for i in self.triggers(("owns", "owned", "holds", "held", "controls", "own", "hold")):
-            pct_at = next((q for q in range(i + 1, min(self.s.end, i + 4)) if self.w(q) in ("%", "percent")), None)
+        for i in self.triggers(self.v.SHARE_VERBS):
+            pct_at = next((q for q in range(i + 1, min(self.s.end, i + 5)) if self.w(q) in ("%", "percent")), None)
             if pct_at is None or self.hedged(i, pct_at + 1):
                 continue
-            target = self.right(pct_at + 2, self.org, limit=2) if self.w(pct_at + 1) == "of" else \
-                last if self.w(pct_at + 1) == "each" else None
             holder = self.left(i, self.org, limit=6)
+            if holder is None and self.w(i) in self.v.ACQUIRE_VERBS | {"acquire"} and self.subject is not None and self.org(self.subject):
+                holder = self.subject  # "A said its board approved an investment to acquire 60% of B"
+            target = self.right(pct_at + 2, self.org, limit=2) if self.w(pct_at + 1) == "of" else \
+                last if self.w(pct_at + 1) == "each" else self._held_in(holder, i) if holder is not None else None
             pct = self._percent(i + 1, pct_at + 1)
             if holder is not None and target is not None and pct is not None:
                 for each in self.subjects(holder, i, self.org):
                     self._holds(each, target, pct)
                 last = target
+        # "A owns 82% of B and C the remaining 18%": C holds the rest of B
+        for i in self.triggers(("remaining", "other", "rest")):
+            holder = self.at_end(i - 1) if self.w(i - 1) == "the" else None
+            holder = self.at_end(i - 2) if holder is None and self.w(i - 2) == "the" else holder
+            pct = self._percent(i + 1, i + 2)
+            target = self._rest_of(pct)
+            if holder is not None and self.org(holder) and pct is not None and target is not None and not self.hedged(holder.start, i + 2):
+                self._holds(holder, target, pct)
         # "KU Leuven's Institute for Sustainable Metals": an institute of the organisation that possesses it
         for m in self.ms:
             if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in ("'s", "’s"):
@@ -252,6 +262,28 @@ class Ownership:
                 continue  # "its largest shareholder" alone says neither control nor a share
             self._holds(holder, owned, pct)
 
+    def _held_in(self, holder: Mention, i: int) -> Mention | str | None:
+        """What ``holder`` holds a share of when the text names no "of X": "X, in which B holds about 22%" (X); "X was
+        founded by B, which holds 40%" (the subject X); "B holds the remaining 10%" (the firm whose shares the document
+        stated last)."""
+        if self.w(holder.start - 1) == "which" and self.w(holder.start - 2) == "in":
+            return self.relative_head(holder.start, self.org)
+        relative = self.w(holder.end) == "," and self.w(holder.end + 1) == "which" and holder.end + 2 == i
+        if relative and self.w(holder.start - 1) == "by" and self.subject is not None and self.org(self.subject) \
+                and self.subject.end <= holder.start and self.st._key(self.subject) != self.st._key(holder):
+            return self.subject
+        if relative and self.w(holder.start - 1) in ("shareholder", "shareholders", "owners") and self.w(holder.start - 2) == "its":
+            return self.its(holder.start - 2)  # "A ... for its shareholders B, which holds about 59%"
+        if self.w(i + 1) == "the" and self.w(i + 2) in ("remaining", "other", "rest"):
+            return self._rest_of(self._percent(i + 3, i + 4))
+        return None
+
+    def _rest_of(self, pct: float | None) -> str | None:
+        """The firm "the remaining N%" is of: the latest whose stated shares and N make the whole."""
+        if pct is None:
+            return None
+        return next((k for k in reversed(self.st.owned) if abs(sum(self.st.owned[k].values()) + pct - 1) < 0.011), None)
+
     def _shares_by(self, k: int) -> list[tuple[Mention, float]]:
         """ "51% by B and 49% by C" from ``k``: each agent with its share (empty unless the phrase starts there)."""
         out: list[tuple[Mention, float]] = []
@@ -273,6 +305,9 @@ class Ownership:
         """A stated share of equity: control (SUBSIDIARY_OF) from a majority or stated control, else a minority
         stake (HOLDS_STAKE_IN, owner -> owned)."""
         control = any(self.w(k) in ("controlling", "control", "controls", "majority") for k in range(self.s.start, self.s.end))
+        key = self.st._key(owned)
+        if stake is not None:  # (the order of the dict: the latest last)
+            self.st.owned[key] = {**self.st.owned.pop(key, {}), self.st._key(holder): stake}
         if stake is not None and stake < 0.5 and not control:
             self.st.add("HOLDS_STAKE_IN", holder, owned, self.s, 0.75, stake=stake)
         else:

@@ -12,7 +12,7 @@ class Production:
         for i in self.triggers(self.v.PRODUCE_VERBS | {"produced", "mined"}):
             if self.w(i) in ("produced", "mined") and (self.is_passive(i) or self.w(i + 1) in ("in", "by")):
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
-            subject = self.subject if self.subject is not None and self.subject.end <= i else None
+            subject = self.clause_subject(i)
             subject = self.relative_head(i, lambda m: self.org(m) or self.st.label(m) == "Facility") or subject
             producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
