@@ -40,3 +40,46 @@ def test_the_owner_of_a_survey_or_statistics_is_a_source(extractor):
     found = run(extractor, "The import figures are from the Norland Oil, Gas and Metals National Corporation's annual "
                 "material-flow survey. Orion Ltd makes magnets.")  # fmt: skip
     assert not any("Norland" in n for n in found["names"]), found["names"]
+
+
+def test_elements_written_as_parts_of_compound_words(extractor):
+    found = run(extractor, "Orion Metals plans to mine niobium-scandium-titanium ore and nickel-cobalt-scandium laterite.",
+                "The notice covers tungsten-nickel-iron and tungsten-nickel-copper alloys.",
+                "Birch Ltd makes high-nickel cathodes and cobalt-free cells, and Cedar Ltd makes high-purity iron.",
+                "Kestrel Zinc recovers indium as a by-product of zinc, lead and copper smelting.")  # fmt: skip
+    names = found["names"]
+    assert {"niobium-scandium-titanium ore", "nickel-cobalt-scandium laterite", "tungsten-nickel-iron alloy",
+            "tungsten-nickel-copper alloy", "high-purity iron", "Indium"} <= set(names), names
+    assert names["high-purity iron"]["label"] == "Material"
+    assert not {"Niobium", "Nickel", "Cobalt", "Copper", "Zinc", "Iron", "Titanium"} & set(names), names
+
+
+def test_a_known_element_before_a_firms_word_is_part_of_the_name(extractor):
+    found = run(extractor, "Rio Tinto and Indium Corporation said they had extracted gallium. Cobalt Mining Ltd signed a deal.",
+                "A permit came from the Director General of Mineral and Coal.")  # fmt: skip
+    names = set(found["names"])
+    assert {"Indium Corporation", "Cobalt Mining Ltd", "Gallium"} <= names, names
+    assert not {"Indium", "Cobalt", "coal"} & names, names
+
+
+def test_names_listed_with_an_organisation_are_organisations(extractor):
+    found = run(extractor, "Korean battery makers Lumen Energy Solution, Kora On and Halcyon SDI rely on high-nickel cathodes.")
+    assert {"Lumen Energy Solution", "Kora On", "Halcyon SDI"} <= set(found["names"]), found["names"]
+
+
+def test_lenders_are_no_parties(extractor):
+    found = run(extractor, "Construction was funded by a debt package, including Orion's loan and facilities from the Northern "
+                "Kestrel Infrastructure Facility, Export Finance Larch and the Clean Energy Finance Corporation.",
+                "Lenders include Yew Finance Corporation. Birch Ltd makes magnets for Cedar Ltd.")  # fmt: skip
+    names = set(found["names"])
+    assert not any("Finance" in n or "Infrastructure" in n for n in names), names
+    assert {"Birch Ltd", "Cedar Ltd"} <= names
+
+
+def test_minerals_and_end_uses_of_the_chains_are_their_own_entities(extractor):
+    found = run(extractor, "Orion Sands mines ilmenite, rutile and zircon and sells cathode precursors, anode material and "
+                "electric vehicle batteries; Birch Ltd makes soda ash, apatite concentrate and lead-acid batteries.")  # fmt: skip
+    names = found["names"]
+    assert {"ilmenite", "rutile", "zircon", "cathode precursor", "anode material", "electric vehicle battery", "soda ash",
+            "apatite concentrate", "lead-acid battery"} <= set(names), names
+    assert "mineral sands" not in names and "lithium-ion battery" not in names

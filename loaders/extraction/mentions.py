@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
+from .compounds import element_compounds
 from .packed import formula, packed_mentions
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
@@ -110,11 +111,19 @@ class Mentions:
     def _filter_known(self, doc: Any, spans: list[Mention]) -> list[Mention]:
         """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
         kept = []
+        modifiers = self.v.MODIFIER_HEADS | self.v.ELEMENT_MODIFIERS
+        drop, compounds = element_compounds(doc, spans, lambda m: self.entities[m.key].label if m.key in self.entities else None,
+                                            self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
+        for start, end, name in compounds:
+            entity = self._new("Material", name)
+            kept.append(Mention(start, end, entity.key, doc[start:end].text, label_of_known="Material"))
         for m in spans:
             entity = self.entities.get(m.key or "")
             if entity is None:
                 kept.append(m)
                 continue
+            if id(m) in drop or (entity.label == "Element" and doc[m.end : m.end + 1].text.lower() in modifiers):
+                continue  # "high-nickel cathodes", "zinc, lead and copper smelting"
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
             if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower():
                 continue  # "expects to commission the plant": a common word, not "the Commission"
@@ -123,8 +132,10 @@ class Mentions:
             if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
                 continue
             if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
-                    and not sentence_start(doc, m.start) and name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in self.v.STOP:
-                continue  # "Neo Lithium", "Arafura Rare Earths", "Kessler Aerospace": part of a firm's name
+                    and not sentence_start(doc, m.start) and (name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in self.v.STOP
+                                                              or doc[m.start - 1].lower_ in ("and", "&") and m.start > 1
+                                                              and name_token(doc, m.start - 2) and doc[m.start - 2].lower_ not in self.v.STOP):
+                continue  # "Neo Lithium", "Arafura Rare Earths", "Director General of Mineral and Coal": part of a name
             if entity.label in ("Material", "EndUse") and nxt == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ in ("based", "bearing", "related", "free"):
                 continue
             if entity.label == "EndUse":
@@ -266,7 +277,7 @@ class Mentions:
             return None
         if len(words) == 1 and words[0] in self.persons:
             return None
-        if norm in self.sources or self._source(lowers, start, end):
+        if norm in self.sources or self._source(doc, lowers, start, end):
             self.sources.add(norm)  # (and in the rest of the document)
             return None
         # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
@@ -320,13 +331,21 @@ class Mentions:
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
 
-    def _source(self, lowers: list[str], start: int, end: int) -> bool:
+    def _source(self, doc: Any, lowers: list[str], start: int, end: int) -> bool:
         """A firm quoted as a source rather than a party: "X, a London-based analytics firm", "a strategist at X",
         "X's trade statistics"."""
         apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
         apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
-        return (any(w in SOURCE_WORDS for w in apposition) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
+        return (any(w in SOURCE_WORDS for w in apposition) or self._lender(doc, lowers, start) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
+
+    def _lender(self, doc: Any, lowers: list[str], start: int) -> bool:
+        """A name in a list after "a loan from", "facilities from", "lenders including": a lender, no party."""
+        k = start - 1
+        while k > 0 and start - k < 40 and (lowers[k] in (",", "and", "the", "-") or (doc[k].text[:1].isupper() and lowers[k] not in self.v.STOP)):
+            k -= 1
+        return (lowers[k] == "from" and any(w in self.v.LOAN_NOUNS for w in lowers[max(0, k - 4) : k])) \
+            or lowers[k - 1 : k + 1] in (["lent", "by"], ["lenders", "include"], ["lenders", "including"]) or lowers[k - 2 : k + 1] == ["lenders", "such", "as"]
 
 
 def _noun_phrase(lowers: list[str], k: int) -> list[str]:

@@ -166,14 +166,19 @@ _COMPANY_CUES = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "
 
 def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
     """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute",
-    "India-Japan Critical Minerals Forum")."""
+    "India-Japan Critical Minerals Forum"), or a known element or material before a firm's word ("Indium Corporation")."""
     for m in known:
         if m.start != i or m.end >= len(doc):
             continue
         nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and name_token(doc, m.end + 2) else m.end
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
-            return m.label_of_known in ("Place", "Country")
+            return m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
+                                                               and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper())
     return False
+
+
+_FIRM_WORDS = lexicon.LEGAL_SUFFIXES | frozenset("mining metals minerals resources industries technologies chemicals chemical".split())
+"""After a known element or material, a capitalised word that makes it a firm's name ("Indium Corporation", "Tin Mining")."""
 
 STARTS: dict[int, set[int]] = {}
 

@@ -1,0 +1,90 @@
+"""Elements written as parts of compound words, used by the mentions pass: "nickel-cobalt-scandium laterite" and
+"tungsten-nickel-iron and tungsten-nickel-copper alloys" are materials of their own, "high-nickel cathodes" and
+"cobalt-free" are about cathodes, "zinc, lead and copper smelting" is about smelting, and "high-purity iron" is a
+grade of a material. None of these mentions the element itself as a thing the document is about.
+
+Symbols packed into one token ("Dy/Tb", "Sm-Co", "NdPr") are read by ``packed.py``; here the elements are
+written out as words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .model import Mention
+from .vocabulary import WORDS
+
+STOP = WORDS.STOP
+
+LIST_WORDS = frozenset((",", "and", "or"))
+
+
+def glued(doc: Any, k: int) -> bool:
+    """A hyphen at ``k`` joining two words without spaces ("nickel-cobalt", "high-nickel")."""
+    return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
+def element_compounds(doc: Any, spans: list[Mention], label_of: Callable[[Mention], str | None], heads: frozenset[str],
+                      modifier_heads: frozenset[str]) -> tuple[set[int], list[tuple[int, int, str]]]:
+    """The element mentions of ``spans`` that are parts of compound words (their ``id``), and the materials those
+    compounds name: (start, end, name), the name in the singular ("niobium-scandium-titanium ore")."""
+    elements = {m.start: m for m in spans if m.end - m.start == 1 and label_of(m) == "Element"}
+    if not elements:
+        return set(), []
+    longer = {k for m in spans if m.end - m.start > 1 for k in range(m.start, m.end)}  # (a known compound wins)
+    drop: set[int] = set()
+    new: list[tuple[int, int, str]] = []
+    n = len(doc)
+    for s in sorted(elements):
+        if s in longer or id(elements[s]) in drop or (glued(doc, s - 1) and s - 2 in elements):
+            continue
+        chain, e = _chain(doc, s, elements)
+        if len(chain) >= 2:
+            head = e if e < n and doc[e].lower_ in heads else None
+            if head is None and e + 1 < n and doc[e].lower_ in ("and", "or") and e + 1 in elements:
+                second, e2 = _chain(doc, e + 1, elements)
+                head = e2 if len(second) >= 2 and e2 < n and doc[e2].lower_ in heads else None  # "A-B and A-C alloys"
+            drop.update(id(elements[c]) for c in chain)
+            if head is not None:
+                name = "-".join(doc[c].lower_ for c in chain) + " " + _singular(doc[head].lower_)
+                new.append((s, head + 1 if head == e else e, name))
+        elif glued(doc, s - 1) or glued(doc, e):
+            drop.add(id(elements[s]))  # "high-nickel cathodes", "cobalt-free": a compound adjective
+        elif s >= 3 and glued(doc, s - 2) and doc[s - 1].lower_ in ("purity", "grade") and (e >= n or not doc[e].is_alpha or doc[e].lower_ in STOP):
+            drop.add(id(elements[s]))  # "high-purity iron": a grade of the metal, a material
+            new.append((s - 3, s + 1, f"{doc[s - 3].lower_}-{doc[s - 1].lower_} {doc[s].lower_}"))  # (not "... lithium chemicals")
+        else:
+            listed = _listed_modifiers(doc, s, elements, modifier_heads)
+            drop.update(id(elements[c]) for c in listed)
+    return drop, new
+
+
+def _chain(doc: Any, s: int, elements: dict[int, Mention]) -> tuple[list[int], int]:
+    """The elements joined by hyphens from ``s`` ("niobium-scandium-titanium") and the token after them."""
+    chain, e = [s], s + 1
+    while e + 1 < len(doc) and glued(doc, e) and e + 1 in elements:
+        chain.append(e + 1)
+        e += 2
+    return chain, e
+
+
+def _listed_modifiers(doc: Any, s: int, elements: dict[int, Mention], modifier_heads: frozenset[str]) -> list[int]:
+    """ "zinc, lead and copper smelting": the elements of a list of single words whose last word, an element,
+    modifies the noun after it; [] when the list ends otherwise."""
+    out, k = [s], s + 1
+    while k + 1 < len(doc) and doc[k].text in LIST_WORDS:
+        while k < len(doc) and doc[k].text in LIST_WORDS:
+            k += 1
+        if k >= len(doc) or not doc[k].is_alpha or not doc[k].is_lower:
+            return []
+        if k in elements:
+            out.append(k)
+        k += 1
+    if len(out) < 2 or k - 1 not in elements or k >= len(doc) or doc[k].lower_ not in modifier_heads:
+        return []
+    return out
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
