@@ -32,7 +32,7 @@ def element_compounds(doc: Any, spans: list[Mention], label_of: Callable[[Mentio
     elements = {m.start: m for m in spans if m.end - m.start == 1 and label_of(m) == "Element"}
     if not elements:
         return set(), []
-    longer = {k for m in spans if m.end - m.start > 1 for k in range(m.start, m.end)}  # (a known compound wins)
+    longer = {k for m in spans if m.end - m.start > 1 and m.start <= max(elements) for k in range(m.start, m.end)}  # (a known compound wins)
     drop: set[int] = set()
     new: list[tuple[int, int, str]] = []
     n = len(doc)
@@ -54,9 +54,8 @@ def element_compounds(doc: Any, spans: list[Mention], label_of: Callable[[Mentio
         elif s >= 3 and glued(doc, s - 2) and doc[s - 1].lower_ in ("purity", "grade") and (e >= n or not doc[e].is_alpha or doc[e].lower_ in STOP):
             drop.add(id(elements[s]))  # "high-purity iron": a grade of the metal, a material
             new.append((s - 3, s + 1, f"{doc[s - 3].lower_}-{doc[s - 1].lower_} {doc[s].lower_}"))  # (not "... lithium chemicals")
-        else:
-            listed = _listed_modifiers(doc, s, elements, modifier_heads)
-            drop.update(id(elements[c]) for c in listed)
+        elif e < n and doc[e].text in LIST_WORDS:
+            drop.update(id(elements[c]) for c in _listed_modifiers(doc, s, elements, modifier_heads))
     return drop, new
 
 

@@ -83,8 +83,10 @@ class OrgVerbs:
                 e.confirmed = True  # "the miner X", "the Australian miner X", "the state miner X", "its subsidiary X"
             elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
                 e.confirmed = True
-        for m in self.ms:  # "battery makers A, B and C": names listed with an organisation are organisations
+        pending = [e for e in map(self.st.ent, self.ms) if e is not None and not e.confirmed and e.label in ORG_LABELS]
+        for m in self.ms if pending else ():  # "battery makers A, B and C": names listed with an organisation are organisations
             e = self.st.ent(m)
-            if e is not None and e.label in ORG_LABELS and (e.confirmed or e.key in self.st.used) and not m.anaphora:
+            if e is not None and e.label in ORG_LABELS and (self.w(m.end) in (",", "and", "&") or self.w(m.start - 1) in (",", "and", "&")) \
+                    and (e.confirmed or e.key in self.st.used) and not m.anaphora:
                 for x in self.conjuncts(m, self.org):
                     self.st.ent(x).confirmed = True

@@ -111,7 +111,7 @@ class Mentions:
     def _filter_known(self, doc: Any, spans: list[Mention]) -> list[Mention]:
         """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
         kept = []
-        modifiers = self.v.MODIFIER_HEADS | self.v.ELEMENT_MODIFIERS
+        modifiers = self.v.ELEMENT_MODIFIER_HEADS
         drop, compounds = element_compounds(doc, spans, lambda m: self.entities[m.key].label if m.key in self.entities else None,
                                             self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
         for start, end, name in compounds:
