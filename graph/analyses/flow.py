@@ -191,7 +191,9 @@ def supply_flow(
         context only), as (source, target, type, properties, sources,
         reviewed) in the order ``G``'s adjacency would give them: how the
         store feeds the report without a NetworkX copy of every flow fact
-        (:meth:`Store.analysis_graph`).
+        (:meth:`Store.analysis_graph`). The projection keeps their property
+        dicts and source lists as its edges' attributes (a store's stream
+        decodes fresh ones for it): a caller's are not to be used again.
 
     Returns
     -------
@@ -266,42 +268,49 @@ def supply_flow(
     supplies: dict[tuple[str, str], dict] = {}
     flows: list[tuple[str, str, dict]] = []
     waiting: list[tuple[str, str, dict, str | None]] = []
-    stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True)) for u, v, d in G.edges(data=True))
-    for source, target, kind, data, cited, reviewed in itertools.chain(stream, facts or ()):
-        if kind == "PRODUCES" and labels.get(target) == "Element":
-            # An element named as the commodity ("mines cobalt") says nothing of the form made, so it cannot
-            # join the material flow without a guess: kept in the graph, left out here, and the report says so.
-            assumed.note("element_production", f"{G.nodes[source].get('name', source)}: {G.nodes[target].get('name', target)}")
-            continue
+    # (source, target, type, properties, sources, reviewed, own): ``own`` when the dict and list are the projection's
+    # to keep (the store's stream decodes them for it), not the caller's graph's
+    stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True), False) for u, v, d in G.edges(data=True))
+    owned = ((*fact, True) for fact in facts or ())
+    for source, target, kind, data, cited, reviewed, own in itertools.chain(stream, owned):
         if kind not in FLOW_TYPES:
             if kind == "MEMBER_OF":
                 cats.add_member(source, target)
             if not _outside(data, as_of):  # control and ownership hold between their dates too
                 links.add(source, target, data)
             continue
-        attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
+        produces = kind == "PRODUCES"
+        if produces and labels.get(target) == "Element":
+            # An element named as the commodity ("mines cobalt") says nothing of the form made, so it cannot
+            # join the material flow without a guess: kept in the graph, left out here, and the report says so.
+            assumed.note("element_production", f"{G.nodes[source].get('name', source)}: {G.nodes[target].get('name', target)}")
+            continue
+        if own and data.keys() <= _EDGE_ATTRS and None not in data.values():  # nothing to leave out: the dict itself
+            attrs, since, until = data, None, None
+        else:
+            attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
+            since, until = data.get("since"), data.get("until")
         attrs["type"] = kind
-        attrs["sources"] = list(cited or ())
+        attrs["sources"] = cited if own and type(cited) is list else list(cited or ())
         attrs["unreviewed"] = 0 if reviewed else 1  # an extracted fact nobody accepted yet
-        since, until = data.get("since"), data.get("until")
         if until and day(until) <= as_of:
             continue  # the fact no longer holds
         if since and day(since) > as_of:
-            if kind == "PRODUCES":
+            if produces:
                 waiting.append((source, target, attrs, since))
             continue
-        if kind == "PRODUCES" or kind == "SUPPLIES":
+        if produces or kind == "SUPPLIES":
             act = activity.get(source) or active(source)
             if not act.operating:
-                if kind == "PRODUCES":
+                if produces:
                     waiting.append((source, target, attrs, act.expected))
                 continue
-            if kind == "SUPPLIES" and not (activity.get(target) or active(target)).operating:
+            if not produces and not (activity.get(target) or active(target)).operating:
                 continue
         if source in category_ids or target in category_ids:
             cats.keep(source, target, attrs)
-        elif kind == "PRODUCES":
-            produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
+        elif produces:
+            produced[(target, "countries" if labels.get(source) == "Country" else "organisations")].append((source, attrs))  # basis_of
         elif kind == "SUPPLIES":
             key = (source, target)
             if key not in supplies or vintage_key(None, attrs.get("year")) > vintage_key(None, supplies[key].get("year")):
@@ -324,26 +333,32 @@ def supply_flow(
         return {b: _weigh_producers(r, edition, year, as_of, capacity) for b, r in by_basis.items()}
 
     world = _world_totals(produced)
+    controlled = frozenset(links.operators) | frozenset(links.parents)  # the producers that have controllers
+    nodes = F._node
     for (material, basis), rows in produced.items():
-        covered = _covered(G, rows, links)
+        covered = _covered(G, rows, links, controlled)
         if covered:
             assumed.note("operator_and_plant")
         _add_node(G, F, material, links)
         if material in world:
-            F.nodes[material]["world_t"] = world[material]
+            nodes[material]["world_t"] = world[material]
         vintage, edges = _weigh_producers(rows, edition, year, as_of, capacity, covered)
-        inherited = next((a.get("inherited") for _, a in rows if a.get("inherited")), None)
+        # (only a category's producers are inherited: cats.expand)
+        inherited = next((a.get("inherited") for _, a in rows if a.get("inherited")), None) if category_ids else None
         if inherited:
             vintage["inherited"] = inherited
             assumed.note("inherited", f"{G.nodes[material].get('name', material)} from {G.nodes[inherited].get('name', inherited)}")
         if vintage["weights"] == EQUAL and len(edges) > 1:
             assumed.note("equal_split")
-        F.nodes[material]["vintages"][basis] = vintage
+        nodes[material]["vintages"][basis] = vintage
         for producer, attrs in edges:
             attrs["basis"] = basis
             flows.append((producer, material, attrs))
-    for node in dict.fromkeys(node for source, target, _ in flows for node in (source, target)):  # once per node, in order
-        _add_node(G, F, node, links, activity.get(node))
+    for source, target, _ in flows:  # each node once, in the order the flows name them
+        if source not in nodes:
+            _add_node(G, F, source, links, activity.get(source))
+        if target not in nodes:
+            _add_node(G, F, target, links, activity.get(target))
     _add_edges(F, flows)
     for category in sorted(cats.ids):
         record = cats.record(category)
@@ -387,11 +402,13 @@ def _outside(data: dict, as_of: str) -> bool:
     return bool((until and day(until) <= as_of) or (since and day(since) > as_of))
 
 
-def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links) -> set[str]:
-    """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice."""
+def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links, has_controllers: frozenset[str]) -> set[str]:
+    """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice.
+
+    ``has_controllers``: the nodes with an operator or a parent (``links``'), the only ones that can be covered."""
     if len(rows) < 2:
         return set()
-    controlled = {p for p, _ in rows if p in links.operators or p in links.parents}  # only they have controllers
+    controlled = has_controllers.intersection([p for p, _ in rows])
     if not controlled:
         return set()
     listed = {p for p, _ in rows}
@@ -489,16 +506,24 @@ def _weigh_producers(
     ``covered`` producers (operators of a listed plant) weigh 0 there: their plant carries their output.
     """
     as_of = as_of or datetime.date.today().isoformat()
-    groups: dict[tuple, dict[str, dict]] = defaultdict(dict)
-    vintages = [(attrs.get("edition"), figure_year(attrs)) for _, attrs in rows]  # each row's, computed once
-    for (producer, attrs), vintage in zip(rows, vintages):
-        groups[vintage][producer] = attrs
+    vintages = [(attrs.get("edition"), attrs["year"] if type(attrs.get("year")) is int else figure_year(attrs))
+                for _, attrs in rows]  # each row's, computed once (figure_year, with its common case first)
+    if vintages and vintages.count(vintages[0]) == len(vintages):  # one vintage (most materials): no grouping
+        groups: dict[tuple, dict[str, dict]] = {vintages[0]: dict(rows)}
+    else:
+        groups = defaultdict(dict)
+        for (producer, attrs), vintage in zip(rows, vintages):
+            groups[vintage][producer] = attrs
     measures = {v: measure_of(list(g.values())) for v, g in groups.items()}
     measured = {v: g for v, g in groups.items() if measures[v]}
     newest: dict[str, dict] = {}
     if len(groups) == 1:  # one vintage: the first row of each producer (as the comparison below keeps on ties)
-        for producer, attrs in rows:
-            newest.setdefault(producer, attrs)
+        only = next(iter(groups.values()))
+        if len(only) == len(rows):  # no producer listed twice: its one row
+            newest = dict(only)
+        else:
+            for producer, attrs in rows:
+                newest.setdefault(producer, attrs)
     else:
         keys = {v: vintage_key(*v) for v in groups}
         best_key: dict[str, tuple] = {}
@@ -525,9 +550,13 @@ def _weigh_producers(
         chosen = choose_vintage(candidates, edition, year, this_year=int(as_of[:4]))
     kept = measured[chosen]
     how = measures[chosen]
-    total = sum(a.get("volume_t") or 0 for a in kept.values())
-    for attrs in kept.values():
-        attrs.update(weight=float(attrs["share"]) if how == STATED else attrs["volume_t"] / total, listed=True)
+    if how == STATED:
+        for attrs in kept.values():
+            attrs["weight"], attrs["listed"] = float(attrs["share"]), True
+    else:
+        total = sum(a.get("volume_t") or 0 for a in kept.values())
+        for attrs in kept.values():
+            attrs["weight"], attrs["listed"] = attrs["volume_t"] / total, True
     edges = list(kept.items())
     for producer, attrs in newest.items():
         if producer not in kept:
