@@ -10,6 +10,7 @@ apart from the store's transactions and merge (:mod:`.embedded`), as
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
 from collections import defaultdict
@@ -178,6 +179,15 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
         for row, (props, sources, evidence, confidence, reviewed) in zip(rows, payloads):
             yield row, props, [strings.setdefault(s, s) for s in sources], evidence, confidence, reviewed
 
+    def add_context(rows: list[tuple]) -> None:
+        """Rows of facts (key, type, source, target, payload) into the graph, ends and type already the shared objects."""
+        for (key, kind, source, target, _), props, sources, evidence, confidence, reviewed in decoded(rows):
+            parallel = succ[source].get(target)
+            if parallel is None:
+                parallel = succ[source][target] = pred[target][source] = {}
+            parallel[key] = {"type": kind, **props, "sources": sources, "evidence": evidence, "confidence": confidence,
+                             "reviewed": reviewed}  # fmt: skip
+
     cache = query("PRAGMA cache_size").fetchone()[0]
     # A read passes each page once: a small page cache while it runs (the loads' 256 MiB would stay allocated
     # beside the graph: at a million facts the report's peak was 1.59 GiB with it, 1.42 GiB without).
@@ -189,6 +199,16 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
                 nodes[key] = {"label": label, "name": name, "aliases": scan(aliases, 0)[0], **scan(props, 0)[0]}
                 succ[key], pred[key] = {}, {}
                 strings[key] = ids[key] = key
+        if flow_types and keep is None:
+            # (a payload's last element says whether the edge is reviewed: edge_payload)
+            reviewed = " WHERE substr(payload, -5) = 'true]'" if reviewed_only else ""
+            split = _split_rows(query(f"SELECT {EDGE_COLUMNS} FROM edges{reviewed} ORDER BY key"), list(nodes), flow_types,
+                                scan, strings)  # fmt: skip
+            if split is not None:
+                context, facts = split
+                for start in range(0, len(context), 4096):
+                    add_context(context[start:start + 4096])
+                return graph, facts
         rows = query(f"SELECT {EDGE_COLUMNS} FROM edges ORDER BY key")
         while batch := rows.fetchmany(4096):
             context = []
@@ -211,15 +231,10 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
                         facts.append((source, target, kind, payload))
                         continue
                 context.append((key, kind, source, target, payload))
-            for (key, kind, source, target, _), props, sources, evidence, confidence, reviewed in decoded(context):
-                parallel = succ[source].get(target)
-                if parallel is None:
-                    parallel = succ[source][target] = pred[target][source] = {}
-                parallel[key] = {"type": kind, **props, "sources": sources, "evidence": evidence, "confidence": confidence,
-                                 "reviewed": reviewed}  # fmt: skip
+            add_context(context)
 
     def stream() -> Iterator[tuple]:
-        """The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time; one
+        """(The general read's, where an edge's end has no node row or only some nodes are kept.) The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time; one
         generator, not three stacked (a resumption per fact each, at a million facts)."""
         pending: list[tuple] = []
         sources_of = list(nodes)
@@ -234,3 +249,53 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
             pending = []
 
     return graph, stream()
+
+
+def _split_rows(rows: sqlite3.Cursor, nodes: list[str], flow_types: frozenset[str], scan: Callable,
+                strings: dict[str, str]) -> tuple[list[tuple], Iterator[tuple]] | None:  # fmt: skip
+    """The edge rows (in key order) parted: the context facts' rows, their ends and type the shared objects, and the
+    flow facts as :func:`read_graph`'s stream, in the same order; None when an edge's end has no node row.
+
+    The stream's order is the full graph's adjacency: by source in ``nodes``' order, each source's targets in the order
+    of the pair's first fact of any type, then by key. Instead of filing a million facts into dicts of dicts, each
+    row's ends and type become integers (one C-level map per column and batch) and NumPy sorts them: the payloads are
+    decoded a batch at a time in that order, as the projection takes them. (Filed by pair, each fact was a tuple kept
+    in a scattered list, and handing them out cost more than decoding them.)
+    """
+    import numpy as np
+
+    position = {node: i for i, node in enumerate(nodes)}
+    flow_kinds = sorted(flow_types)
+    code = {kind: i for i, kind in enumerate(flow_kinds)}
+    columns: tuple[list, list, list] = ([], [], [])  # per batch: tails, heads, flow type codes (-1: context)
+    texts: list[str] = []
+    context: list[tuple] = []
+    kinds: dict[str, str] = {}
+    while batch := rows.fetchmany(65536):
+        _, types, sources, targets, payloads = zip(*batch)
+        try:
+            tails = np.fromiter(map(position.__getitem__, sources), np.int64, len(batch))
+            heads = np.fromiter(map(position.__getitem__, targets), np.int64, len(batch))
+        except KeyError:
+            return None  # an end without a node row: the general read adds a bare node for it
+        codes = np.fromiter(map(code.get, types, itertools.repeat(-1)), np.int64, len(batch))
+        for j, tail, head in zip(*(a.tolist() for a in (np.flatnonzero(codes < 0), tails[codes < 0], heads[codes < 0]))):
+            key, kind, _, _, payload = batch[j]
+            context.append((key, kinds.setdefault(kind, kind), nodes[tail], nodes[head], payload))
+        for column, values in zip(columns, (tails, heads, codes)):
+            column.append(values)
+        texts += payloads
+    tails, heads, codes = (np.concatenate(c) if c else np.zeros(0, np.int64) for c in columns)
+    _, first, pair = np.unique(tails * max(1, len(nodes)) + heads, return_index=True, return_inverse=True)
+    flowing = np.flatnonzero(codes >= 0)
+    order = flowing[np.lexsort((flowing, first[pair[flowing]], tails[flowing]))]  # by source, pair's first fact, key
+
+    def stream() -> Iterator[tuple]:
+        for start in range(0, len(order), 4096):
+            chunk = order[start:start + 4096]
+            payloads = scan("[" + ",".join([texts[i] for i in chunk.tolist()]) + "]", 0)[0]
+            for tail, head, kind, (props, cited, _, _, reviewed) in zip(tails[chunk].tolist(), heads[chunk].tolist(),
+                                                                          codes[chunk].tolist(), payloads):  # fmt: skip
+                yield nodes[tail], nodes[head], flow_kinds[kind], props, [strings.setdefault(s, s) for s in cited], reviewed
+
+    return context, stream()
