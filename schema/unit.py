@@ -103,7 +103,7 @@ class LoadUnit:
     def fact_ids(self) -> Iterable[str]:
         """Every id the facts refer to (ends and sources), each at least once."""
         if self.table:
-            return {*self.table.documents, *(i for starts, ends in self.table.ends.values() for i in (*starts, *ends))}
+            return self.table.documents.union(*(ids for ends in self.table.ends.values() for ids in ends))
         return (i for f in self._facts for i in (f.source, f.target, *f.sources))
 
     def fact_at(self, index: int) -> tuple[Fact, str]:

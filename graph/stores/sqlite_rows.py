@@ -71,14 +71,15 @@ def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
     that dict's identity (an int hashes faster than the values); only the
     evidence is encoded per row.
     """
-    heads: dict[int, tuple[dict, tuple, str]] = {}  # id(props) -> the props (held: the id stays theirs), sources, start
-    rows = []
+    heads: dict[int, tuple[dict, tuple, float, str, str]] = {}  # id(props) -> the props (held: the id stays theirs),
+    rows = []  # sources and confidence, and the payload's text before and after the evidence
     for type_, source, target, docs, evidence, confidence, props, key, _ in table.rows:
         known = heads.get(id(props))
-        if known is None or known[1] is not docs:
-            known = heads[id(props)] = (props, docs, f"[{dump(props)},{dump(sorted(docs))},")
-        tail = f"[{_encode_string(evidence)}]," if evidence else "[],"
-        rows.append((key, type_, source, target, f"{known[2]}{tail}{_encode_float(confidence)},true]", origin))
+        if known is None or known[1] is not docs or known[2] != confidence:
+            known = heads[id(props)] = (props, docs, confidence, f"[{dump(props)},{dump(sorted(docs))},",
+                                        f",{_encode_float(confidence)},true]")  # fmt: skip
+        evidence_text = f"[{_encode_string(evidence)}]" if evidence else "[]"
+        rows.append((key, type_, source, target, f"{known[3]}{evidence_text}{known[4]}", origin))
     rows.sort(key=itemgetter(0))  # keys are distinct: ordered by key (3x faster than comparing the tuples)
     return rows
 
