@@ -83,3 +83,17 @@ def test_minerals_and_end_uses_of_the_chains_are_their_own_entities(extractor):
     assert {"ilmenite", "rutile", "zircon", "cathode precursor", "anode material", "electric vehicle battery", "soda ash",
             "apatite concentrate", "lead-acid battery"} <= set(names), names
     assert "mineral sands" not in names and "lithium-ion battery" not in names
+
+
+def test_one_thing_named_one_way_is_one_entity(extractor):
+    found = run(extractor, "Orion Ltd separates monazite at a mill near Larchmont, Utah. Cedar Ltd buys the oxide.",
+                "Plant | Operator | Location\nLarchmont Mill | Orion Ltd | Larchmont, Utah",
+                "ALDERBY, Korea - Birch Ltd completed the second plant at Alderby. Oxide made at Alderby is sold to Cedar Ltd.",
+                "Birch Ltd found ore at the Fenwick deposit. Fenwick lies close to the Alderby plant.",
+                "Tsing Group held a stake in Marova Sudamerica, the Argentinian subsidiary that runs the project.")  # fmt: skip
+    entities = found["entities"]
+    assert sum(e["name"] == "Larchmont" for e in entities) == 1, [e["name"] for e in entities]
+    alderby = [e for e in entities if e["name"] == "Alderby"]
+    assert len(alderby) == 1 and alderby[0]["label"] == "Place", alderby
+    assert "Fenwick" not in found["names"] and "Fenwick deposit" in found["names"], found["names"]
+    assert found["names"]["Marova Sudamerica"]["label"] == "Company"

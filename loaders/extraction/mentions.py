@@ -318,8 +318,9 @@ class Mentions:
                 label, strong = "Place", True
             elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]):
                 label, strong = "Place", True
-            elif before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS):
-                label, strong = "Place", False
+            elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \
+                    and not self.org_apposition(lowers, end):
+                label, strong = "Place", False  # (but "a stake in X, the Argentinian subsidiary that ...": a firm)
             elif before[-1:] == ["of"] and before[-2:-1] and before[-2] in ("city", "town", "port", "village", "province", "region", "state"):
                 label, strong = "Place", True  # "the port city of La Rochelle"
             elif len(before) >= 2 and before[-1] in ("called", "named") and before[-2] in self.v.FACILITY_NOUNS:
@@ -338,6 +339,13 @@ class Mentions:
         apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
         return (any(w in SOURCE_WORDS for w in apposition) or self._lender(doc, lowers, start) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
+
+    def org_apposition(self, lowers: list[str], end: int) -> bool:
+        """An appositive after the name at ``end`` says it is an organisation: ", the Argentinian subsidiary", ", a unit of"."""
+        if lowers[end : end + 1] != [","] or lowers[end + 1 : end + 2] not in (["the"], ["a"], ["an"]):
+            return False
+        nouns = self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS
+        return any(w in nouns for w in lowers[end + 2 : end + 6])
 
     def _lender(self, doc: Any, lowers: list[str], start: int) -> bool:
         """A name in a list after "a loan from", "facilities from", "lenders including": a lender, no party."""

@@ -9,7 +9,7 @@ import re
 from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
-from .text import facility_props, is_cue, strip_suffix
+from .text import cue_label, facility_props, is_cue, strip_suffix
 
 
 class NameIndex:
@@ -76,7 +76,8 @@ class Names:
                     continue
                 prev = self.ent(s.mentions[idx - 1]) if idx > 0 else None
                 if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 \
-                        and s.lower(m.start - 1) == "," and (m.end >= s.end or s.lower(m.end) in (",", ".", ";", ")", "and", "--", "—")):
+                        and s.lower(m.start - 1) == "," and (m.end >= s.end or s.lower(m.end) in (",", ".", ";", ")", "and", "--", "—")) \
+                        and not self.org_apposition(s.lowers, m.end):  # (not "In Ulster, X, a subsidiary of Y")
                     entity = self._new("Place", m.text)  # "Kingston, Ontario": the place that holds the one before
                     m.key = entity.key
                     continue
@@ -158,6 +159,35 @@ class Names:
             for (type_, key) in [k for k in index if k[1] == old]:
                 index.setdefault((type_, new), []).extend(index.pop((type_, key)))
 
+    def _merge_same_names(self) -> None:
+        """One thing named one way is one entity: places of the same name ("Blanding" in a sentence and in a table's
+        "Blanding, Utah"); a cue-less name and a place of that name (the better-attested wins: "GWANGYANG, Korea"
+        and "made at Gwangyang is sold"; "LKAB" and "in LKAB's mine"); a cue-less name that is a facility's name
+        without its kind word ("Per Geijer lies close to ..." after "the Per Geijer deposit", "separates feed at Takefu"
+        beside "the Takefu plant")."""
+        places: dict[str, Entity] = {}
+        cores: dict[str, Entity] = {}
+        for e in sorted(self.entities.values(), key=lambda e: (e.known is None, -e.mentions)):
+            if e.label == "Place":
+                places.setdefault(normalise(e.name), e)
+            elif e.label == "Facility":
+                words = normalise(e.name).split()
+                if len(words) > 1 and (words[-1] in self.v.FACILITY_NOUNS or words[-1] in ("project", "operation", "operations")):
+                    cores.setdefault(" ".join(words[:-1]), e)
+        for e in list(self.entities.values()):
+            if e.key not in self.entities or e.known is not None:
+                continue
+            name = normalise(e.name)
+            place, facility = places.get(name), cores.get(name)
+            cueless = e.label == "Company" and cue_label(name.split())[0] in (None, "Place")
+            if e.label == "Place" and place is not None and place is not e:
+                self.merge(e.key, place.key)
+            elif cueless and place is not None:
+                keep, gone = (place, e) if place.mentions >= e.mentions or place.known is not None else (e, place)
+                self.merge(gone.key, keep.key)
+            elif cueless and facility is not None:
+                self.merge(e.key, facility.key)
+
     def _rekey_relations(self) -> None:
         """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
         moved: dict[tuple, Relation] = {}
@@ -186,6 +216,7 @@ class Names:
                     orgs.setdefault(name, e)
                 if e.label == "GovernmentBody":  # "the Ministry of Commerce" in a notice by "... of the People's Republic of China"
                     bodies.setdefault(normalise(strip_suffix(e.name)), e)
+        self._merge_same_names()
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:
                 continue
