@@ -326,23 +326,25 @@ def rank_chokepoints(
                 in_cut[node].append((end_use, len(cut)))
     by_material = preferred_concentration(conc)
     largest_share = _largest_producer_shares(F)
-    labels = nx.get_node_attributes(F, "label")
-    busiest = max((v for n, v in path_share.items() if labels.get(n) != "EndUse"), default=0.0) or 1.0
+    node_data = F._node  # the dicts, not views: this runs per node
+    busiest = max((v for n, v in path_share.items() if node_data.get(n, {}).get("label") != "EndUse"), default=0.0) or 1.0
     articulation = set(structure.get("articulation_points", ()))
+    # the cut term of the few nodes on a dominator chain or in a cut; every other node's is 0
+    cut_terms = {node: (len(dominated.get(node, ())) + sum(1.0 / k for _, k in in_cut.get(node, ()))) / n_end
+                 for node in dominated.keys() | in_cut.keys()}  # fmt: skip
+    w_cut, w_conc, w_flow = WEIGHTS["cut"], WEIGHTS["concentration"], WEIGHTS["flow"]
     scored = []
-    for node, data in F.nodes(data=True):
+    for node, data in node_data.items():
         label = data.get("label")
         if label == "EndUse" or (stage is not None and data.get("stage") != stage):
             continue
-        cut_term = (len(dominated.get(node, ())) + sum(1.0 / k for _, k in in_cut.get(node, ()))) / n_end  # .get: no empty list per node
-        market = by_material.get(node)
         if label == "Material":
+            market = by_material.get(node)
             conc_term = market["hhi"] / 10_000 if market else 0.0
         else:  # a producer: the largest stated share of world output it holds
             held = largest_share.get(node)
             conc_term = held[0] if held and held[3] == STATED else 0.0
-        flow_term = path_share.get(node, 0.0) / busiest
-        score = round(100 * (WEIGHTS["cut"] * cut_term + WEIGHTS["concentration"] * conc_term + WEIGHTS["flow"] * flow_term), 1)
+        score = round(100 * (w_cut * cut_terms.get(node, 0.0) + w_conc * conc_term + w_flow * (path_share.get(node, 0.0) / busiest)), 1)
         if score > 0:
             scored.append((-score, str(node), node))
     scored.sort()
@@ -379,16 +381,23 @@ def rank_chokepoints(
 def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict, str]]:
     """Producer -> (largest measured share it holds of a material, the material, the edge, how the share was measured)."""
     best: dict[str, tuple[float, str, dict, str]] = {}
-    vintages = nx.get_node_attributes(F, "vintages")  # a plain dict: one lookup per edge, not one view call
-    for producer, targets in F.adjacency():  # the edges in F.edges() order, without a view call per edge
+    quality: dict[str, tuple[int, float]] = {}  # producer -> the key of its best so far
+    measured = {}  # material -> basis -> how its shares were measured, for the bases measured at all
+    for material, data in F._node.items():
+        hows = {basis: v["weights"] for basis, v in (data.get("vintages") or {}).items() if v.get("weights", EQUAL) != EQUAL}
+        if hows:
+            measured[material] = hows
+    for producer, targets in F._succ.items():  # the edges in F.edges() order, without a view call per edge
         for material, edge in targets.items():
-            if not edge.get("listed") or edge.get("type") != "PRODUCES":
+            hows = measured.get(material)
+            if hows is None or not edge.get("listed") or edge.get("type") != "PRODUCES":
                 continue
-            how = vintages.get(material, {}).get(edge.get("basis"), {}).get("weights", EQUAL)
-            if how == EQUAL:
+            how = hows.get(edge.get("basis"))
+            if how is None:
                 continue
             key = (WEIGHT_QUALITY[how], edge["weight"])
-            if producer not in best or key > (WEIGHT_QUALITY[best[producer][3]], best[producer][0]):
+            if producer not in quality or key > quality[producer]:
+                quality[producer] = key
                 best[producer] = (edge["weight"], material, edge, how)
     return best
 

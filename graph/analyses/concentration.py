@@ -47,7 +47,7 @@ def hhi(shares: list[float]) -> float:
     O(n). Shares that do not add up to 1 (producers the source does not list)
     give a lower bound: the unlisted rest adds at most its own square.
     """
-    return float(sum((100.0 * s) ** 2 for s in shares))
+    return float(sum([(100.0 * s) ** 2 for s in shares]))
 
 
 def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: str | None = None) -> list[dict[str, Any]]:
@@ -94,8 +94,11 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     wanted = materials if materials is not None else [n for n, d in F.nodes(data=True) if d.get("label") == "Material"]
     names = {n: d.get("name") for n, d in F.nodes(data=True)} | {n: d.get("name") for n, d in F.graph.get("controllers", {}).items()}
     for material in wanted:
+        data = F._node[material]
+        if not data.get("vintages"):  # no vintage, no row: its producers need not be listed
+            continue
         producers = [(p, e) for p, e in F._pred[material].items() if e.get("type") == "PRODUCES"]  # the dict, not a view per edge
-        rows += _rows(F, material, F.nodes[material], producers, basis, names)
+        rows += _rows(F, material, data, producers, basis, names)
     if materials is None:  # a category's own figures stay in the table (the world mine-production share is checked first)
         for category, record in F.graph.get("categories", {}).items():
             rows += [dict(r, category=True) for r in _rows(F, category, record, record.get("producers", ()), basis, names)]
@@ -112,10 +115,15 @@ def _rows(F: nx.DiGraph, material: str, data: dict, producers, basis: str | None
         if not edges:
             continue
         measured = vintage["weights"] != EQUAL
-        top_id, top = max(edges, key=lambda pe: (pe[1]["weight"], pe[0]))
         shares = [e["weight"] for _, e in edges]
+        top_weight = max(shares)
+        top_id = max(p for p, e in edges if e["weight"] == top_weight)  # the largest share, then the largest id
+        top = next(e for p, e in edges if p == top_id)
         value = hhi(shares) if measured else None
-        sources = sorted({s for _, e in edges for s in e.get("sources", ())})
+        sources = set()
+        for _, e in edges:
+            sources.update(e.get("sources", ()))
+        sources = sorted(sources)
         rows.append({
             "subject": material,
             "name": data.get("name"),

@@ -336,7 +336,7 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         "pipeline": plan.loss.pipeline,
         "notes": plan.notes,
         "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(restricted.items())},
-        "materials": {n: round(1.0 - a, 6) for n, a in sorted(avail.items()) if a < 1.0 and F.nodes[n].get("label") == "Material"},
+        "materials": {n: round(1.0 - a, 6) for n, a in sorted((n, a) for n, a in avail.items() if a < 1.0 and F._node[n].get("label") == "Material")},
         "end_uses": end_uses,
     }
 
@@ -371,14 +371,18 @@ def _propagate(F: nx.DiGraph, effects: _Effects, components, base: tuple | None 
     avail: dict[str, float] = {}
     cause: dict[str, str | None] = {}
     hops: dict[str, int] = {}
-    elements = nx.get_node_attributes(F, "elements")
-    labels = nx.get_node_attributes(F, "label")
+    node_data = F._node
 
     def evaluate(node: str) -> tuple[float, str | None]:
-        if base is not None and labels.get(node) == "Material" and not (set(elements.get(node) or ()) & effects.elements):
+        data = node_data[node]
+        if base is not None and data.get("label") == "Material" and not (set(data.get("elements") or ()) & effects.elements):
             taken.add(node)
             return base[0][node], base[1][node]
         return _availability(F, node, avail, effects, hops)
+
+    if base is None:  # no first pass to take values from: straight to the rules (a call fewer per node)
+        def evaluate(node: str) -> tuple[float, str | None]:
+            return _availability(F, node, avail, effects, hops)
 
     for component in components:
         if len(component) == 1:
@@ -428,14 +432,23 @@ def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _E
     restriction = effects.restricted.get(node, set())
     if restriction is None:
         return 0.0, None
-    # producers, per basis
+    # producers, per basis, with how much of each one's output survives
     by_basis: dict[str, list[tuple[float, float, str]]] = {}
     inputs: list[tuple[str, dict]] = []
+    removed, nodes, mining = effects.removed, F._node, data.get("stage") == "mining"
     for producer, edge in F._pred[node].items():
-        if edge.get("type") == "PRODUCES":
-            by_basis.setdefault(edge.get("basis", "organisations"), []).append((edge.get("weight") or 0.0, _producer_output(F, producer, node, avail, effects, restriction), producer))
-        else:
+        if edge.get("type") != "PRODUCES":
             inputs.append((producer, edge))
+            continue
+        if producer in removed or (restriction and nodes[producer].get("country") in restriction):
+            output = 0.0
+        else:  # a mine's output does not depend on what reaches its owner; anything later does
+            output = 1.0 if mining else avail.get(producer, 1.0)
+        basis = edge.get("basis", "organisations")
+        rows = by_basis.get(basis)
+        if rows is None:
+            rows = by_basis[basis] = []
+        rows.append((edge.get("weight") or 0.0, output, producer))
     prod_value, prod_cause = _production(F, data, by_basis)
     in_value, in_cause = _inputs(F, inputs, avail, hops)
     if prod_value <= in_value:
@@ -511,17 +524,6 @@ def _alternatives(F: nx.DiGraph, inputs: list[str], categories: dict[str, str | 
             groups.remove(g)
         groups.append((elements.union(*(g[0] for g in merged)), [u] + [m for g in merged for m in g[1]]))
     return [sorted(members) for _, members in groups]
-
-
-def _producer_output(F: nx.DiGraph, producer: str, material: str, avail: dict[str, float], effects: _Effects, restriction: set[str]) -> float:
-    """How much of a producer's output of ``material`` survives."""
-    if producer in effects.removed:
-        return 0.0
-    if restriction and F._node[producer].get("country") in restriction:
-        return 0.0
-    if F._node[material].get("stage") == "mining":
-        return 1.0
-    return avail.get(producer, 1.0)
 
 
 def _weighted(F: nx.DiGraph, node: str, avail: dict[str, float], wanted) -> tuple[float, str | None]:
