@@ -91,7 +91,33 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Ecuador", "EC", ("Ecuadorian",)), ("Venezuela", "VE", ("Venezuelan",)), ("Iran", "IR", ("Iranian",)),
     ("Qatar", "QA", ("Qatari",)), ("Oman", "OM", ("Omani",)), ("Uzbekistan", "UZ", ("Uzbek",)),
     ("North Korea", "KP", ("North Korean", "DPRK")), ("Cambodia", "KH", ("Cambodian",)),
-    ("Papua New Guinea", "PG", ()),
+    ("Papua New Guinea", "PG", ()), ("Jordan", "JO", ("Jordanian",)), ("Senegal", "SN", ("Senegalese",)),
+    ("Botswana", "BW", ()), ("Cameroon", "CM", ("Cameroonian",)), ("Sierra Leone", "SL", ()), ("Liberia", "LR", ()),
+    ("Côte d'Ivoire", "CI", ("Ivory Coast",)), ("Burkina Faso", "BF", ()), ("Niger", "NE", ()), ("Sudan", "SD", ()),
+    ("Tunisia", "TN", ("Tunisian",)), ("Libya", "LY", ("Libyan",)), ("Uruguay", "UY", ("Uruguayan",)),
+    ("Paraguay", "PY", ("Paraguayan",)), ("Guyana", "GY", ()), ("Suriname", "SR", ()), ("Panama", "PA", ()),
+    ("Cuba", "CU", ("Cuban",)), ("Dominican Republic", "DO", ()), ("Jamaica", "JM", ()), ("Cyprus", "CY", ()),
+    ("Malta", "MT", ()), ("Albania", "AL", ()), ("North Macedonia", "MK", ()), ("Bosnia and Herzegovina", "BA", ("Bosnia",)),
+    ("Montenegro", "ME", ()), ("Moldova", "MD", ()), ("Belarus", "BY", ("Belarusian",)), ("Armenia", "AM", ()),
+    ("Azerbaijan", "AZ", ()), ("Kyrgyzstan", "KG", ()), ("Tajikistan", "TJ", ()), ("Turkmenistan", "TM", ()),
+    ("Afghanistan", "AF", ("Afghan",)), ("Nepal", "NP", ()), ("Brunei", "BN", ()), ("Kuwait", "KW", ()),
+    ("Bahrain", "BH", ()), ("Iraq", "IQ", ("Iraqi",)), ("Syria", "SY", ()), ("Lebanon", "LB", ()), ("Fiji", "FJ", ()),
+    ("Eritrea", "ER", ()), ("Republic of the Congo", "CG", ("Congo-Brazzaville",)),
+)
+
+# States, provinces and territories of producing countries (name, ISO code of the country, aliases)
+PROVINCES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Western Australia", "AU", ()), ("New South Wales", "AU", ("NSW",)), ("Queensland", "AU", ()),
+    ("Victoria", "AU", ()), ("South Australia", "AU", ()), ("Tasmania", "AU", ()), ("Northern Territory", "AU", ()),
+    ("Quebec", "CA", ("Québec",)), ("Ontario", "CA", ()), ("British Columbia", "CA", ()), ("Alberta", "CA", ()),
+    ("Saskatchewan", "CA", ()), ("Manitoba", "CA", ()), ("New Brunswick", "CA", ()), ("Nova Scotia", "CA", ()),
+    ("Newfoundland and Labrador", "CA", ("Newfoundland", "Labrador")), ("Yukon", "CA", ()), ("Nunavut", "CA", ()),
+    ("Northwest Territories", "CA", ()), ("Odisha", "IN", ("Orissa",)), ("Kerala", "IN", ()),
+    ("Andhra Pradesh", "IN", ()), ("Tamil Nadu", "IN", ()), ("Gujarat", "IN", ()), ("Jharkhand", "IN", ()),
+    ("Rajasthan", "IN", ()), ("Maharashtra", "IN", ()), ("Karnataka", "IN", ()), ("New Caledonia", "FR", ()),
+    ("Katanga", "CD", ()), ("Lualaba", "CD", ()), ("Haut-Katanga", "CD", ()), ("Sulawesi", "ID", ()),
+    ("Central Sulawesi", "ID", ()), ("South Sulawesi", "ID", ()), ("Halmahera", "ID", ()), ("Kalimantan", "ID", ()),
+    ("Minas Gerais", "BR", ()), ("Goiás", "BR", ("Goias",)), ("Mindanao", "PH", ()),
 )
 
 US_STATES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -371,7 +397,8 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                           "framework", "decree", "ordinance", "regulations", "guidelines"})),
     ("Event", frozenset({"forum", "conference", "summit", "expo", "symposium", "congress", "exhibition", "dialogue",
                          "roundtable"})),
-    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill"})),
+    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill", "operation",
+                            "operations"})),
     ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
                          "municipality", "zone", "state", "oblast", "territory"})),
     ("Company", frozenset({"group", "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
@@ -444,6 +471,8 @@ def entries() -> Iterator[Entry]:
         yield f"place:{_slug(name)}", "Place", name, aliases, {"country": "US", "kind": "state"}
     for name, aliases in CHINESE_PROVINCES:
         yield f"place:{_slug(name)}", "Place", name, aliases, {"country": "CN"}
+    for name, code, aliases in PROVINCES:
+        yield f"place:{_slug(name)}", "Place", name, aliases, {"country": code}
     for symbol, name, group in ELEMENTS:
         yield f"element:{symbol}", "Element", name, (name.lower(),), {"symbol": symbol, "group": group}
     taken: set[str] = set()

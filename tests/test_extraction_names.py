@@ -97,3 +97,16 @@ def test_one_thing_named_one_way_is_one_entity(extractor):
     assert len(alderby) == 1 and alderby[0]["label"] == "Place", alderby
     assert "Fenwick" not in found["names"] and "Fenwick deposit" in found["names"], found["names"]
     assert found["names"]["Marova Sudamerica"]["label"] == "Company"
+
+
+def test_places_listed_after_a_place_and_the_regions_of_producing_countries(extractor):
+    found = run(extractor, "Orion Ltd mines ore in Kestrel, Malmby and Svappby and makes pellets.",
+                "Its mines are spread across the municipalities of Kausby, Kokby and Kronby.",
+                "In Japan, Fenwick and Birch signed a deal. Birch separates rare earths in Kerala and Odisha and at "
+                "Safi, Jordan; its Larch Operations in Saskatchewan and New South Wales supply Cedar Ltd.")  # fmt: skip
+    names = found["names"]
+    for place in ("Kestrel", "Malmby", "Svappby", "Kausby", "Kokby", "Kronby", "Kerala", "Odisha", "Saskatchewan",
+                  "New South Wales"):
+        assert names[place]["label"] == "Place", (place, names.get(place))
+    assert names["Jordan"]["label"] == "Country" and names["Larch Operations"]["label"] == "Facility"
+    assert "Fenwick" not in names or names["Fenwick"]["label"] != "Place"

@@ -321,7 +321,7 @@ class Mentions:
             elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \
                     and not self.org_apposition(lowers, end):
                 label, strong = "Place", False  # (but "a stake in X, the Argentinian subsidiary that ...": a firm)
-            elif before[-1:] == ["of"] and before[-2:-1] and before[-2] in ("city", "town", "port", "village", "province", "region", "state"):
+            elif before[-1:] == ["of"] and before[-2:-1] and before[-2] in self.v.PLACE_NOUNS:
                 label, strong = "Place", True  # "the port city of La Rochelle"
             elif len(before) >= 2 and before[-1] in ("called", "named") and before[-2] in self.v.FACILITY_NOUNS:
                 label, strong = "Facility", True  # "a separation plant called Caremag"

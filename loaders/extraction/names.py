@@ -55,6 +55,8 @@ class Names:
                 if m.key is None and m.label in ORG_LABELS:
                     tokens = normalise(m.text).split()
                     org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
+        for s in self.sentences:
+            self._listed_places(s)
         index = NameIndex()
         for e in self.entities.values():
             if e.label in ORG_LABELS:
@@ -90,6 +92,26 @@ class Names:
                 entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
                 m.key = entity.key
                 index.add(entity)
+
+    def _listed_places(self, s: Sentence) -> None:
+        """Cue-less names listed after a place are places: "mines ore in Kiruna, Malmberget and Svappavaara", "in
+        Kerala and Odisha" (but not "In Japan, A and B signed": a list that is a verb's subject)."""
+        ms = s.mentions
+        for k, p in enumerate(ms):
+            if (p.label_of_known or p.label) not in ("Place", "Country") or p.demonym:
+                continue
+            listed, q = [], k + 1
+            while q < len(ms) and ms[q].key is None and ms[q].label is None:
+                gap = [s.lower(t) for t in range(ms[q - 1].end, ms[q].start)]
+                if gap not in ([","], ["and"], [",", "and"]):
+                    break
+                listed.append(ms[q])
+                if "and" in gap:
+                    if s.lower(ms[q].end) not in self.v.CLAUSE_VERBS | self.v.ORG_VERBS:
+                        for m in listed:
+                            m.label, m.strong = "Place", False
+                    break
+                q += 1
 
     def _org_label(self, s: Sentence, m: Mention, label: str) -> str:
         """ "A, a state-owned miner": a state-owned enterprise rather than ``label``."""
