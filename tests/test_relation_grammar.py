@@ -97,3 +97,38 @@ def test_a_later_clause_has_its_own_subject_and_a_relative_clause_its_own_agent(
             ("SUPPLIES", "org:birch-mining-ltd", "org:orion-motors-inc")} <= facts, facts  # fmt: skip
     assert not {("PRODUCES", "org:antom", "material:nickel-matte"), ("SUPPLIES", "org:kestrel-steel", "org:orion-motors-inc"),
                 ("SUPPLIES", "org:cedar-metals-ltd", "org:orion-motors-inc")} & facts, facts  # fmt: skip
+
+
+def test_a_negation_ends_where_a_coordinated_predicate_begins(extractor):
+    found = run(extractor, "The United States has mined no tungsten since 2015 and imports tungsten products mainly from China.",
+                "Japan has depended on China for more than 90% of its rare earths.",
+                "Canada does not import samarium from China.", "Canada may mine no samarium and imports it from Chile.")
+    facts = found["facts"]
+    assert {("DEPENDS_ON", "country:US", "country:CN"), ("SUPPLIES", "country:CN", "country:US"),
+            ("DEPENDS_ON", "country:JP", "country:CN")} <= facts, facts  # fmt: skip
+    assert not any(s == "country:CA" for _, s, _ in facts), facts  # (a negated import; a modal hedge covers both)
+
+
+def test_the_supply_an_agreement_makes_between_its_parties(extractor):
+    found = run(extractor, "In 2024 Solvane SA signed an agreement with Cyclon Materials Inc, a Canadian recycler, under which "
+                           "Cyclon Materials Inc supplies NdPr oxide.",
+                "Pella Lithium Solution has signed its first large sales contract, under which it will deliver up to 10,000 "
+                "tonnes of lithium hydroxide to the battery maker Oak Energy Co.",
+                "Birch Metals Ltd signed a memorandum with Elm Motors Inc, under which Birch Metals Ltd could supply NdPr oxide.")  # fmt: skip
+    facts = found["facts"]
+    assert {("SUPPLIES", "org:cyclon-materials-inc", "org:solvane-sa"), ("SUPPLIES", "org:pella-lithium-solution", "org:oak-energy-co"),
+            ("COOPERATES_WITH", "org:oak-energy-co", "org:pella-lithium-solution")} <= facts, facts  # fmt: skip
+    assert ("SUPPLIES", "org:birch-metals-ltd", "org:elm-motors-inc") not in facts
+
+
+def test_ownership_phrasings_owns_reports_to_under_and_a_subsidiary_after_a_demonym(extractor):
+    found = run(extractor, "Kestrel Trading Corporation announced that it and its Indian subsidiary, Kestrel Rare Earths India, will build a plant.",
+                "Tarn Rare Earths Limited (TREL), a state-owned company under India's Department of Atomic Energy, sells chloride.",
+                "Elm Rare Earths, which reports to the Ministry of Mines, separates rare earths.",
+                "Kestrel Lithium Limited also owns Borax Tarnland, which mines boron minerals.",
+                "Birch Metals Ltd uses its own plant.")  # fmt: skip
+    facts = found["facts"]
+    subsidiaries = {(s, t) for kind, s, t in facts if kind == "SUBSIDIARY_OF"}
+    assert {("org:kestrel-rare-earths-india", "org:kestrel-trading-corporation"), ("org:borax-tarnland", "org:kestrel-lithium-limited"),
+            ("org:tarn-rare-earths-limited", "org:department-of-atomic-energy")} <= subsidiaries, facts  # fmt: skip
+    assert any(s == "org:elm-rare-earths" and "ministry-of-mines" in t for s, t in subsidiaries), facts

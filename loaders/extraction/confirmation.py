@@ -5,7 +5,7 @@ merged duplicates, deliveries to a facility given to its operator.
 
 from __future__ import annotations
 
-from .model import Extraction, ORG_LABELS, PREFIXES, slugify
+from .model import Extraction, ORG_LABELS, PREFIXES, allowed, slugify
 
 
 class Confirmation:
@@ -34,7 +34,8 @@ class Confirmation:
         }  # fmt: skip
         if self.x.learned is not None:  # the learned relation component adds what the rules missed (.learned)
             self.x.learned.add(self, keep)
-        relations = [r for r in self.relations.values() if r.source in keep and r.target in keep]
+        relations = [r for r in self.relations.values() if r.source in keep and r.target in keep
+                     and allowed(r.type, keep[r.source].label, keep[r.target].label)]  # (a label settled after the fact)
         for r in relations:
             if r.props.get("material") and r.props["material"] not in keep:
                 r.props.pop("material")

@@ -63,12 +63,23 @@ class Grammar:
             self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while", "which", "who", "whose", "where")
         ):
             start -= 1
+        for k in range(lo - 1, start, -1):  # "has mined no tungsten since 2015 and imports it from China": the negation
+            if self.w(k) == "and" and self._finite_verb(k + 1):  # is the first predicate's, not the second's
+                if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
+                    start = k + 1
+                break
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
         if any(w in self.v.HEDGES and not (w == "may" and self.doc[start + k].text == "May") and not number_sign(self.doc, start + k)
                for k, w in enumerate(words)):
             return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
         pairs = set(zip(words, words[1:]))
         return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES)
+
+    def _finite_verb(self, k: int) -> bool:
+        """Whether ``k`` is a finite verb of the vocabulary's trigger sets ("imports", "supplied"), which opens a
+        coordinated predicate after "and"."""
+        word = self.w(k)
+        return word.endswith(("s", "ed")) and word in self.v.PREDICATE_VERBS and self.at_or_in(k) is None
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
         best = None
@@ -180,6 +191,9 @@ class Grammar:
             word = self.w(k)
             if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
                 head = self.at_end(k)
+                if head is None and self.w(k - 1) == ")":  # "Indian Rare Earths Limited (IREL), a state-owned company"
+                    opening = next((j for j in range(k - 2, max(self.s.start, k - 6) - 1, -1) if self.w(j) == "("), None)
+                    head = self.at_end(opening) if opening is not None else None
                 return head if head is not None and pred(head) else None
             named = self.at(k)  # (a name right after the determiner modifies the noun: "the Baogang subsidiary")
             if word in (";", ":", "(", ")") or (named is not None and not named.demonym and pred(named)
@@ -336,7 +350,7 @@ class Grammar:
         for m in self.ms:
             if m.start < i:
                 continue
-            between = [self.w(k) for k in range(out[-1].end if out else i, m.start)]
+            between = [self.w(k) for k in range(out[-1].end if out else i, m.start) if not self._up_to(k)]
             if any(w in self.v.OBJECT_ENDS for w in between) or len(between) > 8:
                 break
             if self.st.label(m) in labels:
@@ -344,6 +358,10 @@ class Grammar:
             elif self.st.label(m) is not None and out:
                 break
         return out
+
+    def _up_to(self, k: int) -> bool:
+        """ "up to 10,000 tonnes": the "to" of an amount, no preposition of a role."""
+        return self.w(k) == "to" and self.w(k - 1) == "up" or self.w(k) == "up" and self.w(k + 1) == "to"
 
     def st_pos(self, item: Mention | str, default: int) -> int:
         return item.start if isinstance(item, Mention) else default

@@ -10,6 +10,31 @@ from ..model import Mention, ORG_LABELS
 class Cooperation:
     """Cooperation rules."""
 
+    def _under_agreement(self, i: int, keys: list[str]) -> list[str] | None:
+        """The supply an agreement at ``i`` makes, between its parties: "signed an agreement with B, a Canadian
+        recycler, under which B supplies M" (B supplies the subject); "has signed its first sales contract, under which
+        it will deliver M to C" (the subject supplies C, and the two are the contract's parties). The parties, or None."""
+        under = next((q for q in range(i + 1, min(self.s.end, i + 16)) if self.w(q) == "whereby"
+                      or self.w(q) == "under" and self.w(q + 1) == "which"), None)
+        if under is None or any(self.w(q) == ";" for q in range(i, under)) or self.hedged(i, under):
+            return None
+        verb = next((q for q in range(under + 1, min(self.s.end, under + 10)) if self.w(q) in self.v.SUPPLY_VERBS), None)
+        if verb is None or self.hedged(under, verb + 1) or self.is_passive(verb):
+            return None
+        named = self.left(verb, self.org, limit=verb - under)
+        subject = keys[0] if keys else self.st._key(self.subject) if self.subject is not None and self.org(self.subject) else None
+        supplier = self.st._key(named) if named is not None else subject if {"it", "they"} & set(self.s.lowers[under:verb]) else None
+        to = next((q for q in range(verb + 1, min(self.s.end, verb + 14)) if self.w(q) == "to" and not self._up_to(q)), None)
+        named_customer = self.right(to + 1, self.org, limit=4) if to is not None else None
+        others = [k for k in keys if k != supplier]
+        customer = self.st._key(named_customer) if named_customer is not None else others[0] if len(keys) == 2 and len(others) == 1 else None
+        if supplier is None or customer is None or supplier == customer:
+            return None
+        materials = self._objects(verb + 1, "Material")
+        for material in materials or [None]:
+            self._supply(supplier, customer, material, 0.7)
+        return keys if len(keys) >= 2 else [supplier, customer]
+
     def _cooperation(self) -> None:
         parties_seen: list[list[str]] = []
         for i in self.triggers(self.v.AGREEMENT_NOUNS | self.v.COOP_VERBS):
@@ -64,6 +89,7 @@ class Cooperation:
                         if len(chain) > 1:
                             parties = list(chain)
             keys = list(dict.fromkeys(self.st._key(p) for p in parties if p is not None))
+            keys = self._under_agreement(i, keys) or keys
             if len(keys) < 2 or keys in parties_seen:
                 continue
             parties_seen.append(keys)

@@ -53,6 +53,9 @@ class Ownership:
             if cand is not None and word in ("division", "unit") and (ce is None or (ce.label == "Company" and not ce.confirmed)):
                 named_before = cand
                 k = cand.start - 1
+            demonym = self.at_end(k + 1)
+            if named_before is None and place is None and demonym is not None and demonym.demonym:
+                k = demonym.start - 1  # "its Indian subsidiary"
             while named_before is None and place is None and k > self.s.start and k > i - 4 and self.doc[k].is_lower \
                     and self.doc[k].is_alpha and self.w(k) not in ("its", "their", "a", "the", "an"):
                 k -= 1  # "its recycling subsidiary"
@@ -64,7 +67,7 @@ class Ownership:
                     owner = None
             if owner is None:
                 continue
-            child = self.at(i + 1)
+            child = self.at(i + 1) or (self.at(i + 2) if self.w(i + 1) == "," else None)  # "its Indian subsidiary, B,"
             if (child is None or not self.org(child)) and self.w(k - 1) == ",":
                 child = self.at_end(k - 1)  # "HyProMag, its recycling subsidiary, ..."
                 if child is not None and self.st._key(child) == self.st._key(owner):
@@ -261,6 +264,31 @@ class Ownership:
             if pct is None and self.w(i - 1) not in ("majority", "controlling", "sole"):
                 continue  # "its largest shareholder" alone says neither control nor a share
             self._holds(holder, owned, pct)
+
+    def _owns(self) -> None:
+        """ "A also owns B" (a firm: B is A's), "B, which reports to the Department of X", "B, a state-owned company under
+        the Ministry of X" (the body B answers to)."""
+        for i in self.triggers(("owns", "own")):
+            if self.w(i - 1) in ("its", "their", "our", "his", "her", "is", "are", "was", "were", "be"):
+                continue  # ("its own plant"; a passive)
+            owned = self.at(i + 2) if self.w(i + 1) == "the" else self.at(i + 1)
+            owner = self.relative_head(i, self.org) or self.left(i, self.org, limit=3) or self.clause_subject(i)
+            if owned is None or owner is None or not self.org(owned) or self.w(owned.end) in ("%", "'s", "’s") \
+                    or self.hedged(i, owned.end) or self.st.label(owned) == "GovernmentBody":
+                continue
+            self.st.add("SUBSIDIARY_OF", owned, owner, self.s, 0.75)
+        for i in self.triggers(("reports", "under")):
+            if self.w(i) == "reports" and self.w(i + 1) == "to":
+                child = self.relative_head(i, self.org)
+            elif self.w(i) == "under" and self.w(i - 1) in self.v.ORG_NOUNS:
+                child = self.appositive_head(i, self.org)
+            else:
+                continue
+            parent = self.right(i + 1 + (self.w(i) == "reports"), lambda m: self.st.label(m) == "GovernmentBody", limit=3)
+            if child is None or parent is None or (self.hedged(i, parent.end) if self.w(i) == "under" else
+                                                  set(self.s.lowers[child.end : i]) & self.v.HEDGES):  # ("reports" is a hedge word)
+                continue
+            self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.75)
 
     def _held_in(self, holder: Mention, i: int) -> Mention | str | None:
         """What ``holder`` holds a share of when the text names no "of X": "X, in which B holds about 22%" (X); "X was

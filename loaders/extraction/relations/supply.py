@@ -199,10 +199,12 @@ class Supply:
                 importer = self.its(i - 1)
             elif noun and self.w(i - 1) in ("'s", "’s"):
                 importer = self.at_end(i - 1)
-            else:
-                importer = self.left(i, lambda m: party(m) and not m.demonym, limit=4)
+            else:  # ("The United States has mined no tungsten since 2015 and imports ...": the clause's subject)
+                opening = self.ms[0] if self.ms and self.ms[0].start <= self.s.start + (self.w(self.s.start) == "the") else None
+                importer = self.left(i, lambda m: party(m) and not m.demonym, limit=4) or self.clause_subject(i) or opening
+                importer = importer if importer is not None and party(importer) and not importer.demonym else None
             first = self.right(frm + 1, party, limit=2)
-            if importer is None or first is None or self.hedged(self.st_pos(importer, i), first.end) or self.is_passive(i):
+            if importer is None or first is None or self.hedged(i, first.end) or self.is_passive(i):
                 continue
             share = self._percent(i + 1, frm)
             objects = [m for m in self.ms if i < m.start < frm and self.st.label(m) in ("Material", "Element")]
