@@ -132,3 +132,19 @@ def test_ownership_phrasings_owns_reports_to_under_and_a_subsidiary_after_a_demo
     assert {("org:kestrel-rare-earths-india", "org:kestrel-trading-corporation"), ("org:borax-tarnland", "org:kestrel-lithium-limited"),
             ("org:tarn-rare-earths-limited", "org:department-of-atomic-energy")} <= subsidiaries, facts  # fmt: skip
     assert any(s == "org:elm-rare-earths" and "ministry-of-mines" in t for s, t in subsidiaries), facts
+
+
+def test_anaphors_carry_the_subject_and_the_plant_is_no_mine(extractor):
+    """ "It holds 60% of B" and "It will supply up to N tonnes a year to C" are the firm the text is about; "the plant"
+    stands for no mine when no plant was named; a place in a locative phrase supplies nothing."""
+    found = run(extractor, "Pella Lithium Solution opened a plant in 2024. It will also supply up to 30,000 tonnes a year to "
+                           "Oak Energy Solution. It holds 60% of PT Ganda Makmur.",
+                "Tarn Mining Ltd runs the Kestrel mine in Gabon. The plant was inaugurated in July and is designed to "
+                "produce 24,000 tonnes a year of lithium carbonate.",
+                "Birch Graphite Ltd mines flake graphite at Balama in Mozambique and ships it to Elm Batteries Inc.")  # fmt: skip
+    facts = found["facts"]
+    assert {("SUPPLIES", "org:pella-lithium-solution", "org:oak-energy-solution"),
+            ("SUBSIDIARY_OF", "org:pt-ganda-makmur", "org:pella-lithium-solution"),
+            ("SUPPLIES", "org:birch-graphite-ltd", "org:elm-batteries-inc")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and s == "facility:kestrel-mine" for kind, s, _ in facts), facts
+    assert not any(s == "country:MZ" and kind == "SUPPLIES" for kind, s, _ in facts), facts

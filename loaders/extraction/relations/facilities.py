@@ -85,7 +85,8 @@ class Facilities:
                     keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
                     wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
                     named = [k for k in wanted if self.st.entities[k].name.lower().split()[-1] == d[i].lower_]
-                    wanted = named or wanted  # "the mill" is the last "... Mill" rather than the last plant
+                    sort = self.v.FACILITY_SORTS.get(d[i].lower_)  # "the plant" is no mine, "the mine" no refinery
+                    wanted = named or [k for k in wanted if self.v.FACILITY_SORTS.get(self.st.entities[k].name.lower().split()[-1], sort) == sort]
                     if wanted:
                         self.ms.append(Mention(start, i + 1, wanted[-1], d[start : i + 1].text, anaphora=True))
                         self.st.entities[wanted[-1]].mentions += 1

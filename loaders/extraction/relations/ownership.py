@@ -67,7 +67,7 @@ class Ownership:
                     owner = None
             if owner is None:
                 continue
-            child = self.at(i + 1) or (self.at(i + 2) if self.w(i + 1) == "," else None)  # "its Indian subsidiary, B,"
+            child = self.at(i + 1) or (self.at(i + 2) if self.w(i + 1) == "," and place is None else None)  # "its Indian subsidiary, B,"
             if (child is None or not self.org(child)) and self.w(k - 1) == ",":
                 child = self.at_end(k - 1)  # "HyProMag, its recycling subsidiary, ..."
                 if child is not None and self.st._key(child) == self.st._key(owner):
@@ -207,10 +207,12 @@ class Ownership:
             holder = self.left(i, self.org, limit=6)
             if holder is None and self.w(i) in self.v.ACQUIRE_VERBS | {"acquire"} and self.subject is not None and self.org(self.subject):
                 holder = self.subject  # "A said its board approved an investment to acquire 60% of B"
+            if holder is None and self.subject is None and self.words[:1] == ["it"]:
+                holder = self.st.last_subject  # "It holds 60% of B" (the firm the text is about)
             target = self.right(pct_at + 2, self.org, limit=2) if self.w(pct_at + 1) == "of" else \
                 last if self.w(pct_at + 1) == "each" else self._held_in(holder, i) if holder is not None else None
             pct = self._percent(i + 1, pct_at + 1)
-            if holder is not None and target is not None and pct is not None:
+            if holder is not None and target is not None and pct is not None and self.st.label_of(holder) in ORG_LABELS:
                 for each in self.subjects(holder, i, self.org):
                     self._holds(each, target, pct)
                 last = target
@@ -290,10 +292,12 @@ class Ownership:
                 continue
             self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.75)
 
-    def _held_in(self, holder: Mention, i: int) -> Mention | str | None:
+    def _held_in(self, holder: Mention | str, i: int) -> Mention | str | None:
         """What ``holder`` holds a share of when the text names no "of X": "X, in which B holds about 22%" (X); "X was
         founded by B, which holds 40%" (the subject X); "B holds the remaining 10%" (the firm whose shares the document
         stated last)."""
+        if not isinstance(holder, Mention):
+            return self._rest_of(self._percent(i + 3, i + 4)) if self.w(i + 1) == "the" else None
         if self.w(holder.start - 1) == "which" and self.w(holder.start - 2) == "in":
             return self.relative_head(holder.start, self.org)
         relative = self.w(holder.end) == "," and self.w(holder.end + 1) == "which" and holder.end + 2 == i

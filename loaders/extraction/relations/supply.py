@@ -15,6 +15,8 @@ class Supply:
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
             supplier = self.over_insertion(supplier, i)  # "A, which holds a stake in B, supplies ...": A supplies
+            if isinstance(supplier, Mention) and self.w(supplier.start - 1 - (self.w(supplier.start - 1) == "the")) in self.v.PREPOSITIONS:
+                supplier = self.clause_subject(i) or supplier  # "A mines graphite at B in Mozambique and ships it to C": A
             if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1) or self.is_passive(i) or self.w(i + 1) == "by":
                 continue  # (the passive, "is supplied by", is read by _supplied_by)
             customer, material = None, None
@@ -26,6 +28,10 @@ class Supply:
                     material = mats[0] if mats else self.right(nxt.end + 1, self.labelled("Material"), limit=8)
             else:
                 mats = self._objects(i + 1, "Material")
+                to = next((k for k in range(i + 1, min(self.s.end, i + 10)) if self.w(k) == "to" and not self._up_to(k)), None)
+                if not mats and to is not None and not any(self.at_or_in(k) or self.w(k) in (",", ";", "which", "that", "from")
+                                                           for k in range(i + 1, to)):  # "will supply up to 30,000 tonnes a year to B"
+                    customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=3)
                 if not mats:  # "supply ferroniobium from its smelter at P to B": look for B after the source
                     mats = [m for m in self.ms if i < m.start <= i + 8 and self.st.label(m) == "Facility"
                             and self.w(m.start - 1) in ("its", "their")][:1]  # fmt: skip
