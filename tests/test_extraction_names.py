@@ -110,3 +110,16 @@ def test_places_listed_after_a_place_and_the_regions_of_producing_countries(extr
         assert names[place]["label"] == "Place", (place, names.get(place))
     assert names["Jordan"]["label"] == "Country" and names["Larch Operations"]["label"] == "Facility"
     assert "Fenwick" not in names or names["Fenwick"]["label"] != "Place"
+
+
+def test_names_opened_by_an_element_or_closed_by_a_place_and_words_that_never_start_a_name(extractor):
+    found = run(extractor, "Tungsten Fenwick plans to restart the Kestrel mine and signed a permit deal with the Government "
+                "of Quebec and the US Army Corps of Engineers.",
+                "The plant was opened by Orion Group Chairman Chang Min-ho. Chang said the plant is big.",
+                "Almost all of those magnets are made in China. Speaking at a forum, Birch Ltd said so.",
+                "Congo mined most of the cobalt, according to the Cobalt Council, an industry association.",
+                "Figures: Quarrydata; Cobalt Council.")  # fmt: skip
+    names = found["names"]
+    assert {"Tungsten Fenwick", "Government of Quebec", "US Army Corps of Engineers"} <= set(names), names
+    assert names["Government of Quebec"]["label"] == "GovernmentBody"
+    assert not {"Chang", "Almost", "Speaking", "Cobalt Council", "Quarrydata", "Army Corps of Engineers"} & set(names), names

@@ -194,6 +194,9 @@ class Mentions:
                         j += 1  # "Lynas Malaysia Sdn Bhd"
                     break
                 if j in covered and j > i:
+                    if doc[j - 1].lower_ == "of" and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
+                            and any(w in ALL_CUES for w in doc.lowers[i : j - 1]):
+                        j = known_at[j].end  # "Government of Quebec", "University of Queensland": the place is part of the name
                     break
                 if j > i and j + 1 < n and number_sign(doc, j + 1):
                     break  # "... Customs Announcement No. 18": the numbered instrument is a name of its own
@@ -219,7 +222,8 @@ class Mentions:
                 i = j
                 continue
             start = i
-            while start < j and (doc[start].lower_ in self.v.STOP or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
+            while start < j and ((doc[start].lower_ in self.v.STOP and not (start in covered and _institution(doc.lowers[i:j])))  # ("US Army Corps")
+                                 or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
                                  or sentence_start_common(doc, start) or _suffix(doc, start)):
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
             if start == i + 1 == j - 1 and doc[start].lower_ in self.lower_words and sentence_start_common(doc, i) \
@@ -272,7 +276,7 @@ class Mentions:
             while k < len(doc) and (doc[k].lower_ in ("von", "van", "der", "den", "de", "da", "bin", "al", "le", "la")
                                     or (name_token(doc, k) and doc[k].lower_ not in self.v.STOP)):
                 k += 1  # "Ursula von der Leyen"
-            self.persons.add(doc[k - 1].lower_)
+            self.persons.update((doc[k - 1].lower_, doc[start].lower_))  # ("Chang said": the family name first, "Chang In-wha")
             self.skip_until = k
             return None
         if len(words) == 1 and words[0] in self.persons:
@@ -281,7 +285,8 @@ class Mentions:
             self.sources.add(norm)  # (and in the rest of the document)
             return None
         # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
-        if before[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
+        cited = lowers[max(0, start - 3) : start - 1] if before[-1:] == ["the"] else before  # ("according to the X")
+        if cited[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
                 or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
                 or (after and after[0] in ("data", "estimates", "estimated", "analysts", "analyst", "figures", "research")):
             return None
@@ -363,6 +368,10 @@ def _noun_phrase(lowers: list[str], k: int) -> list[str]:
         out.append(lowers[k])
         k += 1
     return out
+
+
+def _institution(words: list[str]) -> bool:
+    return cue_label(words)[0] in ("GovernmentBody", "ResearchInstitute", "University")
 
 
 def _suffix(doc: Any, k: int) -> bool:

@@ -40,7 +40,8 @@ COMMON_CAPITALS = frozenset(
     "phase stage version annex exhibit page english internet earth moon yes no well thanks sure indeed management "
     "revenue revenues production outlook customers feedstock volumes guidance investors results exports imports "
     "sales prices demand supply shipments exporters importers producers buyers sellers companies firms manufacturers "
-    "suppliers miners refiners automakers carmakers speaker".split()
+    "suppliers miners refiners automakers carmakers speaker almost nearly roughly around about just speaking without "
+    "although though whereas unlike besides meanwhile instead overall".split()
 )
 
 
@@ -166,14 +167,18 @@ _COMPANY_CUES = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "
 
 def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
     """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute",
-    "India-Japan Critical Minerals Forum"), or a known element or material before a firm's word ("Indium Corporation")."""
+    "India-Japan Critical Minerals Forum"), or a known element or material before a firm's word ("Indium Corporation",
+    "Tungsten West")."""
     for m in known:
         if m.start != i or m.end >= len(doc):
             continue
         nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and name_token(doc, m.end + 2) else m.end
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
-            return m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
-                                                               and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper())
+            if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
+                                                            and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper()):
+                return True
+            return m.label_of_known == "Element" and doc[m.start].is_title and doc[nxt].lower_ not in COMMON_CAPITALS \
+                and not any(k.start == nxt for k in known)  # "Tungsten West", "Lithium Americas": a firm's name
     return False
 
 
