@@ -177,3 +177,13 @@ def test_an_edge_end_without_a_node_row_is_read_as_a_bare_node(bundled, tmp_path
     _general(monkeypatch)
     assert split == _read(path, False)
     assert (end, {}) in split[0] and any(fact[0] == end for fact in split[3])
+
+
+def test_the_vintage_examples_run():
+    """The docstring examples of the vintages' choice (split out of the projection's module) still run."""
+    import doctest
+
+    from supplygraph.graph.analyses import vintages
+
+    failures, tried = doctest.testmod(vintages)
+    assert failures == 0 and tried >= 3

@@ -41,17 +41,17 @@ as-of year, then the one listing more producers, then the latest edition). The d
 ``as_of``. The vintage chosen is recorded on the material as
 ``vintages[basis]`` so every figure downstream can name it. Producers that
 the chosen vintage does not list stay in the flow as routes (weight 0: the
-vintage's shares already leave room for them in the unlisted rest).
+vintage's shares already leave room for them in the unlisted rest). The choice
+and the weights: :mod:`.vintages`.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -62,6 +62,12 @@ from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
+from .vintages import (CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY, choose_vintage, figure_year, has_figures, measure_of,
+                       vintage_key, weigh_producers, world_totals)  # fmt: skip
+
+__all__ = ["BASES", "CAPACITY", "EQUAL", "FLOW_TYPES", "PRODUCER_LABELS", "STATED", "VOLUME", "WEIGHT_QUALITY", "basis_of",
+           "choose_vintage", "figure_year", "measure_of", "sources_and_sinks", "supply_flow", "vintage_key"]  # fmt: skip
+"""The projection and, for the analyses that name them, the vintages' words and choice (:mod:`.vintages`)."""
 
 FLOW_TYPES = ("PRODUCES", "INPUT_TO", "USED_IN", "SUPPLIES")
 """Relationship types that carry material flow."""
@@ -72,6 +78,7 @@ PRODUCER_LABELS = frozenset(ORGANIZATION_LABELS | {"Country", "Facility", "Place
 BASES = ("countries", "organisations")
 """The two ways production is counted: by producing country or by producing organisation."""
 
+_FLOWING = frozenset(FLOW_TYPES)
 _EDGE_ATTRS = frozenset({"share", "volume_t", "capacity_t", "year", "as_of", "edition", "material", "estimate", "quota", "intensity_kg"})
 
 
@@ -82,84 +89,6 @@ def basis_of(label: str) -> str:
     producers, and a facility's output belongs to its operator.
     """
     return "countries" if label == "Country" else "organisations"
-
-
-STATED = "stated shares"
-VOLUME = "share of listed volume"
-CAPACITY = "share of listed capacity"
-EQUAL = "equal split (no figures)"
-WEIGHT_QUALITY = {STATED: 2, VOLUME: 1, CAPACITY: 1, EQUAL: 0}
-"""How good a basis's weights are: stated shares of world output beat shares of a listed volume or capacity, which beat nothing."""
-
-
-def figure_year(attrs: dict[str, Any]) -> int | None:
-    """The data year of a figure: its ``year``, else the year of its ``as_of`` date."""
-    if attrs.get("year") is not None:
-        return int(attrs["year"])
-    as_of = str(attrs.get("as_of") or "")
-    return int(as_of[:4]) if as_of[:4].isdigit() else None
-
-
-@functools.lru_cache(maxsize=4096)
-def _edition_year(edition: str | None) -> int | None:
-    """The year in an edition's name (its last four-digit number), if any."""
-    numbers = re.findall(r"\d{4}", edition or "")
-    return int(numbers[-1]) if numbers else None
-
-
-def vintage_key(edition: str | None, year: int | None, producers: int = 0, as_of: str = "") -> tuple:
-    """Sort key that makes the preferred vintage the largest.
-
-    Newest data year first; within a year the vintage listing more producers
-    (a full table beats a single headline share), then the newest edition
-    (the last four-digit number in its name), then the latest ``as_of``.
-    """
-    number = _edition_year(edition)
-    return (year if year is not None else -1, producers, number if number is not None else -1, as_of or "", edition or "")
-
-
-def choose_vintage(
-    vintages: Iterable[tuple], edition: str | None = None, year: int | None = None, *, this_year: int | None = None
-) -> tuple[str | None, int | None]:
-    """Pick one (edition, year) among those present: the one asked for, else the newest that is not a projection.
-
-    ``vintages`` holds (edition, year) pairs, optionally followed by the
-    number of producers listed and the latest ``as_of``. ``edition`` and
-    ``year`` filter independently. Years after ``this_year`` (default: the
-    current year) are projections and are chosen only when asked for or
-    when there is nothing else. When nothing matches the filters the default
-    choice is made (the report names what it used).
-
-    Examples
-    --------
-    >>> choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2024), ("MCS 2026", 2025), ("IEA", 2030)], this_year=2026)
-    ('MCS 2026', 2025)
-    >>> choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2025)], edition="MCS 2025")
-    ('MCS 2025', 2024)
-    >>> choose_vintage([("IEA", 2025, 1), ("MCS 2026", 2025, 12)])
-    ('MCS 2026', 2025)
-    """
-    present = sorted(set(vintages), key=lambda v: vintage_key(*v))
-    if edition is not None or year is not None:
-        wanted = [v for v in present if (edition is None or v[0] == edition) and (year is None or v[1] == year)]
-        if wanted:
-            return wanted[-1][:2]
-    limit = this_year if this_year is not None else datetime.date.today().year
-    current = [v for v in present if v[1] is None or v[1] <= limit]
-    return (current or present)[-1][:2]
-
-
-def measure_of(rows: list[dict[str, Any]]) -> str | None:
-    """How a vintage's producer rows can be weighted: stated shares, shares of listed volume, or not at all (None).
-
-    A share of listed volume needs two producers at least: one producer's
-    volume alone says nothing about its share.
-    """
-    if rows and all(r.get("share") is not None for r in rows):
-        return STATED
-    if len(rows) >= 2 and all(r.get("volume_t") is not None for r in rows) and sum(r["volume_t"] for r in rows) > 0:
-        return VOLUME
-    return None
 
 
 def supply_flow(
@@ -268,12 +197,12 @@ def supply_flow(
     supplies: dict[tuple[str, str], dict] = {}
     flows: list[tuple[str, str, dict]] = []
     waiting: list[tuple[str, str, dict, str | None]] = []
-    # (source, target, type, properties, sources, reviewed, own): ``own`` when the dict and list are the projection's
+    # (source, target, type, properties, sources, reviewed), own: ``own`` when the dict and list are the projection's
     # to keep (the store's stream decodes them for it), not the caller's graph's
-    stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True), False) for u, v, d in G.edges(data=True))
-    owned = ((*fact, True) for fact in facts or ())
-    for source, target, kind, data, cited, reviewed, own in itertools.chain(stream, owned):
-        if kind not in FLOW_TYPES:
+    stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True)) for u, v, d in G.edges(data=True))
+    taken = itertools.chain(zip(stream, itertools.repeat(False)), zip(facts or (), itertools.repeat(True)))
+    for (source, target, kind, data, cited, reviewed), own in taken:
+        if kind not in _FLOWING:
             if kind == "MEMBER_OF":
                 cats.add_member(source, target)
             if not _outside(data, as_of):  # control and ownership hold between their dates too
@@ -285,7 +214,7 @@ def supply_flow(
             # join the material flow without a guess: kept in the graph, left out here, and the report says so.
             assumed.note("element_production", f"{G.nodes[source].get('name', source)}: {G.nodes[target].get('name', target)}")
             continue
-        if own and data.keys() <= _EDGE_ATTRS and None not in data.values():  # nothing to leave out: the dict itself
+        if own and _EDGE_ATTRS.issuperset(data) and None not in data.values():  # nothing to leave out: the dict itself
             attrs, since, until = data, None, None
         else:
             attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
@@ -321,7 +250,7 @@ def supply_flow(
     for (source, target), attrs in supplies.items():
         attrs["weight"] = attrs.get("share")
         flows.append((source, target, attrs))
-    cats.expand(produced, flows, lambda p: basis_of(labels.get(p, "")), lambda rows: _has_figures(rows, edition, year, as_of))
+    cats.expand(produced, flows, lambda p: basis_of(labels.get(p, "")), lambda rows: has_figures(rows, edition, year, as_of))
     for source, target in links.minority:
         assumed.note("minority_subsidiary", f"{G.nodes[target].get('name', target)} in {G.nodes[source].get('name', source)}")
     capacity = nx.get_node_attributes(G, "capacity_t")
@@ -330,19 +259,20 @@ def supply_flow(
         by_basis: dict[str, list] = defaultdict(list)
         for producer, attrs in rows:
             by_basis[basis_of(labels.get(producer, ""))].append((producer, attrs))
-        return {b: _weigh_producers(r, edition, year, as_of, capacity) for b, r in by_basis.items()}
+        return {b: weigh_producers(r, edition, year, as_of, capacity) for b, r in by_basis.items()}
 
-    world = _world_totals(produced)
+    world = world_totals(produced)
     controlled = frozenset(links.operators) | frozenset(links.parents)  # the producers that have controllers
+    chains: dict[str, list] = {}  # node -> its control chain (links are complete now)
     nodes = F._node
     for (material, basis), rows in produced.items():
-        covered = _covered(G, rows, links, controlled)
+        covered = _covered(G, rows, links, controlled, chains)
         if covered:
             assumed.note("operator_and_plant")
         _add_node(G, F, material, links)
         if material in world:
             nodes[material]["world_t"] = world[material]
-        vintage, edges = _weigh_producers(rows, edition, year, as_of, capacity, covered)
+        vintage, edges = weigh_producers(rows, edition, year, as_of, capacity, covered)
         # (only a category's producers are inherited: cats.expand)
         inherited = next((a.get("inherited") for _, a in rows if a.get("inherited")), None) if category_ids else None
         if inherited:
@@ -356,9 +286,9 @@ def supply_flow(
             flows.append((producer, material, attrs))
     for source, target, _ in flows:  # each node once, in the order the flows name them
         if source not in nodes:
-            _add_node(G, F, source, links, activity.get(source))
+            _add_node(G, F, source, links, activity.get(source), chains)
         if target not in nodes:
-            _add_node(G, F, target, links, activity.get(target))
+            _add_node(G, F, target, links, activity.get(target), chains)
     _add_edges(F, flows)
     for category in sorted(cats.ids):
         record = cats.record(category)
@@ -391,59 +321,48 @@ def _add_edges(F: nx.DiGraph, flows: list[tuple[str, str, dict]]) -> None:
     nx._clear_cache(F)
 
 
-def _has_figures(rows: list[tuple[str, dict]], edition, year, as_of: str) -> bool:
-    """Whether producer rows carry shares or volumes a vintage can weigh them by."""
-    return _weigh_producers(list((p, dict(a)) for p, a in rows), edition, year, as_of)[0]["weights"] not in (EQUAL, CAPACITY)
-
-
 def _outside(data: dict, as_of: str) -> bool:
     """Whether a fact does not hold on ``as_of``: it ended on or before it (``until``) or begins after it (``since``)."""
     until, since = data.get("until"), data.get("since")
     return bool((until and day(until) <= as_of) or (since and day(since) > as_of))
 
 
-def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links, has_controllers: frozenset[str]) -> set[str]:
+def _covered(G: nx.MultiDiGraph, rows: list[tuple[str, dict]], links: _Links, has_controllers: frozenset[str],
+             chains: dict[str, list]) -> set[str]:  # fmt: skip
     """Producers listed beside a plant they operate or control: the plant's output is theirs, so they are not counted twice.
 
-    ``has_controllers``: the nodes with an operator or a parent (``links``'), the only ones that can be covered."""
+    ``has_controllers``: the nodes with an operator or a parent (``links``'), the only ones that can be covered;
+    ``chains``: the control chains followed so far (:func:`_chain`)."""
     if len(rows) < 2:
         return set()
-    controlled = has_controllers.intersection([p for p, _ in rows])
+    controlled = has_controllers.intersection(map(itemgetter(0), rows))
     if not controlled:
         return set()
     listed = {p for p, _ in rows}
     if len(listed) < 2:
         return set()
-    return {c for p in controlled for c, _ in controllers(G, p, _links=links) if c in listed}
+    return {c for p in controlled for c, _ in _chain(G, p, links, chains) if c in listed}
 
 
-def _world_totals(produced: dict[tuple[str, str], list[tuple[str, dict]]]) -> dict[str, dict[int, float]]:
-    """World output per material and data year, from country rows that give both a volume and a share (volume / share).
-
-    It tells what part of the world a list of organisations covers (a quota list is about a third of world
-    mine output). Per year, the newest edition that allows the division wins.
-    """
-    found: dict[str, dict[int, tuple[tuple, float]]] = defaultdict(dict)
-    for (material, basis), rows in produced.items():
-        if basis != "countries":
-            continue
-        for _, attrs in rows:
-            year, share, volume = figure_year(attrs), attrs.get("share"), attrs.get("volume_t")
-            if year is None or not share or not volume:
-                continue
-            key = vintage_key(attrs.get("edition"), year)
-            if year not in found[material] or key > found[material][year][0]:
-                found[material][year] = (key, volume / share)
-    return {m: {y: round(t, -3) for y, (_, t) in years.items()} for m, years in found.items()}
+def _chain(G: nx.MultiDiGraph, node: str, links: _Links, chains: dict[str, list]) -> list[tuple[str, str]]:
+    """:func:`.control.controllers` of ``node``, followed once per projection (``chains``): a producer of several
+    materials is looked at for each, and again when its node is added. Only once ``links`` are all known."""
+    chain = chains.get(node)
+    if chain is None:
+        chain = chains[node] = controllers(G, node, _links=links)
+    return chain
 
 
-def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, held: list | None = None) -> list:
+def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, held: list | None = None,
+                     chains: dict[str, list] | None = None) -> list:  # fmt: skip
     """Record in ``F.graph["controllers"]`` everyone who controls or holds a stake in ``node``; return the control chain
-    (and fill ``held`` with the stakes)."""
-    chain = controllers(G, node, _links=links)
+    (and fill ``held`` with the stakes). ``chains``: the chains already followed (:func:`_chain`)."""
+    chain = _chain(G, node, links, chains) if chains is not None else controllers(G, node, _links=links)
     owned = stakes(G, node, chain, _links=links)
     if held is not None:
         held.extend(owned)
+    if not chain and not owned:  # (most producers)
+        return chain
     for other in [o for o, _ in chain] + [s["owner"] for s in owned]:
         if other not in F.graph["controllers"]:
             info = G.nodes[other]
@@ -451,21 +370,22 @@ def _add_controllers(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links
     return chain
 
 
-def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activity: Activity | None = None) -> None:
+def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activity: Activity | None = None,
+              chains: dict[str, list] | None = None) -> None:  # fmt: skip
     if node in F._node:
         return
     data = G._node[node]
-    attrs = {"label": data.get("label"), "name": data.get("name") or node}
-    if data.get("label") == "Material":
-        attrs.update(stage=data.get("stage"), elements=_elements_of(G, node, links), content=_content_of(G, node, links),
-                     restricted_by=[], restrictions=[], vintages={})  # fmt: skip
-    elif data.get("label") == "EndUse":
-        attrs.update(sector=data.get("sector"))
+    label, name = data.get("label"), data.get("name") or node
+    if label == "Material":
+        attrs = {"label": label, "name": name, "stage": data.get("stage"), "elements": _elements_of(G, node, links),
+                 "content": _content_of(G, node, links), "restricted_by": [], "restrictions": [], "vintages": {}}  # fmt: skip
+    elif label == "EndUse":
+        attrs = {"label": label, "name": name, "sector": data.get("sector")}
     else:
         held: list = []
-        chain = _add_controllers(G, F, node, links, held)
-        attrs.update(country=_country_of(G, node, links), controlled_by=chain, stakes=held,
-                     state=activity.state if activity else "operating")  # fmt: skip
+        chain = _add_controllers(G, F, node, links, held, chains)
+        attrs = {"label": label, "name": name, "country": _country_of(G, node, links), "controlled_by": chain,
+                 "stakes": held, "state": activity.state if activity else "operating"}  # fmt: skip
     F._node[node], F._succ[node], F._pred[node] = attrs, {}, {}  # F.add_node(node, **attrs) without its copy and checks
 
 
@@ -487,90 +407,6 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
         row["expected"] = row["expected"] or expected
         row["sources"] = sorted(set(row["sources"]) | set(attrs.get("sources", ())))
     return sorted(rows.values(), key=lambda r: (day(r["expected"]) if r["expected"] else "9999", r["producer"], r["material"]))
-
-
-def _weigh_producers(
-    rows: list[tuple[str, dict]], edition: str | None, year: int | None, as_of: str | None = None, capacity: dict | None = None,
-    covered: set[str] = frozenset(),
-) -> tuple[dict, list[tuple[str, dict]]]:
-    """Choose a vintage for one material and basis, weigh its producers, and keep the others as structure.
-
-    Returns the vintage record (``edition``, ``year``, ``weights``,
-    ``listed``) and one edge per producer: the producers of the chosen
-    vintage weigh their share (``listed`` True); every other producer keeps
-    its newest fact with weight 0 (``listed`` False), since the vintage's
-    shares already account for it in the unlisted rest. Figures published
-    after ``as_of`` (a later edition, a later ``as_of``) are not chosen unless
-    asked for. When no vintage has figures, every producer weighs its share
-    of the listed capacity (all of them with a capacity) or an equal share;
-    ``covered`` producers (operators of a listed plant) weigh 0 there: their plant carries their output.
-    """
-    as_of = as_of or datetime.date.today().isoformat()
-    vintages = [(attrs.get("edition"), attrs["year"] if type(attrs.get("year")) is int else figure_year(attrs))
-                for _, attrs in rows]  # each row's, computed once (figure_year, with its common case first)
-    if vintages and vintages.count(vintages[0]) == len(vintages):  # one vintage (most materials): no grouping
-        groups: dict[tuple, dict[str, dict]] = {vintages[0]: dict(rows)}
-    else:
-        groups = defaultdict(dict)
-        for (producer, attrs), vintage in zip(rows, vintages):
-            groups[vintage][producer] = attrs
-    measures = {v: measure_of(list(g.values())) for v, g in groups.items()}
-    measured = {v: g for v, g in groups.items() if measures[v]}
-    newest: dict[str, dict] = {}
-    if len(groups) == 1:  # one vintage: the first row of each producer (as the comparison below keeps on ties)
-        only = next(iter(groups.values()))
-        if len(only) == len(rows):  # no producer listed twice: its one row
-            newest = dict(only)
-        else:
-            for producer, attrs in rows:
-                newest.setdefault(producer, attrs)
-    else:
-        keys = {v: vintage_key(*v) for v in groups}
-        best_key: dict[str, tuple] = {}
-        for (producer, attrs), vintage in zip(rows, vintages):
-            if producer not in newest or best_key[producer] < keys[vintage]:
-                newest[producer], best_key[producer] = attrs, keys[vintage]
-    if len(measured) > 1 and edition is None and year is None:  # (one vintage with figures stays whatever its date)
-        known = {v: g for v, g in measured.items() if _published_by(v[0], g, as_of)}
-        measured = known or measured
-    if not measured:
-        counted = {p: a for p, a in newest.items() if p not in covered} or newest
-        for producer, attrs in newest.items():
-            if producer not in counted:
-                attrs.update(weight=0.0, listed=False)
-        capacities = {p: a.get("capacity_t") or (capacity or {}).get(p) for p, a in counted.items()}
-        how = CAPACITY if len(counted) > 1 and all(capacities.values()) else EQUAL
-        for producer, attrs in counted.items():
-            attrs.update(weight=capacities[producer] / sum(capacities.values()) if how == CAPACITY else 1.0 / len(counted), listed=True)
-        return {"edition": None, "year": None, "weights": how, "listed": len(counted)}, list(newest.items())
-    if len(measured) == 1:  # the only vintage with figures is the choice, whatever the filters ask (choose_vintage)
-        chosen = next(iter(measured))
-    else:
-        candidates = [(e, y, len(g), max(str(a.get("as_of") or "") for a in g.values())) for (e, y), g in measured.items()]
-        chosen = choose_vintage(candidates, edition, year, this_year=int(as_of[:4]))
-    kept = measured[chosen]
-    how = measures[chosen]
-    if how == STATED:
-        for attrs in kept.values():
-            attrs["weight"], attrs["listed"] = float(attrs["share"]), True
-    else:
-        total = sum(a.get("volume_t") or 0 for a in kept.values())
-        for attrs in kept.values():
-            attrs["weight"], attrs["listed"] = attrs["volume_t"] / total, True
-    edges = list(kept.items())
-    for producer, attrs in newest.items():
-        if producer not in kept:
-            attrs.update(weight=0.0, listed=False)
-            edges.append((producer, attrs))
-    return {"edition": chosen[0], "year": chosen[1], "weights": how, "listed": len(kept)}, edges
-
-
-def _published_by(edition: str | None, rows: dict[str, dict], as_of: str) -> bool:
-    """Whether a vintage existed on ``as_of``: its edition's year (last four digits of its name) and its figures' ``as_of`` not after it."""
-    year = _edition_year(edition)
-    if year is not None and year > int(as_of[:4]):
-        return False
-    return all(day(str(a["as_of"])) <= as_of for a in rows.values() if a.get("as_of"))
 
 
 def sources_and_sinks(F: nx.DiGraph) -> tuple[list[str], list[str]]:
