@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from .flow import sources_and_sinks
-from .integers import as_rustworkx, flow_arrays, flow_csr, out_edges_of, topological_generations
+from .integers import as_rustworkx, distinct, flow_arrays, flow_csr, out_edges_of, topological_generations
 
 
 def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.DiGraph | None]:
@@ -345,7 +345,7 @@ def _dependencies(indptr, indices, ends, batch: int | None = None):
             reached = reached[on_path]
             dist[reached] = depth
             np.add.at(sigma, reached, sigma[frontier[owner[on_path]]])
-            levels.append(np.unique(reached))
+            levels.append(distinct(reached))
         for depth in range(len(levels) - 2, -1, -1):
             frontier = levels[depth]
             owner, reached = _step(indptr, indices, frontier, b)

@@ -97,21 +97,35 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         data = F._node[material]
         if not data.get("vintages"):  # no vintage, no row: its producers need not be listed
             continue
-        producers = [(p, e) for p, e in F._pred[material].items() if e.get("type") == "PRODUCES"]  # the dict, not a view per edge
-        rows += _rows(F, material, data, producers, basis, names)
+        listed = _listed_by_basis((p, e) for p, e in F._pred[material].items() if e.get("type") == "PRODUCES")  # the dict, not a view per edge
+        rows += _rows(F, material, data, listed, basis, names)
     if materials is None:  # a category's own figures stay in the table (the world mine-production share is checked first)
         for category, record in F.graph.get("categories", {}).items():
-            rows += [dict(r, category=True) for r in _rows(F, category, record, record.get("producers", ()), basis, names)]
+            listed = _listed_by_basis(record.get("producers", ()))
+            rows += [dict(r, category=True) for r in _rows(F, category, record, listed, basis, names)]
     rows.sort(key=lambda r: (-(r["hhi"] if r["hhi"] is not None else -1), r["subject"], r["basis"]))
     return rows
 
 
-def _rows(F: nx.DiGraph, material: str, data: dict, producers, basis: str | None, names: dict) -> list[dict[str, Any]]:
+def _listed_by_basis(producers) -> dict[str, list[tuple[str, dict]]]:
+    """The (producer, edge) pairs a vintage lists, by basis: each edge read once, whatever the number of bases."""
+    listed: dict[str, list[tuple[str, dict]]] = {}
+    for p, e in producers:
+        if e.get("listed"):
+            kind = e.get("basis")
+            pairs = listed.get(kind)
+            if pairs is None:
+                pairs = listed[kind] = []
+            pairs.append((p, e))
+    return listed
+
+
+def _rows(F: nx.DiGraph, material: str, data: dict, listed: dict, basis: str | None, names: dict) -> list[dict[str, Any]]:
     rows = []
     for kind, vintage in sorted(data.get("vintages", {}).items()):
         if basis is not None and kind != basis:
             continue
-        edges = [(p, e) for p, e in producers if e.get("basis") == kind and e.get("listed")]
+        edges = listed.get(kind)
         if not edges:
             continue
         measured = vintage["weights"] != EQUAL
