@@ -123,3 +123,15 @@ def test_names_opened_by_an_element_or_closed_by_a_place_and_words_that_never_st
     assert {"Tungsten Fenwick", "Government of Quebec", "US Army Corps of Engineers"} <= set(names), names
     assert names["Government of Quebec"]["label"] == "GovernmentBody"
     assert not {"Chang", "Almost", "Speaking", "Cobalt Council", "Quarrydata", "Army Corps of Engineers"} & set(names), names
+
+
+def test_suffixes_caps_and_common_words_in_names(extractor):
+    found = run(extractor, "Orion Rare Earth Group holds 31% of Birch Ltd. Orion Rare Earth Group Co., Ltd signed a deal with Cedar Ltd.",
+                "Exporters apply to MOFCOM through the commerce department of their province.",
+                "RARE EARTH MANAGEMENT REGULATIONS",
+                "Article | Restricted items\nOne | Tungsten oxides are restricted.")  # fmt: skip
+    names = found["names"]
+    assert "Orion Rare Earth Group Co., Ltd" in names["Orion Rare Earth Group"]["aliases"], names
+    assert "United States Department of Commerce" not in names, names
+    assert "RARE EARTH MANAGEMENT REGULATIONS" in names and "EARTH MANAGEMENT REGULATIONS" not in names
+    assert "Restricted" not in names

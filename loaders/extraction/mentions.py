@@ -125,8 +125,9 @@ class Mentions:
             if id(m) in drop or (entity.label == "Element" and doc[m.end : m.end + 1].text.lower() in modifiers):
                 continue  # "high-nickel cathodes", "zinc, lead and copper smelting"
             nxt = doc[m.end].lower_ if m.end < len(doc) else ""
-            if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower():
-                continue  # "expects to commission the plant": a common word, not "the Commission"
+            if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower() \
+                    or entity.label in ORG_LABELS and m.text.islower():
+                continue  # "expects to commission the plant", "the commerce department of their province": common words
             if entity.known is not None and len(m.text) <= 4 and not m.text.isupper() and only_as_acronym(entity.known, m.text):
                 continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
             if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
@@ -224,7 +225,8 @@ class Mentions:
             start = i
             while start < j and ((doc[start].lower_ in self.v.STOP and not (start in covered and _institution(doc.lowers[i:j])))  # ("US Army Corps")
                                  or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
-                                 or sentence_start_common(doc, start) or _suffix(doc, start)):
+                                 or (sentence_start_common(doc, start) and not doc.lowers[start + 1 : start + 2] in (["earth"], ["earths"]))
+                                 or _suffix(doc, start)):  # ("RARE EARTH MANAGEMENT REGULATIONS": "rare" of "rare earth")
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
             if start == i + 1 == j - 1 and doc[start].lower_ in self.lower_words and sentence_start_common(doc, i) \
                     and doc[start].lower_ not in KIND_WORDS:

@@ -193,9 +193,10 @@ def sentence_start(doc: Any, i: int) -> bool:
 
 
 def opens(doc: Any, i: int) -> bool:
-    """Token ``i`` opens the sentence, a numbered item or a bullet ("2. Exports", "- Almost all ..."): its capital says nothing."""
+    """Token ``i`` opens the sentence, a numbered item, a bullet or a table cell ("2. Exports", "- Almost all ...",
+    "| Controlled items |"): its capital says nothing."""
     return sentence_start(doc, i) or (i > 0 and (_ITEM_NUMBER.fullmatch(doc[i - 1].text) is not None or doc[i - 1].text in BULLETS)
-                                      and (i == 1 or sentence_start(doc, i - 1)))
+                                      and (i == 1 or sentence_start(doc, i - 1))) or (i > 0 and doc[i - 1].text == "|")  # (a table cell)
 
 
 BULLETS = frozenset("- * • –".split())
