@@ -182,7 +182,7 @@ def flow_betweenness(F: nx.DiGraph, *, exact_limit: int = 300_000, k: int = 4096
         :func:`sampled_betweenness`.
     k, seed : int
         Number of sampled path ends and the random seed (fixed, so two runs
-        agree). 4,096 ends take about 4 s at a million flow edges and rank
+        agree). 4,096 ends take about 1.2 s at a million flow edges and rank
         the exact top 50 of the concentrated benchmark network with a
         Spearman correlation of 0.99 (docs/scale.md).
 
