@@ -16,7 +16,7 @@ from supplygraph.loaders.extraction.learned.train import NEVER
 from supplygraph.schema import FACT_TYPES
 
 NORWAY = ("Halvorsen Minerals, a Norwegian company that separates rare earths, is building its first separation plant "
-          "at Porsgrunn in southern Norway.")  # fmt: skip
+          "at Porsgrunn, on the coast of southern Norway.")  # fmt: skip  (the rules read "in southern Norway" now)
 ORLOV = "The Orlov mine, which Kirova Group has operated for a century, produces iron ore."
 
 

@@ -148,3 +148,15 @@ def test_anaphors_carry_the_subject_and_the_plant_is_no_mine(extractor):
             ("SUPPLIES", "org:birch-graphite-ltd", "org:elm-batteries-inc")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and s == "facility:kestrel-mine" for kind, s, _ in facts), facts
     assert not any(s == "country:MZ" and kind == "SUPPLIES" for kind, s, _ in facts), facts
+
+
+def test_places_past_direction_words_an_opening_country_and_founded_in(extractor):
+    found = run(extractor, "Tarn Minerals Ltd also controls the Dotson deposit in southeast Alaska.",
+                "Birch Mining Ltd operates the Kestrel mine in the northern province of Yen Bai.",
+                "In South Korea, Elm Chemicals Ltd makes anode material in Sejong from graphite it buys.",
+                "In Canada, Oak Metals Ltd ships ore from Kingsbay to Japan.",
+                "Cyclon Materials Inc, founded in Kingston, Ontario, takes the long loop.")  # fmt: skip
+    facts = found["facts"]
+    assert {("LOCATED_IN", "facility:dotson-deposit", "place:alaska"), ("LOCATED_IN", "facility:kestrel-mine", "place:yen-bai"),
+            ("LOCATED_IN", "place:sejong", "country:KR"), ("LOCATED_IN", "org:cyclon-materials-inc", "place:kingston")} <= facts, facts  # fmt: skip
+    assert not any(s.endswith("kingsbay") and t == "country:CA" for _, s, t in facts), facts  # (another country is named)

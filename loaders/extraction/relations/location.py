@@ -37,7 +37,7 @@ class Location:
             located = label in ("Facility", "University", "ResearchInstitute") \
                 or (self.org(m) and self.w(m.start - 1) in ("at", "to", "from"))  # "sells M to B in Eindhoven"
             if located and self.w(m.end) in ("in", "at", "near"):
-                place = self.at(m.end + 1) or (self.at(m.end + 2) if self.w(m.end + 1) == "the" else None)
+                place = self.place_at(m.end + 1)
                 if place is not None and self.st.label(place) in ("Place", "Country"):
                     self.st.add("LOCATED_IN", m, place, self.s, 0.75)
         # "P1, P2" and "P1, in Country's P2" after "in"
@@ -50,7 +50,7 @@ class Location:
         # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
         for m in self.ms:
             if self.st.label(m) in ("Place", "Facility") and self.w(m.end) == "in":
-                outer = self.at(m.end + 1)
+                outer = self.place_at(m.end + 1)
                 if outer is not None and self.st.label(outer) in ("Place", "Country") and not self.hedged(m.start, outer.end):
                     for each in self.conjuncts(m, self.labelled(self.st.label(m))):  # "at Tenke and Kisanfu in Lualaba"
                         self.st.add("LOCATED_IN", each, outer, self.s, 0.75)
@@ -89,6 +89,7 @@ class Location:
                 head = head if head == m.start - 1 else None
             if demonym is not None and demonym.demonym and head is not None and self.w(demonym.end) not in ("-", "listed"):
                 self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
+        self._opening_country()
         # "A began separating and refining rare earths in Hai Phong"
         subject = self.subject
         if subject is not None and self.org(subject):
@@ -105,6 +106,31 @@ class Location:
                        or w in ("makes", "make", "making") for w in between):  # "A makes modules in Ohio, Alabama and Louisiana"
                     for each in self.conjuncts(place, self.labelled("Place")):
                         self.st.add("LOCATED_IN", subject, each, self.s, 0.6)
+
+    def place_at(self, k: int) -> Mention | None:
+        """The place a phrase from ``k`` names, past a determiner and direction words: "southeast Alaska", "the
+        northern province of Yen Bai", "the north-west of Argentina", "South Africa's Limpopo province"."""
+        while self.at(k) is None and k < self.s.end and (self.w(k) in self.v.DIRECTION_WORDS | {"the", "of"} or
+                                                          self.w(k) in self.v.REGION_NOUNS and self.w(k + 1) == "of"):
+            k += 1  # ("Western Australia", "South Sulawesi": a name that starts with one)
+        m = self.at(k)
+        return self.head(m, self.labelled("Place")) if m is not None else None
+
+    def _opening_country(self) -> None:
+        """ "In South Korea, A makes anode material in Sejong": a place the sentence names, not yet placed, is in the
+        country (or region) its opening phrase names, when the sentence names no other country."""
+        if self.w(self.s.start) != "in" or not self.ms:
+            return
+        where = self.place_at(self.s.start + 1)
+        if where is None or self.w(where.end) != "," or self.st.label(where) not in ("Country", "Place"):
+            return
+        if any(self.st.label(m) == "Country" and self.st._key(m) != self.st._key(where) and not m.demonym for m in self.ms):
+            return
+        for m in self.ms:
+            key = self.st._key(m)
+            if m.start > where.end and self.st.label(m) == "Place" and key != self.st._key(where) \
+                    and not self.st.out.get(("LOCATED_IN", key)) and not self.hedged(m.start, m.end):
+                self.st.add("LOCATED_IN", m, where, self.s, 0.6)
 
     def _org_noun_after(self, demonym: Mention | None, reach: int) -> int | None:
         """Where the organisation noun a demonym qualifies stands ("Swedish state-owned mining group"): within
