@@ -160,3 +160,20 @@ def test_places_past_direction_words_an_opening_country_and_founded_in(extractor
     assert {("LOCATED_IN", "facility:dotson-deposit", "place:alaska"), ("LOCATED_IN", "facility:kestrel-mine", "place:yen-bai"),
             ("LOCATED_IN", "place:sejong", "country:KR"), ("LOCATED_IN", "org:cyclon-materials-inc", "place:kingston")} <= facts, facts  # fmt: skip
     assert not any(s.endswith("kingsbay") and t == "country:CA" for _, s, t in facts), facts  # (another country is named)
+
+
+def test_producers_of_by_products_and_a_proposal_that_asserts_nothing(extractor):
+    """ "recovers indium and bismuth as by-products" makes them (not "recovers neodymium from scrap"); "one of Japan's
+    largest makers of M" and "the largest producer and exporter of M" make M; "has proposed a plant ... to recover
+    germanium" makes nothing, while "its Clarksville smelter" is still its smelter."""
+    found = run(extractor, "Outside China, Korea Zinc recovers indium and bismuth as by-products of zinc smelting.",
+                "Birch Recycling Ltd recovers neodymium from scrap magnets.",
+                "Tarn Steel Co., Ltd., headquartered in Nagoya, is one of Japan's largest makers of ferrite magnets.",
+                "China is the world's largest producer and exporter of graphite.",
+                "Elm Zinc Inc has proposed a plant of about $150 million at its Clarksville smelter in Tennessee to recover germanium.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "org:korea-zinc", "element:In"), ("PRODUCES", "org:korea-zinc", "element:Bi"),
+            ("PRODUCES", "country:CN", "material:graphite"),
+            ("OPERATES", "org:elm-zinc-inc", "facility:clarksville-smelter")} <= facts, facts  # fmt: skip
+    assert any(kind == "PRODUCES" and s.startswith("org:tarn-steel") and t == "material:ferrite-magnet" for kind, s, t in facts), facts
+    assert not any(kind == "PRODUCES" and t in ("element:Nd", "element:Ge") for kind, _, t in facts), facts

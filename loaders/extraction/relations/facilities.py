@@ -174,14 +174,15 @@ class Facilities:
                 if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
                     operator = self.right(q + 2, self.org, limit=3)
                     break
+            possessed = False  # "has proposed a plant at its Clarksville smelter": "its" presupposes the smelter, hedged or not
             if operator is not None:
                 pass
             elif k >= self.s.start and self.w(k) in ("its", "their", "our"):
-                operator = self.its(k)
+                operator, possessed = self.its(k), True
             elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
                 owner = self.at_end(k)
                 if owner is not None and self.org(owner):
-                    operator = owner
+                    operator, possessed = owner, True
             if operator is None:
                 verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS), None)
                 if verb is not None:
@@ -199,5 +200,5 @@ class Facilities:
                     if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
                         operator = self.right(q + 2, self.org, limit=3)
                         break
-            if operator is not None and not self.hedged(m.start, m.end):
+            if operator is not None and (possessed or not self.hedged(m.start, m.end)):
                 self.st.add("OPERATES", operator, m, self.s, 0.8)

@@ -21,7 +21,9 @@ class Production:
                     producer = self.st.last_subject  # type: ignore[assignment]
                 if producer is None:
                     continue
-            materials = self._objects(i + 1, ("Material", "Element") if self.w(i) in self.v.COMMODITY_VERBS else "Material")
+            commodity = self.w(i) in self.v.COMMODITY_VERBS or self.w(i) in ("recovers", "recover", "recovered") and not any(
+                self.w(k) == "from" for k in range(i + 1, min(self.s.end, i + 10)))  # ("recovers Nd from scrap": a recycler's)
+            materials = self._objects(i + 1, ("Material", "Element") if commodity else "Material")
             # ("mines copper and cobalt", "produces vanadium": elements as commodities; a recycler "recovers" them from scrap)
             if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
                 continue
@@ -77,14 +79,21 @@ class Production:
                 who = self.subject if self.subject is not None and self.org(self.subject) else None  # "A is the largest cobalt refiner"
             if who is not None:
                 self.st.add("PRODUCES", who, made, self.s, 0.7)
-        # "A, a producer of M1 and M2"
-        for i in self.triggers(self.v.PRODUCER_NOUNS):
-            if self.w(i + 1) != "of":
+        # "A, a producer of M1 and M2"; "A is one of Japan's largest makers of M"; "China is the largest producer and
+        # exporter of graphite"
+        for i in self.triggers(self.v.PRODUCER_NOUNS | self.v.MAKER_NOUNS):
+            of = i + 1 if self.w(i + 1) == "of" else i + 3 if self.w(i + 1) == "and" and self.w(i + 3) == "of" else None
+            if of is None:
                 continue
             who = self.left(i, self.org, limit=8)
+            subject = self.clause_subject(i)
+            if who is None and subject is not None and self.org(subject) and {"is", "was", "remains"} & set(self.s.lowers[subject.end:i]):
+                who = subject  # "A, headquartered in P, is one of Japan's largest makers of M"
+            if who is None and self.ms and self.st.label(self.ms[0]) == "Country" and self.w(self.ms[0].end) in ("is", "was", "remains"):
+                who = self.ms[0]  # (a country that is the largest producer)
             if who is None or self.hedged(who.start, i):
                 continue
-            for mat in self._objects(i + 2, "Material"):
+            for mat in self._objects(of + 1, "Material"):
                 self.st.add("PRODUCES", who, mat, self.s, 0.75)
         # "a samarium-cobalt alloy produced in China"; "samarium oxide produced by A", "M is made by A at its plant"
         for i in self.triggers(self.v.PASSIVE_PRODUCE):
