@@ -9,7 +9,6 @@ written out as words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from .model import Mention
@@ -22,39 +21,39 @@ LIST_WORDS = frozenset((",", "and", "or"))
 
 def glued(doc: Any, k: int) -> bool:
     """A hyphen at ``k`` joining two words without spaces ("nickel-cobalt", "high-nickel")."""
-    return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return 0 < k < len(doc) - 1 and doc.lowers[k] == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
 
 
-def element_compounds(doc: Any, spans: list[Mention], label_of: Callable[[Mention], str | None], heads: frozenset[str],
+def element_compounds(doc: Any, spans: list[Mention], heads: frozenset[str],
                       modifier_heads: frozenset[str]) -> tuple[set[int], list[tuple[int, int, str]]]:
     """The element mentions of ``spans`` that are parts of compound words (their ``id``), and the materials those
     compounds name: (start, end, name), the name in the singular ("niobium-scandium-titanium ore")."""
-    elements = {m.start: m for m in spans if m.end - m.start == 1 and label_of(m) == "Element"}
+    elements = {m.start: m for m in spans if m.end - m.start == 1 and m.key is not None and m.key.startswith("element:")}
     if not elements:
         return set(), []
     longer = {k for m in spans if m.end - m.start > 1 and m.start <= max(elements) for k in range(m.start, m.end)}  # (a known compound wins)
     drop: set[int] = set()
     new: list[tuple[int, int, str]] = []
-    n = len(doc)
+    n, lowers = len(doc), doc.lowers
     for s in sorted(elements):
         if s in longer or id(elements[s]) in drop or (glued(doc, s - 1) and s - 2 in elements):
             continue
         chain, e = _chain(doc, s, elements)
         if len(chain) >= 2:
-            head = e if e < n and doc[e].lower_ in heads else None
-            if head is None and e + 1 < n and doc[e].lower_ in ("and", "or") and e + 1 in elements:
+            head = e if e < n and lowers[e] in heads else None
+            if head is None and e + 1 < n and lowers[e] in ("and", "or") and e + 1 in elements:
                 second, e2 = _chain(doc, e + 1, elements)
-                head = e2 if len(second) >= 2 and e2 < n and doc[e2].lower_ in heads else None  # "A-B and A-C alloys"
+                head = e2 if len(second) >= 2 and e2 < n and lowers[e2] in heads else None  # "A-B and A-C alloys"
             drop.update(id(elements[c]) for c in chain)
             if head is not None:
                 name = "-".join(doc[c].lower_ for c in chain) + " " + _singular(doc[head].lower_)
                 new.append((s, head + 1 if head == e else e, name))
         elif glued(doc, s - 1) or glued(doc, e):
             drop.add(id(elements[s]))  # "high-nickel cathodes", "cobalt-free": a compound adjective
-        elif s >= 3 and glued(doc, s - 2) and doc[s - 1].lower_ in ("purity", "grade") and (e >= n or not doc[e].is_alpha or doc[e].lower_ in STOP):
+        elif s >= 3 and lowers[s - 1] in ("purity", "grade") and glued(doc, s - 2) and (e >= n or not lowers[e].isalpha() or lowers[e] in STOP):
             drop.add(id(elements[s]))  # "high-purity iron": a grade of the metal, a material
             new.append((s - 3, s + 1, f"{doc[s - 3].lower_}-{doc[s - 1].lower_} {doc[s].lower_}"))  # (not "... lithium chemicals")
-        elif e < n and doc[e].text in LIST_WORDS:
+        elif e < n and lowers[e] in LIST_WORDS:
             drop.update(id(elements[c]) for c in _listed_modifiers(doc, s, elements, modifier_heads))
     return drop, new
 
@@ -71,16 +70,16 @@ def _chain(doc: Any, s: int, elements: dict[int, Mention]) -> tuple[list[int], i
 def _listed_modifiers(doc: Any, s: int, elements: dict[int, Mention], modifier_heads: frozenset[str]) -> list[int]:
     """ "zinc, lead and copper smelting": the elements of a list of single words whose last word, an element,
     modifies the noun after it; [] when the list ends otherwise."""
-    out, k = [s], s + 1
-    while k + 1 < len(doc) and doc[k].text in LIST_WORDS:
-        while k < len(doc) and doc[k].text in LIST_WORDS:
+    out, k, lowers, n = [s], s + 1, doc.lowers, len(doc)
+    while k + 1 < n and lowers[k] in LIST_WORDS:
+        while k < n and lowers[k] in LIST_WORDS:
             k += 1
-        if k >= len(doc) or not doc[k].is_alpha or not doc[k].is_lower:
+        if k >= n or not lowers[k].isalpha() or not doc[k].is_lower:
             return []
         if k in elements:
             out.append(k)
         k += 1
-    if len(out) < 2 or k - 1 not in elements or k >= len(doc) or doc[k].lower_ not in modifier_heads:
+    if len(out) < 2 or k - 1 not in elements or k >= n or lowers[k] not in modifier_heads:
         return []
     return out
 

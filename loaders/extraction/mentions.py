@@ -112,8 +112,8 @@ class Mentions:
         """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
         kept = []
         modifiers = self.v.ELEMENT_MODIFIER_HEADS
-        drop, compounds = element_compounds(doc, spans, lambda m: self.entities[m.key].label if m.key in self.entities else None,
-                                            self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
+        drop, compounds = element_compounds(doc, spans, self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
+        lowers, n = doc.lowers, len(doc)
         for start, end, name in compounds:
             entity = self._new("Material", name)
             kept.append(Mention(start, end, entity.key, doc[start:end].text, label_of_known="Material"))
@@ -122,9 +122,9 @@ class Mentions:
             if entity is None:
                 kept.append(m)
                 continue
-            if id(m) in drop or (entity.label == "Element" and doc[m.end : m.end + 1].text.lower() in modifiers):
+            nxt = lowers[m.end] if m.end < n else ""
+            if entity.label == "Element" and (id(m) in drop or nxt in modifiers):
                 continue  # "high-nickel cathodes", "zinc, lead and copper smelting"
-            nxt = doc[m.end].lower_ if m.end < len(doc) else ""
             if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower() \
                     or entity.label in ORG_LABELS and m.text.islower():
                 continue  # "expects to commission the plant", "the commerce department of their province": common words
