@@ -182,17 +182,22 @@ def _text(value: Any, level: int) -> str:
     scalar = _SCALARS.get(type(value))  # the exact type first: one lookup instead of a chain of isinstance
     if scalar is not None:
         return scalar(value)
+    # Items that are scalars of an exact type are written in place (no call of this function per value) and
+    # string keys come from a memo: a report repeats a few dozen keys millions of times.
+    scalars, text, deeper = _SCALARS, _text, level + 1
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
-        inner = "\n" + "  " * (level + 1)
-        return "[" + inner + ("," + inner).join([_text(v, level + 1) for v in value]) + "\n" + "  " * level + "]"
+        inner = "\n" + "  " * deeper
+        items = [s(v) if (s := scalars.get(type(v))) is not None else text(v, deeper) for v in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
     if isinstance(value, dict):
         if not value:
             return "{}"
-        inner = "\n" + "  " * (level + 1)
-        return ("{" + inner + ("," + inner).join([_key(k) + ": " + _text(v, level + 1) for k, v in value.items()])
-                + "\n" + "  " * level + "}")  # fmt: skip
+        inner = "\n" + "  " * deeper
+        keys = _KEYS
+        items = [keys[k] + ": " + (s(v) if (s := scalars.get(type(v))) is not None else text(v, deeper)) for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
     if isinstance(value, str):
         return _encode_string(value)
     if isinstance(value, int):
@@ -203,3 +208,16 @@ def _text(value: Any, level: int) -> str:
 
 
 _SCALARS = {str: _encode_string, int: int.__repr__, float: _float, bool: lambda v: "true" if v else "false", type(None): lambda _: "null"}
+
+
+class _Keys(dict):
+    """A dict key's text by :func:`_key`, string keys kept (a string never equals a number, so ``1`` and ``True`` stay apart)."""
+
+    def __missing__(self, key: Any) -> str:
+        encoded = _key(key)
+        if type(key) is str and len(self) < 4096:  # the keys of rows; not every id of a dict keyed by ids
+            self[key] = encoded
+        return encoded
+
+
+_KEYS = _Keys()
