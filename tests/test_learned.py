@@ -17,7 +17,7 @@ from supplygraph.schema import FACT_TYPES
 
 NORWAY = ("Halvorsen Minerals, a Norwegian company that separates rare earths, is building its first separation plant "
           "at Porsgrunn, on the coast of southern Norway.")  # fmt: skip  (the rules read "in southern Norway" now)
-ORLOV = "The Orlov mine, which Kirova Group has operated for a century, produces iron ore."
+ORLOV = "The Orlov mine, operated for a century by Kirova Group, produces iron ore."  # (the rules read "which K has operated")
 
 
 @pytest.fixture(scope="module")

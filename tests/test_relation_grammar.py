@@ -177,3 +177,14 @@ def test_producers_of_by_products_and_a_proposal_that_asserts_nothing(extractor)
             ("OPERATES", "org:elm-zinc-inc", "facility:clarksville-smelter")} <= facts, facts  # fmt: skip
     assert any(kind == "PRODUCES" and s.startswith("org:tarn-steel") and t == "material:ferrite-magnet" for kind, s, t in facts), facts
     assert not any(kind == "PRODUCES" and t in ("element:Nd", "element:Ge") for kind, _, t in facts), facts
+
+
+def test_object_relatives_and_a_negation_before_the_coordinated_verb(extractor):
+    found = run(extractor, "Birch Metals Ltd, which Cedar Holdings Ltd owns, sells magnets to Elm Motors Inc.",
+                "Larch Mining Ltd's ore comes from the Tarn mine, which Fir Group has operated for a century.",
+                "Oak Metals Ltd makes no magnets in Tarnby and sells NdPr oxide to Pine Motors Inc.",
+                "Ash Metals Ltd did not sell NdPr oxide to Pine Motors Inc.")  # fmt: skip
+    facts = found["facts"]
+    assert {("SUBSIDIARY_OF", "org:birch-metals-ltd", "org:cedar-holdings-ltd"), ("OPERATES", "org:fir-group", "facility:tarn-mine"),
+            ("SUPPLIES", "org:oak-metals-ltd", "org:pine-motors-inc")} <= facts, facts  # fmt: skip
+    assert not any(s == "org:ash-metals-ltd" for _, s, _ in facts), facts

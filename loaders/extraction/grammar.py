@@ -63,7 +63,7 @@ class Grammar:
             self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while", "which", "who", "whose", "where")
         ):
             start -= 1
-        for k in range(lo - 1, start, -1):  # "has mined no tungsten since 2015 and imports it from China": the negation
+        for k in range(min(hi, self.s.end) - 1, start, -1):  # "has mined no tungsten since 2015 and imports it from China": the negation
             if self.w(k) == "and" and self._finite_verb(k + 1):  # is the first predicate's, not the second's
                 if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
                     start = k + 1

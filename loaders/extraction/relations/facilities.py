@@ -190,6 +190,10 @@ class Facilities:
                     who = subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
                         operator = who
+            agent = self.at(m.end + 2) if self.w(m.end) == "," and self.w(m.end + 1) in ("which", "that") else None
+            if operator is None and agent is not None and self.org(agent) and any(  # "the Kiruna mine, which LKAB has operated"
+                    self.w(q) in self.v.BUILD_VERBS for q in range(agent.end, min(self.s.end, agent.end + 3))):
+                operator = agent
             if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
                 for q in range(m.end + 2, min(self.s.end, m.end + 8)):
                     if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":

@@ -275,6 +275,9 @@ class Ownership:
                 continue  # ("its own plant"; a passive)
             owned = self.at(i + 2) if self.w(i + 1) == "the" else self.at(i + 1)
             owner = self.relative_head(i, self.org) or self.left(i, self.org, limit=3) or self.clause_subject(i)
+            agent = self.left(i, self.org, limit=3)
+            if owned is None and agent is not None and self.w(agent.start - 1) in ("which", "that"):
+                owned, owner = self.relative_head(agent.start, self.org), agent  # "B, which A owns, ..."
             if owned is None or owner is None or not self.org(owned) or self.w(owned.end) in ("%", "'s", "’s") \
                     or self.hedged(i, owned.end) or self.st.label(owned) == "GovernmentBody":
                 continue
