@@ -135,3 +135,12 @@ def test_suffixes_caps_and_common_words_in_names(extractor):
     assert "United States Department of Commerce" not in names, names
     assert "RARE EARTH MANAGEMENT REGULATIONS" in names and "EARTH MANAGEMENT REGULATIONS" not in names
     assert "Restricted" not in names
+
+
+def test_a_place_that_names_a_market_is_no_partys_place(extractor):
+    found = run(extractor, "Orion Ltd, which is based in Boise and listed in New York and Toronto, trades on the New York "
+                "Stock Exchange. Antimony prices in Rotterdam tripled.")  # fmt: skip
+    names = set(found["names"])
+    assert "Boise" in names and not {"New York", "Toronto", "Rotterdam", "New York Stock Exchange"} & names, names
+    found = run(extractor, "Birch Ltd built a plant in New York.")
+    assert "New York" in found["names"]

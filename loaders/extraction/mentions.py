@@ -145,6 +145,8 @@ class Mentions:
                     start -= 1
                 if start != m.start:
                     m = Mention(start, m.end, m.key, doc[start : m.end].text)
+            if entity.label in ("Place", "Country") and self._market_place(doc, lowers, m):
+                continue  # "listed in New York", "the New York Stock Exchange", "prices in Rotterdam": a market, no party's place
             m.label_of_known = entity.label
             if entity.label == "Country":
                 m.demonym = m.text in demonyms(entity)
@@ -152,6 +154,16 @@ class Mentions:
                     continue  # "North America" is a region, not the United States
             kept.append(m)
         return kept
+
+    def _market_place(self, doc: Any, lowers: list[str], m: Mention) -> bool:
+        """A known place that names a market: after "listed in/on" or "prices in", or opening the name of an exchange
+        or a bank ("the New York Stock Exchange", "London Metal Exchange")."""
+        if lowers[m.start - 1 : m.start] in (["in"], ["on"]) and m.start >= 2 and lowers[m.start - 2] in self.v.MARKET_WORDS:
+            return True
+        k = m.end
+        while k < len(doc) and k < m.end + 4 and name_token(doc, k):
+            k += 1
+        return k > m.end and lowers[k - 1] in lexicon.NOT_PARTY_WORDS
 
     def _elliptic(self, doc: Any, spans: list[Mention]) -> list[Mention]:
         """ "rare earth metals and alloys": the second noun is "rare earth alloys" when that is a known material."""
@@ -296,7 +308,8 @@ class Mentions:
         if start > 0 and doc[start - 1].text in ('"', "“", "'", "‘") and end < len(doc) and doc[end].text in ('"', "”", "'", "’"):
             return None
         # stock listings: "listed in Shenzhen", "a Hong Kong listing"
-        if (before and before[-1] in ("in", "on") and len(before) > 1 and before[-2] in self.v.LISTING_WORDS) or (after and after[0] in self.v.LISTING_WORDS):
+        if (before and before[-1] in ("in", "on") and len(before) > 1 and (before[-2] in self.v.LISTING_WORDS or before[-2] in self.v.MARKET_WORDS)) \
+                or (after and after[0] in self.v.LISTING_WORDS):
             if not (cue_label(words)[0] == "Policy" or {"no", "no."} & set(words)):
                 return None  # (but "the items listed in Announcement No. 50": a notice, not an exchange)
         if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
