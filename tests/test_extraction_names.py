@@ -144,3 +144,10 @@ def test_a_place_that_names_a_market_is_no_partys_place(extractor):
     assert "Boise" in names and not {"New York", "Toronto", "Rotterdam", "New York Stock Exchange"} & names, names
     found = run(extractor, "Birch Ltd built a plant in New York.")
     assert "New York" in found["names"]
+
+
+def test_demonyms_name_their_country(extractor):
+    found = run(extractor, "Greenlandic law bans uranium mining. Orion Ltd, a Greenlandic explorer, owns the Kestrel project.")
+    names = found["names"]
+    assert "Greenlandic" not in names and "Greenland" in names, names
+    assert ("LOCATED_IN", "org:orion-ltd", "country:GL") in found["facts"], found["facts"]

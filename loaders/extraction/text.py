@@ -286,7 +286,7 @@ def demonyms(entity: Entity) -> set[str]:
     country = next((c for c in lexicon.COUNTRIES if c[0] == entity.name), None)
     if country is None:
         return set()
-    return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i")) and not a.isupper()}
+    return {a for a in country[2] if a.endswith(("an", "ese", "ish", "ch", "ian", "i", "ic")) and not a.isupper()}
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(
     re.escape(n) for name, _, aliases in lexicon.COUNTRIES for n in (name, *aliases) if n[:1].isupper()
