@@ -151,3 +151,11 @@ def test_demonyms_name_their_country(extractor):
     names = found["names"]
     assert "Greenlandic" not in names and "Greenland" in names, names
     assert ("LOCATED_IN", "org:orion-ltd", "country:GL") in found["facts"], found["facts"]
+
+
+def test_a_sentence_that_gives_the_source_of_figures_is_a_credit_line(extractor):
+    found = run(extractor, "Figures for Chinese conversion capacity are from the Quarry Statistics Agency and the International "
+                "Energy Agency. Orion Ltd supplies Birch Ltd.", "Data from the Kestrel plant show growth at Cedar Ltd.")  # fmt: skip
+    names = set(found["names"])
+    assert not {"Quarry Statistics Agency", "International Energy Agency"} & names, names
+    assert {"Orion Ltd", "Birch Ltd", "Cedar Ltd"} <= names

@@ -237,11 +237,14 @@ def credit_line(sent: Any) -> bool:
     """An attribution, credit or byline: the publications, photographers and authors it names are not parties.
 
     "Facts from: Defence Industry Europe, ...", "Sources: company statements", "By Anna Lindqvist",
-    "Posted by Karen Holm on 14 January 2026", "Prepared by the research desk of X".
+    "Posted by Karen Holm on 14 January 2026", "Prepared by the research desk of X", "Figures for X are from Y".
     """
     words = [t.lower_ for t in sent if not t.is_punct or t.text == ":"][:8]
     if ":" in words[:4] and WORDS.CREDIT_LABELS & set(words[: words.index(":")]):
         return True
+    if words[:1] and words[0] in DATA_NOUNS and any(words[k : k + 2] in (["are", "from"], ["come", "from"], ["is", "from"],
+                                                                          ["comes", "from"]) for k in range(1, 7)):
+        return True  # "Figures for Chinese capacity are from the International Energy Agency."
     for start in BYLINE_STARTS:
         k = len(start)
         if tuple(words[:k]) == start and len(sent) <= MAX_BYLINE_TOKENS and len(words) > k:
