@@ -97,7 +97,7 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         data = F._node[material]
         if not data.get("vintages"):  # no vintage, no row: its producers need not be listed
             continue
-        listed = _listed_by_basis((p, e) for p, e in F._pred[material].items() if e.get("type") == "PRODUCES")  # the dict, not a view per edge
+        listed = _listed_by_basis(F._pred[material].items(), produces=True)  # the dict, not a view per edge
         rows += _rows(F, material, data, listed, basis, names)
     if materials is None:  # a category's own figures stay in the table (the world mine-production share is checked first)
         for category, record in F.graph.get("categories", {}).items():
@@ -107,11 +107,14 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
     return rows
 
 
-def _listed_by_basis(producers) -> dict[str, list[tuple[str, dict]]]:
-    """The (producer, edge) pairs a vintage lists, by basis: each edge read once, whatever the number of bases."""
+def _listed_by_basis(producers, *, produces: bool = False) -> dict[str, list[tuple[str, dict]]]:
+    """The (producer, edge) pairs a vintage lists, by basis: each edge read once, whatever the number of bases.
+
+    ``produces``: only ``PRODUCES`` edges (a material's in-edges), tested here rather than by a generator in front.
+    """
     listed: dict[str, list[tuple[str, dict]]] = {}
     for p, e in producers:
-        if e.get("listed"):
+        if e.get("listed") and (not produces or e.get("type") == "PRODUCES"):
             kind = e.get("basis")
             pairs = listed.get(kind)
             if pairs is None:

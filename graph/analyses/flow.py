@@ -419,6 +419,7 @@ def sources_and_sinks(F: nx.DiGraph) -> tuple[list[str], list[str]]:
     >>> sources_and_sinks(F)
     (['a'], ['u'])
     """
-    sources = sorted(n for n, d in F.in_degree() if d == 0 and F.nodes[n].get("label") != "EndUse")
-    sinks = sorted(n for n, d in F.nodes(data=True) if d.get("label") == "EndUse")
+    node_data = F._node  # the dicts, not views: a pass over every node
+    sources = sorted(n for n, feeds in F._pred.items() if not feeds and node_data[n].get("label") != "EndUse")
+    sinks = sorted(n for n, d in node_data.items() if d.get("label") == "EndUse")
     return sources, sinks
