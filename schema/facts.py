@@ -23,7 +23,8 @@ ANY_LABEL = frozenset({"*"})
 class Fact(BaseModel):
     """Provenance and bookkeeping shared by every relationship type."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # defer_build: each validator is built when first used, not at import (start-up of commands that use few)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
     SOURCE_LABELS: ClassVar[frozenset[str]] = frozenset()
     TARGET_LABELS: ClassVar[frozenset[str]] = frozenset()

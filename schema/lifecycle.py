@@ -48,7 +48,8 @@ _TEXT = re.compile(
 class State(BaseModel):
     """One dated state of an entity's lifecycle."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # defer_build: each validator is built when first used, not at import (start-up of commands that use few)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
     state: str
     """The state word: announced, construction, commissioning, operating, idle, closed, cancelled (facilities);

@@ -18,7 +18,8 @@ from .values import ID_PATTERN, CountryCode, IsoDate
 class Node(BaseModel):
     """Fields every node has, whatever its label."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # defer_build: each validator is built when first used, not at import (start-up of commands that use few)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
     PREFIX: ClassVar[str] = ""
     ORGANIZATION: ClassVar[bool] = False

@@ -33,11 +33,15 @@ class Extractor:
     ['PRODUCES', 'USED_IN']
     """
 
+    @paused_gc()
     def __init__(self, gazetteer: Gazetteer | None = None, patterns: Iterable[str | Path] = (),
                  learned: bool | None = None) -> None:  # fmt: skip
         """``patterns``: extra pattern files (YAML or JSONL) whose trigger words add to the shipped vocabulary;
         ``learned``: whether the learned relation component adds what the rules missed (:mod:`.learned`; None: off
-        unless the environment variable ``SUPPLYGRAPH_LEARNED_RELATIONS`` is 1)."""
+        unless the environment variable ``SUPPLYGRAPH_LEARNED_RELATIONS`` is 1).
+
+        The garbage collector waits, as for a document: importing spaCy and building its vocabulary and matchers
+        make long-lived objects that its passes would only rescan (part of extract's start-up, docs/scale.md)."""
         import spacy
         from spacy.matcher import PhraseMatcher
 

@@ -54,7 +54,8 @@ class Grammar:
                     self.ms[self.ms.index(x)] = Mention(x.start, x.end, key, x.text)
 
     def w(self, i: int) -> str:
-        return self.s.lower(i)
+        s = self.s  # (Sentence.lower, inlined: the rules read words by position hundreds of thousands of times)
+        return s.lowers[i] if s.start <= i < s.end else ""
 
     def hedged(self, lo: int, hi: int) -> bool:
         """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
@@ -267,8 +268,9 @@ class Grammar:
 
     def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
         """Positions of ``words`` in the sentence, in order."""
-        if isinstance(words, (set, frozenset)) and len(words) > len(self.positions):  # a word set: look up the sentence's words
-            found = [i for w, at in self.positions.items() if w in words for i in at]
+        if isinstance(words, (set, frozenset)):  # a word set: the sentence's words in it, one intersection in C
+            positions = self.positions
+            found = [i for w in positions.keys() & words for i in positions[w]]
         else:
             found = [i for w in words for i in self.positions.get(w, ())]
         return sorted(found) if len(found) > 1 else found
