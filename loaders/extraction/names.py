@@ -9,7 +9,7 @@ import re
 from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
-from .text import cue_label, facility_props, is_cue, strip_suffix
+from .text import cue_label, facility_props, is_cue, shorter_forms, strip_suffix
 
 
 class NameIndex:
@@ -249,17 +249,9 @@ class Names:
                         break
             elif e.label in ORG_LABELS:
                 stripped = normalise(strip_suffix(e.name))
-                f = next((orgs[n] for n in _shorter_forms(e.name) if n in orgs and orgs[n] is not e), None) if stripped != normalise(e.name) \
+                f = next((orgs[n] for n in map(normalise, shorter_forms(e.name)) if n in orgs and orgs[n] is not e), None) if stripped != normalise(e.name) \
                     else bodies.get(stripped) if e.label == "GovernmentBody" else None  # ("X Group Co., Ltd" after "X Group")
                 if f is not None and f is not e and f.key in self.entities:
                     self.merge(e.key, f.key)
         self._rekey_relations()
 
-
-def _shorter_forms(name: str) -> list[str]:
-    """A name without its legal suffixes, one at a time: "X Group Co., Ltd" -> "x group co", "x group", "x"."""
-    words, out = name.split(), []
-    while len(words) > 1 and words[-1].lower().strip(",") in lexicon.LEGAL_SUFFIXES:
-        words.pop()
-        out.append(normalise(" ".join(words).rstrip(",")))
-    return out

@@ -300,10 +300,17 @@ def strip_suffix(name: str) -> str:
     """The name without its legal form or, for a body, its country: "Kibo Ltd" -> "Kibo", "Ministry of Mines of Namibia" -> "Ministry of Mines"."""
     if name.lower().startswith(("ministry", "department", "agency", "office")):
         name = _OF_COUNTRY.sub("", name)
-    words = name.split()
+    shorter = shorter_forms(name)
+    return shorter[-1] if shorter else " ".join(name.split()).rstrip(",")
+
+
+def shorter_forms(name: str) -> list[str]:
+    """The name without its legal suffixes, one at a time: "X Group Co., Ltd" -> "X Group Co.", "X Group", "X"."""
+    words, out = name.split(), []
     while len(words) > 1 and words[-1].lower().strip(",") in lexicon.LEGAL_SUFFIXES:
         words.pop()
-    return " ".join(words).rstrip(",")
+        out.append(" ".join(words).rstrip(","))
+    return out
 
 
 def brief(entity: Entity) -> str:

@@ -140,4 +140,3 @@ def _bounds(length: int, s: slice) -> tuple[int, int]:
     start = min(length, max(0, start))
     stop = length if s.stop is None else s.stop + length if s.stop < 0 else s.stop
     return start, min(length, max(start, stop))
-
