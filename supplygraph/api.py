@@ -242,11 +242,30 @@ def demo(store: Store) -> tuple[LoadSummary, Stats, dict[str, Any]]:
 
 
 def review_counts(store: Store) -> dict[str, int]:
-    """How many extracted statements are pending, accepted and rejected."""
+    """How many extracted statements are pending, accepted and rejected, and how many decisions match none of them."""
     counts = {"pending": 0, "accepted": 0, "rejected": 0}
-    for c in store.candidates():
+    candidates = store.candidates()
+    for c in candidates:
         counts[c.decision or "pending"] += 1
+    counts["unmatched"] = len(_unmatched(store.decisions(), candidates))
     return counts
+
+
+def unmatched_decisions(store: Store) -> list[Decision]:
+    """The decisions that no extracted statement in the store matches (``supplygraph review --unmatched``).
+
+    A decision is keyed on the fact and the sentence that states it, so it stops
+    applying when the document is edited to say it differently, when a new
+    version of the rules cuts the sentence or names an end differently, or
+    before its document is loaded. Listing them lets a team re-decide the
+    statement as it reads now instead of finding it pending without a word.
+    """
+    return _unmatched(store.decisions(), store.candidates())
+
+
+def _unmatched(decisions: Iterable[Decision], candidates: Iterable[Candidate]) -> list[Decision]:
+    stated = {c.id for c in candidates}
+    return [d for d in decisions if d.key not in stated]
 
 
 def search(store: Store, text: str, labels: Sequence[str] = (), limit: int | None = 20) -> list[dict[str, Any]]:

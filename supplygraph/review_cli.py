@@ -53,16 +53,21 @@ def _render(candidates) -> list[str]:
 @click.group(invoke_without_command=True)
 @_filters
 @click.option("--decided", is_flag=True, help="List decided facts too (accepted and rejected).")
+@click.option("--unmatched", is_flag=True,
+              help="List instead the decisions that match no extracted fact (the document now says it otherwise).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def review(ctx: click.Context, document: str | None, type_: str | None, min_confidence: float | None, decided: bool,
-           fmt: str) -> None:  # fmt: skip
+           unmatched: bool, fmt: str) -> None:  # fmt: skip
     """List the facts extracted from documents that wait for a decision, by document, type and confidence.
 
     Every fact a document's text gives is stored unreviewed; findings count
     the unreviewed facts behind them, and --reviewed-only leaves them out.
     """
     if ctx.invoked_subcommand is not None:
+        return
+    if unmatched:
+        _list_unmatched(api.unmatched_decisions(_store(ctx)), fmt)
         return
     found = api.review_candidates(_store(ctx), document=document, type_=type_, min_confidence=min_confidence, decided=decided)
     if fmt == "json":
@@ -75,6 +80,23 @@ def review(ctx: click.Context, document: str | None, type_: str | None, min_conf
     pending = sum(1 for c in found if c.decision is None)
     click.echo(f"\n{pending:,} pending of {len(found):,} listed; decide with 'supplygraph review accept|reject ID...' "
                "or in bulk (--document, --type, --min-confidence, --all)")  # fmt: skip
+
+
+def _list_unmatched(decisions, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(to_json([d.as_dict() for d in decisions]))
+        return
+    if not decisions:
+        click.echo("every decision matches an extracted fact")
+        return
+    for d in decisions:
+        click.echo(f"  {d.key}  {d.type} {d.source} -> {d.target}  {d.decision} {d.decided_at}".rstrip())
+        click.echo("\n".join(wrap(f'"{d.evidence}"', indent="      ")))
+    n = len(decisions)
+    click.echo("\n" + "\n".join(wrap(
+        f"{n:,} decision{'s' * (n != 1)} match{'es' * (n == 1)} no extracted fact: the document no longer states it in "
+        "these words (it was edited, or this version reads it differently) or is not loaded; decide the statement as "
+        "it reads now with 'supplygraph review'")))  # fmt: skip
 
 
 def _decide(decision: str):

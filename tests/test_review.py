@@ -8,6 +8,7 @@ import sqlite3
 
 from supplygraph import api
 from supplygraph.graph import EmbeddedStore
+from supplygraph.graph.views.report import render_report
 
 from .conftest import FIXTURES, as_format_3
 
@@ -105,6 +106,29 @@ def test_decisions_file_round_trip_keeps_a_rejected_fact_out_of_a_new_store(cli,
                     and supply["evidence"] in e.evidence]
 
 
+def test_a_decision_whose_sentence_the_document_no_longer_says_is_listed_as_unmatched(cli, tmp_path):
+    doc = tmp_path / "chain.txt"
+    doc.write_text(CHAIN, encoding="utf-8")
+    assert cli("load", str(doc)).exit_code == 0
+    bought = next(f for f in pending(cli) if f["evidence"].startswith("Northwind"))
+    assert cli("review", "accept", bought["id"]).exit_code == 0
+    assert pending(cli, "--unmatched") == []
+    assert "every decision matches" in cli("review", "--unmatched").output
+
+    doc.write_text(CHAIN.replace("buys NdPr oxide", "has bought NdPr oxide"), encoding="utf-8")  # the same fact, reworded
+    assert cli("load", str(doc)).exit_code == 0
+    unmatched = pending(cli, "--unmatched")
+    assert [(u["id"], u["decision"]) for u in unmatched] == [(bought["id"], "accepted")]
+    assert bought["id"] not in {f["id"] for f in pending(cli, "--decided")}
+    table = cli("review", "--unmatched").output
+    assert bought["id"] in table and "1 decision matches no extracted fact" in table
+    with EmbeddedStore(cli.store_path) as store:
+        assert api.review_counts(store)["unmatched"] == 1
+        report = api.chokepoints(store)
+        report["review"] = api.review_counts(store)
+    assert "1 review decision matches no extracted fact" in " ".join(render_report(report).split())
+
+
 def test_a_bad_decisions_file_is_one_line_naming_file_and_line(cli, tmp_path):
     path = tmp_path / "bad.decisions.yaml"
     path.write_text("decisions:\n  - decision: maybe\n    type: SUPPLIES\n    source: a\n    target: b\n    evidence: x\n",
@@ -120,6 +144,7 @@ def test_the_demo_shows_the_gate_at_work(cli):
     decided = pending(cli, "--decided")
     assert {"accepted", "rejected"} <= {f["decision"] for f in decided}
     rejected = [f for f in decided if f["decision"] == "rejected"]
+    assert pending(cli, "--unmatched") == []  # the samples' decisions file follows what the rules read today
     with EmbeddedStore(cli.store_path) as store:
         for f in rejected:
             assert not [e for e in store.edges(f["type"]) if (e.source, e.target) == (f["source"], f["target"])

@@ -315,6 +315,10 @@ def _review(report: dict[str, Any], s: Style):
     if counts:
         lines += s.para(f"Extracted facts: {counts['accepted']:,} accepted, {counts['rejected']:,} rejected (they stay out of "
                         f"the graph), {counts['pending']:,} pending: 'supplygraph review' lists them.")  # fmt: skip
+        if counts.get("unmatched"):
+            n = counts["unmatched"]
+            lines += s.para(f"{n:,} review decision{'s' * (n != 1)} match{'es' * (n == 1)} no extracted fact (its document "
+                            "no longer states it in those words): 'supplygraph review --unmatched' lists them.")  # fmt: skip
     return ("Review of facts extracted from documents", lines) if lines else None
 
 
