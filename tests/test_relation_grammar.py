@@ -188,3 +188,46 @@ def test_object_relatives_and_a_negation_before_the_coordinated_verb(extractor):
     assert {("SUBSIDIARY_OF", "org:birch-metals-ltd", "org:cedar-holdings-ltd"), ("OPERATES", "org:fir-group", "facility:tarn-mine"),
             ("SUPPLIES", "org:oak-metals-ltd", "org:pine-motors-inc")} <= facts, facts  # fmt: skip
     assert not any(s == "org:ash-metals-ltd" for _, s, _ in facts), facts
+
+
+# --- fifth round ------------------------------------------------------------------------------------------
+
+
+def test_what_feeds_what_reads_lists_participles_and_relative_clauses(extractor):
+    """Inputs are read from the grammar, not a phrase: each of a list before "feedstock for" feeds each after it; "M,
+    made from M0" and "the intermediate from which M1 and M2 are made"; a relative clause whose object is gapped ("M0,
+    an intermediate that refiners in P turn into M": M0 feeds M and P makes it); "smelts" is a conversion verb, and
+    the producer of "X, the Y subsidiary that smelts ..." is X, not Y."""
+    found = run(extractor, "Orion Mining Ltd mines ilmenite and rutile at Tarnby, feedstock for titanium pigment and titanium metal.",
+                "Ammonium paratungstate, made from tungsten concentrate, is the intermediate from which tungsten carbide "
+                "and tungsten metal are made.",
+                "Most of the output leaves the country as cobalt hydroxide, an intermediate that refiners in Chile turn into cobalt sulfate.",
+                "The plant belongs to Birch Fer Ltd (BFL), the Kestrel subsidiary that smelts ilmenite into titanium "
+                "dioxide feedstock and high-purity iron at Tarnby.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert {("INPUT_TO", "ilmenite", "titanium pigment"), ("INPUT_TO", "ilmenite", "titanium metal"),
+            ("INPUT_TO", "rutile", "titanium pigment"), ("INPUT_TO", "rutile", "titanium metal"),
+            ("INPUT_TO", "tungsten concentrate", "ammonium paratungstate"),
+            ("INPUT_TO", "ammonium paratungstate", "tungsten carbide"), ("INPUT_TO", "ammonium paratungstate", "tungsten metal"),
+            ("INPUT_TO", "cobalt hydroxide", "cobalt sulfate"), ("PRODUCES", "Chile", "cobalt sulfate"),
+            ("PRODUCES", "Birch Fer Ltd", "titanium dioxide feedstock"), ("PRODUCES", "Birch Fer Ltd", "high-purity iron"),
+            ("INPUT_TO", "ilmenite", "high-purity iron")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and source == "Kestrel" for kind, source, _ in facts), facts
+
+
+def test_a_relative_clause_ends_at_a_comma_and_a_new_predicate(extractor):
+    """ "A buys concentrate from B, the C subsidiary that runs the mine, and separates it into M": A separates, not B."""
+    found = run(extractor, "Orion Rare Earth Ltd buys its rare earth concentrate from Birch Steel Ltd, the Kestrel subsidiary "
+                           "that runs the mine, and separates it in Tarnby into lanthanum oxide and cerium oxide.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert ("PRODUCES", "Orion Rare Earth Ltd", "lanthanum oxide") in facts, facts
+    assert not any(kind == "PRODUCES" and source == "Birch Steel Ltd" and target.endswith("oxide") for kind, source, target in facts), facts
+
+
+def test_a_hedged_input_is_not_asserted(extractor):
+    found = run(extractor, "Titanium metal could be made from rutile, but no plant has been built.")
+    assert not any(kind == "INPUT_TO" for kind, _, _ in found["facts"]), found["facts"]
+
+
+def found_name(found: dict, key: str) -> str:
+    return next(e["name"] for e in found["entities"] if e["id"] == key)

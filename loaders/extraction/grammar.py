@@ -173,10 +173,25 @@ class Grammar:
                 head = self.at_end(j - 1) if self.w(j - 1) == "," else self.at_end(j)
                 if head is not None and not pred(head) and self.st.label(head) in ("Place", "Country"):
                     head = self._located_head(head)  # "a plant in Belfast that recovers ...": the plant, not Belfast
+                elif head is None:  # "X, the Y subsidiary that smelts ...": the name the appositive describes
+                    head = self.appositive_head(j, pred)
                 return head if head is not None and pred(head) else None
-            if self.w(k) in (";", ":") or self.at(k) is not None:
-                break
+            if self.w(k) in (";", ":") or self.at(k) is not None or self.w(k) == "and" and self.w(k - 1) == ",":
+                break  # (", and converts it": the main clause again)
         return self.appositive_head(i, pred)
+
+    def gapped_object(self, verb: int, pred) -> tuple[Mention, int] | None:
+        """The antecedent a relative clause's missing object stands for, and where its "which"/"that" is: "M, which A
+        turns into ...", "M, an intermediate that refiners in China turn into ..." (no mention of ``pred`` between)."""
+        for k in range(verb - 1, max(self.s.start, verb - 10) - 1, -1):
+            m = self.at(k)
+            if self.w(k) in (";", ":") or m is not None and pred(m):
+                return None
+            if self.w(k) in ("which", "that"):
+                head = self.at_end(k - 1) if self.w(k - 1) == "," else self.at_end(k)
+                head = head or self.appositive_head(k, pred)
+                return (head, k) if head is not None and pred(head) else None
+        return None
 
     def _located_head(self, place: Mention) -> Mention | None:
         """What a place phrase locates: "the plant in Fort Worth, Texas" -> the plant ("P1, P2" and "in"/"at"/"near")."""

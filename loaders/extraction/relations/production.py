@@ -52,8 +52,15 @@ class Production:
             verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in self.v.CONVERT_VERBS), None)
             if verb is None or self.hedged(verb, i + 1):
                 continue
-            producer = self.left(verb, lambda m: self.org(m) or self.st.label(m) == "Facility", limit=6, stop=(";", ",")) \
+            maker = lambda m: self.org(m) or self.st.label(m) == "Facility"  # noqa: E731
+            producer = self.relative_head(verb, maker) or self.left(verb, maker, limit=6, stop=(";", ",")) \
                 or (self.subject if self.subject is not None and self.subject.end <= verb else None)
+            sources = [m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"]
+            gap = self.gapped_object(verb, self.labelled("Material")) if not sources else None
+            if gap is not None:  # "M0, an intermediate that refiners in China turn into M": M0 feeds M, China makes it
+                sources, rel = [gap[0]], gap[1]
+                makers = next((k for k in range(rel + 1, verb) if self.w(k) in self.v.MAKER_NOUNS and self.w(k + 1) == "in"), None)
+                producer = self.place_at(makers + 2) if makers is not None and producer is None else producer
             products = self._objects(i + 1, "Material")
             if products:  # "(is) converted into M at the company's Kemerton plant": the plant makes M
                 self._made_at(products)
@@ -65,7 +72,7 @@ class Production:
                 continue
             for mat in products:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.75)
-                for src in (m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"):
+                for src in sources:
                     self._input(src, mat)
             self._purpose(products[-1].end, products, producer)
         # "A, the largest cobalt refiner", "B, a Japanese NdFeB magnet maker": what the compound's first noun names
@@ -102,6 +109,34 @@ class Production:
             if maker is not None and mat is not None and not self.hedged(mat.start, by):
                 self.st.add("PRODUCES", maker, mat, self.s, 0.7)
             self._made_in(i)
+        self._made_from()
+
+    def _made_from(self) -> None:
+        """ "M is made from M0", "M, made from M0, ...": M0 feeds M; "M0 is the intermediate from which M1 and M2 are
+        made", "M0, from which M1 is refined": M0 feeds each."""
+        for i in self.triggers(self.v.MADE_FROM):
+            rel = next((k for k in range(i - 1, max(self.s.start, i - 12), -1) if self.w(k) == "which" and self.w(k - 1) == "from"), None)
+            if self.w(i + 1) == "from" and not self.hedged(i, i + 1):
+                made = self._material_before(i)
+                for src in self._objects(i + 2, "Material") if made is not None else ():
+                    self._input(src, made)
+            elif rel is not None and not self.hedged(rel, i):
+                src = self._material_before(rel - 1)
+                if src is None and self.w(rel - 2) in ("intermediate", "feedstock", "material", "precursor", "base", "raw"):
+                    src = next((m for m in self.ms if self.st.label(m) == "Material" and m.end < rel
+                                and {"is", "are", "was", "remains"} & set(self.s.lowers[m.end:rel])), None)
+                for dst in (m for m in self.ms if rel < m.start < i and self.st.label(m) == "Material") if src is not None else ():
+                    self._input(src, dst)
+
+    def _material_before(self, i: int) -> Mention | None:
+        """The material a participle or relative phrase at ``i`` follows: past "is/are", adverbs, commas and a bracketed
+        abbreviation ("Ammonium paratungstate (APT), made from ...")."""
+        k = i - 1
+        while k > self.s.start and (self.w(k) in self.v.PASSIVE_ADVERBS | {"is", "are", "was", "were", "be", "been", "being", ","}
+                                    or self._in_brackets(k)):
+            k -= 1
+        m = self.at_end(k + 1)
+        return m if m is not None and self.st.label(m) == "Material" else None
 
     def _made_in(self, i: int) -> None:
         """ "spherical graphite made in Heilongjiang and Inner Mongolia", "Molybdenum is mined in large amounts in the
@@ -178,14 +213,18 @@ class Production:
                 between = [self.w(k) for k in range(use.end, after.start)]
                 if any(w in ("use", "uses", "using", "need", "needs", "contain", "contains", "rely", "relies", "require", "requires") for w in between) and not self.hedged(use.start, after.end):
                     self.st.add("USED_IN", after, use, self.s, 0.65)
-        # material -> later-stage material: "rare earth alloys, essential for ... high-performance magnets"
-        mats = [m for m in self.ms if self.st.label(m) == "Material"]
+        # material -> later-stage material: "rare earth alloys, essential for ... high-performance magnets"; "ilmenite
+        # and rutile, feedstock for titanium pigment and titanium metal": each of the list before the cue feeds each after
+        is_mat = self.labelled("Material")
+        mats = [m for m in self.ms if is_mat(m)]
         for a, b in zip(mats, mats[1:]):
             between = [self.w(k) for k in range(a.end, b.start)]
-            if any(w in ("essential", "used", "into", "feed", "feedstock", "make", "making") for w in between) and not self.hedged(a.start, b.end):
-                ea, eb = self.st.ent(a), self.st.ent(b)
-                if STAGE_ORDER.get(ea.props.get("stage", ""), 99) < STAGE_ORDER.get(eb.props.get("stage", ""), -1):
-                    self.st.add("INPUT_TO", a, b, self.s, 0.65)
+            if any(w in self.v.INPUT_CUES for w in between) and not self.hedged(a.start, b.end):
+                for src in self.coordinated_before(a, is_mat):
+                    for dst in self.coordinated(b, is_mat):
+                        ea, eb = self.st.ent(src), self.st.ent(dst)
+                        if STAGE_ORDER.get(ea.props.get("stage", ""), 99) < STAGE_ORDER.get(eb.props.get("stage", ""), -1):
+                            self.st.add("INPUT_TO", src, dst, self.s, 0.65)
 
     def _contains(self) -> None:
         cues = self.triggers(self.v.CONTAIN_CUES)
