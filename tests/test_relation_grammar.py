@@ -231,3 +231,30 @@ def test_a_hedged_input_is_not_asserted(extractor):
 
 def found_name(found: dict, key: str) -> str:
     return next(e["name"] for e in found["entities"] if e["id"] == key)
+
+
+def test_nationality_reaches_each_name_of_a_list_and_a_country_used_as_a_modifier(extractor):
+    """ "Korean battery makers A, B and C" places each; "A, the US electric vehicle maker" and "B, a Singapore subsidiary
+    of C" read the country's name as a demonym; "its Indian subsidiary, D" places D. "Singapore's B" is a possessive."""
+    found = run(extractor, "Korean battery makers Alder Energy Ltd, Birch On Ltd and Cedar SDI Ltd rely on high-nickel cathodes.",
+                "Fenwick Motors Inc, the US electric vehicle maker, buys lithium hydroxide.",
+                "Stellar Birch Ltd, a Singapore subsidiary of Tarn Holding Ltd, holds 40% of the plant.",
+                "Orion Trading Corporation said that it and its Indian subsidiary, Orion Rare Earths India Ltd, will build a plant.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert {("LOCATED_IN", "Alder Energy Ltd", "South Korea"), ("LOCATED_IN", "Birch On Ltd", "South Korea"),
+            ("LOCATED_IN", "Cedar SDI Ltd", "South Korea"), ("LOCATED_IN", "Fenwick Motors Inc", "United States"),
+            ("LOCATED_IN", "Stellar Birch Ltd", "Singapore"), ("LOCATED_IN", "Orion Rare Earths India Ltd", "India")} <= facts, facts  # fmt: skip
+    assert not any(kind == "LOCATED_IN" and source in ("Tarn Holding Ltd", "Orion Trading Corporation") for kind, source, _ in facts), facts
+
+
+def test_jointly_and_together_with_are_cooperation_but_jointly_issued_is_not(extractor):
+    """ "A and B have jointly developed M": A and B cooperate; "A surveyed P together with B (BB) and C (CC)": A works with
+    B and with C (not B with C); "issued jointly by" two ministries names co-issuers, not partners; a negation holds."""
+    found = run(extractor, "Kestrel Motor Ltd and Birch Steel Ltd have jointly developed a hot-deformed magnet.",
+                "Fenwick Corp has surveyed rare-earth resources together with the Tarn Metals National Corporation (TMNC) "
+                "and the Kestrel Institute of Science (KIS).",
+                "Orion Mining Ltd did not work together with Alder Resources Ltd.",
+                "The rules were issued jointly by the Ministry of Mines and the Ministry of Trade.")  # fmt: skip
+    coop = {frozenset((found_name(found, s), found_name(found, t))) for kind, s, t in found["facts"] if kind == "COOPERATES_WITH"}
+    assert coop == {frozenset(("Kestrel Motor Ltd", "Birch Steel Ltd")), frozenset(("Fenwick Corp", "Tarn Metals National Corporation")),
+                    frozenset(("Fenwick Corp", "Kestrel Institute of Science"))}, coop  # fmt: skip

@@ -128,9 +128,9 @@ class Grammar:
         out = [first]
         idx = self.ms.index(first)
         for m in self.ms[idx + 1 :]:
-            if m.end <= out[-1].end:
-                continue
-            gap = [self.w(k) for k in range(out[-1].end, m.start)]
+            if m.end <= out[-1].end or self._bracketed(m):
+                continue  # ("A (AA) and B (BB)": the abbreviations repeat A and B)
+            gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k)]
             gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
             if gap and all(g in (",", "and", "or", "as", "well", "also", "&", "/", "-") for g in gap) and pred(m):
                 out.append(m)

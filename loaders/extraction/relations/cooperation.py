@@ -37,10 +37,11 @@ class Cooperation:
 
     def _cooperation(self) -> None:
         parties_seen: list[list[str]] = []
-        for i in self.triggers(self.v.AGREEMENT_NOUNS | self.v.COOP_VERBS):
+        for i in self.triggers(self.v.AGREEMENT_NOUNS | self.v.COOP_VERBS | self.v.JOINT_WORDS):
             word = self.w(i)
-            if word == "venture" and self.w(i - 1) != "joint":
-                continue
+            if word == "venture" and self.w(i - 1) != "joint" or word == "together" and self.w(i + 1) != "with" \
+                    or word == "jointly" and {self.w(i - 1), self.w(i + 1)} & self.v.ISSUE_VERBS:
+                continue  # ("(were) issued jointly by A and B": co-issuers, read by the policy rules)
             end = min(self.s.end, i + 14)
             if self.hedged(max(self.s.start, i - 12), i + 1):
                 continue
@@ -65,10 +66,16 @@ class Cooperation:
                                 parties[:0] = [x for x in subjects if x not in parties]  # "A and B have signed ... with C"
                                 if len(subjects) > 1 and word in ("agreements", "contracts", "deals", "memoranda", "partnerships"):
                                     apart = {self.st._key(x) for x in subjects}  # each its own agreement with C
+                                if word == "together":  # "A, together with B and C": A works with each
+                                    apart = {self.st._key(x) for x in parties if x not in subjects}
                                 with_subject = True
                     break
                 if self.w(k) in ("to", "under", "which", "that", ";"):
                     break
+            if not parties and word in self.v.JOINT_WORDS:  # "A and B have jointly developed a magnet"
+                subject = self.clause_subject(i)
+                group = self.subjects(subject, i, self.org) if subject is not None and self.org(subject) else []
+                parties = list(group) if len(group) > 1 else []
             if not parties:
                 # "A and B announced/signed a memorandum"
                 verb = next((k for k in range(i - 1, max(self.s.start, i - 8), -1) if self.w(k) in ("signed", "announced", "concluded", "reached", "formed", "struck", "agreed")), None)

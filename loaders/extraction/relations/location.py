@@ -73,22 +73,27 @@ class Location:
                     if head is not None:
                         self.st.add("LOCATED_IN", m, country, self.s, 0.8)
                     break
-        # "A, a Danish maker of ...", "A, another Australian company", "A, the Swedish state-owned mining group";
-        # "the Australian miner A" (but "the Australian-listed A": a listing, not a home)
+        # "A, a Danish maker of ...", "A, another Australian company", "A, the Swedish state-owned mining group", "A,
+        # the US electric vehicle maker"; "the Australian miner A", "Korean battery makers A, B and C", "its Indian
+        # subsidiary, A" (but "the Australian-listed A": a listing, not a home)
         for m in self.ms:
-            demonym = None
+            demonym, named = None, [m]
             if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the", "another"):
                 k = m.end + 2
                 while k < m.end + 4 and self.at(k) is None and self.doc[k].is_lower and self.doc[k].is_alpha:
                     k += 1  # "A, a leading Japanese producer"
                 demonym = self.at(k)
                 head = self._org_noun_after(demonym, 6)
-            elif self.org(m) and m.start - 2 >= self.s.start and self.w(m.start - 1) in self.v.ORG_NOUNS:
-                demonym = next((x for x in self.ms if x.demonym and m.start - 6 <= x.end < m.start), None)
+            elif self.org(m) and m.start - 2 >= self.s.start and (self.w(m.start - 1) in self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS or
+                                                                  self.w(m.start - 1) == "," and self.w(m.start - 2) in self.v.SUBSIDIARY_NOUNS):
+                noun = m.start - 1 - (self.w(m.start - 1) == ",")
+                demonym = next((x for x in self.ms if self._attributive(x) and m.start - 6 <= x.end < m.start), None)
                 head = self._org_noun_after(demonym, 5)  # ("the Canadian specialty-metals company A")
-                head = head if head == m.start - 1 else None
-            if demonym is not None and demonym.demonym and head is not None and self.w(demonym.end) not in ("-", "listed"):
-                self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
+                head = head if head == noun else None
+                named = self.conjuncts(m, self.org) if noun == m.start - 1 else named  # ("battery makers A, B and C")
+            if demonym is not None and self._attributive(demonym) and head is not None and self.w(demonym.end) not in ("-", "listed"):
+                for each in named:
+                    self.st.add("LOCATED_IN", each, demonym, self.s, 0.8)
         self._opening_country()
         # "A began separating and refining rare earths in Hai Phong"
         subject = self.subject
@@ -132,10 +137,15 @@ class Location:
                     and not self.st.out.get(("LOCATED_IN", key)) and not self.hedged(m.start, m.end):
                 self.st.add("LOCATED_IN", m, where, self.s, 0.6)
 
+    def _attributive(self, m: Mention) -> bool:
+        """A demonym, or a country's name used as one ("the US electric vehicle maker", "a Singapore subsidiary")."""
+        return m.demonym or self.st.label(m) == "Country" and self.w(m.end) not in ("'s", "’s", ",", "-") \
+            and self.doc[m.end].is_lower if m.end < self.s.end else False
+
     def _org_noun_after(self, demonym: Mention | None, reach: int) -> int | None:
         """Where the organisation noun a demonym qualifies stands ("Swedish state-owned mining group"): within
         ``reach`` words, with no other name and no clause boundary between."""
-        if demonym is None or not demonym.demonym:
+        if demonym is None or not self._attributive(demonym):
             return None
         for k in range(demonym.end, min(self.s.end, demonym.end + reach)):
             if self.w(k) in self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS | {"state-owned"} and self.w(k + 1) != "-":
