@@ -258,3 +258,12 @@ def test_jointly_and_together_with_are_cooperation_but_jointly_issued_is_not(ext
     coop = {frozenset((found_name(found, s), found_name(found, t))) for kind, s, t in found["facts"] if kind == "COOPERATES_WITH"}
     assert coop == {frozenset(("Kestrel Motor Ltd", "Birch Steel Ltd")), frozenset(("Fenwick Corp", "Tarn Metals National Corporation")),
                     frozenset(("Fenwick Corp", "Kestrel Institute of Science"))}, coop  # fmt: skip
+
+
+def test_the_plant_refers_back_never_forward(extractor):
+    """ "The plant" stands for a facility the document named before it, never one a later paragraph or table names."""
+    found = run(extractor, "Orion Lithium Ltd has inaugurated a new lithium refinery. The plant is designed to produce lithium carbonate.",
+                "Orion Lithium Ltd also runs the Kestrel plant, which makes lithium hydroxide.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert ("PRODUCES", "Kestrel plant", "lithium carbonate") not in facts, facts
+    assert ("PRODUCES", "Kestrel plant", "lithium hydroxide") in facts, facts

@@ -82,7 +82,8 @@ class Facilities:
                 continue
             if place is None:
                 if anaphor and self.st.facilities:
-                    keys = list(dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities))
+                    said = {self.st.resolve_key(k) for k in self.st.recent} | {self.st._key(m) for m in self.ms if m.start < start}
+                    keys = [k for k in dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities) if k in said]  # (named before it)
                     wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
                     named = [k for k in wanted if self.st.entities[k].name.lower().split()[-1] == d[i].lower_]
                     sort = self.v.FACILITY_SORTS.get(d[i].lower_)  # "the plant" is no mine, "the mine" no refinery
