@@ -70,9 +70,12 @@ def _check(F: nx.DiGraph, FG: FlowGraph) -> None:
 def test_a_flow_graph_holds_the_projection_exactly(bundled):
     for F in _projections(bundled):
         assert F.number_of_edges() > 0
-        FG = flow_graph(F)
+        FG = flow_graph(F)  # the one supply_flow made F from (FlowGraph.from_flows)
         _check(F, FG)
         assert flow_graph(F) is FG and flow_graph(FG) is FG and FG.to_networkx() is F
+        made = FlowGraph.from_networkx(F)
+        _check(F, made)
+        assert made.to_networkx() is F
 
 
 def test_the_digraph_made_from_a_flow_graph_equals_the_projection(bundled):
@@ -112,3 +115,21 @@ def test_the_docstring_examples_run(module):
 
     failures, tried = doctest.testmod(importlib.import_module(f"supplygraph.graph.analyses.{module}"))
     assert tried > 0 and failures == 0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_edges_from_the_projection_order_as_add_edge_does(seed):
+    import random
+
+    rng = random.Random(seed)
+    nodes = [f"n{i}" for i in range(30)]
+    flows = [(rng.choice(nodes), rng.choice(nodes), {"type": rng.choice(TYPES), "weight": rng.random(), f"k{rng.randint(0, 3)}": i}) for i in range(300)]
+    expected = nx.DiGraph()
+    expected.add_nodes_from(nodes)
+    for u, v, d in flows:
+        expected.add_edge(u, v, **d)
+    FG = FlowGraph.from_flows(nodes, [{} for _ in nodes], {}, [(u, v, dict(d)) for u, v, d in flows])
+    G = FG.to_networkx()
+    assert [(n, list(s.items())) for n, s in G._succ.items()] == [(n, list(s.items())) for n, s in expected._succ.items()]
+    assert [(n, list(p.items())) for n, p in G._pred.items()] == [(n, list(p.items())) for n, p in expected._pred.items()]
+    _check(G, FG)

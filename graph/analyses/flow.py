@@ -43,6 +43,13 @@ as-of year, then the one listing more producers, then the latest edition). The d
 the chosen vintage does not list stay in the flow as routes (weight 0: the
 vintage's shares already leave room for them in the unlisted rest). The choice
 and the weights: :mod:`.vintages`.
+
+Arrays
+------
+:func:`supply_flow_graph` gives the projection as a
+:class:`.flowgraph.FlowGraph` (integer ids, CSR adjacency, per-edge columns)
+without building the ``DiGraph``; :func:`supply_flow` is that graph's
+NetworkX view, for library algorithms and Python callers.
 """
 
 from __future__ import annotations
@@ -60,13 +67,14 @@ from supplygraph.schema import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
+from .flowgraph import FlowGraph
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
 from .vintages import (CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY, choose_vintage, figure_year, has_figures, measure_of,
                        vintage_key, weigh_producers, world_totals)  # fmt: skip
 
 __all__ = ["BASES", "CAPACITY", "EQUAL", "FLOW_TYPES", "PRODUCER_LABELS", "STATED", "VOLUME", "WEIGHT_QUALITY", "basis_of",
-           "choose_vintage", "figure_year", "measure_of", "sources_and_sinks", "supply_flow", "vintage_key"]  # fmt: skip
+           "choose_vintage", "figure_year", "measure_of", "sources_and_sinks", "supply_flow", "supply_flow_graph", "vintage_key"]  # fmt: skip
 """The projection and, for the analyses that name them, the vintages' words and choice (:mod:`.vintages`)."""
 
 FLOW_TYPES = ("PRODUCES", "INPUT_TO", "USED_IN", "SUPPLIES")
@@ -177,7 +185,28 @@ def supply_flow(
     >>> F["country:CN"]["material:ore"]["weight"], F.nodes["material:ore"]["vintages"]["countries"]["edition"]
     (0.7, 'T1')
     """
-    as_of = as_of_date(as_of)
+    return supply_flow_graph(G, edition=edition, year=year, as_of=as_of, stale_after=stale_after, facts=facts).to_networkx()
+
+
+def supply_flow_graph(
+    G: nx.MultiDiGraph,
+    *,
+    edition: str | None = None,
+    year: int | None = None,
+    as_of: str | datetime.date | None = None,
+    stale_after: int = DEFAULT_STALE_MONTHS,
+    facts: Iterable[tuple[str, str, str, dict, list, bool]] | None = None,
+) -> FlowGraph:
+    """:func:`supply_flow` as a :class:`.flowgraph.FlowGraph`: the same nodes, edges, orders and attribute dicts, held
+    as arrays, the ``DiGraph`` made only when asked for (:meth:`~.flowgraph.FlowGraph.to_networkx`)."""
+    F, flows = _project(G, edition=edition, year=year, as_of=as_of_date(as_of), stale_after=stale_after, facts=facts)
+    return FlowGraph.from_flows(list(F._node), list(F._node.values()), F.graph, flows)
+
+
+def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of: str, stale_after: int,
+             facts: Iterable[tuple] | None) -> tuple[nx.DiGraph, list[tuple[str, str, dict]]]:  # fmt: skip
+    """The projection's nodes (a ``DiGraph`` without edges, its ``graph`` the records) and its edges in the order
+    they are added, (source, target, attribute dict)."""
     F = nx.DiGraph(policies={}, controllers={}, as_of=as_of, stale_after=stale_after, pipeline=[], categories={},
                    element_groups={d.get("symbol") or n.split(":", 1)[1]: d.get("group") for n, d in G.nodes(data=True)
                                    if d.get("label") == "Element"})  # fmt: skip
@@ -289,7 +318,6 @@ def supply_flow(
             _add_node(G, F, source, links, activity.get(source), chains)
         if target not in nodes:
             _add_node(G, F, target, links, activity.get(target), chains)
-    _add_edges(F, flows)
     for category in sorted(cats.ids):
         record = cats.record(category)
         rows = [(s, a) for s, t, a in cats.facts.get(category, ()) if a["type"] == "PRODUCES" and t == category]
@@ -305,20 +333,7 @@ def supply_flow(
     F.graph["pipeline"] = _pipeline(G, F, waiting, links, activity)
     attach_policies(G, F, links, cats, assumed, as_of, stale_after)
     F.graph["assumptions"] = assumed.rows()
-    return F
-
-
-def _add_edges(F: nx.DiGraph, flows: list[tuple[str, str, dict]]) -> None:
-    """``F.add_edges_from(flows)`` for ends already in ``F``, keeping each fresh attribute dict instead of copying it
-    (the copies were a tenth of the projection); a second edge between the same ends updates the first, as there."""
-    succ, pred = F._succ, F._pred
-    for source, target, attrs in flows:
-        edge = succ[source].get(target)
-        if edge is None:
-            succ[source][target] = pred[target][source] = attrs
-        else:
-            edge.update(attrs)
-    nx._clear_cache(F)
+    return F, flows
 
 
 def _outside(data: dict, as_of: str) -> bool:
@@ -386,7 +401,7 @@ def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activ
         chain = _add_controllers(G, F, node, links, held, chains)
         attrs = {"label": label, "name": name, "country": _country_of(G, node, links), "controlled_by": chain,
                  "stakes": held, "state": activity.state if activity else "operating"}  # fmt: skip
-    F._node[node], F._succ[node], F._pred[node] = attrs, {}, {}  # F.add_node(node, **attrs) without its copy and checks
+    F._node[node] = attrs  # the node alone (F.add_node without its copy and checks): the edges go to a FlowGraph
 
 
 def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, activity: dict[str, Activity]) -> list[dict[str, Any]]:
