@@ -149,6 +149,8 @@ CHINESE_PROVINCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 REGIONS = (
     "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Middle East", "Southeast Asia",
     "East Asia", "Oceania", "the West", "West", "Western", "Asia-Pacific", "Indo-Pacific", "Arctic", "Global South",
+    "Nordic", "Nordics", "Scandinavia", "Scandinavian", "Baltic", "Baltics", "Balkans", "Central Asia", "South Asia",
+    "Sub-Saharan Africa", "Caribbean", "Pacific",
 )
 
 # symbol, name, group

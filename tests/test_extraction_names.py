@@ -159,3 +159,21 @@ def test_a_sentence_that_gives_the_source_of_figures_is_a_credit_line(extractor)
     names = set(found["names"])
     assert not {"Quarry Statistics Agency", "International Energy Agency"} & names, names
     assert {"Orion Ltd", "Birch Ltd", "Cedar Ltd"} <= names
+
+
+def test_a_named_site_runs_on_over_its_lower_case_modifiers(extractor):
+    found = run(extractor, "The Varkovske lithium deposit in the Orlova region has never been mined.",
+                "Kestrel Metals runs its Tarnby lithium hydroxide refinery and the Birchwood rare-earth and phosphate deposit.",
+                "Development of the Birchwood project depends on permits. The Norby heavy rare-earth deposit lies in "
+                "Vasta province; the Norby project will need a road.",
+                "Iceland, Norway and Finland form the Nordic region.")  # fmt: skip
+    names = found["names"]
+    for site, short in (("Varkovske lithium deposit", "Varkovske deposit"), ("Tarnby lithium hydroxide refinery", "Tarnby refinery"),
+                        ("Birchwood rare-earth and phosphate deposit", "Birchwood deposit")):  # fmt: skip
+        assert names[site]["label"] == "Facility" and short in names[site]["aliases"], names
+    assert names["Orlova region"]["label"] == "Place" and "Orlova" in names["Orlova region"]["aliases"], names
+    assert ("LOCATED_IN", "facility:varkovske-lithium-deposit", "place:orlova-region") in found["facts"], found["facts"]
+    assert ("OPERATES", "org:kestrel-metals", "facility:tarnby-lithium-hydroxide-refinery") in found["facts"], found["facts"]
+    # one site, whichever of deposit, project or mine it is called; no firm named "Birchwood"
+    assert not {"Birchwood project", "Birchwood", "Norby project", "Lithium", "Nordic region", "Nordic"} & set(names), names
+    assert "Norby project" in names["Norby heavy rare-earth deposit"]["aliases"], names

@@ -327,6 +327,11 @@ class Mentions:
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = cue_label(words)
+        site = self._site_end(doc, start, end) if label in (None, "Place") else None
+        if site is not None:  # "the Kruta Balka lithium deposit", "its Kokkola lithium hydroxide refinery"
+            return Mention(start, site, None, doc[start:site].text, "Facility", True)
+        if label in (None, "Place") and end < len(doc) and lowers[end] in self.v.PLACE_HEADS and doc[end].is_lower:
+            return Mention(start, end + 1, None, doc[start : end + 1].text, "Place", True)  # "the Donetsk region"
         # "Takefu Plant", "La Rochelle plant": a named facility
         if end < len(doc) and (doc[end].lower_ in self.v.FACILITY_NOUNS or doc[end].lower_ == "project") and label in (None, "Place") and not doc[end].lower_.endswith("s"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
@@ -351,6 +356,23 @@ class Mentions:
                     t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
+
+    def _site_end(self, doc: Any, start: int, end: int) -> int | None:
+        """The end of a named site whose name runs on over lower-case modifiers to its kind noun, after "the", "its" or
+        "X's": "the Kruta Balka lithium deposit", "the Novopoltavske rare-earth and phosphate deposit", "its Kokkola
+        lithium hydroxide refinery" (the modifiers are part of the name, not a mention of lithium)."""
+        lowers = doc.lowers
+        if start == 0 or lowers[start - 1] not in self.v.SITE_DETERMINERS:
+            return None
+        k = end
+        while k < len(doc) and k < end + 6:
+            word = lowers[k]
+            if word in self.v.SITE_NOUNS and doc[k].is_lower:
+                return k + 1 if k > end else None
+            if not (word == "-" or (doc[k].is_lower and doc[k].is_alpha and (word not in self.v.STOP or word == "and" and k > end))):
+                return None
+            k += 1
+        return None
 
     def _source(self, doc: Any, lowers: list[str], start: int, end: int) -> bool:
         """A firm quoted as a source rather than a party: "X, a London-based analytics firm", "a strategist at X",

@@ -9,7 +9,7 @@ import re
 from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
-from .text import cue_label, facility_props, is_cue, shorter_forms, strip_suffix
+from .text import cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
 
 
 class NameIndex:
@@ -127,6 +127,7 @@ class Names:
             if key is not None and key in self.entities:
                 return self.entities[key]
             entity = self._new("Facility", name, facility_props(name))
+            entity.surfaces[site_core(name)] += 0  # "the Longonjo rare-earth project" is also the "Longonjo project"
             self.facilities.append(entity.key)
             self.facility_names[normalise(name)] = entity.key
             return entity
@@ -144,6 +145,8 @@ class Names:
                 if known is not None and known.label in ORG_LABELS:
                     return self.entities[self._known(known)]
         entity = self._new(label, name, confirmed=m.strong or label != "Company")
+        if label == "Place":
+            entity.surfaces[place_core(name)] += 0  # "the Donetsk region" is also "Donetsk"
         return entity
 
     def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, index: "NameIndex") -> Entity | None:
@@ -189,13 +192,21 @@ class Names:
         beside "the Takefu plant")."""
         places: dict[str, Entity] = {}
         cores: dict[str, Entity] = {}
+        sites: dict[str, Entity] = {}
         for e in sorted(self.entities.values(), key=lambda e: (e.known is None, -e.mentions)):
             if e.label == "Place":
                 places.setdefault(normalise(e.name), e)
+                if e.name.split()[-1].islower():
+                    places.setdefault(normalise(place_core(e.name)), e)  # "Kirovohrad" and "the Kirovohrad region"
             elif e.label == "Facility":
-                words = normalise(e.name).split()
-                if len(words) > 1 and (words[-1] in self.v.FACILITY_NOUNS or words[-1] in ("project", "operation", "operations")):
-                    cores.setdefault(" ".join(words[:-1]), e)
+                site = self._site_key(e)
+                if site and sites.setdefault(site, e) is not e and e.known is None:
+                    self.merge(e.key, sites[site].key)  # "the Round Top deposit" and "the Round Top project"
+                    continue
+                for name in {e.name, site_core(e.name)}:  # ("Toliara" of "the Toliara heavy mineral sands project")
+                    words = normalise(name).split()
+                    if len(words) > 1 and (words[-1] in self.v.FACILITY_NOUNS or words[-1] in ("project", "operation", "operations")):
+                        cores.setdefault(" ".join(words[:-1]), e)
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:
                 continue
@@ -209,6 +220,14 @@ class Names:
                 self.merge(gone.key, keep.key)
             elif cueless and facility is not None:
                 self.merge(e.key, facility.key)
+
+    def _site_key(self, e: Entity) -> str | None:
+        """The name a mine, deposit or project goes by whichever of the three it is called ("Round Top" of "the Round
+        Top heavy rare-earth deposit" and "the Round Top project": a project develops the deposit into a mine)."""
+        words = site_core(e.name).split()
+        if len(words) < 2 or words[-1].lower() not in self.v.SITE_ALIKE or not all(w[:1].isupper() for w in words[:-1]):
+            return None
+        return normalise(" ".join(words[:-1]))
 
     def _rekey_relations(self) -> None:
         """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
@@ -244,7 +263,7 @@ class Names:
                 continue
             if e.label == "Facility":
                 for f in facilities.get(normalise(e.name), ()):
-                    if f is not e and f.key in self.entities and len(f.surfaces) > len(e.surfaces):
+                    if f is not e and f.key in self.entities and (len(f.surfaces) > len(e.surfaces) or site_core(f.name) == e.name):
                         self.merge(e.key, f.key)
                         break
             elif e.label in ORG_LABELS:

@@ -325,9 +325,17 @@ def short_name(name: str) -> str:
 
 def place_core(name: str) -> str:
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in ("county", "province", "prefecture", "district", "city", "region"):
+    if len(words) > 1 and words[-1].lower() in ("county", "province", "prefecture", "district", "city", "region", "oblast", "governorate", "municipality"):
         return " ".join(words[:-1])
     return name
+
+
+def site_core(name: str) -> str:
+    """A named site without the lower-case modifiers before its kind noun: "Longonjo rare-earth project" -> "Longonjo
+    project" (the name as a gold file or a later sentence may shorten it); other names unchanged."""
+    words = name.split()
+    k = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))
+    return " ".join([*words[:k], words[-1]]) if 0 < k < len(words) - 1 else name
 
 
 def facility_props(name: str) -> dict[str, Any]:
