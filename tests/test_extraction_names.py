@@ -177,3 +177,17 @@ def test_a_named_site_runs_on_over_its_lower_case_modifiers(extractor):
     # one site, whichever of deposit, project or mine it is called; no firm named "Birchwood"
     assert not {"Birchwood project", "Birchwood", "Norby project", "Lithium", "Nordic region", "Nordic"} & set(names), names
     assert "Norby project" in names["Norby heavy rare-earth deposit"]["aliases"], names
+
+
+def test_groups_royalty_holders_markets_and_romance_joiners(extractor):
+    found = run(extractor, "Birch Recycling, part of the German family-owned Halvard group, opened a plant in Tarnby.",
+                "Orion Tsusho, in which Orion Motor Corporation holds about 22%, supplies the Orion group's factories.",
+                "Kestrel Royalties, which bought a royalty on the Norby mine, expects income. Cedar Metals is listed in "
+                "Johannesburg and New York.",
+                "It is run by Sales de Tarna, in which the provincial company Tarna Energía y Minería Sociedad del Estado "
+                "(TEMSE) holds 8.5%.")  # fmt: skip
+    names = found["names"]
+    assert {"Halvard", "Birch Recycling", "Orion Motor Corporation", "Tarna Energía y Minería Sociedad del Estado"} <= set(names), names
+    assert "TEMSE" in names["Tarna Energía y Minería Sociedad del Estado"]["aliases"], names
+    assert ("SUPPLIES", "org:orion-tsusho", "org:orion-motor-corporation") in found["facts"], found["facts"]
+    assert not {"Orion", "Kestrel Royalties", "New York", "Johannesburg", "Tarna Energía"} & set(names), names

@@ -19,8 +19,9 @@ from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
-NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und"))
-"""Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten")."""
+NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "del", "della", "des", "do", "dos", "das"))
+"""Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
+y Minería Sociedad del Estado")."""
 
 NUMERAL = re.compile("[IVX]+")
 """A Roman numeral ("Corp. II"): no name on its own."""
@@ -158,7 +159,10 @@ class Mentions:
     def _market_place(self, doc: Any, lowers: list[str], m: Mention) -> bool:
         """A known place that names a market: after "listed in/on" or "prices in", or opening the name of an exchange
         or a bank ("the New York Stock Exchange", "London Metal Exchange")."""
-        if lowers[m.start - 1 : m.start] in (["in"], ["on"]) and m.start >= 2 and lowers[m.start - 2] in self.v.MARKET_WORDS:
+        k = m.start - 1
+        while k > 1 and (lowers[k] in (",", "and") or (name_token(doc, k) and lowers[k] not in self.v.STOP)):
+            k -= 1  # "listed in Johannesburg and New York": each place of the list
+        if lowers[k] in ("in", "on") and k >= 1 and lowers[k - 1] in self.v.MARKET_WORDS:
             return True
         k = m.end
         while k < len(doc) and k < m.end + 4 and name_token(doc, k):
@@ -335,6 +339,8 @@ class Mentions:
         # "Takefu Plant", "La Rochelle plant": a named facility
         if end < len(doc) and (doc[end].lower_ in self.v.FACILITY_NOUNS or doc[end].lower_ == "project") and label in (None, "Place") and not doc[end].lower_.endswith("s"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
+        if label is None and end < len(doc) and lowers[end] in self.v.GROUP_NOUNS and doc[end].is_lower:
+            return Mention(start, end, None, text, "Company", True)  # "part of the Heraeus group": the name of a group of firms
         if end < len(doc) and doc[end].lower_ in ("programme", "program", "fund", "scheme", "initiative") and label in (None, "Place"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"
         if label is None:
@@ -379,7 +385,7 @@ class Mentions:
         "X's trade statistics"."""
         apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
         apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
-        return (any(w in SOURCE_WORDS for w in apposition) or self._lender(doc, lowers, start) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
+        return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
 
     def org_apposition(self, lowers: list[str], end: int) -> bool:

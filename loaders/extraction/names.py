@@ -68,7 +68,10 @@ class Names:
                 if m.label == "Place" and not m.strong and normalise(m.text) in org_prefixes:
                     m.label = None  # "invested in Noveon" where Noveon Magnetics is named: not a place
                     continue
-                entity = self._candidate_entity(s, m)
+                entity = self._group_of(s, m)
+                if m.label is None:
+                    continue
+                entity = entity or self._candidate_entity(s, m)
                 m.key = entity.key
                 if entity.label in ORG_LABELS:
                     index.add(entity)
@@ -92,6 +95,18 @@ class Names:
                 entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
                 m.key = entity.key
                 index.add(entity)
+
+    def _group_of(self, s: Sentence, m: Mention) -> Entity | None:
+        """ "the Toyota group" is Toyota Motor Corporation when the document names it (the group's name, at most one
+        more word and a legal form), not a subsidiary with a name of its own ("Heraeus Remloy, part of the Heraeus group")."""
+        if m.label != "Company" or s.lower(m.end) not in self.v.GROUP_NOUNS:
+            return None
+        words = normalise(m.text).split()
+        fits = [e for e in self.entities.values() if e.label in ORG_LABELS and (name := normalise(e.name).split())[: len(words)] == words
+                and len(words) < len(name) <= len(words) + 2 and name[-1] in lexicon.LEGAL_SUFFIXES]  # fmt: skip
+        if len(fits) > 1:
+            m.label = None  # "Toyota Tsusho Corporation" and "Toyota Motor Corporation": the short form decides, as any other
+        return fits[0] if len(fits) == 1 else None
 
     def _listed_places(self, s: Sentence) -> None:
         """Cue-less names listed after a place are places: "mines ore in Kiruna, Malmberget and Svappavaara", "in
