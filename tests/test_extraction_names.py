@@ -191,3 +191,13 @@ def test_groups_royalty_holders_markets_and_romance_joiners(extractor):
     assert "TEMSE" in names["Tarna Energía y Minería Sociedad del Estado"]["aliases"], names
     assert ("SUPPLIES", "org:orion-tsusho", "org:orion-motor-corporation") in found["facts"], found["facts"]
     assert not {"Orion", "Kestrel Royalties", "New York", "Johannesburg", "Tarna Energía"} & set(names), names
+
+
+def test_places_inside_or_beside_a_source_or_lender_are_no_parties_places(extractor):
+    found = run(extractor, "Kestrel Ltd mined 70% of the ore in Tarnland, according to the US Geological Survey.",
+                "Orbis Data, a London-based analytics firm, put output at 244,000 tonnes. Jane Roe, a mining "
+                "strategist at Halvard & Co. in Paris, questioned it.",
+                "Cedar Metals Ltd has loans and facilities from Export Finance Norway and the Clean Energy Finance Corporation.")  # fmt: skip
+    names = set(found["names"])
+    assert {"Kestrel Ltd", "Cedar Metals Ltd"} <= names, names
+    assert not {"United States", "London", "Paris", "Norway", "Orbis Data", "Halvard & Co."} & names, names

@@ -75,7 +75,10 @@ class Mentions:
         covered = {k for m in spans for k in range(m.start, m.end)}
         spans += [Mention(start, end, self._known(known), text, label_of_known=known.label)
                   for start, end, known, text in packed_mentions(doc, covered, self.x.gazetteer, text)]  # "Dy/Tb", "NdPr"
+        self.silenced: list[tuple[int, int]] = []
         candidates = [] if self.known_only else self._candidates(doc, spans)
+        if self.silenced:  # "according to the US Geological Survey": the US is no party either
+            spans, candidates = ([m for m in ms if not any(a <= m.start and m.end <= b for a, b in self.silenced)] for ms in (spans, candidates))
         if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
             candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
         spans += candidates
@@ -236,6 +239,7 @@ class Mentions:
                 j -= 1
             j = numbered(doc, j)
             if normalise(doc[i:j].text) in NOT_PARTIES:
+                self.silenced.append((i, j))  # ("the US Geological Survey")
                 i = j
                 continue
             start = i
@@ -301,12 +305,14 @@ class Mentions:
             return None
         if norm in self.sources or self._source(doc, lowers, start, end):
             self.sources.add(norm)  # (and in the rest of the document)
+            self._silence(doc, start, end)
             return None
         # data sources and news outlets: "according to Adamas", "Benchmark data show", "told Reuters", "reported by X"
         cited = lowers[max(0, start - 3) : start - 1] if before[-1:] == ["the"] else before  # ("according to the X")
         if cited[-2:] in (["according", "to"], ["reported", "by"], ["interview", "with"]) or before[-1:] == ["told"] \
                 or (before and before[-1] in ("consultancy", "consultant", "analysts", "researcher")) \
                 or (after and after[0] in ("data", "estimates", "estimated", "analysts", "analyst", "figures", "research")):
+            self._silence(doc, start, end)
             return None
         # quoted names are concepts or slogans
         if start > 0 and doc[start - 1].text in ('"', "“", "'", "‘") and end < len(doc) and doc[end].text in ('"', "”", "'", "’"):
@@ -362,6 +368,17 @@ class Mentions:
                     t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
+
+    def _silence(self, doc: Any, start: int, end: int) -> None:
+        """A source's name, its appositive and the place after it name no party: the US of "the US Geological Survey",
+        London in "GlobalData, a London-based analytics firm" and in "a strategist at Hallgarten & Co. in London"."""
+        lowers, stop = doc.lowers, end
+        if lowers[end : end + 1] in ([","], ["in"]):
+            stop = end + 1
+            while stop < len(doc) and stop < end + 10 and lowers[stop] not in (",", ".", ";", ":", "(", ")") \
+                    and not (lowers[end] == "in" and not name_token(doc, stop)):
+                stop += 1
+        self.silenced.append((start, stop))
 
     def _site_end(self, doc: Any, start: int, end: int) -> int | None:
         """The end of a named site whose name runs on over lower-case modifiers to its kind noun, after "the", "its" or
