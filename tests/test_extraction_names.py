@@ -201,3 +201,12 @@ def test_places_inside_or_beside_a_source_or_lender_are_no_parties_places(extrac
     names = set(found["names"])
     assert {"Kestrel Ltd", "Cedar Metals Ltd"} <= names, names
     assert not {"United States", "London", "Paris", "Norway", "Orbis Data", "Halvard & Co."} & names, names
+
+
+def test_a_column_name_and_a_participle_opening_a_line_are_no_firms(extractor):
+    found = extractor.extract([("Issued by the Ministry of Trade of Tarnland.", True), ("| Element | Controlled items |", True),
+                               ("|---|---|", True), ("| Tungsten | ammonium paratungstate; tungsten oxide |", True),
+                               ("| Indium | indium phosphide |", True)]).as_dict()  # fmt: skip
+    names = {e["name"] for e in found["entities"]}
+    assert not {"Element", "Issued"} & names, names
+    assert not any(r["type"] == "PRODUCES" for r in found["relations"]), found["relations"]

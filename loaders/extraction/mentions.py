@@ -332,6 +332,8 @@ class Mentions:
             return None  # "its Special Chem segment": a part of a firm's accounts, not a firm
         if end - start == 1 and formula(text):
             return None  # "the NdFeB industry": a compound's formula, not a firm
+        if end - start == 1 and opens(doc, start) and words[0].endswith("ed") and lowers[end : end + 1] == ["by"]:
+            return None  # "Issued by the Ministry ...", "Published by": a participle opening the line, not a name
         if end - start == 1 and words[0] in self.lower_words and opens(doc, start):
             return None  # "Ore from the area ...", "Without mines, ...": a word the document also writes in lower case
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
