@@ -5,7 +5,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import importlib.util
+import sys
+import types
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -36,6 +40,52 @@ def lazy_module(name: str) -> Any:
     ``tests/test_layers.py`` still see the dependency.
     """
     return _LazyModule(name)
+
+
+def import_spacy() -> Any:
+    """spaCy, imported without its command line.
+
+    ``import spacy`` imports ``spacy.cli`` (for ``spacy.info``), and with it
+    the model downloader, weasel, typer, requests and httpx: about a quarter
+    of a second of ``supplygraph extract``'s start-up, for code that never
+    runs in it. Stand-ins for ``spacy.cli`` and ``spacy.cli.info`` in
+    ``sys.modules`` make that import a no-op; the first attribute read from
+    either (``spacy.cli.download``, ``spacy.info()``) drops the stand-ins
+    and imports the real command line, so any caller still gets it.
+    """
+    if "spacy" not in sys.modules:
+        spec = importlib.util.find_spec("spacy")
+        if spec is not None and spec.origin is not None:
+            cli = _SpacyCli("spacy.cli")
+            cli.__path__ = [str(Path(spec.origin).parent / "cli")]  # its submodules import as usual
+            info = _SpacyCli("spacy.cli.info")
+            info.info = _spacy_info  # what ``spacy/__init__.py`` imports from it
+            sys.modules.setdefault("spacy.cli", cli)
+            sys.modules.setdefault("spacy.cli.info", info)
+    import spacy
+
+    return spacy
+
+
+class _SpacyCli(types.ModuleType):
+    """Stands for ``spacy.cli`` (or a module of it) until something reads from it."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return getattr(_real_spacy_cli(self.__name__), attribute)
+
+
+def _real_spacy_cli(name: str) -> Any:
+    for stand_in in ("spacy.cli.info", "spacy.cli"):
+        if isinstance(sys.modules.get(stand_in), _SpacyCli):
+            del sys.modules[stand_in]
+    return importlib.import_module(name)
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, from the real command line."""
+    return _real_spacy_cli("spacy.cli.info").info(*args, **kwargs)
 
 
 @contextlib.contextmanager

@@ -35,3 +35,20 @@ def test_a_command_still_imports_what_it_uses(tmp_path):
     probe = PROBE.replace('["--help"], ', "").replace("for args in (", f"for args in ([\"--store\", {str(tmp_path / 's.db')!r}, \"schema\"], ")
     out = subprocess.run([sys.executable, "-c", probe.format(heavy=HEAVY)], capture_output=True, text=True, check=True)
     assert "pydantic" in out.stdout.split()
+
+
+SPACY_PROBE = """
+import sys
+from supplygraph.perf import import_spacy
+spacy = import_spacy()
+nlp = spacy.blank("en")
+print(len(list(nlp("A test."))), sorted(m for m in sys.modules if m.startswith("spacy.cli.") and m != "spacy.cli.info"))
+from spacy.cli import download  # what reads from spacy.cli gets the real one
+print(callable(download), "spacy.cli.download" in sys.modules, spacy.info()["spacy_version"] == spacy.__version__)
+"""
+
+
+def test_spacy_is_imported_without_its_command_line():
+    """extract's start-up: spaCy's command line (its downloader, weasel, requests) is not imported until it is used."""
+    out = subprocess.run([sys.executable, "-c", SPACY_PROBE], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["3 []", "True True True"]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from supplygraph.perf import paused_gc
+from supplygraph.perf import import_spacy, paused_gc
 
 from ..gazetteer import Gazetteer, KnownEntity, has_cjk
 from .language import not_english
@@ -42,7 +42,7 @@ class Extractor:
 
         The garbage collector waits, as for a document: importing spaCy and building its vocabulary and matchers
         make long-lived objects that its passes would only rescan (part of extract's start-up, docs/scale.md)."""
-        import spacy
+        spacy = import_spacy()
         from spacy.matcher import PhraseMatcher
 
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
