@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import functools
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -18,7 +19,7 @@ from supplygraph.loaders.decisions import read_decisions, write_decisions
 from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
-from supplygraph.perf import paused_gc
+from supplygraph.perf import ordered_map, paused_gc
 from supplygraph.schema import LoadUnit
 
 if TYPE_CHECKING:
@@ -134,18 +135,19 @@ def extract_document(path: str | Path, store: Store | None = None, kind: str | N
 
 
 def extract_documents(paths: Sequence[str | Path], store: Store | None = None, kind: str | None = None,
-                      progress: ProgressBar = no_progress) -> Iterator[dict[str, Any]]:  # fmt: skip
-    """What loading each document named or under the folders in ``paths`` would add, one result per document.
+                      progress: ProgressBar = no_progress, jobs: int = 1) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """What loading each document named or under the folders in ``paths`` would add, one result per document, in order.
 
-    One process, one vocabulary and one extractor for all of them: start-up
-    and the store's entities are paid once, not once per document. Every
-    path is checked before the first document is extracted.
+    One vocabulary and one extractor for all of them: start-up and the
+    store's entities are paid once, not once per document, also with
+    ``jobs`` > 1 (that many worker processes, forked once the extractor is
+    built). Every path is checked before the first document is extracted.
     """
     files = _document_files(paths, kind)
     known = known_entities(store)
-    with progress(len(files), "extracting") as advance:
-        for path in files:
-            yield _extract(path, known)
+    with progress(len(files), "extracting") as advance, contextlib.closing(_extract_all(files, known, jobs)) as found:
+        for one in found:
+            yield one
             advance(1)
 
 
@@ -170,8 +172,9 @@ HELD_OUT = "tests/fixtures/documents/heldout-b"
 
 
 def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = None,
-             progress: ProgressBar = no_progress) -> Evaluation:  # fmt: skip
-    """Score extraction on every ``*.gold.json`` in ``folders`` (one or several; ``supplygraph eval``), in one process.
+             progress: ProgressBar = no_progress, jobs: int = 1) -> Evaluation:  # fmt: skip
+    """Score extraction on every ``*.gold.json`` in ``folders`` (one or several; ``supplygraph eval``) with one
+    extractor, built once (``jobs``: worker processes, as for :func:`extract_documents`).
 
     A missing folder says where the corpora are: the development corpus is
     not in the repository (``../shared/corpus/dev`` exists on the project's
@@ -185,13 +188,24 @@ def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = N
                            f"ship with the tests, e.g. supplygraph eval {HELD_OUT}")  # fmt: skip
     pairs = [pair for folder in folders for pair in gold_pairs(Path(folder))]
     known = known_entities(store)
-    with progress(len(pairs), "scoring") as advance:
-        def extract_one(path: Path) -> dict[str, Any]:
-            found = _extract(path, known)
+    with progress(len(pairs), "scoring") as advance, \
+            contextlib.closing(_extract_all([document for document, _ in pairs], known, jobs)) as extractions:  # fmt: skip
+
+        def extract_one(path: Path) -> dict[str, Any]:  # the documents come in the pairs' order
+            found = next(extractions)
             advance(1)
             return found
 
         return evaluate_pairs(pairs, extract_one)
+
+
+def _extract_all(files: list[Path], known: Gazetteer, jobs: int) -> Generator[dict[str, Any], None, None]:
+    """Each file's extraction, in order, on up to ``jobs`` processes forked after the extractor is built."""
+    if jobs > 1 and len(files) > 1:
+        from supplygraph.loaders.documents import extractor_for
+
+        extractor_for(known)  # built once, before the fork: the workers share it
+    return ordered_map(functools.partial(_extract, known=known), files, jobs)
 
 
 def _extract(path: Path, known: Gazetteer) -> dict[str, Any]:

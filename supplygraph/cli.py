@@ -21,7 +21,7 @@ from supplygraph.graph import store_path
 from supplygraph.formatting import FORMATS, json_pieces, table, to_json, wrap
 from supplygraph.neo4j_cli import neo4j, query
 from supplygraph.output import print_overview, print_stats, print_summary, progressbar
-from supplygraph.perf import lazy_module
+from supplygraph.perf import lazy_module, usable_cores
 from supplygraph.review_cli import review
 
 if TYPE_CHECKING:
@@ -74,6 +74,13 @@ def format_option(*choices: str, default: str = "table"):
         "--format", "fmt", type=click.Choice(choices or FORMATS), default=default, show_default=True,
         help="table for people, markdown for a briefing, json for programs.",
     )  # fmt: skip
+
+
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=usable_cores, show_default="the cores it may use",
+    help="Processes that read documents, forked once the extractor is built; output in the same order either way.",
+)  # fmt: skip
+"""The shared ``--jobs`` option of the commands that read a batch of documents (``extract``, ``eval``)."""
 
 
 def _store(ctx: click.Context, *, create: bool = False):
@@ -361,12 +368,13 @@ def _existing_store(ctx: click.Context):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
 @kind_option
 @format_option("table", "json")
+@jobs_option
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], kind: str | None, fmt: str) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], kind: str | None, fmt: str, jobs: int) -> None:
     """Show what loading documents (.txt, .md, .html; '-' for standard input) would add, without storing anything.
 
-    Give one document, several, or folders (their documents, in one
-    process). Names resolve to the store's entities when the store exists.
+    Give one document, several, or folders (their documents, with one
+    start-up, on --jobs processes). Names resolve to the store's entities when the store exists.
     With several documents, --format json prints JSON Lines: one object per
     document, in order.
     """
@@ -380,7 +388,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], kind: str | None, fmt: s
     # The bar only when the results go elsewhere: on a terminal they show the progress themselves, and a bar would
     # be redrawn over them.
     bar = progressbar if not sys.stdout.isatty() else api.no_progress
-    for n, found in enumerate(api.extract_documents(paths, store, kind=kind, progress=bar)):
+    for n, found in enumerate(api.extract_documents(paths, store, kind=kind, progress=bar, jobs=jobs)):
         _note(found["document"].get("path") or found["document"]["id"], found)
         if fmt == "json":
             click.echo(json.dumps(found, ensure_ascii=False, default=str))
@@ -415,10 +423,11 @@ def _print_extraction(found: dict[str, Any], fmt: str) -> None:
 @click.argument("folders", nargs=-1, required=True, type=click.Path(file_okay=False), metavar="FOLDER...")
 @click.option("--use-store", is_flag=True, help="Resolve names against the store's entities too (default: built-in vocabulary only).")
 @format_option("table", "json")
+@jobs_option
 @click.pass_context
-def eval_(ctx: click.Context, folders: tuple[str, ...], use_store: bool, fmt: str) -> None:
-    """Score extraction against the X.gold.json files in each FOLDER (in one process): precision, recall, F1, errors listed."""
-    result = api.evaluate(folders, _existing_store(ctx) if use_store else None, progress=progressbar)
+def eval_(ctx: click.Context, folders: tuple[str, ...], use_store: bool, fmt: str, jobs: int) -> None:
+    """Score extraction against the X.gold.json files in each FOLDER (one start-up, --jobs processes): precision, recall, F1, errors listed."""
+    result = api.evaluate(folders, _existing_store(ctx) if use_store else None, progress=progressbar, jobs=jobs)
     if fmt == "json":
         click.echo(to_json(result.as_dict()))
         return

@@ -6,9 +6,12 @@ import contextlib
 import gc
 import importlib
 import importlib.util
+import multiprocessing
+import os
+import signal
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +116,50 @@ def paused_gc() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
+
+
+def usable_cores() -> int:
+    """The number of cores this process may run on (its CPU affinity where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def ordered_map(function: Callable[[Any], Any], items: Iterable[Any], jobs: int) -> Generator[Any, None, None]:
+    """``function(item)`` for each item, in the items' order, computed by up to ``jobs`` forked worker processes.
+
+    For independent items behind a costly set-up (extraction: spaCy and the
+    gazetteer's phrase patterns, about a second before the first document):
+    the caller sets up first, and the workers are forked from it with
+    everything built, so the set-up is paid once whatever the number of
+    workers. Results come back in order as they are ready; an error raised
+    for an item is raised here when its turn comes, after the results before
+    it. With ``jobs`` <= 1, one item, or no ``fork`` on this platform, the
+    items are computed here, one after the other.
+    """
+    items = list(items)
+    jobs = min(jobs, len(items))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(function, items)
+        return
+    gc.freeze()  # what the set-up built stays out of the workers' collections (and their pages shared)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(function,))
+        with pool:  # leaving early (an error, Ctrl-C, a closed pipe) terminates the workers
+            yield from pool.imap(_call_worker, items)
+    finally:
+        gc.unfreeze()
+
+
+_WORKER_FUNCTION: list[Callable[[Any], Any]] = []
+"""A worker process's function (set when the worker starts: inherited through the fork, never pickled)."""
+
+
+def _start_worker(function: Callable[[Any], Any]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report, once
+    _WORKER_FUNCTION.append(function)
+
+
+def _call_worker(item: Any) -> Any:
+    return _WORKER_FUNCTION[0](item)

@@ -1,4 +1,5 @@
-"""``extract`` and ``eval`` over many inputs in one process give what one input at a time gives."""
+"""``extract`` and ``eval`` over many inputs with one start-up give what one input at a time gives, on any number of
+worker processes (``--jobs``)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,24 @@ def test_eval_of_two_folders_scores_every_document_of_both(tmp_path):
     assert [d["document"] for d in both["documents"]] == [d["document"] for d in one["documents"] + two["documents"]]
     for kind in ("entities", "relations"):
         assert both["overall"][kind]["tp"] == one["overall"][kind]["tp"] + two["overall"][kind]["tp"]
+
+
+def test_extract_and_eval_on_two_workers_print_what_one_process_prints(tmp_path):
+    store = ["--store", str(tmp_path / "none.db")]
+    folders = [str(HELDOUT / "heldout"), str(HELDOUT / "heldout-b")]
+    for command in (["extract", *folders, "--format", "json"], ["eval", *folders, "--format", "json"], ["eval", *folders]):
+        assert _run(*store, *command, "--jobs", "2") == _run(*store, *command, "--jobs", "1")
+
+
+def test_a_bad_document_on_two_workers_is_one_line_after_the_documents_before_it(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    documents = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md"))[:2]
+    for n, path in enumerate(documents):
+        shutil.copy(path, folder / f"{n * 2}-{path.name}")  # 0-..., 2-...: the empty file, 1-empty.txt, between them
+    (folder / "1-empty.txt").write_bytes(b"")
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["--store", str(tmp_path / "none.db"), "extract", str(folder), "--format", "json", "--jobs", jobs])
+        assert result.exit_code == 1
+        assert len(result.stdout.splitlines()) == 1, "the document before the bad one, and none after it"
+        assert result.stderr == f"supplygraph: error: {folder / '1-empty.txt'}: empty file\n"
