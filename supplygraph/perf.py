@@ -135,12 +135,14 @@ def ordered_map(function: Callable[[Any], Any], items: Iterable[Any], jobs: int)
     everything built, so the set-up is paid once whatever the number of
     workers. Results come back in order as they are ready; an error raised
     for an item is raised here when its turn comes, after the results before
-    it. With ``jobs`` <= 1, one item, or no ``fork`` on this platform, the
-    items are computed here, one after the other.
+    it. With ``jobs`` <= 1, one item, or no safe ``fork`` on this platform
+    (Windows has none; on macOS system libraries can crash in a forked child,
+    which is why Python stopped forking by default there), the items are
+    computed here, one after the other.
     """
     items = list(items)
     jobs = min(jobs, len(items))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return
     gc.freeze()  # what the set-up built stays out of the workers' collections (and their pages shared)

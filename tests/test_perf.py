@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import weakref
 
 import pytest
@@ -29,6 +30,7 @@ def test_paused_gc_restores_the_collector_and_cycles_made_inside_are_still_colle
     assert alive() is None
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="ordered_map forks its workers on Linux and other Unixes only")
 def test_ordered_map_gives_results_in_order_from_forked_workers_that_share_the_set_up():
     built = {n: n * n for n in range(50)}  # a set-up made before the fork; the function is never pickled (a closure)
     results = list(ordered_map(lambda n: (built[n], os.getpid()), range(50), jobs=2))
