@@ -267,3 +267,21 @@ def test_the_plant_refers_back_never_forward(extractor):
     facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
     assert ("PRODUCES", "Kestrel plant", "lithium carbonate") not in facts, facts
     assert ("PRODUCES", "Kestrel plant", "lithium hydroxide") in facts, facts
+
+
+def test_it_is_run_by_names_the_operator_of_the_facility_the_text_is_about(extractor):
+    """ "It is run by B" after a sentence whose subject is a facility: B runs it; "an intermediate for M" is an input."""
+    found = run(extractor, "The Kestrel mine produces spodumene. It is run by Birch Mining Ltd, a joint venture in which Orion Ltd holds 66.5%.",
+                "Smelters turn the ore into mixed hydroxide precipitate, an intermediate for battery cathode materials.",
+                "Alder Metals Ltd makes alloys. It is not run by Cedar Holdings Ltd.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert {("OPERATES", "Birch Mining Ltd", "Kestrel mine"), ("INPUT_TO", "mixed hydroxide precipitate", "cathode material")} <= facts, facts
+    assert not any(kind == "OPERATES" and source == "Cedar Holdings Ltd" for kind, source, _ in facts), facts
+
+
+def test_a_stake_verb_reaches_its_subject_over_an_appositive(extractor):
+    """ "A, Gina Rinehart's private company, holds 19.9% of B": the appositive (a person's possessive, no firm) does not
+    hide A."""
+    found = run(extractor, "Hancock Prospecting Ltd, Gina Rinehart's private company, holds 19.9% of Liontown Resources Ltd.")
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert ("HOLDS_STAKE_IN", "Hancock Prospecting Ltd", "Liontown Resources Ltd") in facts, facts

@@ -170,11 +170,7 @@ class Facilities:
             if self.st.label(m) != "Facility":
                 continue
             k = m.start - 1
-            operator: Mention | str | None = None
-            for q in range(m.end, min(self.s.end, m.end + 8)):
-                if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
-                    operator = self.right(q + 2, self.org, limit=3)
-                    break
+            operator: Mention | str | None = self._run_by(m.end)
             possessed = False  # "has proposed a plant at its Clarksville smelter": "its" presupposes the smelter, hedged or not
             if operator is not None:
                 pass
@@ -196,14 +192,19 @@ class Facilities:
                     self.w(q) in self.v.BUILD_VERBS for q in range(agent.end, min(self.s.end, agent.end + 3))):
                 operator = agent
             if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
-                for q in range(m.end + 2, min(self.s.end, m.end + 8)):
-                    if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
-                        operator = self.right(q + 2, self.org, limit=3)
-                        break
-            if operator is None:
-                for q in range(m.end, min(self.s.end, m.end + 8)):
-                    if self.w(q) in ("operated", "run", "owned", "managed") and self.w(q + 1) == "by":
-                        operator = self.right(q + 2, self.org, limit=3)
-                        break
+                operator = self._run_by(m.end + 2)
             if operator is not None and (possessed or not self.hedged(m.start, m.end)):
                 self.st.add("OPERATES", operator, m, self.s, 0.8)
+        # "It is run by B" after a sentence about a facility: B runs that facility
+        last = self.st.last_subject
+        if self.words[:1] == ["it"] and self.w(self.s.start + 1) in ("is", "was", "has", "had") and self.st.label_of(last) == "Facility":
+            operator = self._run_by(self.s.start + 1, 4)
+            if operator is not None and not self.hedged(self.s.start, self.s.start + 4):
+                self.st.add("OPERATES", operator, last, self.s, 0.7)
+
+    def _run_by(self, i: int, reach: int = 8) -> Mention | None:
+        """The organisation of "operated/run/owned/managed by B" within ``reach`` words from ``i`` (RUN_PARTICIPLES)."""
+        for q in range(i, min(self.s.end, i + reach)):
+            if self.w(q) in self.v.RUN_PARTICIPLES and self.w(q + 1) == "by":
+                return self.right(q + 2, self.org, limit=3)
+        return None

@@ -204,7 +204,7 @@ class Ownership:
             pct_at = next((q for q in range(i + 1, min(self.s.end, i + 5)) if self.w(q) in ("%", "percent")), None)
             if pct_at is None or self.hedged(i, pct_at + 1):
                 continue
-            holder = self.left(i, self.org, limit=6)
+            holder = self.left(i, self.org, limit=6) or self._over_appositive(i)
             if holder is None and self.w(i) in self.v.ACQUIRE_VERBS | {"acquire"} and self.subject is not None and self.org(self.subject):
                 holder = self.subject  # "A said its board approved an investment to acquire 60% of B"
             if holder is None and self.subject is None and self.words[:1] == ["it"]:
@@ -347,3 +347,11 @@ class Ownership:
             self.st.add("HOLDS_STAKE_IN", holder, owned, self.s, 0.75, stake=stake)
         else:
             self.st.add("SUBSIDIARY_OF", owned, holder, self.s, 0.75, stake=stake)
+
+    def _over_appositive(self, i: int) -> Mention | None:
+        """The subject before an appositive that ends right before the verb at ``i``: "A, Gina Rinehart's private
+        company, holds ..." (A, whatever the appositive names)."""
+        subject = self.subject
+        if subject is None or not self.org(subject) or self.w(subject.end) != "," or self.w(i - 1) != "," or i - subject.end > 12:
+            return None
+        return subject if ";" not in self.words[subject.end - self.s.start : i - self.s.start] else None
