@@ -210,3 +210,14 @@ def test_a_column_name_and_a_participle_opening_a_line_are_no_firms(extractor):
     names = {e["name"] for e in found["entities"]}
     assert not {"Element", "Issued"} & names, names
     assert not any(r["type"] == "PRODUCES" for r in found["relations"]), found["relations"]
+
+
+def test_a_firms_national_subsidiary_is_no_short_form_of_its_parent():
+    from supplygraph.loaders.gazetteer import KnownEntity
+
+    found = run(Extractor(Gazetteer([KnownEntity("org:orbis", "Company", "Orbis", (), stored=True)])),
+                "Tarn Lithium Energy Australia is controlled by Tarn Lithium. Kestrel and Tarn each take a share.",
+                "The plant that Orbis Argentina runs uses brine.")  # fmt: skip
+    names = found["names"]
+    assert {"Tarn Lithium", "Tarn Lithium Energy Australia", "Orbis Argentina"} <= set(names), names
+    assert ("SUBSIDIARY_OF", "org:tarn-lithium-energy-australia", "org:tarn-lithium") in found["facts"], found["facts"]

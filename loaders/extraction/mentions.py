@@ -339,6 +339,8 @@ class Mentions:
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = cue_label(words)
+        if label is None and any(k.start == start and k.label_of_known in ORG_LABELS for k in known):
+            label, strong = "Company", True  # "POSCO Argentina": a known firm's national subsidiary (text.absorbable)
         site = self._site_end(doc, start, end) if label in (None, "Place") else None
         if site is not None:  # "the Kruta Balka lithium deposit", "its Kokkola lithium hydroxide refinery"
             return Mention(start, site, None, doc[start:site].text, "Facility", True)

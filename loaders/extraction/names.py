@@ -12,6 +12,11 @@ from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
 from .text import cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
 
 
+_COUNTRY_WORDS = frozenset(normalise(n) for name, _, aliases in lexicon.COUNTRIES for n in (name, *aliases) if " " not in n and n[:1].isupper())
+"""A country's one-word name: after a firm's name it names the national subsidiary ("Lynas Malaysia", "POSCO Argentina"),
+whose shorter forms are the parent's names, not its own."""
+
+
 class NameIndex:
     """Organisation names of one document by the ways a text shortens them, for constant-time look-ups."""
 
@@ -27,7 +32,8 @@ class NameIndex:
         for a in e.surfaces:
             self.alias(e, a)
         tokens = normalise(e.name).split()
-        for k in range(1, len(tokens)):
+        country = next((k for k, t in enumerate(tokens) if k and t in _COUNTRY_WORDS), len(tokens))
+        for k in range(country if country < len(tokens) else 1, len(tokens)):  # ("Tianqi Lithium Energy Australia": not "Tianqi Lithium")
             prefix = " ".join(tokens[:k])
             owner = self.prefixes.get(prefix)
             if owner is None or len(e.name) < self._lengths.get(owner, 10**6):

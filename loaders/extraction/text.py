@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import lexicon
 from ..gazetteer import KnownEntity, normalise
-from .model import Entity, MONTHS, Mention
+from .model import Entity, MONTHS, Mention, ORG_LABELS
 from .packed import symbols_of
 from .vocabulary import WORDS
 
@@ -172,6 +172,8 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
     for m in known:
         if m.start != i or m.end >= len(doc):
             continue
+        if m.label_of_known in ORG_LABELS and any(k.start == m.end and k.label_of_known == "Country" and not k.demonym for k in known):
+            return True  # "POSCO Argentina", "Albemarle Australia": a national subsidiary of a known firm
         nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and name_token(doc, m.end + 2) else m.end
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
             if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
