@@ -221,3 +221,10 @@ def test_a_firms_national_subsidiary_is_no_short_form_of_its_parent():
     names = found["names"]
     assert {"Tarn Lithium", "Tarn Lithium Energy Australia", "Orbis Argentina"} <= set(names), names
     assert ("SUBSIDIARY_OF", "org:tarn-lithium-energy-australia", "org:tarn-lithium") in found["facts"], found["facts"]
+
+
+def test_a_person_named_will_and_a_stretch_of_coast_are_no_firms(extractor):
+    found = run(extractor, "Orbis chief executive Will Harlan said the plant brings magnet making back to Tarnland.",
+                "Kestrel Ltd runs a plant on Tarnland's Baltic coast.")  # fmt: skip
+    names = set(found["names"])
+    assert "Kestrel Ltd" in names and not {"Harlan", "Will Harlan", "Baltic"} & names, names

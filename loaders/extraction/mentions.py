@@ -243,7 +243,8 @@ class Mentions:
                 i = j
                 continue
             start = i
-            while start < j and ((doc[start].lower_ in self.v.STOP and not (start in covered and _institution(doc.lowers[i:j])))  # ("US Army Corps")
+            while start < j and ((doc[start].lower_ in self.v.STOP and not (start in covered and _institution(doc.lowers[i:j]))  # ("US Army Corps")
+                                  and not (start > 0 and doc.lowers[start - 1] in TITLE_WORDS and not opens(doc, start)))  # ("chief executive Will Dawes")
                                  or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
                                  or (sentence_start_common(doc, start) and not doc.lowers[start + 1 : start + 2] in (["earth"], ["earths"]))
                                  or _suffix(doc, start)):  # ("RARE EARTH MANAGEMENT REGULATIONS": "rare" of "rare earth")
@@ -328,6 +329,8 @@ class Mentions:
             return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
         if "$" in text or "€" in text or "£" in text or "¥" in text or (end - start == 1 and NUMERAL.fullmatch(text)):
             return None  # "A$300 million", "Corp. II": a currency or a numeral, not a name
+        if end < len(doc) and lowers[end] in self.v.GEO_NOUNS and cue_label(words)[0] is None:
+            return None  # "France's Atlantic coast": a stretch of coast, no party
         if end < len(doc) and doc[end].lower_ in ("segment", "segments"):
             return None  # "its Special Chem segment": a part of a firm's accounts, not a firm
         if end - start == 1 and formula(text):
