@@ -122,3 +122,8 @@ class LoadUnit:
         self._records()
         self._facts.append(fact)
         self._fact_where.append(where)
+
+
+def is_document_stamp(stamp: str) -> bool:
+    """Whether a stored :attr:`LoadUnit.stamp` is a document's (only documents have a reader)."""
+    return "+" in stamp

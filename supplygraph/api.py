@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import functools
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+import shlex
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -16,7 +17,7 @@ from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Prog
 from supplygraph.graph.stores.review import select_candidates
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, decision_files, expand, read_file
 from supplygraph.loaders.decisions import read_decisions, write_decisions
-from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity
+from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity, normalise
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
 from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import ordered_map, paused_gc
@@ -74,15 +75,25 @@ def open_store(path: str | Path | None = None, *, create: bool = True,
 
 
 def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
-                   links: Iterable[tuple[str, str, str]] = ()) -> Gazetteer:  # fmt: skip
+                   links: Iterable[tuple[str, str, str]] = (), rereading: Collection[str] = ()) -> Gazetteer:  # fmt: skip
     """What document names resolve to: the store's entities (if a store is given), then ``extra``, then the
     built-in vocabulary, which folds into entities of the same name rather than shadowing them; with the
-    store's and ``links``' facts on who runs which facility where."""
+    store's and ``links``' facts on who runs which facility where.
+
+    A document read again (its origin in ``rereading``) reads as it would
+    in a fresh store with the same curated data: the nodes only its own
+    earlier reading made are left out (else an article loaded before the
+    curated data would keep its own "Lynas Rare Earths" for ever), and of two
+    stored entities with one name, the one curated data defines takes it.
+    """
     stored: list[KnownEntity] = []
     stored_links: list[tuple[str, str, str]] = []
     if store is not None:
+        guessed = store.document_nodes()
+        own = {node_id for node_id, origins in guessed.items() if origins <= frozenset(rereading)}
         stored = [KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
-                  for n in store.nodes() if n.label != "Document"]  # fmt: skip
+                  for n in store.nodes() if n.label != "Document" and n.id not in own]  # fmt: skip
+        stored.sort(key=lambda e: e.id in guessed)  # curated first: the first entity to claim a name keeps it
         stored_links = [(e.type, e.source, e.target) for type_ in LINK_TYPES for e in store.edges(type_)]
     known = Gazetteer([*stored, *extra])
     known.add_links([*stored_links, *links])
@@ -93,30 +104,29 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     """Read and validate every file under ``paths``; nothing is stored.
 
     Documents resolve names against ``store``'s entities and against the
-    entities of files read before them in the same call (curated data first,
-    so ``supplygraph load data/ articles/`` links the articles to the data).
+    entities of every curated file of the call: curated files are read first,
+    whatever their place among ``paths``, so ``supplygraph load articles/
+    data/`` links the articles to the data as ``load data/ articles/`` does.
+    The units come back in the order of ``paths``.
     """
-    known: Gazetteer | None = None
-    curated: list[LoadUnit] = []
-    units = []
+    files = expand(paths)
+    is_document = [path.suffix.lower() in DOCUMENT_SUFFIXES for path in files]
+    units: list[LoadUnit | None] = [None] * len(files)
     with paused_gc():
-        for path in expand(paths):
-            is_document = path.suffix.lower() in DOCUMENT_SUFFIXES
-            if is_document and known is None:
-                known = known_entities(store, *_known_of(curated))
-            unit = read_file(path, known)
-            units.append(unit)
-            if not is_document:
-                if known is None:
-                    curated.append(unit)  # what documents can name, made only if a document follows
-                else:
-                    entities, links = _known_of([unit])
-                    for entity in entities:
-                        known.add(entity)
-                    known.add_links(links)
-            if progress:
-                progress(1)
-    return units
+        for i, path in enumerate(files):
+            if not is_document[i]:
+                units[i] = read_file(path, None)
+                if progress:
+                    progress(1)
+        if any(is_document):
+            rereading = {str(path.resolve()) for path, document in zip(files, is_document) if document and isinstance(path, Path)}
+            known = known_entities(store, *_known_of([u for u in units if u is not None]), rereading)
+            for i, path in enumerate(files):
+                if is_document[i]:
+                    units[i] = read_file(path, known)
+                    if progress:
+                        progress(1)
+    return units  # type: ignore[return-value]
 
 
 def _known_of(units: Iterable[LoadUnit]) -> tuple[list[KnownEntity], list[tuple[str, str, str]]]:
@@ -131,7 +141,8 @@ def extract_document(path: str | Path, store: Store | None = None, kind: str | N
 
     Names resolve against ``store``'s entities when a store is given; ``-`` reads standard input as ``kind``.
     """
-    return _extract(_document_files([path], kind)[0], known_entities(store))
+    path = _document_files([path], kind)[0]
+    return _extract(path, known_entities(store, rereading={str(path.resolve())} if isinstance(path, Path) else ()))
 
 
 def extract_documents(paths: Sequence[str | Path], store: Store | None = None, kind: str | None = None,
@@ -144,7 +155,7 @@ def extract_documents(paths: Sequence[str | Path], store: Store | None = None, k
     built). Every path is checked before the first document is extracted.
     """
     files = _document_files(paths, kind)
-    known = known_entities(store)
+    known = known_entities(store, rereading={str(p.resolve()) for p in files if isinstance(p, Path)})
     with progress(len(files), "extracting") as advance, contextlib.closing(_extract_all(files, known, jobs)) as found:
         for one in found:
             yield one
@@ -237,7 +248,28 @@ def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar 
     if decisions:
         store.decide([Decision(**d) for d in decisions])
     with progress(sum(u.node_count() + u.fact_count() for u in units), "writing") as advance:
-        return load(store, units, advance)
+        summary = load(store, units, advance)
+    if summary.nodes.added + summary.nodes.updated and not all(u.reader for u in units):
+        _note_documents_read_before(store, units, summary)
+    return summary
+
+
+def _note_documents_read_before(store: Store, units: Sequence[LoadUnit], summary: LoadSummary) -> None:
+    """After curated data: say which documents of the store made nodes of their own under a name the data now
+    gives. Such a guess stands until the document is loaded again, when it links to the data (see
+    :func:`known_entities`)."""
+    defined = {normalise(name) for u in units if not u.reader for n in u.nodes for name in (n.name, *n.aliases)}
+    loaded = {u.origin for u in units}
+    guessed = store.document_nodes()
+    earlier = sorted({origin for n in store.nodes() if n.id in guessed and not defined.isdisjoint(map(normalise, (n.name, *n.aliases)))
+                      for origin in guessed[n.id]} - loaded)  # fmt: skip
+    if earlier:
+        them = "them" if len(earlier) > 1 else "it"
+        summary.notes.append(
+            f"{len(earlier):,} document{'s were' if len(earlier) > 1 else ' was'} read before this data and named what "
+            f"it defines as new entities: load {them} again to link {them} to the data "
+            f"({'e.g. ' if len(earlier) > 1 else ''}supplygraph load {shlex.quote(earlier[0])})"
+        )
 
 
 def load_bundled(store: Store) -> LoadSummary:

@@ -223,3 +223,14 @@ def test_a_fact_rejected_in_one_document_stays_out_when_another_document_states_
     store.apply(read_paths([tmp_path / "c.txt"]))
     edge = _edge(store, "SUPPLIES", supply.source, supply.target)
     assert edge is not None and not edge.reviewed and edge.evidence == ("Northwind Magnetics buys NdPr oxide from Harbor Rare Earths Ltd.",)
+
+
+def test_document_nodes_are_those_only_documents_claim(store):
+    article = unit("/docs/a.txt", [DOC_A, ALPHA, BETA], [{**SUPPLY, "sources": ["doc:a"]}], digest="d1+rules")
+    other = unit("/docs/b.txt", [DOC_B, BETA], [], digest="d2+rules")
+    curated = unit("/data/alpha.yaml", [DOC_B, ALPHA])
+    store.apply([article, other, curated])
+    assert store.document_nodes() == {
+        "doc:a": frozenset({"/docs/a.txt"}),
+        "org:beta": frozenset({"/docs/a.txt", "/docs/b.txt"}),
+    }  # org:alpha and doc:b are curated too

@@ -181,6 +181,16 @@ class Store(abc.ABC):
         """Every node, or those of one label."""
 
     @abc.abstractmethod
+    def document_nodes(self) -> dict[str, frozenset[str]]:
+        """The nodes that only documents claim (no curated file defines them), each with those documents' origins.
+
+        What a document resolves its names against depends on it: a node that
+        a document's own earlier reading made is not evidence for reading it
+        again, and a name that curated data and a document's guess share
+        belongs to the curated node (:func:`supplygraph.api.known_entities`).
+        """
+
+    @abc.abstractmethod
     def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
         """Every edge, or those of one type."""
 

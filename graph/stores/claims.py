@@ -14,6 +14,7 @@ from typing import Any
 
 from supplygraph.errors import IntegrityError, SupplygraphError, did_you_mean
 from supplygraph.schema import FACT_TYPES, LoadUnit, check_endpoints
+from supplygraph.schema.unit import is_document_stamp
 from supplygraph.schema.table import FactTable
 
 from .base import LoadSummary, Progress, StoredEdge, StoredNode
@@ -131,6 +132,19 @@ def changed_units(
         if progress:
             progress(unit.node_count() + unit.fact_count())
     return changed
+
+
+def only_documents_claim(claims: Iterable[tuple[str, str, str]]) -> dict[str, frozenset[str]]:
+    """From ``(node id, origin, its stamp)`` for every claim on a node: the nodes that only documents claim, each with
+    the origins of those documents (:meth:`Store.document_nodes`)."""
+    origins: dict[str, set[str]] = {}
+    curated: set[str] = set()
+    for node_id, origin, stamp in claims:
+        if is_document_stamp(stamp):
+            origins.setdefault(node_id, set()).add(origin)
+        else:
+            curated.add(node_id)
+    return {node_id: frozenset(found) for node_id, found in origins.items() if node_id not in curated}
 
 
 LabelLookup = Callable[[Sequence[str]], Mapping[str, str]]

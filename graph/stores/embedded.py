@@ -25,7 +25,7 @@ from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
 
-from .claims import (EdgeClaim, changed_units, check_units, edge_claims, merge_node, node_claims,
+from .claims import (EdgeClaim, changed_units, check_units, edge_claims, merge_node, node_claims, only_documents_claim,
                      unit_claims)  # fmt: skip
 from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Progress, Stats, Store, StoredEdge,
                    StoredNode)  # fmt: skip
@@ -508,6 +508,10 @@ class EmbeddedStore(Store):
         else:
             rows = self._query(f"SELECT {NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY key", (label,))
         return map(node_from_row, rows.fetchall())
+
+    def document_nodes(self) -> dict[str, frozenset[str]]:
+        return only_documents_claim(self._query(
+            "SELECT c.key, o.origin, o.digest FROM node_claims c JOIN origins o ON o.id = c.origin"))  # fmt: skip
 
     def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
         if type is None:

@@ -39,7 +39,8 @@ from supplygraph.schema import FACT_TYPES, NODE_LABELS, LoadUnit
 
 from . import cypher
 
-from .claims import EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, unit_claims
+from .claims import (EdgeClaim, NodeClaim, changed_units, check_units, merge_edge, merge_node, only_documents_claim,
+                     unit_claims)  # fmt: skip
 from .cypher import DERIVED_NODE_PROPERTIES, Statement
 from .neo4j_rows import (
     PushLedger,
@@ -392,6 +393,10 @@ class Neo4jStore(Store):
         statement = cypher.ALL_NODES if label is None else cypher.nodes_of_label(label)
         found = (stored_node(r["labels"], r["props"]) for r in self._read(statement))
         return iter([n for n in found if n is not None])
+
+    def document_nodes(self) -> dict[str, frozenset[str]]:
+        return only_documents_claim((claim.id, r["origin"], r["digest"]) for r in self._read(cypher.READ_ORIGINS)
+                                    for claim in _decode_claims(r["claims"])[0])  # fmt: skip
 
     def edges(self, type: str | None = None) -> Iterator[StoredEdge]:
         if type is None:
