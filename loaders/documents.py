@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from supplygraph.errors import LoadError
+from supplygraph.schema.unit import DOCUMENT_SUFFIXES
 
 from .context import Context
 from .extraction import Extraction, Extractor, find_date
@@ -28,7 +29,6 @@ from .gazetteer import Gazetteer, KnownEntity, has_cjk
 MAX_BYTES = 5 * 1024 * 1024
 """Largest document read (5 MiB, some 800,000 words); larger files are refused rather than read for minutes."""
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _GENERIC_TITLES = frozenset({"highlights", "summary", "abstract", "key points", "contents", "introduction", "overview"})
 
 

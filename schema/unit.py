@@ -124,6 +124,11 @@ class LoadUnit:
         self._fact_where.append(where)
 
 
-def is_document_stamp(stamp: str) -> bool:
-    """Whether a stored :attr:`LoadUnit.stamp` is a document's (only documents have a reader)."""
-    return "+" in stamp
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+"""The files read as documents (text whose facts are extracted), not as curated data."""
+
+
+def is_document(origin: str, stamp: str) -> bool:
+    """Whether a stored origin is a document: a document's :attr:`LoadUnit.stamp` names its reader, and a store
+    written before the readers' stamp still has the file's suffix to tell."""
+    return "+" in stamp or origin.lower().endswith(DOCUMENT_SUFFIXES)

@@ -14,7 +14,7 @@ from typing import Any
 
 from supplygraph.errors import IntegrityError, SupplygraphError, did_you_mean
 from supplygraph.schema import FACT_TYPES, LoadUnit, check_endpoints
-from supplygraph.schema.unit import is_document_stamp
+from supplygraph.schema.unit import is_document
 from supplygraph.schema.table import FactTable
 
 from .base import LoadSummary, Progress, StoredEdge, StoredNode
@@ -140,7 +140,7 @@ def only_documents_claim(claims: Iterable[tuple[str, str, str]]) -> dict[str, fr
     origins: dict[str, set[str]] = {}
     curated: set[str] = set()
     for node_id, origin, stamp in claims:
-        if is_document_stamp(stamp):
+        if is_document(origin, stamp):
             origins.setdefault(node_id, set()).add(origin)
         else:
             curated.add(node_id)

@@ -24,6 +24,7 @@ from pathlib import Path
 from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
 from supplygraph.schema import LoadUnit
+from supplygraph.schema.unit import is_document
 
 from .claims import (EdgeClaim, changed_units, check_units, edge_claims, merge_node, node_claims, only_documents_claim,
                      unit_claims)  # fmt: skip
@@ -510,7 +511,7 @@ class EmbeddedStore(Store):
         return map(node_from_row, rows.fetchall())
 
     def document_nodes(self) -> dict[str, frozenset[str]]:
-        if not self._query("SELECT 1 FROM origins WHERE digest LIKE '%+%' LIMIT 1").fetchone():
+        if not any(is_document(origin, stamp) for origin, stamp in self._query("SELECT origin, digest FROM origins")):
             return {}  # no document loaded: no need to read every claim (a large curated store)
         return only_documents_claim(self._query(
             "SELECT c.key, o.origin, o.digest FROM node_claims c JOIN origins o ON o.id = c.origin"))  # fmt: skip
