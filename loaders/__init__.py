@@ -15,11 +15,12 @@ from pathlib import Path
 
 from supplygraph.errors import LoadError, NotFound
 from supplygraph.schema import LoadUnit
+from supplygraph.schema.unit import DOCUMENT_SUFFIXES
 
 from .context import Context
 from .curated import load_csv, load_yaml
 from .decisions import is_decisions_file
-from .documents import DOCUMENT_SUFFIXES, load_document
+from .documents import load_document
 from .gazetteer import Gazetteer
 
 Loader = Callable[[Context], None]

@@ -20,7 +20,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 from supplygraph.errors import LoadError
-from supplygraph.schema.unit import DOCUMENT_SUFFIXES
 
 from .context import Context
 from .extraction import Extraction, Extractor, find_date
