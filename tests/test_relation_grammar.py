@@ -285,3 +285,24 @@ def test_a_stake_verb_reaches_its_subject_over_an_appositive(extractor):
     found = run(extractor, "Hancock Prospecting Ltd, Gina Rinehart's private company, holds 19.9% of Liontown Resources Ltd.")
     facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
     assert ("HOLDS_STAKE_IN", "Hancock Prospecting Ltd", "Liontown Resources Ltd") in facts, facts
+
+
+def test_a_coordinated_predicate_shares_the_clause_subject(extractor):
+    """ "A signed a supply contract with B and acquired a 4.75% stake in the Australian company": A holds the stake."""
+    found = run(extractor, "Kestrel Holdings Ltd makes steel. In 2018 Kestrel signed a supply contract with Orion Minerals Ltd and "
+                           "acquired a 4.75% stake in the Australian company.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert ("HOLDS_STAKE_IN", "Kestrel Holdings Ltd", "Orion Minerals Ltd") in facts, facts
+
+
+def test_a_list_of_partners_announced_by_a_colon_gives_each_line_its_party(extractor):
+    """ "A has offtake agreements with three customers:" then one line a customer: A cooperates with and supplies each;
+    the list ends at a line that opens with no firm; a negated announcement lists no partner."""
+    found = run(extractor, "Orion Lithium Ltd has binding offtake agreements with three customers:", "Fenwick Motors Inc, the US carmaker;",
+                "Alder Motor Company, which also lent money;", "The contracts take most of the output.",
+                "Birch Ltd, a trader, bought the rest.", "Cedar Mining Ltd has not signed agreements with these customers:",
+                "Tarn Energy Ltd, a utility;")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    for customer in ("Fenwick Motors Inc", "Alder Motor Company"):
+        assert {("COOPERATES_WITH", customer, "Orion Lithium Ltd"), ("SUPPLIES", "Orion Lithium Ltd", customer)} <= facts, facts
+    assert not any("Birch Ltd" in (s, t) or "Tarn Energy Ltd" in (s, t) for _, s, t in facts), facts

@@ -234,6 +234,17 @@ class Grammar:
             return subject
         return found
 
+    def predicate_subject(self, found: Mention | None, i: int) -> Mention | None:
+        """The subject of a coordinated predicate: "A signed a contract with B and acquired a stake in C" (A acquired,
+        not B, the party nearest before the verb at ``i``); ``found`` when no "and" + finite verb stands between."""
+        if found is None:
+            return None
+        for q in range(found.end, i):
+            if self.w(q) == "and" and self._finite_verb(q + 1):
+                subject = self.clause_subject(found.start)
+                return subject if subject is not None and self.org(subject) and subject.end <= found.start else found
+        return found
+
     def subjects(self, who: Mention | str | None, i: int, pred) -> list:
         """``who`` and the names coordinated with it when together they are the subject of the verb at ``i``: "A, B
         and C are all headquartered in P", "A and B supply ..."; ``[who]`` otherwise (", based in": an appositive)."""

@@ -46,6 +46,7 @@ class DocState(Mentions, Names, Confirmation):
         self.out: dict[tuple[str, str], list[str]] = {}  # (type, source) -> targets, for the rules' look-ups
         self.into: dict[tuple[str, str], list[str]] = {}  # (type, target) -> sources
         self.listing: str | None = None  # the policy whose list of items the document is going through
+        self.party_listing: tuple[str, bool] | None = None  # the firm whose list of partners (", offtake?") follows
         self.columns: list[str | None] | None = None  # the roles of the columns of the table being read
         self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)

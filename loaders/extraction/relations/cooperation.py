@@ -35,7 +35,22 @@ class Cooperation:
             self._supply(supplier, customer, material, 0.7)
         return keys if len(keys) >= 2 else [supplier, customer]
 
+    def _listed_parties(self) -> bool:
+        """One line of the list of partners a sentence announced ("A has offtake agreements with three customers:" then
+        "- B, the US carmaker;"): the firm the line opens with is A's partner (and customer, for an offtake)."""
+        first = next((m for m in self.ms if m.start <= self.s.start + 1), None)
+        if self.st.party_listing is None or first is None or not self.org(first):
+            self.st.party_listing = None
+            return False
+        firm, offtake = self.st.party_listing
+        self.st.add("COOPERATES_WITH", firm, first, self.s, 0.7)
+        if offtake:
+            self._supply(firm, first, None, 0.65)
+        return True
+
     def _cooperation(self) -> None:
+        if self.st.party_listing is not None and self._listed_parties():
+            return
         parties_seen: list[list[str]] = []
         for i in self.triggers(self.v.AGREEMENT_NOUNS | self.v.COOP_VERBS | self.v.JOINT_WORDS):
             word = self.w(i)
@@ -97,6 +112,9 @@ class Cooperation:
                             parties = list(chain)
             keys = list(dict.fromkeys(self.st._key(p) for p in parties if p is not None))
             keys = self._under_agreement(i, keys) or keys
+            if not keys and self.words[-1:] == [":"] and "with" in self.words[i - self.s.start :] and self.subject is not None \
+                    and self.org(self.subject) and self.subject.end <= i:  # "A has agreements with three customers:"
+                self.st.party_listing = (self.st._key(self.subject), "offtake" in self.words)
             if len(keys) < 2 or keys in parties_seen:
                 continue
             parties_seen.append(keys)

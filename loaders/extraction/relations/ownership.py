@@ -178,7 +178,7 @@ class Ownership:
                     self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
         # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
-            holder = self.left(i, self.org, limit=8)
+            holder = self.predicate_subject(self.left(i, self.org, limit=8), i)
             k = i + 1
             held_in = self.relative_head(holder.start, self.org) if holder is not None and self.w(holder.start - 1) == "which" \
                 and self.w(holder.start - 2) == "in" else None  # "A, in which B holds a 25% stake"
