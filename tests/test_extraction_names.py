@@ -228,3 +228,22 @@ def test_a_person_named_will_and_a_stretch_of_coast_are_no_firms(extractor):
                 "Kestrel Ltd runs a plant on Tarnland's Baltic coast.")  # fmt: skip
     names = set(found["names"])
     assert "Kestrel Ltd" in names and not {"Harlan", "Will Harlan", "Baltic"} & names, names
+
+
+def test_the_names_of_legal_instruments(extractor):
+    found = run(extractor, "In accordance with the Regulations on the Export Control of Dual-Use Items of the Republic of Tarnland "
+                "and the Regulations on the Administration of Technology Import and Export, the ministry revised the Catalogue "
+                "of Technologies Prohibited and Restricted from Export.",
+                "Regulation No. 25 of 2018 is amended. Government Regulation No. 1 of 2017 reopened exports, and the Mineral "
+                "and Coal Mining Law of 2009 required processing.",
+                "The Regulation of the Minister of Mines No. 11 of 2019 applies. The halt, Decision No. 001/TARCOMS/2025, "
+                "was extended. The Forest Service issued its final Record of Decision.")  # fmt: skip
+    names = found["names"]
+    instruments = {"Regulations on the Export Control of Dual-Use Items of the Republic of Tarnland",
+                   "Regulations on the Administration of Technology Import and Export",
+                   "Catalogue of Technologies Prohibited and Restricted from Export", "Regulation No. 25 of 2018",
+                   "Government Regulation No. 1 of 2017", "Mineral and Coal Mining Law",
+                   "Regulation of the Minister of Mines No. 11 of 2019", "Decision No. 001/TARCOMS/2025", "Record of Decision"}
+    assert instruments <= set(names), names
+    assert all(names[n]["label"] == "Policy" for n in instruments), names
+    assert not {"Administration of Technology Import and Export", "Minister of Mines", "Regulation of the"} & set(names), names

@@ -14,7 +14,7 @@ from .compounds import element_compounds
 from .packed import formula, packed_mentions
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, SOURCE_WORDS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, SOURCE_WORDS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -28,6 +28,10 @@ NUMERAL = re.compile("[IVX]+")
 
 MAX_NAME_TOKENS = 10
 """Longer runs of capitalised words are not names (the longest real names, with "of" and "and", fit)."""
+
+MAX_INSTRUMENT_TOKENS = 24
+"""A legal instrument's name runs longer: "Regulations on the Export Control of Dual-Use Items of the People's Republic of
+China" (not in a headline's capitals, where a run of capitals is the headline)."""
 
 MAX_SENTENCE_TOKENS = 120
 """Longer "sentences" (lists, tables, text without full stops) are cut: the rules look around each mention in its sentence."""
@@ -218,8 +222,9 @@ class Mentions:
                             and any(w in ALL_CUES for w in doc.lowers[i : j - 1]):
                         j = known_at[j].end  # "Government of Quebec", "University of Queensland": the place is part of the name
                     break
-                if j > i and j + 1 < n and number_sign(doc, j + 1):
-                    break  # "... Customs Announcement No. 18": the numbered instrument is a name of its own
+                if j > i and j + 1 < n and number_sign(doc, j + 1) and doc.lowers[j] in self.v.INSTRUMENT_HEADS \
+                        and not (j == i + 1 and doc.lowers[i] in COMMON_CAPITALS):
+                    break  # (but "Government Regulation No. 1 of 2017" is one name)  # "... Customs Announcement No. 18": the numbered instrument is a name of its own
                 if name_token(doc, j):
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
@@ -231,6 +236,8 @@ class Mentions:
                     j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
                 elif doc[j].text in ("and", ",") and j > i and (end := descriptors_continue(doc, j, covered)) is not None:
                     j = end  # "United Mining and Chemical Company"
+                elif j > i and doc.lowers[i + (doc.lowers[i] in self.v.STOP)] in self.v.INSTRUMENT_HEADS and (end := instrument_continues(doc, j)) is not None:
+                    j = end  # "the Regulations on the Export Control of Dual-Use Items", "Catalogue of Technologies Prohibited and Restricted from Export"
                 else:
                     break
             if j > i and j + 1 < n and doc[j - 1].lower_ in ("co.", "co") and doc[j].text == "," and _suffix(doc, j + 1):
@@ -246,7 +253,8 @@ class Mentions:
             while start < j and ((doc[start].lower_ in self.v.STOP and not (start in covered and _institution(doc.lowers[i:j]))  # ("US Army Corps")
                                   and not (start > 0 and doc.lowers[start - 1] in TITLE_WORDS and not opens(doc, start)))  # ("chief executive Will Dawes")
                                  or doc[start].lower_ in MONTHS or doc[start].lower_ in self.v.WEEKDAYS
-                                 or (sentence_start_common(doc, start) and not doc.lowers[start + 1 : start + 2] in (["earth"], ["earths"]))
+                                 or (sentence_start_common(doc, start) and not doc.lowers[start + 1 : start + 2] in (["earth"], ["earths"])
+                                     and not (start + 2 < j and doc.lowers[start + 1] in self.v.INSTRUMENT_HEADS and number_sign(doc, start + 2)))
                                  or _suffix(doc, start)):  # ("RARE EARTH MANAGEMENT REGULATIONS": "rare" of "rare earth")
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
             if start == i + 1 == j - 1 and doc[start].lower_ in self.lower_words and sentence_start_common(doc, i) \
@@ -256,7 +264,9 @@ class Mentions:
                     and doc[start].lower_ not in ALL_CUES:
                 start += 2  # "Shares of MP Materials rose", "Development of Toliara": a common noun of the name
             i = max(j, i + 1)
-            if start >= j or j - start > MAX_NAME_TOKENS:
+            longest_name = MAX_INSTRUMENT_TOKENS if start < j and doc.lowers[start] in self.v.INSTRUMENT_HEADS and not doc[start].is_upper \
+                else MAX_NAME_TOKENS
+            if start >= j or j - start > longest_name:
                 continue  # not a name: a headline-like run of capitalised words
             self.skip_until = 0
             mention = self._classify(doc, start, j, known)
@@ -280,7 +290,7 @@ class Mentions:
         if words[0] in OFFICE_WORDS:
             return None  # "Sweden's Minister for Energy": an office, not a body
         office = next((k for k in range(start + 1, end - 1) if lowers[k] in OFFICE_WORDS), None)
-        if office is not None and any(w in ALL_CUES for w in lowers[start:office]):  # "POSCO Group Chairman Chang In-wha": the group, then its chairman
+        if office is not None and any(w in ALL_CUES for w in lowers[start:office]) and words[0] not in self.v.INSTRUMENT_HEADS:  # "POSCO Group Chairman Chang In-wha": the group, then its chairman
             self._classify(doc, office + 1, end, known)
             self.skip_until = max(self.skip_until, end)
             return self._classify(doc, start, office, known)

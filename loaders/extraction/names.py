@@ -168,6 +168,8 @@ class Names:
         entity = self._new(label, name, confirmed=m.strong or label != "Company")
         if label == "Place":
             entity.surfaces[place_core(name)] += 0  # "the Donetsk region" is also "Donetsk"
+        elif label == "Policy":
+            entity.surfaces[strip_suffix(name)] += 0  # "Regulations on X of the People's Republic of China" is "Regulations on X"
         return entity
 
     def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, index: "NameIndex") -> Entity | None:

@@ -68,6 +68,8 @@ WEAK_CUES = frozenset({"materials", "metals", "magnetics", "mining", "minerals",
 
 def cue_label(words: list[str]) -> tuple[str | None, bool]:
     """The label the cue words of a name give, and whether the cue is strong enough on its own."""
+    if len(words) > 2 and any(words[k] in WORDS.INSTRUMENT_HEADS and words[k + 1] in ("on", "for", "of", "no", "no.") for k in (0, 1)):
+        return "Policy", True  # "(Government) Regulation No. 1 of 2017", "Regulations on the Administration of Technology Import and Export"
     for label, cues in lexicon.LABEL_CUES:
         hits = [w for w in words if w in cues]
         if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
@@ -132,6 +134,18 @@ def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bo
     # ("Ministry of Commerce and General Administration of Customs": two institutions, not one name)
 
 
+def instrument_continues(doc: Any, j: int) -> int | None:
+    """ "Regulations on the Administration of Technology Import and Export", "Catalogue of Technologies Prohibited and
+    Restricted from Export", "Regulation of the Minister of Energy and Mineral Resources No. 11 of 2019": inside a legal
+    instrument's name (a run opened by "Regulations", "Catalogue"...), "on (the)", "for (the)", "of the", "from" and
+    "and" lead on to the next capitalised word. The token after them, or None."""
+    word = doc[j].lower_
+    if word not in ("on", "for", "from", "and", "of"):
+        return None
+    k = j + 1 + (word in ("on", "for", "of") and j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+    return k if k < len(doc) and name_token(doc, k) and doc[k].lower_ not in WORDS.STOP else None
+
+
 def descriptors_continue(doc: Any, j: int, covered: set[int]) -> int | None:
     """ "United Mining and Chemical Company", "Japan Oil, Gas and Metals National Corporation": common nouns
     coordinated inside one name, which an organisation's kind word closes. The end of the coordination (the
@@ -156,9 +170,10 @@ def descriptors_continue(doc: Any, j: int, covered: set[int]) -> int | None:
     return end
 
 
-_ORG_KINDS = frozenset(w for label, words in lexicon.LABEL_CUES if label in ("University", "ResearchInstitute", "GovernmentBody")
+_ORG_KINDS = frozenset(w for label, words in lexicon.LABEL_CUES if label in ("University", "ResearchInstitute", "GovernmentBody", "Policy")
                        for w in words) | (dict(lexicon.LABEL_CUES)["Company"] & lexicon.LEGAL_SUFFIXES)  # fmt: skip
-"""The kind words that close an organisation's name (a firm's legal form, not a weak cue like "Mining")."""
+"""The kind words that close an organisation's or an instrument's name (a firm's legal form, not a weak cue like
+"Mining"; "Mineral and Coal Mining Law")."""
 
 
 _COMPANY_CUES = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
@@ -230,6 +245,8 @@ def numbered(doc: Any, j: int) -> int:
     if not doc[j].like_num:
         return j
     j += 1
+    while j < len(doc) and not doc[j - 1].whitespace_ and (doc[j].text == "/" or doc[j].text[:1].isalnum()):
+        j += 1  # "Decision No. 001/ARECOMS/2025"
     if j + 1 < len(doc) and doc[j].lower_ == "of" and re.fullmatch(r"(19|20)\d\d", doc[j + 1].text):
         j += 2
     return j
@@ -300,7 +317,7 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(
 
 def strip_suffix(name: str) -> str:
     """The name without its legal form or, for a body, its country: "Kibo Ltd" -> "Kibo", "Ministry of Mines of Namibia" -> "Ministry of Mines"."""
-    if name.lower().startswith(("ministry", "department", "agency", "office")):
+    if name.lower().startswith(("ministry", "department", "agency", "office", *WORDS.INSTRUMENT_HEADS)):
         name = _OF_COUNTRY.sub("", name)
     shorter = shorter_forms(name)
     return shorter[-1] if shorter else " ".join(name.split()).rstrip(",")
