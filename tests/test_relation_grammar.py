@@ -306,3 +306,20 @@ def test_a_list_of_partners_announced_by_a_colon_gives_each_line_its_party(extra
     for customer in ("Fenwick Motors Inc", "Alder Motor Company"):
         assert {("COOPERATES_WITH", customer, "Orion Lithium Ltd"), ("SUPPLIES", "Orion Lithium Ltd", customer)} <= facts, facts
     assert not any("Birch Ltd" in (s, t) or "Tarn Energy Ltd" in (s, t) for _, s, t in facts), facts
+
+
+def test_a_second_relative_clause_and_a_relative_after_a_place_phrase(extractor):
+    """ "the X complex in P1, P2, which B is building ... and which is designed to separate A, B and C oxides": B runs
+    the complex and the complex makes each oxide; a firm that separates oxides makes them, one that separates a
+    concentrate does not make the concentrate; "intends that" is a plan, not a fact."""
+    found = run(extractor, "The money pays for a line at the Tarn Strategic Metals Complex in Alexandria, Louisiana, which Orion "
+                           "Rare Metals Ltd is building at the airpark and which is designed to separate praseodymium, neodymium "
+                           "and dysprosium oxides.",
+                "Birch Separation Ltd, a Norwegian company that separates rare earth oxides, buys rare earth concentrate.",
+                "Kestrel Mining Ltd intends that Birch Separation Ltd will separate the rare earth concentrate from Tarnby.")  # fmt: skip
+    facts = {(kind, found_name(found, s), found_name(found, t)) for kind, s, t in found["facts"]}
+    assert {("OPERATES", "Orion Rare Metals Ltd", "Tarn Strategic Metals Complex"),
+            ("PRODUCES", "Tarn Strategic Metals Complex", "praseodymium oxide"),
+            ("PRODUCES", "Tarn Strategic Metals Complex", "dysprosium oxide"),
+            ("PRODUCES", "Birch Separation Ltd", "separated rare earth oxides")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and target == "rare earth concentrate" for kind, _, target in facts), facts

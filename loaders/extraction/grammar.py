@@ -170,6 +170,8 @@ class Grammar:
         for k in range(i - 1, max(self.s.start, i - 8) - 1, -1):
             if self.w(k) in ("which", "who", "whom", "that"):
                 j = k - 1 if self.w(k - 1) in self.v.PREPOSITIONS else k  # "X, in which ..."
+                if self.w(j - 1) == "and":  # "X, which A is building ... and which is designed to ...": X's second clause
+                    j = next((q for q in range(j - 2, max(self.s.start, j - 25) - 1, -1) if self.w(q) == "which" and self.w(q - 1) == ","), j)
                 head = self.at_end(j - 1) if self.w(j - 1) == "," else self.at_end(j)
                 if head is not None and not pred(head) and self.st.label(head) in ("Place", "Country"):
                     head = self._located_head(head)  # "a plant in Belfast that recovers ...": the plant, not Belfast

@@ -24,6 +24,8 @@ class Production:
             commodity = self.w(i) in self.v.COMMODITY_VERBS or self.w(i) in ("recovers", "recover", "recovered") and not any(
                 self.w(k) == "from" for k in range(i + 1, min(self.s.end, i + 10)))  # ("recovers Nd from scrap": a recycler's)
             materials = self._objects(i + 1, ("Material", "Element") if commodity else "Material")
+            if self.w(i).startswith("separat"):  # "separates the concentrate (into ...)": what is separated is the feed
+                materials = [m for m in materials if self.st.ent(m).props.get("stage") != "mining"]
             # ("mines copper and cobalt", "produces vanadium": elements as commodities; a recycler "recovers" them from scrap)
             if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
                 continue
