@@ -61,7 +61,9 @@ import networkx as nx
 from supplygraph.errors import NotFound, SupplygraphError, did_you_mean
 
 from .centrality import condensed_order
-from .flow import WEIGHT_QUALITY
+from .flowgraph import flow_graph
+from .integers import topological_generations
+from .propagation import Rules, fast_propagate
 
 
 class ScenarioError(SupplygraphError):
@@ -157,15 +159,15 @@ LOSS_MEASURES = frozenset({"ban", "quota", "procurement"})
 """Policy measures that remove volume; ``licensing`` delays it (lead time); others are applied as a ban, saying so."""
 
 
-def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Plan:
+def _resolve(FG, scenarios: list[Scenario]) -> _Plan:
     plan = _Plan()
-    producers = [(n, d) for n, d in F.nodes(data=True) if d.get("label") not in ("Material", "EndUse")]
+    producers = [(n, d) for n, d in zip(FG.nodes, FG.node_data) if d.get("label") not in ("Material", "EndUse")]
     carriers: dict[str, list[str]] = {}
-    for node, data in F.nodes(data=True):
+    for node, data in zip(FG.nodes, FG.node_data):
         if data.get("label") == "Material" and data.get("stage") != "mining":
             for symbol in data.get("elements", ()):
                 carriers.setdefault(symbol, []).append(node)
-    categories = F.graph.get("categories", {})
+    categories = FG.graph.get("categories", {})
 
     def restrict(effects: _Effects, target: str, countries: set[str] | None, text: str) -> None:
         if target.startswith("element:"):
@@ -173,11 +175,11 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Plan:
             effects.elements.add(symbol)
             for material in carriers.get(symbol, []):
                 effects.restrict(material, countries, named=False)
-        elif target in F:
+        elif target in FG:
             effects.restrict(target, countries, named=True)
         elif target in categories:  # a category stands for its members; it is never itself in the flow
             for material in categories[target]["members"]:
-                if material in F:
+                if material in FG:
                     effects.restrict(material, countries, named=True)
         else:
             raise NotFound(f"scenario {text!r}: no material {target!r} in the supply flow")
@@ -190,13 +192,13 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Plan:
                     hit = {n for n, d in producers if n == target or d.get("country") == code}
                 else:  # control only: operators and SUBSIDIARY_OF parents, never a minority stake
                     hit = {n for n, d in producers if n == target or any(c == target for c, _ in d.get("controlled_by", ()))}
-                planned = [r for r in F.graph.get("pipeline", ()) if target in (r["producer"], f"country:{r['country']}", *r["controlled_by"])]
+                planned = [r for r in FG.graph.get("pipeline", ()) if target in (r["producer"], f"country:{r['country']}", *r["controlled_by"])]
                 plan.loss.pipeline += [r for r in planned if r not in plan.loss.pipeline]
                 plan.loss.removed |= hit
-                if not hit and not planned and target not in F and target not in F.graph.get("controllers", {}):
+                if not hit and not planned and target not in FG and target not in FG.graph.get("controllers", {}):
                     raise NotFound(f"scenario {scenario.text!r}: {target!r} produces or supplies nothing in the supply flow")
                 if not hit:
-                    plan.notes.append(_nothing_removed(F, target))
+                    plan.notes.append(_nothing_removed(FG, target))
             plan.modelled.append({"scenario": scenario.text, "as": "loss", "note": "the producers it operates or controls stop: their volume is lost"})
         elif scenario.action == "restrict":
             countries = {scenario.by.split(":", 1)[1]} if scenario.by else None
@@ -211,29 +213,29 @@ def _resolve(F: nx.DiGraph, scenarios: list[Scenario]) -> _Plan:
                                            "materials without it lose nothing through it" if elements else "")})  # fmt: skip
         else:
             for target in scenario.targets:
-                policy = F.graph.get("policies", {}).get(target)
+                policy = FG.graph.get("policies", {}).get(target)
                 if policy is None:
                     raise NotFound(f"scenario {scenario.text!r}: no policy {target!r} in the graph")
                 if not policy["targets"]:
                     raise NotFound(f"scenario {scenario.text!r}: {target} restricts nothing (no RESTRICTS facts)")
-                plan.modelled.append(_policy_model(scenario.text, target, policy, F.graph.get("as_of")))
+                plan.modelled.append(_policy_model(scenario.text, target, policy, FG.graph.get("as_of")))
                 effects = plan.delay if policy.get("measure") == "licensing" else plan.loss
                 countries = set(policy["countries"]) or None
                 for restricted in policy["targets"]:
-                    if restricted.startswith("element:") or restricted in F or restricted in categories:
+                    if restricted.startswith("element:") or restricted in FG or restricted in categories:
                         restrict(effects, restricted, countries, scenario.text)
     return plan
 
 
-def _nothing_removed(F: nx.DiGraph, target: str) -> str:
+def _nothing_removed(FG, target: str) -> str:
     """Why removing ``target`` removes no supply: it operates and controls no producer (what it owns is said, not followed)."""
-    name = F.graph.get("controllers", {}).get(target, {}).get("name") or (F.nodes[target].get("name") if target in F else target)
-    held = {(s["owned"], s["stake"]) for _, d in F.nodes(data=True) for s in d.get("stakes", ()) if s["owner"] == target}
-    owned = "; ".join(f"it holds {_pct(stake)} of {F.graph['controllers'].get(o, {}).get('name', o)} (ownership, not control)"
+    name = FG.graph.get("controllers", {}).get(target, {}).get("name") or (FG.node(target).get("name") if target in FG else target)
+    held = {(s["owned"], s["stake"]) for _, d in zip(FG.nodes, FG.node_data) for s in d.get("stakes", ()) if s["owner"] == target}
+    owned = "; ".join(f"it holds {_pct(stake)} of {FG.graph['controllers'].get(o, {}).get('name', o)} (ownership, not control)"
                       for o, stake in sorted(held, key=str))  # fmt: skip
-    return (f"{name} operates or controls no producer in the supply flow on {F.graph.get('as_of')}: nothing removed"
+    return (f"{name} operates or controls no producer in the supply flow on {FG.graph.get('as_of')}: nothing removed"
             + (f"; {owned}" if owned else "") + (" (its planned capacity is listed in the pipeline)" if any(
-                target in r["controlled_by"] or target == r["producer"] for r in F.graph.get("pipeline", ())) else ""))
+                target in r["controlled_by"] or target == r["producer"] for r in FG.graph.get("pipeline", ())) else ""))
 
 
 def _pct(value: float | None) -> str:
@@ -305,25 +307,28 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     restrictions), and again for licensing delays.
     """
     parsed = [s if isinstance(s, Scenario) else parse_scenario(s) for s in scenarios]
-    plan = _resolve(F, parsed)
-    components, _, _ = order if order is not None else condensed_order(F)
-    avail, trace = _run(F, plan.loss, components)
+    FG = flow_graph(F)
+    plan = _resolve(FG, parsed)
+    index = FG.index
+    components = _numbered(order if order is not None else condensed_order(F), index)
+    rules = Rules(FG)
+    avail, trace = _run(rules, plan.loss, components)
     gated = None
     if plan.delay.restricted:
         both = _Effects(set(plan.loss.removed), dict(plan.loss.restricted), plan.loss.named | plan.delay.named,
                         plan.loss.elements | plan.delay.elements)  # fmt: skip
         for material, countries in plan.delay.restricted.items():
             both.restrict(material, countries, named=material in plan.delay.named)
-        gated, _ = _run(F, both, components)
+        gated, _ = _run(rules, both, components)
     end_uses = []
-    for node, data in F.nodes(data=True):
-        if data.get("label") != "EndUse":
+    for node, data, label in zip(FG.nodes, FG.node_data, FG.node_column("label")):
+        if label != "EndUse":
             continue
         at_risk = round(1.0 - avail.get(node, 1.0), 6)
         path = trace(node) if at_risk > 0 else []
         row = {"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
-               "path_names": [F.nodes[p].get("name", p) for p in path],
-               "unreviewed": sum(F.edges[u, v].get("unreviewed", 0) for u, v in zip(path, path[1:]))}  # fmt: skip
+               "path_names": [FG.node(p).get("name", p) for p in path],
+               "unreviewed": sum(FG.edge_attrs(FG.edge(index[u], index[v])).get("unreviewed", 0) for u, v in zip(path, path[1:]))}  # fmt: skip
         if gated is not None:
             row["share_delayed"] = round(max(0.0, avail.get(node, 1.0) - gated.get(node, 1.0)), 6)
         end_uses.append(row)
@@ -336,12 +341,13 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         "pipeline": plan.loss.pipeline,
         "notes": plan.notes,
         "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(restricted.items())},
-        "materials": {n: round(1.0 - a, 6) for n, a in sorted((n, a) for n, a in avail.items() if a < 1.0 and F._node[n].get("label") == "Material")},
+        "materials": {n: round(1.0 - a, 6) for n, a in sorted((n, a) for (n, a), label in zip(avail.items(), FG.node_column("label"))
+                                                               if a < 1.0 and label == "Material")},
         "end_uses": end_uses,
     }
 
 
-def _run(F: nx.DiGraph, effects: _Effects, components) -> tuple[dict[str, float], Callable[[str], list[str]]]:
+def _run(rules: Rules, effects: _Effects, components: Callable[[], list[list[int]]]) -> tuple[dict[str, float], Callable[[str], list[str]]]:
     """Availability and the cause of each node's loss; with element restrictions, materials without them see only the rest.
 
     A restriction on an element removes the supply of materials that contain
@@ -350,191 +356,39 @@ def _run(F: nx.DiGraph, effects: _Effects, components) -> tuple[dict[str, float]
     restricted. Such materials take their values from a first pass without
     the element restrictions.
     """
-    base = _propagate(F, effects.without_elements(), components) if effects.elements else None
-    avail, cause, _, _ = _propagate(F, effects, components, base)
+    generations = topological_generations(rules.FG)  # None when the flow has cycles
+    if generations is not None and not effects.elements:
+        base = None
+        avail, cause, _, _ = fast_propagate(rules, rules.FG, effects, generations)
+    else:
+        base = rules.propagate(effects.without_elements(), components()) if effects.elements else None
+        avail, cause, _, _ = rules.propagate(effects, components(), base)
+    nodes = rules.nodes
 
     def trace(node: str) -> list[str]:
         """The path that carries the loss; from a material that took the first pass's values on, that pass's causes."""
-        path, seen, causes = [node], {node}, cause
-        while causes.get(path[-1]) is not None and causes[path[-1]] not in seen:
-            if base is not None and path[-1] in base[3]:
+        last = rules.index[node]
+        path, seen, causes = [last], {last}, cause
+        while causes[last] is not None and causes[last] not in seen:
+            if base is not None and last in base[3]:
                 causes = base[1]
-            path.append(causes[path[-1]])
-            seen.add(path[-1])
-        return path[::-1]
-
-    return avail, trace
-
-
-def _propagate(F: nx.DiGraph, effects: _Effects, components, base: tuple | None = None) -> tuple[dict, dict, dict, set]:
-    taken: set[str] = set()
-    avail: dict[str, float] = {}
-    cause: dict[str, str | None] = {}
-    hops: dict[str, int] = {}
-    node_data = F._node
-
-    def evaluate(node: str) -> tuple[float, str | None]:
-        data = node_data[node]
-        if base is not None and data.get("label") == "Material" and not (set(data.get("elements") or ()) & effects.elements):
-            taken.add(node)
-            return base[0][node], base[1][node]
-        return _availability(F, node, avail, effects, hops)
-
-    if base is None:  # no first pass to take values from: straight to the rules (a call fewer per node)
-        def evaluate(node: str) -> tuple[float, str | None]:
-            return _availability(F, node, avail, effects, hops)
-
-    for component in components:
-        if len(component) == 1:
-            node = component[0]
-            avail[node], cause[node] = evaluate(node)
-            hops[node] = hops.get(cause[node], -1) + 1 if cause[node] is not None else 0
-            continue
-        for member in component:
-            avail[member], cause[member], hops[member] = 1.0, None, 0
-        for _ in range(100):
-            change = 0.0
-            for member in component:
-                value, why = evaluate(member)
-                change = max(change, abs(value - avail[member]))
-                avail[member], cause[member] = value, why
-            if change < 1e-12:
+            last = causes[last]
+            path.append(last)
+            seen.add(last)
+            if last is None:
                 break
-        for member in component:
-            hops[member] = hops.get(cause[member], -1) + 1 if cause[member] is not None else 0
-    return avail, cause, hops, taken
+        return [nodes[p] if p is not None else None for p in path[::-1]]
+
+    return dict(zip(nodes, avail)), trace
 
 
-def _availability(F: nx.DiGraph, node: str, avail: dict[str, float], effects: _Effects, hops: dict[str, int]) -> tuple[float, str | None]:
-    """What share of ``node``'s supply survives, and the upstream node responsible for the loss (None: it is the origin).
+def _numbered(order: tuple, index: dict[str, int]) -> Callable[[], list[list[int]]]:
+    """The components of :func:`.centrality.condensed_order` as node numbers, made when a pass node by node needs them."""
+    made: list = []
 
-    Among inputs that bind equally, the one with the shortest loss path wins
-    (then the smaller id), so the path reported is the most direct one.
-    """
-    data = F._node[node]  # the dicts, not views: this runs per node and edge
-    label = data.get("label")
-    if label == "EndUse":  # every material it uses is needed; a category's members are alternatives (any one serves)
-        groups: dict[str, list[str]] = {}
-        for u, edge in F._pred[node].items():
-            groups.setdefault(edge.get("group") or u, []).append(u)
-        inputs = []
-        for members in groups.values():
-            culprit = min(members, key=lambda u: (avail.get(u, 1.0), hops.get(u, 0), u))
-            inputs.append((sum(avail.get(u, 1.0) for u in members) / len(members), hops.get(culprit, 0), culprit))
-        if not inputs:
-            return 1.0, None
-        value, _, worst = min(inputs)
-        return value, worst if value < 1.0 else None
-    if label != "Material":
-        if node in effects.removed:
-            return 0.0, None
-        return _weighted(F, node, avail, lambda edge: edge.get("type") == "SUPPLIES")
-    restriction = effects.restricted.get(node, set())
-    if restriction is None:
-        return 0.0, None
-    # producers, per basis, with how much of each one's output survives
-    by_basis: dict[str, list[tuple[float, float, str]]] = {}
-    inputs: list[tuple[str, dict]] = []
-    removed, nodes, mining = effects.removed, F._node, data.get("stage") == "mining"
-    for producer, edge in F._pred[node].items():
-        if edge.get("type") != "PRODUCES":
-            inputs.append((producer, edge))
-            continue
-        if producer in removed or (restriction and nodes[producer].get("country") in restriction):
-            output = 0.0
-        else:  # a mine's output does not depend on what reaches its owner; anything later does
-            output = 1.0 if mining else avail.get(producer, 1.0)
-        basis = edge.get("basis", "organisations")
-        rows = by_basis.get(basis)
-        if rows is None:
-            rows = by_basis[basis] = []
-        rows.append((edge.get("weight") or 0.0, output, producer))
-    prod_value, prod_cause = _production(F, data, by_basis)
-    in_value, in_cause = _inputs(F, inputs, avail, hops)
-    if prod_value <= in_value:
-        return prod_value, prod_cause if prod_value < 1.0 else None
-    return in_value, in_cause
+    def components() -> list[list[int]]:
+        if not made:
+            made.append([[index[n] for n in c] for c in order[0]])
+        return made[0]
 
-
-def _production(F: nx.DiGraph, data: dict, by_basis: dict[str, list[tuple[float, float, str]]]) -> tuple[float, str | None]:
-    """Share of a material's production that survives, and the producer whose loss weighs most.
-
-    Only the best-measured bases count: stated shares of world output over
-    shares of a listed volume (a quota list covers one country's firms, not
-    the world). Where no basis has figures, the producers known at both
-    bases form one pool with equal shares: the organisations, and the
-    countries none of them is located in (a country's own entry stands for
-    its firms the data does not name).
-    """
-    if not by_basis:
-        return 1.0, None
-    vintages = data.get("vintages", {})
-    quality = {b: WEIGHT_QUALITY[vintages[b]["weights"]] if b in vintages else 0 for b in by_basis}
-    best = max(quality.values())
-    if best == 0:
-        organisations = by_basis.get("organisations", [])
-        located = {F.nodes[p].get("country") for _, _, p in organisations}
-        pool = [(1.0, a, p) for _, a, p in organisations]
-        pool += [(1.0, a, p) for _, a, p in by_basis.get("countries", []) if F.nodes[p].get("country") not in located]
-        candidates = [[(1.0 / len(pool), a, p) for _, a, p in pool]]
-    else:
-        candidates = [rows for basis, rows in by_basis.items() if quality[basis] == best]
-    value, cause = 1.0, None
-    for rows in candidates:
-        lost = sum(w * (1.0 - a) for w, a, _ in rows)
-        if 1.0 - lost < value:
-            value = max(0.0, 1.0 - lost)
-            cause = max(rows, key=lambda r: (r[0] * (1.0 - r[1]), r[2]))[2]
-    return value, cause
-
-
-def _inputs(F: nx.DiGraph, inputs: list[tuple[str, dict]], avail: dict[str, float], hops: dict[str, int]) -> tuple[float, str | None]:
-    """Share of a material's inputs that survives, and the input that binds.
-
-    Inputs with a ``share`` each are alternatives weighted by it. Otherwise
-    inputs that carry a common element are alternatives, in equal parts
-    (concentrate, ionic clay and monazite all feed separation), and groups
-    with nothing in common are complements, each needed (NdPr metal, Dy
-    metal and ferroboron for NdFeB alloy): the scarcest group binds.
-    """
-    if not inputs:
-        return 1.0, None
-    if all(edge.get("weight") is not None for _, edge in inputs):
-        lost = sum(edge["weight"] * (1.0 - avail.get(u, 1.0)) for u, edge in inputs)
-        cause = max(inputs, key=lambda ue: (ue[1]["weight"] * (1.0 - avail.get(ue[0], 1.0)), ue[0]))[0]
-        return max(0.0, 1.0 - lost), cause
-    worst = (2.0, 0, None)
-    for group in _alternatives(F, [u for u, _ in inputs], {u: e.get("group") for u, e in inputs}):
-        value = sum(avail.get(u, 1.0) for u in group) / len(group)
-        culprit = min(group, key=lambda u: (avail.get(u, 1.0), hops.get(u, 0), u))
-        worst = min(worst, (value, hops.get(culprit, 0), culprit))
-    return worst[0], worst[2]
-
-
-def _alternatives(F: nx.DiGraph, inputs: list[str], categories: dict[str, str | None] | None = None) -> list[list[str]]:
-    """Group inputs that share an element (connected through shared elements), or that stand for one category
-    (edge ``group``: a category's members are alternatives); an input without elements stands alone."""
-    groups: list[tuple[set, list[str]]] = []
-    for u in sorted(inputs):
-        elements = set(F._node[u].get("elements") or ())
-        if categories and categories.get(u):
-            elements.add(categories[u])  # members of one category join one group
-        merged = [g for g in groups if elements and g[0] & elements]
-        for g in merged:
-            groups.remove(g)
-        groups.append((elements.union(*(g[0] for g in merged)), [u] + [m for g in merged for m in g[1]]))
-    return [sorted(members) for _, members in groups]
-
-
-def _weighted(F: nx.DiGraph, node: str, avail: dict[str, float], wanted) -> tuple[float, str | None]:
-    """Share-weighted survival over supplier edges: unlisted supply unaffected, unshared suppliers split the rest."""
-    edges = [(u, e) for u, e in F._pred[node].items() if wanted(e)]
-    if not edges:
-        return 1.0, None
-    given = sum(e["weight"] for _, e in edges if e.get("weight") is not None)
-    unshared = [u for u, e in edges if e.get("weight") is None]
-    rest = max(0.0, 1.0 - given) / len(unshared) if unshared else 0.0
-    losses = [((e["weight"] if e.get("weight") is not None else rest) * (1.0 - avail.get(u, 1.0)), u) for u, e in edges]
-    lost = sum(x for x, _ in losses)
-    worst = max(losses, key=lambda x: (x[0], x[1]))
-    return max(0.0, 1.0 - lost), worst[1] if lost > 0 else None
+    return components
