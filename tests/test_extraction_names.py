@@ -247,3 +247,9 @@ def test_the_names_of_legal_instruments(extractor):
     assert instruments <= set(names), names
     assert all(names[n]["label"] == "Policy" for n in instruments), names
     assert not {"Administration of Technology Import and Export", "Minister of Mines", "Regulation of the"} & set(names), names
+
+
+def test_brine_and_cathodes_name_the_materials_of_the_lithium_chain(extractor):
+    found = run(extractor, "Orbis Lithium pumps brine from the Salar de Tarna and sells lithium hydroxide to makers of high-nickel cathodes.")
+    names = found["names"]
+    assert "brine" in names["lithium brine"]["aliases"] and "cathodes" in names["cathode material"]["aliases"], names
