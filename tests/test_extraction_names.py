@@ -253,3 +253,11 @@ def test_brine_and_cathodes_name_the_materials_of_the_lithium_chain(extractor):
     found = run(extractor, "Orbis Lithium pumps brine from the Salar de Tarna and sells lithium hydroxide to makers of high-nickel cathodes.")
     names = found["names"]
     assert "brine" in names["lithium brine"]["aliases"] and "cathodes" in names["cathode material"]["aliases"], names
+
+
+def test_a_lower_case_part_of_a_bodys_name_after_a_hyphen(extractor):
+    found = run(extractor, "The State-owned Assets Supervision and Administration Commission holds 31.21% of Orbis Rare Earth Group.",
+                "Kestrel-owned Birch Mining runs the mine.")  # fmt: skip
+    names = set(found["names"])
+    assert "State-owned Assets Supervision and Administration Commission" in names, names
+    assert "Assets Supervision and Administration Commission" not in names and "Kestrel-owned Birch Mining" not in names, names

@@ -232,6 +232,9 @@ class Mentions:
                 elif doc[j].text in NAME_JOINERS and j + 1 < n and name_token(doc, j + 1) and j > i \
                         and not (doc[j].text == "-" and doc[j - 1].whitespace_):  # ("KIRUNA, Sweden - LKAB": a dash)
                     j += 2 if doc[j].text in ("-", "&") else 1
+                elif doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and j + 2 < n and doc[j + 1].is_lower \
+                        and name_token(doc, j + 2) and _institution_ahead(doc, j + 2):
+                    j += 2  # "State-owned Assets Supervision and Administration Commission": a lower-case part of a body's name
                 elif doc[j].text in ("and", ",") and j > i and institution_continues(doc, i, j, covered):
                     j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
                 elif doc[j].text in ("and", ",") and j > i and (end := descriptors_continue(doc, j, covered)) is not None:
@@ -445,6 +448,14 @@ def _noun_phrase(lowers: list[str], k: int) -> list[str]:
         out.append(lowers[k])
         k += 1
     return out
+
+
+def _institution_ahead(doc: Any, k: int) -> bool:
+    """A body's kind word ("Commission", "Ministry") ends the capitalised words from ``k`` (across "and", "of")."""
+    stop = k
+    while stop < len(doc) and stop < k + 10 and (name_token(doc, stop) or doc.lowers[stop] in ("and", "of", "for")):
+        stop += 1
+    return stop > k and doc.lowers[stop - 1] in WORDS.INSTITUTION_HEADS
 
 
 def _institution(words: list[str]) -> bool:
