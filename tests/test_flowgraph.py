@@ -73,6 +73,7 @@ def test_a_flow_graph_holds_the_projection_exactly(bundled):
         FG = flow_graph(F)  # the one supply_flow made F from (FlowGraph.from_flows)
         _check(F, FG)
         assert flow_graph(F) is FG and flow_graph(FG) is FG and FG.to_networkx() is F
+        assert flow_arrays(F)[3] is FG.heads  # the integer passes on F share the FlowGraph's arrays
         made = FlowGraph.from_networkx(F)
         _check(F, made)
         assert made.to_networkx() is F

@@ -301,7 +301,8 @@ class FlowGraph:
             F._succ = F._adj = succ
             F._pred = pred
             nx._clear_cache(F)
-            F.__networkx_cache__[_CACHE_KEY] = self
+            # the integer passes on F (.integers) find this graph's arrays: F's edges come in the same order
+            F.__networkx_cache__.update({_CACHE_KEY: self, **self.__networkx_cache__})
             self._networkx = F
         return self._networkx
 
