@@ -323,3 +323,14 @@ def test_a_second_relative_clause_and_a_relative_after_a_place_phrase(extractor)
             ("PRODUCES", "Tarn Strategic Metals Complex", "dysprosium oxide"),
             ("PRODUCES", "Birch Separation Ltd", "separated rare earth oxides")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and target == "rare earth concentrate" for kind, _, target in facts), facts
+
+
+def test_a_numbered_part_of_the_policy_in_context_names_what_it_controls(extractor):
+    """ "Item 2 applies to every element of the group, from A ... to B and C": the policy in context restricts each, up
+    to a clause that describes them ("magnets that contain D": D is content, not controlled); a negation holds."""
+    found = run(extractor, "The Ministry of Mines issued Announcement No. 7 of 2026 on export controls.",
+                "Item 2 applies to every element of the group, from lanthanum and cerium through to dysprosium, and to yttrium.",
+                "Item 3 covers the preparation of magnets that contain neodymium.", "Item 4 does not cover samarium.")  # fmt: skip
+    restricted = {found_name(found, t) for kind, _, t in found["facts"] if kind == "RESTRICTS"}
+    assert {"Lanthanum", "Cerium", "Dysprosium", "Yttrium"} <= restricted, restricted
+    assert not {"Neodymium", "Samarium"} & restricted, restricted

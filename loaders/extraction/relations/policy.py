@@ -167,6 +167,14 @@ class Policies:
                 continue
             targets = self.coordinated(first, self.labelled("Element", "Material"))
             trigger = verb - 1 if self.w(verb - 1) == "not" else verb  # the "not" of "not permitted" is the restriction
+        # "Item 2 applies to every element of the group, from lanthanum ... to yttrium and scandium": a numbered part of
+        # the policy in context names what it controls
+        if trigger is None and self.words[:1] and self.words[0] in self.v.PART_NOUNS and self.st.last_policy is not None:
+            verb = next((k for k in range(self.s.start + 1, min(self.s.end, self.s.start + 5)) if self.w(k) in self.v.PART_VERBS), None)
+            if verb is not None:
+                trigger = verb  # (up to a clause that describes them: "magnets that contain neodymium")
+                end = next((k for k in range(verb, self.s.end) if self.w(k) in self.v.CONTAIN_CUES | {"that", "which"}), self.s.end)
+                targets = [m for m in self.ms if verb < m.start < end and self.st.label(m) in ("Element", "Material")]
         if not targets or self.hedged(min(trigger, targets[0].start), trigger - 1):
             return
         policy = self.st.last_policy
