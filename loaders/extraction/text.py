@@ -66,9 +66,13 @@ WEAK_CUES = frozenset({"materials", "metals", "magnetics", "mining", "minerals",
                    "center", "centre", "lab", "authority", "committee", "government", "law", "scheme"})  # fmt: skip
 
 
+_INSTRUMENT_LINKS = frozenset(("on", "for", "of", "no", "no."))
+
+
 def cue_label(words: list[str]) -> tuple[str | None, bool]:
     """The label the cue words of a name give, and whether the cue is strong enough on its own."""
-    if len(words) > 2 and any(words[k] in WORDS.INSTRUMENT_HEADS and words[k + 1] in ("on", "for", "of", "no", "no.") for k in (0, 1)):
+    if len(words) > 2 and (words[1] in _INSTRUMENT_LINKS and words[0] in WORDS.INSTRUMENT_HEADS
+                           or words[2] in _INSTRUMENT_LINKS and words[1] in WORDS.INSTRUMENT_HEADS):
         return "Policy", True  # "(Government) Regulation No. 1 of 2017", "Regulations on the Administration of Technology Import and Export"
     for label, cues in lexicon.LABEL_CUES:
         hits = [w for w in words if w in cues]
