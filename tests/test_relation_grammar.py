@@ -334,3 +334,12 @@ def test_a_numbered_part_of_the_policy_in_context_names_what_it_controls(extract
     restricted = {found_name(found, t) for kind, _, t in found["facts"] if kind == "RESTRICTS"}
     assert {"Lanthanum", "Cerium", "Dysprosium", "Yttrium"} <= restricted, restricted
     assert not {"Neodymium", "Samarium"} & restricted, restricted
+
+
+def test_bodies_that_revise_a_policy_issue_it_and_abbreviations_do_not_break_their_list(extractor):
+    """ "A (AA) and B (BB) have revised the Catalogue of X": both issue it (a revision is an issue; the bracketed
+    abbreviations repeat A and B rather than end the list)."""
+    found = run(extractor, "The Ministry of Mines (MOM) and the Ministry of Trade (MOT) have revised the Catalogue of Controlled "
+                           "Mining Technologies.")  # fmt: skip
+    issuers = {found_name(found, t) for kind, _, t in found["facts"] if kind == "ISSUED_BY"}
+    assert issuers == {"Ministry of Mines", "Ministry of Trade"}, found["facts"]

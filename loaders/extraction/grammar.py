@@ -144,7 +144,12 @@ class Grammar:
         """``last`` and the mentions joined to it from the left by commas and "and" ("A, B and the C issued")."""
         out = [last]
         for m in reversed(self.ms[: self.ms.index(last)]):
-            gap = [self.w(k) for k in range(m.end, out[0].start)]
+            if self._bracketed(m):
+                continue  # ("A (AA) and B (BB) have revised": the abbreviations repeat A and B)
+            gap = [self.w(k) for k in range(m.end, out[0].start) if not self._in_brackets(k)]
+            if not gap and self._bracketed(out[0]) and pred(m):
+                out[0] = m
+                continue
             if gap and gap[0] != "the" and all(g in (",", "and", "the") for g in gap) and pred(m):
                 out.insert(0, m)
             elif m.end > out[0].start or self.st_mention_covers(out[0].start - 1) and m.end == out[0].start:
