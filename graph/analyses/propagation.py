@@ -49,15 +49,15 @@ class Rules:
         state = (avail, hops, removed, restricted)
         labels, data, availability = self.labels, self.data, self.availability
 
-        def evaluate(i: int) -> tuple[float, int | None]:
+        def from_base(i: int) -> tuple[float, int | None]:
+            """A material no restricted element reaches keeps the first pass's value (``base``)."""
             if labels[i] == "Material" and not (set(data[i].get("elements") or ()) & effects.elements):
                 taken.add(i)
                 return base[0][i], base[1][i]
             return availability(i, state)
 
-        if base is None:  # no first pass to take values from: straight to the rules (a call fewer per node)
-            def evaluate(i: int) -> tuple[float, int | None]:
-                return availability(i, state)
+        # no first pass to take values from: straight to the rules (a call fewer per node)
+        evaluate = from_base if base is not None else lambda i: availability(i, state)
 
         for component in components:
             if len(component) == 1:
