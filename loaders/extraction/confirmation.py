@@ -59,7 +59,7 @@ class OrgVerbs:
         """The organisation noun at ``noun`` opens a noun phrase: a determiner or a demonym before it, across at most
         two lower-case modifiers ("the miner", "the state miner", "the Australian miner")."""
         for k in range(noun - 1, max(self.s.start, noun - 4) - 1, -1):
-            if self.w(k) in ("the", "a", "an", "its", "their") or (self.at_end(k + 1) is not None and self.at_end(k + 1).demonym):
+            if self.w(k) in ("the", "a", "an", "its", "their") or getattr(self.at_end(k + 1), "demonym", False):
                 return True
             if not (self.doc[k].is_alpha and self.doc[k].is_lower):
                 return False
