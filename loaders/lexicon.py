@@ -151,6 +151,9 @@ REGIONS = (
     "East Asia", "Oceania", "the West", "West", "Western", "Asia-Pacific", "Indo-Pacific", "Arctic", "Global South",
     "Nordic", "Nordics", "Scandinavia", "Scandinavian", "Baltic", "Baltics", "Balkans", "Central Asia", "South Asia",
     "Sub-Saharan Africa", "Caribbean", "Pacific",
+    # their adjectives, which stand alone before a plural ("European magnet makers"): a region, never a firm
+    "European", "Asian", "African", "North American", "South American", "Latin American", "Middle Eastern",
+    "Southeast Asian", "East Asian", "Central Asian", "South Asian", "Balkan",
 )
 
 # symbol, name, group

@@ -261,3 +261,16 @@ def test_a_lower_case_part_of_a_bodys_name_after_a_hyphen(extractor):
     names = set(found["names"])
     assert "State-owned Assets Supervision and Administration Commission" in names, names
     assert "Assets Supervision and Administration Commission" not in names and "Kestrel-owned Birch Mining" not in names, names
+
+
+def test_a_regions_adjective_before_a_plural_is_no_firm(extractor):
+    found = run(extractor, "Orion Alloys Ltd already supplies NdPr metal to European magnet makers and Asian carmakers.",
+                "Cedar Metals sells to Latin American buyers.")  # fmt: skip
+    assert not {"European", "Asian", "Latin American"} & set(found["names"]), found["names"]
+    assert not {t for ty, s, t in found["facts"] if ty == "SUPPLIES"} - {"org:cedar-metals", "org:orion-alloys-ltd"}
+
+
+def test_new_ids_keep_the_latin_letters_unicode_does_not_decompose(extractor):
+    found = run(extractor, "Fjellstø Magnetics AS will build a magnet line in Herøya, backed by Æsir Kapital and Łódź Metale.")
+    ids = {e["id"] for e in found["entities"]}
+    assert {"org:fjellsto-magnetics-as", "place:heroya"} <= ids, ids

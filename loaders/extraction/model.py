@@ -58,9 +58,14 @@ def find_date(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+                               "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+"""Latin letters that Unicode does not decompose into a base letter and an accent ("Nysnø" would lose its "ø")."""
+
+
 def slugify(text: str) -> str:
     """A readable ASCII slug; text with no Latin letters gets a short hash instead."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
     return slug or "x-" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
