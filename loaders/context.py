@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 
+def origin_of(path: Path) -> str:
+    """The name a store keeps an input's contribution under: its resolved path (``stdin:`` and a digest for standard
+    input, :class:`~supplygraph.loaders.StandardInput`)."""
+    return str(path.resolve())
+
+
 class Context:
     """Reads one input file and collects what its loader emits into a :class:`LoadUnit`.
 
@@ -30,7 +36,7 @@ class Context:
             self.data = path.read_bytes()
         except OSError as exc:
             raise LoadError(f"cannot read: {exc.strerror}", where=str(path)) from exc
-        self.unit = LoadUnit(origin=str(path.resolve()), digest=hashlib.sha256(self.data).hexdigest())
+        self.unit = LoadUnit(origin=origin_of(path), digest=hashlib.sha256(self.data).hexdigest())
 
     def where(self, line: int | None = None) -> str:
         return f"{self._name}:{line}" if line else self._name

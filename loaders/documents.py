@@ -387,7 +387,7 @@ def extract(ctx: Context) -> tuple[dict[str, Any], Extraction]:
     return {k: v for k, v in record.items() if v is not None}, found
 
 
-def _reading_digest(found: Extraction, ids: dict) -> str:
+def _reading_digest(entities: list, relations: list[dict[str, Any]]) -> str:
     """What the names resolved to and the relations found, in short: part of the document's stamp.
 
     The same text read by the same rules reads differently when the store knows
@@ -398,10 +398,10 @@ def _reading_digest(found: Extraction, ids: dict) -> str:
     changes nothing still skips it.
     """
     digest = hashlib.sha256()
-    for entity in sorted(f"{e.id}\x1f{e.label}" for e in found.entities):
+    for entity in sorted(f"{e.id}\x1f{e.label}" for e in entities):
         digest.update(entity.encode() + b"\x1e")
-    for relation in found.relations:
-        digest.update(json.dumps(relation.as_dict(ids), sort_keys=True, default=str).encode() + b"\x1e")
+    for relation in relations:
+        digest.update(json.dumps(relation, sort_keys=True, default=str).encode() + b"\x1e")
     return digest.hexdigest()[:16]
 
 
@@ -443,8 +443,9 @@ def load_document(ctx: Context) -> None:
             new.append(KnownEntity(entity.id, entity.label, entity.name, tuple(aliases), dict(entity.props)))
         ctx.fact({"type": "MENTIONED_IN", "source": entity.id, "target": doc_id, "sources": [doc_id],
                   "count": entity.mentions})  # fmt: skip
-    for relation in found.relations:
-        ctx.fact({**relation.as_dict(ids), "sources": [doc_id]})
-    ctx.unit.reader += "/" + _reading_digest(found, ids)
+    relations = [relation.as_dict(ids) for relation in found.relations]
+    for relation in relations:
+        ctx.fact({**relation, "sources": [doc_id]})
+    ctx.unit.reader += "/" + _reading_digest(found.entities, relations)
     if ctx.known is not None:
         extractor_for(ctx.known).learn(new)

@@ -6,7 +6,7 @@ import contextlib
 import datetime as _dt
 import functools
 import shlex
-from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -16,6 +16,7 @@ from supplygraph.graph.stores import EmbeddedStore, store_path
 from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Progress, Stats, Store
 from supplygraph.graph.stores.review import select_candidates
 from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, decision_files, expand, read_file
+from supplygraph.loaders.context import origin_of
 from supplygraph.loaders.decisions import read_decisions, write_decisions
 from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity, normalise
 from supplygraph.loaders.evaluation import Evaluation, gold_pairs
@@ -75,12 +76,12 @@ def open_store(path: str | Path | None = None, *, create: bool = True,
 
 
 def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
-                   links: Iterable[tuple[str, str, str]] = (), rereading: Collection[str] = ()) -> Gazetteer:  # fmt: skip
+                   links: Iterable[tuple[str, str, str]] = (), rereading: Iterable[Path] = ()) -> Gazetteer:  # fmt: skip
     """What document names resolve to: the store's entities (if a store is given), then ``extra``, then the
     built-in vocabulary, which folds into entities of the same name rather than shadowing them; with the
     store's and ``links``' facts on who runs which facility where.
 
-    A document read again (its origin in ``rereading``) reads as it would
+    A document read again (one of the files in ``rereading``) reads as it would
     in a fresh store with the same curated data: the nodes only its own
     earlier reading made are left out (else an article loaded before the
     curated data would keep its own "Lynas Rare Earths" for ever), and of two
@@ -90,7 +91,8 @@ def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
     stored_links: list[tuple[str, str, str]] = []
     if store is not None:
         guessed = store.document_nodes()
-        own = {node_id for node_id, origins in guessed.items() if origins <= frozenset(rereading)}
+        read_again = frozenset(map(origin_of, rereading))
+        own = {node_id for node_id, origins in guessed.items() if origins <= read_again}
         stored = [KnownEntity(n.id, n.label, n.name, tuple(n.aliases), dict(n.props), stored=True)
                   for n in store.nodes() if n.label != "Document" and n.id not in own]  # fmt: skip
         stored.sort(key=lambda e: e.id in guessed)  # curated first: the first entity to claim a name keeps it
@@ -111,22 +113,17 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     """
     files = expand(paths)
     is_document = [path.suffix.lower() in DOCUMENT_SUFFIXES for path in files]
-    units: list[LoadUnit | None] = [None] * len(files)
+    units: dict[int, LoadUnit] = {}
+    known: Gazetteer | None = None
     with paused_gc():
-        for i, path in enumerate(files):
-            if not is_document[i]:
-                units[i] = read_file(path, None)
-                if progress:
-                    progress(1)
-        if any(is_document):
-            rereading = {str(path.resolve()) for path, document in zip(files, is_document) if document and isinstance(path, Path)}
-            known = known_entities(store, *_known_of([u for u in units if u is not None]), rereading)
-            for i, path in enumerate(files):
-                if is_document[i]:
-                    units[i] = read_file(path, known)
-                    if progress:
-                        progress(1)
-    return units  # type: ignore[return-value]
+        for i in sorted(range(len(files)), key=is_document.__getitem__):  # curated files first
+            if known is None and is_document[i]:
+                documents = [path for path, document in zip(files, is_document) if document]
+                known = known_entities(store, *_known_of(units.values()), documents)
+            units[i] = read_file(files[i], known)
+            if progress:
+                progress(1)
+    return [units[i] for i in range(len(files))]
 
 
 def _known_of(units: Iterable[LoadUnit]) -> tuple[list[KnownEntity], list[tuple[str, str, str]]]:
@@ -142,7 +139,7 @@ def extract_document(path: str | Path, store: Store | None = None, kind: str | N
     Names resolve against ``store``'s entities when a store is given; ``-`` reads standard input as ``kind``.
     """
     path = _document_files([path], kind)[0]
-    return _extract(path, known_entities(store, rereading={str(path.resolve())} if isinstance(path, Path) else ()))
+    return _extract(path, known_entities(store, rereading=[path]))
 
 
 def extract_documents(paths: Sequence[str | Path], store: Store | None = None, kind: str | None = None,
@@ -155,7 +152,7 @@ def extract_documents(paths: Sequence[str | Path], store: Store | None = None, k
     built). Every path is checked before the first document is extracted.
     """
     files = _document_files(paths, kind)
-    known = known_entities(store, rereading={str(p.resolve()) for p in files if isinstance(p, Path)})
+    known = known_entities(store, rereading=files)
     with progress(len(files), "extracting") as advance, contextlib.closing(_extract_all(files, known, jobs)) as found:
         for one in found:
             yield one

@@ -268,7 +268,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         if source in category_ids or target in category_ids:
             cats.keep(source, target, attrs)
         elif produces:
-            produced[(target, "countries" if labels.get(source) == "Country" else "organisations")].append((source, attrs))  # basis_of
+            produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
         elif kind == "SUPPLIES":
             key = (source, target)
             if key not in supplies or vintage_key(None, attrs.get("year")) > vintage_key(None, supplies[key].get("year")):

@@ -217,7 +217,7 @@ class Rules:
 
 
 def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, list, list, set]:
-    """:meth:`_Rules.propagate` a generation at a time in NumPy, for an acyclic flow and no element restriction.
+    """:meth:`Rules.propagate` a generation at a time in NumPy, for an acyclic flow and no element restriction.
 
     The nodes whose rules reduce to sums and minima over their in-edges go together: materials measured on some
     basis, with no producer cut off by country, whose inputs all have shares or stand alone (no elements, no

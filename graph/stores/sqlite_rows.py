@@ -235,8 +235,9 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
             add_context(context)
 
     def stream() -> Iterator[tuple]:
-        """(The general read's, where an edge's end has no node row or only some nodes are kept.) The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time; one
-        generator, not three stacked (a resumption per fact each, at a million facts)."""
+        """The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time; one
+        generator, not three stacked (a resumption per fact each, at a million facts). The general read's, where an
+        edge's end has no node row or only some nodes are kept (else :func:`_split_rows`)."""
         pending: list[tuple] = []
         sources_of = list(nodes)
         for i, source in enumerate(sources_of, 1):
