@@ -68,6 +68,15 @@ def test_a_lapsed_suspension_reads_as_ended_in_force_again_and_unconfirmed():
     assert (during["state"], during["in_force"], during["ended"], during["suspended_until"]) == ("suspended", False, None, "2026-11-10")
 
 
+def test_the_report_says_it_took_a_lapsed_suspension_as_ended():
+    """The data cannot say a suspension was not extended: the report names the assumption, and only once it has lapsed."""
+    assumed = {row["kind"]: row for row in supply_flow(suspension_graph(), as_of="2026-12-06").graph["assumptions"]}
+    assert assumed["suspension_lapsed"]["count"] == 1
+    assert "Control P: suspended until 2026-11-10" in assumed["suspension_lapsed"]["text"]
+    during = supply_flow(suspension_graph(), as_of="2026-01-01").graph["assumptions"]
+    assert "suspension_lapsed" not in {row["kind"] for row in during}
+
+
 def category_graph() -> nx.MultiDiGraph:
     """'Magnets' is a category of NdFeB and SmCo magnets; the data states a producer and a use about the category only."""
     G = nx.MultiDiGraph()

@@ -52,6 +52,8 @@ def attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links, cats: Cate
         states = policy_states(data, assumed, name)
         at = policy_at(states, as_of)
         newest = newest_source(G, sources + [s.source for s in states if s.source])
+        if at.ended and at.ended_state == "suspended":
+            assumed.note("suspension_lapsed", f"{name}: suspended until {at.ended}")
         F.graph["policies"][policy] = {
             "name": name, "targets": targets, "countries": sorted(issuers),
             "measure": data.get("measure"), "lead_time_days": data.get("lead_time_days"),

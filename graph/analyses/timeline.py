@@ -77,6 +77,8 @@ class Assumptions:
         "expected_reached": "an expected start whose date has passed is taken as reached: {n} facilities ({example})",
         "policy_undated": "a policy with no dated states is taken as in force from its effective or announced date, "
                           "or as its status word says: {n} policies ({example})",
+        "suspension_lapsed": "a suspension whose stated end has passed is taken to have ended then, the measure in force "
+                             "again (no source in the data says it was extended or lifted): {n} policies ({example})",
         "equal_split": "where no source gives shares, volumes or capacities, the known producers share equally: {n} materials",
         "capacity": "producers are weighed by stated capacity where no share or output is given; one without a capacity "
                     "counts as the average of the others: {n} materials",
