@@ -6,6 +6,10 @@ Markdown clean-up or HTML-to-text), its ends must be entities of the same gold f
 types must be the schema's. Set C is frozen (only its README and SCORES are read), so it is not checked here; sets A
 and B predate the rule that evidence is a substring of one loaded block (a few of their evidences keep a list
 bullet or quote the HTML title).
+
+Set F (``heldout-f``) is frozen too, but its author checks it here with the same rules: a failure names only the file
+and what kind of defect it has, never the gold's content, so that a developer whose change breaks the check does not
+read set F's annotations in the message.
 """
 
 from __future__ import annotations
@@ -66,3 +70,55 @@ def test_set_e_is_a_second_tuning_set_in_set_c_genres():
     assert len(golds) >= 15
     readme = (FIXTURES / "set-e" / "README.md").read_text(encoding="utf-8")
     assert "tuning set" in readme and "no floor" in readme
+
+
+def _defects(gold_path: Path) -> list[str]:
+    """What is wrong with one gold file, as kinds of defect with counts (no gold content, for the frozen set F)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    document = gold_path.with_name(gold_path.name[: -len(".gold.json")])
+    if gold.get("doc") != document.name or not document.exists():
+        return ["the gold file does not name an existing document beside it"]
+    blocks = _blocks(document)
+    names = [e["name"] for e in gold["entities"]]
+    counts = {
+        "entities sharing a canonical name": len(names) - len(set(names)),
+        "entity labels outside the schema": sum(e["label"] not in LABELS for e in gold["entities"]),
+        "relation types outside the schema": sum(r["type"] not in TYPES for r in gold["relations"]),
+        "relation ends that are not gold entities": sum(
+            r["source"] not in names or r["target"] not in names for r in gold["relations"]),
+        "evidences not verbatim in one loaded text block": sum(
+            not any(r["evidence"] in block for block in blocks) for r in gold["relations"]),
+        "must_not_extract items that are not non-empty strings": sum(
+            not (isinstance(m, str) and m.strip()) for m in gold.get("must_not_extract", [])),
+        "must_not_extract relation items whose type is outside the schema": sum(
+            m.split(":", 1)[0] not in TYPES for m in gold.get("must_not_extract", [])
+            if isinstance(m, str) and ":" in m and "->" in m),
+    }  # fmt: skip
+    return [f"{n} {what}" for what, n in counts.items() if n]
+
+
+@pytest.mark.parametrize("gold_path", sorted((FIXTURES / "heldout-f").glob("*.gold.json")), ids=lambda p: p.name)
+def test_frozen_set_f_gold_file_is_well_formed(gold_path):
+    assert not _defects(gold_path), f"{gold_path.name}: {', '.join(_defects(gold_path))}"
+
+
+def test_set_f_is_a_frozen_set_of_documents_with_a_before_score():
+    """Set F is a frozen held-out set (its README says so and carries the frozen-set rule) with a before score."""
+    golds = sorted((FIXTURES / "heldout-f").glob("*.gold.json"))
+    assert len(golds) >= 8
+    readme = (FIXTURES / "heldout-f" / "README.md").read_text(encoding="utf-8")
+    assert "**Frozen.**" in readme
+    assert "before (36322f1)" in (FIXTURES / "heldout-f" / "SCORES.md").read_text(encoding="utf-8")
+
+
+def test_set_f_defects_are_named_without_the_gold_content(tmp_path):
+    """The frozen-set check reports kinds of defect with counts, and no annotation text."""
+    (tmp_path / "d.txt").write_text("Acme supplies Beta.\n", encoding="utf-8")
+    gold = {"doc": "d.txt", "entities": [{"name": "Acme", "label": "Firm", "aliases": []}],
+            "relations": [{"type": "SUPPLIES", "source": "Acme", "target": "Beta", "evidence": "Acme sells Beta secretly."}],
+            "must_not_extract": ["NOPE:Acme->Beta"]}  # fmt: skip
+    path = tmp_path / "d.txt.gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    assert _defects(path) == ["1 entity labels outside the schema", "1 relation ends that are not gold entities",
+                              "1 evidences not verbatim in one loaded text block",
+                              "1 must_not_extract relation items whose type is outside the schema"]  # fmt: skip
