@@ -343,3 +343,20 @@ def test_bodies_that_revise_a_policy_issue_it_and_abbreviations_do_not_break_the
                            "Mining Technologies.")  # fmt: skip
     issuers = {found_name(found, t) for kind, _, t in found["facts"] if kind == "ISSUED_BY"}
     assert issuers == {"Ministry of Mines", "Ministry of Trade"}, found["facts"]
+
+
+def test_a_minority_owner_does_not_run_a_plant_and_an_insertion_does_not_steal_the_supplier(extractor):
+    """Found on a probe article: "which is 30 % owned by B" made B the plant's operator, and a plant named inside the
+    subject's appositive ("the only such plant in the EU besides Y") became the supplier; a discourse adverb opening
+    the sentence ("Separately,") became a company."""
+    facts = named_facts(extractor, "Separately, Tarnwick, a French start-up, said its Kestrel separation plant in Lacq, which is 30 % owned "
+                                   "by Birch Metals Ltd, was on track.\n\n"
+                                   "The Orion refinery in Sillamae, the only separation plant in the region besides Elmhurst, supplies "
+                                   "NdPr oxide to the Narva magnet plant.\n\n"
+                                   "The Holt plant in Lacq, which is 60 % owned by Birch Metals Ltd, makes NdPr oxide.")  # fmt: skip
+    assert ("OPERATES", "Tarnwick", "Kestrel separation plant") in facts, facts
+    assert ("OPERATES", "Birch Metals Ltd", "Kestrel separation plant") not in facts, facts
+    assert ("OPERATES", "Birch Metals Ltd", "Holt plant") in facts, facts  # a majority owner runs it
+    assert ("SUPPLIES", "Orion refinery", "Narva magnet plant") in facts, facts
+    assert not any(kind in ("SUPPLIES", "PRODUCES") and source == "Elmhurst" for kind, source, _ in facts), facts
+    assert not any("Separately" in (source, target) for _, source, target in facts), facts

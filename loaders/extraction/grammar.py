@@ -224,20 +224,34 @@ class Grammar:
                 return None
         return None
 
-    def over_insertion(self, found: Mention | str | None, i: int) -> Mention | str | None:
+    def past_place(self, i: int) -> int:
+        """Where the place phrase after a facility ("in Alexandria, Louisiana") ends, or ``i`` when none starts there."""
+        if self.w(i) not in ("in", "at", "near"):
+            return i
+        k = i + 1
+        while (place := self.at(k)) is not None and self.st.label(place) in ("Place", "Country"):
+            k = place.end + 1 if self.w(place.end) == "," and self.st.label(self.at(place.end + 1)) in ("Place", "Country") else place.end
+            if k == place.end:
+                break
+        return k if k > i + 1 else i
+
+    def over_insertion(self, found: Mention | str | None, i: int, party=None) -> Mention | str | None:
         """The sentence's subject when ``found``, the party nearest before the verb at ``i``, stands in an insertion
         between them: "A, headquartered in P, Country, buys", "A, which holds a stake in B, supplies", "A, the B
-        subsidiary, supplies" (A, not the country or B); ``found`` otherwise."""
+        subsidiary, supplies" (A, not the country or B); ``found`` otherwise. ``party``: what the subject may be
+        (an organisation by default; a supplier may be a plant: "the X refinery, the only plant in the EU besides
+        Y, supplies")."""
+        party = party or self.org
         rel = next((k for k in range(i - 1, max(self.s.start, i - 25), -1) if self.w(k) in ("which", "who") and self.w(k - 1) == ","), None)
         closed = rel is not None and any(self.w(k) == "," and self.st.label(self.at_end(k)) not in ("Place", "Country")
                                          for k in range(rel, i))  # (", in P1, P2, and supply": commas of a place)
         head = self.at_end(rel - 1) if rel is not None and not closed else None
-        if head is not None and self.org(head):
+        if head is not None and party(head):
             return head  # "B, which will make magnets at its plant and supply them to C": the verb is in B's clause
         subject = self.subject
-        if isinstance(found, Mention) and subject is not None and subject.end <= found.start and self.org(subject) \
+        if isinstance(found, Mention) and subject is not None and subject.end <= found.start and party(subject) \
                 and (any(self.w(k) in ("which", "who", "whose") for k in range(subject.end, found.start))
-                     or self.w(subject.end) == "," and "," in self.words[found.end - self.s.start : i - self.s.start]):
+                     or self.w(self.past_place(subject.end)) == "," and "," in self.words[found.end - self.s.start : i - self.s.start]):
             return subject
         return found
 

@@ -41,7 +41,11 @@ COMMON_CAPITALS = frozenset(
     "revenue revenues production outlook customers feedstock volumes guidance investors results exports imports "
     "sales prices demand supply shipments exporters importers producers buyers sellers companies firms manufacturers "
     "suppliers miners refiners automakers carmakers speaker almost nearly roughly around about just speaking without "
-    "although though whereas unlike besides meanwhile instead overall".split()
+    "although though whereas unlike besides meanwhile instead overall "
+    # discourse adverbs that open a sentence ("Separately, Carester, a French start-up, said ...")
+    "separately additionally elsewhere furthermore moreover however earlier later previously currently recently "
+    "finally notably similarly likewise nevertheless nonetheless consequently therefore thus accordingly specifically "
+    "importantly initially ultimately alternatively otherwise today yesterday".split()
 )
 
 

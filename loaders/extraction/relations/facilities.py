@@ -187,7 +187,7 @@ class Facilities:
                     who = subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
                         operator = who
-            after = self._past_place(m.end)  # ("the X complex in Alexandria, Louisiana, which B is building")
+            after = self.past_place(m.end)  # ("the X complex in Alexandria, Louisiana, which B is building")
             agent = self.at(after + 2) if self.w(after) == "," and self.w(after + 1) in ("which", "that") else None
             if operator is None and agent is not None and self.org(agent) and any(  # "the Kiruna mine, which LKAB has operated"
                     self.w(q) in self.v.BUILD_VERBS for q in range(agent.end, min(self.s.end, agent.end + 3))):
@@ -203,20 +203,12 @@ class Facilities:
             if operator is not None and not self.hedged(self.s.start, self.s.start + 4):
                 self.st.add("OPERATES", operator, last, self.s, 0.7)
 
-    def _past_place(self, i: int) -> int:
-        """Where the place phrase after a facility ("in Alexandria, Louisiana") ends, or ``i`` when none starts there."""
-        if self.w(i) not in ("in", "at", "near"):
-            return i
-        k = i + 1
-        while (place := self.at(k)) is not None and self.st.label(place) in ("Place", "Country"):
-            k = place.end + 1 if self.w(place.end) == "," and self.st.label(self.at(place.end + 1)) in ("Place", "Country") else place.end
-            if k == place.end:
-                break
-        return k if k > i + 1 else i
-
     def _run_by(self, i: int, reach: int = 8) -> Mention | None:
         """The organisation of "operated/run/owned/managed by B" within ``reach`` words from ``i`` (RUN_PARTICIPLES)."""
         for q in range(i, min(self.s.end, i + reach)):
             if self.w(q) in self.v.RUN_PARTICIPLES and self.w(q + 1) == "by":
+                share = self._percent(max(i, q - 3), q)
+                if share is not None and share < 0.5:
+                    return None  # "which is 30 % owned by B": a minority owner, who does not run the plant
                 return self.right(q + 2, self.org, limit=3)
         return None

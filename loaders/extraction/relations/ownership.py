@@ -171,7 +171,8 @@ class Ownership:
             share = float(packed.group(1)) / 100 if packed else self._percent(child.end, i) if self.w(i) != "venture" else None
             for parent in self.coordinated(first, self.org):
                 if self.st.label(child) == "Facility":
-                    self.st.add("OPERATES", parent, child, self.s, 0.8)
+                    if share is None or share >= 0.5:  # "the plant, 30 % owned by B": a minority owner does not run it
+                        self.st.add("OPERATES", parent, child, self.s, 0.8)
                 elif share is not None:
                     self._holds(parent, child, share)
                 else:
