@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -266,6 +267,27 @@ def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | 
         click.echo()
     else:
         click.echo(report_view.render_report(report, markdown=fmt == "markdown", top=top), nl=False)
+    _end_process(ctx)
+
+
+def _end_process(ctx: click.Context) -> None:
+    """End the process now that the output is written, without freeing what it holds, when it is a process of its own.
+
+    After the 1M-edge report is written, the interpreter spent about 1.2 s of CPU
+    freeing the report's rows and collecting the graphs at shutdown: work nobody
+    waits for. The store is closed and the streams flushed first (a broken
+    pipe raises here, as it would at exit, and click handles it as always);
+    then ``os._exit(0)``, the code a command that returns gets. Only when the
+    command owns the real streams: run in-process (tests, click's
+    ``CliRunner``, a program embedding the command) it returns as any command does.
+    """
+    if sys.stdout is not sys.__stdout__ or sys.stderr is not sys.__stderr__:
+        return
+    ctx.close()
+    ctx.find_root().close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 # -- export: HTML network views, GraphML, node-link JSON --------------------

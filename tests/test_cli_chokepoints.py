@@ -8,6 +8,8 @@ quarter owned by Alpha) -> EV traction motor.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -88,6 +90,23 @@ def test_a_store_without_flow_says_what_to_do(cli, tmp_path):
     result = cli("chokepoints")
     assert result.exit_code == 1
     assert "no supply flow" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("args", [["--format", "json", "--scenario", "remove country:CN"], ["--top", "2"]])
+def test_a_process_of_its_own_writes_the_whole_report_and_exits_0(loaded, args, monkeypatch):
+    """The command ends its process once the report is flushed (cli._end_process): the output and exit code are
+    those of the command run in-process, which returns as before."""
+    monkeypatch.setenv("COLUMNS", "100")  # the table's width, the same in both
+    args = ["chokepoints", "--as-of", "2026-12-06", *args]
+    in_process = loaded(*args)
+    assert in_process.exit_code == 0, in_process.output
+    done = subprocess.run([sys.executable, "-m", "supplygraph", "--store", str(loaded.store_path), *args],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == in_process.stdout
+    failed = subprocess.run([sys.executable, "-m", "supplygraph", "--store", str(loaded.store_path), *args, "--scenario", "blow up"],
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert failed.returncode == 2 and failed.stdout == "" and failed.stderr.startswith("supplygraph: error: cannot read scenario")
 
 
 def test_help_lists_the_command():
