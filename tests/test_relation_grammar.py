@@ -360,3 +360,14 @@ def test_a_minority_owner_does_not_run_a_plant_and_an_insertion_does_not_steal_t
     assert ("SUPPLIES", "Orion refinery", "Narva magnet plant") in facts, facts
     assert not any(kind in ("SUPPLIES", "PRODUCES") and source == "Elmhurst" for kind, source, _ in facts), facts
     assert not any("Separately" in (source, target) for _, source, target in facts), facts
+
+
+def test_people_described_are_no_firm_and_a_though_clause_has_its_own_subject(extractor):
+    """Found on a second probe article: "Analysts at X said ..." opening a sentence made a company "Analysts", and
+    "its" in ", though B has not said whether it will expand output at its smelter" was the sentence's subject's."""
+    facts = named_facts(extractor, "Analysts at Fastmarkets said Germany's Kestrel Compound Materials and Canada's Birch Resources "
+                                   "could raise output, though Birch has not said whether it will expand germanium production at "
+                                   "its Holt smelter.")  # fmt: skip
+    assert ("OPERATES", "Birch Resources", "Holt smelter") in facts, facts
+    assert not any("Analysts" in (source, target) for _, source, target in facts), facts
+    assert ("OPERATES", "Kestrel Compound Materials", "Holt smelter") not in facts, facts

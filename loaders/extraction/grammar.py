@@ -349,7 +349,7 @@ class Grammar:
 
     def clause_subject(self, i: int) -> Mention | None:
         """The subject of the clause holding ``i``: the sentence's, or a party that opens a later clause before ``i``
-        after ", and", ", while", "; " and a verb follows ("A runs a smelter at P, and B produces matte ... for its
+        after ", and", ", while", ", though", "; " and a verb follows ("A runs a smelter at P, and B produces matte ... for its
         shareholders": B, not A); a list's last name ("with B, C, and D") opens none."""
         best = self.subject if self.subject is not None and self.subject.end <= i else None
         for m in self.ms:
@@ -358,7 +358,8 @@ class Grammar:
             if best is None or m.start <= best.start or not (self.org(m) or self.st.label(m) == "Facility"):
                 continue
             k = m.start - 1 - (self.w(m.start - 1) == "the")
-            opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas") and self.w(k - 1) == ","
+            opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas", "though", "although", "because") \
+                and self.w(k - 1) == ","
             before = self.at_end(k - 1 if self.w(k) == ";" else k - 1 - (self.w(k - 1) == ","))
             if opens and self.doc[m.end].is_lower and self.doc[m.end].is_alpha and not (before is not None and self.org(before)):
                 best = m

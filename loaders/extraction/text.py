@@ -45,7 +45,9 @@ COMMON_CAPITALS = frozenset(
     # discourse adverbs that open a sentence ("Separately, Carester, a French start-up, said ...")
     "separately additionally elsewhere furthermore moreover however earlier later previously currently recently "
     "finally notably similarly likewise nevertheless nonetheless consequently therefore thus accordingly specifically "
-    "importantly initially ultimately alternatively otherwise today yesterday".split()
+    "importantly initially ultimately alternatively otherwise today yesterday "
+    # people described, never a party ("Analysts at X said ...", "Officials said ...")
+    "analysts analyst officials executives traders experts observers critics researchers economists".split()
 )
 
 
