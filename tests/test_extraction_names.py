@@ -274,3 +274,13 @@ def test_new_ids_keep_the_latin_letters_unicode_does_not_decompose(extractor):
     found = run(extractor, "Fjellstø Magnetics AS will build a magnet line in Herøya, backed by Æsir Kapital and Łódź Metale.")
     ids = {e["id"] for e in found["entities"]}
     assert {"org:fjellsto-magnetics-as", "place:heroya"} <= ids, ids
+
+
+def test_a_firm_named_after_a_direction_and_its_commodity_keeps_its_whole_name(extractor):
+    """Found on a probe article: "Northern Graphite restarted its mine" made a company "Graphite" when the document
+    never wrote "graphite" in lower case (the opener "Northern" was dropped as a common capital)."""
+    found = run(extractor, "Northern Graphite restarted its Orlov mine in Quebec.",
+                "Western Lithium said its Tarn plant had started.")  # fmt: skip
+    names = found["names"]
+    assert {"Northern Graphite", "Western Lithium"} <= set(names), names
+    assert not {"Graphite", "Lithium"} & {n for n, e in names.items() if e["label"] == "Company"}, names

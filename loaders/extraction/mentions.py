@@ -260,9 +260,9 @@ class Mentions:
                                      and not (start + 2 < j and doc.lowers[start + 1] in self.v.INSTRUMENT_HEADS and number_sign(doc, start + 2)))
                                  or _suffix(doc, start)):  # ("RARE EARTH MANAGEMENT REGULATIONS": "rare" of "rare earth")
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
-            if start == i + 1 == j - 1 and doc[start].lower_ in self.lower_words and sentence_start_common(doc, i) \
-                    and doc[start].lower_ not in KIND_WORDS:
-                start = i  # "First Solar, the largest US solar manufacturer": a common word after a common opener is a name
+            if start == i + 1 == j - 1 and sentence_start_common(doc, i) and doc[start].lower_ not in KIND_WORDS \
+                    and (doc[start].lower_ in self.lower_words or _commodity(self.x.gazetteer, doc[start].text)):
+                start = i  # "First Solar, the largest US solar manufacturer", "Northern Graphite restarted": a name
             if start + 2 < j and doc[start + 1].lower_ == "of" and doc[start].lower_ in self.lower_words and opens(doc, start) \
                     and doc[start].lower_ not in ALL_CUES:
                 start += 2  # "Shares of MP Materials rose", "Development of Toliara": a common noun of the name
@@ -465,3 +465,10 @@ def _institution(words: list[str]) -> bool:
 def _suffix(doc: Any, k: int) -> bool:
     """A capitalised legal suffix at ``k`` ("Sdn", "Bhd", "Ltd."), not the word "group" of "the Japanese group"."""
     return doc[k].text[:1].isupper() and doc[k].lower_.rstrip(".") in lexicon.LEGAL_SUFFIXES
+
+
+def _commodity(gazetteer: Any, word: str) -> bool:
+    """Whether ``word`` alone names an element or a material ("Graphite"): after a common opener ("Northern
+    Graphite") it ends a firm's name, as no firm is called by its commodity alone."""
+    known = gazetteer.lookup(word)
+    return known is not None and known.label in ("Element", "Material")
