@@ -810,6 +810,23 @@ def test_a_notices_list_of_items_is_restricted_by_the_policy_in_context(extracto
                           "element:Er", "element:Tm"}, restricted  # fmt: skip
 
 
+def test_a_notices_items_headed_by_their_category_and_issuers_after_its_number(extractor):
+    """Found on a probe notice: "1. Antimony ores and raw materials, including antimony ore and antimony concentrate"
+    is one item of the list, named after "including" (not the element: the notice leaves other antimony products
+    free); "Decree No. 12 of the Ministry of Mines" names its issuer."""
+    found = extractor.extract([
+        ("Decree No. 12 of 2024 of the Ministry of Mines and the Customs Administration", True),
+        ("It is decided to implement export control on the following items:", False),
+        ("1. Antimony ores and raw materials, including antimony ore and antimony concentrate.", False),
+        ("2. Antimony metal and products, such as antimony trioxide.", False),
+    ]).as_dict()  # fmt: skip
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    restricted = {names[r["target"]] for r in found["relations"] if r["type"] == "RESTRICTS"}
+    assert restricted == {"antimony ore", "antimony concentrate", "antimony metal", "antimony trioxide"}, restricted
+    issuers = {names[r["target"]] for r in found["relations"] if r["type"] == "ISSUED_BY"}
+    assert issuers == {"Ministry of Mines", "Customs Administration"}, issuers
+
+
 def test_stakes_in_appositives_relative_clauses_and_hyphenated_shares(extractor):
     found = run(extractor, "Aster Separation Ltd, which is 51%-owned by Birch Mining Ltd, runs a refinery.",
                 "Elm Metals Ltd, in which Fir Holdings Inc holds a 25% stake, runs a mine.",

@@ -83,8 +83,9 @@ class Mentions:
         candidates = [] if self.known_only else self._candidates(doc, spans)
         if self.silenced:  # "according to the US Geological Survey": the US is no party either
             spans, candidates = ([m for m in ms if not any(a <= m.start and m.end <= b for a, b in self.silenced)] for ms in (spans, candidates))
-        if heading:  # a title names the policy or event a notice is about; its other capitalised words are no names
-            candidates = [m for m in candidates if m.label in ("Policy", "Event") and m.strong]
+        if heading:  # a title names the policy or event a notice is about, and who issues it ("Decree No. 12 of the
+            # Ministry of Mines"); its other capitalised words are no names
+            candidates = [m for m in candidates if m.label in ("Policy", "Event", "GovernmentBody") and m.strong]
         spans += candidates
         spans = longest(spans)  # (in order of their start)
         starts = [m.start for m in spans]

@@ -217,6 +217,14 @@ class Policies:
                 for b in self.conjuncts(before, body):
                     self.st.add("ISSUED_BY", p, b, self.s, 0.8)
                 continue
+            # "Announcement No. 33 of 2024 of the Ministry of Commerce and the General Administration of Customs"
+            after = p.end + 1 + (self.w(p.end + 1) == "the")
+            issuer = self.at(after) if self.w(p.end) == "of" and self.v.INSTRUMENT_HEADS & set(p.text.lower().split()) else None
+            ministry = self.labelled("GovernmentBody")  # ("the Customs Law of the People's Republic of China": its jurisdiction)
+            if issuer is not None and ministry(issuer):
+                for b in self.conjuncts(issuer, ministry):
+                    self.st.add("ISSUED_BY", p, b, self.s, 0.75)
+                continue
             # "the European Union's Just Transition Fund"
             if p.start >= 2 and self.w(p.start - 1) in ("'s", "’s"):
                 owner = self.at_end(p.start - 1)
@@ -287,4 +295,15 @@ def item_line(st: Any, s: Sentence) -> list[Mention]:
     items = [m for m in s.mentions if st.label(m) in ("Element", "Material")]
     covered = {k for m in items for k in range(m.start, m.end)}
     rest = [s.lowers[k] for k in range(s.start, s.end) if k not in covered and s.lowers[k][:1].isalpha()]
+    # an element naming the noun after it ("Antimony ores and raw materials") is no item of its own: the control is on
+    # the ores, not on every product containing the element
+    items = [m for m in items if not (st.label(m) == "Element" and m.end < s.end and s.lowers[m.end][:1].isalpha()
+                                      and s.lowers[m.end] not in ("and", "or", "nor"))]  # fmt: skip
+    if items and len(rest) > 3 and rest[0] not in ("not", "excluding", "except"):
+        # "Antimony ores and raw materials, including antimony ore, antimony concentrate and antimony ingots": an item
+        # headed by its category, the items named after "including" / "such as" / "namely"
+        head = next((k for k, w in enumerate(rest) if w in ("including", "namely") or w == "such" and rest[k + 1 : k + 2] == ["as"]), None)
+        tail = rest[head + 1 + (rest[head] == "such") :] if head is not None else rest
+        if head is not None and head <= 5 and len(tail) <= 3:
+            return items
     return items if items and len(rest) <= 3 else []
