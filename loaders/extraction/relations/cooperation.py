@@ -74,6 +74,8 @@ class Cooperation:
                             if subj is None:
                                 after = [m for m in self.ms if m.start > parties[-1].end and self.org(m)]
                                 subj = after[0] if after else None
+                            if word == "venture" and subj is not None and subj is self.appositive_head(i, self.org):
+                                subj = None  # "X, a joint venture with B": X is the venture, not B's partner
                             if subj is None and self.st.label_of(self.st.last_subject) in ORG_LABELS:
                                 subj = self.st.last_subject  # type: ignore[assignment]  # "A new contract with B covers ..."
                             if subj is not None:
@@ -134,6 +136,31 @@ class Cooperation:
                 if jv is not None and jv.key not in keys:
                     for p in keys:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
+
+    def _joint_venture(self) -> None:
+        """The parents of what the text calls a joint venture cooperate (docs/annotation.md): "X, a joint venture of A
+        and B" (A with B), "a joint venture in which A holds 66.5%, B 25% and C 8.5%" (each pair; the shares are
+        the stakes). "A and B formed a joint venture" and "its joint venture with B" are agreements
+        (:meth:`_cooperation`); co-owners the text does not call a joint venture are not partners."""
+        for i in self.triggers(("venture", "ventures")):
+            if self.w(i - 1) != "joint" or self.hedged(i, i + 2):
+                continue
+            parents: list[Mention] = []
+            if self.w(i + 1) in ("of", "between"):
+                first = self.right(i + 2, self.org, limit=2)
+                parents = self.coordinated(first, self.org) if first is not None else []
+            elif self.w(i + 1) == "in" and self.w(i + 2) == "which":
+                venture = self.appositive_head(i, self.org)
+                stop = next((k for k in range(i + 3, self.s.end) if self.w(k) in (";", ".")), self.s.end)
+                for m in self.ms:
+                    share = self._percent(m.end, min(stop, m.end + 3)) if i + 2 < m.start < stop and self.org(m) else None
+                    if share is not None and m is not venture:
+                        parents.append(m)
+                        if venture is not None:
+                            self._holds(m, venture, share)
+            keys = list(dict.fromkeys(self.st._key(p) for p in parents))
+            for a, b in combinations(keys, 2):
+                self.st.add("COOPERATES_WITH", a, b, self.s, 0.75)
 
     def _investment(self) -> None:
         """An investment by one organisation in another is cooperation, not ownership (a stated share is a stake,

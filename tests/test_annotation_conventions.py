@@ -1,0 +1,48 @@
+"""The derived facts decided in docs/annotation.md (session 6, issue 12): one test per convention, on our own sentences
+with invented firms, so that each rule is shown to read a construction rather than a document. A derived fact is
+extracted where the sentence states it, and not where it would take world knowledge or another sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.extraction import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def named_facts(extractor: Extractor, *paragraphs: str) -> set[tuple[str, str, str]]:
+    found = extractor.extract([(p, False) for p in paragraphs]).as_dict()
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    return {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+
+
+def cooperating(facts: set[tuple[str, str, str]]) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for kind, a, b in facts if kind == "COOPERATES_WITH"}
+
+
+def test_the_parents_of_what_the_text_calls_a_joint_venture_cooperate(extractor):
+    """ "X is a joint venture of A and B", "X, a joint venture of A and B", "a joint venture in which A holds 66.5%, B
+    25% and C 8.5%" (each pair, and the shares are stakes); co-owners the text does not call a joint venture, and a
+    venture the text denies, are no partners; "X, a joint venture with B" does not make X B's partner."""
+    facts = named_facts(extractor, "Tarn Rare Metals is a joint venture of Aster Holdings and Bramble Minerals.",
+                        "Birch Lithium, a 50:50 joint venture of Cedar Chemicals and Dogwood Resources, runs the Tarnby refinery.",
+                        "The mine is run by Juniper Lithium SA, a joint venture in which Larch Minerals holds 66.5%, "
+                        "Maple Trading 25% and the provincial company Nettle Energía (NEM) 8.5%.",
+                        "Olive Metals and Pine Holdings hold 60% and 40% of Quince Alloys.",
+                        "Rowan Alloys is not a joint venture of Sorrel Metals and Teasel Holdings.",
+                        "Bromine is produced at Ulmby through the Hazel Bromine Company, a 50:50 joint venture with the Ivy Potash Company.")  # fmt: skip
+    pairs = cooperating(facts)
+    assert {frozenset(("Aster Holdings", "Bramble Minerals")), frozenset(("Cedar Chemicals", "Dogwood Resources")),
+            frozenset(("Larch Minerals", "Maple Trading")), frozenset(("Larch Minerals", "Nettle Energía")),
+            frozenset(("Maple Trading", "Nettle Energía"))} <= pairs, facts  # fmt: skip
+    assert {("HOLDS_STAKE_IN", "Maple Trading", "Juniper Lithium SA"), ("HOLDS_STAKE_IN", "Nettle Energía", "Juniper Lithium SA"),
+            ("SUBSIDIARY_OF", "Juniper Lithium SA", "Larch Minerals")} <= facts, facts  # fmt: skip
+    assert frozenset(("Olive Metals", "Pine Holdings")) not in pairs
+    assert frozenset(("Sorrel Metals", "Teasel Holdings")) not in pairs
+    assert frozenset(("Hazel Bromine Company", "Ivy Potash Company")) not in pairs
+    assert ("SUBSIDIARY_OF", "Hazel Bromine Company", "Ivy Potash Company") in facts, facts
