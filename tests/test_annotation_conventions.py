@@ -46,3 +46,21 @@ def test_the_parents_of_what_the_text_calls_a_joint_venture_cooperate(extractor)
     assert frozenset(("Sorrel Metals", "Teasel Holdings")) not in pairs
     assert frozenset(("Hazel Bromine Company", "Ivy Potash Company")) not in pairs
     assert ("SUBSIDIARY_OF", "Hazel Bromine Company", "Ivy Potash Company") in facts, facts
+
+
+def test_composition_is_what_the_text_states_never_a_name_or_a_recovery(extractor):
+    """ "a carbonate that contains the heavier elements, including Dy/Tb", "a concentrate rich in Nd, Pr and Tb",
+    "eudialyte, a mineral rich in zirconium", "magnets have relied on Dy and Tb, added to keep ..." state composition;
+    a material named after an element ("gallium nitride"), an element recovered from a material ("recovers cobalt from
+    nickel laterite") and a denial ("contains no terbium") do not."""
+    facts = named_facts(extractor, "The Tarn mill also produces a mixed rare-earth carbonate that contains the heavier elements, including Dy/Tb.",
+                        "Its rock carries eudialyte, a mineral rich in zirconium and in heavy rare earths.",
+                        "The Pela mine produces a rare-earth concentrate rich in Nd, Pr and Tb.",
+                        "Conventional NdFeB magnets for traction motors have relied on dysprosium and terbium, added to keep them strong.",
+                        "Gallium nitride chips power radar, and Orion Nickel recovers cobalt from nickel laterite.",
+                        "Kestrel Magnetics developed a hot-deformed magnet that contains no terbium.")  # fmt: skip
+    contains = {(a, b) for kind, a, b in facts if kind == "CONTAINS"}
+    assert {("mixed rare earth carbonate", "Dysprosium"), ("mixed rare earth carbonate", "Terbium"), ("eudialyte", "Zirconium"),
+            ("rare earth concentrate", "Neodymium"), ("rare earth concentrate", "Terbium"), ("NdFeB magnet", "Dysprosium"), ("NdFeB magnet", "Terbium")} <= contains, facts  # fmt: skip
+    assert not {b for a, b in contains if "nitride" in a or "laterite" in a}, contains
+    assert not any(b == "Terbium" and "hot-deformed" in a for a, b in contains), contains

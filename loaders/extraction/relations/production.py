@@ -229,15 +229,41 @@ class Production:
                             self.st.add("INPUT_TO", src, dst, self.s, 0.65)
 
     def _contains(self) -> None:
+        """Composition the text states, never a material's name (docs/annotation.md): "the rare earth content of NdFeB
+        magnets is mainly Nd and Pr", "magnets have relied on Dy and Tb, added to ...", "a concentrate rich in Nd, Pr,
+        Tb and Dy", "eudialyte, a mineral rich in zirconium". An element recovered from a material ("recovers cobalt from
+        nickel laterite") may be a trace or a by-product: no composition, or an export control on the element would
+        reach the material."""
+        element = self.labelled("Element")
         cues = self.triggers(self.v.CONTAIN_CUES)
-        if not cues:
-            return
-        for el in self.ms:
-            if self.st.label(el) != "Element" or el.start < cues[0]:
-                continue
+        for el in self.ms if cues else ():
+            if not element(el) or el.start < cues[0] and not self._cue_after(el):
+                continue  # (", added to keep ...": a cue right after the list qualifies its elements)
             mat = self.left(el.start, lambda m: self.st.label(m) == "Material" and self.st.ent(m).props.get("stage") in ("magnet", "alloy", "metal"), limit=40)
             if mat is None:
                 continue
             if self.w(el.start - 1) == "for" or self.hedged(mat.start, el.end):
                 continue
             self.st.add("CONTAINS", mat, el, self.s, 0.75)
+        material = self.labelled("Material")
+        for i in self.triggers(("contains", "contain", "containing")):  # "a carbonate that contains ..., including Dy/Tb"
+            mat = self.relative_head(i, material) or (self.left(i, material, limit=1) if self.w(i) == "containing" else None)
+            end = next((k for k in range(i + 1, self.s.end) if self.w(k) in (";", "which", "that", "but")), self.s.end)
+            if mat is None or self.hedged(mat.start, i + 1) or {"no", "not", "little", "without"} & set(self.s.lowers[i + 1 : end]):
+                continue
+            for el in self.ms:
+                if i < el.start < end and element(el):
+                    self.st.add("CONTAINS", mat, el, self.s, 0.75)
+        for i in self.triggers(self.v.RICH_CUES):
+            if self.w(i + 1) != "in" or self.hedged(i, i + 2):
+                continue
+            first = self.right(i + 2, element, limit=1)
+            mat = self.appositive_head(i, material) or self.left(i, material, limit=2)
+            for el in self.coordinated(first, element) if first is not None and mat is not None else ():
+                self.st.add("CONTAINS", mat, el, self.s, 0.75)
+
+    def _cue_after(self, el: Mention) -> bool:
+        """Whether a composition cue follows the list ``el`` is in: "Dy and Tb, added to ..."."""
+        last = self.conjuncts(el, self.labelled("Element"))[-1]
+        k = last.end + (self.w(last.end) == ",")
+        return self.w(k) in self.v.CONTAIN_CUES
