@@ -176,14 +176,19 @@ class Supply:
             if self.w(k) not in ("on", "upon"):
                 continue
             target = self.right(k + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Material", "Element"), limit=3)
-            source = self.left(i, lambda m: self.org(m) or self.st.label(m) == "Country", limit=6)
+            party = lambda m: self.org(m) or self.st.label(m) == "Country"  # noqa: E731
+            source = self.left(i, party, limit=6)
+            owner = self.ms[0] if source is None and self.ms and self.ms[0].start <= self.s.start + 1 else None
+            if owner is not None and party(owner) and self.w(owner.end) in ("'s", "’s", "'", "’") \
+                    and not any(party(m) for m in self.ms[1:] if m.start < i):
+                source = owner  # "Today A's motors, like those of most carmakers, depend on M": the owner depends on M
             if target is None or self.hedged(source.start if source else i, target.end) \
                     or any(self.w(q) in self.v.DEPEND_NOT_SUPPLY for q in range(k + 1, target.start)):
                 continue  # ("depends on support from the US government": money or a permit, not a supply)
             material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
             note = " ".join(material_words[:2]) if target.demonym else None
-            if source is not None:
-                self.st.add("DEPENDS_ON", source, target, self.s, 0.75, note=f"for {note}" if note else None)
+            for each in self.subjects(source, i, party) if source is not None else ():  # "A, B and C rely on M"
+                self.st.add("DEPENDS_ON", each, target, self.s, 0.75, note=f"for {note}" if note else None)
             for q in range(target.end, min(self.s.end, target.end + 5)):
                 if self.w(q) == "for":
                     first = self.right(q + 1, self.labelled("EndUse"), limit=2)
