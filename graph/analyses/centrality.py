@@ -51,12 +51,22 @@ def condensed_order(F: nx.DiGraph) -> tuple[list[list[str]], dict[str, int], nx.
         nodes = flow_arrays(F)[0]
         order = [nodes[i] for generation in generations for i in generation.tolist()]
         return [[n] for n in order], {n: i for i, n in enumerate(order)}, None
-    C = nx.condensation(F)
+    C = nx.condensation(F if isinstance(F, nx.DiGraph) else _structure(F))
     order = list(nx.topological_sort(C))
     position = {c: i for i, c in enumerate(order)}
     components = [sorted(C.nodes[c]["members"], key=str) for c in order]
     index = {n: position[c] for n, c in C.graph["mapping"].items()}
     return components, index, C
+
+
+def _structure(FG) -> nx.DiGraph:
+    """A FlowGraph's nodes and edges as a ``DiGraph`` without attributes, in its node and out-edge orders (those
+    :func:`networkx.condensation` and the topological sort of its result follow), for a flow with cycles."""
+    nodes = FG.nodes
+    D = nx.DiGraph()
+    D.add_nodes_from(nodes)
+    D.add_edges_from(zip(map(nodes.__getitem__, FG.tails.tolist()), map(nodes.__getitem__, FG.heads.tolist())))
+    return D
 
 
 def supply_path_centrality(

@@ -41,9 +41,9 @@ from supplygraph.schema.nodes import STAGES
 from .centrality import condensed_order, flow_betweenness, supply_path_centrality
 from .concentration import concentration, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
-from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow
-from .flowgraph import BASES, TYPES, flow_graph
-from .integers import flow_arrays
+from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow_graph
+from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
+from .integers import in_edges, out_edges
 from .scenarios import ScenarioError, check_targets, parse_scenario, scenario_impact
 from .timeline import DEFAULT_STALE_MONTHS, as_of_date, newest_source, unconfirmed_since
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
@@ -145,9 +145,11 @@ def chokepoint_report(
                        as_of=as_of_date(as_of), stale_after=stale_after, betweenness=betweenness, timings=timings, facts=facts)  # fmt: skip
 
 
-def _check_vintage(F: nx.DiGraph, edition: str | None, year: int | None) -> None:
+def _check_vintage(FG: FlowGraph, edition: str | None, year: int | None) -> None:
     """Raise :class:`NotFound` naming the editions or years there are when no production figure has the one asked for."""
-    produces = [d for _, _, d in F.edges(data=True) if d.get("type") == "PRODUCES"]
+    import numpy as np
+
+    produces = [FG.edge_attrs(e) for e in np.flatnonzero(FG.types == TYPES.index("PRODUCES")).tolist()]
     for name, wanted, have in (("edition", edition, {d.get("edition") for d in produces}),
                                ("year", year, {figure_year(d) for d in produces})):  # fmt: skip
         have.discard(None)
@@ -162,22 +164,26 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
     parsed = [parse_scenario(s) for s in scenarios]
     check_targets(G, parsed)
     clock = _Clock(timings)
-    F = clock("projection", supply_flow, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after, facts=facts)
-    if not any(F._succ.values()):  # no edge (without counting them all)
+    # The analyses read the projection's arrays (a FlowGraph); no DiGraph is made (1.2-1.4 s at a million flow edges)
+    F = clock("projection", supply_flow_graph, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after, facts=facts)
+    if not F.m:
         raise NotFound("the graph holds no supply flow (PRODUCES, INPUT_TO, USED_IN or SUPPLIES facts); load data first")
     if edition is not None or year is not None:
         _check_vintage(F, edition, year)
     notes = []
+    upstream = None
     if end_use is not None:
-        if end_use not in F or F.nodes[end_use].get("label") != "EndUse":
+        if end_use not in F or F.node(end_use).get("label") != "EndUse":
             if end_use in G:
                 raise NotFound(f"no end use {end_use!r} in the supply flow ({end_use} is a {G.nodes[end_use].get('label')} or has no supply)")
             uses = ((n, d.get("name"), d.get("aliases") or ()) for n, d in G.nodes(data=True) if d.get("label") == "EndUse")
             raise NotFound(f"no end use {end_use!r} in the supply flow{did_you_mean(end_use, uses)}")
-        upstream = F.subgraph(nx.ancestors(F, end_use) | {end_use}).copy()
-        F.clear()  # see the end of this function
-        F = upstream
-        notes.append(f"limited to the supply chain of {F.nodes[end_use]['name']} ({end_use})")
+        # NetworkX's subgraph copy, whose node order the report has always followed; the upstream is a small graph
+        whole = F.to_networkx()
+        upstream = whole.subgraph(nx.ancestors(whole, end_use) | {end_use}).copy()
+        whole.clear()
+        F = flow_graph(upstream)
+        notes.append(f"limited to the supply chain of {F.node(end_use)['name']} ({end_use})")
     sources, sinks = sources_and_sinks(F)
     conc = clock("concentration", concentration, F)
     confirmed: dict[tuple, str | None] = {}  # rows share their lists of sources: each list dated once
@@ -205,13 +211,13 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
     ranked = clock("ranking", rank_chokepoints, F, conc, dominators, cuts, paths["values"], structure, stage=stage, top=top)
     report: dict[str, Any] = {
         "graph": {
-            "nodes": F.number_of_nodes(),
-            "edges": len(flow_arrays(F)[3]),  # the count the integer passes already made
+            "nodes": F.n,
+            "edges": F.m,
             "sources": len(sources),
             "end_uses": len(sinks),
             "end_use": end_use,
             "stage": stage,
-            "unreviewed_facts": int(flow_graph(F).unreviewed.sum()),
+            "unreviewed_facts": int(F.unreviewed.sum()),
         },
         "chokepoints": ranked,
         "concentration": [r for r in conc if stage is None or r["stage"] == stage],
@@ -219,7 +225,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         "structure": {
             "undirected": True,
             "note": "articulation points and bridges of the undirected projection (direction of flow ignored)",
-            "articulation_points": [n for n in structure["articulation_points"] if F.nodes[n].get("label") == "Material"],
+            "articulation_points": [n for n in structure["articulation_points"] if F.node(n).get("label") == "Material"],
             "bridges": [list(b) for b in structure["bridges"] if _touches_flow(F, b)],
         },
         "centrality": centrality,
@@ -230,13 +236,14 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         notes.append(f"end uses described in detail: {DETAIL_LIMIT} of {len(sinks)}")
     if parsed:
         report["scenario"] = clock("scenario", scenario_impact, F, parsed, order=order)
-    # A NetworkX graph is a reference cycle (its cached views point back at it), so F would wait for the paused
-    # collector, whose first pass would then traverse its millions of objects (1.8 s at 1M edges); cleared, they go now.
-    F.clear()
+    if upstream is not None:
+        # A NetworkX graph is a reference cycle (its cached views point back at it), so it would wait for the paused
+        # collector, whose first pass would then traverse its objects (1.8 s for the whole flow at 1M edges).
+        upstream.clear()
     return report
 
 
-def time_and_assumptions(F: nx.DiGraph) -> dict[str, Any]:
+def time_and_assumptions(F: nx.DiGraph | FlowGraph) -> dict[str, Any]:
     """What the report says about time and about what it assumed: pipeline, policies on the as-of date, assumptions."""
     policies = [dict(p, id=i) for i, p in sorted(F.graph["policies"].items()) if p["targets"]]
     assumptions = list(F.graph.get("assumptions", ()))
@@ -260,12 +267,12 @@ class _Clock:
         return result
 
 
-def _touches_flow(F: nx.DiGraph, bridge: tuple[str, str]) -> bool:
+def _touches_flow(FG: FlowGraph, bridge: tuple[str, str]) -> bool:
     """A bridge between two materials, or a material and an end use (a producer's only link is no news)."""
-    return all(F.nodes[n].get("label") in ("Material", "EndUse") for n in bridge)
+    return all(FG.node(n).get("label") in ("Material", "EndUse") for n in bridge)
 
 
-def _betweenness(F: nx.DiGraph, notes: list[str]) -> dict[str, Any]:
+def _betweenness(F: FlowGraph, notes: list[str]) -> dict[str, Any]:
     result = flow_betweenness(F, exact_limit=BETWEENNESS_EXACT_EDGES, k=BETWEENNESS_SAMPLE)
     best = heapq.nsmallest(10, result["values"].items(), key=lambda kv: (-kv[1], str(kv[0])))  # sorted()[:10] without sorting them all
     summary = {"exact": result["exact"], "k": result["k"], "seed": result["seed"]}
@@ -273,7 +280,7 @@ def _betweenness(F: nx.DiGraph, notes: list[str]) -> dict[str, Any]:
         summary.update(ends=result["ends"], relative_error=round(result["relative_error"], 4))
         notes.append(f"betweenness is approximate: sampled from {result['k']:,} {result['ends']} with seed {result['seed']} "
                      f"(median relative standard error of the top 50: {result['relative_error']:.0%})")  # fmt: skip
-    summary["top"] = [{"id": n, "name": F.nodes[n].get("name", n), "value": round(v, 6)} for n, v in best]
+    summary["top"] = [{"id": n, "name": F.node(n).get("name", n), "value": round(v, 6)} for n, v in best]
     return summary
 
 
@@ -315,8 +322,9 @@ def rank_chokepoints(
     -----
     O(V + size of the dominator chains and cuts).
     """
-    end_uses = [n for n, d in F.nodes(data=True) if d.get("label") == "EndUse"]
-    n_end = max(1, len(end_uses))
+    F = flow_graph(F)  # a DiGraph's arrays, made once (or the FlowGraph the report gives)
+    labels = F.node_column("label")
+    n_end = max(1, labels.count("EndUse"))
     dominated = defaultdict(list)
     for end_use, chain in dominators.items():
         for node in chain:
@@ -328,16 +336,15 @@ def rank_chokepoints(
                 in_cut[node].append((end_use, len(cut)))
     by_material = preferred_concentration(conc)
     largest_share = _largest_producer_shares(F)
-    node_data = F._node  # the dicts, not views: this runs per node
-    busiest = max((v for n, v in path_share.items() if node_data.get(n, {}).get("label") != "EndUse"), default=0.0) or 1.0
+    index = F.index
+    busiest = max((v for n, v in path_share.items() if (labels[index[n]] if n in index else None) != "EndUse"), default=0.0) or 1.0
     articulation = set(structure.get("articulation_points", ()))
     # the cut term of the few nodes on a dominator chain or in a cut; every other node's is 0
     cut_terms = {node: (len(dominated.get(node, ())) + sum(1.0 / k for _, k in in_cut.get(node, ()))) / n_end
                  for node in dominated.keys() | in_cut.keys()}  # fmt: skip
     w_cut, w_conc, w_flow = WEIGHTS["cut"], WEIGHTS["concentration"], WEIGHTS["flow"]
     scored = []
-    for node, data in node_data.items():
-        label = data.get("label")
+    for node, data, label in zip(F.nodes, F.node_data, labels):
         if label == "EndUse" or (stage is not None and data.get("stage") != stage):
             continue
         if label == "Material":
@@ -352,7 +359,7 @@ def rank_chokepoints(
     scored.sort()
     rows = []
     for negative, _, node in scored[:top]:
-        data = F.nodes[node]
+        data = F.node(node)
         market = by_material.get(node)
         rows.append(
             {
@@ -380,7 +387,7 @@ def rank_chokepoints(
     return rows
 
 
-def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict, str]]:
+def _largest_producer_shares(F: nx.DiGraph | FlowGraph) -> dict[str, tuple[float, str, dict, str]]:
     """Producer -> (largest measured share it holds of a material, the material, the edge, how the share was measured).
 
     On the flow graph's columns (:mod:`.flowgraph`): the listed ``PRODUCES`` edges of a basis measured for their
@@ -414,14 +421,14 @@ def _largest_producer_shares(F: nx.DiGraph) -> dict[str, tuple[float, str, dict,
     return best
 
 
-def _names(F: nx.DiGraph, ids: list[str], limit: int = 3) -> str:
-    names = [F.nodes[i].get("name", i) for i in sorted(ids)]
+def _names(F: FlowGraph, ids: list[str], limit: int = 3) -> str:
+    names = [F.node(i).get("name", i) for i in sorted(ids)]
     shown = ", ".join(names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _reason(F, node, dominated, in_cut, market, largest, path_share, articulation) -> str:
-    name = F.nodes[node].get("name", node)
+    name = F.node(node).get("name", node)
     parts = []
     if dominated:
         parts.append(f"all supply paths to {_names(F, dominated)} pass through {name}")
@@ -446,43 +453,41 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
         share, material, edge, how = largest
         vintage = ", ".join(str(v) for v in (edge.get("edition"), figure_year(edge)) if v is not None)
         of = "of the listed volume of " if how == VOLUME else "of "
-        parts.append(f"produces {share:.0%} {of}{F.nodes[material].get('name', material)}" + (f" ({vintage})" if vintage else ""))
+        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
     if path_share >= 0.005:
         parts.append(f"on {path_share:.0%} of supply paths")
-    if articulation and F.nodes[node].get("label") == "Material":
+    if articulation and F.node(node).get("label") == "Material":
         parts.append("a cut vertex of the undirected network")
     return "; ".join(parts) or "minor through-flow"
 
 
-def _category_name(F: nx.DiGraph, category: str) -> str:
+def _category_name(F: FlowGraph, category: str) -> str:
     return F.graph.get("categories", {}).get(category, {}).get("name", category)
 
 
-def _sources(F: nx.DiGraph, node: str, market: dict | None) -> list[str]:
+def _sources(F: FlowGraph, node: str, market: dict | None) -> list[str]:
     """Documents behind the numbers: the production figures used, and the links that make the node a chokepoint."""
     found = set(market["sources"]) if market else set()
-    for _, _, edge in F.out_edges(node, data=True):
-        found.update(edge.get("sources", ()))
-    if F.nodes[node].get("label") != "Material":
+    i = F.index[node]
+    for e in out_edges(F, i):
+        found.update(F.edge_attrs(e).get("sources", ()))
+    if F.node(node).get("label") != "Material":
         return sorted(found)
-    for _, _, edge in F.in_edges(node, data=True):
+    for e in in_edges(F, i):
+        edge = F.edge_attrs(e)
         if edge.get("type") != "PRODUCES" or not market:
             found.update(edge.get("sources", ()))
     return sorted(found)
 
 
-def _behind(F: nx.DiGraph, node: str) -> list[dict]:
-    """The flow edges a finding on ``node`` rests on: what it supplies and, for a material, what feeds it (producers
-    and inputs)."""
-    edges = [edge for _, _, edge in F.out_edges(node, data=True)]
-    if F.nodes[node].get("label") == "Material":
-        edges += [edge for _, _, edge in F.in_edges(node, data=True)]
-    return edges
-
-
-def _unreviewed(F: nx.DiGraph, node: str) -> int:
-    """How many facts behind the finding were extracted from text and not yet accepted (``supplygraph review``)."""
-    return sum(edge.get("unreviewed", 0) for edge in _behind(F, node))
+def _unreviewed(F: FlowGraph, node: str) -> int:
+    """How many facts behind the finding were extracted from text and not yet accepted (``supplygraph review``): of
+    the flow edges it rests on, what it supplies and, for a material, what feeds it (producers and inputs)."""
+    i = F.index[node]
+    behind = F.unreviewed[F.out_ptr[i]:F.out_ptr[i + 1]].sum()
+    if F.node(node).get("label") == "Material":
+        behind += F.unreviewed[in_edges(F, i)].sum()
+    return int(behind)
 
 
 def chokepoint_scores(G: nx.MultiDiGraph, *, as_of: str | datetime.date | None = None) -> tuple[dict[str, dict[str, Any]], str | None]:

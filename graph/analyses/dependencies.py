@@ -18,6 +18,8 @@ from supplygraph.schema.nodes import STAGES
 
 from .concentration import preferred_concentration
 from .flow import EQUAL, VOLUME, WEIGHT_QUALITY
+from .flowgraph import flow_graph
+from .integers import in_edges, upstream_of
 
 DETAIL_LIMIT = 30
 """End uses described in detail (dependencies and who controls them)."""
@@ -46,19 +48,20 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6, inherited: bool = 
     >>> [(c["id"], c["via"]) for c in who_controls(F, "material:ox")]
     [('org:cnre', 'produces'), ('org:baogang', 'parent of China Northern Rare Earth')]
     """
-    data = F.nodes[node]
+    FG = flow_graph(F)
+    data = FG.node(node)
     found: list[dict[str, Any]] = []
     seen = set()
-    known = F.graph.get("controllers", {})
+    known = FG.graph.get("controllers", {})
 
     def name(other: str) -> str:
-        return (F.nodes[other] if other in F else known.get(other, {})).get("name", other)
+        return (FG.node(other) if other in FG else known.get(other, {})).get("name", other)
 
     def add(other: str, how: str, share: float | None = None, **extra: Any) -> None:
         if other in seen:
             return
         seen.add(other)
-        info = F.nodes[other] if other in F else known.get(other, {})
+        info = FG.node(other) if other in FG else known.get(other, {})
         how = re.sub(r"\bof ([a-z]+:\S+?)(?=$| \()", lambda m: "of " + name(m.group(1)), how)
         found.append({"id": other, "name": info.get("name", other), "label": info.get("label"), "share": share, "via": how, **extra})
 
@@ -77,27 +80,28 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6, inherited: bool = 
             return WEIGHT_QUALITY[vintages.get(edge.get("basis"), {}).get("weights", EQUAL)] if measured(edge) else -1
 
         # Stated shares of world output first, then shares of a listed volume, then producers without a figure.
+        feeding = ((FG.nodes[FG.tails[k]], FG.edge_attrs(k)) for k in in_edges(FG, FG.index[node]))  # F.pred[node].items()
         producers = sorted(
-            ((quality(e), e["weight"] if measured(e) else None, p, e) for p, e in F.pred[node].items()
+            ((quality(e), e["weight"] if measured(e) else None, p, e) for p, e in feeding
              if e.get("type") == "PRODUCES" and (inherited or not e.get("inherited"))),
             key=lambda x: (-x[0], -(x[1] or 0.0), str(x[2])),
         )  # fmt: skip
         totals = {"countries": 0, "organisations": 0}
         for _, _, producer, _ in producers:
-            totals["countries" if F.nodes[producer].get("label") == "Country" else "organisations"] += 1
+            totals["countries" if FG.node(producer).get("label") == "Country" else "organisations"] += 1
         shown = {"countries": 0, "organisations": 0}
         later: list[tuple[str, list]] = []
         for rank, weight, producer, edge in producers:
-            kind = "countries" if F.nodes[producer].get("label") == "Country" else "organisations"
+            kind = "countries" if FG.node(producer).get("label") == "Country" else "organisations"
             if shown[kind] >= limit:
                 continue
             shown[kind] += 1
             how = "produces" if rank != WEIGHT_QUALITY[VOLUME] else "produces (share of the listed volume)"
             extra = {"total": totals[kind]} | ({"inherited_from": edge["inherited"]} if edge.get("inherited") else {})
             add(producer, how, round(weight, 4) if weight is not None else None, **extra)
-            for parent, how in F.nodes[producer].get("controlled_by", ()):
+            for parent, how in FG.node(producer).get("controlled_by", ()):
                 add(parent, how)
-            later.append((producer, F.nodes[producer].get("stakes", ())))
+            later.append((producer, FG.node(producer).get("stakes", ())))
         for producer, stakes in later:
             owners(producer, stakes)
     else:
@@ -126,12 +130,14 @@ def end_use_dependencies(
     -----
     One upstream search per end use described: O(limit x (V + E)).
     """
+    FG = flow_graph(F)
     top_by_material = preferred_concentration(conc)
-    end_uses = sorted(dominators, key=lambda t: (F.nodes[t].get("sector") != "defense", t))[:limit]
+    end_uses = sorted(dominators, key=lambda t: (FG.node(t).get("sector") != "defense", t))[:limit]
     organisations: dict[str, list[dict[str, Any]]] = {}
     result = []
+    nodes = FG.nodes
     for end_use in end_uses:
-        upstream = nx.ancestors(F, end_use)
+        upstream = set(map(nodes.__getitem__, upstream_of(FG, FG.index[end_use]).tolist()))
         rows = sorted(
             (top_by_material[m] for m in upstream if m in top_by_material and top_by_material[m]["top_share"] > 0.5),
             key=lambda r: (-r["top_share"], r["subject"]),
@@ -140,21 +146,21 @@ def end_use_dependencies(
         for row in rows[:inputs]:
             material = row["subject"]
             if material not in organisations:
-                organisations[material] = [c for c in who_controls(F, material) if c["label"] not in (None, "Country")]
+                organisations[material] = [c for c in who_controls(FG, material) if c["label"] not in (None, "Country")]
             concentrated.append({
-                "id": material, "name": row["name"], "stage": row["stage"], "elements": sorted(F.nodes[material].get("elements", ())),
+                "id": material, "name": row["name"], "stage": row["stage"], "elements": sorted(FG.node(material).get("elements", ())),
                 "top_id": row["top_id"], "top_name": row["top_name"], "top_share": row["top_share"],
                 "edition": row["edition"], "year": row["year"], "organisations": organisations[material], "sources": row["sources"],
             })  # fmt: skip
         result.append(
             {
                 "id": end_use,
-                "name": F.nodes[end_use].get("name", end_use),
-                "sector": F.nodes[end_use].get("sector"),
+                "name": FG.node(end_use).get("name", end_use),
+                "sector": FG.node(end_use).get("sector"),
                 "dominators": dominators.get(end_use, []),
                 "min_cut": cuts.get(end_use),
                 "concentrated_inputs": concentrated,
-                "elements": element_dependencies(F, upstream, top_by_material),
+                "elements": element_dependencies(FG, upstream, top_by_material),
             }
         )
     return result
@@ -195,40 +201,41 @@ def element_dependencies(
     -----
     One upstream search per element: O(elements x (V + E)) of the upstream.
     """
-    groups = F.graph.get("element_groups", {})
+    FG = flow_graph(F)
+    groups = FG.graph.get("element_groups", {})
     by_element: dict[str, list[str]] = defaultdict(list)
     for material in upstream:
-        data = F.nodes[material]
+        data = FG.node(material)
         elements = data.get("elements") or ()
         if data.get("label") == "Material" and data.get("stage") != "mining" and 0 < len(elements) <= ELEMENT_SPECIFIC:
             rare = {e for e in elements if groups.get(e) in RARE_EARTH_GROUPS}
             for symbol in rare or elements:  # SmCo is a samarium material here, not a cobalt one
                 by_element[symbol].append(material)
-    known = F.graph.get("policies", {})
+    known = FG.graph.get("policies", {})
     result = []
     for symbol, materials in sorted(by_element.items()):
-        chain = _carrying_chain(F, materials, symbol)
+        chain = _carrying_chain(FG, materials, symbol)
         feed = sorted((top_by_material[m] for m in chain if m in top_by_material), key=lambda r: (-r["top_share"], r["subject"]))
         organisations: dict[str, dict] = {}
         for material in sorted(materials):  # who makes the element's own materials, not who mines the ore they come from
-            for entry in who_controls(F, material, inherited=False):
+            for entry in who_controls(FG, material, inherited=False):
                 if entry["label"] not in (None, "Country") and "stake" not in entry:
                     organisations.setdefault(entry["id"], entry)
 
         def country(entry: dict) -> str | None:
-            info = F.nodes[entry["id"]] if entry["id"] in F else F.graph.get("controllers", {}).get(entry["id"], {})
+            info = FG.node(entry["id"]) if entry["id"] in FG else FG.graph.get("controllers", {}).get(entry["id"], {})
             return info.get("country")
 
         ordered = sorted(organisations.values(), key=lambda e: (e["share"] is None, -(e["share"] or 0), e["id"]))
-        caught = _caught_through(F, materials, symbol)
+        caught = _caught_through(FG, materials, symbol)
         # in force first; then the rules that name the element, those that name the material, those that name a category
         policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), _VIA_RANK.get(caught[p]["via"], 2), p))
         result.append({
             "element": symbol,
-            "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(F.nodes[m].get("stage"), 9), m)),
+            "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(FG.node(m).get("stage"), 9), m)),
             "restricted_by": [
                 {"id": p, "name": known.get(p, {}).get("name", p), "caught": sorted(caught[p]["materials"]), "via": caught[p]["via"],
-                 "via_name": F.graph.get("categories", {}).get(caught[p]["via"], {}).get("name")}
+                 "via_name": FG.graph.get("categories", {}).get(caught[p]["via"], {}).get("name")}
                 | {k: known.get(p, {}).get(k) for k in ("status", "suspended_until", "in_force", "ended", "ended_state", "unconfirmed_since", "measure", "lead_time_days")}
                 for p in policies
             ],  # fmt: skip
@@ -236,25 +243,26 @@ def element_dependencies(
                       "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
             "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
             "organisations_total": len(ordered),
-            "content": [{"material": m, "name": F.nodes[m].get("name", m), **F.nodes[m]["content"][symbol]}
-                        for m in sorted(upstream) if symbol in (F.nodes[m].get("content") or {})],  # fmt: skip
+            "content": [{"material": m, "name": FG.node(m).get("name", m), **FG.node(m)["content"][symbol]}
+                        for m in sorted(upstream) if symbol in (FG.node(m).get("content") or {})],  # fmt: skip
         })  # fmt: skip
     return result
 
 
-def _carrying_chain(F: nx.DiGraph, materials: list[str], symbol: str) -> set[str]:
+def _carrying_chain(FG, materials: list[str], symbol: str) -> set[str]:
     """The materials upstream of ``materials`` that carry ``symbol``: the element's own feed (SmCo's cobalt is not fed by rare-earth ore)."""
     chain, stack = set(materials), list(materials)
+    nodes, index = FG.nodes, FG.index
     while stack:
-        for upstream in F.predecessors(stack.pop()):
-            data = F.nodes[upstream]
+        for upstream in map(nodes.__getitem__, FG.predecessors(index[stack.pop()]).tolist()):
+            data = FG.node(upstream)
             if data.get("label") == "Material" and symbol in (data.get("elements") or ()) and upstream not in chain:
                 chain.add(upstream)
                 stack.append(upstream)
     return chain
 
 
-def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[str, dict[str, Any]]:
+def _caught_through(FG, materials: list[str], symbol: str) -> dict[str, dict[str, Any]]:
     """Policy -> the materials it restricts *because of* ``symbol`` (``materials``), and how (``via``).
 
     ``via`` is ``element`` (the policy names the element and the material
@@ -266,11 +274,11 @@ def _caught_through(F: nx.DiGraph, materials: list[str], symbol: str) -> dict[st
     magnets that names no element (DFARS) restricts the magnet, not its Gd,
     and is left out of the element lines (the policies section lists it).
     """
-    named_elements = {p: {t.split(":", 1)[1] for t in info["targets"] if t.startswith("element:")} for p, info in F.graph.get("policies", {}).items()}
+    named_elements = {p: {t.split(":", 1)[1] for t in info["targets"] if t.startswith("element:")} for p, info in FG.graph.get("policies", {}).items()}
     found: dict[str, dict[str, Any]] = {}
     for material in materials:
-        elements = set(F.nodes[material].get("elements") or ())
-        for entry in F.nodes[material].get("restrictions", ()):
+        elements = set(FG.node(material).get("elements") or ())
+        for entry in FG.node(material).get("restrictions", ()):
             policy, by = entry["policy"], entry["caught_by"]
             names = named_elements.get(policy, set())
             via = "element" if by == symbol else "named" if by is None else by if by.startswith("material:") else None

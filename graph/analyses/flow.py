@@ -424,8 +424,8 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
     return sorted(rows.values(), key=lambda r: (day(r["expected"]) if r["expected"] else "9999", r["producer"], r["material"]))
 
 
-def sources_and_sinks(F: nx.DiGraph) -> tuple[list[str], list[str]]:
-    """The flow's sources (nothing flows in) and sinks (end uses), each sorted.
+def sources_and_sinks(F: nx.DiGraph | FlowGraph) -> tuple[list[str], list[str]]:
+    """The flow's sources (nothing flows in) and sinks (end uses), each sorted; of a DiGraph or a FlowGraph.
 
     Examples
     --------
@@ -434,6 +434,11 @@ def sources_and_sinks(F: nx.DiGraph) -> tuple[list[str], list[str]]:
     >>> sources_and_sinks(F)
     (['a'], ['u'])
     """
+    if isinstance(F, FlowGraph):  # nothing flows in: no in-edge
+        labels = F.node_column("label")
+        fed = F.in_ptr[1:] > F.in_ptr[:-1]
+        sources = sorted(n for n, label, has in zip(F.nodes, labels, fed.tolist()) if not has and label != "EndUse")
+        return sources, sorted(n for n, label in zip(F.nodes, labels) if label == "EndUse")
     node_data = F._node  # the dicts, not views: a pass over every node
     sources = sorted(n for n, feeds in F._pred.items() if not feeds and node_data[n].get("label") != "EndUse")
     sinks = sorted(n for n, d in node_data.items() if d.get("label") == "EndUse")

@@ -16,12 +16,14 @@ Three views of the same question, "which nodes can cut an end use off":
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from itertools import islice
 from typing import Any
 
 import networkx as nx
 
 from .flow import sources_and_sinks
-from .integers import as_rustworkx
+from .flowgraph import flow_graph
+from .integers import as_rustworkx, in_tails, out_edges_of, upstream_of
 
 SUPER_SOURCE = "__supply__"
 """The artificial node that feeds every source of the flow."""
@@ -123,7 +125,10 @@ def minimum_supply_cut(
     ``dominators`` names one, the nearest dominator is returned instead
     (any dominator is a minimum cut of size 1).
     """
-    targets = end_uses if end_uses is not None else sources_and_sinks(F)[1]
+    import numpy as np
+
+    FG = flow_graph(F)
+    targets = end_uses if end_uses is not None else sources_and_sinks(FG)[1]
     result: dict[str, list[str]] = {}
     todo = []
     for end_use in targets:
@@ -133,42 +138,49 @@ def minimum_supply_cut(
             todo.append(end_use)
     if not todo:
         return result
-    if SUPER_SOURCE in F:
+    if SUPER_SOURCE in FG:
         raise ValueError(f"the flow graph already has a node named {SUPER_SOURCE!r}")
-    feeds = set(sources if sources is not None else sources_and_sinks(F)[0])
-    for end_use in todo:  # the super-source is left out of F (changing F would clear its cached integer arrays)
-        upstream = nx.ancestors(F, end_use)
-        if feeds.isdisjoint(upstream):
+    feeds = np.zeros(FG.n, dtype=bool)
+    feeds[[FG.index[s] for s in (sources if sources is not None else sources_and_sinks(FG)[0])]] = True
+    for end_use in todo:
+        target = FG.index[end_use]
+        upstream = upstream_of(FG, target)
+        if not feeds[upstream].any():
             result[end_use] = []
             continue
-        result[end_use] = sorted(_min_node_cut(F, feeds, end_use, upstream), key=str)
+        result[end_use] = sorted((FG.nodes[i] for i in _min_node_cut(FG, feeds, target, upstream)), key=str)
     return result
 
 
-def _min_node_cut(F: nx.DiGraph, feeds: set, target: str, upstream: set) -> set:
+def _min_node_cut(FG, feeds, target: int, upstream) -> set[int]:
     """A minimum node cut between a super-source feeding ``feeds`` and ``target`` inside ``upstream`` (its ancestors).
 
-    Unit-capacity maximum flow on the node-split graph (every node but the two
-    ends is an arc of capacity 1 from its "in" to its "out" copy; original
-    arcs are unbounded, so only nodes can be cut), augmenting
-    along shortest paths (Edmonds-Karp): k + 1 breadth-first searches for a
-    cut of k nodes. Of the minimum cuts it
-    returns the one nearest the end use (found by a last search backwards
-    from it), which names plants and products rather than mines. Same size as
-    :func:`networkx.algorithms.connectivity.minimum_st_node_cut` in size
-    (tests check it), without building an auxiliary and a residual graph.
+    Node numbers of a FlowGraph; ``feeds`` a mask of the sources. Unit-capacity
+    maximum flow on the node-split graph (every node but the two ends is an
+    arc of capacity 1 from its "in" to its "out" copy; original arcs are
+    unbounded, so only nodes can be cut), augmenting along shortest paths
+    (Edmonds-Karp): k + 1 breadth-first searches for a cut of k nodes. Of the
+    minimum cuts it returns the one nearest the end use (found by a last
+    search backwards from it), which names plants and products rather than
+    mines: that cut is the same whichever maximum flow was found, so the
+    order the arcs are listed in does not change it. Same size as
+    :func:`networkx.algorithms.connectivity.minimum_st_node_cut` (tests check
+    it), without building an auxiliary and a residual graph.
     """
-    inside = upstream | {target}
-    root = SUPER_SOURCE
+    import numpy as np
+
+    root = -1
+    inside = np.append(upstream, target)
     # Arcs inside the upstream, listed once: every search then follows only these (a hub's out-arcs mostly leave the
     # upstream, and each search rescanned them). The upstream is closed under predecessors, so its in-arcs are all of them.
-    pred: dict = {v: list(F.pred[v]) + ([root] if v in feeds else []) for v in inside}
+    degrees = (FG.in_ptr[inside + 1] - FG.in_ptr[inside]).tolist()
+    _, tails = out_edges_of(FG.in_ptr, in_tails(FG), inside)
+    tails, fed = iter(tails.tolist()), feeds[inside].tolist()
+    pred: dict = {v: [*islice(tails, d)] + ([root] if f else []) for v, d, f in zip(inside.tolist(), degrees, fed)}
     pred[root] = []
-    succ: dict = {root: []}
-    for v in inside:
-        succ[v] = []
-    for v in inside:
-        for u in pred[v]:
+    succ: dict = {v: [] for v in pred}
+    for v, before in pred.items():
+        for u in before:
             succ[u].append(v)
     through: set = set()  # nodes whose inner arc carries flow
     flow_in: dict = defaultdict(set)  # v -> the u of original arcs (u, v) that carry flow (at most 1: a node passes 1)
