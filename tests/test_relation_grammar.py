@@ -371,3 +371,17 @@ def test_people_described_are_no_firm_and_a_though_clause_has_its_own_subject(ex
     assert ("OPERATES", "Birch Resources", "Holt smelter") in facts, facts
     assert not any("Analysts" in (source, target) for _, source, target in facts), facts
     assert ("OPERATES", "Kestrel Compound Materials", "Holt smelter") not in facts, facts
+
+
+def test_a_supply_from_a_planned_plant_infers_no_production_and_a_deal_adviser_is_no_party(extractor):
+    """Found on a probe release: "will supply M from its planned separation facility" made the supplier a producer
+    of M today (the report would count a plant not built as supply), and "X acted as legal counsel" made a company."""
+    facts = named_facts(extractor, "Kestrel Resources will supply dysprosium oxide from its planned separation facility in Tarnby to "
+                                   "Orion Motors Ltd.\n\n"
+                                   "Birch Metals Ltd will supply terbium oxide from its separation plant in Holt to Orion Motors Ltd.")
+    assert ("SUPPLIES", "Kestrel Resources", "Orion Motors Ltd") in facts, facts
+    assert not any(kind == "PRODUCES" and source == "Kestrel Resources" for kind, source, _ in facts), facts
+    assert ("PRODUCES", "Birch Metals Ltd", "terbium oxide") in facts, facts  # a plant that runs: its operator makes it
+    found = extractor.extract(read_text("Cedar Securities acted as financial adviser to Orion Motors Ltd, and Aster & Hale acted "
+                                        "as legal counsel.", False).blocks).as_dict()  # fmt: skip
+    assert not {"Aster & Hale", "Cedar Securities"} & {e["name"] for e in found["entities"]}, found["entities"]

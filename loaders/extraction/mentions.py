@@ -423,8 +423,17 @@ class Mentions:
         "X's trade statistics"."""
         apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
         apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
-        return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
+        return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start)
+                or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
+
+    def _adviser(self, lowers: list[str], start: int, end: int) -> bool:
+        """An adviser to a deal, no party: "X acted as legal counsel", "X served as financial adviser to Y", "advised
+        by X" (ADVISER_WORDS)."""
+        after = lowers[end : end + 2]
+        if after in (["acted", "as"], ["acts", "as"], ["served", "as"], ["serves", "as"]) or after[:1] == ["as"]:
+            return any(w in self.v.ADVISER_WORDS for w in lowers[end + 1 : end + 6])
+        return lowers[max(0, start - 2) : start] == ["advised", "by"]
 
     def org_apposition(self, lowers: list[str], end: int) -> bool:
         """An appositive after the name at ``end`` says it is an organisation: ", the Argentinian subsidiary", ", a unit of"."""
