@@ -284,3 +284,13 @@ def test_a_firm_named_after_a_direction_and_its_commodity_keeps_its_whole_name(e
     names = found["names"]
     assert {"Northern Graphite", "Western Lithium"} <= set(names), names
     assert not {"Graphite", "Lithium"} & {n for n, e in names.items() if e["label"] == "Company"}, names
+
+
+def test_a_cueless_name_whose_verb_phrase_says_its_is_a_firm(extractor):
+    found = run(extractor, "In May Torvane withdrew its offer for Orbis Lithium.",
+                "Kemerlo suspended part of its ore output, and Dalvik and Sorrento still received quotas of their own.",
+                "Vostra Metals was bought in 2019 by buying its owner, Pellan Holdings.",
+                "Mara Quint sold her stake. The mine in Tessaly raised its output.")  # fmt: skip
+    names = found["names"]
+    assert {"Torvane", "Kemerlo", "Dalvik", "Sorrento", "Pellan Holdings"} <= set(names), names
+    assert not {"Mara Quint", "Tessaly"} & {n for n, e in names.items() if e["label"] == "Company"}, names

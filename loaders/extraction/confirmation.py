@@ -65,6 +65,21 @@ class OrgVerbs:
                 return False
         return False
 
+    def _possessive(self, m, k: int) -> str | None:
+        """The possessive in the phrase of a verb at ``k`` whose subject is ``m``: "its" or "their" says a thing ("X
+        withdrew its offer", "X suspended part of its output", "that X fits in its cars"), "his" or "her" a person ("X
+        sold her stake"). The verb is a lower-case word; at most three more stand before the possessive."""
+        before = self.w(m.start - 1)
+        if k >= self.s.end or before in self.v.PREPOSITIONS or before in ("the", "'s", "’s") or not self.doc[k].is_lower \
+                or self.w(k) in self.v.STOP:
+            return None
+        for q in range(k + 1, min(self.s.end, k + 5)):
+            if self.w(q) in ("its", "their", "his", "her"):
+                return self.w(q)
+            if not (self.doc[q].is_lower and self.doc[q].is_alpha):
+                return None
+        return None
+
     def _org_verbs(self) -> None:
         """A name used as the subject of "makes", "signed", "said"... is an organisation."""
         for m in self.ms:
@@ -74,14 +89,21 @@ class OrgVerbs:
             k = m.end
             while self.w(k) in ("and", ",") and self.org(self.at(k + 1)):
                 k = self.at(k + 1).end  # "A and B will expand ...": both are subjects
-            while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already"):
+            while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already", "still"):
                 k += 1
             if self.w(k) == "," and self.w(k + 1) in ("which", "who"):
                 k += 2  # "X, which owns the Kvanefjeld project, said"
+            possessive = self._possessive(m, k)
+            if possessive in ("his", "her"):
+                continue  # "X sold her stake": a person
             if self.w(k) in self.v.ORG_VERBS and self.w(k) not in ("has", "is", "was", "will", "would", "can", "had"):
                 e.confirmed = True
+            elif possessive is not None:
+                e.confirmed = True  # "Albemarle withdrew its offer", "A and B received quotas of their own"
             elif self.w(m.start - 1) in self.v.ORG_NOUNS and self._described(m.start - 1):
                 e.confirmed = True  # "the miner X", "the Australian miner X", "the state miner X", "its subsidiary X"
+            elif self.w(m.start - 1) == "," and self.w(m.start - 2) in self.v.ORG_ROLES and self._described(m.start - 2):
+                e.confirmed = True  # "by buying its owner, X", "the group's parent, X": a firm's role, then its name
             elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
                 e.confirmed = True
         pending = [e for e in map(self.st.ent, self.ms) if e is not None and not e.confirmed and e.label in ORG_LABELS]
