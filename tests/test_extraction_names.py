@@ -294,3 +294,21 @@ def test_a_cueless_name_whose_verb_phrase_says_its_is_a_firm(extractor):
     names = found["names"]
     assert {"Torvane", "Kemerlo", "Dalvik", "Sorrento", "Pellan Holdings"} <= set(names), names
     assert not {"Mara Quint", "Tessaly"} & {n for n, e in names.items() if e["label"] == "Company"}, names
+
+
+def test_a_place_its_materials_are_mined_at_names_a_mine(extractor):
+    found = run(extractor, "The largest producer, Orion Group, mines copper and cobalt at Varnak Hills and Sobelo in Lualaba province.",
+                "The state-owned Kestrel Company mines ilmenite and rutile at Dresk, Ulmany and Pavlo.",
+                "Orion met its partners at Tessaly.")  # fmt: skip
+    names = found["names"]
+    mines = {"Varnak Hills mine", "Sobelo mine", "Dresk mine", "Ulmany mine", "Pavlo mine"}
+    assert mines <= set(names) and all(names[n]["label"] == "Facility" for n in mines), names
+    assert "Tessaly mine" not in names, names
+
+
+def test_a_name_after_at_that_a_known_place_holds_is_a_place(extractor):
+    found = run(extractor, "Bromine is produced from brine at Mardale, Arkansas, and at Qasra, Jordan, and a concentrator at Tovik will "
+                "treat the ore. Orion met at Dalvik, Japan's largest magnet maker.")  # fmt: skip
+    names = found["names"]
+    assert names["Mardale"]["label"] == names["Qasra"]["label"] == "Place", names
+    assert "Tovik concentrator" in names and names.get("Dalvik", {}).get("label") != "Place", names

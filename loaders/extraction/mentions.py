@@ -200,6 +200,7 @@ class Mentions:
         for m in known:
             covered.update(range(m.start, m.end))
         out: list[Mention] = []
+        self.sites_to = -1  # where a list of sites goes on: "mines copper at Tenke Fungurume and Kisanfu"
         i, n = 0, len(doc)
         while i < n:
             if i > 0 and doc[i - 1].text == "(" and i not in covered and has_cjk(doc[i].text):
@@ -358,6 +359,9 @@ class Mentions:
         label, strong = cue_label(words)
         if label is None and any(k.start == start and k.label_of_known in ORG_LABELS for k in known):
             label, strong = "Company", True  # "POSCO Argentina": a known firm's national subsidiary (text.absorbable)
+        if label is None and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
+            self.sites_to = end  # "mines copper and cobalt at Tenke Fungurume and Kisanfu": each a mine named by its place
+            return Mention(start, end, None, f"{text} mine", "Facility", True)
         site = self._site_end(doc, start, end) if label in (None, "Place") else None
         if site is not None:  # "the Kruta Balka lithium deposit", "its Kokkola lithium hydroxide refinery"
             return Mention(start, site, None, doc[start:site].text, "Facility", True)
@@ -374,8 +378,8 @@ class Mentions:
             nxt = doc[end].text if end < len(doc) else ""
             if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based":
                 label, strong = "Place", True
-            elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]):
-                label, strong = "Place", True
+            elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]) or before[-1:] == ["at"] and self._place_follows(doc, known, end):
+                label, strong = "Place", True  # (and "produced at Safi, Jordan": a place the next one holds)
             elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \
                     and not self.org_apposition(lowers, end):
                 label, strong = "Place", False  # (but "a stake in X, the Argentinian subsidiary that ...": a firm)
@@ -389,6 +393,22 @@ class Mentions:
                     t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
+
+    def _mined_at(self, doc: Any, start: int, known: list[Mention]) -> bool:
+        """ "mines copper and cobalt at X": a mining verb, then what it mines, then "at" (MINE_VERBS)."""
+        ends = {m.end: m for m in known if m.key and self.entities[m.key].label in ("Material", "Element")}
+        lowers, k = doc.lowers, start - 2
+        while k >= 0 and (lowers[k] in (",", "and") or k + 1 in ends):
+            k = ends[k + 1].start - 1 if k + 1 in ends else k - 1
+        return k >= 0 and k < start - 2 and lowers[k] in self.v.MINE_VERBS
+
+    @staticmethod
+    def _place_follows(doc: Any, known: list[Mention], end: int) -> bool:
+        """A known place or country follows the name at ``end`` after a comma: "Safi, Jordan" (not "X, Japan's largest
+        maker", nor a demonym)."""
+        return doc.lowers[end : end + 1] == [","] and any(
+            m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and doc.lowers[m.end : m.end + 1] not in (["'s"], ["’s"])
+            for m in known)
 
     def _silence(self, doc: Any, start: int, end: int) -> None:
         """A source's name, its appositive and the place after it name no party: the US of "the US Geological Survey",
