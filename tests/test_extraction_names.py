@@ -312,3 +312,19 @@ def test_a_name_after_at_that_a_known_place_holds_is_a_place(extractor):
     names = found["names"]
     assert names["Mardale"]["label"] == names["Qasra"]["label"] == "Place", names
     assert "Tovik concentrator" in names and names.get("Dalvik", {}).get("label") != "Place", names
+
+
+def test_the_decree_a_regulation_was_promulgated_under_is_the_regulation(extractor):
+    found = extractor.extract([("MINERAL SANDS ADMINISTRATION REGULATIONS", True),
+                               ("Decree of the Cabinet of the Republic of Norland, No. 212. Adopted on 3 May 2024.", False),
+                               ("Article 1. Under Decree of the Cabinet No. 9 of 2019, exports of ilmenite stay banned.", False)]).as_dict()
+    policies = {e["name"]: e for e in found["entities"] if e["label"] == "Policy"}
+    assert "Decree of the Cabinet of the Republic of Norland" in policies["MINERAL SANDS ADMINISTRATION REGULATIONS"]["aliases"], policies
+    assert "Decree of the Cabinet of the Republic of Norland" not in policies, policies
+    assert not any("No. 9" in a for a in policies["MINERAL SANDS ADMINISTRATION REGULATIONS"]["aliases"]), policies
+
+
+def test_a_title_that_ends_in_an_instruments_head_is_the_instrument(extractor):
+    found = run(extractor, "Orion sells cobalt under the Cobalt Export Administration Regulations and the Mining Agency Law.")
+    names = found["names"]
+    assert names["Cobalt Export Administration Regulations"]["label"] == names["Mining Agency Law"]["label"] == "Policy", names

@@ -101,6 +101,22 @@ class Names:
                 entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
                 m.key = entity.key
                 index.add(entity)
+        self._promulgation()
+
+    def _promulgation(self) -> None:
+        """ "Decree of the State Council ..., No. 785" in the first lines under a regulation's title is the number it was
+        promulgated under, a second name of the titled instrument, not a policy of its own (PROMULGATION_HEADS)."""
+        titled = None
+        for s in self.sentences:
+            if s.heading:
+                titled = next((e for e in map(self.ent, s.mentions) if e is not None and e.label == "Policy"), titled)
+                continue
+            for m in s.mentions if titled is not None else ():
+                e = self.ent(m)
+                if e is not None and e is not titled and e.label == "Policy" and e.known is None \
+                        and s.lower(m.start) in self.v.PROMULGATION_HEADS and "no" in s.lowers[m.end : m.end + 3]:
+                    self.merge(e.key, titled.key)
+            return  # (only the first sentence of the body)
 
     def _group_of(self, s: Sentence, m: Mention) -> Entity | None:
         """ "the Toyota group" is Toyota Motor Corporation when the document names it (the group's name, at most one

@@ -80,6 +80,8 @@ def cue_label(words: list[str]) -> tuple[str | None, bool]:
     if len(words) > 2 and (words[1] in _INSTRUMENT_LINKS and words[0] in WORDS.INSTRUMENT_HEADS
                            or words[2] in _INSTRUMENT_LINKS and words[1] in WORDS.INSTRUMENT_HEADS):
         return "Policy", True  # "(Government) Regulation No. 1 of 2017", "Regulations on the Administration of Technology Import and Export"
+    if len(words) > 1 and words[-1] in WORDS.INSTRUMENT_HEADS and words[-1] in _POLICY_CUES:
+        return "Policy", True  # "Export Administration Regulations", "Mineral Resources Management Law": a body's word inside
     for label, cues in lexicon.LABEL_CUES:
         hits = [w for w in words if w in cues]
         if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
@@ -204,9 +206,22 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
             if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
                                                             and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper()):
                 return True
+            if m.label_of_known in ("Element", "Material") and _instrument_run(doc, nxt):
+                return True  # "COBALT EXPORT ADMINISTRATION REGULATIONS", "Graphite Export Control Measures": a title
             return m.label_of_known == "Element" and doc[m.start].is_title and doc[nxt].lower_ not in COMMON_CAPITALS \
                 and not any(k.start == nxt for k in known)  # "Tungsten West", "Lithium Americas": a firm's name
     return False
+
+
+_POLICY_CUES = dict(lexicon.LABEL_CUES)["Policy"]
+
+
+def _instrument_run(doc: Any, k: int) -> bool:
+    """The capitalised words from ``k`` end in a legal instrument's head ("Export Administration Regulations")."""
+    stop = k
+    while stop < len(doc) and stop < k + 6 and name_token(doc, stop):
+        stop += 1
+    return stop > k and doc.lowers[stop - 1] in WORDS.INSTRUMENT_HEADS and (stop == len(doc) or not name_token(doc, stop))
 
 
 _FIRM_WORDS = lexicon.LEGAL_SUFFIXES | frozenset("mining metals minerals resources industries technologies chemicals chemical".split())
