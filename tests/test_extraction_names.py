@@ -328,3 +328,12 @@ def test_a_title_that_ends_in_an_instruments_head_is_the_instrument(extractor):
     found = run(extractor, "Orion sells cobalt under the Cobalt Export Administration Regulations and the Mining Agency Law.")
     names = found["names"]
     assert names["Cobalt Export Administration Regulations"]["label"] == names["Mining Agency Law"]["label"] == "Policy", names
+
+
+def test_a_place_inside_a_firms_name_and_french_joiners(extractor):
+    found = run(extractor, "The Varnak mine is run by Torvane Korea Tungsten, a subsidiary of Torvane Industries.",
+                "PT Indonesia Kestrel New Energy Material, which runs the plant, is 60% owned by Kestrel.",
+                "The smelter belongs to Orbis Fer et Titane, the Orbis subsidiary that smelts ilmenite.")  # fmt: skip
+    names = set(found["names"])
+    assert {"Torvane Korea Tungsten", "PT Indonesia Kestrel New Energy Material", "Orbis Fer et Titane"} <= names, names
+    assert not {"Korea Tungsten", "Indonesia Kestrel New Energy Material", "Orbis Fer", "Titane"} & names, names

@@ -104,7 +104,7 @@ class OrgVerbs:
                 e.confirmed = True  # "the miner X", "the Australian miner X", "the state miner X", "its subsidiary X"
             elif self.w(m.start - 1) == "," and self.w(m.start - 2) in self.v.ORG_ROLES and self._described(m.start - 2):
                 e.confirmed = True  # "by buying its owner, X", "the group's parent, X": a firm's role, then its name
-            elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_NOUNS for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
+            elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_ROLES for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
                 e.confirmed = True
         pending = [e for e in map(self.st.ent, self.ms) if e is not None and not e.confirmed and e.label in ORG_LABELS]
         for m in self.ms if pending else ():  # "battery makers A, B and C": names listed with an organisation are organisations

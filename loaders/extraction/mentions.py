@@ -19,7 +19,7 @@ from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
-NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "del", "della", "des", "do", "dos", "das"))
+NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "del", "della", "des", "do", "dos", "das", "et"))
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
 y Minería Sociedad del Estado")."""
 
@@ -219,6 +219,9 @@ class Mentions:
                     while j < n and _suffix(doc, j):
                         j += 1  # "Lynas Malaysia Sdn Bhd"
                     break
+                if j in covered and j > i and self._place_inside(doc, known_at, j):
+                    j = known_at[j].end  # "Almonty Korea Tungsten", "PT Indonesia BTR New Energy Material": a place inside a name
+                    continue
                 if j in covered and j > i:
                     if doc[j - 1].lower_ == "of" and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
                             and any(w in ALL_CUES for w in doc.lowers[i : j - 1]):
@@ -393,6 +396,16 @@ class Mentions:
                     t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
         return Mention(start, end, None, text, label, strong)
+
+    def _place_inside(self, doc: Any, known_at: dict[int, Mention], j: int) -> bool:
+        """A known place or country at ``j`` between two words of one capitalised name (not a demonym, not after a
+        joiner): "Almonty Korea Tungsten", "PT Indonesia BTR New Energy Material"."""
+        m = known_at.get(j)
+        if m is None or m.demonym or m.label_of_known not in ("Place", "Country") or not name_token(doc, j - 1) \
+                or doc.lowers[j - 1] in self.v.STOP or m.end >= len(doc) or not name_token(doc, m.end) or doc.lowers[m.end] in self.v.STOP:
+            return False
+        after = known_at.get(m.end)
+        return after is None or after.label_of_known in ("Element", "Material")
 
     def _mined_at(self, doc: Any, start: int, known: list[Mention]) -> bool:
         """ "mines copper and cobalt at X": a mining verb, then what it mines, then "at" (MINE_VERBS)."""
