@@ -86,13 +86,14 @@ class Discourse:
                 if key is not None:
                     self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(("government",)):  # "the Baotou municipal government": a body of that place
-            place = self.at_end(i - 1)
-            if self.w(i - 1) in ("municipal", "provincial", "city", "state", "regional", "county", "local") \
-                    and place is not None and self.st.label(place) == "Place":
-                name = f"{self.st.ent(place).name} {self.w(i - 1)} government"
+            level = self.w(i - 1) in ("municipal", "provincial", "city", "state", "regional", "county", "local")
+            place = self.at_end(i - 1 if level else i)  # ("the Quebec government": a province's, named as Quebec names it)
+            if place is not None and self.st.label(place) == "Place" and (level or self.w(place.start - 1) == "the"):
+                name = f"{self.st.ent(place).name} {self.w(i - 1)} government" if level else f"Government of {self.st.ent(place).name}"
                 e = self.st._new("GovernmentBody", name)
                 e.surfaces[d[place.start : i + 1].text] += 1
                 e.mentions += 1
+                e.demonym_only = False  # (named, not only by a demonym: kept when no relation uses it)
                 e.sentence = e.sentence or self.s.text
                 self.ms.remove(place)
                 self.ms.append(Mention(place.start, i + 1, e.key, d[place.start : i + 1].text, anaphora=True))

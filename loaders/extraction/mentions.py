@@ -310,7 +310,8 @@ class Mentions:
             or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words))
             or (after_title[:1] == [","] and len(after_title) > title_at and after_title[title_at] in TITLE_WORDS)
             or (after_title[:1] == [","] and any(w in PUNDITS for w in after_title[1:3]))  # "X, a mining strategist"
-            or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in ALL_CUES for w in words))
+            or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in ALL_CUES for w in words)
+                and not (lowers[end : end + 1] and lowers[end] in self.v.SITE_NOUNS or self._site_end(doc, start, end)))  # ("the Kathleen Valley lithium project")
         )
         if person:
             k = end
@@ -386,6 +387,9 @@ class Mentions:
             elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \
                     and not self.org_apposition(lowers, end):
                 label, strong = "Place", False  # (but "a stake in X, the Argentinian subsidiary that ...": a firm)
+            elif (before[-2:-1] == [","] and before[-3:-2] or before[-1:] == [","] and before[-2:-1]) \
+                    and before[-3 if before[-1] in ("the", "a") else -2] in self.v.BODY_NOUNS:
+                label, strong = "GovernmentBody", True  # "Greenland's parliament, the Inatsisartut": a body named after its kind
             elif before[-1:] == ["of"] and before[-2:-1] and before[-2] in self.v.PLACE_NOUNS:
                 label, strong = "Place", True  # "the port city of La Rochelle"
             elif len(before) >= 2 and before[-1] in ("called", "named") and before[-2] in self.v.FACILITY_NOUNS:

@@ -296,6 +296,10 @@ class Names:
                     orgs.setdefault(name, e)
                 if e.label == "GovernmentBody":  # "the Ministry of Commerce" in a notice by "... of the People's Republic of China"
                     bodies.setdefault(normalise(strip_suffix(e.name)), e)
+        for e in [e for e in self.entities.values() if e.label == "GovernmentBody"]:
+            words = normalise(e.name).split()
+            if len(words) > 2 and words[0] in _COUNTRY_WORDS:
+                bodies[" ".join(words[1:])] = e  # "the Forest Service" after "the US Forest Service"
         self._merge_same_names()
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:

@@ -90,8 +90,8 @@ def cue_label(words: list[str]) -> tuple[str | None, bool]:
             continue
         if label == "Place" and (not hits or words[-1] not in cues):
             continue
-        if label == "GovernmentBody" and hits and len(words) == 1:
-            continue
+        if label == "GovernmentBody" and hits and (len(words) == 1 or hits == ["service"] and words[-1] != "service"):
+            continue  # ("US Forest Service", not "Service Metals Ltd")
         if hits:
             strong = any(h not in WEAK_CUES for h in hits)
             if label == "Company" and not strong:
