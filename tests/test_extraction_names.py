@@ -347,3 +347,18 @@ def test_bodies_named_after_their_kind_a_provinces_government_and_a_service(extr
     assert names["Stortveld"]["label"] == names["Government of Quebec"]["label"] == names["US Forest Service"]["label"] == "GovernmentBody", names
     assert "Forest Service" not in names and "Forest Service" in names["US Forest Service"]["aliases"], names
     assert names["Kathleen Valley lithium project"]["label"] == "Facility" and names["Kestrel Service Metals Ltd"]["label"] == "Company", names
+
+
+def test_a_head_noun_before_of_and_a_known_name_is_the_known_compound(extractor):
+    found = run(extractor, "The refinery can supply the batteries of about one million electric vehicles. Orion Ltd makes motors.")
+    names = found["names"]
+    assert "electric vehicle battery" in names and "EV traction motor" not in names, names
+
+
+def test_a_name_a_places_kind_opens_is_a_place_unless_a_site_of_the_document(extractor):
+    found = run(extractor, "Orion Lithium pumps brine from the Salar de Tarna and turns it into carbonate at its Vela Roja plant.",
+                "| Salar de Tarna and Vela Roja | Tarna, Chile | lithium carbonate |",
+                "Lake Minerals Ltd drills at Lake Kivu.")  # fmt: skip
+    names = found["names"]
+    assert names["Salar de Tarna"]["label"] == names["Lake Kivu"]["label"] == "Place", names
+    assert names["Lake Minerals Ltd"]["label"] == "Company" and "Vela Roja" not in names, names

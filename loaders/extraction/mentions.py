@@ -76,6 +76,7 @@ class Mentions:
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
         spans = self._filter_known(doc, spans)
         spans += self._elliptic(doc, spans)
+        spans = [self._inverted(doc, m) for m in spans]
         covered = {k for m in spans for k in range(m.start, m.end)}
         spans += [Mention(start, end, self._known(known), text, label_of_known=known.label)
                   for start, end, known, text in packed_mentions(doc, covered, self.x.gazetteer, text)]  # "Dy/Tb", "NdPr"
@@ -192,6 +193,22 @@ class Mentions:
             if known is not None and known.label == "Material":
                 out.append(Mention(m.end + 1, m.end + 2, self._known(known), doc[m.end + 1].text))
         return out
+
+    def _inverted(self, doc: Any, m: Mention) -> Mention:
+        """ "the batteries of about one million electric vehicles": the "electric vehicle batteries" the vocabulary knows,
+        not the vehicles (a lower-case head, "of" or "for", numbers and quantity words, then the known name)."""
+        e = self.entities.get(m.key or "")
+        if e is None or e.label not in ("EndUse", "Material") or m.text[-1:] != "s":
+            return m
+        k = m.start - 1
+        while k > 0 and (doc[k].like_num or doc.lowers[k] in ("about", "around", "some", "nearly", "almost", "over", "up", "to")):
+            k -= 1
+        if k < 1 or doc.lowers[k] not in ("of", "for") or not (doc[k - 1].is_alpha and doc[k - 1].is_lower) or doc.lowers[k - 1] in self.v.STOP:
+            return m
+        known = self.x.gazetteer.lookup(f"{m.text[:-1]} {doc[k - 1].text}")
+        if known is None or known.label != e.label or known.id == e.key:
+            return m
+        return Mention(k - 1, m.end, self._known(known), doc[k - 1 : m.end].text, label_of_known=known.label)
 
     def _candidates(self, doc: Any, known: list[Mention]) -> list[Mention]:
         """Capitalised name runs that the gazetteer does not cover, each with a label where a cue gives one."""
@@ -380,8 +397,8 @@ class Mentions:
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"
         if label is None:
             nxt = doc[end].text if end < len(doc) else ""
-            if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based":
-                label, strong = "Place", True
+            if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based" or words[0] in self.v.PLACE_OPENERS and end > start + 1:
+                label, strong = "Place", True  # (and "the Salar de Atacama": a name a place's kind opens)
             elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]) or before[-1:] == ["at"] and self._place_follows(doc, known, end):
                 label, strong = "Place", True  # (and "produced at Safi, Jordan": a place the next one holds)
             elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \

@@ -61,8 +61,9 @@ class Names:
                 if m.key is None and m.label in ORG_LABELS:
                     tokens = normalise(m.text).split()
                     org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
+        sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions if m.label == "Facility"}
         for s in self.sentences:
-            self._listed_places(s)
+            self._listed_places(s, sites)
         index = NameIndex()
         for e in self.entities.values():
             if e.label in ORG_LABELS:
@@ -130,9 +131,10 @@ class Names:
             m.label = None  # "Toyota Tsusho Corporation" and "Toyota Motor Corporation": the short form decides, as any other
         return fits[0] if len(fits) == 1 else None
 
-    def _listed_places(self, s: Sentence) -> None:
+    def _listed_places(self, s: Sentence, sites: set[str]) -> None:
         """Cue-less names listed after a place are places: "mines ore in Kiruna, Malmberget and Svappavaara", "in
-        Kerala and Odisha" (but not "In Japan, A and B signed": a list that is a verb's subject)."""
+        Kerala and Odisha" (but not "In Japan, A and B signed": a list that is a verb's subject, nor the name of a
+        site the document names with its kind word: "Salar de Atacama and La Negra" beside "its La Negra plant")."""
         ms = s.mentions
         for k, p in enumerate(ms):
             if (p.label_of_known or p.label) not in ("Place", "Country") or p.demonym:
@@ -145,7 +147,7 @@ class Names:
                 listed.append(ms[q])
                 if "and" in gap:
                     if s.lower(ms[q].end) not in self.v.CLAUSE_VERBS | self.v.ORG_VERBS:
-                        for m in listed:
+                        for m in (m for m in listed if normalise(m.text) not in sites):
                             m.label, m.strong = "Place", False
                     break
                 q += 1
