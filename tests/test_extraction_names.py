@@ -362,3 +362,11 @@ def test_a_name_a_places_kind_opens_is_a_place_unless_a_site_of_the_document(ext
     names = found["names"]
     assert names["Salar de Tarna"]["label"] == names["Lake Kivu"]["label"] == "Place", names
     assert names["Lake Minerals Ltd"]["label"] == "Company" and "Vela Roja" not in names, names
+
+
+def test_names_in_apposition_to_a_plural_site_noun_are_sites(extractor):
+    found = run(extractor, "Norland has two deposits in the south of the island, Varnfjeld and Tasbreez, among the largest known. "
+                "The Varnfjeld project was blocked. Orion Ltd runs three refineries, Alpha, Beta and Gamma.")  # fmt: skip
+    names = found["names"]
+    assert {"Varnfjeld deposit", "Tasbreez deposit", "Alpha refinery", "Beta refinery", "Gamma refinery"} <= set(names), names
+    assert "Varnfjeld project" in names["Varnfjeld deposit"]["aliases"] and "Varnfjeld" not in names, names

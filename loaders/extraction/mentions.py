@@ -217,7 +217,7 @@ class Mentions:
         for m in known:
             covered.update(range(m.start, m.end))
         out: list[Mention] = []
-        self.sites_to = -1  # where a list of sites goes on: "mines copper at Tenke Fungurume and Kisanfu"
+        self.sites_to, self.site_noun = -1, "mine"  # where a list of sites goes on: "mines copper at Tenke Fungurume and Kisanfu"
         i, n = 0, len(doc)
         while i < n:
             if i > 0 and doc[i - 1].text == "(" and i not in covered and has_cjk(doc[i].text):
@@ -380,9 +380,10 @@ class Mentions:
         label, strong = cue_label(words)
         if label is None and any(k.start == start and k.label_of_known in ORG_LABELS for k in known):
             label, strong = "Company", True  # "POSCO Argentina": a known firm's national subsidiary (text.absorbable)
-        if label is None and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
-            self.sites_to = end  # "mines copper and cobalt at Tenke Fungurume and Kisanfu": each a mine named by its place
-            return Mention(start, end, None, f"{text} mine", "Facility", True)
+        listed = self._listed_sites(doc, start) if label is None and before[-1:] == [","] and lowers[end : end + 1] in ([","], ["and"]) else None
+        if label is None and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
+            self.sites_to, self.site_noun = end, listed or ("mine" if before[-1:] == ["at"] else self.site_noun)
+            return Mention(start, end, None, f"{text} {self.site_noun}", "Facility", True)  # "mines copper at A and B": each a mine
         site = self._site_end(doc, start, end) if label in (None, "Place") else None
         if site is not None:  # "the Kruta Balka lithium deposit", "its Kokkola lithium hydroxide refinery"
             return Mention(start, site, None, doc[start:site].text, "Facility", True)
@@ -427,6 +428,19 @@ class Mentions:
             return False
         after = known_at.get(m.end)
         return after is None or after.label_of_known in ("Element", "Material")
+
+    def _listed_sites(self, doc: Any, start: int) -> str | None:
+        """The site noun of "Two deposits in the south of the island, Kvanefjeld and Tanbreez, are ...": a plural site
+        noun, lower-case words after it, a comma, then the names (the singular noun names each site)."""
+        lowers = doc.lowers
+        for k in range(start - 2, max(-1, start - 10), -1):
+            word = lowers[k]
+            singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+            if word.endswith("s") and singular in self.v.SITE_NOUNS:
+                return singular
+            if not (doc[k].is_lower and doc[k].is_alpha) or word in ("and", "or", "but"):
+                return None
+        return None
 
     def _mined_at(self, doc: Any, start: int, known: list[Mention]) -> bool:
         """ "mines copper and cobalt at X": a mining verb, then what it mines, then "at" (MINE_VERBS)."""
