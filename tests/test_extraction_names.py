@@ -370,3 +370,11 @@ def test_names_in_apposition_to_a_plural_site_noun_are_sites(extractor):
     names = found["names"]
     assert {"Varnfjeld deposit", "Tasbreez deposit", "Alpha refinery", "Beta refinery", "Gamma refinery"} <= set(names), names
     assert "Varnfjeld project" in names["Varnfjeld deposit"]["aliases"] and "Varnfjeld" not in names, names
+
+
+def test_a_mixed_oxide_is_not_separated_and_a_second_preposition_keeps_the_list(extractor):
+    found = run(extractor, "Cyclon supplies recycled mixed rare-earth oxide to Orbis Ltd, which also buys a mixed rare-earth concentrate.",
+                "Kestrel Group, the largest anode maker, supplies anode material to Panasonic and to Dalvik Energy Solutions.")  # fmt: skip
+    names = found["names"]
+    assert {"mixed rare earth oxide", "rare earth concentrate", "Dalvik Energy Solutions"} <= set(names), names
+    assert "separated rare earth oxides" not in names, names

@@ -113,3 +113,7 @@ class OrgVerbs:
                     and (e.confirmed or e.key in self.st.used) and not m.anaphora:
                 for x in self.conjuncts(m, self.org):
                     self.st.ent(x).confirmed = True
+            nxt = self.at(m.end + 2) if e is not None and e.label in ORG_LABELS and self.w(m.end) == "and" and self.w(m.end + 1) == self.w(m.start - 1) \
+                and self.w(m.start - 1) in self.v.PREPOSITIONS else None
+            if nxt is not None and self.org(nxt) and (e.confirmed or e.key in self.st.used):
+                self.st.ent(nxt).confirmed = True  # "supplies anode material to Panasonic and to Samsung SDI"
