@@ -86,6 +86,8 @@ class Categories:
 
     def expand(self, produced: dict[tuple[str, str], list], flows: list[tuple[str, str, dict]], basis_of, has_figures) -> None:
         """Add to ``produced`` and ``flows`` what the members inherit from their categories (see the module docstring)."""
+        if not self.ids:
+            return  # (no category: nothing to inherit, and no pass over a million flows to find it out)
         cat_rows: dict[tuple[str, str], list] = defaultdict(list)
         cat_inputs: dict[str, list[tuple[str, dict]]] = defaultdict(list)
         outputs: list[tuple[str, str, dict]] = []

@@ -67,6 +67,7 @@ from supplygraph.schema import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
+from .flowbulk import Bulk
 from .flowgraph import FlowGraph
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
@@ -229,7 +230,9 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
     # (source, target, type, properties, sources, reviewed), own: ``own`` when the dict and list are the projection's
     # to keep (the store's stream decodes them for it), not the caller's graph's
     stream = ((u, v, d.get("type"), d, d.get("sources"), d.get("reviewed", True)) for u, v, d in G.edges(data=True))
-    taken = itertools.chain(zip(stream, itertools.repeat(False)), zip(facts or (), itertools.repeat(True)))
+    bulk = Bulk(labels=labels, categories=category_ids, edge_attrs=_EDGE_ATTRS, produced=produced, flows=flows,
+                waiting=waiting, activity=activity, active=active, basis_of=basis_of)  # plain batches of facts: .flowbulk
+    taken = itertools.chain(zip(stream, itertools.repeat(False)), zip(bulk.facts(facts or ()), itertools.repeat(True)))
     for (source, target, kind, data, cited, reviewed), own in taken:
         if kind not in _FLOWING:
             if kind == "MEMBER_OF":

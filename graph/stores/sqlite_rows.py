@@ -158,8 +158,43 @@ EDGES = Kind(
 )  # fmt: skip
 
 
+BATCH = 4096
+"""Flow facts decoded per batch: one JSON scan each (attribute names shared within it), small enough to stay in cache."""
+
+
+class FlowFacts:
+    """The flow facts a read keeps out of its graph (:meth:`.EmbeddedStore.analysis_graph`), in the graph's adjacency
+    order: iterated, one (source, target, type, properties, sources, reviewed) tuple per fact, as
+    :meth:`.Store.analysis_graph` promises; or :meth:`batches`, the same facts as six parallel lists per batch.
+
+    The batches let the projection take a batch of plain facts with a few C-level passes over its lists instead of
+    its rules one fact at a time (:mod:`..analyses.flowbulk`); iterating gives the same tuples from the same lists.
+    Either way, once: the facts are decoded as they are taken and dropped once passed.
+    """
+
+    def __init__(self, batches: Iterator[tuple[list, ...]]) -> None:
+        self._batches = batches
+
+    def __iter__(self) -> Iterator[tuple]:
+        return itertools.chain.from_iterable(itertools.starmap(zip, self._batches))
+
+    def batches(self) -> Iterator[tuple[list, ...]]:
+        """(sources, targets, types, properties, sources cited, reviewed): one list each, of the batch's facts in order."""
+        return self._batches
+
+
+def _decoded(scan: Callable, texts: list[str], strings: dict[str, str]) -> tuple[list, list, list]:
+    """Payloads' texts decoded in one scan: their properties dicts, their cited sources (each document id one shared
+    string object, a fresh list per fact) and their reviewed flags, each a list; C-level maps, no Python loop per fact."""
+    payloads = scan("[" + ",".join(texts) + "]", 0)[0]
+    cited = map(itemgetter(1), payloads)
+    intern = strings.setdefault
+    return (list(map(itemgetter(0), payloads)), list(map(list, map(map, itertools.repeat(intern), *itertools.tee(cited)))),
+            list(map(itemgetter(4), payloads)))  # fmt: skip
+
+
 def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, reviewed_only: bool,
-               flow_types: frozenset[str]) -> tuple[Any, Iterator[tuple]]:  # fmt: skip
+               flow_types: frozenset[str]) -> tuple[Any, FlowFacts]:  # fmt: skip
     """The store's rows as a NetworkX graph (only the nodes in ``keep``, when given), and the facts of ``flow_types``
     kept out of it as a stream (:meth:`.EmbeddedStore.analysis_graph`); ``query`` runs SQL on the store."""
     import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
@@ -234,27 +269,26 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
                 context.append((key, kind, source, target, payload))
             add_context(context)
 
-    def stream() -> Iterator[tuple]:
-        """The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time; one
-        generator, not three stacked (a resumption per fact each, at a million facts). The general read's, where an
-        edge's end has no node row or only some nodes are kept (else :func:`_split_rows`)."""
+    def batches() -> Iterator[tuple[list, ...]]:
+        """The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time. The
+        general read's, where an edge's end has no node row or only some nodes are kept (else :func:`_split_rows`)."""
         pending: list[tuple] = []
         sources_of = list(nodes)
         for i, source in enumerate(sources_of, 1):
             for facts in flows.pop(source, {}).values():
                 pending += facts
-            if len(pending) < 4096 and i < len(sources_of):
+            if len(pending) < BATCH and i < len(sources_of):
                 continue
-            payloads = scan("[" + ",".join([fact[3] for fact in pending]) + "]", 0)[0] if pending else ()
-            for (start, end, kind, _), (props, cited, _, _, reviewed) in zip(pending, payloads):
-                yield start, end, kind, props, [strings.setdefault(s, s) for s in cited], reviewed
+            if pending:
+                starts, ends, kinds, texts = map(list, zip(*pending))
+                yield (starts, ends, kinds, *_decoded(scan, texts, strings))
             pending = []
 
-    return graph, stream()
+    return graph, FlowFacts(batches())
 
 
 def _split_rows(rows: sqlite3.Cursor, nodes: list[str], flow_types: frozenset[str], scan: Callable,
-                strings: dict[str, str]) -> tuple[list[tuple], Iterator[tuple]] | None:  # fmt: skip
+                strings: dict[str, str]) -> tuple[list[tuple], FlowFacts] | None:  # fmt: skip
     """The edge rows (in key order) parted: the context facts' rows, their ends and type the shared objects, and the
     flow facts as :func:`read_graph`'s stream, in the same order; None when an edge's end has no node row.
 
@@ -292,12 +326,11 @@ def _split_rows(rows: sqlite3.Cursor, nodes: list[str], flow_types: frozenset[st
     flowing = np.flatnonzero(codes >= 0)
     order = flowing[np.lexsort((flowing, first[pair[flowing]], tails[flowing]))]  # by source, pair's first fact, key
 
-    def stream() -> Iterator[tuple]:
-        for start in range(0, len(order), 4096):
-            chunk = order[start:start + 4096]
-            payloads = scan("[" + ",".join([texts[i] for i in chunk.tolist()]) + "]", 0)[0]
-            for tail, head, kind, (props, cited, _, _, reviewed) in zip(tails[chunk].tolist(), heads[chunk].tolist(),
-                                                                          codes[chunk].tolist(), payloads):  # fmt: skip
-                yield nodes[tail], nodes[head], flow_kinds[kind], props, [strings.setdefault(s, s) for s in cited], reviewed
+    def batches() -> Iterator[tuple[list, ...]]:
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            yield (list(map(nodes.__getitem__, tails[chunk].tolist())), list(map(nodes.__getitem__, heads[chunk].tolist())),
+                   list(map(flow_kinds.__getitem__, codes[chunk].tolist())),
+                   *_decoded(scan, list(map(texts.__getitem__, chunk.tolist())), strings))  # fmt: skip
 
-    return context, stream()
+    return context, FlowFacts(batches())
