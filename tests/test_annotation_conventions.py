@@ -83,3 +83,22 @@ def test_dependence_is_stated_reliance_or_an_import_never_a_purchase(extractor):
             ("Orion Motors", "NdFeB magnet"), ("Japan", "China"), ("United States", "China")} <= depends, facts  # fmt: skip
     assert not {a for a, _ in depends} & {"Elm Metals", "Gorse Lithium", "Gorse Lithium plant", "Ivy Magnetics"}, depends
     assert ("SUPPLIES", "Fir Separation", "Elm Metals") in facts, facts
+
+
+def test_a_region_is_in_its_country_where_the_sentence_places_it(extractor):
+    """Place chains after "and", past a region noun and into "in the north-west of C"; "on P island, C"; "the Indonesian
+    island of P"; an opening "In C it ..." frame. A country named elsewhere ("the only smelter in the United States,
+    ... at Tarn Falls, Montana"), or a later "the U.S. arm" after a place, places nothing."""
+    facts = named_facts(extractor, "Spodumene is converted at Orion's plants in Meishan, Sichuan, and Qinzhou, Guangxi, in China.",
+                        "The Birch project lies in Salta Province in the north-west of Argentina.",
+                        "Cedar Lithium draws brine in Jujuy Province, in the north-west of Argentina.",
+                        "Dogwood Nickel and Elm Metals remain partners at Weda Bay on Halmahera island, Indonesia.",
+                        "Fir Resources owns a nickel mine on the Indonesian island of Sulawesi.",
+                        "In the United States it produces lithium carbonate from brine at Silver Peak, Nevada.",
+                        "The only antimony smelter in the United States, Gorse Antimony's plant at Tarn Falls, Montana, processes ore.",
+                        "On a site in the Pocotaligo Industrial Park, the U.S. arm of a German magnet maker is putting up a plant.")  # fmt: skip
+    placed = {(a, b) for kind, a, b in facts if kind == "LOCATED_IN"}
+    assert {("Meishan", "Sichuan"), ("Qinzhou", "Guangxi"), ("Guangxi", "China"),
+            ("Salta Province", "Argentina"), ("Jujuy Province", "Argentina"), ("Halmahera", "Indonesia"),
+            ("Sulawesi", "Indonesia"), ("Nevada", "United States")} <= placed, placed  # fmt: skip
+    assert ("Montana", "United States") not in placed and ("Pocotaligo Industrial Park", "United States") not in placed, placed

@@ -44,9 +44,12 @@ class Location:
         for m in self.ms:
             if self.st.label(m) != "Place":
                 continue
-            if self.w(m.start - 1) in ("in", "near", "at") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")) \
-                    or m.start == self.s.start or self.w(m.start - 1) == "|":  # a dateline "KIRUNA, Sweden -", a cell
-                self._place_chain(m)
+            if self.w(m.start - 1) in ("in", "near", "at", "on") or (self.w(m.start - 1) == "the" and self.w(m.start - 2) in ("in", "at")) \
+                    or m.start == self.s.start or self.w(m.start - 1) == "|" \
+                    or self.w(m.start - 1) == "of" and self.w(m.start - 2) in self.v.REGION_NOUNS \
+                    or self.w(m.start - 1) == "and" and self.w(m.start - 2) == "," \
+                    and self.st.label(self.at_end(m.start - 2)) == "Place":  # fmt: skip
+                self._place_chain(m)  # (a dateline "KIRUNA, Sweden -", a cell, "the State of Orissa, India", "in A, B, and C, D")
         # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
         for m in self.ms:
             if self.st.label(m) in ("Place", "Facility") and self.w(m.end) == "in":
@@ -62,6 +65,12 @@ class Location:
                     self.st.add("LOCATED_IN", nxt, m, self.s, 0.85)
                 elif nxt is not None and self.org(nxt):
                     self.st.add("LOCATED_IN", nxt, m, self.s, 0.8)
+        # "the Indonesian island of Sulawesi", "the Chilean region of Atacama": the country the demonym names
+        for m in self.ms:
+            if self.st.label(m) == "Place" and self.w(m.start - 1) == "of" and self.w(m.start - 2) in self.v.REGION_NOUNS | {"island"}:
+                demonym = self.at_end(m.start - 2)
+                if demonym is not None and demonym.demonym and self.st.label(demonym) == "Country":
+                    self.st.add("LOCATED_IN", m, demonym, self.s, 0.8)
         # "A, one of Japan's largest chemical companies" / "A, China's state-backed rare earth and steel giant"
         for m in self.ms:
             if not self.org(m) or self.w(m.end) != ",":
@@ -114,9 +123,11 @@ class Location:
 
     def place_at(self, k: int) -> Mention | None:
         """The place a phrase from ``k`` names, past a determiner and direction words: "southeast Alaska", "the
-        northern province of Yen Bai", "the north-west of Argentina", "South Africa's Limpopo province"."""
+        northern province of Yen Bai", "the north-west of Argentina" (one token or three), "South Africa's Limpopo
+        province"."""
         while self.at(k) is None and k < self.s.end and (self.w(k) in self.v.DIRECTION_WORDS | {"the", "of"} or
-                                                          self.w(k) in self.v.REGION_NOUNS and self.w(k + 1) == "of"):
+                                                          self.w(k) in self.v.REGION_NOUNS and self.w(k + 1) == "of" or
+                                                          self.w(k) == "-" and self.w(k - 1) in self.v.DIRECTION_WORDS):
             k += 1  # ("Western Australia", "South Sulawesi": a name that starts with one)
         m = self.at(k)
         return self.head(m, self.labelled("Place")) if m is not None else None
@@ -127,8 +138,8 @@ class Location:
         if self.w(self.s.start) != "in" or not self.ms:
             return
         where = self.place_at(self.s.start + 1)
-        if where is None or self.w(where.end) != "," or self.st.label(where) not in ("Country", "Place"):
-            return
+        if where is None or self.w(where.end) not in (",", "it", "they", "we") or self.st.label(where) not in ("Country", "Place"):
+            return  # ("In the United States it produces ...": a pronoun subject needs no comma)
         if any(self.st.label(m) == "Country" and self.st._key(m) != self.st._key(where) and not m.demonym for m in self.ms):
             return
         for m in self.ms:
@@ -156,13 +167,13 @@ class Location:
 
     def _place_chain(self, place: Mention) -> None:
         """ "Stillwater, Oklahoma" / "Narva, in Estonia's Ida-Viru County": the first is in the second."""
-        k = place.end
+        k = place.end + (self.w(place.end) in self.v.REGION_NOUNS | {"island"})  # "Halmahera island, Indonesia"
         if self.w(k) != ",":
             return
         k += 1
-        if self.w(k) == "in":
-            k += 1
-        nxt = self.at(k)
+        located = self.w(k) == "in"
+        k += located
+        nxt = self.place_at(k) if located else self.at(k)  # ", in the north-west of C" (", the U.S. arm of": no place)
         if nxt is not None and self.st.label(nxt) == "Country" and self.w(nxt.end) in ("'s", "’s"):
             inner = self.at(nxt.end + 1)
             if inner is not None and self.st.label(inner) == "Place":
