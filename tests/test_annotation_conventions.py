@@ -102,3 +102,16 @@ def test_a_region_is_in_its_country_where_the_sentence_places_it(extractor):
             ("Salta Province", "Argentina"), ("Jujuy Province", "Argentina"), ("Halmahera", "Indonesia"),
             ("Sulawesi", "Indonesia"), ("Nevada", "United States")} <= placed, placed  # fmt: skip
     assert ("Montana", "United States") not in placed and ("Pocotaligo Industrial Park", "United States") not in placed, placed
+
+
+def test_a_country_that_only_frames_a_sentence_does_not_produce(extractor):
+    """ "In the United States it produces M": "it" is the firm the text is about, the country only the frame (an
+    analyst's concentration by country must not count the firm's plant as national output); "China produces Ga, and it
+    refines Ge": "it" is China."""
+    facts = named_facts(extractor, "Orion Lithium is a lithium producer.",
+                        "In the United States it produces lithium carbonate from brine at Silver Peak, Nevada.",
+                        "China produces most of the world's gallium, and it refines most of its germanium.")  # fmt: skip
+    assert ("PRODUCES", "Orion Lithium", "lithium carbonate") in facts, facts
+    assert ("PRODUCES", "United States", "lithium carbonate") not in facts, facts
+    assert {("PRODUCES", "China", "Gallium"), ("PRODUCES", "China", "Germanium")} <= facts, facts
+    assert ("PRODUCES", "Orion Lithium", "Germanium") not in facts, facts

@@ -16,6 +16,10 @@ class Production:
             subject = self.relative_head(i, lambda m: self.org(m) or self.st.label(m) == "Facility") or subject
             producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
+            if subject is None and self.w(i - 1) in ("it", "they") and self.st.label(producer) == "Country" \
+                    and "in" in self.s.lowers[producer.start - 2 : producer.start] \
+                    and self.st.label_of(self.st.last_subject) in ORG_LABELS:
+                producer = None  # "In the United States it produces M": "it" is the firm, the country only the frame
             if producer is None:
                 if any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                     producer = self.st.last_subject  # type: ignore[assignment]
