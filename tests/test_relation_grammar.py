@@ -385,3 +385,25 @@ def test_a_supply_from_a_planned_plant_infers_no_production_and_a_deal_adviser_i
     found = extractor.extract(read_text("Cedar Securities acted as financial adviser to Orion Motors Ltd, and Aster & Hale acted "
                                         "as legal counsel.", False).blocks).as_dict()  # fmt: skip
     assert not {"Aster & Hale", "Cedar Securities"} & {e["name"] for e in found["entities"]}, found["entities"]
+
+
+def test_a_table_row_of_a_site_not_producing_yet_keeps_its_status(extractor):
+    """Found on a probe annual report: a row whose status says "under construction" or "feasibility" made a plant
+    that produces today; the plant keeps the status, so the report lists it as pipeline, not as supply."""
+    found = extractor.extract(read_text("| Operation | Location | Products | Status |\n|---|---|---|---|\n"
+                                        "| Kestrel refinery | Tarnland | separated rare earth oxides | under construction |\n"
+                                        "| Orlov | Tarnland | rutile, zircon | feasibility |\n"
+                                        "| Holt | Tarnland | ilmenite | operating |\n", True).blocks).as_dict()  # fmt: skip
+    status = {e["name"]: (e.get("properties") or {}).get("status") for e in found["entities"] if e["label"] == "Facility"}
+    assert status == {"Kestrel refinery": "construction", "Orlov": "planned", "Holt": None}, status
+
+
+def test_production_that_starts_in_a_stated_year_holds_from_that_year(extractor):
+    """Found on a probe annual report: "expects first production of M in 2027" made a producer of M today; the fact
+    now holds from the year given (the report lists it as pipeline until then), and undated production stays undated."""
+    found = extractor.extract(read_text("Kestrel Resources expects first production of NdPr oxide in 2027.\n\n"
+                                        "Birch Metals Ltd will begin producing terbium oxide in early 2026.\n\n"
+                                        "Orion Mining Ltd produces dysprosium oxide.", False).blocks).as_dict()  # fmt: skip
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    since = {names[r["source"]]: r.get("since") for r in found["relations"] if r["type"] == "PRODUCES"}
+    assert since == {"Kestrel Resources": "2027", "Birch Metals Ltd": "2026", "Orion Mining Ltd": None}, since

@@ -224,6 +224,17 @@ class Grammar:
                 return None
         return None
 
+    def start_year(self, i: int) -> str | None:
+        """The year the production named at ``i`` starts, when the words before it say it starts ("first production
+        of M in 2027", "will begin producing M from 2026"; START_CUES); None otherwise."""
+        if not any(self.w(k) in self.v.START_CUES for k in range(max(self.s.start, i - 3), i)):
+            return None
+        for k in range(i + 1, self.s.end - 1):
+            year = k + 1 + (self.w(k + 1) in ("early", "mid", "late", "the"))
+            if self.w(k) in ("in", "from", "by") and re.fullmatch(r"(?:19|20)\d\d", self.w(year)):
+                return self.w(year)
+        return None
+
     def past_place(self, i: int) -> int:
         """Where the place phrase after a facility ("in Alexandria, Louisiana") ends, or ``i`` when none starts there."""
         if self.w(i) not in ("in", "at", "near"):

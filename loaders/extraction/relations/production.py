@@ -36,9 +36,10 @@ class Production:
             if any(self.w(k) in ("technology", "technologies", "equipment") and not self.st_mention_covers(k)
                    for k in range(max(self.s.start, i - 3), i)):  # fmt: skip
                 continue
+            since = self.start_year(i)  # ("will begin producing M in 2026": from then)
             for who in self.subjects(producer, i, lambda m: self.org(m) or self.st.label(m) == "Facility"):  # "A and B make M"
                 for mat in materials:
-                    self.st.add("PRODUCES", who, mat, self.s, 0.8)
+                    self.st.add("PRODUCES", who, mat, self.s, 0.8, **({"since": since} if since else {}))
             self._purpose(materials[-1].end, materials, producer)
             # "uses M0 to make M": M0 feeds M
             if self.w(i - 1) == "to":
@@ -106,8 +107,9 @@ class Production:
                 who = self.ms[0]  # (a country that is the largest producer)
             if who is None or self.hedged(who.start, i):
                 continue
+            since = self.start_year(i)  # ("expects first production of M in 2027": from then)
             for mat in self._objects(of + 1, "Material"):
-                self.st.add("PRODUCES", who, mat, self.s, 0.75)
+                self.st.add("PRODUCES", who, mat, self.s, 0.75, **({"since": since} if since else {}))
         # "a samarium-cobalt alloy produced in China"; "samarium oxide produced by A", "M is made by A at its plant"
         for i in self.triggers(self.v.PASSIVE_PRODUCE):
             maker, by = self.passive_by(i, lambda m: self.org(m) or self.st.label(m) == "Facility", reach=6)

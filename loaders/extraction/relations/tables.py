@@ -97,8 +97,14 @@ class Tables:
             self.st.add("LOCATED_IN", maker[0], places[0], self.s, 0.7)
             for inner, outer in zip(places, places[1:]):  # "Gebeng, Kuantan, Pahang, Malaysia"
                 self.st.add("LOCATED_IN", inner, outer, self.s, 0.65)
-        inactive = any(self.w(k) in self.v.INACTIVE_STATUS for role, (a, b) in zip(roles, spans) if role == "status"
-                       for k in range(a, b))  # ("idle since 2018": it makes nothing now)
+        status_words = [self.w(k) for role, (a, b) in zip(roles, spans) if role == "status" for k in range(a, b)]
+        inactive = any(w in self.v.INACTIVE_STATUS for w in status_words)  # ("idle since 2018": it makes nothing now)
+        not_yet = next((state for state, words in (("construction", self.v.CONSTRUCTION_STATUS), ("commissioning",
+                        self.v.COMMISSIONING_STATUS), ("planned", self.v.PLANNED_STATUS)) if words.intersection(status_words)), None)
+        for f in facility if not_yet else ():  # "Eneabba refinery | ... | under construction": it will make, not makes
+            e = self.st.ent(f)
+            if e is not None and e.known is None:
+                e.props.setdefault("status", not_yet)
         for m in maker if not inactive else ():
             products = found.get("product", [])
             first_from = next((k for k in range(self.s.start, self.s.end) if self.w(k) == "from" and products
