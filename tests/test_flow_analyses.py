@@ -135,3 +135,31 @@ def test_the_report_reads_no_digraph(bundled, monkeypatch):
     finally:
         store.close()
     assert report["chokepoints"] and report["scenario"]["end_uses"]
+
+
+def test_scores_are_the_python_sums_bit_for_bit(flows):
+    """The ranking's scores in NumPy (chokepoints._scores) are the floats the per-node Python sum gave, to the last bit
+    (a printed score rounds them: a last-bit difference could move a score across a rounding boundary)."""
+    from supplygraph.graph.analyses.centrality import supply_path_centrality
+    from supplygraph.graph.analyses.concentration import concentration, preferred_concentration
+    from supplygraph.graph.analyses.flow import STATED
+
+    FG, F = flows
+    sources, sinks = sources_and_sinks(FG)
+    shares = supply_path_centrality(FG, sources=sources, sinks=sinks)["values"]
+    by_material = preferred_concentration(concentration(FG))
+    largest = chokepoints._largest_producer_shares(FG)
+    rng = random.Random(1)
+    cut_terms = {node: rng.random() for node in rng.sample(FG.nodes, min(40, FG.n))}
+    labels = FG.node_column("label")
+    scores = chokepoints._scores(FG, labels, by_material, largest, cut_terms, shares).tolist()
+    busiest = max((v for n, v in shares.items() if F.nodes[n].get("label") != "EndUse"), default=0.0) or 1.0
+    w = chokepoints.WEIGHTS
+    for node, label, score in zip(FG.nodes, labels, scores):
+        if label == "Material":
+            term = by_material[node]["hhi"] / 10_000 if node in by_material else 0.0
+        else:
+            held = largest.get(node)
+            term = held[0] if held and held[3] == STATED else 0.0
+        expected = 100 * (w["cut"] * cut_terms.get(node, 0.0) + w["concentration"] * term + w["flow"] * (shares.get(node, 0.0) / busiest))
+        assert label == "EndUse" or score == expected, node
