@@ -64,3 +64,29 @@ def test_json_written_in_pieces_is_the_json_text(bundled):
     for value in (odd, [odd, [odd]], [], {}, "text", 0, None, (odd,)):
         for chunk in (1, 100, 65_536):
             assert "".join(json_pieces(value, chunk=chunk)) == to_json(value)
+
+
+def test_table_rows_written_by_column_are_the_json_text():
+    """A table's rows (a list at the second level) are written column by column (formatting._item_texts): the same
+    text as the standard encoder's for rows of one shape, of several shapes, with mixed, odd and nested values."""
+    import enum
+    import random
+
+    from supplygraph.formatting import json_pieces, to_json
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    rng = random.Random(0)
+    odd = [None, True, False, 0, -7, 10**20, 0.1, -0.0, 1e300, float("nan"), float("inf"), "", "a \"quoted\" \\ %s %% 中国\n",
+           ["doc:a", "doc:b"], [], {"x": [1, {"y": None}]}, {}, (1, 2), Level.HIGH]  # fmt: skip
+    columns = {"subject": lambda: f"material:{rng.randrange(999)}", "hhi": lambda: rng.choice([None, rng.random() * 1e4]),
+               "share": lambda: rng.random(), "count": lambda: rng.randrange(50), "100% key": lambda: rng.choice(odd),
+               "sources": lambda: [f"doc:{rng.randrange(9)}" for _ in range(rng.randrange(3))]}  # fmt: skip
+    one_shape = [{k: make() for k, make in columns.items()} for _ in range(1300)]
+    shapes = one_shape[:700] + [{"subject": "x"}, {}, {"hhi": 1.0, "subject": "y"}] + one_shape[700:]
+    nan_column = [{"v": float(x)} for x in (1, 2, "nan", 3)]
+    mixed = [{"v": None, "l": ["a"]}, {"v": float("inf"), "l": [1, "b"]}, {"v": 2.5, "l": []}]
+    for rows in (one_shape, shapes, nan_column, mixed, [odd, odd], [[1, 2], {"a": 1}], [{"a": 1}, [1]], [{}], [{"a": 1.5}]):
+        data = {"rows": rows, "tuple": tuple(rows[:3])}
+        assert "".join(json_pieces(data)) == to_json(data)
