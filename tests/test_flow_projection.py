@@ -217,9 +217,10 @@ def _mixed(seed: int) -> dict:
 
 @pytest.mark.parametrize("seed, batch", [(0, 3), (1, 16), (2, 64)])
 def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypatch, seed, batch):
-    """The projection's fast path (:mod:`.flowbulk`: a batch of plain facts in bulk) gives the FlowGraph the general
-    rules give fact by fact, key orders and the assumptions' order included, on facts where both paths are taken."""
-    from supplygraph.graph.analyses import flowbulk
+    """The projection's fast paths (:mod:`.flowbulk`: a batch of plain facts in bulk; a material's producers of one
+    vintage with stated shares weighed without a choice) give the FlowGraph the general rules give fact by fact and
+    group by group, key orders and the assumptions' order included, on facts where both paths are taken."""
+    from supplygraph.graph.analyses import flowbulk, vintages
     from supplygraph.graph.analyses.flow import supply_flow_graph
     from supplygraph.graph.stores import sqlite_rows
 
@@ -230,12 +231,17 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
         db.execute("UPDATE edges SET payload = json_set(payload, '$[0].share', json('null')) WHERE key IN "
                    "(SELECT key FROM edges WHERE type = 'INPUT_TO' ORDER BY key LIMIT 9)")  # fmt: skip
     monkeypatch.setattr(sqlite_rows, "BATCH", batch)
-    took = flowbulk.Bulk.take
-    counts = {True: 0, False: 0}
+    took, stated = flowbulk.Bulk.take, vintages._one_stated_vintage
+    counts = {True: 0, False: 0, "stated": 0}
 
     def counted(self, facts):
         counts[taken := took(self, facts)] += 1
         return taken
+
+    def counted_stated(rows):
+        weighed = stated(rows)
+        counts["stated"] += weighed is not None
+        return weighed
 
     store = EmbeddedStore(tmp_path / "gen.db", read_only=True)
     try:
@@ -246,9 +252,41 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
         for as_of in AS_OF:
             for reviewed_only in (False, True):
                 monkeypatch.setattr(flowbulk.Bulk, "take", counted)
+                monkeypatch.setattr(vintages, "_one_stated_vintage", counted_stated)
                 fast = project(as_of, reviewed_only)
                 monkeypatch.setattr(flowbulk.Bulk, "take", lambda self, facts: False)  # the rules, fact by fact
+                monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows: None)
                 assert len(fast[2]) > 400 and fast == project(as_of, reviewed_only)
     finally:
         store.close()
-    assert counts[True] > 10 and counts[False] > 10  # both paths taken
+    assert counts[True] > 10 and counts[False] > 10 and counts["stated"] > 100  # both paths taken
+
+
+@pytest.mark.parametrize("rows", [
+    [("a", {"share": 0.6, "year": 2025, "edition": "E 2026"}), ("b", {"share": 0.3, "year": 2025, "edition": "E 2026"})],
+    [("a", {"share": 0.6, "year": 2025, "edition": "E 2026"}), ("a", {"share": 0.5, "year": 2025, "edition": "E 2026"})],
+    [("a", {"share": 0.6, "year": 2025.0, "edition": "E"}), ("b", {"share": 0.3, "year": 2025, "edition": "E"})],
+    [("a", {"share": 0.6, "year": 2025, "edition": "E"}), ("b", {"share": 0.3, "year": 2025.0, "edition": "E"})],
+    [("a", {"share": 1, "year": "2025", "edition": "E"}), ("b", {"share": 0.3, "year": "2025", "edition": "E"})],
+    [("a", {"share": 0.6, "as_of": "2024-05-01", "edition": "E"}), ("b", {"share": 0.3, "as_of": "2024-07-01", "edition": "E"})],
+    [("a", {"share": 0.6, "year": 2025, "edition": "E"}), ("b", {"volume_t": 30.0, "year": 2025, "edition": "E"})],
+    [("a", {"share": 0.6, "year": 2025, "edition": "E"}), ("b", {"share": 0.3, "year": 2024, "edition": "E"})],
+    [("a", {"share": 0.6, "year": 2025}), ("b", {"share": 0.3, "year": 2025, "edition": None})],
+    [("a", {"share": 0.6, "year": 2025, "edition": "E 2025"}), ("b", {"share": 0.3, "year": 2025, "edition": "E 2026"})],
+    [("a", {"share": 0.6, "year": 2031, "edition": "Outlook 2030", "weight": 9})],
+])  # fmt: skip
+def test_weighing_without_a_choice_is_what_the_rules_give(monkeypatch, rows):
+    """A material's producers weighed without a choice (one vintage, stated shares: vintages._one_stated_vintage) get
+    what the general rules give them, key order included, and any other rows are left to the rules."""
+    import copy
+
+    from supplygraph.graph.analyses import vintages
+
+    def weighed(use_shortcut: bool) -> tuple:
+        if not use_shortcut:
+            monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows: None)
+        taken = copy.deepcopy(rows)
+        vintage, edges = vintages.weigh_producers(taken, None, None, "2026-12-06", {}, {"a"})
+        return list(vintage.items()), [(p, list(a.items())) for p, a in edges], [list(a.items()) for _, a in taken]
+
+    assert weighed(True) == weighed(False)

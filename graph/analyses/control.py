@@ -52,7 +52,7 @@ class _Links:
 
 def _country_of(G: nx.MultiDiGraph, node: str, links: _Links, _seen: set | None = None) -> str | None:
     """ISO code of the country a node is in: itself, its ``country`` property, or ``LOCATED_IN`` upwards."""
-    data = G.nodes[node]
+    data = G._node[node]  # (the dict itself: NodeView's lookup cost as much again, a call per producer and material)
     if data.get("label") == "Country":
         return data.get("iso2") or node.split(":", 1)[1]
     if data.get("country"):
@@ -124,9 +124,9 @@ def stakes(G: nx.MultiDiGraph, node: str, chain: list[tuple[str, str]] | None = 
 
 
 def _elements_of(G: nx.MultiDiGraph, material: str, links: _Links) -> set[str]:
-    symbols = set(G.nodes[material].get("elements") or ())
+    symbols = set(G._node[material].get("elements") or ())
     for target, _ in links.contains.get(material, ()):
-        symbols.add(G.nodes[target].get("symbol") or target.split(":", 1)[1])
+        symbols.add(G._node[target].get("symbol") or target.split(":", 1)[1])
     return symbols
 
 

@@ -58,7 +58,7 @@ import datetime
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
-from operator import itemgetter
+from operator import itemgetter, setitem
 from typing import Any
 
 import networkx as nx
@@ -67,7 +67,7 @@ from supplygraph.schema import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
-from .flowbulk import Bulk
+from .flowbulk import Bulk, consume
 from .flowgraph import FlowGraph
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
@@ -88,6 +88,7 @@ BASES = ("countries", "organisations")
 """The two ways production is counted: by producing country or by producing organisation."""
 
 _FLOWING = frozenset(FLOW_TYPES)
+_ENDS, _PRODUCER, _ATTRS = itemgetter(0, 1), itemgetter(0), itemgetter(1)
 _EDGE_ATTRS = frozenset({"share", "volume_t", "capacity_t", "year", "as_of", "edition", "material", "estimate", "quota", "intensity_kg"})
 
 
@@ -220,7 +221,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
 
     def active(node: str) -> Activity:
         if node not in activity:
-            activity[node] = producer_activity(node, G.nodes[node], as_of, assumed)
+            activity[node] = producer_activity(node, G._node[node], as_of, assumed)
         return activity[node]
 
     produced: dict[tuple[str, str], list[tuple[str, dict]]] = defaultdict(list)
@@ -313,14 +314,11 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         if vintage["weights"] == EQUAL and len(edges) > 1:
             assumed.note("equal_split")
         nodes[material]["vintages"][basis] = vintage
-        for producer, attrs in edges:
-            attrs["basis"] = basis
-            flows.append((producer, material, attrs))
-    for source, target, _ in flows:  # each node once, in the order the flows name them
-        if source not in nodes:
-            _add_node(G, F, source, links, activity.get(source), chains)
-        if target not in nodes:
-            _add_node(G, F, target, links, activity.get(target), chains)
+        consume(map(setitem, map(_ATTRS, edges), itertools.repeat("basis"), itertools.repeat(basis)))
+        flows.extend(zip(map(_PRODUCER, edges), itertools.repeat(material), map(_ATTRS, edges)))
+    # each node once, in the order the flows name them (the filter is asked as each end comes: a node added is passed)
+    for node in itertools.filterfalse(nodes.__contains__, itertools.chain.from_iterable(map(_ENDS, flows))):
+        _add_node(G, F, node, links, activity.get(node), chains)
     for category in sorted(cats.ids):
         record = cats.record(category)
         rows = [(s, a) for s, t, a in cats.facts.get(category, ()) if a["type"] == "PRODUCES" and t == category]

@@ -18,6 +18,8 @@ the same order, the same assumptions noted in the same order (a producer's
 activity is looked up at its first fact, as the rules do): the fast path
 changes how long the projection takes, never what it gives
 (``tests/test_flow_projection.py`` checks both paths against each other).
+The weighing has its own shortcut for the common material (one vintage,
+stated shares: :func:`.vintages.weigh_producers`), checked the same way.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ PLAIN_KINDS = frozenset({"PRODUCES", "INPUT_TO", "USED_IN"})
 """Flow types a batch may hold to be taken in bulk (``SUPPLIES`` collapses parallel edges by year: the rules' own)."""
 
 
-def _each(calls: Iterable[Any]) -> None:
-    """Run a lazy ``map`` of calls for their effect, at C speed (no list of results kept)."""
+def consume(calls: Iterable[Any]) -> None:
+    """Run a lazy ``map`` of calls for their effect, at C speed: ``map(setitem, dicts, ...)`` sets a key in a thousand
+    dicts without a bytecode per dict (no list of results kept)."""
     deque(calls, maxlen=0)
 
 
@@ -81,26 +84,31 @@ class Bulk:
             return False
         sources, targets, kinds, props, cited, reviewed = batch
         # the keys the rules add, in their order: type, sources, unreviewed (an extracted fact nobody accepted yet)
-        _each(map(setitem, props, repeat("type"), kinds))
-        _each(map(setitem, props, repeat("sources"), cited))
-        _each(map(setitem, props, repeat("unreviewed"), map(sub, repeat(1), reviewed)))
+        consume(map(setitem, props, repeat("type"), kinds))
+        consume(map(setitem, props, repeat("sources"), cited))
+        consume(map(setitem, props, repeat("unreviewed"), map(sub, repeat(1), reviewed)))
         producing = list(map("PRODUCES".__eq__, kinds))
         linking = list(map(not_, producing))
         links = list(compress(props, linking))
-        _each(map(setitem, links, repeat("weight"), map(dict.get, links, repeat("share"))))
+        consume(map(setitem, links, repeat("weight"), map(dict.get, links, repeat("share"))))
         self.flows.extend(zip(compress(sources, linking), compress(targets, linking), links))
         producers = list(compress(sources, producing))
         activity, bases = self.activity, self.bases
+        operating = True
         for producer in dict.fromkeys(producers):  # first facts first: the assumptions are noted in the rules' order
-            if producer not in activity:
-                self.active(producer)
+            act = activity.get(producer) or self.active(producer)
+            operating = operating and act.operating
             if producer not in bases:
                 bases[producer] = self.basis_of(self.labels.get(producer, ""))
-        produced, waiting = self.produced, self.waiting
-        for producer, material, attrs in zip(producers, compress(targets, producing), compress(props, producing)):
+        materials, produces = compress(targets, producing), compress(props, producing)
+        if operating:  # (as a rule) each row filed under its material and basis, C-level
+            keys = zip(materials, map(bases.__getitem__, producers))
+            consume(map(list.append, map(self.produced.__getitem__, keys), zip(producers, produces)))
+            return True
+        for producer, material, attrs in zip(producers, materials, produces):
             act = activity[producer]
             if act.operating:
-                produced[(material, bases[producer])].append((producer, attrs))
+                self.produced[(material, bases[producer])].append((producer, attrs))
             else:
-                waiting.append((producer, material, attrs, act.expected))
+                self.waiting.append((producer, material, attrs, act.expected))
         return True
