@@ -378,3 +378,15 @@ def test_a_mixed_oxide_is_not_separated_and_a_second_preposition_keeps_the_list(
     names = found["names"]
     assert {"mixed rare earth oxide", "rare earth concentrate", "Dalvik Energy Solutions"} <= set(names), names
     assert "separated rare earth oxides" not in names, names
+
+
+def test_a_source_that_revises_its_figures_is_no_firm(extractor):
+    found = run(extractor, "In May Quorvex raised its price forecast for dysprosium oxide, and Halvard cut its rating on Orion Ltd.",
+                "Torvane withdrew its offer for Orion Ltd.")  # fmt: skip
+    names = set(found["names"])
+    assert "Torvane" in names and not {"Quorvex", "Halvard"} & names, names
+
+
+def test_a_person_described_as_a_partner_or_shareholder_is_no_firm(extractor):
+    found = run(extractor, "Orion Ltd hired Kaito Umezawa, a partner at the firm, and its largest shareholder, Tomasz Brezek, agreed.")
+    assert not {"Kaito Umezawa", "Tomasz Brezek"} & set(found["names"]), found["names"]

@@ -65,6 +65,17 @@ class OrgVerbs:
                 return False
         return False
 
+    def _org_appositive(self, k: int) -> bool:
+        """The appositive from ``k`` names an organisation by its head noun, before any preposition: "X, the Australian
+        miner", "X, a subsidiary of Y", "X, one of the largest producers" (not "X, a partner at the firm": a person)."""
+        for q in range(k, min(self.s.end, k + 9)):
+            word = self.w(q)
+            if word in self.v.ORG_NOUNS or word in self.v.SUBSIDIARY_NOUNS:
+                return True
+            if word in self.v.PREPOSITIONS and not (word == "of" and self.w(q - 1) == "one") or word in (",", ";", "."):
+                return False
+        return False
+
     def _possessive(self, m, k: int) -> str | None:
         """The possessive in the phrase of a verb at ``k`` whose subject is ``m``: "its" or "their" says a thing ("X
         withdrew its offer", "X suspended part of its output", "that X fits in its cars"), "his" or "her" a person ("X
@@ -74,8 +85,8 @@ class OrgVerbs:
                 or self.w(k) in self.v.STOP:
             return None
         for q in range(k + 1, min(self.s.end, k + 5)):
-            if self.w(q) in ("its", "their", "his", "her"):
-                return self.w(q)
+            if self.w(q) in ("its", "their", "his", "her"):  # (not "Adamas raised its price forecast": a source's figures)
+                return None if any(self.w(r) in self.v.ESTIMATE_NOUNS for r in range(q + 1, min(self.s.end, q + 5))) else self.w(q)
             if not (self.doc[q].is_lower and self.doc[q].is_alpha):
                 return None
         return None
@@ -104,7 +115,7 @@ class OrgVerbs:
                 e.confirmed = True  # "the miner X", "the Australian miner X", "the state miner X", "its subsidiary X"
             elif self.w(m.start - 1) == "," and self.w(m.start - 2) in self.v.ORG_ROLES and self._described(m.start - 2):
                 e.confirmed = True  # "by buying its owner, X", "the group's parent, X": a firm's role, then its name
-            elif self.w(m.end) == "," and (self.w(m.end + 1) in ("the", "a", "an", "one") and any(self.w(q) in self.v.ORG_ROLES for q in range(m.end + 1, min(self.s.end, m.end + 10)))):
+            elif self.w(m.end) == "," and self.w(m.end + 1) in ("the", "a", "an", "one") and self._org_appositive(m.end + 1):
                 e.confirmed = True
         pending = [e for e in map(self.st.ent, self.ms) if e is not None and not e.confirmed and e.label in ORG_LABELS]
         for m in self.ms if pending else ():  # "battery makers A, B and C": names listed with an organisation are organisations
