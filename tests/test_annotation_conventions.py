@@ -69,7 +69,8 @@ def test_composition_is_what_the_text_states_never_a_name_or_a_recovery(extracto
 def test_dependence_is_stated_reliance_or_an_import_never_a_purchase(extractor):
     """ "A, B and C rely on M" (each), "Today A's motors, like those of most carmakers, depend on M" (the owner), "D
     relies on E for ..." and "F imports M from G" are dependence; "H buys M from I", "J is fed with M from K's mine" and
-    "L's plans do not depend on D" are not (a purchase is a supply only)."""
+    "L's plans do not depend on D" and "operations in C depend on the B contract" are not (a purchase is a supply
+    only; a contract, a permit or money is no supply)."""
     facts = named_facts(extractor, "Orion Motors said it makes cars, and Birch Energy makes batteries.",
                         "Korean battery makers Birch Energy, Cedar On and Dogwood SDI rely on high-nickel cathodes.",
                         "Today Orion Motors' permanent-magnet motors, like those of most carmakers, depend on sintered NdFeB magnets.",
@@ -77,11 +78,12 @@ def test_dependence_is_stated_reliance_or_an_import_never_a_purchase(extractor):
                         "The United States imports most of its antimony oxide from China.",
                         "Elm Metals buys NdPr oxide from Fir Separation under a three-year contract.",
                         "Both trains at the Gorse Lithium plant are fed with spodumene concentrate from Hazel Minerals' Pilga mine.",
-                        "Ivy Magnetics' own plans do not depend on Orion Motors.")  # fmt: skip
+                        "Ivy Magnetics' own plans do not depend on Orion Motors.",
+                        "Operations in Chile depend on the Juniper Agency contract and on national policy.")  # fmt: skip
     depends = {(a, b) for kind, a, b in facts if kind == "DEPENDS_ON"}
     assert {("Birch Energy", "cathode material"), ("Cedar On", "cathode material"), ("Dogwood SDI", "cathode material"),
             ("Orion Motors", "NdFeB magnet"), ("Japan", "China"), ("United States", "China")} <= depends, facts  # fmt: skip
-    assert not {a for a, _ in depends} & {"Elm Metals", "Gorse Lithium", "Gorse Lithium plant", "Ivy Magnetics"}, depends
+    assert not {a for a, _ in depends} & {"Elm Metals", "Gorse Lithium", "Gorse Lithium plant", "Ivy Magnetics", "Chile"}, depends
     assert ("SUPPLIES", "Fir Separation", "Elm Metals") in facts, facts
 
 

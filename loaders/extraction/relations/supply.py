@@ -190,8 +190,9 @@ class Supply:
                     and not any(party(m) for m in self.ms[1:] if m.start < i):
                 source = owner  # "Today A's motors, like those of most carmakers, depend on M": the owner depends on M
             if target is None or self.hedged(source.start if source else i, target.end) \
-                    or any(self.w(q) in self.v.DEPEND_NOT_SUPPLY for q in range(k + 1, target.start)):
-                continue  # ("depends on support from the US government": money or a permit, not a supply)
+                    or any(self.w(q) in self.v.DEPEND_NOT_SUPPLY for q in range(k + 1, target.start)) \
+                    or self.w(target.end) in self.v.DEPEND_NOT_SUPPLY:
+                continue  # ("depends on support from the US government", "on the B contract": money, a permit or a contract, not a supply)
             material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
             note = " ".join(material_words[:2]) if target.demonym else None
             for each in self.subjects(source, i, party) if source is not None else ():  # "A, B and C rely on M"
