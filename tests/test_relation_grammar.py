@@ -407,3 +407,14 @@ def test_production_that_starts_in_a_stated_year_holds_from_that_year(extractor)
     names = {e["id"]: e["name"] for e in found["entities"]}
     since = {names[r["source"]]: r.get("since") for r in found["relations"] if r["type"] == "PRODUCES"}
     assert since == {"Kestrel Resources": "2027", "Birch Metals Ltd": "2026", "Orion Mining Ltd": None}, since
+
+
+def test_a_named_joint_venture_is_a_firm_that_builds_and_reported_speech_has_its_own_builder(extractor):
+    """Found on a probe release: "A and B formed X, a joint venture that will build a plant" lost X (an appositive
+    "a joint venture" did not make it a firm) and gave the plant to A; "A said B will build a plant" gave it to A."""
+    facts = named_facts(extractor, "Orion Ltd and Birch Metals Ltd said on Tuesday they had formed Kestrel Magnetics, a joint venture "
+                                   "that will build a magnet plant in Ulsan.\n\n"
+                                   "Tarn Mining Ltd said Cedar Rare Earths Ltd will build a separation plant in Holt.")  # fmt: skip
+    assert ("OPERATES", "Kestrel Magnetics", "Ulsan magnet plant") in facts, facts
+    assert ("OPERATES", "Cedar Rare Earths Ltd", "Holt separation plant") in facts, facts
+    assert not any(kind == "OPERATES" and source in ("Orion Ltd", "Tarn Mining Ltd") for kind, source, _ in facts), facts

@@ -9,6 +9,10 @@ from ..model import Entity, Mention
 from ..text import place_core
 
 
+_AUXILIARIES = frozenset("will would shall is are was were has have had also already now plans plan intends aims to".split())
+"""Words that may stand between a verb and its own subject ("B will also build", "B plans to build")."""
+
+
 class Facilities:
     """Facility rules."""
 
@@ -184,7 +188,11 @@ class Facilities:
                 verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS), None)
                 if verb is not None:
                     subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
-                    who = subject or self.left(verb, self.org, limit=14)
+                    # ("formed X, a joint venture that will build a plant": X builds it, not the sentence's subject)
+                    near = self.left(verb, self.org, limit=4)  # ("A said B will build a plant": B, the verb's own subject)
+                    near = near if near is not None and not near.anaphora and all(self.w(k) in _AUXILIARIES for k in range(near.end, verb)) \
+                        else None  # (an anaphor, "The company also operates", is resolved by the subject's rules)
+                    who = self.relative_head(verb, self.org) or near or subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
                         operator = who
             after = self.past_place(m.end)  # ("the X complex in Alexandria, Louisiana, which B is building")
