@@ -299,11 +299,11 @@ def test_a_cueless_name_whose_verb_phrase_says_its_is_a_firm(extractor):
 def test_a_place_its_materials_are_mined_at_names_a_mine(extractor):
     found = run(extractor, "The largest producer, Orion Group, mines copper and cobalt at Varnak Hills and Sobelo in Lualaba province.",
                 "The state-owned Kestrel Company mines ilmenite and rutile at Dresk, Ulmany and Pavlo.",
-                "Orion met its partners at Tessaly.")  # fmt: skip
+                "Orion met its partners at Tessaly. Cedar Ltd mines copper at Kestrel's Moravo mine.")  # fmt: skip
     names = found["names"]
-    mines = {"Varnak Hills mine", "Sobelo mine", "Dresk mine", "Ulmany mine", "Pavlo mine"}
+    mines = {"Varnak Hills mine", "Sobelo mine", "Dresk mine", "Ulmany mine", "Pavlo mine", "Moravo mine"}
     assert mines <= set(names) and all(names[n]["label"] == "Facility" for n in mines), names
-    assert "Tessaly mine" not in names, names
+    assert not {"Tessaly mine", "Kestrel mine"} & set(names), names
 
 
 def test_a_name_after_at_that_a_known_place_holds_is_a_place(extractor):

@@ -381,7 +381,7 @@ class Mentions:
         if label is None and any(k.start == start and k.label_of_known in ORG_LABELS for k in known):
             label, strong = "Company", True  # "POSCO Argentina": a known firm's national subsidiary (text.absorbable)
         listed = self._listed_sites(doc, start) if label is None and before[-1:] == [","] and lowers[end : end + 1] in ([","], ["and"]) else None
-        if label is None and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
+        if label is None and lowers[end : end + 1] not in (["'s"], ["’s"]) and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
             self.sites_to, self.site_noun = end, listed or ("mine" if before[-1:] == ["at"] else self.site_noun)
             return Mention(start, end, None, f"{text} {self.site_noun}", "Facility", True)  # "mines copper at A and B": each a mine
         site = self._site_end(doc, start, end) if label in (None, "Place") else None
