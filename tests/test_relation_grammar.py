@@ -418,3 +418,21 @@ def test_a_named_joint_venture_is_a_firm_that_builds_and_reported_speech_has_its
     assert ("OPERATES", "Kestrel Magnetics", "Ulsan magnet plant") in facts, facts
     assert ("OPERATES", "Cedar Rare Earths Ltd", "Holt separation plant") in facts, facts
     assert not any(kind == "OPERATES" and source in ("Orion Ltd", "Tarn Mining Ltd") for kind, source, _ in facts), facts
+
+
+def test_a_direction_before_rare_earth_a_stake_over_an_appositive_and_agreements_one_with_each(extractor):
+    """Found on a probe article about Baotou: "Northern Rare Earth, which is 36.7 % owned by A" made a company
+    "Rare Earth"; "B, a Chengdu-based rival, holds an 8 % stake in C" lost the stake; "A signed cooperation
+    agreements with B and C" made B and C partners of each other (one agreement each; a single agreement with B
+    and C still joins all three)."""
+    facts = named_facts(extractor, "Southern Rare Earth, which is 36.7 % owned by Kestrel Group, separates light rare earths.\n\n"
+                                   "Birch Resources, a Chengdu-based rival, holds an 8 % stake in Orion Materials.\n\n"
+                                   "Kestrel Group signed cooperation agreements with Tarn University and the Holt Research "
+                                   "Institute of Rare Earths.")  # fmt: skip
+    assert ("HOLDS_STAKE_IN", "Kestrel Group", "Southern Rare Earth") in facts, facts
+    assert ("HOLDS_STAKE_IN", "Birch Resources", "Orion Materials") in facts, facts
+    partners = {frozenset((s, t)) for kind, s, t in facts if kind == "COOPERATES_WITH"}
+    assert {frozenset(("Kestrel Group", "Tarn University")), frozenset(("Kestrel Group", "Holt Research Institute of Rare Earths"))} \
+        <= partners, facts  # fmt: skip
+    assert frozenset(("Tarn University", "Holt Research Institute of Rare Earths")) not in partners, facts
+    assert not any("Rare Earth" in (s, t) for _, s, t in facts), facts

@@ -7,6 +7,9 @@ from itertools import combinations
 from ..model import Mention, ORG_LABELS
 
 
+_PLURAL_AGREEMENTS = frozenset(("agreements", "contracts", "deals", "memoranda", "partnerships"))
+"""Agreements in the plural: each party on one side has its own with the other side, not with its own side."""
+
 class Cooperation:
     """Cooperation rules."""
 
@@ -81,8 +84,11 @@ class Cooperation:
                             if subj is not None:
                                 subjects = self.coordinated(subj, self.org) if isinstance(subj, Mention) and subj.end <= i else [subj]
                                 parties[:0] = [x for x in subjects if x not in parties]  # "A and B have signed ... with C"
-                                if len(subjects) > 1 and word in ("agreements", "contracts", "deals", "memoranda", "partnerships"):
+                                plural = word in _PLURAL_AGREEMENTS or self.w(i + 1) in _PLURAL_AGREEMENTS  # ("cooperation agreements")
+                                if len(subjects) > 1 and plural:
                                     apart = {self.st._key(x) for x in subjects}  # each its own agreement with C
+                                elif plural:  # "A signed cooperation agreements with B and C": one with each
+                                    apart = {self.st._key(x) for x in parties if x not in subjects}
                                 if word == "together":  # "A, together with B and C": A works with each
                                     apart = {self.st._key(x) for x in parties if x not in subjects}
                                 with_subject = True

@@ -8,6 +8,9 @@ from ..model import Mention, ORG_LABELS
 from ..text import short_name
 
 
+_STAKE_VERBS = frozenset("holds hold held has have had owns own owned took takes acquired bought".split())
+"""Verbs whose subject holds the stake named after them ("A, a rival, holds an 8 % stake in B")."""
+
 class Ownership:
     """Ownership rules."""
 
@@ -180,6 +183,9 @@ class Ownership:
         # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
             holder = self.predicate_subject(self.left(i, self.org, limit=8), i)
+            if holder is None:  # "A, a Chengdu-based rival, holds an 8 % stake in B": the subject over its appositive
+                verb = next((k for k in range(i - 1, max(self.s.start, i - 6) - 1, -1) if self.w(k) in _STAKE_VERBS), None)
+                holder = self._over_appositive(verb) if verb is not None else None
             k = i + 1
             held_in = self.relative_head(holder.start, self.org) if holder is not None and self.w(holder.start - 1) == "which" \
                 and self.w(holder.start - 2) == "in" else None  # "A, in which B holds a 25% stake"
