@@ -336,6 +336,10 @@ class Grammar:
     def org(self, m: Mention | None) -> bool:
         return self.st.is_org(m)
 
+    def maker(self, m: Mention | None) -> bool:
+        """An organisation or a facility: who can make, supply, own or run a plant's output."""
+        return self.org(m) or self.st.label(m) == "Facility"
+
     def labelled(self, *labels: str):
         return lambda m: self.st.label(m) in labels
 
@@ -366,7 +370,7 @@ class Grammar:
         for m in self.ms:
             if m.end > i:
                 break
-            if best is None or m.start <= best.start or not (self.org(m) or self.st.label(m) == "Facility"):
+            if best is None or m.start <= best.start or not self.maker(m):
                 continue
             k = m.start - 1 - (self.w(m.start - 1) == "the")
             opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas", "though", "although", "because") \

@@ -85,12 +85,11 @@ class Cooperation:
                                 subjects = self.coordinated(subj, self.org) if isinstance(subj, Mention) and subj.end <= i else [subj]
                                 parties[:0] = [x for x in subjects if x not in parties]  # "A and B have signed ... with C"
                                 plural = word in _PLURAL_AGREEMENTS or self.w(i + 1) in _PLURAL_AGREEMENTS  # ("cooperation agreements")
-                                if len(subjects) > 1 and plural:
-                                    apart = {self.st._key(x) for x in subjects}  # each its own agreement with C
-                                elif plural:  # "A signed cooperation agreements with B and C": one with each
+                                if word == "together" or plural and len(subjects) == 1:
+                                    # "A, together with B and C", "A signed cooperation agreements with B and C": A with each
                                     apart = {self.st._key(x) for x in parties if x not in subjects}
-                                if word == "together":  # "A, together with B and C": A works with each
-                                    apart = {self.st._key(x) for x in parties if x not in subjects}
+                                elif plural:
+                                    apart = {self.st._key(x) for x in subjects}  # "A and B signed agreements with C": each its own
                                 with_subject = True
                     break
                 if self.w(k) in ("to", "under", "which", "that", ";"):

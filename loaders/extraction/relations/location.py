@@ -14,11 +14,10 @@ class Location:
             if self.w(i + 1) != "in" or self.hedged(i, i + 2):
                 continue
             place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
-            located = lambda m: self.org(m) or self.st.label(m) in ("Facility",)  # noqa: E731
-            who = self.left(i, located, limit=8)
+            who = self.left(i, self.maker, limit=8)
             if place is None or who is None:
                 continue
-            for each in self.subjects(who, i, located):  # "A, B and C are all headquartered in P"
+            for each in self.subjects(who, i, self.maker):  # "A, B and C are all headquartered in P"
                 self.st.add("LOCATED_IN", each, place, self.s, 0.9)
             self._place_chain(place)
         # "the Toronto-based company" after or before an organisation

@@ -163,8 +163,7 @@ class Ownership:
             if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
                 continue
             first = self.right(by + 1, self.org, limit=2)
-            owned = lambda m: self.org(m) or self.st.label(m) == "Facility"  # noqa: E731
-            child = self.relative_head(i, owned) or self.left(i, owned, limit=4 if self.w(i) != "venture" else 6)
+            child = self.relative_head(i, self.maker) or self.left(i, self.maker, limit=4 if self.w(i) != "venture" else 6)
             if child is None and self.subject is not None and self.org(self.subject) and self.w(self.subject.end) == "," \
                     and self.subject.end < i:
                 child = self.subject  # "A, the largest producer of ... in Canada, is owned by B"

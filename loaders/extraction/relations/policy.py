@@ -208,6 +208,7 @@ class Policies:
                 self.st.add("ISSUED_BY", self.st.last_policy, b, self.s, 0.75)
         self._issued_in_context()
         body = self.labelled("GovernmentBody", "Country")
+        ministry = self.labelled("GovernmentBody")
         for p in self.ms:
             if self.st.label(p) != "Policy":
                 continue
@@ -220,8 +221,7 @@ class Policies:
             # "Announcement No. 33 of 2024 of the Ministry of Commerce and the General Administration of Customs"
             after = p.end + 1 + (self.w(p.end + 1) == "the")
             issuer = self.at(after) if self.w(p.end) == "of" and self.v.INSTRUMENT_HEADS & set(p.text.lower().split()) else None
-            ministry = self.labelled("GovernmentBody")  # ("the Customs Law of the People's Republic of China": its jurisdiction)
-            if issuer is not None and ministry(issuer):
+            if issuer is not None and ministry(issuer):  # (not a country: "the Customs Law of the People's Republic of China")
                 for b in self.conjuncts(issuer, ministry):
                     self.st.add("ISSUED_BY", p, b, self.s, 0.75)
                 continue

@@ -13,7 +13,7 @@ class Production:
             if self.w(i) in ("produced", "mined") and (self.is_passive(i) or self.w(i + 1) in ("in", "by")):
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.clause_subject(i)
-            subject = self.relative_head(i, lambda m: self.org(m) or self.st.label(m) == "Facility") or subject
+            subject = self.relative_head(i, self.maker) or subject
             producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
                                  stop=(";",))  # fmt: skip
             if subject is None and self.w(i - 1) in ("it", "they") and self.st.label(producer) == "Country" \
@@ -37,7 +37,7 @@ class Production:
                    for k in range(max(self.s.start, i - 3), i)):  # fmt: skip
                 continue
             since = self.start_year(i)  # ("will begin producing M in 2026": from then)
-            for who in self.subjects(producer, i, lambda m: self.org(m) or self.st.label(m) == "Facility"):  # "A and B make M"
+            for who in self.subjects(producer, i, self.maker):  # "A and B make M"
                 for mat in materials:
                     self.st.add("PRODUCES", who, mat, self.s, 0.8, **({"since": since} if since else {}))
             self._purpose(materials[-1].end, materials, producer)
@@ -59,8 +59,7 @@ class Production:
             verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in self.v.CONVERT_VERBS), None)
             if verb is None or self.hedged(verb, i + 1):
                 continue
-            maker = lambda m: self.org(m) or self.st.label(m) == "Facility"  # noqa: E731
-            producer = self.relative_head(verb, maker) or self.left(verb, maker, limit=6, stop=(";", ",")) \
+            producer = self.relative_head(verb, self.maker) or self.left(verb, self.maker, limit=6, stop=(";", ",")) \
                 or (self.subject if self.subject is not None and self.subject.end <= verb else None)
             sources = [m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"]
             gap = self.gapped_object(verb, self.labelled("Material")) if not sources else None
@@ -112,7 +111,7 @@ class Production:
                 self.st.add("PRODUCES", who, mat, self.s, 0.75, **({"since": since} if since else {}))
         # "a samarium-cobalt alloy produced in China"; "samarium oxide produced by A", "M is made by A at its plant"
         for i in self.triggers(self.v.PASSIVE_PRODUCE):
-            maker, by = self.passive_by(i, lambda m: self.org(m) or self.st.label(m) == "Facility", reach=6)
+            maker, by = self.passive_by(i, self.maker, reach=6)
             mat = self.left(i, self.labelled("Material"), limit=3, stop=(",", ";"))
             if maker is not None and mat is not None and not self.hedged(mat.start, by):
                 self.st.add("PRODUCES", maker, mat, self.s, 0.7)

@@ -14,13 +14,12 @@ class Supply:
     """Supply and dependence rules."""
 
     def _supplies(self) -> None:
-        maker = lambda m: self.org(m) or self.st.label(m) == "Facility"  # noqa: E731
         for i in self.triggers(self.v.SUPPLY_VERBS):
             supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
                                  stop=(";",))  # fmt: skip
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
-            supplier = self.over_insertion(supplier, i, maker)  # "A, which holds a stake in B, supplies ...": A supplies
+            supplier = self.over_insertion(supplier, i, self.maker)  # "A, which holds a stake in B, supplies ...": A supplies
             if isinstance(supplier, Mention) and self.w(supplier.start - 1 - (self.w(supplier.start - 1) == "the")) in self.v.PREPOSITIONS:
                 supplier = self.clause_subject(i) or supplier  # "A mines graphite at B in Mozambique and ships it to C": A
             if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1) or self.is_passive(i) or self.w(i + 1) == "by":
@@ -66,7 +65,7 @@ class Supply:
                 customers = self.coordinated(customer, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
                                              and self.w(m.end) not in self.v.CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
             others = [m for m in mats if m is not material and self.st.label(m) == "Material"] if material is not None else []
-            for who in self.subjects(supplier, i, lambda m: self.org(m) or self.st.label(m) == "Facility"):  # "A and B supply"
+            for who in self.subjects(supplier, i, self.maker):  # "A and B supply"
                 for c in customers:  # "supplies M1 and M2 to A and B"
                     for each in (material, *others):
                         self._supply(who, c, each, 0.8)
