@@ -436,3 +436,40 @@ def test_a_direction_before_rare_earth_a_stake_over_an_appositive_and_agreements
         <= partners, facts  # fmt: skip
     assert frozenset(("Tarn University", "Holt Research Institute of Rare Earths")) not in partners, facts
     assert not any("Rare Earth" in (s, t) for _, s, t in facts), facts
+
+
+def test_a_trade_round_up_currency_codes_clauses_plants_in_places_and_appositive_relatives(extractor):
+    """Found on a probe round-up of magnet makers: "which cost about EUR 75 million" made a company "EUR" (and the
+    plant's supplier); "its plant in Narva, Estonia, shipped magnets to B" made Estonia the supplier; "a supply
+    agreement with B, and C plans to expand" made B and C partners; "A, the miner that processes ore at its plant"
+    gave the plant to the sentence's subject, not A."""
+    facts = named_facts(extractor, "Kestrel Magnetics said its magnet plant in Holt, Estonia, shipped its first magnets to Orion Motors.\n\n"
+                                   "The Holt plant, which cost about EUR 75 million, sources separated oxides from Birch Metals Ltd.\n\n"
+                                   "Cedar Magnetics has signed a supply agreement with Tarn Motors, and Fir Chemicals plans to expand "
+                                   "its separation plant in Alder.\n\n"
+                                   "Orion Motors sources most of its dysprosium from Oak Rare Earths, the Australian miner that "
+                                   "processes ore at its Kuantan plant.")  # fmt: skip
+    names = {n for _, s, t in facts for n in (s, t)}
+    assert "EUR" not in names, facts
+    assert ("SUPPLIES", "Kestrel Magnetics", "Orion Motors") in facts, facts
+    assert not any(kind == "SUPPLIES" and source == "Estonia" for kind, source, _ in facts), facts
+    partners = {frozenset((s, t)) for kind, s, t in facts if kind == "COOPERATES_WITH"}
+    assert not any("Fir Chemicals" in pair for pair in partners), facts
+    assert ("OPERATES", "Oak Rare Earths", "Kuantan plant") in facts, facts
+    assert ("OPERATES", "Orion Motors", "Kuantan plant") not in facts, facts
+
+
+def test_an_operator_appositive_a_camel_case_name_and_a_purchase_from_a_plant(extractor):
+    """Found on the same round-up: "A, the operator of the X mine" named no operator; "B's subsidiary eVAC
+    Magnetics" lost the subsidiary (a brand's lower-case prefix); "C agreed to buy magnets from the Sumter factory"
+    was no supply (a plant sells through its operator), and "A makes M, and C has agreed to buy M1 from the P plant"
+    made A the buyer."""
+    facts = named_facts(extractor, "Kestrel Materials, the operator of the Holt Pass mine in Alder, produces NdFeB magnets.\n\n"
+                                   "In Sweden, Birchschmelze's subsidiary eBIRCH Magnetics began producing magnets at its factory in Tarn.\n\n"
+                                   "Orion Motors has agreed to buy magnets from the Tarn factory for its trucks.\n\n"
+                                   "Cedar Graphite makes synthetic graphite, and Fir Energy has signed an agreement to buy anode material "
+                                   "from the Oakdale facility.")  # fmt: skip
+    assert ("OPERATES", "Kestrel Materials", "Holt Pass mine") in facts, facts
+    assert ("SUBSIDIARY_OF", "eBIRCH Magnetics", "Birchschmelze") in facts, facts
+    assert ("SUPPLIES", "eBIRCH Magnetics", "Orion Motors") in facts, facts
+    assert not any(kind == "SUPPLIES" and "Cedar Graphite" == target for kind, _, target in facts), facts

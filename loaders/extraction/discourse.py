@@ -35,8 +35,14 @@ class Discourse:
         return self.st.last_subject
 
     def _clause_head(self, i: int) -> Mention | None:
-        """The organisation a relative clause holding ``i`` is about ("B, which ... its"), or None."""
+        """The organisation a relative clause holding ``i`` is about ("B, which ... its"; "B, the miner that ...
+        its": the appositive's clause), or None."""
+        relative = False
         for k in range(i - 1, max(self.s.start, i - 15) - 1, -1):
+            relative = relative or self.w(k) in ("that", "which", "who")
+            if relative and self.w(k) == "," and self.w(k + 1) in ("the", "a", "an"):
+                head = self.at_end(k)
+                return head if head is not None and self.org(head) else None
             if self.w(k) in (";", ":") or self.w(k) == "," and self.w(k + 1) not in ("which", "who"):
                 return None
             if self.w(k) in ("which", "who") and self.w(k - 1) == ",":

@@ -124,7 +124,8 @@ class Grammar:
         return None
 
     def coordinated(self, first: Mention, pred) -> list[Mention]:
-        """``first`` and the mentions joined to it by commas and "and"/"or" ("A, B and C")."""
+        """``first`` and the mentions joined to it by commas and "and"/"or" ("A, B and C"), but not a second clause's
+        subject (", and C plans")."""
         out = [first]
         idx = self.ms.index(first)
         for m in self.ms[idx + 1 :]:
@@ -132,6 +133,8 @@ class Grammar:
                 continue  # ("A (AA) and B (BB)": the abbreviations repeat A and B)
             gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k)]
             gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
+            if len(out) == 1 and gap[:2] == [",", "and"] and (self.w(m.end) in self.v.CLAUSE_VERBS or self._finite_verb(m.end)):
+                break  # "signed an agreement with B, and C plans to ...": ", and" opens a new clause, not a pair
             if gap and all(g in (",", "and", "or", "as", "well", "also", "&", "/", "-") for g in gap) and pred(m):
                 out.append(m)
             elif not gap and pred(m):
@@ -249,10 +252,14 @@ class Grammar:
     def over_insertion(self, found: Mention | str | None, i: int, party=None) -> Mention | str | None:
         """The sentence's subject when ``found``, the party nearest before the verb at ``i``, stands in an insertion
         between them: "A, headquartered in P, Country, buys", "A, which holds a stake in B, supplies", "A, the B
-        subsidiary, supplies" (A, not the country or B); ``found`` otherwise. ``party``: what the subject may be
+        subsidiary, supplies" (A, not the country or B), "its plant in P, Country, shipped" (the plant); ``found`` otherwise. ``party``: what the subject may be
         (an organisation by default; a supplier may be a plant: "the X refinery, the only plant in the EU besides
         Y, supplies")."""
         party = party or self.org
+        if isinstance(found, Mention) and self.st.label(found) in ("Place", "Country"):
+            owner = next((m for m in reversed(self.ms) if m.end <= found.start and party(m)), None)
+            if owner is not None and self.past_place(owner.end) >= found.end:
+                return owner  # "its plant in Narva, Estonia, shipped": the plant ships, not the country it is in
         rel = next((k for k in range(i - 1, max(self.s.start, i - 25), -1) if self.w(k) in ("which", "who") and self.w(k - 1) == ","), None)
         closed = rel is not None and any(self.w(k) == "," and self.st.label(self.at_end(k)) not in ("Place", "Country")
                                          for k in range(rel, i))  # (", in P1, P2, and supply": commas of a place)

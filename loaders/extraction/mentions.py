@@ -365,8 +365,9 @@ class Mentions:
             return None  # "Yes", "Q:" and "A:" of an interview
         if end - start == 1 and (words[0] in KIND_WORDS or words[0] in lexicon.LEGAL_SUFFIXES):
             return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
-        if "$" in text or "€" in text or "£" in text or "¥" in text or (end - start == 1 and NUMERAL.fullmatch(text)):
-            return None  # "A$300 million", "Corp. II": a currency or a numeral, not a name
+        if "$" in text or "€" in text or "£" in text or "¥" in text or (end - start == 1 and NUMERAL.fullmatch(text)) \
+                or (end - start == 1 and words[0] in self.v.CURRENCY_CODES and end < len(doc) and doc[end].like_num):
+            return None  # "A$300 million", "EUR 75 million", "Corp. II": a currency or a numeral, not a name
         if end < len(doc) and lowers[end] in self.v.GEO_NOUNS and cue_label(words)[0] is None:
             return None  # "France's Atlantic coast": a stretch of coast, no party
         if end < len(doc) and doc[end].lower_ in ("segment", "segments"):

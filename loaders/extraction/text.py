@@ -115,6 +115,7 @@ _NAME_WORDS: dict[str, bool | None] = {}
 """A word's verdict for :func:`name_token` (it depends on the word alone, so each word is judged once)."""
 _UNSEEN = object()
 _PREFIX = re.compile(r"^[a-z]{1,2}$")
+_CAMEL = re.compile(r"^[a-z][A-Z][A-Za-z]{2,}$")
 
 
 def _name_word(t: Any) -> bool | None:
@@ -125,6 +126,8 @@ def _name_word(t: Any) -> bool | None:
         return False  # "separated NdPr": a token that packs element symbols names no firm, even left unread
     if t.is_title or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and any(c.isupper() for c in t.text[1:])):
         return t.lower_ not in ("i",) and t.text not in ("I",)
+    if _CAMEL.match(t.text):
+        return True  # "eVAC Magnetics", "iPhone": a brand's lower-case prefix before its capitals
     return None if _PREFIX.match(t.text) else False
 
 

@@ -195,6 +195,11 @@ class Facilities:
                     who = self.relative_head(verb, self.org) or near or subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
                         operator = who
+            of = m.start - 1 - (self.w(m.start - 1) == "the")
+            if operator is None and self.w(of) == "of" and self.w(of - 1) in self.v.OPERATOR_NOUNS:
+                named = self.left(of - 1, self.org, limit=6)  # "A, the operator of the X mine", "A is the operator of F"
+                if named is not None and all(self.w(q) in self.v.OPERATOR_LINKS for q in range(named.end, of - 1)):
+                    operator = named
             after = self.past_place(m.end)  # ("the X complex in Alexandria, Louisiana, which B is building")
             agent = self.at(after + 2) if self.w(after) == "," and self.w(after + 1) in ("which", "that") else None
             if operator is None and agent is not None and self.org(agent) and any(  # "the Kiruna mine, which LKAB has operated"

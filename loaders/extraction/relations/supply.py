@@ -92,14 +92,15 @@ class Supply:
             if supplier is not None and first is not None and not self.hedged(supplier.start, i):
                 for c in self.coordinated(first, self.org):
                     self._supply(supplier, c, None, 0.7)
-        # "M purchased from B", "A buys M from B" (the buyer is the sentence's subject)
+        # "M purchased from B", "A buys M from B" (the buyer is the subject of the verb's clause)
         for i in self.triggers(self.v.BUY_VERBS):
             frm = next((k for k in range(i + 1, min(self.s.end, i + 16)) if self.w(k) in ("from", ",", ";", "and")), None)
             frm = frm if frm is not None and self.w(frm) == "from" else None  # ("bought ore with a content of 18% from B")
             if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
                 continue
-            seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
-            buyer = self.left(i, lambda m: (self.org(m) or self.st.label(m) == "Country") and not m.demonym, limit=3) or self.subject \
+            seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Facility"), limit=2)
+            # (a plant sells through its operator: "buy magnets from the Sumter factory", see _supply)
+            buyer = self.left(i, lambda m: (self.org(m) or self.st.label(m) == "Country") and not m.demonym, limit=3) or self.clause_subject(i) \
                 or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
             buyer = self.over_insertion(buyer, i)  # "A, headquartered in P, Country, buys M from B": A buys
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
@@ -140,6 +141,7 @@ class Supply:
                 self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "magnets supplied by A": A makes them
 
     def _supply(self, supplier: Mention | str, customer: Mention | str, material: Mention | None, conf: float) -> None:
+        via_plant = self.st.label_of(supplier) == "Facility"  # (then the plant makes what it supplies, not its operator)
         if self.st.label_of(supplier) == "Facility":
             operators = self.st.into.get(("OPERATES", self.st._key(supplier)), [])
             if operators and self.st.label_of(customer) in ORG_LABELS:
@@ -161,7 +163,7 @@ class Supply:
             if operators:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
-        if material is not None and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
+        if material is not None and not via_plant and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
                 and (self.st._key(material), self.st._key(supplier)) not in self.st.bought and not _NOT_YET.intersection(self.words) \
                 and not any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
             self.st.add("PRODUCES", supplier, material, self.s, conf - 0.15)  # a firm that supplies what it makes makes it
