@@ -390,3 +390,25 @@ def test_a_source_that_revises_its_figures_is_no_firm(extractor):
 def test_a_person_described_as_a_partner_or_shareholder_is_no_firm(extractor):
     found = run(extractor, "Orion Ltd hired Kaito Umezawa, a partner at the firm, and its largest shareholder, Tomasz Brezek, agreed.")
     assert not {"Kaito Umezawa", "Tomasz Brezek"} & set(found["names"]), found["names"]
+
+
+def test_a_known_material_and_a_head_for_its_form_name_a_material(extractor):
+    found = run(extractor, "Orion Metals turns tungsten carbide powder and natural graphite fines into parts.",
+                "Kestrel recovers germanium from zinc smelting residues and scandium from nickel laterite leach solution.",
+                "Birch Ltd sells technical-grade lithium chemicals and aluminium-scandium master alloys.",
+                "Cedar Ltd buys mixed rare-earth feed and sells separated rare-earth compounds.",
+                "Delta Ltd buys spodumene feed.")  # fmt: skip
+    names = found["names"]
+    assert {"tungsten carbide powder", "natural graphite fines", "zinc smelting residues",
+            "nickel laterite leach solution", "technical-grade lithium chemicals", "aluminium-scandium master alloy",
+            "mixed rare-earth feed", "separated rare-earth compounds", "spodumene"} <= set(names), names
+    assert all(names[n]["label"] == "Material" for n in ("tungsten carbide powder", "mixed rare-earth feed")), names
+    assert not {"tungsten carbide", "Zinc", "nickel laterite", "scandium alloy", "Lithium"} & set(names), names
+
+
+def test_end_uses_of_the_chain_that_lists_name(extractor):
+    found = run(extractor, "The magnets go into electronics, data-centre cooling and back-up power, and into the "
+                "drive motor of a hybrid vehicle.")  # fmt: skip
+    names = found["names"]
+    assert {"electronics", "data-centre cooling", "back-up power", "EV traction motor"} <= set(names), names
+    assert "drive motor of a hybrid vehicle" in names["EV traction motor"]["aliases"], names["EV traction motor"]

@@ -86,3 +86,56 @@ def _listed_modifiers(doc: Any, s: int, elements: dict[int, Mention], modifier_h
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+RARE_EARTH_QUALIFIERS = frozenset(("mixed", "separated", "recycled", "heavy", "light"))
+
+
+def material_tails(doc: Any, spans: list[Mention], materials: set[str], words: Any) -> tuple[set[int], list[tuple[int, int, str]]]:
+    """Materials named by a known material or element in lower case and a head noun for a form of it: "tungsten
+    carbide powder", "natural graphite fines", "zinc smelting residues", "nickel laterite leach solution" (a
+    joiner before the head), "technical-grade lithium chemicals" (a grade before it),
+    "aluminium-scandium alloys" (a word glued before it), "mixed rare-earth feed" (rare earths are no material on
+    their own, their forms are). ``materials`` holds the keys of materials and elements; the heads and joiners are
+    data (``MATERIAL_TAILS``, ``RARE_EARTH_TAILS``, ``MATERIAL_TAIL_JOINERS``). Returns the mentions the
+    longer materials replace (their ``id``) and the materials: (start, end, name), a plural head in the singular
+    when the vocabulary's count nouns would be ("alloys")."""
+    n, lowers = len(doc), doc.lowers
+    drop: set[int] = set()
+    new: list[tuple[int, int, str]] = []
+    known_at = {m.start for m in spans if m.key in materials}
+    bases = [(m.start, m.end, m) for m in spans if m.key in materials and m.text.islower()
+             and not (glued(doc, m.start - 1) and m.start - 2 in known_at)]  # ("nickel-cobalt alloys": compounds)
+    covered = {k for m in spans for k in range(m.start, m.end)}
+    k = -1
+    while True:  # "rare earth", "rare-earth": no mention of its own (list.index finds them: no loop over tokens)
+        try:
+            k = lowers.index("rare", k + 1)
+        except ValueError:
+            break
+        e = k + 2 if lowers[k + 1 : k + 2] == ["earth"] else k + 3 if lowers[k + 1 : k + 3] == ["-", "earth"] else 0
+        if e and k not in covered:
+            bases.append((k - 1 if k > 0 and lowers[k - 1] in RARE_EARTH_QUALIFIERS else k, e, None))
+    for start, end, m in bases:
+        e = end + 1 if end < n and lowers[end] in words.MATERIAL_TAIL_JOINERS else end
+        if e >= n or lowers[e] not in (words.MATERIAL_TAILS if m is not None else words.RARE_EARTH_TAILS):
+            continue
+        if start >= 3 and lowers[start - 1] in ("grade", "purity") and glued(doc, start - 2):
+            start -= 3  # "technical-grade lithium chemicals"
+        elif start >= 2 and glued(doc, start - 1) and doc[start - 2].is_alpha and doc[start - 2].is_lower and start - 2 not in known_at:
+            start -= 2  # "aluminium-scandium master alloys"
+        if m is not None:
+            drop.add(id(m))
+        new.append((start, e + 1, f"{doc[start:e].text} {_head(lowers[e])}"))
+    for m in spans:  # "aluminium-scandium alloys": a known material glued to the word before it
+        if m.key in materials and id(m) not in drop and m.text.islower() and m.start >= 2 and glued(doc, m.start - 1) \
+                and doc[m.start - 2].is_alpha and doc[m.start - 2].is_lower and m.start - 2 not in known_at \
+                and not any(s <= m.start < t for s, t, _ in new) and m.end - m.start > 1:
+            drop.add(id(m))
+            new.append((m.start - 2, m.end, f"{doc[m.start - 2 : m.end - 1].text} {_head(lowers[m.end - 1])}"))
+    return drop, new
+
+
+def _head(word: str) -> str:
+    """A count noun's singular ("master alloy"); mass nouns stay as written ("smelting residues", "fines")."""
+    return _singular(word) if word in ("alloys", "powders", "solutions") else word

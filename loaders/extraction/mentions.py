@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
-from .compounds import element_compounds
+from .compounds import element_compounds, material_tails
 from .packed import formula, packed_mentions
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
@@ -122,7 +122,11 @@ class Mentions:
         """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
         kept = []
         modifiers = self.v.ELEMENT_MODIFIER_HEADS
+        materials = {m.key for m in spans if self.entities[m.key].label in ("Material", "Element")}
+        longer, tails = material_tails(doc, spans, materials, self.v)  # "tungsten carbide powder"
+        spans = [m for m in spans if id(m) not in longer]
         drop, compounds = element_compounds(doc, spans, self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
+        compounds += tails
         lowers, n = doc.lowers, len(doc)
         for start, end, name in compounds:
             entity = self._new("Material", name)
