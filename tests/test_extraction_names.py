@@ -412,3 +412,11 @@ def test_end_uses_of_the_chain_that_lists_name(extractor):
     names = found["names"]
     assert {"electronics", "data-centre cooling", "back-up power", "EV traction motor"} <= set(names), names
     assert "drive motor of a hybrid vehicle" in names["EV traction motor"]["aliases"], names["EV traction motor"]
+
+
+def test_a_legal_suffix_after_a_comma_is_part_of_the_name(extractor):
+    found = run(extractor, "Orion Rare Earth, Inc. (ORE), headquartered in Perth, makes magnets. ORE sells oxide.",
+                "A pilot plant is run with Kestrel-Tech, LLC and the group Birch Mining, Ltd.")  # fmt: skip
+    names = found["names"]
+    assert {"Orion Rare Earth, Inc", "Kestrel-Tech, LLC", "Birch Mining, Ltd"} <= set(names), names
+    assert "ORE" in names["Orion Rare Earth, Inc"]["aliases"] and "ORE" not in names, names

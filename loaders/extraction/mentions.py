@@ -269,8 +269,9 @@ class Mentions:
                     j = end  # "the Regulations on the Export Control of Dual-Use Items", "Catalogue of Technologies Prohibited and Restricted from Export"
                 else:
                     break
-            if j > i and j + 1 < n and doc[j - 1].lower_ in ("co.", "co") and doc[j].text == "," and _suffix(doc, j + 1):
-                j += 2  # "Honda Motor Co., Ltd."
+            if j > i and j + 1 < n and doc[j].text == "," and _suffix(doc, j + 1) \
+                    and (doc[j - 1].lower_ in ("co.", "co") or doc.lowers[j + 1].rstrip(".") in self.v.COMMA_SUFFIXES):
+                j += 2  # "Honda Motor Co., Ltd.", "USA Rare Earth, Inc. (USAR)"
             while j > i and doc[j - 1].text in NAME_JOINERS:
                 j -= 1
             j = numbered(doc, j)
