@@ -23,7 +23,7 @@ import networkx as nx
 
 from .flow import sources_and_sinks
 from .flowgraph import flow_graph
-from .integers import as_rustworkx, in_tails, out_edges_of, upstream_of
+from .integers import as_rustworkx, flow_arrays, in_tails, out_edges_of, upstream_of
 
 SUPER_SOURCE = "__supply__"
 """The artificial node that feeds every source of the flow."""
@@ -68,8 +68,8 @@ def supply_dominators(F: nx.DiGraph, end_uses: list[str] | None = None, *, sourc
     feeds = sources if sources is not None else sources_and_sinks(F)[0]
     if SUPER_SOURCE in F:
         raise ValueError(f"the flow graph already has a node named {SUPER_SOURCE!r}")
-    R, nodes = as_rustworkx(F)
-    index = {node: i for i, node in enumerate(nodes)}
+    R, nodes = as_rustworkx(F)  # a copy: the super-source is added to it
+    index = flow_arrays(F)[1]
     root = R.add_node(SUPER_SOURCE)
     R.extend_from_edge_list([(root, index[s]) for s in feeds])
     idom = rx.immediate_dominators(R, root)
