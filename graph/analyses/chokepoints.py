@@ -209,7 +209,9 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
                                   "condensed": paths["condensed"], "supply_paths": paths["paths"]}  # fmt: skip
     if betweenness:
         centrality["betweenness"] = clock("betweenness", _betweenness, F, notes)
-    ranked = clock("ranking", rank_chokepoints, F, conc, dominators, cuts, paths["values"], structure, stage=stage, top=top)
+    preferred = preferred_concentration(conc)  # one row per material, for the ranking and the end-use details
+    ranked = clock("ranking", rank_chokepoints, F, conc, dominators, cuts, paths["values"], structure, stage=stage, top=top,
+                   preferred=preferred)
     report: dict[str, Any] = {
         "graph": {
             "nodes": F.n,
@@ -222,7 +224,8 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         },
         "chokepoints": ranked,
         "concentration": [r for r in conc if stage is None or r["stage"] == stage],
-        "end_uses": clock("end-use details", end_use_dependencies, F, dominators, cuts, conc, limit=DETAIL_LIMIT),
+        "end_uses": clock("end-use details", end_use_dependencies, F, dominators, cuts, conc, limit=DETAIL_LIMIT,
+                          preferred=preferred),
         "structure": {
             "undirected": True,
             "note": "articulation points and bridges of the undirected projection (direction of flow ignored)",
@@ -295,11 +298,14 @@ def rank_chokepoints(
     *,
     stage: str | None = None,
     top: int | None = None,
+    preferred: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """Combine the measures into one ranked list, each row with its reason in words and its sources.
 
     Every node is scored; reasons, sources and controllers are worked out
-    for the ``top`` rows only (all when None).
+    for the ``top`` rows only (all when None). ``preferred``:
+    :func:`.concentration.preferred_concentration` of ``conc`` when the
+    caller has it.
 
     Returns
     -------
@@ -335,7 +341,7 @@ def rank_chokepoints(
         if len(cut) > 1:
             for node in cut:
                 in_cut[node].append((end_use, len(cut)))
-    by_material = preferred_concentration(conc)
+    by_material = preferred if preferred is not None else preferred_concentration(conc)
     largest_share = _largest_producer_shares(F)
     articulation = set(structure.get("articulation_points", ()))
     # the cut term of the few nodes on a dominator chain or in a cut; every other node's is 0

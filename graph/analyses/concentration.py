@@ -15,12 +15,14 @@ every row. Each row is classified against two benchmarks:
 from __future__ import annotations
 
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
 from .flow import CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY
 from .flowgraph import BASES, TYPES, flow_graph
+from .integers import id_ranks
 
 US_2023_HIGHLY_CONCENTRATED = 1800.0
 """US 2023 Merger Guidelines: an HHI above this is highly concentrated."""
@@ -102,8 +104,14 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         for category, record in FG.graph.get("categories", {}).items():
             listed = _listed_by_basis(record.get("producers", ()))
             rows += [dict(r, category=True) for r in _rows(FG, category, record, listed, basis, names)]
-    rows.sort(key=lambda r: (-(r["hhi"] if r["hhi"] is not None else -1), r["subject"], r["basis"]))
+    # by HHI, highest first, then subject and basis: two stable sorts, no tuple of three per row (0.3 s at 115k rows)
+    rows.sort(key=itemgetter("subject", "basis"))
+    rows.sort(key=_descending_hhi)
     return rows
+
+
+def _descending_hhi(row: dict[str, Any]) -> float:
+    return -row["hhi"] if row["hhi"] is not None else 1.0
 
 
 def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> list[dict[str, Any]]:
@@ -124,8 +132,7 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
     ends = np.append(starts[1:], len(keys))
     tails, weights = FG.tails[edges], FG.weight[edges]
-    by_id = np.empty(FG.n, dtype=np.int64)  # a node's place in the order of ids, for "the largest id" among equal shares
-    by_id[sorted(range(FG.n), key=FG.nodes.__getitem__)] = np.arange(FG.n)
+    by_id = id_ranks(FG)  # a node's place in the order of ids, for "the largest id" among equal shares
     group = np.repeat(np.arange(len(starts)), ends - starts)
     top = edges[np.lexsort((by_id[tails], weights, group))[ends - 1]] if len(keys) else edges  # the largest share, then id
     at = dict(zip(keys[starts].tolist(), zip(starts.tolist(), ends.tolist(), top.tolist())))

@@ -119,19 +119,22 @@ def end_use_dependencies(
     *,
     limit: int = DETAIL_LIMIT,
     inputs: int = 12,
+    preferred: dict[str, dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """For each end use: its single points of failure, and the concentrated materials upstream with who controls them.
 
     Concentrated means a measured top-1 producer share above 50 %. Defence
     end uses come first, then by id; at most ``limit`` end uses and, for
-    each, the ``inputs`` most concentrated materials.
+    each, the ``inputs`` most concentrated materials. ``preferred``:
+    :func:`.concentration.preferred_concentration` of ``conc`` when the
+    caller has it.
 
     Notes
     -----
     One upstream search per end use described: O(limit x (V + E)).
     """
     FG = flow_graph(F)
-    top_by_material = preferred_concentration(conc)
+    top_by_material = preferred if preferred is not None else preferred_concentration(conc)
     end_uses = sorted(dominators, key=lambda t: (FG.node(t).get("sector") != "defense", t))[:limit]
     organisations: dict[str, list[dict[str, Any]]] = {}
     result = []

@@ -174,6 +174,26 @@ def topological_generations(F: nx.DiGraph) -> list | None:
     return result
 
 
+def id_ranks(FG) -> Any:
+    """Each node's place in the order of the node ids (int64[n]), for ties broken by id in NumPy: one sort of the
+    ids per FlowGraph (0.1-0.2 s at a million flow edges), shared by the concentration table and the scenarios.
+
+    Examples
+    --------
+    >>> from supplygraph.graph.analyses.flowgraph import flow_graph
+    >>> id_ranks(flow_graph(nx.DiGraph([("b", "c"), ("c", "a")]))).tolist()
+    [1, 2, 0]
+    """
+    import numpy as np
+
+    cache = FG.__networkx_cache__
+    ranks = cache.get("supplygraph_id_ranks")
+    if ranks is None:
+        ranks = cache["supplygraph_id_ranks"] = np.empty(FG.n, dtype=np.int64)
+        ranks[sorted(range(FG.n), key=FG.nodes.__getitem__)] = np.arange(FG.n)
+    return ranks
+
+
 def distinct(values) -> Any:
     """The distinct values of an integer array, sorted: ``np.unique(values)`` by a sort and one comparison.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .flowgraph import BASES, TYPES
+from .integers import id_ranks
 from .vintages import WEIGHT_QUALITY
 
 
@@ -225,14 +226,13 @@ def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, 
     node by node. The same values: each loss summed by ``np.bincount`` in in-edge order (Python's ``sum`` adds in
     that order too), ties broken by id through each node's place in the order of ids.
     """
-    n, nodes, labels, data = FG.n, FG.nodes, rules.labels, FG.node_data
+    n, labels, data = FG.n, rules.labels, FG.node_data
     avail, hops, cause = np.ones(n), np.zeros(n, dtype=np.int64), np.full(n, -1, dtype=np.int64)
     index = rules.index
     removed = np.zeros(n, dtype=bool)
     removed[[index[r] for r in effects.removed if r in index]] = True
     restricted = {index[m]: c for m, c in effects.restricted.items() if m in index}
-    by_id = np.empty(n, dtype=np.int64)
-    by_id[sorted(range(n), key=nodes.__getitem__)] = np.arange(n)
+    by_id = id_ranks(FG)
     order = FG.in_edges
     head, tail = FG.heads[order], FG.tails[order]
     produces = FG.types[order] == TYPES.index("PRODUCES")
