@@ -6,6 +6,9 @@ The rules themselves (what a producer, a material and an end use keep) are descr
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import eq
+
 import numpy as np
 
 from .flowgraph import BASES, TYPES
@@ -238,11 +241,11 @@ def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, 
     produces = FG.types[order] == TYPES.index("PRODUCES")
     weight = FG.weight[order]
     basis = FG.basis[order].astype(np.int64)  # -1 where none: such a producer edge goes node by node
-    grouped = np.fromiter(map(bool, FG.column("group")), dtype=bool, count=FG.m)[order]
-    has_elements = np.array([bool(d.get("elements")) for d in data], dtype=bool)
+    label_code = np.fromiter(map({"Material": 0, "EndUse": 1}.get, labels, repeat(2)), dtype=np.int8, count=n)
+    grouped = _grouped(FG, label_code)[order]
+    has_elements = np.fromiter(map(bool, FG.node_column("elements")), dtype=bool, count=n)
     supplied = np.bincount(head[FG.types[order] == TYPES.index("SUPPLIES")], minlength=n) > 0
-    label_code = np.array([{"Material": 0, "EndUse": 1}.get(x, 2) for x in labels], dtype=np.int8)
-    mining = np.array([d.get("stage") == "mining" for d in data], dtype=bool)
+    mining = np.fromiter(map(eq, FG.node_column("stage"), repeat("mining")), dtype=bool, count=n)
     # per material and basis: the quality of its figures (0 when not measured), and which basis its producers name first
     quality = np.zeros((n, len(BASES)), dtype=np.int64)
     for i in np.flatnonzero(label_code == 0).tolist():
@@ -322,6 +325,15 @@ def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, 
             avail[i], cause[i] = v, -1 if c is None else c
             hops[i] = hops[c] + 1 if c is not None else 0
     return avail.tolist(), [c if c >= 0 else None for c in cause.tolist()], hops.tolist(), set()
+
+
+def _grouped(FG, label_code):
+    """Per edge: it names a ``group`` of alternative inputs. Read from the edge dicts only where the pass asks (inputs,
+    and the in-edges of end uses), not for the producer edges, two thirds of a million (0.25 s for the whole column)."""
+    wanted = np.flatnonzero((FG.types != TYPES.index("PRODUCES")) | (label_code[FG.heads] == 1))
+    grouped = np.zeros(FG.m, dtype=bool)
+    grouped[wanted] = np.fromiter((bool(FG.edge_attrs(e).get("group")) for e in wanted.tolist()), dtype=bool, count=len(wanted))
+    return grouped
 
 
 def _all_weighted(weight, k, slot, produces, size: int):

@@ -54,6 +54,8 @@ import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import eq
 from typing import Any
 
 import networkx as nx
@@ -62,7 +64,7 @@ from supplygraph.errors import NotFound, SupplygraphError, did_you_mean
 
 from .centrality import condensed_order
 from .flowgraph import flow_graph
-from .integers import topological_generations
+from .integers import id_ranks, topological_generations
 from .propagation import Rules, fast_propagate
 
 
@@ -321,16 +323,17 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
             both.restrict(material, countries, named=material in plan.delay.named)
         gated, _ = _run(rules, both, components)
     end_uses = []
-    for node, data, label in zip(FG.nodes, FG.node_data, FG.node_column("label")):
+    labels = FG.node_column("label")
+    for i, (node, data, label) in enumerate(zip(FG.nodes, FG.node_data, labels)):
         if label != "EndUse":
             continue
-        at_risk = round(1.0 - avail.get(node, 1.0), 6)
+        at_risk = round(1.0 - avail[i], 6)
         path = trace(node) if at_risk > 0 else []
         row = {"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
                "path_names": [FG.node(p).get("name", p) for p in path],
                "unreviewed": sum(FG.edge_attrs(FG.edge(index[u], index[v])).get("unreviewed", 0) for u, v in zip(path, path[1:]))}  # fmt: skip
         if gated is not None:
-            row["share_delayed"] = round(max(0.0, avail.get(node, 1.0) - gated.get(node, 1.0)), 6)
+            row["share_delayed"] = round(max(0.0, avail[i] - gated[i]), 6)
         end_uses.append(row)
     end_uses.sort(key=lambda r: (-r["share_at_risk"], -r.get("share_delayed", 0.0), r["id"]))
     restricted = {**plan.delay.restricted, **plan.loss.restricted}
@@ -341,14 +344,24 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         "pipeline": plan.loss.pipeline,
         "notes": plan.notes,
         "restricted": {m: ("all" if c is None else sorted(c)) for m, c in sorted(restricted.items())},
-        "materials": {n: round(1.0 - a, 6) for n, a in sorted((n, a) for (n, a), label in zip(avail.items(), FG.node_column("label"))
-                                                               if a < 1.0 and label == "Material")},
+        "materials": _materials_lost(FG, avail, labels),
         "end_uses": end_uses,
     }
 
 
-def _run(rules: Rules, effects: _Effects, components: Callable[[], list[list[int]]]) -> tuple[dict[str, float], Callable[[str], list[str]]]:
-    """Availability and the cause of each node's loss; with element restrictions, materials without them see only the rest.
+def _materials_lost(FG, avail: list[float], labels: list) -> dict[str, float]:
+    """Material id -> share lost, for the materials that lose any, by id: picked and ordered in NumPy (the order of
+    ids made once per flow graph) rather than by sorting (id, value) pairs of every node in Python."""
+    import numpy as np
+
+    material = np.fromiter(map(eq, labels, repeat("Material")), dtype=bool, count=FG.n)
+    lost = np.flatnonzero((np.asarray(avail, dtype=np.float64) < 1.0) & material)
+    nodes = FG.nodes
+    return {nodes[i]: round(1.0 - avail[i], 6) for i in lost[np.argsort(id_ranks(FG)[lost])].tolist()}
+
+
+def _run(rules: Rules, effects: _Effects, components: Callable[[], list[list[int]]]) -> tuple[list[float], Callable[[str], list[str]]]:
+    """Availability by node number and the cause of each node's loss; with element restrictions, materials without them see only the rest.
 
     A restriction on an element removes the supply of materials that contain
     it, never of materials that do not: cerium oxide separated from a
@@ -379,7 +392,7 @@ def _run(rules: Rules, effects: _Effects, components: Callable[[], list[list[int
                 break
         return [nodes[p] if p is not None else None for p in path[::-1]]
 
-    return dict(zip(nodes, avail)), trace
+    return avail, trace
 
 
 def _numbered(order: tuple, index: dict[str, int]) -> Callable[[], list[list[int]]]:
