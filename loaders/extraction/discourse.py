@@ -4,7 +4,7 @@ to, and other names of the subject ("formerly X").
 
 from __future__ import annotations
 
-from .model import Mention
+from .model import Mention, ORG_LABELS
 
 
 # "the company", "the ministry": a definite noun naming the kind of an organisation the document spoke of before
@@ -130,6 +130,40 @@ class Discourse:
             e = self.st.ent(m)
             if e and e.label == "Material" and e.props.get("stage") == "magnet":
                 self.st.magnets.append(e.key)
+
+    def _pronouns(self) -> None:
+        """ "It holds 60% of B", "In 2023 it bought B", "A does not mine; it separates ...": a pronoun that opens a clause
+        stands for the firm or facility that clause continues, and is a mention of it, so every family reads it as the
+        subject it is. At a sentence's start (after at most an opening phrase without a name) that is the subject of
+        the sentence before, when nothing else was its topic (``DocState.antecedent``); after "said", "that", ";" or
+        ", and" / ", but" it is the clause's own subject before it ("A said it will build ...")."""
+        for i in self.triggers(("it",)):
+            if i + 1 >= self.s.end or self.st_mention_covers(i) or not (self.doc[i + 1].is_lower and self.doc[i + 1].is_alpha) \
+                    or self.w(i + 1) in self.v.STOP and self.w(i + 1) not in ("is", "was", "has", "had", "also", "will"):
+                continue  # (a verb must follow: "it said", not "it, too," nor "it in 2024")
+            before = [m for m in self.ms if m.start < i]
+            key = None
+            if not before and i - self.s.start <= 6 and (i == self.s.start or self.w(i - 1) not in self.v.PREPOSITIONS | {"of", "and"}):
+                key = self.st.antecedent  # "It ...", "In February 2023 it ...", "By its own account it ..."
+            elif self.w(i - 1) in ("said", "says", "that", ";") or self.w(i - 1) in ("and", "but", "while") and self.w(i - 2) == ",":
+                subject = self.clause_subject(i)
+                key = self.st._key(subject) if subject is not None and self.maker(subject) and not subject.anaphora \
+                    and subject.start < i else None
+            if key is not None and self.st.entities[key].label in ORG_LABELS | {"Facility"}:
+                self.ms.append(Mention(i, i + 1, key, self.doc[i].text, anaphora=True))
+        self.ms.sort(key=lambda m: m.start)
+
+    def _topic(self) -> None:
+        """What a sentence-initial "it" in the next sentence stands for: the subject of this sentence's last clause, when
+        it is a firm or a facility and no material or element precedes the sentence's subject ("Prices of M rose after A
+        cut output": M's sentence); a sentence that opens on a material leaves none; one with no subject leaves the last."""
+        first = self.ms[0] if self.ms else None
+        subject = self.clause_subject(self.s.end)  # (of the last clause: "A said X, and B has taken the case ...")
+        if subject is not None and self.maker(subject) and not any(
+                self.st.label(m) in ("Material", "Element") for m in self.ms if m.start < self.subject.start):
+            self.st.antecedent = self.st._key(subject)
+        elif first is not None and self.st.label(first) in ("Material", "Element"):
+            self.st.antecedent = None
 
     def _quoted(self, i: int) -> bool:
         """Whether ``i`` is inside a quotation (someone else's "we"), counting the paragraph's quotation marks before it."""

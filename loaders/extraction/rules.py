@@ -26,6 +26,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
         self.element_lists()
         self._definite_anaphora()
         self._facilities()
+        self._pronouns()
         self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
         self._policies()
         self._subsidiary()
@@ -37,6 +38,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
             rule()
         if self.subject is not None:
             self.st.last_subject = self.subject.key
+        self._topic()
         self._in_context()
         self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)
 

@@ -32,6 +32,7 @@ class DocState(Mentions, Names, Confirmation):
         self.relations: dict[tuple, Relation] = {}
         self.used: set[str] = set()
         self.last_subject: str | None = None
+        self.antecedent: str | None = None  # what "It" opening the next sentence stands for (Discourse._topic)
         self.last_event: str | None = None
         self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
         self.last_parties: list[str] = []  # the parties of the agreement the document spoke of last
@@ -143,14 +144,17 @@ class DocState(Mentions, Names, Confirmation):
                 e.mentions -= 1
             return
         listing = self.listing
-        parts = [Sentence(s.doc, a, b, False, s.lowers, [m for m in s.mentions if a <= m.start and m.end <= b]) for a, b in spans if a < b]
+        cells_of = lambda: [Sentence(s.doc, a, b, False, s.lowers, [m for m in s.mentions if a <= m.start and m.end <= b])  # noqa: E731
+                            for a, b in spans if a < b]
+        parts = cells_of()
         items = [m for cell in parts for m in item_line(self, cell)] if listing is not None else []
         for m in items:
             self.add("RESTRICTS", listing, m, s, 0.65)
         if items:
             return
         if self.columns is not None and len(spans) == len(self.columns):
-            Rules(self, s).table_row(self.columns, spans)
+            Rules(self, s).table_row(self.columns, spans)  # (it may name a cell's plant: the cells are read with it)
+            parts = cells_of()
         for cell in parts:
             Rules(self, cell).run()
         self.listing = listing

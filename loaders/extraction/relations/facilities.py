@@ -4,8 +4,10 @@ operates it ("operated by", "its", "X's", the builder).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ...gazetteer import normalise
-from ..model import Entity, Mention
+from ..model import Entity, Mention, ORG_LABELS
 from ..text import place_core
 
 
@@ -85,16 +87,14 @@ class Facilities:
                 self.st.facilities.append(e.key)
                 continue
             if place is None:
-                if anaphor and self.st.facilities:
-                    said = {self.st.resolve_key(k) for k in self.st.recent} | {self.st._key(m) for m in self.ms if m.start < start}
-                    keys = [k for k in dict.fromkeys(self.st.resolve_key(k) for k in self.st.facilities) if k in said]  # (named before it)
-                    wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
-                    named = [k for k in wanted if self.st.entities[k].name.lower().split()[-1] == d[i].lower_]
-                    sort = self.v.FACILITY_SORTS.get(d[i].lower_)  # "the plant" is no mine, "the mine" no refinery
-                    wanted = named or [k for k in wanted if self.v.FACILITY_SORTS.get(self.st.entities[k].name.lower().split()[-1], sort) == sort]
-                    if wanted:
-                        self.ms.append(Mention(start, i + 1, wanted[-1], d[start : i + 1].text, anaphora=True))
-                        self.st.entities[wanted[-1]].mentions += 1
+                owner = self._possessor(start) if not anaphor else None
+                if anaphor or owner is not None:
+                    wanted = self._facility_referred(start, i, kind, owner)
+                    if wanted is not None:  # (the demonym of "its Indonesian plant" is part of the mention)
+                        self.ms[:] = [m for m in self.ms if not (start <= m.start and m.end <= i)]
+                        self.ms.append(Mention(start, i + 1, wanted, d[start : i + 1].text, anaphora=True))
+                        self.ms.sort(key=lambda x: x.start)
+                        self.st.entities[wanted].mentions += 1
                 continue
             pe = self.st.ent(place)
             noun = d[i].lower_
@@ -113,6 +113,48 @@ class Facilities:
             self.ms.sort(key=lambda x: x.start)
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
+
+    def _possessor(self, start: int) -> str | None:
+        """The firm a facility phrase starting at ``start`` belongs to: "its Indonesian plant", "BTR's plant"."""
+        if self.w(start - 1) in ("its", "their"):
+            owner = self.its(start - 1)
+        elif self.w(start - 1) in ("'s", "’s"):
+            owner = self.at_end(start - 1)
+        else:
+            return None
+        key = self.st._key(owner)
+        return key if key is not None and self.st.entities[key].label in ORG_LABELS else None
+
+    def _facility_referred(self, start: int, i: int, kind: str | None, owner: str | None) -> str | None:
+        """The facility named before that "the plant" (``owner`` None) or "its Indonesian plant" (the facility
+        ``owner`` runs, in that country when one is said) at ``start``..``i`` stands for: of the noun's sort ("the
+        plant" is no mine) and kind; "the plant" is the latest named in its sentence, else the one named most so far (the
+        latest on a tie); "its plant" is the only one that fits."""
+        here = [self.st._key(m) for m in self.ms if m.start < start]
+        said = [self.st.resolve_key(k) for k in self.st.recent] + here
+        count = Counter(k for k in said if k is not None and self.st.entities[k].label == "Facility")
+        last = {k: n for n, k in enumerate(said)}  # (named before it: in this sentence the latest, else the most named)
+        keys = sorted(count, key=lambda k: (k in here, count[k] if k not in here else 0, last[k]))
+        wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
+        named = [k for k in wanted if self.st.entities[k].name.lower().split()[-1] == self.w(i)]
+        sort = self.v.FACILITY_SORTS.get(self.w(i))  # "the plant" is no mine, "the mine" no refinery
+        wanted = named or [k for k in wanted if self.v.FACILITY_SORTS.get(self.st.entities[k].name.lower().split()[-1], sort) == sort]
+        if owner is None:
+            return wanted[-1] if wanted else None
+        country = next((self.st._key(m) for m in self.ms if start <= m.start < i and m.demonym), None)
+        wanted = [k for k in wanted if owner in self.st.into.get(("OPERATES", k), ()) and (country is None or country in self._places_of(k))]
+        return wanted[0] if len(wanted) == 1 else None
+
+    def _places_of(self, key: str) -> set[str]:
+        """The places a facility is in, up the chain the document states ("Kendal" -> "Central Java" -> "Indonesia")."""
+        found: set[str] = set()
+        todo = [key]
+        while todo:
+            for place in self.st.out.get(("LOCATED_IN", todo.pop()), ()):
+                if place not in found:
+                    found.add(place)
+                    todo.append(place)
+        return found
 
     def _where_place(self, start: int) -> Mention | None:
         """The place of "to Lulea, where the company's anode plant ...": a place just before ", where"."""

@@ -213,8 +213,8 @@ class Ownership:
             holder = self.left(i, self.org, limit=6) or self._over_appositive(i)
             if holder is None and self.w(i) in self.v.ACQUIRE_VERBS | {"acquire"} and self.subject is not None and self.org(self.subject):
                 holder = self.subject  # "A said its board approved an investment to acquire 60% of B"
-            if holder is None and self.subject is None and self.words[:1] == ["it"]:
-                holder = self.st.last_subject  # "It holds 60% of B" (the firm the text is about)
+            if holder is None and self.org(subject := self.clause_subject(i)):
+                holder = subject  # "It completed a first stage and has since held 42% of B" ("It": a mention)
             target = self.right(pct_at + 2, self.org, limit=2) if self.w(pct_at + 1) == "of" else \
                 last if self.w(pct_at + 1) == "each" else self._held_in(holder, i) if holder is not None else None
             pct = self._percent(i + 1, pct_at + 1)

@@ -15,6 +15,9 @@ class Supply:
 
     def _supplies(self) -> None:
         for i in self.triggers(self.v.SUPPLY_VERBS):
+            before = self.w(i - 1)
+            if before.endswith("ed") and before.isalpha() and before not in self.v.PREDICATE_VERBS:
+                continue  # a noun after an adjective: "purchased mixed feed", "its combined exports"
             supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
                                  stop=(";",))  # fmt: skip
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):

@@ -1,0 +1,67 @@
+"""Session 7 (issue 12): what carries a relation across sentences, on our own sentences with invented firms: a pronoun
+that opens a clause is a mention of the firm or facility the text continues, and a facility named by its owner or as
+"the plant" is the one the document named before."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.documents import read_text
+from supplygraph.loaders.extraction import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def facts(extractor: Extractor, markdown: str) -> set[tuple[str, str, str]]:
+    found = extractor.extract(read_text(markdown, True).blocks).as_dict()
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    return {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+
+
+def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_last_clause_before(extractor):
+    """ "In 2023 it acquired 60% of B" after a sentence about A: A owns B; after ", and B bought it", "It" is B; a
+    sentence about a material in between leaves "It" without a firm."""
+    found = facts(extractor, "Kestrel Holdings Ltd makes alloys in Tarnby. In 2023 it acquired 60% of Orion Metals Ltd.\n\n"
+                             "Alder Resources Ltd sold its smelter, and Birch Mining Ltd bought it. It completed the purchase in May "
+                             "and has since held 30% of Cedar Lithium Ltd.\n\n"
+                             "Fir Metals Ltd makes magnets. Prices of cobalt fell sharply in 2024. It holds 25% of Gale Batteries Ltd.")
+    assert {("SUBSIDIARY_OF", "Orion Metals Ltd", "Kestrel Holdings Ltd"),
+            ("HOLDS_STAKE_IN", "Birch Mining Ltd", "Cedar Lithium Ltd")} <= found, found  # fmt: skip
+    assert not any(source == "Alder Resources Ltd" or target == "Gale Batteries Ltd" for _, source, target in found), found
+
+
+def test_a_clause_after_a_semicolon_has_the_subject_before_it_and_feed_after_an_adjective_is_a_noun(extractor):
+    """ "A does not mine; it separates purchased mixed feed at the Kestrel plant": nobody supplies the plant (the
+    pronoun is A, and "feed" after an adjective is no verb)."""
+    found = facts(extractor, "Orion Separation Ltd does not mine; it separates purchased mixed feed at the Kestrel plant. "
+                             "Birch Metals Ltd refines purchased mixed feed at the Tarn plant.")
+    assert not any(kind == "SUPPLIES" for kind, _, _ in found), found
+
+
+def test_its_plant_is_the_plant_its_owner_runs_in_the_country_it_names(extractor):
+    """ "B opened its Indonesian plant": the plant the table says B runs in Indonesia; "the plant" in the next
+    sentence is that one, and a delivery to it goes to its operator."""
+    found = facts(extractor, "| Plant | Operator | Location |\n|---|---|---|\n"
+                             "| Tarn anode plant | Birch Carbon Ltd | Tarnby, Indonesia |\n"
+                             "| Fjord anode plant | Alder Carbon AS | Porsgrunn, Norway |\n\n"
+                             "Alder Carbon AS says its Fjord plant makes synthetic graphite. Birch Carbon Ltd opened its Indonesian "
+                             "plant in 2024. Orion Graphite Ltd supplies natural graphite to the plant.")  # fmt: skip
+    assert ("SUPPLIES", "Orion Graphite Ltd", "Birch Carbon Ltd") in found, found
+    assert ("SUPPLIES", "Orion Graphite Ltd", "Alder Carbon AS") not in found, found
+
+
+def test_the_refinery_is_the_one_the_document_is_about_unless_its_sentence_names_another(extractor):
+    """ "The refinery" after another refinery was named once is still the one the text keeps naming; in the sentence
+    that names a second mine, "which operates the mine" is that one."""
+    found = facts(extractor, "Alder Lithium Oy is building the Tarn lithium refinery in Finland. The refinery will "
+                             "produce lithium hydroxide from 2026. In 2023 Birch Metals Ltd bought the Fjord nickel refinery from "
+                             "Cedar Holdings. Alder says the refinery supplies lithium hydroxide to Gale Cells Ltd.\n\n"
+                             "Kestrel Lithium Ltd runs the Tarn mine. Kestrel also owns 50% of the Fjord mine through a joint "
+                             "venture with Orion Resources Ltd, which operates the mine.")  # fmt: skip
+    assert ("PRODUCES", "Fjord nickel refinery", "lithium hydroxide") not in found, found
+    assert ("OPERATES", "Orion Resources Ltd", "Fjord mine") in found, found
+    assert ("OPERATES", "Orion Resources Ltd", "Tarn mine") not in found, found
