@@ -70,14 +70,16 @@ def _is_heading(line: str) -> bool:
 
 
 def _blocks_from_lines(lines: list[str]) -> list[tuple[str, bool]]:
-    """Paragraphs from lines: wrapped lines are joined, short unpunctuated lines are headings."""
+    """Paragraphs from lines: wrapped lines are joined (long lines, or lines that end a sentence: hard-wrapped prose
+    ends some lines at a full stop by chance), short unpunctuated lines are headings."""
     blocks: list[tuple[str, bool]] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if not paragraph:
             return
-        wrapped = len(paragraph) > 1 and all(len(p) > 40 and not p.rstrip().endswith((".", "!", "?", ":")) for p in paragraph[:-1])
+        wrapped = len(paragraph) > 1 and all(not p.rstrip().endswith(":") and (len(p) > 40 or p.rstrip().endswith((".", "!", "?")))
+                                                for p in paragraph[:-1])  # (a line ending in ":" opens a list)
         parts = [" ".join(paragraph)] if wrapped else paragraph
         for part in parts:
             part = re.sub(r"\s+", " ", part).strip()
@@ -110,7 +112,8 @@ def _clean_markdownish(line: str) -> list[tuple[str, bool | None]]:
     heading = None
     if stripped.startswith("#"):
         stripped, heading = stripped.lstrip("#").strip(), True
-    stripped = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", stripped)
+    item = _LIST_ITEM.match(stripped)
+    stripped = stripped[item.end() :] if item else stripped
     stripped = re.sub(r"^>\s*", "", stripped)
     stripped = _TAG.sub(" ", stripped)
     stripped = _MD_LINK.sub(r"\1", stripped)
@@ -121,13 +124,19 @@ def _clean_markdownish(line: str) -> list[tuple[str, bool | None]]:
     if "|" in stripped:
         cells = [cell.strip() for cell in stripped.strip().strip("|").split("|")]
         return [(CELL.join(cells), True)] if any(cells) else []
-    return [(stripped, heading)]
+    return [(stripped, False if item and not heading else heading)]
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+"""A Markdown list item's marker: the item is a paragraph of its own (an unpunctuated bullet does not run into the next
+one as if the two were one wrapped sentence), and never a heading however short."""
 
 
 def read_text(text: str, markdown: bool) -> DocumentText:
     """Blocks, title and date of a plain-text or Markdown document."""
     lines: list[str] = []
     headings: set[str] = set()
+    items: set[str] = set()
     title = None
     in_code = False
     for raw in text.splitlines():
@@ -148,9 +157,12 @@ def read_text(text: str, markdown: bool) -> DocumentText:
                 lines.extend(["", part, ""])
             elif len(parts) > 1:
                 lines.extend(["", part, ""])
+            elif heading is False:
+                items.add(part)
+                lines.extend(["", part])  # (its wrapped lines may follow)
             else:
                 lines.append(part)
-    blocks = [(b, h or b in headings) for b, h in _blocks_from_lines(lines)]
+    blocks = [(b, b in headings or h and not any(b.startswith(item) for item in items)) for b, h in _blocks_from_lines(lines)]
     if title is None and blocks and blocks[0][1] and blocks[0][0].lower() not in _GENERIC_TITLES:
         title = blocks[0][0]
     return DocumentText(blocks, title=title, published=_published(blocks), publisher=_publisher(blocks))

@@ -491,6 +491,23 @@ def test_markdown_tables_and_unclosed_html_are_read(tmp_path):
     assert {"Acme Magnetics", "Birch Motors Inc"} <= names
 
 
+def test_list_items_are_paragraphs_and_hard_wrapped_prose_is_joined():
+    """Found on a probe investor presentation: unpunctuated bullets ran into one block (so "A and B" in one bullet
+    became partners of C in the next), and a paragraph whose first line ended at a full stop was cut at every line
+    ("The National Reconstruction" / "Fund Corporation")."""
+    from supplygraph.loaders.documents import read_text
+
+    blocks = read_text("## Highlights\n\n- Offtake agreement signed with Acme Motors and Birch Cars for NdPr oxide\n"
+                       "- Cedar Wind to take up to 1,200 tonnes a year\n- Short item\n\n"
+                       "Orion cautions that prices have fallen below the level assumed in its study.\n"
+                       "Should producers keep prices low, it may delay work. The National Reconstruction\n"
+                       "Fund Corporation has committed A$200 million.\n\nTo be read:\nantimony ores\n", True).blocks  # fmt: skip
+    assert blocks[1:4] == [("Offtake agreement signed with Acme Motors and Birch Cars for NdPr oxide", False),
+                           ("Cedar Wind to take up to 1,200 tonnes a year", False), ("Short item", False)], blocks
+    assert any("The National Reconstruction Fund Corporation has committed" in text for text, _ in blocks), blocks
+    assert ("To be read:", False) in blocks and ("antimony ores", True) in blocks, blocks  # (a line ending in ":" opens a list)
+
+
 def test_quota_is_a_policy_restricting_the_stage_it_counts(extractor):
     found = run(extractor, "China's Ministry of Industry and Information Technology set the 2024 mining quota for rare earths at 270,000 tonnes.")
     assert ("RESTRICTS", "policy:miit-mining-quota-2024", "material:rare-earth-ore") in found["facts"]
