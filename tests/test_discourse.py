@@ -65,3 +65,21 @@ def test_the_refinery_is_the_one_the_document_is_about_unless_its_sentence_names
     assert ("PRODUCES", "Fjord nickel refinery", "lithium hydroxide") not in found, found
     assert ("OPERATES", "Orion Resources Ltd", "Fjord mine") in found, found
     assert ("OPERATES", "Orion Resources Ltd", "Tarn mine") not in found, found
+
+
+def test_its_in_a_long_relative_clause_of_an_appositive_is_the_appositive_firm(extractor):
+    """ "B, a Norwegian company that separates oxides with a process of its own and is building its first plant at P":
+    B builds the plant, not the subject of the main clause."""
+    found = facts(extractor, "In 2022 Orion Mining Ltd became the largest owner of Tarn Separation AS, a Norwegian company that "
+                             "separates rare-earth oxides with a process of its own and is building its first separation plant "
+                             "at Fjordby in southern Norway.")  # fmt: skip
+    assert any(kind == "OPERATES" and source == "Tarn Separation AS" for kind, source, _ in found), found
+    assert not any(kind == "OPERATES" and source == "Orion Mining Ltd" for kind, source, _ in found), found
+
+
+def test_a_pronoun_after_a_colon_is_the_firm_whose_thing_opens_the_sentence(extractor):
+    """ "A's own plans do not depend on B: it is building a plant ... which will supply C": A builds and supplies."""
+    found = facts(extractor, "Birch Materials' own plans do not depend on Kestrel Motors: it is building a magnet plant in "
+                             "Tarnby, Texas, which will supply magnets to Orion Motors under a long-term agreement.")  # fmt: skip
+    assert ("OPERATES", "Birch Materials", "Tarnby magnet plant") in found, found
+    assert not any(source == "Kestrel Motors" and kind in ("OPERATES", "SUPPLIES") for kind, source, _ in found), found

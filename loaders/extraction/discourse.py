@@ -38,7 +38,7 @@ class Discourse:
         """The organisation a relative clause holding ``i`` is about ("B, which ... its"; "B, the miner that ...
         its": the appositive's clause), or None."""
         relative = False
-        for k in range(i - 1, max(self.s.start, i - 15) - 1, -1):
+        for k in range(i - 1, max(self.s.start, i - 25) - 1, -1):
             relative = relative or self.w(k) in ("that", "which", "who")
             if relative and self.w(k) == "," and self.w(k + 1) in ("the", "a", "an"):
                 head = self.at_end(k)
@@ -136,7 +136,8 @@ class Discourse:
         stands for the firm or facility that clause continues, and is a mention of it, so every family reads it as the
         subject it is. At a sentence's start (after at most an opening phrase without a name) that is the subject of
         the sentence before, when nothing else was its topic (``DocState.antecedent``); after "said", "that", ";" or
-        ", and" / ", but" it is the clause's own subject before it ("A said it will build ...")."""
+        ", and" / ", but" it is the clause's own subject before it ("A said it will build ..."), or the firm whose thing
+        opens the sentence ("A's plans do not depend on B: it is building ...")."""
         for i in self.triggers(("it",)):
             if i + 1 >= self.s.end or self.st_mention_covers(i) or not (self.doc[i + 1].is_lower and self.doc[i + 1].is_alpha) \
                     or self.w(i + 1) in self.v.STOP and self.w(i + 1) not in ("is", "was", "has", "had", "also", "will"):
@@ -145,13 +146,22 @@ class Discourse:
             key = None
             if not before and i - self.s.start <= 6 and (i == self.s.start or self.w(i - 1) not in self.v.PREPOSITIONS | {"of", "and"}):
                 key = self.st.antecedent  # "It ...", "In February 2023 it ...", "By its own account it ..."
-            elif self.w(i - 1) in ("said", "says", "that", ";") or self.w(i - 1) in ("and", "but", "while") and self.w(i - 2) == ",":
-                subject = self.clause_subject(i)
+            elif self.w(i - 1) in ("said", "says", "that", ";", ":") or self.w(i - 1) in ("and", "but", "while") and self.w(i - 2) == ",":
+                subject = self.clause_subject(i) or self._possessor_subject()
                 key = self.st._key(subject) if subject is not None and self.maker(subject) and not subject.anaphora \
                     and subject.start < i else None
             if key is not None and self.st.entities[key].label in ORG_LABELS | {"Facility"}:
                 self.ms.append(Mention(i, i + 1, key, self.doc[i].text, anaphora=True))
         self.ms.sort(key=lambda m: m.start)
+
+    def _possessor_subject(self) -> Mention | None:
+        """The firm whose thing opens the sentence, when no firm is its subject: "A's own plans do not depend on B: it
+        is building ..." (A)."""
+        first = self.ms[0] if self.ms else None
+        if first is not None and self.org(first) and self.w(first.end) in ("'s", "’s", "'", "’") \
+                and all(self.w(k) in ("the", "a", "an") for k in range(self.s.start, first.start)):
+            return first
+        return None
 
     def _topic(self) -> None:
         """What a sentence-initial "it" in the next sentence stands for: the subject of this sentence's last clause, when
