@@ -188,7 +188,7 @@ MATERIALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = 
      ("mixed rare earth oxide", "mixed rare earth oxides", "recycled mixed rare earth oxide")),
     ("separated-rare-earth-oxides", "separated rare earth oxides", "separation", (),
      ("separated rare earth oxides", "rare earth oxides", "rare earth oxide", "high-purity rare earth oxides",
-      "separated oxides")),
+      "separated oxides", "separated rare earths")),
     ("ndpr-oxide", "NdPr oxide", "separation", ("Nd", "Pr"),
      ("NdPr oxide", "PrNd oxide", "neodymium-praseodymium oxide", "didymium oxide")),
     ("neodymium-oxide", "neodymium oxide", "separation", ("Nd",), ("neodymium oxide",)),

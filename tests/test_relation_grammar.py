@@ -473,3 +473,18 @@ def test_an_operator_appositive_a_camel_case_name_and_a_purchase_from_a_plant(ex
     assert ("SUBSIDIARY_OF", "eBIRCH Magnetics", "Birchschmelze") in facts, facts
     assert ("SUPPLIES", "eBIRCH Magnetics", "Orion Motors") in facts, facts
     assert not any(kind == "SUPPLIES" and "Cedar Graphite" == target for kind, _, target in facts), facts
+
+
+def test_a_japanese_release_attribution_comma_predicate_nationality_and_a_mine_of_ore(extractor):
+    """Found on a probe Japanese release: "According to X, Japan imported ..." silenced Japan with X (the comma ends
+    the attribution, no appositive follows); "A is the only producer of separated rare earths" found no material;
+    "A is a Japanese trading company" placed nothing (an appositive did); "A mines ore at Mount Kestrel" made a
+    company "Mount Kestrel" and no mine."""
+    facts = named_facts(extractor, "According to Orvane, Japan imported about 60 % of its rare earths from China in 2022.\n\n"
+                                   "Birch Rare Earths Ltd is the only producer of separated rare earths at scale outside China.\n\n"
+                                   "Cedar Trading is a Japanese general trading company headquartered in Tokyo.\n\n"
+                                   "Birch Rare Earths Ltd mines ore at Mount Kestrel, and it is building a plant in Tarn.")  # fmt: skip
+    assert ("DEPENDS_ON", "Japan", "China") in facts, facts
+    assert ("PRODUCES", "Birch Rare Earths Ltd", "separated rare earth oxides") in facts, facts
+    assert ("LOCATED_IN", "Cedar Trading", "Japan") in facts, facts
+    assert ("OPERATES", "Birch Rare Earths Ltd", "Mount Kestrel mine") in facts, facts

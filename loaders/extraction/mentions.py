@@ -454,7 +454,7 @@ class Mentions:
         """ "mines copper and cobalt at X": a mining verb, then what it mines, then "at" (MINE_VERBS)."""
         ends = {m.end: m for m in known if m.key and self.entities[m.key].label in ("Material", "Element")}
         lowers, k = doc.lowers, start - 2
-        while k >= 0 and (lowers[k] in (",", "and") or k + 1 in ends):
+        while k >= 0 and (lowers[k] in (",", "and", "ore", "ores") or k + 1 in ends):  # (and "mines ore at X")
             k = ends[k + 1].start - 1 if k + 1 in ends else k - 1
         return k >= 0 and k < start - 2 and lowers[k] in self.v.MINE_VERBS
 
@@ -470,7 +470,9 @@ class Mentions:
         """A source's name, its appositive and the place after it name no party: the US of "the US Geological Survey",
         London in "GlobalData, a London-based analytics firm" and in "a strategist at Hallgarten & Co. in London"."""
         lowers, stop = doc.lowers, end
-        if lowers[end : end + 1] in ([","], ["in"]):
+        if lowers[end : end + 1] == [","] and end + 1 < len(doc) and name_token(doc, end + 1) and lowers[end + 1] not in self.v.STOP:
+            pass  # "According to JOGMEC, Japan imported ...": the comma ends the attribution, the clause's subject follows
+        elif lowers[end : end + 1] in ([","], ["in"]):
             stop = end + 1
             while stop < len(doc) and stop < end + 10 and lowers[stop] not in (",", ".", ";", ":", "(", ")") \
                     and not (lowers[end] == "in" and not name_token(doc, stop)):

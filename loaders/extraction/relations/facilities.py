@@ -227,7 +227,8 @@ class Facilities:
                 if owner is not None and self.org(owner):
                     operator, possessed = owner, True
             if operator is None:
-                verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS), None)
+                verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS
+                             or self.w(q) in self.v.MINE_VERBS and self.w(m.start - 1) == "at"), None)  # ("mines ore at X")
                 if verb is not None:
                     subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
                     # ("formed X, a joint venture that will build a plant": X builds it, not the sentence's subject)

@@ -81,12 +81,12 @@ class Location:
                     if head is not None:
                         self.st.add("LOCATED_IN", m, country, self.s, 0.8)
                     break
-        # "A, a Danish maker of ...", "A, another Australian company", "A, the Swedish state-owned mining group", "A,
+        # "A, a Danish maker of ...", "A is a Japanese trading company", "A, another Australian company", "A, the Swedish state-owned mining group", "A,
         # the US electric vehicle maker"; "the Australian miner A", "Korean battery makers A, B and C", "its Indian
         # subsidiary, A" (but "the Australian-listed A": a listing, not a home)
         for m in self.ms:
             demonym, named = None, [m]
-            if self.org(m) and self.w(m.end) == "," and self.w(m.end + 1) in ("a", "an", "the", "another"):
+            if self.org(m) and self.w(m.end) in (",", "is", "was") and self.w(m.end + 1) in ("a", "an", "the", "another"):
                 k = m.end + 2
                 while k < m.end + 4 and self.at(k) is None and self.doc[k].is_lower and self.doc[k].is_alpha:
                     k += 1  # "A, a leading Japanese producer"
