@@ -420,3 +420,12 @@ def test_a_legal_suffix_after_a_comma_is_part_of_the_name(extractor):
     names = found["names"]
     assert {"Orion Rare Earth, Inc", "Kestrel-Tech, LLC", "Birch Mining, Ltd"} <= set(names), names
     assert "ORE" in names["Orion Rare Earth, Inc"]["aliases"] and "ORE" not in names, names
+
+
+def test_a_material_naming_a_facilitys_kind_is_part_of_its_description(extractor):
+    found = run(extractor, "Orion Oy has laid the foundation stone of its lithium hydroxide refinery at the Kestrel Industrial Park.",
+                "Birch runs a ferronickel smelter at Varden in Southeast Sulawesi.")  # fmt: skip
+    names = found["names"]
+    assert not {"Lithium", "ferronickel"} & set(names), names
+    assert "lithium hydroxide refinery" in names["Kestrel Industrial Park refinery"]["aliases"], names
+    assert "ferronickel smelter" in names["Varden smelter"]["aliases"], names

@@ -128,6 +128,7 @@ class Mentions:
         drop, compounds = element_compounds(doc, spans, self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
         compounds += tails
         lowers, n = doc.lowers, len(doc)
+        modifiers_at: list[tuple[int, int]] = []
         for start, end, name in compounds:
             entity = self._new("Material", name)
             kept.append(Mention(start, end, entity.key, doc[start:end].text, label_of_known="Material"))
@@ -145,6 +146,7 @@ class Mentions:
             if entity.known is not None and len(m.text) <= 4 and not m.text.isupper() and only_as_acronym(entity.known, m.text):
                 continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
             if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
+                modifiers_at.append((m.start, m.end))
                 continue
             if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
                     and not sentence_start(doc, m.start) and (name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in self.v.STOP
@@ -167,7 +169,8 @@ class Mentions:
                 if m.start > 0 and normalise(f"{doc[m.start - 1].text} {m.text}") in REGIONS:
                     continue  # "North America" is a region, not the United States
             kept.append(m)
-        return kept
+        return [m for m in kept if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in modifiers_at)]
+        # ("lithium hydroxide refinery": "lithium hydroxide" names the refinery's kind, "lithium" no element of its own)
 
     def _market_place(self, doc: Any, lowers: list[str], m: Mention) -> bool:
         """A known place that names a market: after "listed in/on" or "prices in", or opening the name of an exchange
