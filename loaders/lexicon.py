@@ -420,7 +420,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                            "magnetics", "mining", "minerals", "resources", "chemical", "chemicals", "industries",
                            "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
                            "earths", "magnet", "magnets", "steel", "fuels", "energy", "aerospace", "automotive",
-                           "systems", "company", "enterprises", "manufacturing", "mag", "works"})),
+                           "systems", "company", "enterprises", "manufacturing", "mag", "works", "société"})),
 )
 LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
                             "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",

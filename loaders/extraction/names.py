@@ -286,6 +286,7 @@ class Names:
 
     def _merge_duplicates(self) -> None:
         """Facilities named two ways ("Stillwater plant", "magnet plant in Stillwater") and "VAC Group" for "VAC"."""
+        self._merge_same_names()  # (first: a cue-less name a facility took gives it a surface, "Centenario")
         facilities: dict[str, list[Entity]] = {}
         orgs: dict[str, Entity] = {}
         bodies: dict[str, Entity] = {}
@@ -302,7 +303,6 @@ class Names:
             words = normalise(e.name).split()
             if len(words) > 2 and words[0] in _COUNTRY_WORDS:
                 bodies[" ".join(words[1:])] = e  # "the Forest Service" after "the US Forest Service"
-        self._merge_same_names()
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:
                 continue

@@ -49,6 +49,8 @@ class DocState(Mentions, Names, Confirmation):
         self.listing: str | None = None  # the policy whose list of items the document is going through
         self.party_listing: tuple[str, bool] | None = None  # the firm whose list of partners (", offtake?") follows
         self.columns: list[str | None] | None = None  # the roles of the columns of the table being read
+        self.table_holder: str | None = None  # the firm whose shares a column of that table gives ("Eramet interest")
+        self.table_policy: str | None = None  # the notice whose controlled items that table lists ("Controlled items")
         self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations

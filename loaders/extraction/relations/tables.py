@@ -7,13 +7,17 @@ facility, "operator" an operating organisation, "location" a place, "main produc
 policy restricts...) is the header; every later row of the table gives the relations its columns imply: the
 operator OPERATES the plant, the plant is LOCATED_IN the place ("Gebeng, Kuantan, Pahang, Malaysia": each place in
 the next; a "Headquarters" column places the firm), the plant (or, without one, the firm) PRODUCES the products and
-is supplied by its feed, the policy RESTRICTS the items and is ISSUED_BY the issuer. Each cell is also read as a
-sentence of its own ("NPM Silmet, owned by Neo Performance Materials"). A new column name is one line of data.
+is supplied by its feed, the policy RESTRICTS the items and is ISSUED_BY the issuer. A notice's item table with no
+notice column ("Element | Controlled items") lists the items of the notice its title names; a column of the shares a
+firm named in its header holds ("Eramet interest") makes the row's firm its subsidiary or stakeholding, and a firm
+named beside a plant ("Moanda mine (Comilog)") runs it. Each cell is also read as a sentence of its own ("NPM
+Silmet, owned by Neo Performance Materials"). A new column name is one line of data.
 """
 
 from __future__ import annotations
 
 from ..model import ORG_LABELS, Mention, Sentence
+from ..text import cue_label
 
 ROLE_LABELS = {
     "facility": ("Facility",),
@@ -27,7 +31,11 @@ ROLE_LABELS = {
     "customer": ("Company", "StateOwnedEnterprise", "GovernmentBody", "Country"),
     "source": ("Facility", "Company", "StateOwnedEnterprise"),
     "status": (),
+    "stake": (),
 }
+
+ITEM_WORDS_OF_ANY_TABLE = frozenset(("element", "elements"))
+"""An "Element" column may be any table's (a price table's); "Controlled items", "Scope" make it a notice's item table."""
 
 
 def cells(s: Sentence) -> list[tuple[int, int]]:
@@ -49,13 +57,32 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     named = sum(r is not None for r in roles)
     if named < 2 or named * 2 < len(roles):
         return None
+    holders = []
     for role, (a, b) in zip(roles, spans):  # a name outside the column names, or of several words, makes a row of data
-        if role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
-                                and not _column_word(st, m, a, b) for m in s.mentions):  # ("Spodumene feed")
+        if role == "stake":  # "Eramet interest": the firm whose share each row gives
+            holders += [m for m in s.mentions if a <= m.start < b and st.label(m) in ORG_LABELS]
+        elif role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
+                                  and not _column_word(st, m, a, b) for m in s.mentions):  # ("Spodumene feed")
             return None
-        if role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
+        elif role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
             return None  # ("Ministry of Commerce" under "Issued by")
+    st.table_holder = st._key(holders[0]) if holders else None
+    controls = any(role == "item" and set(s.lowers[a:b]) & set(st.v.TABLE_COLUMNS) - ITEM_WORDS_OF_ANY_TABLE
+                   for role, (a, b) in zip(roles, spans))  # fmt: skip
+    st.table_policy = (_titled_policy(st, s) or st.last_policy) if controls else None
     return roles
+
+
+def _titled_policy(st, s: Sentence) -> str | None:
+    """The policy the last title before ``s`` names (the notice whose item table it is: "# Announcement No. 10 of
+    2025 ...", not a law its first article cites)."""
+    titled = None
+    for t in st.sentences:
+        if t is s:
+            break
+        if t.heading and not cells(t):
+            titled = next((st._key(m) for m in reversed(t.mentions) if st.label(m) == "Policy"), titled)
+    return titled
 
 
 def _column_word(st, m: Mention, a: int, b: int) -> bool:
@@ -78,12 +105,16 @@ class Tables:
                     e = self.st.ent(m)
                     if a <= m.start < b and e is not None and e.known is None and not e.confirmed and e.label in ORG_LABELS:
                         e.label, e.confirmed = "Place", True
-            if role is not None:
-                found[role] = [m for m in self.ms if a <= m.start and m.end <= b and self.st.label(m) in ROLE_LABELS[role]]
+            if role is not None:  # (two columns of one role add up: "Element | Controlled items")
+                found.setdefault(role, []).extend(m for m in self.ms if a <= m.start and m.end <= b and self.st.label(m) in ROLE_LABELS[role])
         # an operator cell's first name ("Lynas Malaysia Sdn Bhd, a wholly owned subsidiary of Lynas Rare Earths")
         operator = found.get("operator", [])[:1]
         facility = found.get("facility", [])[:1]
-        maker = facility or operator  # (a plant column: the plant makes, the firm operates it)
+        plant = next(((a, b) for role, (a, b) in zip(roles, spans) if role == "facility"), (0, 0))
+        firms = [m for m in self.ms if plant[0] <= m.start < plant[1] and self.st.label(m) in ORG_LABELS][:1]
+        if operator:
+            firms = []  # ("Kwinana refinery (Covalent) | Covalent Lithium, ...": the operator column names the operator)
+        maker = facility or operator or firms  # (a plant column: the plant makes, the firm operates it)
         for f in facility:
             for o in operator:
                 self.st.add("OPERATES", o, f, self.s, 0.7)
@@ -118,18 +149,41 @@ class Tables:
                 self._supply(operator[0] if operator else m, customer, None, 0.6)
             for source in found.get("source", [])[:1]:  # "Spodumene feed | Greenbushes mine": the mine supplies the plant
                 self.st.add("SUPPLIES", source, m, self.s, 0.6)
-        for p in found.get("policy", [])[:1]:
+        self._stakes(roles, spans, facility, firms)
+        in_context = [self.st.table_policy] if self.st.table_policy else []
+        for p in found.get("policy", [])[:1] or in_context:  # ("Element | Controlled items" in a notice: its items)
             for item in found.get("item", []):
                 self.st.add("RESTRICTS", p, item, self.s, 0.65)
             for body in found.get("issuer", []):
                 self.st.add("ISSUED_BY", p, body, self.s, 0.7)
 
+    def _stakes(self, roles: list[str | None], spans: list[tuple[int, int]], facility: list[Mention], firms: list[Mention]) -> None:
+        """A firm named in a plant column beside the plant runs it ("Moanda mine (Comilog)"). A column of the shares a
+        firm named in its header holds ("Operation | ... | Eramet interest"): a firm in the row's plant column
+        ("Société Le Nickel", "Comilog") is its subsidiary or holds a stake in it, as a sentence stating the share
+        would say; a plant it holds a majority of it operates."""
+        for f in facility:
+            for firm in firms:
+                self.st.add("OPERATES", firm, f, self.s, 0.7)
+        holder = self.st.table_holder
+        cell = next(((a, b) for role, (a, b) in zip(roles, spans) if role == "stake"), None)
+        if holder is None or cell is None:
+            return
+        stake = self._percent(*cell)
+        majority = stake is not None and stake >= 0.5 or any(self.w(k) in ("majority", "wholly", "controlling") for k in range(*cell))
+        if firms and (stake is not None or majority):
+            self._holds(holder, firms[0], stake)
+        elif majority:
+            for f in facility:
+                self.st.add("OPERATES", holder, f, self.s, 0.65)
+
     def _named_in_cell(self, a: int, b: int, label: str) -> None:
         """A cell that is one short capitalised name ("Mountain Pass", "Announcement No. 18 of 2025") and names nothing
         of ``label`` names a new one of ``label``; a list ("Hanau; Sumter") names none."""
         words = [k for k in range(a, b) if self.doc[k].text[:1].isalpha()]
-        if not words or len(words) > 6 or any(self.st.label(m) == label for m in self.ms if a <= m.start < b):
-            return
+        if not words or len(words) > 6 or any(self.st.label(m) == label or self.st.label(m) in ORG_LABELS and cue_label(m.text.lower().split())[1]
+                                              for m in self.ms if a <= m.start < b):
+            return  # ("Société Le Nickel" in a plant column: a firm by its name)
         kind = label == "Facility" and self.w(words[-1]) in self.v.FACILITY_NOUNS  # "Sejong anode plant"
         if not self.doc[words[0]].text[:1].isupper() or any(self.w(k) in (",", ";", "/") for k in range(a, b)) or not (
                 kind or all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words)):
