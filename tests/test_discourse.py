@@ -83,3 +83,25 @@ def test_a_pronoun_after_a_colon_is_the_firm_whose_thing_opens_the_sentence(extr
                              "Tarnby, Texas, which will supply magnets to Orion Motors under a long-term agreement.")  # fmt: skip
     assert ("OPERATES", "Birch Materials", "Tarnby magnet plant") in found, found
     assert not any(source == "Kestrel Motors" and kind in ("OPERATES", "SUPPLIES") for kind, source, _ in found), found
+
+
+def test_the_project_is_a_project_the_document_named_and_never_another_kind_of_site(extractor):
+    """ "A owns 100% of the project" after "the Tarn lithium project" was named: A runs that project; "the project" in a
+    document that named only a smelter stands for nothing."""
+    found = facts(extractor, "The Tarn lithium project lies in Kestrel County, Finland. Orion Resources Ltd owns 100% of the project.")
+    assert ("OPERATES", "Orion Resources Ltd", "Tarn lithium project") in found, found
+    found = facts(extractor, "Birch Metals Ltd runs the Fjord zinc smelter in Norway. Cedar Holdings Ltd owns 100% of the project.")
+    assert not any(source == "Cedar Holdings Ltd" for _, source, _ in found), found
+
+
+def test_a_joint_venture_with_b_in_a_new_paragraph_is_the_document_topic_s(extractor):
+    """ "... through X, a 50:50 joint venture with B" in a paragraph that names no other firm: X is the venture of the
+    firm the document is about and B, not of the subject of the paragraph before."""
+    found = facts(extractor, "Orion Holdings Ltd makes lithium hydroxide in Tarnby. Orion Holdings Ltd also makes bromine.\n\n"
+                             "Birch Metals Ltd supplies spodumene concentrate to Orion Holdings Ltd.\n\n"
+                             "Bromine is produced at Kestrel, Finland, through the Fjord Bromine Company, a 50:50 joint venture "
+                             "with the Cedar Potash Company.")  # fmt: skip
+    assert {("COOPERATES_WITH", "Cedar Potash Company", "Orion Holdings Ltd"),
+            ("SUBSIDIARY_OF", "Fjord Bromine Company", "Orion Holdings Ltd")} <= found, found  # fmt: skip
+    assert not any("Birch Metals Ltd" in (source, target) for kind, source, target in found
+                   if kind in ("COOPERATES_WITH", "SUBSIDIARY_OF")), found

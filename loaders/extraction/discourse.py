@@ -189,10 +189,15 @@ class Discourse:
             near = self.left(i, lambda m: self.st.label(m) in labels and not m.anaphora, limit=40)
             if near is not None and not (self.w(near.end) == "," and self.w(near.end + 1) in ("which", "who", "whose")):
                 return self.st._key(near)  # (but "B, which owns 35% of the company": not B)
-            last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
-            if last and self.st.entities[last].label in labels and self.s.start > 0:
-                return last  # (a new paragraph returns to the document's topic)
-        # otherwise the document's topic among them: the most mentioned in the whole document, the first on a tie
+        return self.carried(labels, topic_only)
+
+    def carried(self, labels: tuple[str, ...], topic_only: bool = False) -> str | None:
+        """The entity of ``labels`` a sentence that does not name it continues: the last subject within a paragraph,
+        else (a new paragraph returns to the document's topic) the most mentioned in the whole document, the first on
+        a tie."""
+        last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
+        if not topic_only and last and self.st.entities[last].label in labels and self.s.start > 0:
+            return last
         seen = [k for k in self.st.salience if self.st.entities[self.st.resolve_key(k)].label in labels]
         return self.st.resolve_key(max(seen, key=self.st.salience.__getitem__)) if seen else None
 

@@ -26,6 +26,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
         self.element_lists()
         self._definite_anaphora()
         self._facilities()
+        self._site_anaphora()
         self._pronouns()
         self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
         self._policies()

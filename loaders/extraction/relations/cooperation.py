@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from ..discourse import FIRM_LABELS
 from ..model import Mention, ORG_LABELS
 
 
@@ -79,8 +80,8 @@ class Cooperation:
                                 subj = after[0] if after else None
                             if word == "venture" and subj is not None and subj is self.appositive_head(i, self.org):
                                 subj = None  # "X, a joint venture with B": X is the venture, not B's partner
-                            if subj is None and self.st.label_of(self.st.last_subject) in ORG_LABELS:
-                                subj = self.st.last_subject  # type: ignore[assignment]  # "A new contract with B covers ..."
+                            if subj is None:  # "A new contract with B covers ...": the firm the text is about
+                                subj = self.carried(FIRM_LABELS)  # type: ignore[assignment]
                             if subj is not None:
                                 subjects = self.coordinated(subj, self.org) if isinstance(subj, Mention) and subj.end <= i else [subj]
                                 parties[:0] = [x for x in subjects if x not in parties]  # "A and B have signed ... with C"

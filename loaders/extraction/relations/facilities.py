@@ -114,6 +114,16 @@ class Facilities:
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
 
+    def _site_anaphora(self) -> None:
+        """ "the project in Valley County", "The line is designed to produce ...": a site the document named with that
+        word before (its name or a surface ends with it); nothing when none was."""
+        for i in self.triggers(self.v.SITE_ANAPHORS):
+            if self.w(i - 1) == "the" and not self.st_mention_covers(i) and not self.st_mention_covers(i - 1):
+                key = self._facility_referred(i - 1, i, None, None, named_only=True)
+                if key is not None:
+                    self.ms.append(Mention(i, i + 1, key, self.doc[i].text, anaphora=True))
+        self.ms.sort(key=lambda m: m.start)
+
     def _possessor(self, start: int) -> str | None:
         """The firm a facility phrase starting at ``start`` belongs to: "its Indonesian plant", "BTR's plant"."""
         if self.w(start - 1) in ("its", "their"):
@@ -125,7 +135,7 @@ class Facilities:
         key = self.st._key(owner)
         return key if key is not None and self.st.entities[key].label in ORG_LABELS else None
 
-    def _facility_referred(self, start: int, i: int, kind: str | None, owner: str | None) -> str | None:
+    def _facility_referred(self, start: int, i: int, kind: str | None, owner: str | None, named_only: bool = False) -> str | None:
         """The facility named before that "the plant" (``owner`` None) or "its Indonesian plant" (the facility
         ``owner`` runs, in that country when one is said) at ``start``..``i`` stands for: of the noun's sort ("the
         plant" is no mine) and kind; "the plant" is the latest named in its sentence, else the one named most so far (the
@@ -136,7 +146,10 @@ class Facilities:
         last = {k: n for n, k in enumerate(said)}  # (named before it: in this sentence the latest, else the most named)
         keys = sorted(count, key=lambda k: (k in here, count[k] if k not in here else 0, last[k]))
         wanted = [k for k in keys if kind is None or self.st.entities[k].props.get("kind") == kind]
-        named = [k for k in wanted if self.st.entities[k].name.lower().split()[-1] == self.w(i)]
+        noun = self.w(i).rstrip("s") if named_only else self.w(i)
+        named = [k for k in wanted if any(n.lower().split()[-1:] == [noun] for n in (self.st.entities[k].name, *self.st.entities[k].surfaces))]
+        if named_only:  # ("latest on a tie" as for the plant; "the project" names only a project)
+            return named[-1] if named else None
         sort = self.v.FACILITY_SORTS.get(self.w(i))  # "the plant" is no mine, "the mine" no refinery
         wanted = named or [k for k in wanted if self.v.FACILITY_SORTS.get(self.st.entities[k].name.lower().split()[-1], sort) == sort]
         if owner is None:
