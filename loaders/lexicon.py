@@ -84,7 +84,7 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Iceland", "IS", ("Icelandic",)), ("New Zealand", "NZ", ("New Zealander",)), ("Pakistan", "PK", ("Pakistani",)),
     ("Bangladesh", "BD", ("Bangladeshi",)), ("Sri Lanka", "LK", ("Sri Lankan",)), ("Egypt", "EG", ("Egyptian",)),
     ("Morocco", "MA", ("Moroccan",)), ("Algeria", "DZ", ("Algerian",)), ("Ghana", "GH", ("Ghanaian",)),
-    ("Democratic Republic of the Congo", "CD", ("DRC", "DR Congo", "Congo", "Congolese")), ("Zambia", "ZM", ("Zambian",)),
+    ("Democratic Republic of the Congo", "CD", ("DRC", "DR Congo", "Congo", "Congolese", "Democratic Republic of Congo")), ("Zambia", "ZM", ("Zambian",)),
     ("Zimbabwe", "ZW", ("Zimbabwean",)), ("Mozambique", "MZ", ("Mozambican",)), ("Rwanda", "RW", ("Rwandan",)),
     ("Gabon", "GA", ("Gabonese",)), ("Guinea", "GN", ("Guinean",)), ("Mali", "ML", ("Malian",)),
     ("Ethiopia", "ET", ("Ethiopian",)), ("Colombia", "CO", ("Colombian",)), ("Bolivia", "BO", ("Bolivian",)),

@@ -488,3 +488,16 @@ def test_a_japanese_release_attribution_comma_predicate_nationality_and_a_mine_o
     assert ("PRODUCES", "Birch Rare Earths Ltd", "separated rare earth oxides") in facts, facts
     assert ("LOCATED_IN", "Cedar Trading", "Japan") in facts, facts
     assert ("OPERATES", "Birch Rare Earths Ltd", "Mount Kestrel mine") in facts, facts
+
+
+def test_an_explainer_quantifier_openings_a_verb_inside_a_name_and_what_comes_from_where(extractor):
+    """Found on a probe explainer: "Much of China's heavy rare earth feed comes from Myanmar" made a company "Much of
+    China" that supplied Myanmar (the noun "feed" read as the verb), and "comes from" said nothing. (But "Less Common
+    Metals" keeps its name.)"""
+    facts = named_facts(extractor, "Much of China's heavy rare earth feed comes from Myanmar.\n\n"
+                                   "About 60 % of Japan's dysprosium oxide comes from China.\n\n"
+                                   "Less Common Metals supplies NdFeB alloy to Orion Ltd.")  # fmt: skip
+    assert ("SUPPLIES", "Myanmar", "China") in facts and ("SUPPLIES", "China", "Myanmar") not in facts, facts
+    assert ("DEPENDS_ON", "Japan", "China") in facts, facts
+    assert not any("Much" in name for _, s, t in facts for name in (s, t)), facts
+    assert ("SUPPLIES", "Less Common Metals", "Orion Ltd") in facts, facts

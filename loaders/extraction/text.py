@@ -46,6 +46,8 @@ COMMON_CAPITALS = frozenset(
     "separately additionally elsewhere furthermore moreover however earlier later previously currently recently "
     "finally notably similarly likewise nevertheless nonetheless consequently therefore thus accordingly specifically "
     "importantly initially ultimately alternatively otherwise today yesterday "
+    # quantifiers that open a sentence ("Much of China's feed comes from ...", "Most of Japan's imports")
+    "much most many some half none few several "
     # people described, never a party ("Analysts at X said ...", "Officials said ...")
     "analysts analyst officials executives traders experts observers critics researchers economists".split()
 )

@@ -18,6 +18,8 @@ class Supply:
             before = self.w(i - 1)
             if before.endswith("ed") and before.isalpha() and before not in self.v.PREDICATE_VERBS:
                 continue  # a noun after an adjective: "purchased mixed feed", "its combined exports"
+            if self.st_mention_covers(i):
+                continue  # a word of a name, not a verb: "China's heavy rare earth feed"
             supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
                                  stop=(";",))  # fmt: skip
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
@@ -120,6 +122,27 @@ class Supply:
             customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
+
+    def _origin(self) -> None:
+        """ "Much of China's heavy rare earth feed comes from Myanmar", "Its ore comes from the X mine": the possessor
+        of the material gets it from the source (and depends on it for the share stated: "About 60 % of Japan's M
+        comes from B")."""
+        party = lambda m: self.org(m) or self.st.label(m) in ("Country", "Facility")  # noqa: E731
+        for i in self.triggers(self.v.ORIGIN_VERBS):
+            if self.w(i + 1) != "from" or self.hedged(self.s.start, i + 1):
+                continue
+            source = self.right(i + 2, party, limit=2)
+            material = self.left(i, lambda m: self.st.label(m) in ("Material", "Element"), limit=2)
+            if source is None or material is None:
+                continue
+            owner = self.w(material.start - 1)
+            holder = self.at_end(material.start - 1) if owner in ("'s", "’s") else self.its(material.start - 1) if owner in ("its", "their") else None
+            if holder is None or self.st.label_of(holder) not in ORG_LABELS | {"Country"} or self.st._key(holder) == self.st._key(source):
+                continue
+            self._supply(source, holder, material if self.st.label(material) == "Material" else None, 0.7)
+            share = self._percent(self.s.start, material.start)
+            if share is not None and self.st.label(source) != "Facility":
+                self.st.add("DEPENDS_ON", holder, source, self.s, 0.7, share=share, material=self.st._key(material))
 
     def _supplied_by(self) -> None:
         """The passive: "M is supplied by A to B", "B is supplied with M by A", "magnets supplied by A to B"."""
