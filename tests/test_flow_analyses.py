@@ -163,3 +163,40 @@ def test_scores_are_the_python_sums_bit_for_bit(flows):
             term = held[0] if held and held[3] == STATED else 0.0
         expected = 100 * (w["cut"] * cut_terms.get(node, 0.0) + w["concentration"] * term + w["flow"] * (shares.get(node, 0.0) / busiest))
         assert label == "EndUse" or score == expected, node
+
+
+def test_the_top_rows_are_the_first_rows_of_the_whole_ranking(flows):
+    """rank_chokepoints(top=k) sorts only the nodes near the top (chokepoints._near_the_top): the same rows as the
+    first k of the whole ranking."""
+    from supplygraph.graph.analyses.centrality import supply_path_centrality
+    from supplygraph.graph.analyses.concentration import concentration
+    from supplygraph.graph.analyses.spof import supply_dominators
+
+    FG, _ = flows
+    sources, sinks = sources_and_sinks(FG)
+    shares = supply_path_centrality(FG, sources=sources, sinks=sinks)["values"]
+    dominators = supply_dominators(FG, sinks, sources=sources)
+    conc = concentration(FG)
+    whole = chokepoints.rank_chokepoints(FG, conc, dominators, {}, shares, {"articulation_points": []})
+    for top in (1, 5, 15):
+        assert chokepoints.rank_chokepoints(FG, conc, dominators, {}, shares, {"articulation_points": []}, top=top) == whole[:top]
+
+
+def test_near_the_top_keeps_every_node_that_rounds_into_the_top():
+    """Scores a hair either side of a rounding boundary (x.x5), ties broken by id: the top k by (rounded score, id)
+    among the nodes kept is the top k among all."""
+    import numpy as np
+
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randint(1, 60)
+        scores = np.array([rng.choice([10.0, 10.05, 9.95, 10.1]) + rng.choice([-1e-9, 0.0, 1e-9, -0.04, 0.04]) for _ in range(n)])
+        names = [f"n{rng.randint(0, 999):03d}-{i}" for i in range(n)]
+        kept = list(range(n))
+        top = rng.randint(1, n)
+
+        def best(nodes):
+            return sorted(((-round(scores[i], 1), names[i]) for i in nodes))[:top]
+
+        near = chokepoints._near_the_top(scores, kept, top)
+        assert best(near) == best(kept)

@@ -229,7 +229,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         "structure": {
             "undirected": True,
             "note": "articulation points and bridges of the undirected projection (direction of flow ignored)",
-            "articulation_points": [n for n in structure["articulation_points"] if F.node(n).get("label") == "Material"],
+            "articulation_points": [n for n in structure["articulation_points"] if F.node_column("label")[F.index[n]] == "Material"],
             "bridges": [list(b) for b in structure["bridges"] if _touches_flow(F, b)],
         },
         "centrality": centrality,
@@ -273,12 +273,18 @@ class _Clock:
 
 def _touches_flow(FG: FlowGraph, bridge: tuple[str, str]) -> bool:
     """A bridge between two materials, or a material and an end use (a producer's only link is no news)."""
-    return all(FG.node(n).get("label") in ("Material", "EndUse") for n in bridge)
+    labels, index = FG.node_column("label"), FG.index
+    return labels[index[bridge[0]]] in _FLOW_LABELS and labels[index[bridge[1]]] in _FLOW_LABELS
+
+
+_FLOW_LABELS = frozenset({"Material", "EndUse"})
 
 
 def _betweenness(F: FlowGraph, notes: list[str]) -> dict[str, Any]:
     result = flow_betweenness(F, exact_limit=BETWEENNESS_EXACT_EDGES, k=BETWEENNESS_SAMPLE)
-    best = heapq.nsmallest(10, result["values"].items(), key=lambda kv: (-kv[1], str(kv[0])))  # sorted()[:10] without sorting them all
+    values = result["values"]
+    least = min(heapq.nlargest(10, values.values()), default=0.0)  # the ten best have at least the tenth largest value
+    best = heapq.nsmallest(10, ((n, v) for n, v in values.items() if v >= least), key=lambda kv: (-kv[1], str(kv[0])))
     summary = {"exact": result["exact"], "k": result["k"], "seed": result["seed"]}
     if not result["exact"]:
         summary.update(ends=result["ends"], relative_error=round(result["relative_error"], 4))
@@ -353,6 +359,8 @@ def rank_chokepoints(
         stages = F.node_column("stage")
         kept = [i for i in kept if stages[i] == stage]
     nodes = F.nodes
+    if top is not None and len(kept) > top:  # only the nodes near the top: round() is monotonic (see _near_the_top)
+        kept = _near_the_top(scores, kept, top)
     scored = ((-score, str(node), node) for score, node in zip(map(round, scores[kept].tolist(), repeat(1)), map(nodes.__getitem__, kept))
               if score > 0)  # fmt: skip
     scored = sorted(scored) if top is None else heapq.nsmallest(top, scored)  # nsmallest: sorted()[:top] without sorting all
@@ -384,6 +392,19 @@ def rank_chokepoints(
     for rank, row in enumerate(rows, 1):
         row["rank"] = rank
     return rows
+
+
+def _near_the_top(scores, kept: list[int], top: int) -> list[int]:
+    """The nodes of ``kept`` that can be among the ``top`` best by rounded score (to 0.1): those within 0.2 of the
+    ``top``-th largest score. Rounding never reorders (a larger score never rounds lower), so a node whose rounded
+    score is below that of the ``top``-th is behind at least ``top`` others; the ranking's own sort then runs on a few
+    nodes instead of a Python step per node (189k at a million flow edges)."""
+    import numpy as np
+
+    kept_ = np.asarray(kept, dtype=np.int64)
+    values = scores[kept_]
+    threshold = np.partition(np.nan_to_num(values, nan=-np.inf), len(kept_) - top)[len(kept_) - top]
+    return kept_[values >= threshold - 0.2].tolist()
 
 
 def _scores(FG: FlowGraph, labels: list, by_material: dict, largest_share: dict, cut_terms: dict, path_share: dict):

@@ -135,9 +135,11 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
     by_id = id_ranks(FG)  # a node's place in the order of ids, for "the largest id" among equal shares
     group = np.repeat(np.arange(len(starts)), ends - starts)
     top = edges[np.lexsort((by_id[tails], weights, group))[ends - 1]] if len(keys) else edges  # the largest share, then id
-    at = dict(zip(keys[starts].tolist(), zip(starts.tolist(), ends.tolist(), top.tolist())))
+    nodes = FG.nodes
+    at = dict(zip(keys[starts].tolist(), zip(starts.tolist(), ends.tolist(), top.tolist(), map(nodes.__getitem__, FG.tails[top].tolist()))))
     shares, squares = weights.tolist(), list(map(pow, (100.0 * weights).tolist(), repeat(2)))  # hhi()'s terms, by Python's pow
-    producers, cited, edge_attrs, nodes = FG.tails[edges].tolist(), FG.column("sources"), FG.edge_attrs, FG.nodes
+    producers, cited, edge_attrs = FG.tails[edges].tolist(), FG.column("sources"), FG.edge_attrs
+    cited = list(map(cited.__getitem__, edges.tolist()))  # in the rows' edge order
     edge_list = edges.tolist()
     rows = []
     for i in materials:
@@ -146,10 +148,10 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
             found = at.get(i * len(BASES) + BASES.index(kind)) if kind in BASES and (basis is None or kind == basis) else None
             if found is None:
                 continue
-            a, b, e = found
+            a, b, e, top_id = found
             listed = [(nodes[p], edge_attrs(x)) for p, x in zip(producers[a:b], edge_list[a:b])] if vintage["weights"] == VOLUME else b - a
-            sources = sorted(set().union(*[cited[x] or () for x in edge_list[a:b]]))
-            rows.append(_row(FG, nodes[i], data, kind, vintage, listed, nodes[int(FG.tails[e])], edge_attrs(e)["weight"],
+            sources = sorted(set().union(*[x or () for x in cited[a:b]]))
+            rows.append(_row(FG, nodes[i], data, kind, vintage, listed, top_id, edge_attrs(e)["weight"],
                              float(sum(squares[a:b])), sum(shares[a:b]), sources, names))  # fmt: skip
     return rows
 
