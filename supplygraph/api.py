@@ -359,19 +359,23 @@ def describe_node(store: Store, node_id: str) -> dict[str, Any]:
     }
 
 
-def chokepoints(store: Store, *, reviewed_only: bool = False, **options: Any) -> dict[str, Any]:
+def chokepoints(store: Store, *, reviewed_only: bool = False, keep: list | None = None, **options: Any) -> dict[str, Any]:
     """The chokepoint report on the whole stored graph, for ``supplygraph chokepoints``.
 
     ``options`` go to :func:`supplygraph.graph.analyses.chokepoints.chokepoint_report`
     (``top``, ``end_use``, ``stage``, ``scenarios``, ``edition``, ``year``, ``as_of``, ``stale_after``).
     Each finding counts the unreviewed facts behind it; ``reviewed_only``
-    leaves those facts out of the graph analysed.
+    leaves those facts out of the graph analysed. ``keep``: a list the
+    graphs read and analysed are appended to, for a caller that ends its
+    process without freeing them (``supplygraph chokepoints``).
     """
     from supplygraph.graph.analyses.chokepoints import chokepoint_report  # networkx and the analyses: only where a command analyses
     from supplygraph.graph.analyses.flow import FLOW_TYPES
 
     graph, facts = store.analysis_graph(FLOW_TYPES, reviewed_only=reviewed_only)  # the flow facts straight to the projection
-    report = chokepoint_report(graph, facts=facts, **options)
+    if keep is not None:
+        keep += [graph, facts]
+    report = chokepoint_report(graph, facts=facts, keep=keep, **options)
     report["graph"]["reviewed_only"] = reviewed_only
     return report
 

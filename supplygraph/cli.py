@@ -259,8 +259,9 @@ def chokepoints(ctx: click.Context, top: int, end_use: str | None, stage: str | 
                 edition: str | None, year: int | None, as_of: str | None, stale_after: int, reviewed_only: bool,
                 fmt: str) -> None:  # fmt: skip
     """Rank the chokepoints: concentration, single points of failure, flow, scenarios, with sources."""
+    graphs: list = []  # freed by the end of the process (_end_process), not object by object when the report returns
     report = api.chokepoints(_store(ctx), top=top, end_use=end_use, stage=stage, scenarios=scenarios, edition=edition, year=year,
-                             as_of=as_of, stale_after=stale_after, reviewed_only=reviewed_only)  # fmt: skip
+                             as_of=as_of, stale_after=stale_after, reviewed_only=reviewed_only, keep=graphs)  # fmt: skip
     if fmt == "json":  # written as it is encoded: the text of a report on a million edges need not be held whole
         for piece in json_pieces(report):
             click.echo(piece, nl=False)

@@ -200,3 +200,21 @@ def test_near_the_top_keeps_every_node_that_rounds_into_the_top():
 
         near = chokepoints._near_the_top(scores, kept, top)
         assert best(near) == best(kept)
+
+
+def test_the_cli_keeps_the_graphs_it_reported_on(bundled):
+    """api.chokepoints(keep=...) hands the caller the graphs read and the flow graph analysed (the CLI ends its
+    process without freeing them); the report is the same as without."""
+    from supplygraph import api
+    from supplygraph.graph import EmbeddedStore
+
+    store = EmbeddedStore(bundled, read_only=True)
+    try:
+        kept: list = []
+        report = api.chokepoints(store, as_of="2026-12-06", keep=kept)
+        again = api.chokepoints(store, as_of="2026-12-06")
+    finally:
+        store.close()
+    assert report == again
+    assert isinstance(kept[-1], FlowGraph) and kept[-1].m == report["graph"]["edges"]
+    assert len(kept) == 3  # the knowledge graph, the flow facts, the flow graph
