@@ -30,7 +30,8 @@ import heapq
 import time
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import compress, repeat
+from operator import eq, itemgetter, ne
 from typing import Any
 
 import networkx as nx
@@ -363,7 +364,7 @@ def rank_chokepoints(
     cut_terms = {node: (len(dominated.get(node, ())) + sum(1.0 / k for _, k in in_cut.get(node, ()))) / n_end
                  for node in dominated.keys() | in_cut.keys()}  # fmt: skip
     scores = _scores(F, labels, by_material, largest_share, cut_terms, path_share)
-    kept = [i for i, label in enumerate(labels) if label != "EndUse"]
+    kept = list(compress(range(len(labels)), map(ne, labels, repeat("EndUse"))))
     if stage is not None:
         stages = F.node_column("stage")
         kept = [i for i in kept if stages[i] == stage]
@@ -432,23 +433,33 @@ def _scores(FG: FlowGraph, labels: list, by_material: dict, largest_share: dict,
         if node in index:
             cut[index[node]] = term
     market = np.zeros(n)
-    for node, row in by_material.items():
-        i = index.get(node)
-        if i is not None and labels[i] == "Material":
-            market[i] = row["hhi"] / 10_000
-    for node, held in largest_share.items():
-        i = index.get(node)
-        if i is not None and labels[i] != "Material" and held[3] == STATED:
-            market[i] = held[0]
+    material = np.fromiter(map(eq, labels, repeat("Material")), dtype=bool, count=n)
+    # the materials' HHI / 10,000 and the producers' largest stated shares, placed by node number (at most one value each)
+    at, hhi = _placed(index, by_material, "hhi")
+    chosen = at >= 0
+    chosen[chosen] = material[at[chosen]]
+    market[at[chosen]] = hhi[chosen] / 10_000
+    at, held = _placed(index, largest_share, 0)
+    chosen = (at >= 0) & np.fromiter(map(eq, map(itemgetter(3), largest_share.values()), repeat(STATED)), dtype=bool, count=len(at))
+    chosen[chosen] = ~material[at[chosen]]
+    market[at[chosen]] = held[chosen]
     share = np.fromiter(map(path_share.get, FG.nodes, repeat(np.nan)), dtype=np.float64, count=n)
     given = ~np.isnan(share)
     share[~given] = 0.0
-    ends = np.array([label == "EndUse" for label in labels], dtype=bool)
+    ends = np.fromiter(map(eq, labels, repeat("EndUse")), dtype=bool, count=n)
     busiest = float(share[given & ~ends].max(initial=0.0))  # path shares are >= 0; one held by no node of FG counts too
     if int(given.sum()) < len(path_share):
         busiest = max(busiest, max((v for node, v in path_share.items() if node not in index), default=0.0))
     busiest = busiest or 1.0
     return 100 * (WEIGHTS["cut"] * cut + WEIGHTS["concentration"] * market + WEIGHTS["flow"] * (share / busiest))
+
+
+def _placed(index: dict, values: dict, field) -> tuple:
+    """For a dict keyed by node id: each key's node number (-1 where not a node) and each value's ``field`` as float64."""
+    import numpy as np
+
+    at = np.fromiter(map(index.get, values, repeat(-1)), dtype=np.int64, count=len(values))
+    return at, np.fromiter(map(itemgetter(field), values.values()), dtype=np.float64, count=len(values))
 
 
 def _largest_producer_shares(F: nx.DiGraph | FlowGraph) -> dict[str, tuple[float, str, dict, str]]:
@@ -464,8 +475,8 @@ def _largest_producer_shares(F: nx.DiGraph | FlowGraph) -> dict[str, tuple[float
     FG = flow_graph(F)
     quality = np.full((FG.n, len(BASES)), -1, dtype=np.int8)  # material x basis -> how well its shares were measured
     how_of: dict[tuple[int, int], str] = {}
-    for i, data in enumerate(FG.node_data):
-        for basis, vintage in (data.get("vintages") or {}).items():
+    for i, vintages in zip(compress(range(FG.n), FG.node_column("vintages")), filter(None, FG.node_column("vintages"))):
+        for basis, vintage in vintages.items():
             how = vintage.get("weights", EQUAL)
             if how != EQUAL and basis in BASES:
                 b = BASES.index(basis)
