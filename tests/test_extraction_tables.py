@@ -61,3 +61,13 @@ def test_a_plant_a_cell_names_is_the_site_the_text_names_by_its_own_name():
         "| Operation | Country | Product |\n|---|---|---|\n| Tarn | Argentina | lithium carbonate |\n", True).blocks).as_dict()  # fmt: skip
     facilities = [e["name"] for e in found["entities"] if e["label"] == "Facility"]
     assert facilities == ["Tarn lithium project"], facilities
+
+
+def test_a_site_column_names_plants_and_a_products_column_names_elements_too():
+    facts = facts_of("| Site | Location | Product |\n|---|---|---|\n"
+                     "| Tarn | Western Australia | spodumene concentrate |\n"
+                     "| Kestrel mine | Vietnam | tungsten concentrate, fluorspar, bismuth, copper |\n"
+                     "| Birch and Oak | Chile | lithium carbonate |\n")  # fmt: skip
+    assert {("PRODUCES", "Tarn", "spodumene"), ("LOCATED_IN", "Tarn", "Western Australia"),
+            ("PRODUCES", "Kestrel mine", "Bismuth"), ("PRODUCES", "Kestrel mine", "Copper")} <= facts, facts  # fmt: skip
+    assert not any(s in ("Birch and Oak", "Birch", "Oak") for _, s, _ in facts), facts  # (a list of sites is no site, no firm)

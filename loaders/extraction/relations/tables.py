@@ -24,7 +24,7 @@ ROLE_LABELS = {
     "operator": ("Company", "StateOwnedEnterprise", "University", "ResearchInstitute", "GovernmentBody"),
     "place": ("Place", "Country"),
     "hq": ("Place", "Country"),
-    "product": ("Material",),
+    "product": ("Material", "Element"),  # ("tungsten concentrate, fluorspar, bismuth, copper": a mine's by-products)
     "item": ("Material", "Element"),
     "policy": ("Policy",),
     "issuer": ("GovernmentBody", "Country"),
@@ -33,6 +33,9 @@ ROLE_LABELS = {
     "status": (),
     "stake": (),
 }
+
+LIST_MARKS = frozenset((",", ";", "/", "and", "&"))
+"""What makes a cell a list ("Hanau; Sumter", "Salar de Atacama and La Negra"): no one plant, no one firm."""
 
 ITEM_WORDS_OF_ANY_TABLE = frozenset(("element", "elements"))
 """An "Element" column may be any table's (a price table's); "Controlled items", "Scope" make it a notice's item table."""
@@ -112,8 +115,10 @@ class Tables:
         facility = found.get("facility", [])[:1]
         plant = next(((a, b) for role, (a, b) in zip(roles, spans) if role == "facility"), (0, 0))
         firms = [m for m in self.ms if plant[0] <= m.start < plant[1] and self.st.label(m) in ORG_LABELS][:1]
-        if operator:
-            firms = []  # ("Kwinana refinery (Covalent) | Covalent Lithium, ...": the operator column names the operator)
+        covered = {k for m in self.ms for k in range(m.start, m.end)}
+        if operator or any(self.w(k) in LIST_MARKS and k not in covered for k in range(*plant)):
+            firms = []  # ("Kwinana refinery (Covalent) | Covalent Lithium, ...": the operator column names the operator;
+            # "Birch and Oak": a list of sites, no firm)
         maker = facility or operator or firms  # (a plant column: the plant makes, the firm operates it)
         for f in facility:
             for o in operator:
@@ -185,7 +190,7 @@ class Tables:
                                               for m in self.ms if a <= m.start < b):
             return  # ("Société Le Nickel" in a plant column: a firm by its name)
         kind = label == "Facility" and self.w(words[-1]) in self.v.FACILITY_NOUNS  # "Sejong anode plant"
-        if not self.doc[words[0]].text[:1].isupper() or any(self.w(k) in (",", ";", "/") for k in range(a, b)) or not (
+        if not self.doc[words[0]].text[:1].isupper() or any(self.w(k) in LIST_MARKS for k in range(a, b)) or not (
                 kind or all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words)):
             return
         start, end = words[0], max(k for k in range(a, b) if self.doc[k].text[:1].isalnum()) + 1
