@@ -429,3 +429,16 @@ def test_a_material_naming_a_facilitys_kind_is_part_of_its_description(extractor
     assert not {"Lithium", "ferronickel"} & set(names), names
     assert "lithium hydroxide refinery" in names["Kestrel Industrial Park refinery"]["aliases"], names
     assert "ferronickel smelter" in names["Varden smelter"]["aliases"], names
+
+
+def test_a_policy_named_by_description_with_a_minerals_topic(extractor):
+    found = run(extractor, "Norland signed a strategic partnership on raw materials with the Government of Varden in 2029.",
+                "The Ministry named cobalt in the critical minerals strategy it published in 2030.",
+                "Operations depend on Varden's national lithium policy and on its plan for critical and strategic minerals.",
+                "Orion Ltd presented its business plan for the plant and a partnership with Kestrel Ltd.")  # fmt: skip
+    names = found["names"]
+    described = {"strategic partnership on raw materials", "critical minerals strategy", "national lithium policy",
+                 "plan for critical and strategic minerals"}
+    assert described <= set(names), names
+    assert all(names[n]["label"] == "Policy" for n in described), names
+    assert not [n for n in names if "business plan" in n or n.startswith("partnership")], names

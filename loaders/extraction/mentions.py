@@ -11,6 +11,7 @@ from typing import Any
 from .. import lexicon
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
+from .described import described_policies
 from .packed import formula, packed_mentions
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
@@ -87,6 +88,10 @@ class Mentions:
         if heading:  # a title names the policy or event a notice is about, and who issues it ("Decree No. 12 of the
             # Ministry of Mines"); its other capitalised words are no names
             candidates = [m for m in candidates if m.label in ("Policy", "Event", "GovernmentBody") and m.strong]
+        if not self.known_only:  # "a strategic partnership on raw materials"
+            materials = {m.key for m in spans if m.key and self.entities[m.key].label in ("Material", "Element")}
+            spans += [Mention(a, b, self._new("Policy", doc[a:b].text).key, doc[a:b].text)
+                      for a, b in described_policies(doc, spans + candidates, materials, self.v)]
         spans += candidates
         spans = longest(spans)  # (in order of their start)
         starts = [m.start for m in spans]
