@@ -72,18 +72,34 @@ def store_tables(path: Path) -> dict[str, list[tuple]]:
     db = sqlite3.connect(path)
     try:
         names = dict(db.execute("SELECT id, origin FROM origins"))
+        keys = dict(db.execute("SELECT id, key FROM node_ids"))
     finally:
         db.close()
     rows["origins"] = sorted((origin, digest) for _, origin, digest, _ in rows["origins"])
     for table in ("node_claims", "edge_claims"):
         rows[table] = sorted((names[origin], key, payload) for origin, key, payload in rows[table])
-    rows["edges"] = sorted((*row[:-1], names.get(row[-1])) for row in rows["edges"])  # the claim an edge is, if any
+    # the claim an edge is, if any, and the keys its ends' numbers name (numbers depend on the order of loads too)
+    rows["edges"] = sorted((*row[:5], names.get(row[5]), keys.get(row[6]), keys.get(row[7])) for row in rows["edges"])
+    del rows["node_ids"]
     return rows
+
+
+def as_format_4(path: Path) -> None:
+    """Rewrite a store file in the layout of store format 4, with raw SQL: no numbers of edges' ends (``node_ids``,
+    ``edges.source_id`` and ``target_id``: what supplygraph wrote before the ends were numbered)."""
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE edges DROP COLUMN source_id")
+    db.execute("ALTER TABLE edges DROP COLUMN target_id")
+    db.execute("DROP TABLE node_ids")
+    db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
 
 
 def as_format_3(path: Path) -> None:
     """Rewrite a store file in the layout of store format 3, with raw SQL: every claim a row of its claims table, no
     ``edges.origin`` (what supplygraph wrote before claims were stored once)."""
+    as_format_4(path)
     db = sqlite3.connect(path)
     db.execute("INSERT INTO edge_claims SELECT origin, key, payload FROM edges WHERE origin IS NOT NULL")
     db.execute("DROP INDEX edges_origin")

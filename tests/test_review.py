@@ -164,10 +164,10 @@ def test_a_format_2_store_is_migrated_in_place_and_says_so(cli, tmp_path):
     db.commit()
     db.close()
     result = cli("stats")
-    assert result.exit_code == 0 and "store format 2 migrated to 4" in result.stderr
+    assert result.exit_code == 0 and "store format 2 migrated to 5" in result.stderr
     assert len([line for line in result.stderr.splitlines() if "migrated" in line]) == 1
     with EmbeddedStore(cli.store_path) as store:
-        assert store.migrated is None  # already format 4
+        assert store.migrated is None  # already format 5
         edges = list(store.edges())
         assert any(not e.reviewed for e in edges if e.type == "SUPPLIES")
         assert all(e.reviewed for e in edges if "doc:test-source" in e.sources)

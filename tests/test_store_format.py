@@ -1,4 +1,5 @@
-"""Store format 4: a curated claim alone on its edge is stored once, as the edge; older files migrate in place.
+"""Store formats 4 and 5: a curated claim alone on its edge is stored once, as the edge (4); each edge row carries the
+numbers of its ends (5, ``node_ids``); older files migrate in place.
 
 The format 3 store in fixtures/stores/format3 was written by supplygraph at
 b2224ac (the last version writing format 3), from tests/fixtures/good, the
@@ -20,7 +21,7 @@ from pathlib import Path
 from supplygraph import api
 from supplygraph.graph import EmbeddedStore
 
-from .conftest import FIXTURES, Cli, as_format_3, snapshot, store_tables
+from .conftest import FIXTURES, Cli, as_format_3, as_format_4, snapshot, store_tables
 
 FORMAT3 = FIXTURES / "stores" / "format3"
 WRITTEN_FROM = "/tmp/payload/old/fx/inputs"
@@ -59,12 +60,24 @@ def _claims(path: Path) -> set[tuple]:
         db.close()
 
 
+def ends_numbered(path: Path) -> int:
+    """How many edge rows a store has, each checked to carry the numbers of its ends (each naming its key in ``node_ids``)."""
+    db = sqlite3.connect(path)
+    try:
+        wrong = db.execute("SELECT e.key, e.source_id, e.target_id FROM edges e LEFT JOIN node_ids s ON s.id = e.source_id "
+                           "LEFT JOIN node_ids t ON t.id = e.target_id WHERE s.key IS NOT e.source OR t.key IS NOT e.target").fetchall()
+        assert not wrong, wrong[:3]
+        return db.execute("SELECT count(*) FROM edges").fetchone()[0]
+    finally:
+        db.close()
+
+
 def test_a_format_3_store_migrates_on_open_and_reports_exactly_as_before(tmp_path):
     path, inputs = _format3_store(tmp_path)
     cli = Cli(path)
     report = cli("chokepoints", "--format", "json")
     assert report.exit_code == 0, report.output
-    assert report.stderr.count("\n") == 1 and "store format 3 migrated to 4" in report.stderr
+    assert report.stderr.count("\n") == 1 and "store format 3 migrated to 5" in report.stderr
     assert report.stdout == (FORMAT3 / "report.json").read_text(encoding="utf-8")
     stats = cli("stats", "--format", "json")
     assert stats.stderr == "" and stats.stdout == (FORMAT3 / "stats.json").read_text(encoding="utf-8")
@@ -102,14 +115,16 @@ def test_a_migrated_store_equals_the_store_it_was_and_keeps_working(tmp_path):
     old = Cli(tmp_path / "old.db")
     shutil.copy(new.store_path, old.store_path)
     as_format_3(old.store_path)
-    assert "store format 3 migrated to 4" in old("stats").stderr
+    assert "store format 3 migrated to 5" in old("stats").stderr
     assert store_tables(old.store_path) == store_tables(new.store_path)
+    assert ends_numbered(old.store_path) and ends_numbered(new.store_path)
     more, doc = inputs / "more.yaml", inputs / DOC.name
     more.write_text(more.read_text(encoding="utf-8").replace("Ore goes", "Ore went"), encoding="utf-8")  # a shared edge
     doc.write_text(doc.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # claims kept as their edges, replaced
     for cli in (new, old):
         assert cli("load", str(more), str(doc)).exit_code == 0
     assert store_tables(old.store_path) == store_tables(new.store_path)
+    assert ends_numbered(old.store_path) and ends_numbered(new.store_path)
 
 
 def test_a_format_3_store_opened_read_only_is_read_as_it_is(tmp_path):
@@ -141,5 +156,27 @@ def test_the_tables_depend_on_the_inputs_not_on_the_order_of_loads(tmp_path):
     first_load = Cli(tmp_path / "first.db")
     assert first_load("load", str(inputs / "good"), str(more)).exit_code == 0
     assert store_tables(one_by_one.store_path) == store_tables(first_load.store_path)
+    assert all(map(ends_numbered, (one_by_one.store_path, together.store_path, first_load.store_path)))
     with EmbeddedStore(one_by_one.store_path) as store:
         assert store.migrated is None and api.load(store, api.read([inputs / "good", more])).edges.unchanged
+
+
+def test_a_format_4_store_migrates_on_open_and_reports_exactly_as_before(tmp_path, bundled):
+    """The bundled store rewritten in format 4 (no numbers of edges' ends) is read as it is when opened read-only, and
+    migrated on its first open for writing (one line on stderr) to the tables of the store that was never migrated."""
+    new, old = tmp_path / "new.db", tmp_path / "old.db"
+    shutil.copy(bundled, new)
+    shutil.copy(bundled, old)
+    as_format_4(old)
+    kept = old.read_bytes()
+    options = {"as_of": "2026-12-06", "scenarios": ["remove country:CN"]}
+    with EmbeddedStore(new, read_only=True) as store:
+        expected = api.chokepoints(store, **options)
+    with EmbeddedStore(old, read_only=True) as store:
+        assert store.migrated is None and api.chokepoints(store, **options) == expected  # by the general read
+    assert old.read_bytes() == kept
+    report = Cli(old)("chokepoints", "--format", "json")
+    assert report.stderr.count("\n") == 1 and "store format 4 migrated to 5" in report.stderr
+    assert report.stdout == Cli(new)("chokepoints", "--format", "json").stdout
+    assert store_tables(old) == store_tables(new)
+    assert ends_numbered(old) > 100

@@ -14,7 +14,7 @@ import itertools
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -62,9 +62,10 @@ def edge_payload(props: dict, sources: Sequence[str], evidence: Sequence[str], c
     return dump([props, sorted(sources) if len(sources) > 1 else sources, evidence, confidence, reviewed])
 
 
-def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
+def table_edge_rows(table: FactTable, origin: int, numbers: Numbers) -> list[tuple]:
     """The edge rows of a facts table's rows in key order, each a curated claim of ``origin`` alone on its edge (the
-    payload :func:`edge_payload` gives), with what rows repeat (a type's properties with the sources) encoded once.
+    payload :func:`edge_payload` gives) with its ends' ``numbers``, with what rows repeat (a type's properties with
+    the sources) encoded once.
 
     Rows with the same cells besides their ends and evidence share one
     properties dict (:func:`.fact_table`), so the payload's start is found by
@@ -79,7 +80,7 @@ def table_edge_rows(table: FactTable, origin: int) -> list[tuple]:
             known = heads[id(props)] = (props, docs, confidence, f"[{dump(props)},{dump(sorted(docs))},",
                                         f",{_encode_float(confidence)},true]")  # fmt: skip
         evidence_text = f"[{_encode_string(evidence)}]" if evidence else "[]"
-        rows.append((key, type_, source, target, f"{known[3]}{evidence_text}{known[4]}", origin))
+        rows.append((key, type_, source, target, f"{known[3]}{evidence_text}{known[4]}", origin, numbers[source], numbers[target]))
     rows.sort(key=itemgetter(0))  # keys are distinct: ordered by key (3x faster than comparing the tuples)
     return rows
 
@@ -109,6 +110,31 @@ def edge_row(edge: StoredEdge) -> tuple:
 
 NODE_COLUMNS = "key, label, name, aliases, props"
 EDGE_COLUMNS = "key, type, source, target, payload"
+
+
+class Numbers(dict):
+    """Node keys -> their numbers as edges' ends (``node_ids``, store format 5): the stored numbers given, and a key
+    not numbered yet given the next one when first asked for (listed in ``fresh``, for the writer to store). A dict
+    hit costs what a lookup costs: a load numbers a million ends as it makes their rows."""
+
+    def __init__(self, known: Iterable[tuple[str, int]], top: int | None) -> None:
+        super().__init__(known)
+        self.next = (top or 0) + 1
+        self.fresh: list[tuple[int, str]] = []
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = self.next
+        self.next += 1
+        self.fresh.append((number, key))
+        return number
+
+
+def number_ends(db: sqlite3.Connection) -> None:
+    """Give every edge row without its ends' numbers (a file of an older format) those numbers, numbering its ends."""
+    db.execute("INSERT OR IGNORE INTO node_ids (key) SELECT source FROM edges WHERE source_id IS NULL "
+               "UNION SELECT target FROM edges WHERE source_id IS NULL")  # fmt: skip
+    db.execute("UPDATE edges SET source_id = (SELECT id FROM node_ids WHERE key = edges.source), "
+               "target_id = (SELECT id FROM node_ids WHERE key = edges.target) WHERE source_id IS NULL")  # fmt: skip
 
 
 def node_claim_payload(c: NodeClaim) -> str:
@@ -141,8 +167,13 @@ class Kind:
     when it is its key's only claim and curated, whose row is the claim itself; the row's ``origin`` names it."""
 
     @property
+    def written(self) -> str:
+        """The columns a write gives: ``columns`` and, for an edge, its ends' numbers (:class:`Numbers`)."""
+        return f"{self.columns}, source_id, target_id" if self.table == "edges" else self.columns
+
+    @property
     def placeholders(self) -> str:
-        return ", ".join("?" * len(self.columns.split(",")))
+        return ", ".join("?" * len(self.written.split(",")))
 
 
 NODES = Kind(
@@ -193,10 +224,11 @@ def _decoded(scan: Callable, texts: list[str], strings: dict[str, str]) -> tuple
             list(map(itemgetter(4), payloads)))  # fmt: skip
 
 
-def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, reviewed_only: bool,
-               flow_types: frozenset[str]) -> tuple[Any, FlowFacts]:  # fmt: skip
+def read_graph(query: Callable[..., sqlite3.Cursor], keep: set[str] | None, reviewed_only: bool,
+               flow_types: frozenset[str], numbered: bool = True) -> tuple[Any, FlowFacts]:  # fmt: skip
     """The store's rows as a NetworkX graph (only the nodes in ``keep``, when given), and the facts of ``flow_types``
-    kept out of it as a stream (:meth:`.EmbeddedStore.analysis_graph`); ``query`` runs SQL on the store."""
+    kept out of it as a stream (:meth:`.EmbeddedStore.analysis_graph`); ``query`` runs SQL on the store (with
+    parameters); ``numbered``: the edge rows carry their ends' numbers (store format 5), which the sorted read needs."""
     import networkx as nx  # here: commands that never build a graph (load, extract, stats) need not import it
 
     scan = json.JSONDecoder().scan_once  # json.loads minus its per-call checks
@@ -228,18 +260,26 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
     # A read passes each page once: a small page cache while it runs (the loads' 256 MiB would stay allocated
     # beside the graph: at a million facts the report's peak was 1.59 GiB with it, 1.42 GiB without).
     query("PRAGMA cache_size = -16384")
+    sorted_read = bool(flow_types) and keep is None and numbered
+    numbers: list[int | None] = []  # each node's number as an edge's end (node_ids), None if it is none's
     with paused_gc(), contextlib.ExitStack() as restore:
         restore.callback(query, f"PRAGMA cache_size = {int(cache)}")
-        for key, label, name, aliases, props in query(f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY key"):
+        node_rows = (query("SELECT n.key, n.label, n.name, n.aliases, n.props, i.id FROM nodes n "
+                           "LEFT JOIN node_ids i ON i.key = n.key ORDER BY n.key") if sorted_read
+                     else query(f"SELECT {NODE_COLUMNS}, NULL FROM nodes ORDER BY key"))  # fmt: skip
+        for key, label, name, aliases, props, number in node_rows:
             if keep is None or key in keep:
                 nodes[key] = {"label": label, "name": name, "aliases": scan(aliases, 0)[0], **scan(props, 0)[0]}
                 succ[key], pred[key] = {}, {}
                 strings[key] = ids[key] = key
-        if flow_types and keep is None:
-            # (a payload's last element says whether the edge is reviewed: edge_payload)
+                numbers.append(number)
+        if sorted_read:
+            # (a payload's last element says whether the edge is reviewed: edge_payload); a flow fact's key is not read
             reviewed = " WHERE substr(payload, -5) = 'true]'" if reviewed_only else ""
-            split = _split_rows(query(f"SELECT {EDGE_COLUMNS} FROM edges{reviewed} ORDER BY key"), list(nodes), flow_types,
-                                scan, strings)  # fmt: skip
+            flowing = sorted(flow_types)
+            rows = query(f"SELECT CASE WHEN type IN ({', '.join('?' * len(flowing))}) THEN NULL ELSE key END, type, "
+                         f"source_id, target_id, payload FROM edges{reviewed} ORDER BY key", flowing)  # fmt: skip
+            split = _split_rows(rows, list(nodes), numbers, flow_types, scan, strings)
             if split is not None:
                 context, facts = split
                 for start in range(0, len(context), 4096):
@@ -287,20 +327,25 @@ def read_graph(query: Callable[[str], sqlite3.Cursor], keep: set[str] | None, re
     return graph, FlowFacts(batches())
 
 
-def _split_rows(rows: sqlite3.Cursor, nodes: list[str], flow_types: frozenset[str], scan: Callable,
-                strings: dict[str, str]) -> tuple[list[tuple], FlowFacts] | None:  # fmt: skip
-    """The edge rows (in key order) parted: the context facts' rows, their ends and type the shared objects, and the
-    flow facts as :func:`read_graph`'s stream, in the same order; None when an edge's end has no node row.
+def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None], flow_types: frozenset[str],
+                scan: Callable, strings: dict[str, str]) -> tuple[list[tuple], FlowFacts] | None:  # fmt: skip
+    """The edge rows (in key order; key, or None for a flow fact, type, the ends' numbers, payload) parted: the context
+    facts' rows, their ends and type the shared objects, and the flow facts as :func:`read_graph`'s stream, in the same
+    order; None when an edge's end has no node row. ``numbers``: each node's number (``node_ids``), in ``nodes`` order.
 
     The stream's order is the full graph's adjacency: by source in ``nodes``' order, each source's targets in the order
     of the pair's first fact of any type, then by key. Instead of filing a million facts into dicts of dicts, each
-    row's ends and type become integers (one C-level map per column and batch) and NumPy sorts them: the payloads are
+    row's ends become their nodes' positions (the stored numbers through one array: no end string is read) and its
+    type an integer (one C-level map per batch), and NumPy sorts them: the payloads are
     decoded a batch at a time in that order, as the projection takes them. (Filed by pair, each fact was a tuple kept
     in a scattered list, and handing them out cost more than decoding them.)
     """
     import numpy as np
 
-    position = {node: i for i, node in enumerate(nodes)}
+    known = [(number, i) for i, number in enumerate(numbers) if number is not None]
+    position = np.full(max((number for number, _ in known), default=0) + 1, -1, np.int64)  # number -> node's position
+    if known:
+        position[[number for number, _ in known]] = [i for _, i in known]
     flow_kinds = sorted(flow_types)
     code = {kind: i for i, kind in enumerate(flow_kinds)}
     columns: tuple[list, list, list] = ([], [], [])  # per batch: tails, heads, flow type codes (-1: context)
@@ -308,15 +353,19 @@ def _split_rows(rows: sqlite3.Cursor, nodes: list[str], flow_types: frozenset[st
     context: list[tuple] = []
     kinds: dict[str, str] = {}
     while batch := rows.fetchmany(65536):
-        _, types, sources, targets, payloads = zip(*batch)
+        keys, types, sources, targets, payloads = zip(*batch)
         try:
-            tails = np.fromiter(map(position.__getitem__, sources), np.int64, len(batch))
-            heads = np.fromiter(map(position.__getitem__, targets), np.int64, len(batch))
-        except KeyError:
+            ends = np.array((sources, targets), np.int64)
+        except TypeError:
+            return None  # a row without its numbers (never written so): the general read
+        if ends.max() >= len(position) or ends.min() < 0:
+            return None  # a number no node row has: as below
+        tails, heads = position[ends]
+        if tails.min() < 0 or heads.min() < 0:
             return None  # an end without a node row: the general read adds a bare node for it
         codes = np.fromiter(map(code.get, types, itertools.repeat(-1)), np.int64, len(batch))
         for j, tail, head in zip(*(a.tolist() for a in (np.flatnonzero(codes < 0), tails[codes < 0], heads[codes < 0]))):
-            key, kind, _, _, payload = batch[j]
+            key, kind, payload = keys[j], types[j], payloads[j]
             context.append((key, kinds.setdefault(kind, kind), nodes[tail], nodes[head], payload))
         for column, values in zip(columns, (tails, heads, codes)):
             column.append(values)

@@ -12,28 +12,34 @@ import sqlite3
 from collections.abc import Callable
 
 from .base import Counts
-from .sqlite_rows import EDGES, dump
+from .sqlite_rows import EDGES, dump, number_ends
 
 Rebuild = Callable[..., object]
 """The store's ``_rebuild``: re-merges the given keys from their claims."""
 
 
 def migrate(db: sqlite3.Connection, rebuild: Rebuild, version: str, ddl: str, current: str) -> str:
-    """Bring a file of format ``version`` (2 or 3) to ``current`` in one transaction; says why it changed."""
+    """Bring a file of format ``version`` (2 to 4) to ``current`` in one transaction; says why it changed."""
     db.execute("BEGIN IMMEDIATE")
     try:
-        db.execute("ALTER TABLE edges ADD COLUMN origin INTEGER")  # format 4: which claim an edge is, if it is one
+        if version in ("2", "3"):
+            db.execute("ALTER TABLE edges ADD COLUMN origin INTEGER")  # format 4: which claim an edge is, if it is one
+        for column in ("source_id", "target_id"):  # format 5: the numbers of an edge's ends
+            db.execute(f"ALTER TABLE edges ADD COLUMN {column} INTEGER")
         for statement in filter(str.strip, ddl.split(";")):
             db.execute(statement)  # the new tables and indexes (every statement is IF NOT EXISTS)
         if version == "2":
             _review_columns(db, rebuild)
-        _fold_lone_claims(db)
+        if version in ("2", "3"):
+            _fold_lone_claims(db)
+        number_ends(db)
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (current,))
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return "facts from documents are now unreviewed: see 'supplygraph review'" if version == "2" else "each claim now stored once"
+    return {"2": "facts from documents are now unreviewed: see 'supplygraph review'",
+            "3": "each claim now stored once"}.get(version, "each fact's ends numbered, for faster reads")  # fmt: skip
 
 
 def _review_columns(db: sqlite3.Connection, rebuild: Rebuild) -> None:
