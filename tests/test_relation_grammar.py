@@ -501,3 +501,25 @@ def test_an_explainer_quantifier_openings_a_verb_inside_a_name_and_what_comes_fr
     assert ("DEPENDS_ON", "Japan", "China") in facts, facts
     assert not any("Much" in name for _, s, t in facts for name in (s, t)), facts
     assert ("SUPPLIES", "Less Common Metals", "Orion Ltd") in facts, facts
+
+
+def test_a_translated_technology_notice_keeps_one_policy_and_reads_its_licensing_list(extractor):
+    """Found on a probe notice: the cited legal basis ("In accordance with the Export Control Law and the
+    Regulations on ...") became the policy in context; the notice's long-name subtitle and "Announcement No. 97" in a
+    note were two more policies; "shall not be exported without a licence:" read as a negation, so its list was
+    dropped; "technologies for the production of M" was no item."""
+    found = extractor.extract(read_text(
+        "# Ministry of Commerce Announcement No. 97 of 2031\n\n"
+        "**Announcement on the Implementation of Export Control on Magnet Technologies**\n\n"
+        "In accordance with the Export Control Law and the Regulations on the Export Control of Dual-Use Items, the "
+        "Ministry of Commerce has decided as follows:\n\n"
+        "1. The following items shall not be exported without a licence:\n"
+        "   (1) samarium;\n"
+        "   (2) technologies for the production of NdFeB magnets.\n\n"
+        "Note: the implementation of Announcement No. 97 is suspended.", True).blocks).as_dict()  # fmt: skip
+    policies = [e for e in found["entities"] if e["label"] == "Policy"]
+    notice = next(e for e in policies if e["name"].startswith("Announcement No. 97"))
+    assert {"Announcement on the Implementation of Export Control on Magnet Technologies", "Announcement No. 97"} <= set(notice["aliases"]), policies
+    restricted = {r["target"] for r in found["relations"] if r["type"] == "RESTRICTS" and r["source"] == notice["id"]}
+    assert restricted == {"element:Sm", "material:ndfeb-magnet"}, found["relations"]
+    assert not any(r["type"] == "RESTRICTS" and r["source"] != notice["id"] for r in found["relations"]), found["relations"]

@@ -103,6 +103,38 @@ class Names:
                 m.key = entity.key
                 index.add(entity)
         self._promulgation()
+        self._subtitle()
+        self._numbered_policies()
+
+    def _numbered_policies(self) -> None:
+        """ "Announcement No. 62" in a note under "Ministry of Commerce Announcement No. 62 of 2025" is that
+        announcement, not a second policy: a new policy named by its number alone is the one other policy of the
+        document with that number (none when two are: "No. 61 of 2023" and "No. 61 of 2025")."""
+        numbered: dict[str, list[Entity]] = {}
+        for e in list(self.entities.values()):
+            if e.label == "Policy":
+                for number in {n for name in (e.name, *e.surfaces) for n in _POLICY_NUMBER.findall(name)}:
+                    numbered.setdefault(number, []).append(e)
+        for number, policies in numbered.items():
+            bare = [e for e in policies if e.known is None and _BARE_NUMBERED.fullmatch(e.name)]
+            others = [e for e in policies if e not in bare]
+            if len(others) == 1:
+                for e in bare:
+                    self.merge(e.key, others[0].key)
+
+    def _subtitle(self) -> None:
+        """A heading right under a notice's title that names an instrument ("Announcement on the Implementation of
+        Export Control on Rare Earth Related Technologies" under "Announcement No. 62 of 2025") is the titled
+        notice's long name, not a second policy."""
+        titled = None
+        for s in self.sentences:
+            if not s.heading:
+                return
+            for e in (e for e in map(self.ent, s.mentions) if e is not None and e.label == "Policy"):
+                if titled is None:
+                    titled = e
+                elif e is not titled and e.known is None and s.lower(s.start) in self.v.INSTRUMENT_HEADS:
+                    self.merge(e.key, titled.key)
 
     def _promulgation(self) -> None:
         """ "Decree of the State Council ..., No. 785" in the first lines under a regulation's title is the number it was
@@ -319,3 +351,7 @@ class Names:
                     self.merge(e.key, f.key)
         self._rekey_relations()
 
+
+_POLICY_NUMBER = re.compile(r"\bNo\.?\s*(\d+)", re.I)
+_BARE_NUMBERED = re.compile(r"[A-Z][a-z]+ No\.? ?\d+", re.I)
+"""A policy named by its kind and number alone ("Announcement No. 62"), which says nothing its numbered namesake does not."""

@@ -50,9 +50,20 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
         self._in_context()
 
     def _in_context(self) -> None:
-        policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy"), None)
+        basis = self._legal_basis()
+        policy = next((m for m in reversed(self.ms) if self.st.label(m) == "Policy" and not basis[0] <= m.start < basis[1]), None)
         if policy is not None:
             self.st.policy_in_context(policy)
         event = next((m for m in reversed(self.ms) if self.st.label(m) == "Event"), None)
         if event is not None:
             self.st.last_event = self.st._key(event)
+
+    def _legal_basis(self) -> tuple[int, int]:
+        """Where the sentence cites the laws a notice rests on ("In accordance with the Export Control Law and the
+        Regulations on ..., the Ministry has decided"): up to the next comma. The policies cited there are not the
+        one the notice announces, so none of them becomes the policy in context."""
+        for k in range(self.s.start, self.s.end - 1):
+            if (self.w(k), self.w(k + 1)) in (("accordance", "with"), ("pursuant", "to"), ("in", "line")):
+                end = next((q for q in range(k + 2, self.s.end) if self.w(q) in (",", ";")), self.s.end)
+                return k, end
+        return -1, -1

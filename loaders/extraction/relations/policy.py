@@ -278,7 +278,9 @@ class Policies:
             return  # (a bare "1." or "-" of a numbered list keeps the list going)
         self.st.listing = None
         cued = bool(set(self.words) & self.v.LIST_CUES)
-        if policy is None or not cued or self.hedged(self.s.start, self.s.end - 1):
+        licensing = any(self.w(k) == "without" and self.w(k + 1 + (self.w(k + 1) in ("a", "an", "the"))) in self.v.LICENCE_WORDS
+                        for k in self.triggers(("without",)))  # "shall not be exported without a licence": the control itself
+        if policy is None or not cued or self.hedged(self.s.start, self.s.end - 1) and not licensing:
             return
         if any(self.st.label(m) in ORG_LABELS - {"GovernmentBody"} for m in self.ms):
             return  # a firm's own list ("Lynas's listed products ...") is no control list
@@ -306,4 +308,11 @@ def item_line(st: Any, s: Sentence) -> list[Mention]:
         tail = rest[head + 1 + (rest[head] == "such") :] if head is not None else rest
         if head is not None and head <= 5 and len(tail) <= 3:
             return items
+    if items and rest[:1] in (["technology"], ["technologies"], ["equipment"]) and all(w in _TECHNOLOGY_ITEM for w in rest[1:]):
+        return items  # "technologies for the production of NdFeB magnets": a control on what the technology makes
     return items if items and len(rest) <= 3 else []
+
+
+_TECHNOLOGY_ITEM = frozenset("for the of and production preparation manufacturing manufacture making processing recycling "
+                             "smelting separation refining mining permanent".split())
+"""The words of an item that controls a technology by what it makes ("technologies for the production of M")."""
