@@ -105,3 +105,18 @@ def test_a_joint_venture_with_b_in_a_new_paragraph_is_the_document_topic_s(extra
             ("SUBSIDIARY_OF", "Fjord Bromine Company", "Orion Holdings Ltd")} <= found, found  # fmt: skip
     assert not any("Birch Metals Ltd" in (source, target) for kind, source, target in found
                    if kind in ("COOPERATES_WITH", "SUBSIDIARY_OF")), found
+
+
+def test_the_company_in_a_firms_own_report_is_that_firm_over_one_named_in_passing(extractor):
+    """In a report whose title names one firm, "the company" after a sentence about a firm named once is the report's
+    firm; a firm the text keeps naming is still the one "the company" continues."""
+    found = facts(extractor, "# Orion Minerals Ltd: Annual Report 2024 (excerpt)\n\n"
+                             "Orion Minerals Ltd mines zircon at Tarnby. Orion Minerals Ltd sells zircon to tile makers in Europe. "
+                             "The Cedar Sands Company supplies monazite sand to the Tarnby plant. "
+                             "The company also signed a joint-venture agreement with Fir Resources Ltd in 2024.")  # fmt: skip
+    assert ("COOPERATES_WITH", "Fir Resources Ltd", "Orion Minerals Ltd") in found, found
+    assert not any("Cedar Sands Company" in (s, t) and "Fir Resources Ltd" in (s, t) for _, s, t in found), found
+    found = facts(extractor, "# Orion Minerals Ltd: Annual Report 2024 (excerpt)\n\n"
+                             "Orion Minerals Ltd mines zircon at Tarnby. Its largest customer is Gale Tiles Ltd, which makes tiles. "
+                             "Gale Tiles Ltd makes tiles in Kestrel. The company signed an agreement with Fir Resources Ltd in 2024.")  # fmt: skip
+    assert ("COOPERATES_WITH", "Fir Resources Ltd", "Gale Tiles Ltd") in found, found

@@ -192,10 +192,14 @@ class Discourse:
         return self.carried(labels, topic_only)
 
     def carried(self, labels: tuple[str, ...], topic_only: bool = False) -> str | None:
-        """The entity of ``labels`` a sentence that does not name it continues: the last subject within a paragraph,
-        else (a new paragraph returns to the document's topic) the most mentioned in the whole document, the first on
-        a tie."""
+        """The entity of ``labels`` a sentence that does not name it continues: the last subject within a paragraph
+        (unless the document's title names one firm and the last subject was named only once: "The Chemours Company
+        supplies sand. The company also holds the Bahia project", in Energy Fuels' report, is Energy Fuels), else (a
+        new paragraph returns to the document's topic) the most mentioned in the whole document, the first on a tie."""
         last = self.st.last_subject and self.st.resolve_key(self.st.last_subject)
+        titled = self.st.title_firm  # (a firm's own report or release: the firm its title names, over a firm named in passing)
+        if titled is not None and self.st.entities[titled].label in labels and self.st.salience.get(last, 0) <= 1:
+            return titled
         if not topic_only and last and self.st.entities[last].label in labels and self.s.start > 0:
             return last
         seen = [k for k in self.st.salience if self.st.entities[self.st.resolve_key(k)].label in labels]

@@ -33,6 +33,7 @@ class DocState(Mentions, Names, Confirmation):
         self.used: set[str] = set()
         self.last_subject: str | None = None
         self.antecedent: str | None = None  # what "It" opening the next sentence stands for (Discourse._topic)
+        self.title_firm: str | None = None  # the one firm the document's title names (its own report or release)
         self.last_event: str | None = None
         self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
         self.last_parties: list[str] = []  # the parties of the agreement the document spoke of last
@@ -115,6 +116,10 @@ class DocState(Mentions, Names, Confirmation):
         self.resolve()
         # how often the document names each entity, in order of first mention: its topic is the most named
         self.salience = Counter(self.resolve_key(m.key) for s in self.sentences if not s.heading for m in s.mentions if m.key)
+        title = self.sentences[0].text.lower() if self.sentences and self.sentences[0].heading else ""  # the firm a title names alone
+        firms = {k for k, e in self.entities.items() if k not in self.redirect and e.label in ("Company", "StateOwnedEnterprise")
+                 and any(len(n) > 3 and n.lower() in title for n in (e.name, *e.surfaces))} if title else set()
+        self.title_firm = firms.pop() if len(firms) == 1 else None
         for s in self.sentences:
             self._count(s)
         for s in self.sentences if not self.known_only else ():
