@@ -523,3 +523,19 @@ def test_a_translated_technology_notice_keeps_one_policy_and_reads_its_licensing
     restricted = {r["target"] for r in found["relations"] if r["type"] == "RESTRICTS" and r["source"] == notice["id"]}
     assert restricted == {"element:Sm", "material:ndfeb-magnet"}, found["relations"]
     assert not any(r["type"] == "RESTRICTS" and r["source"] != notice["id"] for r in found["relations"]), found["relations"]
+
+
+def test_a_korean_release_dateline_with_an_abbreviated_month_and_a_seat_over_an_appositive(extractor):
+    """Found on a probe Korean release: "SEOUL, Korea, Aug. 20, 2025 /PRNewswire/ --" made companies "SEOUL" and
+    "Aug." (the dateline's city became the release's first party and partner); "A, a subsidiary of B, is
+    headquartered in P" placed B in P (but "B, a maker based in P" is B's)."""
+    facts = named_facts(extractor, "SEOUL, Korea, Aug. 20, 2025 /PRNewswire/ -- Kestrel International Corporation said on Wednesday it "
+                                   "will jointly build a magnet plant with Orion Technologies, an Indiana-based refiner.\n\n"
+                                   "Kestrel International, a subsidiary of Kestrel Holdings, is headquartered in Incheon.\n\n"
+                                   "Birch Ltd has signed an offtake agreement with Cedar Magnetics, a magnet maker based in Dresden.")  # fmt: skip
+    names = {n for _, s, t in facts for n in (s, t)}
+    assert not {"SEOUL", "Aug."} & names, facts
+    assert ("COOPERATES_WITH", "Kestrel International Corporation", "Orion Technologies") in facts \
+        or ("COOPERATES_WITH", "Orion Technologies", "Kestrel International Corporation") in facts, facts
+    assert ("LOCATED_IN", "Kestrel International Corporation", "Incheon") in facts, facts
+    assert ("LOCATED_IN", "Cedar Magnetics", "Dresden") in facts, facts

@@ -22,7 +22,8 @@ PREFIXES = {
 
 STAGE_ORDER = {stage: i for i, stage in enumerate(("mining", "separation", "metal", "alloy", "magnet", "component"))}
 
-MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)}
+MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)} | {f"{m}.": n for m, n in lexicon.MONTH_ABBREVIATIONS.items()}
+"""Month names, and their abbreviations with a full stop ("Aug. 20, 2025": never a name; "Jan" alone may be one)."""
 
 _DATE_MDY = re.compile(r"\b(" + "|".join(lexicon.MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
 

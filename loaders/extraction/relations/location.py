@@ -15,6 +15,8 @@ class Location:
                 continue
             place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
             who = self.left(i, self.maker, limit=8)
+            if self.w(i - 1) in ("is", "are", "was", "were"):  # "A, a subsidiary of B, is based in P" (but "B, a maker based in P")
+                who = self.over_insertion(who, i, self.maker)
             if place is None or who is None:
                 continue
             for each in self.subjects(who, i, self.maker):  # "A, B and C are all headquartered in P"
