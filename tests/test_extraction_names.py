@@ -442,3 +442,11 @@ def test_a_policy_named_by_description_with_a_minerals_topic(extractor):
     assert described <= set(names), names
     assert all(names[n]["label"] == "Policy" for n in described), names
     assert not [n for n in names if "business plan" in n or n.startswith("partnership")], names
+
+
+def test_a_facility_described_by_place_and_kind_is_the_one_named_so(extractor):
+    found = run(extractor, "Orion runs the Tarn Rare Earths Processing Facility in Western Australia.",
+                "The Malaysian plant is supplied with mixed rare earth carbonate by the Tarn facility.")  # fmt: skip
+    facilities = {n: e for n, e in found["names"].items() if e["label"] == "Facility"}
+    assert "Tarn facility" not in facilities and "Tarn facility" in facilities["Tarn Rare Earths Processing Facility"]["aliases"], facilities
+    assert ("SUPPLIES", "facility:tarn-rare-earths-processing-facility", "facility:malaysian-plant") in found["facts"], found["facts"]

@@ -294,6 +294,20 @@ class Names:
             elif cueless and facility is not None:
                 self.merge(e.key, facility.key)
 
+    def _described_as_named(self, e: Entity) -> None:
+        """ "the Kalgoorlie facility" is the document's one "Kalgoorlie Rare Earths Processing Facility": a facility
+        described by its place and kind word is the only facility the document names with that place first and that
+        kind word last."""
+        words = normalise(e.name).split()
+        if len(words) < 2 or words[-1] not in self.v.FACILITY_NOUNS or e.name[:1].islower():
+            return
+        head = " ".join(words[:-1]) + " "
+        named = [f for f in self.entities.values() if f.label == "Facility" and f is not e and f.key in self.entities
+                 and normalise(f.name).startswith(head) and normalise(f.name).split()[-1] == words[-1]
+                 and all(w[:1].isupper() for w in f.name.split())]  # (a name of its own, capitalised throughout)
+        if len(named) == 1:
+            self.merge(e.key, named[0].key)
+
     def _site_key(self, e: Entity) -> str | None:
         """The name a mine, deposit or project goes by whichever of the three it is called ("Round Top" of "the Round
         Top heavy rare-earth deposit" and "the Round Top project": a project develops the deposit into a mine)."""
@@ -343,6 +357,8 @@ class Names:
                     if f is not e and f.key in self.entities and (len(f.surfaces) > len(e.surfaces) or site_core(f.name) == e.name):
                         self.merge(e.key, f.key)
                         break
+                else:
+                    self._described_as_named(e)
             elif e.label in ORG_LABELS:
                 stripped = normalise(strip_suffix(e.name))
                 f = next((orgs[n] for n in map(normalise, shorter_forms(e.name)) if n in orgs and orgs[n] is not e), None) if stripped != normalise(e.name) \
