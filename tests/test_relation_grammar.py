@@ -539,3 +539,16 @@ def test_a_korean_release_dateline_with_an_abbreviated_month_and_a_seat_over_an_
         or ("COOPERATES_WITH", "Orion Technologies", "Kestrel International Corporation") in facts, facts
     assert ("LOCATED_IN", "Kestrel International Corporation", "Incheon") in facts, facts
     assert ("LOCATED_IN", "Cedar Magnetics", "Dresden") in facts, facts
+
+
+def test_a_trade_story_a_share_of_imports_and_exports_as_a_noun(extractor):
+    """Found on a probe trade story: "China accounted for about 70 % of US imports of M" said nothing; "Data from the
+    U.S. Geological Survey show" made a company "Data"; "Germany took 1,300 tonnes, while exports to India stayed
+    weak" made Germany India's supplier (the noun "exports" read as Germany's verb)."""
+    facts = named_facts(extractor, "Data from the U.S. Geological Survey show that China accounted for about 70 % of US imports of "
+                                   "rare earth compounds between 2020 and 2023.\n\n"
+                                   "Germany remained the largest single destination, taking 1,300 tonnes, while exports to India "
+                                   "stayed weak.")  # fmt: skip
+    assert ("DEPENDS_ON", "United States", "China") in facts and ("SUPPLIES", "China", "United States") in facts, facts
+    assert not any("Data" in (s, t) for _, s, t in facts), facts
+    assert not any(kind == "SUPPLIES" and source == "Germany" for kind, source, _ in facts), facts

@@ -48,6 +48,8 @@ COMMON_CAPITALS = frozenset(
     "importantly initially ultimately alternatively otherwise today yesterday "
     # quantifiers that open a sentence ("Much of China's feed comes from ...", "Most of Japan's imports")
     "much most many some half none few several "
+    # what a sentence cites ("Data from the U.S. Geological Survey show ...")
+    "data statistics "
     # people described, never a party ("Analysts at X said ...", "Officials said ...")
     "analysts analyst officials executives traders experts observers critics researchers economists".split()
 )

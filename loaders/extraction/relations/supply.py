@@ -20,6 +20,8 @@ class Supply:
                 continue  # a noun after an adjective: "purchased mixed feed", "its combined exports"
             if self.st_mention_covers(i):
                 continue  # a word of a name, not a verb: "China's heavy rare earth feed"
+            if self.w(i - 1) in ("while", "whereas", "but", "the"):
+                continue  # a noun that opens its own clause, not a verb of the party before: "X took 1,300 t, while exports to B stayed weak"
             supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
                                  stop=(";",))  # fmt: skip
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
@@ -143,6 +145,23 @@ class Supply:
             share = self._percent(self.s.start, material.start)
             if share is not None and self.st.label(source) != "Facility":
                 self.st.add("DEPENDS_ON", holder, source, self.s, 0.7, share=share, material=self.st._key(material))
+
+    def _share_of_imports(self) -> None:
+        """ "China accounted for about 70 % of US imports of rare earth compounds": the importer depends on the
+        exporter for that share, and the exporter supplies it."""
+        party = lambda m: self.org(m) or self.st.label(m) == "Country"  # noqa: E731
+        for i in self.triggers(("accounted", "accounts", "account")):
+            imports = next((k for k in range(i + 2, min(self.s.end, i + 10)) if self.w(k) in self.v.IMPORT_VERBS), None)
+            if self.w(i + 1) != "for" or imports is None or self.hedged(self.s.start, imports):
+                continue
+            share = self._percent(i + 2, imports)
+            exporter = self.left(i, party, limit=4)
+            importer = self.left(imports, party, limit=2)
+            if share is None or exporter is None or importer is None or importer.start < i or exporter.key == importer.key:
+                continue
+            material = self.right(imports + 1, self.labelled("Material"), limit=2) if self.w(imports + 1) == "of" else None
+            self.st.add("DEPENDS_ON", importer, exporter, self.s, 0.75, share=share, material=self.st._key(material) if material else None)
+            self._supply(exporter, importer, material, 0.7)
 
     def _supplied_by(self) -> None:
         """The passive: "M is supplied by A to B", "B is supplied with M by A", "magnets supplied by A to B"."""
