@@ -15,7 +15,6 @@ every row. Each row is classified against two benchmarks:
 from __future__ import annotations
 
 from itertools import repeat
-from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -104,14 +103,8 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         for category, record in FG.graph.get("categories", {}).items():
             listed = _listed_by_basis(record.get("producers", ()))
             rows += [dict(r, category=True) for r in _rows(FG, category, record, listed, basis, names)]
-    # by HHI, highest first, then subject and basis: two stable sorts, no tuple of three per row (0.3 s at 115k rows)
-    rows.sort(key=itemgetter("subject", "basis"))
-    rows.sort(key=_descending_hhi)
+    rows.sort(key=lambda r: (-(r["hhi"] if r["hhi"] is not None else -1), r["subject"], r["basis"]))
     return rows
-
-
-def _descending_hhi(row: dict[str, Any]) -> float:
-    return -row["hhi"] if row["hhi"] is not None else 1.0
 
 
 def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> list[dict[str, Any]]:
