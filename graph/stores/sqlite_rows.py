@@ -10,6 +10,7 @@ apart from the store's transactions and merge (:mod:`.embedded`), as
 from __future__ import annotations
 
 import contextlib
+import copy
 import itertools
 import json
 import sqlite3
@@ -215,13 +216,28 @@ class FlowFacts:
 
 
 def _decoded(scan: Callable, texts: list[str], strings: dict[str, str]) -> tuple[list, list, list]:
-    """Payloads' texts decoded in one scan: their properties dicts, their cited sources (each document id one shared
-    string object, a fresh list per fact) and their reviewed flags, each a list; C-level maps, no Python loop per fact."""
-    payloads = scan("[" + ",".join(texts) + "]", 0)[0]
+    """Payloads' texts decoded: their properties dicts, their cited sources (each document id one shared string object)
+    and their reviewed flags, each a list, every fact its own dict and list; C-level maps, no Python loop per fact.
+
+    Each distinct text is scanned once, in one scan per batch: a facts table's rows repeat theirs (the same figures,
+    sources and no evidence; at a million generated facts a batch of 4,096 held 915 distinct texts on average), and a dict
+    copied costs a fraction of a dict decoded. A repeated text whose properties hold a list or a dict gives each fact
+    a deep copy (nothing is shared between two facts' attributes but strings and numbers).
+    """
+    distinct = dict.fromkeys(texts)
+    payloads = scan("[" + ",".join(distinct) + "]", 0)[0]
     cited = map(itemgetter(1), payloads)
     intern = strings.setdefault
-    return (list(map(itemgetter(0), payloads)), list(map(list, map(map, itertools.repeat(intern), *itertools.tee(cited)))),
-            list(map(itemgetter(4), payloads)))  # fmt: skip
+    props = list(map(itemgetter(0), payloads))
+    sources = list(map(list, map(map, itertools.repeat(intern), *itertools.tee(cited))))
+    reviewed = list(map(itemgetter(4), payloads))
+    if len(distinct) == len(texts):  # nothing repeated: each fact has its own already
+        return props, sources, reviewed
+    at = list(map(dict(zip(distinct, itertools.count())).__getitem__, texts))
+    copies = list(map(dict, map(props.__getitem__, at)))
+    if any(isinstance(value, (list, dict)) for values in map(dict.values, props) for value in values):
+        copies = [copy.deepcopy(props[i]) for i in at]  # (rare: no stored figure is a list or a dict)
+    return copies, list(map(list, map(sources.__getitem__, at))), list(map(reviewed.__getitem__, at))
 
 
 def read_graph(query: Callable[..., sqlite3.Cursor], keep: set[str] | None, reviewed_only: bool,
