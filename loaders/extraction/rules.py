@@ -62,8 +62,8 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
         """Where the sentence cites the laws a notice rests on ("In accordance with the Export Control Law and the
         Regulations on ..., the Ministry has decided"): up to the next comma. The policies cited there are not the
         one the notice announces, so none of them becomes the policy in context."""
-        for k in range(self.s.start, self.s.end - 1):
-            if (self.w(k), self.w(k + 1)) in (("accordance", "with"), ("pursuant", "to"), ("in", "line")):
+        for k in self.triggers(("accordance", "pursuant")):  # (a set look-up, not a pass over every word)
+            if self.w(k + 1) in ("with", "to"):
                 end = next((q for q in range(k + 2, self.s.end) if self.w(q) in (",", ";")), self.s.end)
                 return k, end
         return -1, -1
