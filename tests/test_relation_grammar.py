@@ -552,3 +552,21 @@ def test_a_trade_story_a_share_of_imports_and_exports_as_a_noun(extractor):
     assert ("DEPENDS_ON", "United States", "China") in facts and ("SUPPLIES", "China", "United States") in facts, facts
     assert not any("Data" in (s, t) for _, s, t in facts), facts
     assert not any(kind == "SUPPLIES" and source == "Germany" for kind, source, _ in facts), facts
+
+
+def test_an_annual_report_operations_listed_after_one_verb_and_a_lender_that_lends(extractor):
+    """Found on a probe annual report: "owns and operates the Balama graphite operation in P, Country, and the
+    Vidalia facility in P2" named no operator for either ("operation" was no site, the second was too far from the
+    verb) and made "Balama" a company; "operates the X mine, which supplies the Y plant" made the operator run Y
+    too; "The Development Finance Corporation has lent US$150 million" made the lender a party."""
+    facts = named_facts(extractor, "Kestrel Graphite Limited owns and operates the Tarn graphite operation in Cabo Delgado province, "
+                                   "Mozambique, and the Holt active anode material facility in Louisiana.\n\n"
+                                   "Tarn produced 18,000 tonnes of natural graphite in 2024.\n\n"
+                                   "Orion Ltd operates the Alder mine, which supplies the Birch plant.\n\n"
+                                   "The Cedar Finance Corporation has lent US$150 million for Tarn.")  # fmt: skip
+    assert {("OPERATES", "Kestrel Graphite Limited", "Tarn graphite operation"),
+            ("OPERATES", "Kestrel Graphite Limited", "Holt active anode material facility"),
+            ("PRODUCES", "Tarn graphite operation", "graphite")} <= facts, facts  # fmt: skip
+    assert ("OPERATES", "Orion Ltd", "Birch plant") not in facts, facts
+    names = {n for _, s, t in facts for n in (s, t)}
+    assert not {"Tarn", "Cedar Finance Corporation"} & names, facts

@@ -509,7 +509,9 @@ class Mentions:
         "X's trade statistics"."""
         apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
         apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
+        verb = end + (lowers[end : end + 1] in (["has"], ["have"], ["had"], ["will"], ["would"]))
         return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start)
+                or (lowers[verb : verb + 1] or [""])[0] in self.v.LENDING_VERBS  # "X has lent US$150 million"
                 or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
 

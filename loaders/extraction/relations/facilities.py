@@ -242,6 +242,13 @@ class Facilities:
             if operator is None:
                 verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS
                              or self.w(q) in self.v.MINE_VERBS and self.w(m.start - 1) == "at"), None)  # ("mines ore at X")
+                if verb is not None and any(self.w(q) in ("which", "that", "who", ";") or self._finite_verb(q) for q in range(verb + 1, m.start)):
+                    verb = None  # ("operates the X mine, which supplies the Y plant": Y is the clause's, not the operator's)
+                if verb is None and self.w(m.start - 1) == "the" and self.w(m.start - 2) == "and":
+                    verb = self._verb_over_conjuncts(m.start - 2)  # "operates the X mine in P, Country, and the Y plant"
+                after = self.past_place(m.end)
+                if verb is not None and (self.w(after) in self.v.CLAUSE_VERBS or self._finite_verb(after)):
+                    verb = None  # ("..., and the Y plant belongs to B": the plant opens a clause of its own)
                 if verb is not None:
                     subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
                     # ("formed X, a joint venture that will build a plant": X builds it, not the sentence's subject)
@@ -271,6 +278,17 @@ class Facilities:
             operator = self._run_by(self.s.start + 1, 4)
             if operator is not None and not self.hedged(self.s.start, self.s.start + 4):
                 self.st.add("OPERATES", operator, last, self.s, 0.7)
+
+    def _verb_over_conjuncts(self, i: int) -> int | None:
+        """The build verb whose object list the "and" at ``i`` continues: an earlier facility, its place chain and
+        commas between, no clause (no "which"/"that", no other verb) and no other party."""
+        for q in range(i - 1, max(self.s.start, i - 25) - 1, -1):
+            word = self.w(q)
+            if word in self.v.BUILD_VERBS:
+                return q if any(self.st.label(x) == "Facility" for x in self.ms if q < x.start < i) else None
+            if word in ("which", "that", "who", ";") or self._finite_verb(q) or (self.at(q) is not None and self.org(self.at(q))):
+                return None
+        return None
 
     def _run_by(self, i: int, reach: int = 8) -> Mention | None:
         """The organisation of "operated/run/owned/managed by B" within ``reach`` words from ``i`` (RUN_PARTICIPLES)."""
