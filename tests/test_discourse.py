@@ -4,22 +4,8 @@ that opens a clause is a mention of the firm or facility the text continues, and
 
 from __future__ import annotations
 
-import pytest
-
-from supplygraph.loaders import Gazetteer
-from supplygraph.loaders.documents import read_text
-from supplygraph.loaders.extraction import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(Gazetteer())
-
-
-def facts(extractor: Extractor, markdown: str) -> set[tuple[str, str, str]]:
-    found = extractor.extract(read_text(markdown, True).blocks).as_dict()
-    names = {e["id"]: e["name"] for e in found["entities"]}
-    return {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+from .test_relation_grammar import extractor  # noqa: F401  (the module's extractor fixture, shared)
+from .test_relation_grammar import named_facts as facts
 
 
 def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_last_clause_before(extractor):
