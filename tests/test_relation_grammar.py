@@ -570,3 +570,13 @@ def test_an_annual_report_operations_listed_after_one_verb_and_a_lender_that_len
     assert ("OPERATES", "Orion Ltd", "Birch plant") not in facts, facts
     names = {n for _, s, t in facts for n in (s, t)}
     assert not {"Tarn", "Cedar Finance Corporation"} & names, facts
+
+
+def test_a_profile_page_agreements_with_one_partner_then_and_with_another(extractor):
+    """Found on a probe company profile: "signed supply agreements with B, which is building a plant at P, and with
+    the magnet maker C" lost C (the relative clause ended the list of partners)."""
+    facts = named_facts(extractor, "Kestrel Chemicals has signed supply agreements with Orion Recycling, which is building a separation "
+                                   "plant at Tarn, and with the magnet maker Birch Magnetics.")  # fmt: skip
+    partners = {frozenset((s, t)) for kind, s, t in facts if kind == "COOPERATES_WITH"}
+    assert {frozenset(("Kestrel Chemicals", "Orion Recycling")), frozenset(("Kestrel Chemicals", "Birch Magnetics"))} <= partners, facts
+    assert frozenset(("Orion Recycling", "Birch Magnetics")) not in partners, facts
