@@ -240,15 +240,7 @@ class Facilities:
                 if owner is not None and self.org(owner):
                     operator, possessed = owner, True
             if operator is None:
-                verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS
-                             or self.w(q) in self.v.MINE_VERBS and self.w(m.start - 1) == "at"), None)  # ("mines ore at X")
-                if verb is not None and any(self.w(q) in ("which", "that", "who", ";") or self._finite_verb(q) for q in range(verb + 1, m.start)):
-                    verb = None  # ("operates the X mine, which supplies the Y plant": Y is the clause's, not the operator's)
-                if verb is None and self.w(m.start - 1) == "the" and self.w(m.start - 2) == "and":
-                    verb = self._verb_over_conjuncts(m.start - 2)  # "operates the X mine in P, Country, and the Y plant"
-                after = self.past_place(m.end)
-                if verb is not None and (self.w(after) in self.v.CLAUSE_VERBS or self._finite_verb(after)):
-                    verb = None  # ("..., and the Y plant belongs to B": the plant opens a clause of its own)
+                verb = self._build_verb(m)
                 if verb is not None:
                     subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
                     # ("formed X, a joint venture that will build a plant": X builds it, not the sentence's subject)
@@ -278,6 +270,20 @@ class Facilities:
             operator = self._run_by(self.s.start + 1, 4)
             if operator is not None and not self.hedged(self.s.start, self.s.start + 4):
                 self.st.add("OPERATES", operator, last, self.s, 0.7)
+
+    def _build_verb(self, m: Mention) -> int | None:
+        """Where the verb that builds, runs or mines the facility ``m`` stands ("A operates the X mine", "mines ore at
+        X", "operates the X mine in P, Country, and the Y plant"), or None: not over a relative clause or another verb
+        ("operates the X mine, which supplies the Y plant"), nor when the facility opens a clause of its own (", and
+        the Y plant belongs to B")."""
+        verb = next((q for q in range(m.start - 1, max(self.s.start, m.start - 12) - 1, -1) if self.w(q) in self.v.BUILD_VERBS
+                     or self.w(q) in self.v.MINE_VERBS and self.w(m.start - 1) == "at"), None)
+        if verb is not None and any(self.w(q) in ("which", "that", "who", ";") or self._finite_verb(q) for q in range(verb + 1, m.start)):
+            verb = None
+        if verb is None and self.w(m.start - 1) == "the" and self.w(m.start - 2) == "and":
+            verb = self._verb_over_conjuncts(m.start - 2)
+        after = self.past_place(m.end)
+        return None if verb is not None and (self.w(after) in self.v.CLAUSE_VERBS or self._finite_verb(after)) else verb
 
     def _verb_over_conjuncts(self, i: int) -> int | None:
         """The build verb whose object list the "and" at ``i`` continues: an earlier facility, its place chain and
