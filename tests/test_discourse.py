@@ -4,8 +4,17 @@ that opens a clause is a mention of the firm or facility the text continues, and
 
 from __future__ import annotations
 
-from .test_relation_grammar import extractor  # noqa: F401  (the module's extractor fixture, shared)
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.extraction import Extractor
+
 from .test_relation_grammar import named_facts as facts
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
 
 
 def test_a_pronoun_opening_a_sentence_is_the_subject_of_the_last_clause_before(extractor):
