@@ -34,6 +34,13 @@ class Discourse:
             return m
         return self.st.last_subject
 
+    def possessor(self, k: int) -> Mention | str | None:
+        """Who the possessive at ``k`` names: "its"/"their" as :meth:`its` resolves it, "X's" the name before it;
+        None when ``k`` holds no possessive."""
+        if self.w(k) in ("its", "their"):
+            return self.its(k)
+        return self.at_end(k) if self.w(k) in ("'s", "’s") else None
+
     def _clause_head(self, i: int) -> Mention | None:
         """The organisation a relative clause holding ``i`` is about ("B, which ... its"; "B, the miner that ...
         its": the appositive's clause), or None."""

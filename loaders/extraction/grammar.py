@@ -347,6 +347,14 @@ class Grammar:
         """An organisation or a facility: who can make, supply, own or run a plant's output."""
         return self.org(m) or self.st.label(m) == "Facility"
 
+    def org_or_country(self, m: Mention | None) -> bool:
+        """An organisation or a country: who can buy, import or depend on a supply."""
+        return self.org(m) or self.st.label(m) == "Country"
+
+    def flow_end(self, m: Mention | None) -> bool:
+        """An organisation, a facility or a country: either end of a supply."""
+        return self.maker(m) or self.st.label(m) == "Country"
+
     def labelled(self, *labels: str):
         return lambda m: self.st.label(m) in labels
 

@@ -126,13 +126,7 @@ class Facilities:
 
     def _possessor(self, start: int) -> str | None:
         """The firm a facility phrase starting at ``start`` belongs to: "its Indonesian plant", "BTR's plant"."""
-        if self.w(start - 1) in ("its", "their"):
-            owner = self.its(start - 1)
-        elif self.w(start - 1) in ("'s", "’s"):
-            owner = self.at_end(start - 1)
-        else:
-            return None
-        key = self.st._key(owner)
+        key = self.st._key(self.possessor(start - 1))
         return key if key is not None and self.st.entities[key].label in ORG_LABELS else None
 
     def _facility_referred(self, start: int, i: int, kind: str | None, owner: str | None, named_only: bool = False) -> str | None:

@@ -14,8 +14,7 @@ class Production:
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.clause_subject(i)
             subject = self.relative_head(i, self.maker) or subject
-            producer = subject or self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=25,
-                                 stop=(";",))  # fmt: skip
+            producer = subject or self.left(i, self.flow_end, limit=25, stop=(";",))
             if subject is None and self.w(i - 1) in ("it", "they") and self.st.label(producer) == "Country" \
                     and "in" in self.s.lowers[producer.start - 2 : producer.start] \
                     and self.st.label_of(self.st.last_subject) in ORG_LABELS:

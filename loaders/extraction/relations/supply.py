@@ -20,10 +20,9 @@ class Supply:
                 continue  # a noun after an adjective: "purchased mixed feed", "its combined exports"
             if self.st_mention_covers(i):
                 continue  # a word of a name, not a verb: "China's heavy rare earth feed"
-            if self.w(i - 1) in ("while", "whereas", "but", "the"):
+            if before in ("while", "whereas", "but", "the"):
                 continue  # a noun that opens its own clause, not a verb of the party before: "X took 1,300 t, while exports to B stayed weak"
-            supplier = self.left(i, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=12,
-                                 stop=(";",))  # fmt: skip
+            supplier = self.left(i, self.flow_end, limit=12, stop=(";",))
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
             supplier = self.over_insertion(supplier, i, self.maker)  # "A, which holds a stake in B, supplies ...": A supplies
@@ -43,7 +42,7 @@ class Supply:
                 to = next((k for k in range(i + 1, min(self.s.end, i + 10)) if self.w(k) == "to" and not self._up_to(k)), None)
                 if not mats and to is not None and not any(self.at_or_in(k) or self.w(k) in (",", ";", "which", "that", "from")
                                                            for k in range(i + 1, to)):  # "will supply up to 30,000 tonnes a year to B"
-                    customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country"), limit=3)
+                    customer = self.right(to + 1, self.flow_end, limit=3)
                 if not mats:  # "supply ferroniobium from its smelter at P to B": look for B after the source
                     mats = [m for m in self.ms if i < m.start <= i + 8 and self.st.label(m) == "Facility"
                             and self.w(m.start - 1) in ("its", "their")][:1]  # fmt: skip
@@ -54,7 +53,7 @@ class Supply:
                     if to is not None and self.w(to) == "to" and self.w(to + 1) in self.v.CUSTOMER_NOUNS and self.w(to + 2) == "in":
                         customer = self.right(to + 3, self.labelled("Country"), limit=1)  # "sells M to customers in A and B"
                     elif to is not None and self.w(to) == "to":
-                        customer = self.right(to + 1, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
+                        customer = self.right(to + 1, lambda m: self.flow_end(m)
                                               and not (m.demonym and self.w(m.end) in self.v.FACILITY_NOUNS), limit=3)
                         # ("to Chinese separators" is China, "to its Malaysian refinery" is no customer)
                     source = self.right(mats[-1].end, self.labelled("Facility"), limit=3)
@@ -69,7 +68,7 @@ class Supply:
                 continue
             customers = [customer]
             if isinstance(customer, Mention) and customer in self.ms:
-                customers = self.coordinated(customer, lambda m: (self.org(m) or self.st.label(m) in ("Facility", "Country"))
+                customers = self.coordinated(customer, lambda m: self.flow_end(m)
                                              and self.w(m.end) not in self.v.CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
             others = [m for m in mats if m is not material and self.st.label(m) == "Material"] if material is not None else []
             for who in self.subjects(supplier, i, self.maker):  # "A and B supply"
@@ -105,9 +104,9 @@ class Supply:
             frm = frm if frm is not None and self.w(frm) == "from" else None  # ("bought ore with a content of 18% from B")
             if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
                 continue
-            seller = self.right(frm + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Facility"), limit=2)
+            seller = self.right(frm + 1, self.flow_end, limit=2)
             # (a plant sells through its operator: "buy magnets from the Sumter factory", see _supply)
-            buyer = self.left(i, lambda m: (self.org(m) or self.st.label(m) == "Country") and not m.demonym, limit=3) or self.clause_subject(i) \
+            buyer = self.left(i, lambda m: self.org_or_country(m) and not m.demonym, limit=3) or self.clause_subject(i) \
                 or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
             buyer = self.over_insertion(buyer, i)  # "A, headquartered in P, Country, buys M from B": A buys
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
@@ -121,7 +120,7 @@ class Supply:
             if self.w(to) != "to":
                 continue
             who = self.left(i, self.org, limit=8)
-            customer = self.right(to + 1, lambda m: self.org(m) or self.st.label(m) == "Country", limit=2)
+            customer = self.right(to + 1, self.org_or_country, limit=2)
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
 
@@ -129,16 +128,14 @@ class Supply:
         """ "Much of China's heavy rare earth feed comes from Myanmar", "Its ore comes from the X mine": the possessor
         of the material gets it from the source (and depends on it for the share stated: "About 60 % of Japan's M
         comes from B")."""
-        party = lambda m: self.org(m) or self.st.label(m) in ("Country", "Facility")  # noqa: E731
         for i in self.triggers(self.v.ORIGIN_VERBS):
             if self.w(i + 1) != "from" or self.hedged(self.s.start, i + 1):
                 continue
-            source = self.right(i + 2, party, limit=2)
+            source = self.right(i + 2, self.flow_end, limit=2)
             material = self.left(i, lambda m: self.st.label(m) in ("Material", "Element"), limit=2)
             if source is None or material is None:
                 continue
-            owner = self.w(material.start - 1)
-            holder = self.at_end(material.start - 1) if owner in ("'s", "’s") else self.its(material.start - 1) if owner in ("its", "their") else None
+            holder = self.possessor(material.start - 1)
             if holder is None or self.st.label_of(holder) not in ORG_LABELS | {"Country"} or self.st._key(holder) == self.st._key(source):
                 continue
             self._supply(source, holder, material if self.st.label(material) == "Material" else None, 0.7)
@@ -149,14 +146,13 @@ class Supply:
     def _share_of_imports(self) -> None:
         """ "China accounted for about 70 % of US imports of rare earth compounds": the importer depends on the
         exporter for that share, and the exporter supplies it."""
-        party = lambda m: self.org(m) or self.st.label(m) == "Country"  # noqa: E731
         for i in self.triggers(("accounted", "accounts", "account")):
             imports = next((k for k in range(i + 2, min(self.s.end, i + 10)) if self.w(k) in self.v.IMPORT_VERBS), None)
             if self.w(i + 1) != "for" or imports is None or self.hedged(self.s.start, imports):
                 continue
             share = self._percent(i + 2, imports)
-            exporter = self.left(i, party, limit=4)
-            importer = self.left(imports, party, limit=2)
+            exporter = self.left(i, self.org_or_country, limit=4)
+            importer = self.left(imports, self.org_or_country, limit=2)
             if share is None or exporter is None or importer is None or importer.start < i or exporter.key == importer.key:
                 continue
             material = self.right(imports + 1, self.labelled("Material"), limit=2) if self.w(imports + 1) == "of" else None
@@ -165,20 +161,19 @@ class Supply:
 
     def _supplied_by(self) -> None:
         """The passive: "M is supplied by A to B", "B is supplied with M by A", "magnets supplied by A to B"."""
-        firm = lambda m: self.org(m) or self.st.label(m) in ("Facility", "Country")  # noqa: E731
         for i in self.triggers(self.v.SUPPLIED_BY):
-            supplier, by = self.passive_by(i, firm)
+            supplier, by = self.passive_by(i, self.flow_end)
             if supplier is None or self.hedged(i, by):
                 continue
             material = self.left(i, self.labelled("Material"), limit=6, stop=(",", ";")) \
                 or self.right(i + 1, self.labelled("Material"), limit=by - i)
             customer = None
             if self.w(supplier.end) == "to":
-                customer = self.right(supplier.end + 1, firm, limit=2)
+                customer = self.right(supplier.end + 1, self.flow_end, limit=2)
             if customer is None and self.is_passive(i):
-                customer = self.relative_head(i, firm) or self.left(i, firm, limit=6, stop=(",", ";"))
+                customer = self.relative_head(i, self.flow_end) or self.left(i, self.flow_end, limit=6, stop=(",", ";"))
             if customer is not None and customer.key != supplier.key:
-                customers = self.conjuncts(customer, firm) if self.is_passive(i) and customer.end <= i else [customer]
+                customers = self.conjuncts(customer, self.flow_end) if self.is_passive(i) and customer.end <= i else [customer]
                 for each in customers:  # "Both A and the B refinery are supplied with M by C"
                     if each.key != supplier.key:
                         self._supply(supplier, each, material, 0.75)
@@ -229,11 +224,10 @@ class Supply:
             if self.w(k) not in ("on", "upon"):
                 continue
             target = self.right(k + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Material", "Element"), limit=3)
-            party = lambda m: self.org(m) or self.st.label(m) == "Country"  # noqa: E731
-            source = self.left(i, party, limit=6)
+            source = self.left(i, self.org_or_country, limit=6)
             owner = self.ms[0] if source is None and self.ms and self.ms[0].start <= self.s.start + 1 else None
-            if owner is not None and party(owner) and self.w(owner.end) in ("'s", "’s", "'", "’") \
-                    and not any(party(m) for m in self.ms[1:] if m.start < i):
+            if owner is not None and self.org_or_country(owner) and self.w(owner.end) in ("'s", "’s", "'", "’") \
+                    and not any(self.org_or_country(m) for m in self.ms[1:] if m.start < i):
                 source = owner  # "Today A's motors, like those of most carmakers, depend on M": the owner depends on M
             if target is None or self.hedged(source.start if source else i, target.end) \
                     or any(self.w(q) in self.v.DEPEND_NOT_SUPPLY for q in range(k + 1, target.start)) \
@@ -241,7 +235,7 @@ class Supply:
                 continue  # ("depends on support from the US government", "on the B contract": money, a permit or a contract, not a supply)
             material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
             note = " ".join(material_words[:2]) if target.demonym else None
-            for each in self.subjects(source, i, party) if source is not None else ():  # "A, B and C rely on M"
+            for each in self.subjects(source, i, self.org_or_country) if source is not None else ():  # "A, B and C rely on M"
                 self.st.add("DEPENDS_ON", each, target, self.s, 0.75, note=f"for {note}" if note else None)
             for q in range(target.end, min(self.s.end, target.end + 5)):
                 if self.w(q) == "for":
@@ -255,21 +249,17 @@ class Supply:
         """An import statement: "Japan imports samarium from China", "its imports of M from B", "A sources 70% of its M
         from B". The importer depends on the source (with the share when given); an import (not a mere sourcing) is
         also the source's supply, with the material."""
-        party = lambda m: self.org(m) or self.st.label(m) == "Country"  # noqa: E731
         for i in self.triggers(self.v.IMPORT_VERBS | self.v.SOURCE_VERBS):
             frm = next((k for k in range(i + 1, min(self.s.end, i + 12)) if self.w(k) in ("from", ";")), None)
             if frm is None or self.w(frm) != "from":
                 continue
-            noun = self.w(i + 1) == "of" or self.w(i - 1) in ("its", "their", "'s", "’s")  # "Japan's imports of M from B"
-            if noun and self.w(i - 1) in ("its", "their"):
-                importer = self.its(i - 1)
-            elif noun and self.w(i - 1) in ("'s", "’s"):
-                importer = self.at_end(i - 1)
+            if self.w(i - 1) in ("its", "their", "'s", "’s"):  # "Japan's imports of M from B", "its imports of M"
+                importer = self.possessor(i - 1)
             else:  # ("The United States has mined no tungsten since 2015 and imports ...": the clause's subject)
                 opening = self.ms[0] if self.ms and self.ms[0].start <= self.s.start + (self.w(self.s.start) == "the") else None
-                importer = self.left(i, lambda m: party(m) and not m.demonym, limit=4) or self.clause_subject(i) or opening
-                importer = importer if importer is not None and party(importer) and not importer.demonym else None
-            first = self.right(frm + 1, party, limit=2)
+                importer = self.left(i, lambda m: self.org_or_country(m) and not m.demonym, limit=4) or self.clause_subject(i) or opening
+                importer = importer if importer is not None and self.org_or_country(importer) and not importer.demonym else None
+            first = self.right(frm + 1, self.org_or_country, limit=2)
             if importer is None or first is None or self.hedged(i, first.end) or self.is_passive(i):
                 continue
             share = self._percent(i + 1, frm)
@@ -277,8 +267,8 @@ class Supply:
             material = next((m for m in objects if self.st.label(m) == "Material"), None)
             if share is None and self.w(i) in self.v.SOURCE_VERBS:
                 continue  # "sources M from B" is a purchase (read by _supplies), a dependence only with its share
-            for source in self.coordinated(first, party):
-                for who in self.subjects(importer, i, party):
+            for source in self.coordinated(first, self.org_or_country):
+                for who in self.subjects(importer, i, self.org_or_country):
                     self.st.add("DEPENDS_ON", who, source, self.s, 0.75, share=share, material=self.st._key(material) if material else None)
                     if self.w(i) in self.v.IMPORT_VERBS:
                         for mat in objects or [None]:
