@@ -102,8 +102,7 @@ class Names:
                 entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
                 m.key = entity.key
                 index.add(entity)
-        self._promulgation()
-        self._subtitle()
+        self._titled_notice()
         self._numbered_policies()
 
     def _numbered_policies(self) -> None:
@@ -122,27 +121,19 @@ class Names:
                 for e in bare:
                     self.merge(e.key, others[0].key)
 
-    def _subtitle(self) -> None:
-        """A heading right under a notice's title that names an instrument ("Announcement on the Implementation of
-        Export Control on Rare Earth Related Technologies" under "Announcement No. 62 of 2025") is the titled
-        notice's long name, not a second policy."""
-        titled = None
-        for s in self.sentences:
-            if not s.heading:
-                return
-            for e in (e for e in map(self.ent, s.mentions) if e is not None and e.label == "Policy"):
-                if titled is None:
-                    titled = e
-                elif e is not titled and e.known is None and s.lower(s.start) in self.v.INSTRUMENT_HEADS:
-                    self.merge(e.key, titled.key)
-
-    def _promulgation(self) -> None:
-        """ "Decree of the State Council ..., No. 785" in the first lines under a regulation's title is the number it was
-        promulgated under, a second name of the titled instrument, not a policy of its own (PROMULGATION_HEADS)."""
+    def _titled_notice(self) -> None:
+        """Second names of the instrument a notice's title names, not policies of their own: a heading under the title
+        that names an instrument ("Announcement on the Implementation of Export Control on Rare Earth Related
+        Technologies" under "Announcement No. 62 of 2025"), and in the first sentence of the body the number it was
+        promulgated under ("Decree of the State Council ..., No. 785": PROMULGATION_HEADS)."""
         titled = None
         for s in self.sentences:
             if s.heading:
-                titled = next((e for e in map(self.ent, s.mentions) if e is not None and e.label == "Policy"), titled)
+                for e in (e for e in map(self.ent, s.mentions) if e is not None and e.label == "Policy"):
+                    if titled is None:
+                        titled = e
+                    elif e is not titled and e.known is None and s.lower(s.start) in self.v.INSTRUMENT_HEADS:
+                        self.merge(e.key, titled.key)
                 continue
             for m in s.mentions if titled is not None else ():
                 e = self.ent(m)

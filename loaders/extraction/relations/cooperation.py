@@ -72,8 +72,9 @@ class Cooperation:
                     first = self.right(k + 1, self.org, limit=3)
                     if first is not None:
                         parties = list(self.coordinated(first, self.org))
-                        for q in range(parties[-1].end, self.s.end - 1):  # "with B, which is building X, and with C"
-                            more = self.right(q + 2, self.org, limit=4) if (self.w(q), self.w(q + 1)) == ("and", "with") else None
+                        listed = parties[-1].end
+                        for q in self.triggers(("with",)):  # "with B, which is building X, and with C"
+                            more = self.right(q + 1, self.org, limit=4) if q > listed and self.w(q - 1) == "and" else None
                             parties += [x for x in self.coordinated(more, self.org) if x not in parties] if more is not None else []
                         if self.w(k) == "with":
                             subj = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
