@@ -76,6 +76,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from .integers import cached
+
 TYPES = ("PRODUCES", "INPUT_TO", "USED_IN", "SUPPLIES")
 """Edge type codes of :attr:`FlowGraph.types` (the flow types, :data:`.flow.FLOW_TYPES`)."""
 
@@ -323,13 +325,7 @@ def flow_graph(F: nx.DiGraph | FlowGraph) -> FlowGraph:
     """
     if isinstance(F, FlowGraph):
         return F
-    cache = getattr(F, "__networkx_cache__", None)
-    if cache is not None and _CACHE_KEY in cache:
-        return cache[_CACHE_KEY]
-    FG = FlowGraph.from_networkx(F)
-    if cache is not None:
-        cache[_CACHE_KEY] = FG
-    return FG
+    return cached(F, _CACHE_KEY, lambda: FlowGraph.from_networkx(F))
 
 
 def _pointers(ends, n: int):

@@ -10,9 +10,21 @@ from that mapping.
 from __future__ import annotations
 
 from itertools import chain
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
+
+
+def cached(F, key: str, make: Callable[[], Any]) -> Any:
+    """``make()``, made once per graph: kept in NetworkX's own cache of ``F`` (``__networkx_cache__``, which every
+    change made through NetworkX clears) under ``key``; made at every call for a graph without that cache."""
+    cache = getattr(F, "__networkx_cache__", None)
+    if cache is not None and key in cache:
+        return cache[key]
+    value = make()
+    if cache is not None:
+        cache[key] = value
+    return value
 
 
 def flow_arrays(F: nx.DiGraph) -> tuple[list, dict, Any, Any]:
@@ -31,21 +43,19 @@ def flow_arrays(F: nx.DiGraph) -> tuple[list, dict, Any, Any]:
     >>> nodes, tails.tolist(), heads.tolist()
     (['a', 'b', 'c'], [0, 0, 1], [1, 2, 2])
     """
+    return cached(F, "supplygraph_flow_arrays", lambda: _flow_arrays(F))
+
+
+def _flow_arrays(F: nx.DiGraph) -> tuple[list, dict, Any, Any]:
     import numpy as np
 
-    cache = getattr(F, "__networkx_cache__", None)
-    if cache is not None and "supplygraph_flow_arrays" in cache:
-        return cache["supplygraph_flow_arrays"]
     nodes = list(F)
     index = {node: i for i, node in enumerate(nodes)}
     adjacency = F._adj.values()  # F.adjacency()'s order; C-level maps, no Python step per edge (0.6 s at 1M edges)
     degrees = np.fromiter(map(len, adjacency), dtype=np.int64, count=len(nodes))
     tails = np.repeat(np.arange(len(nodes), dtype=np.int64), degrees)
     heads = np.fromiter(map(index.__getitem__, chain.from_iterable(adjacency)), dtype=np.int64, count=int(degrees.sum()))
-    result = (nodes, index, tails, heads)
-    if cache is not None:
-        cache["supplygraph_flow_arrays"] = result
-    return result
+    return nodes, index, tails, heads
 
 
 def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
@@ -81,14 +91,14 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
     import rustworkx as rx
 
     nodes, _, tails, heads = flow_arrays(F)
-    cache = getattr(F, "__networkx_cache__", None)
-    R = cache.get("supplygraph_rustworkx") if cache is not None else None
-    if R is None:
+
+    def directed_graph():
         R = rx.PyDiGraph()
         R.add_nodes_from(nodes)
         R.extend_from_edge_list(list(zip(tails.tolist(), heads.tolist())))
-        if cache is not None:
-            cache["supplygraph_rustworkx"] = R
+        return R
+
+    R = cached(F, "supplygraph_rustworkx", directed_graph)
     if directed:
         return R.copy(), nodes
     U = R.to_undirected()  # u -> v and v -> u become two parallel edges here: one of each pair goes
@@ -149,11 +159,12 @@ def topological_generations(F: nx.DiGraph) -> list | None:
     >>> topological_generations(nx.DiGraph([("a", "b"), ("b", "a")])) is None
     True
     """
+    return cached(F, "supplygraph_generations", lambda: _topological_generations(F))
+
+
+def _topological_generations(F: nx.DiGraph) -> list | None:
     import numpy as np
 
-    cache = getattr(F, "__networkx_cache__", None)
-    if cache is not None and "supplygraph_generations" in cache:
-        return cache["supplygraph_generations"]
     nodes = flow_arrays(F)[0]
     indptr, heads = flow_csr(F)
     waiting = np.bincount(heads, minlength=len(nodes))
@@ -168,10 +179,7 @@ def topological_generations(F: nx.DiGraph) -> list | None:
         unique, first = np.unique(backwards, return_index=True)
         ready = waiting[unique] == 0
         generation = unique[ready][np.argsort(-first[ready], kind="stable")]
-    result = generations if sum(len(g) for g in generations) == len(nodes) else None
-    if cache is not None:
-        cache["supplygraph_generations"] = result
-    return result
+    return generations if sum(len(g) for g in generations) == len(nodes) else None
 
 
 def id_ranks(FG) -> Any:
@@ -186,12 +194,12 @@ def id_ranks(FG) -> Any:
     """
     import numpy as np
 
-    cache = FG.__networkx_cache__
-    ranks = cache.get("supplygraph_id_ranks")
-    if ranks is None:
-        ranks = cache["supplygraph_id_ranks"] = np.empty(FG.n, dtype=np.int64)
-        ranks[sorted(range(FG.n), key=FG.nodes.__getitem__)] = np.arange(FG.n)
-    return ranks
+    def ranks():
+        order = np.empty(FG.n, dtype=np.int64)
+        order[sorted(range(FG.n), key=FG.nodes.__getitem__)] = np.arange(FG.n)
+        return order
+
+    return cached(FG, "supplygraph_id_ranks", ranks)
 
 
 def distinct(values) -> Any:
@@ -229,11 +237,7 @@ def out_edges(FG, i: int) -> range:
 def in_tails(FG) -> Any:
     """The tails of a FlowGraph's in-edges in ``FG.in_edges`` order: with ``FG.in_ptr``, the predecessors as
     compressed rows (node ``i``'s are ``in_tails(FG)[FG.in_ptr[i]:FG.in_ptr[i + 1]]``); made once per FlowGraph."""
-    cache = FG.__networkx_cache__
-    tails = cache.get("supplygraph_in_tails")
-    if tails is None:
-        tails = cache["supplygraph_in_tails"] = FG.tails[FG.in_edges]
-    return tails
+    return cached(FG, "supplygraph_in_tails", lambda: FG.tails[FG.in_edges])
 
 
 def upstream_of(FG, i: int) -> Any:
