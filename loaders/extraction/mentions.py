@@ -1,5 +1,6 @@
 """Pass 1, mentions: gazetteer matches, designations, and capitalised name runs with a label from their
-cue words or from where they stand; people, data sources, quoted names and listings are not entities.
+cue words or from where they stand; people, quoted names and listings are not entities (data sources, lenders,
+advisers and markets: sources.py).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
+from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, DATA_NOUNS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, SOURCE_WORDS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -38,7 +40,7 @@ MAX_SENTENCE_TOKENS = 120
 """Longer "sentences" (lists, tables, text without full stops) are cut: the rules look around each mention in its sentence."""
 
 
-class Mentions:
+class Mentions(Sources):
     """Pass 1: the mentions of each sentence, known and candidate."""
 
     def add_doc(self, doc: Any, heading: bool) -> None:
@@ -176,19 +178,6 @@ class Mentions:
             kept.append(m)
         return [m for m in kept if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in modifiers_at)]
         # ("lithium hydroxide refinery": "lithium hydroxide" names the refinery's kind, "lithium" no element of its own)
-
-    def _market_place(self, doc: Any, lowers: list[str], m: Mention) -> bool:
-        """A known place that names a market: after "listed in/on" or "prices in", or opening the name of an exchange
-        or a bank ("the New York Stock Exchange", "London Metal Exchange")."""
-        k = m.start - 1
-        while k > 1 and (lowers[k] in (",", "and") or (name_token(doc, k) and lowers[k] not in self.v.STOP)):
-            k -= 1  # "listed in Johannesburg and New York": each place of the list
-        if lowers[k] in ("in", "on") and k >= 1 and lowers[k - 1] in self.v.MARKET_WORDS:
-            return True
-        k = m.end
-        while k < len(doc) and k < m.end + 4 and name_token(doc, k):
-            k += 1
-        return k > m.end and lowers[k - 1] in lexicon.NOT_PARTY_WORDS
 
     def _elliptic(self, doc: Any, spans: list[Mention]) -> list[Mention]:
         """ "rare earth metals and alloys": the second noun is "rare earth alloys" when that is a known material."""
@@ -474,19 +463,6 @@ class Mentions:
             m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and doc.lowers[m.end : m.end + 1] not in (["'s"], ["’s"])
             for m in known)
 
-    def _silence(self, doc: Any, start: int, end: int) -> None:
-        """A source's name, its appositive and the place after it name no party: the US of "the US Geological Survey",
-        London in "GlobalData, a London-based analytics firm" and in "a strategist at Hallgarten & Co. in London"."""
-        lowers, stop = doc.lowers, end
-        if lowers[end : end + 1] == [","] and end + 1 < len(doc) and name_token(doc, end + 1) and lowers[end + 1] not in self.v.STOP:
-            pass  # "According to JOGMEC, Japan imported ...": the comma ends the attribution, the clause's subject follows
-        elif lowers[end : end + 1] in ([","], ["in"]):
-            stop = end + 1
-            while stop < len(doc) and stop < end + 10 and lowers[stop] not in (",", ".", ";", ":", "(", ")") \
-                    and not (lowers[end] == "in" and not name_token(doc, stop)):
-                stop += 1
-        self.silenced.append((start, stop))
-
     def _site_end(self, doc: Any, start: int, end: int) -> int | None:
         """The end of a named site whose name runs on over lower-case modifiers to its kind noun, after "the", "its" or
         "X's": "the Kruta Balka lithium deposit", "the Novopoltavske rare-earth and phosphate deposit", "its Kokkola
@@ -504,49 +480,12 @@ class Mentions:
             k += 1
         return None
 
-    def _source(self, doc: Any, lowers: list[str], start: int, end: int) -> bool:
-        """A firm quoted as a source rather than a party: "X, a London-based analytics firm", "a strategist at X",
-        "X's trade statistics"."""
-        apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
-        apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
-        verb = end + (lowers[end : end + 1] in (["has"], ["have"], ["had"], ["will"], ["would"]))
-        return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start)
-                or (lowers[verb : verb + 1] or [""])[0] in self.v.LENDING_VERBS  # "X has lent US$150 million"
-                or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
-                or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
-
-    def _adviser(self, lowers: list[str], start: int, end: int) -> bool:
-        """An adviser to a deal, no party: "X acted as legal counsel", "X served as financial adviser to Y", "advised
-        by X" (ADVISER_WORDS)."""
-        after = lowers[end : end + 2]
-        if after in (["acted", "as"], ["acts", "as"], ["served", "as"], ["serves", "as"]) or after[:1] == ["as"]:
-            return any(w in self.v.ADVISER_WORDS for w in lowers[end + 1 : end + 6])
-        return lowers[max(0, start - 2) : start] == ["advised", "by"]
-
     def org_apposition(self, lowers: list[str], end: int) -> bool:
         """An appositive after the name at ``end`` says it is an organisation: ", the Argentinian subsidiary", ", a unit of"."""
         if lowers[end : end + 1] != [","] or lowers[end + 1 : end + 2] not in (["the"], ["a"], ["an"]):
             return False
         nouns = self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS
         return any(w in nouns for w in lowers[end + 2 : end + 6])
-
-    def _lender(self, doc: Any, lowers: list[str], start: int) -> bool:
-        """A name in a list after "a loan from", "facilities from", "lenders including": a lender, no party."""
-        k = start - 1
-        while k > 0 and start - k < 40 and (lowers[k] in (",", "and", "the", "-") or (doc[k].text[:1].isupper() and lowers[k] not in self.v.STOP)):
-            k -= 1
-        return (lowers[k] == "from" and any(w in self.v.LOAN_NOUNS for w in lowers[max(0, k - 4) : k])) \
-            or lowers[k - 1 : k + 1] in (["lent", "by"], ["lenders", "include"], ["lenders", "including"]) or lowers[k - 2 : k + 1] == ["lenders", "such", "as"]
-
-
-def _noun_phrase(lowers: list[str], k: int) -> list[str]:
-    """The lower-case words from ``k`` up to the first function word or punctuation: "annual material-flow survey"."""
-    out = []
-    while k < len(lowers) and len(out) < 6 and (lowers[k] == "-" or (lowers[k].isalpha() and lowers[k] not in WORDS.STOP)):
-        out.append(lowers[k])
-        k += 1
-    return out
-
 
 def _institution_ahead(doc: Any, k: int) -> bool:
     """A body's kind word ("Commission", "Ministry") ends the capitalised words from ``k`` (across "and", "of")."""

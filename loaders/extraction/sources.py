@@ -1,0 +1,81 @@
+"""Names that are no parties to what a document reports, for the mentions pass: data sources and news outlets quoted
+("according to Adamas", "X's trade statistics"), lenders and deal advisers ("a loan from A and B", "X acted as legal
+counsel"), and places that name a market ("listed in New York"). Kept apart from mentions.py, which finds and labels
+the names; this module only says which of them to silence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import lexicon
+from .model import Mention
+from .text import DATA_NOUNS, PUNDITS, SOURCE_WORDS, name_token
+from .vocabulary import WORDS
+
+
+class Sources:
+    """Mixin of the mentions pass: the checks that silence a name (``self.v`` is the trigger vocabulary,
+    ``self.silenced`` the spans silenced so far)."""
+
+    def _market_place(self, doc: Any, lowers: list[str], m: Mention) -> bool:
+        """A known place that names a market: after "listed in/on" or "prices in", or opening the name of an exchange
+        or a bank ("the New York Stock Exchange", "London Metal Exchange")."""
+        k = m.start - 1
+        while k > 1 and (lowers[k] in (",", "and") or (name_token(doc, k) and lowers[k] not in self.v.STOP)):
+            k -= 1  # "listed in Johannesburg and New York": each place of the list
+        if lowers[k] in ("in", "on") and k >= 1 and lowers[k - 1] in self.v.MARKET_WORDS:
+            return True
+        k = m.end
+        while k < len(doc) and k < m.end + 4 and name_token(doc, k):
+            k += 1
+        return k > m.end and lowers[k - 1] in lexicon.NOT_PARTY_WORDS
+
+    def _silence(self, doc: Any, start: int, end: int) -> None:
+        """A source's name, its appositive and the place after it name no party: the US of "the US Geological Survey",
+        London in "GlobalData, a London-based analytics firm" and in "a strategist at Hallgarten & Co. in London"."""
+        lowers, stop = doc.lowers, end
+        if lowers[end : end + 1] == [","] and end + 1 < len(doc) and name_token(doc, end + 1) and lowers[end + 1] not in self.v.STOP:
+            pass  # "According to JOGMEC, Japan imported ...": the comma ends the attribution, the clause's subject follows
+        elif lowers[end : end + 1] in ([","], ["in"]):
+            stop = end + 1
+            while stop < len(doc) and stop < end + 10 and lowers[stop] not in (",", ".", ";", ":", "(", ")") \
+                    and not (lowers[end] == "in" and not name_token(doc, stop)):
+                stop += 1
+        self.silenced.append((start, stop))
+
+    def _source(self, doc: Any, lowers: list[str], start: int, end: int) -> bool:
+        """A firm quoted as a source rather than a party: "X, a London-based analytics firm", "a strategist at X",
+        "X's trade statistics"."""
+        apposition = lowers[end + 1 : end + 8] if lowers[end : end + 1] == [","] else []
+        apposition = apposition[: apposition.index(",")] if "," in apposition else apposition
+        verb = end + (lowers[end : end + 1] in (["has"], ["have"], ["had"], ["will"], ["would"]))
+        return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start)
+                or (lowers[verb : verb + 1] or [""])[0] in self.v.LENDING_VERBS  # "X has lent US$150 million"
+                or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
+                or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
+
+    def _adviser(self, lowers: list[str], start: int, end: int) -> bool:
+        """An adviser to a deal, no party: "X acted as legal counsel", "X served as financial adviser to Y", "advised
+        by X" (ADVISER_WORDS)."""
+        after = lowers[end : end + 2]
+        if after in (["acted", "as"], ["acts", "as"], ["served", "as"], ["serves", "as"]) or after[:1] == ["as"]:
+            return any(w in self.v.ADVISER_WORDS for w in lowers[end + 1 : end + 6])
+        return lowers[max(0, start - 2) : start] == ["advised", "by"]
+
+    def _lender(self, doc: Any, lowers: list[str], start: int) -> bool:
+        """A name in a list after "a loan from", "facilities from", "lenders including": a lender, no party."""
+        k = start - 1
+        while k > 0 and start - k < 40 and (lowers[k] in (",", "and", "the", "-") or (doc[k].text[:1].isupper() and lowers[k] not in self.v.STOP)):
+            k -= 1
+        return (lowers[k] == "from" and any(w in self.v.LOAN_NOUNS for w in lowers[max(0, k - 4) : k])) \
+            or lowers[k - 1 : k + 1] in (["lent", "by"], ["lenders", "include"], ["lenders", "including"]) or lowers[k - 2 : k + 1] == ["lenders", "such", "as"]
+
+
+def _noun_phrase(lowers: list[str], k: int) -> list[str]:
+    """The lower-case words from ``k`` up to the first function word or punctuation: "annual material-flow survey"."""
+    out = []
+    while k < len(lowers) and len(out) < 6 and (lowers[k] == "-" or (lowers[k].isalpha() and lowers[k] not in WORDS.STOP)):
+        out.append(lowers[k])
+        k += 1
+    return out
