@@ -450,3 +450,48 @@ def test_a_facility_described_by_place_and_kind_is_the_one_named_so(extractor):
     facilities = {n: e for n, e in found["names"].items() if e["label"] == "Facility"}
     assert "Tarn facility" not in facilities and "Tarn facility" in facilities["Tarn Rare Earths Processing Facility"]["aliases"], facilities
     assert ("SUPPLIES", "facility:tarn-rare-earths-processing-facility", "facility:malaysian-plant") in found["facts"], found["facts"]
+
+
+# --- session 8 (xent3) -----------------------------------------------------------------------------------
+
+
+def test_a_second_and_parts_an_institutions_name_from_the_next(extractor):
+    found = run(extractor, "Kestrel Minerals, the Varden University of Science and Technology and NORTEK today signed a "
+                "research agreement.", "The Ministry of Economy, Trade and Industry and Orion Ltd met.")  # fmt: skip
+    names = found["names"]
+    assert {"Varden University of Science and Technology", "NORTEK", "Ministry of Economy, Trade and Industry"} <= set(names), names
+    assert names["Varden University of Science and Technology"]["label"] == "University"
+    assert not [n for n in names if n.endswith("and NORTEK") or n.endswith("and Orion Ltd")], names
+    assert ("COOPERATES_WITH", "org:kestrel-minerals", "org:nortek") in found["facts"], found["facts"]
+
+
+def test_a_cueless_party_to_a_deal_is_a_firm_even_when_the_deal_is_denied(extractor):
+    found = run(extractor, "Orion Ltd has not signed any agreement with Talvik, despite reports.",
+                "Talks on a supply agreement with Brenner Alloys ended without a deal.",
+                "There were reports of a deal with Shenghai Magnet.")  # fmt: skip
+    names = found["names"]
+    assert {"Talvik", "Brenner Alloys", "Shenghai Magnet"} <= set(names), names
+    assert all(names[n]["label"] == "Company" for n in ("Talvik", "Brenner Alloys", "Shenghai Magnet")), names
+    assert not [f for f in found["facts"] if f[0] == "COOPERATES_WITH"], found["facts"]  # (denied or only reported)
+
+
+def test_a_groups_country_after_of_says_where_it_is_not_its_name(extractor):
+    found = run(extractor, "Its concentrate is sold to the Halvor Group of Austria, which turns it into powders.",
+                "Orion Ltd sells oxide to Kestrel of Australia and to the Government of Quebec.")  # fmt: skip
+    names = found["names"]
+    assert "Halvor Group" in names and "Halvor Group of Austria" not in names, names
+    assert {"Kestrel of Australia", "Government of Quebec"} <= set(names), names
+
+
+def test_a_title_case_dateline_with_its_date_names_a_place(extractor):
+    found = run(extractor, "Norvik, 9 April 2026 -- Kestrel Ltd and Orion Ltd signed a supply agreement.")
+    assert found["names"].get("Norvik", {}).get("label") == "Place", found["names"]
+
+
+def test_a_facility_named_by_a_demonym_is_the_one_named_with_its_country_or_none(extractor):
+    found = run(extractor, "Orion runs the Orion Malaysia plant in Gebeng, and Kestrel Ltd runs the Tarn plant.",
+                "The Malaysian plant is supplied with carbonate by the Tarn plant. The Vietnamese project was abandoned in 2013.")  # fmt: skip
+    names = found["names"]
+    assert "Malaysian plant" in names["Orion Malaysia plant"]["aliases"], names
+    assert not {"Malaysian plant", "Vietnamese project"} & set(names), names
+    assert ("SUPPLIES", "facility:tarn-plant", "facility:orion-malaysia-plant") in found["facts"], found["facts"]

@@ -231,7 +231,7 @@ class Mentions(Sources):
             j = known_at[i].end if i in covered and i in known_at else i
             while j < n:
                 if j in covered and j > i and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
-                        and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)
+                        and not self._group_of_place(doc, j) and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)
                                                       or _suffix(doc, known_at[j].end)):
                     j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
                     while j < n and _suffix(doc, j):
@@ -242,7 +242,7 @@ class Mentions(Sources):
                     continue
                 if j in covered and j > i:
                     if doc[j - 1].lower_ == "of" and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
-                            and any(w in ALL_CUES for w in doc.lowers[i : j - 1]):
+                            and any(w in ALL_CUES for w in doc.lowers[i : j - 1]) and not self._group_of_place(doc, j):
                         j = known_at[j].end  # "Government of Quebec", "University of Queensland": the place is part of the name
                     break
                 if j > i and j + 1 < n and number_sign(doc, j + 1) and doc.lowers[j] in self.v.INSTRUMENT_HEADS \
@@ -401,6 +401,8 @@ class Mentions(Sources):
             return Mention(start, end, None, text, "Company", True)  # "part of the Heraeus group": the name of a group of firms
         if end < len(doc) and doc[end].lower_ in ("programme", "program", "fund", "scheme", "initiative") and label in (None, "Place"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"
+        if label in (None, "Company") and not strong and before[-1:] == ["with"] and before[-2:-1] and before[-2] in self.v.DEAL_NOUNS:
+            return Mention(start, end, None, text, "Company", True)  # "a supply agreement with X": a party to a deal
         if label is None:
             nxt = doc[end].text if end < len(doc) else ""
             if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based" or words[0] in self.v.PLACE_OPENERS and end > start + 1:
@@ -420,9 +422,17 @@ class Mentions(Sources):
             elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
                 label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
             elif start == 0 and all(t.is_upper for t in doc[start:end]) and (nxt in ("--", "—", "–", "-") or nxt == "," and any(
-                    t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])):
-                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the ...")
+                    t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])) \
+                    or start == 0 and nxt == "," and any(t.lower_ in MONTHS for t in doc[end + 1 : end + 4]) \
+                    and any(t.text in ("--", "—", "–", "-") for t in doc[end + 2 : end + 8]):
+                label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the
+                # ..."), and in title case with its date and dash: "Norvik, 9 April 2026 --"
         return Mention(start, end, None, text, label, strong)
+
+    def _group_of_place(self, doc: Any, j: int) -> bool:
+        """ "the Halvor Group of Austria": after a group's noun and "of", the place at ``j`` says where the group is,
+        it is no part of its name (as it is of "Government of Quebec" or "Kestrel of Australia")."""
+        return doc.lowers[j - 1] == "of" and doc.lowers[j - 2] in self.v.GROUP_NOUNS
 
     def _place_inside(self, doc: Any, known_at: dict[int, Mention], j: int) -> bool:
         """A known place or country at ``j`` between two words of one capitalised name (not a demonym, not after a

@@ -288,16 +288,26 @@ class Names:
     def _described_as_named(self, e: Entity) -> None:
         """ "the Kalgoorlie facility" is the document's one "Kalgoorlie Rare Earths Processing Facility": a facility
         described by its place and kind word is the only facility the document names with that place first and that
-        kind word last."""
+        kind word last; "the Malaysian plant" the only plant named with Malaysia in its name ("Lynas Malaysia plant"),
+        or no facility of its own (a demonym names none)."""
         words = normalise(e.name).split()
-        if len(words) < 2 or words[-1] not in self.v.FACILITY_NOUNS or e.name[:1].islower():
+        if len(words) < 2 or e.name[:1].islower():
+            return
+        country = self.x.gazetteer.lookup(words[0]) if len(words) == 2 else None
+        if country is not None and (country.label != "Country" or normalise(country.name) == words[0]):
+            country = None
+        if words[-1] not in self.v.FACILITY_NOUNS and not (country and words[-1] in self.v.SITE_NOUNS):
             return
         head = " ".join(words[:-1]) + " "
+        inside = f" {normalise(country.name)} " if country else None
         named = [f for f in self.entities.values() if f.label == "Facility" and f is not e and f.key in self.entities
-                 and normalise(f.name).startswith(head) and normalise(f.name).split()[-1] == words[-1]
-                 and all(w[:1].isupper() for w in f.name.split())]  # (a name of its own, capitalised throughout)
+                 and (normalise(f.name).startswith(head) if inside is None else inside in f" {normalise(f.name)} ")
+                 and normalise(f.name).split()[-1] == words[-1]
+                 and all(w[:1].isupper() for w in f.name.split()[: -1 if inside else None])]  # (a name of its own, capitalised)
         if len(named) == 1:
             self.merge(e.key, named[0].key)
+        elif country is not None:
+            e.demonym_only = True  # "the Vietnamese project was abandoned": no name, kept only where a fact needs it
 
     def _site_key(self, e: Entity) -> str | None:
         """The name a mine, deposit or project goes by whichever of the three it is called ("Round Top" of "the Round

@@ -138,8 +138,8 @@ def _name_word(t: Any) -> bool | None:
 def institution_continues(doc: Any, start: int, j: int, covered: set[int]) -> bool:
     """ "Ministry of Economy, Trade and Industry": "and" or a comma inside an institution's name."""
     words = [t.lower_ for t in doc[start:j]]
-    if not (set(words) & WORDS.INSTITUTION_HEADS and ("of" in words or "for" in words)):
-        return False
+    if not (set(words) & WORDS.INSTITUTION_HEADS and ("of" in words or "for" in words)) or "and" in words:
+        return False  # (a second "and" parts two names: "the University of Science and Technology and NORTEK")
     k = j + 1
     if doc[j].text == "," and k < len(doc) and doc[k].text == "and":
         k += 1
