@@ -71,3 +71,19 @@ def test_a_site_column_names_plants_and_a_products_column_names_elements_too():
     assert {("PRODUCES", "Tarn", "spodumene"), ("LOCATED_IN", "Tarn", "Western Australia"),
             ("PRODUCES", "Kestrel mine", "Bismuth"), ("PRODUCES", "Kestrel mine", "Copper")} <= facts, facts  # fmt: skip
     assert not any(s in ("Birch and Oak", "Birch", "Oak") for _, s, _ in facts), facts  # (a list of sites is no site, no firm)
+
+
+def test_a_filings_interest_column_without_a_firm_is_the_filers_and_planned_products_are_not_made():
+    facts = facts_of("# Kestrel Resources Inc. — Annual Report for 2030 (excerpt)\n\n"
+                     "Kestrel Resources mines ore in Utah and holds projects in Africa.\n\n"
+                     "| Property | Location | Interest | Products |\n|---|---|---|---|\n"
+                     "| Tarn Mill | Blanding, Utah | 100% | uranium concentrate, NdPr oxide |\n"
+                     "| Orlov mine | Coconino County, Arizona | 100% | uranium ore |\n"
+                     "| Varden project | Atsimo, Madagascar | 100% (through Orion Sands) | ilmenite, zircon, monazite (planned) |\n"
+                     "| Birch project | Victoria, Australia | earning up to 49% | zircon (exploration) |\n")  # fmt: skip
+    firm = "Kestrel Resources"
+    assert {("OPERATES", firm, "Tarn Mill"), ("OPERATES", firm, "Orlov mine"), ("PRODUCES", "Tarn Mill", "NdPr oxide"),
+            ("PRODUCES", "Orlov mine", "uranium ore"), ("LOCATED_IN", "Orlov mine", "Coconino County"),
+            ("LOCATED_IN", "Varden project", "Atsimo"), ("OPERATES", "Orion Sands", "Varden project")} <= facts, facts  # fmt: skip
+    assert not any(t == "PRODUCES" and s in ("Varden project", "Birch project") for t, s, _ in facts), facts  # (planned)
+    assert not {("OPERATES", firm, "Birch project"), ("OPERATES", firm, "Varden project")} & facts, facts  # (a minority; a unit's)

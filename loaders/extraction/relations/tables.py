@@ -63,13 +63,14 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     holders = []
     for role, (a, b) in zip(roles, spans):  # a name outside the column names, or of several words, makes a row of data
         if role == "stake":  # "Eramet interest": the firm whose share each row gives
-            holders += [m for m in s.mentions if a <= m.start < b and st.label(m) in ORG_LABELS]
+            holders += [m for m in s.mentions if a <= m.start < b and st.label(m) in ORG_LABELS and not _column_word(st, m, a, b)]
         elif role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
                                   and not _column_word(st, m, a, b) for m in s.mentions):  # ("Spodumene feed")
             return None
         elif role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
             return None  # ("Ministry of Commerce" under "Issued by")
-    st.table_holder = st._key(holders[0]) if holders else None
+    stakes = "stake" in roles  # ("Property | Location | Interest" in a filing: the filer's interest, the firm its title names)
+    st.table_holder = st._key(holders[0]) if holders else st.title_firm if stakes else None
     controls = any(role == "item" and set(s.lowers[a:b]) & set(st.v.TABLE_COLUMNS) - ITEM_WORDS_OF_ANY_TABLE
                    for role, (a, b) in zip(roles, spans))  # fmt: skip
     st.table_policy = (_titled_policy(st, s) or st.last_policy) if controls else None
@@ -134,6 +135,10 @@ class Tables:
             for inner, outer in zip(places, places[1:]):  # "Gebeng, Kuantan, Pahang, Malaysia"
                 self.st.add("LOCATED_IN", inner, outer, self.s, 0.65)
         status_words = [self.w(k) for role, (a, b) in zip(roles, spans) if role == "status" for k in range(a, b)]
+        planned = any(self.w(k) == "(" and self.w(k + 1) in self.v.PLANNED_STATUS for role, (a, b) in zip(roles, spans)
+                      if role == "product" for k in range(a, b))  # "zircon, ilmenite (planned)": products to come, none made now
+        if planned:
+            status_words.append("planned")
         inactive = any(w in self.v.INACTIVE_STATUS for w in status_words)  # ("idle since 2018": it makes nothing now)
         not_yet = next((state for state, words in (("construction", self.v.CONSTRUCTION_STATUS), ("commissioning",
                         self.v.COMMISSIONING_STATUS), ("planned", self.v.PLANNED_STATUS)) if words.intersection(status_words)), None)
@@ -141,7 +146,7 @@ class Tables:
             e = self.st.ent(f)
             if e is not None and e.known is None:
                 e.props.setdefault("status", not_yet)
-        for m in maker if not inactive else ():
+        for m in maker if not (inactive or planned) else ():
             products = found.get("product", [])
             first_from = next((k for k in range(self.s.start, self.s.end) if self.w(k) == "from" and products
                                and k > products[0].start), self.s.end)  # "NdPr metal from monazite": monazite feeds it
@@ -166,7 +171,7 @@ class Tables:
         """A firm named in a plant column beside the plant runs it ("Moanda mine (Comilog)"). A column of the shares a
         firm named in its header holds ("Operation | ... | Eramet interest"): a firm in the row's plant column
         ("Société Le Nickel", "Comilog") is its subsidiary or holds a stake in it, as a sentence stating the share
-        would say; a plant it holds a majority of it operates."""
+        would say; a plant it holds a majority of it operates (or the unit it holds it through: "100% (through X)")."""
         for f in facility:
             for firm in firms:
                 self.st.add("OPERATES", firm, f, self.s, 0.7)
@@ -174,6 +179,9 @@ class Tables:
         cell = next(((a, b) for role, (a, b) in zip(roles, spans) if role == "stake"), None)
         if holder is None or cell is None:
             return
+        via = next((m for m in self.ms if cell[0] <= m.start < cell[1] and self.w(m.start - 1) == "through"
+                    and self.st.label(m) in ORG_LABELS), None)
+        holder = self.st._key(via) if via is not None else holder  # "100% (through Base Resources)": the unit holds it
         stake = self._percent(*cell)
         majority = stake is not None and stake >= 0.5 or any(self.w(k) in ("majority", "wholly", "controlling") for k in range(*cell))
         if firms and (stake is not None or majority):
