@@ -298,23 +298,32 @@ def test_weighing_without_a_choice_is_what_the_rules_give(monkeypatch, rows):
 
 
 def test_repeated_payloads_are_decoded_once_each_fact_its_own_copy():
-    """The read decodes each distinct payload text of a batch once (sqlite_rows._decoded): every fact still gets its
-    own properties dict and sources list, equal to its text's decoding, nested values not shared, ids interned."""
+    """The read decodes each distinct payload text of a stream once (sqlite_rows._Decoding), whatever batch it is met
+    in, and lets its decoding go after its last fact: every fact still gets its own properties dict and sources list,
+    equal to its text's decoding, nested values not shared, ids interned."""
     import json
 
-    from supplygraph.graph.stores.sqlite_rows import _decoded, dump
+    from supplygraph.graph.stores.sqlite_rows import Payloads, _Decoding, dump
 
     plain = dump([{"edition": "SYN 2026", "share": 0.0211, "year": 2025}, ["doc:a"], [], 1.0, True])
     nested = dump([{"group": ["x", "y"], "note": {"a": 1}}, ["doc:a", "doc:b"], ["said so"], 0.9, False])
     link = dump([{}, ["doc:b"], [], 1.0, True])
-    scan = json.JSONDecoder().scan_once
-    for texts in ([plain, link, plain, link, link], [plain, link, plain, nested, plain, nested, link], [plain, nested, link]):
-        strings: dict[str, str] = {}
-        props, sources, reviewed = _decoded(scan, texts, strings)
-        expected = [json.loads(text) for text in texts]
-        assert props == [p[0] for p in expected] and sources == [p[1] for p in expected]
-        assert reviewed == [p[4] for p in expected]
-        assert [list(p) for p in props] == [list(p[0]) for p in expected]  # key order too
-        for column in (props, sources, [p["group"] for p in props if "group" in p], [p["note"] for p in props if "note" in p]):
-            assert len({id(value) for value in column}) == len(column)  # nothing shared between two facts
-        assert all(s is strings[s] for cited in sources for s in cited)
+    once = dump([{"share": 0.5}, ["doc:c"], [], 1.0, True])
+    for texts in ([plain, link, plain, link, link], [plain, link, plain, nested, plain, nested, link, once], [plain, nested, link]):
+        for size in (1, 2, 3, len(texts)):
+            scanned: list[str] = []
+            scan = json.JSONDecoder().scan_once
+            strings: dict[str, str] = {}
+            numbered = Payloads()
+            numbers = list(map(numbered.__getitem__, texts))
+            decoding = _Decoding(lambda text, at: scanned.append(text) or scan(text, at), list(numbered), numbers, strings)
+            props, sources, reviewed = (sum(column, []) for column in zip(*(decoding(a, a + size) for a in range(0, len(texts), size))))
+            expected = [json.loads(text) for text in texts]
+            assert props == [p[0] for p in expected] and sources == [p[1] for p in expected]
+            assert reviewed == [p[4] for p in expected]
+            assert [list(p) for p in props] == [list(p[0]) for p in expected]  # key order too
+            for column in (props, sources, [p["group"] for p in props if "group" in p], [p["note"] for p in props if "note" in p]):
+                assert len({id(value) for value in column}) == len(column)  # nothing shared between two facts
+            assert all(s is strings[s] for cited in sources for s in cited)
+            assert sum(len(json.loads(text)) for text in scanned) == len(set(texts))  # each distinct text scanned once
+            assert decoding.done == [None] * len(set(texts))  # every decoding let go once its last fact passed

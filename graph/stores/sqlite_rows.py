@@ -14,10 +14,10 @@ import copy
 import itertools
 import json
 import sqlite3
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import Any
 
 from supplygraph.perf import paused_gc
@@ -215,29 +215,66 @@ class FlowFacts:
         return self._batches
 
 
-def _decoded(scan: Callable, texts: list[str], strings: dict[str, str]) -> tuple[list, list, list]:
-    """Payloads' texts decoded: their properties dicts, their cited sources (each document id one shared string object)
-    and their reviewed flags, each a list, every fact its own dict and list; C-level maps, no Python loop per fact.
+class Payloads(dict):
+    """Payload texts -> their numbers, in the order first met: a read keeps each distinct text once and its facts the
+    number. A facts table's rows repeat their payloads (the same figures, sources and no evidence): the million flow
+    facts of the generated benchmark network hold 7,440 distinct texts."""
 
-    Each distinct text is scanned once, in one scan per batch: a facts table's rows repeat theirs (the same figures,
-    sources and no evidence; at a million generated facts a batch of 4,096 held 915 distinct texts on average), and a dict
-    copied costs a fraction of a dict decoded. A repeated text whose properties hold a list or a dict gives each fact
-    a deep copy (nothing is shared between two facts' attributes but strings and numbers).
+    def __missing__(self, text: str) -> int:
+        number = self[text] = len(self)
+        return number
+
+
+class _Decoding:
+    """The payloads of a stream of flow facts (their texts' numbers, :class:`Payloads`, in stream order) decoded a batch
+    at a time: each distinct text scanned once, in one scan of the texts a batch meets first, its decoding kept until
+    its last fact has passed; every fact gets its own properties dict and sources list (each document id one shared
+    string object) and its reviewed flag, by C-level maps, no Python loop per fact.
+
+    A text shared by several facts gives each a copy (a dict copied costs a fraction of a dict decoded; a deep copy
+    where the properties hold a list or a dict), so nothing is shared between two facts' attributes but strings and
+    numbers. (Decoded batch by batch, the benchmark network's 7,440 texts were scanned 206,000 times, 915 a batch.)
     """
-    distinct = dict.fromkeys(texts)
-    payloads = scan("[" + ",".join(distinct) + "]", 0)[0]
-    cited = map(itemgetter(1), payloads)
-    intern = strings.setdefault
-    props = list(map(itemgetter(0), payloads))
-    sources = list(map(list, map(map, itertools.repeat(intern), *itertools.tee(cited))))
-    reviewed = list(map(itemgetter(4), payloads))
-    if len(distinct) == len(texts):  # nothing repeated: each fact has its own already
+
+    def __init__(self, scan: Callable, texts: list, numbers: Any, strings: dict[str, str]) -> None:
+        import numpy as np
+
+        self.scan, self.texts, self.strings = scan, texts, strings
+        self.numbers = np.asarray(numbers, dtype=np.int64)
+        self.shared = np.bincount(self.numbers, minlength=len(texts)) > 1
+        # the texts in the order of their last fact, and those positions: the decodings each batch lets go
+        met, first_from_end = np.unique(self.numbers[::-1], return_index=True)
+        last = len(self.numbers) - 1 - first_from_end
+        self.by_last, self.last = met[np.argsort(last, kind="stable")].tolist(), np.sort(last)
+        self.released = 0
+        self.done: list[tuple | None] = [None] * len(texts)  # number -> (properties, sources, reviewed), while needed
+
+    def __call__(self, start: int, stop: int) -> tuple[list, list, list]:
+        """The decoded payloads of the facts ``start:stop``: (properties, sources cited, reviewed), one list each."""
+        numbers = self.numbers[start:stop]
+        at = numbers.tolist()
+        done, texts = self.done, self.texts
+        met = list(dict.fromkeys(at))
+        new = list(itertools.compress(met, map(is_, map(done.__getitem__, met), itertools.repeat(None))))  # not decoded yet
+        if new:
+            payloads = self.scan("[" + ",".join(map(texts.__getitem__, new)) + "]", 0)[0]
+            cited = map(itemgetter(1), payloads)
+            sources = map(list, map(map, itertools.repeat(self.strings.setdefault), *itertools.tee(cited)))
+            decoded = zip(map(itemgetter(0), payloads), sources, map(itemgetter(4), payloads))
+            deque(map(done.__setitem__, new, decoded), maxlen=0)  # (C-level: the maps do the work)
+            deque(map(texts.__setitem__, new, itertools.repeat(None)), maxlen=0)  # decoded: the texts let go
+        entries = list(map(done.__getitem__, at))
+        props, sources, reviewed = (list(map(itemgetter(i), entries)) for i in range(3))
+        if self.shared[numbers].any():  # a text some other fact has too: each fact its own copy
+            if any(isinstance(value, (list, dict)) for values in map(dict.values, props) for value in values):
+                props = [copy.deepcopy(p) for p in props]  # (rare: no stored figure is a list or a dict)
+            else:
+                props = list(map(dict, props))
+            sources = list(map(list, sources))
+        passed = int(self.last.searchsorted(stop))  # the texts whose last fact is before stop
+        deque(map(done.__setitem__, self.by_last[self.released:passed], itertools.repeat(None)), maxlen=0)
+        self.released = passed
         return props, sources, reviewed
-    at = list(map(dict(zip(distinct, itertools.count())).__getitem__, texts))
-    copies = list(map(dict, map(props.__getitem__, at)))
-    if any(isinstance(value, (list, dict)) for values in map(dict.values, props) for value in values):
-        copies = [copy.deepcopy(props[i]) for i in at]  # (rare: no stored figure is a list or a dict)
-    return copies, list(map(list, map(sources.__getitem__, at))), list(map(reviewed.__getitem__, at))
 
 
 def read_graph(query: Callable[..., sqlite3.Cursor], keep: set[str] | None, reviewed_only: bool,
@@ -256,6 +293,7 @@ def read_graph(query: Callable[..., sqlite3.Cursor], keep: set[str] | None, revi
     # the pair stands in the full graph's adjacency, so the stream comes in that order
     flows: dict[str, dict[str, list]] = defaultdict(dict)
     kinds: dict[str, str] = {}  # one string per type: a million facts held their own copy of "PRODUCES" each
+    texts = Payloads()  # the flow facts' payload texts, each kept once
 
     def decoded(rows: list[tuple]) -> Iterator[tuple]:
         """Rows ending in their payload, with the payload decoded: one scan per batch, so attribute names are shared."""
@@ -320,27 +358,26 @@ def read_graph(query: Callable[..., sqlite3.Cursor], keep: set[str] | None, revi
                     if facts is None:
                         facts = flows[source][target] = []
                     if kind in flow_types:
-                        facts.append((source, target, kind, payload))
+                        facts.append((source, target, kind, texts[payload]))
                         continue
                 context.append((key, kind, source, target, payload))
             add_context(context)
 
-    def batches() -> Iterator[tuple[list, ...]]:
-        """The flow facts by source in the graph's node order (as its adjacency runs), decoded 4,096 at a time. The
-        general read's, where an edge's end has no node row or only some nodes are kept (else :func:`_split_rows`)."""
-        pending: list[tuple] = []
-        sources_of = list(nodes)
-        for i, source in enumerate(sources_of, 1):
-            for facts in flows.pop(source, {}).values():
-                pending += facts
-            if len(pending) < BATCH and i < len(sources_of):
-                continue
-            if pending:
-                starts, ends, kinds, texts = map(list, zip(*pending))
-                yield (starts, ends, kinds, *_decoded(scan, texts, strings))
-            pending = []
+    if not flow_types:
+        return graph, FlowFacts(iter(()))
+    # the general read's stream, where an edge's end has no node row or only some nodes are kept (else _split_rows):
+    # the flow facts by source in the graph's node order, as its adjacency runs
+    stream = [fact for source in list(nodes) for facts in flows.pop(source, {}).values() for fact in facts]
+    starts, ends, types, numbers = (list(column) for column in zip(*stream)) if stream else ([], [], [], [])
+    return graph, FlowFacts(_batches(len(stream), lambda a, b: (starts[a:b], ends[a:b], types[a:b]),
+                                     _Decoding(scan, list(texts), numbers, strings)))  # fmt: skip
 
-    return graph, FlowFacts(batches())
+
+def _batches(count: int, ends: Callable[[int, int], tuple[list, list, list]], decoding: _Decoding) -> Iterator[tuple[list, ...]]:
+    """A stream of ``count`` flow facts in batches of :data:`BATCH` (:meth:`FlowFacts.batches`): the facts' sources,
+    targets and types (``ends`` of a slice's bounds) and their payloads decoded."""
+    for start in range(0, count, BATCH):
+        yield (*ends(start, start + BATCH), *decoding(start, start + BATCH))
 
 
 def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None], flow_types: frozenset[str],
@@ -365,7 +402,8 @@ def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None
     flow_kinds = sorted(flow_types)
     code = {kind: i for i, kind in enumerate(flow_kinds)}
     columns: tuple[list, list, list] = ([], [], [])  # per batch: tails, heads, flow type codes (-1: context)
-    texts: list[str] = []
+    texts = Payloads()  # the flow facts' payload texts, each kept once
+    numbers: list = []  # per batch: each row's text number (-1: context)
     context: list[tuple] = []
     kinds: dict[str, str] = {}
     while batch := rows.fetchmany(65536):
@@ -385,17 +423,17 @@ def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None
             context.append((key, kinds.setdefault(kind, kind), nodes[tail], nodes[head], payload))
         for column, values in zip(columns, (tails, heads, codes)):
             column.append(values)
-        texts += payloads
+        numbers.append(np.full(len(batch), -1, np.int64))
+        numbers[-1][codes >= 0] = np.fromiter(map(texts.__getitem__, itertools.compress(payloads, (codes >= 0).tolist())), np.int64)
     tails, heads, codes = (np.concatenate(c) if c else np.zeros(0, np.int64) for c in columns)
     _, first, pair = np.unique(tails * max(1, len(nodes)) + heads, return_index=True, return_inverse=True)
     flowing = np.flatnonzero(codes >= 0)
     order = flowing[np.lexsort((flowing, first[pair[flowing]], tails[flowing]))]  # by source, pair's first fact, key
 
-    def batches() -> Iterator[tuple[list, ...]]:
-        for start in range(0, len(order), BATCH):
-            chunk = order[start:start + BATCH]
-            yield (list(map(nodes.__getitem__, tails[chunk].tolist())), list(map(nodes.__getitem__, heads[chunk].tolist())),
-                   list(map(flow_kinds.__getitem__, codes[chunk].tolist())),
-                   *_decoded(scan, list(map(texts.__getitem__, chunk.tolist())), strings))  # fmt: skip
+    def flow_ends(start: int, stop: int) -> tuple[list, list, list]:
+        chunk = order[start:stop]
+        return (list(map(nodes.__getitem__, tails[chunk].tolist())), list(map(nodes.__getitem__, heads[chunk].tolist())),
+                list(map(flow_kinds.__getitem__, codes[chunk].tolist())))  # fmt: skip
 
-    return context, FlowFacts(batches())
+    stream = np.concatenate(numbers)[order] if numbers else np.zeros(0, np.int64)
+    return context, FlowFacts(_batches(len(order), flow_ends, _Decoding(scan, list(texts), stream, strings)))
