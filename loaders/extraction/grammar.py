@@ -13,6 +13,9 @@ from .model import Mention, Sentence
 from .text import number_sign
 
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
+_SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whereas", "from", "has", "have", "had"))
+"""Words that end the reach of :meth:`Grammar.sites_after`: a clause, a source or another predicate begins."""
+_SITE_DETERMINERS = frozenset(("its", "their", "the", "company", "'s", "’s", "'", "’"))
 
 
 class Grammar:
@@ -237,6 +240,27 @@ class Grammar:
             if self.w(k) in ("in", "from", "by") and re.fullmatch(r"(?:19|20)\d\d", self.w(year)):
                 return self.w(year)
         return None
+
+    def sites_after(self, i: int, reach: int = 16) -> list[Mention]:
+        """Where what the words before ``i`` say is done: the facilities of the first "at F" within ``reach`` words,
+        with the sites coordinated to it ("mines M at Tenke and Kisanfu", "recovers M1 and M2 as by-products of zinc
+        smelting at its Onsan smelter"); none past a clause's end or another party. Within three words of ``i`` any
+        preposition or "its"/"the" may introduce it ("M for its plant"), but not "a": "M at a small plant" names no
+        plant of the gold's (set A's convention)."""
+        site = self.labelled("Facility")
+        for k in range(i, min(self.s.end, i + reach)):
+            m = self.at(k)
+            if m is not None and site(m):
+                before = k - 1  # (past "its", "the", "X's", "the company's")
+                while before > k - 5 and (self.w(before) in _SITE_DETERMINERS or self.st_mention_covers(before)):
+                    before -= 1
+                first = m if k <= i + 3 and self.w(k - 1) in {"its", "their", "the"} | self.v.PREPOSITIONS \
+                    or self.w(before) == "at" else None
+                return self.coordinated(first, site) if first is not None else []
+            if self.w(k) in _SITE_ENDS or self._finite_verb(k) \
+                    or m is not None and self.flow_end(m) and self.w(m.end) not in ("'s", "’s", "'", "’"):
+                return []  # (", and has recovered M from monazite at the mill": another predicate's site; "at X's plant": X owns it)
+        return []
 
     def past_place(self, i: int) -> int:
         """Where the place phrase after a facility ("in Alexandria, Louisiana") ends, or ``i`` when none starts there."""

@@ -47,12 +47,13 @@ class Production:
                     for mat in materials:
                         self._input(src, mat)
             # "A has begun producing M at a small plant in P": A runs the plant
-            plant = self.right(materials[-1].end, self.labelled("Facility"), limit=4)
-            if plant is not None and self.w(plant.start - 1) in {"its", "their", "the"} | self.v.PREPOSITIONS:
-                for mat in materials:  # "A makes M at its plant in P": the plant makes M too
+            plants = self.sites_after(materials[-1].end)  # "A makes M at its plant in P", "mines M at B and C"
+            for plant in plants:  # (each plant makes M too)
+                for mat in materials:
                     self.st.add("PRODUCES", plant, mat, self.s, 0.7)
-            if plant is not None and self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
-                self.st.add("OPERATES", producer, plant, self.s, 0.7)
+            for plant in plants or filter(None, [self.right(materials[-1].end, self.labelled("Facility"), limit=4)]):
+                if self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
+                    self.st.add("OPERATES", producer, plant, self.s, 0.7)
         # "turns them into M", "separates the carbonate into M": the subject (a firm or a plant) makes M from what it takes
         for i in self.triggers(("into",)):
             verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in self.v.CONVERT_VERBS), None)
@@ -67,8 +68,9 @@ class Production:
                 makers = next((k for k in range(rel + 1, verb) if self.w(k) in self.v.MAKER_NOUNS and self.w(k + 1) == "in"), None)
                 producer = self.place_at(makers + 2) if makers is not None and producer is None else producer
             products = self._objects(i + 1, "Material")
-            if products:  # "(is) converted into M at the company's Kemerton plant": the plant makes M
-                self._made_at(products)
+            for plant in self.sites_after(products[-1].end) if products else ():
+                for mat in products:  # "(is) converted into M at the company's Kemerton plant": the plant makes M
+                    self.st.add("PRODUCES", plant, mat, self.s, 0.7)
             if producer is None and products and self.w(verb).endswith("ed"):  # "is converted into M in China"
                 for place in self._places_after(products[-1].end, 3):
                     for mat in products:
@@ -156,13 +158,6 @@ class Production:
         if mat is not None and self.st.label(mat) in kinds and where and not self.hedged(mat.start, where[-1].end):
             for place in where:
                 self.st.add("PRODUCES", place, mat, self.s, 0.7)
-
-    def _made_at(self, products: list[Mention]) -> None:
-        plant = self.right(products[-1].end, self.labelled("Facility"), limit=5)
-        between = [self.w(k) for k in range(products[-1].end, plant.start)] if plant is not None else []
-        if "at" in between and not {",", ";", "which", "that", "from"} & set(between):
-            for mat in products:
-                self.st.add("PRODUCES", plant, mat, self.s, 0.7)
 
     def _places_after(self, i: int, reach: int) -> list[Mention]:
         """The places of the first "in P1, P2 and P3" within ``reach`` words from ``i`` (none past a clause's end)."""

@@ -1,0 +1,35 @@
+"""Session 8 (issue 12): constructions that left two entities of one sentence unrelated on the tuning sets, each
+read by the shared grammar layer, on our own sentences with invented firms and sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.extraction import Extractor
+
+from .test_relation_grammar import named_facts
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def test_what_is_made_at_a_list_of_sites_or_at_a_site_further_on_each_site_makes(extractor):
+    """ "mines M1 and M2 at A and B": both sites make both and the miner runs both (only A did); "recovers M1 and M2
+    as by-products of ... smelting at its X smelter" and "turns it into M for E at its plant in P": the site a few
+    words on makes them (it was looked for four words after the material). A site of a later predicate ("mines M1,
+    produces M2 and has recovered M3 from M4 at the mill") is not where M1 is mined."""
+    facts = named_facts(extractor, "Orion Mining Ltd mines copper and cobalt at Kestrel and Tarnby in Norland province.\n\n"
+                                   "Birch Metals Ltd recovers indium and bismuth as by-products of zinc and lead smelting at its "
+                                   "Fjord smelter in Tarnby.\n\n"
+                                   "Oak Minerals Inc turns the concentrate into germanium wafers for space solar cells at its plant "
+                                   "in Redvale, Ohio.\n\n"
+                                   "Elm Resources Inc is a miner. The company mines uranium, produces vanadium and, since 2021, has "
+                                   "recovered rare-earth elements from monazite at the Pine Mill near Redvale, Utah.")  # fmt: skip
+    assert {("OPERATES", "Orion Mining Ltd", "Kestrel mine"), ("OPERATES", "Orion Mining Ltd", "Tarnby mine"),
+            ("PRODUCES", "Kestrel mine", "Cobalt"), ("PRODUCES", "Tarnby mine", "Cobalt"), ("PRODUCES", "Tarnby mine", "Copper"),
+            ("PRODUCES", "Fjord smelter", "Indium"), ("PRODUCES", "Fjord smelter", "Bismuth"),
+            ("PRODUCES", "Redvale plant", "germanium wafer")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and source == "Pine Mill" for kind, source, _ in facts), facts
