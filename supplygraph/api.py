@@ -15,16 +15,15 @@ from supplygraph.errors import LoadError, NotFound, OutdatedStore, StoreError, S
 from supplygraph.graph.stores import EmbeddedStore, store_path
 from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Progress, Stats, Store
 from supplygraph.graph.stores.review import select_candidates
-from supplygraph.loaders import DOCUMENT_SUFFIXES, Context, Gazetteer, decision_files, expand, read_file
-from supplygraph.loaders.context import origin_of
-from supplygraph.loaders.decisions import read_decisions, write_decisions
-from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity, normalise
-from supplygraph.loaders.evaluation import Evaluation, gold_pairs
-from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
 from supplygraph.perf import ordered_map, paused_gc
 from supplygraph.schema import LoadUnit
 
+# The loaders (the extractor, its grammar and vocabulary, YAML) are imported by the calls that read files: the
+# report's command reads none, and importing them was about a third of a second of its start-up.
 if TYPE_CHECKING:
+    from supplygraph.loaders import Gazetteer
+    from supplygraph.loaders.evaluation import Evaluation
+    from supplygraph.loaders.gazetteer import KnownEntity
     from supplygraph.graph.stores.neo4j_csv import ImportFiles
     from supplygraph.graph.stores.neo4j_push import PulledGraph, PushSummary
     from supplygraph.graph.stores.neo4j_store import Neo4jStore
@@ -87,6 +86,10 @@ def known_entities(store: Store | None, extra: Iterable[KnownEntity] = (),
     curated data would keep its own "Lynas Rare Earths" for ever), and of two
     stored entities with one name, the one curated data defines takes it.
     """
+    from supplygraph.loaders import Gazetteer
+    from supplygraph.loaders.context import origin_of
+    from supplygraph.loaders.gazetteer import LINK_TYPES, KnownEntity
+
     stored: list[KnownEntity] = []
     stored_links: list[tuple[str, str, str]] = []
     if store is not None:
@@ -111,6 +114,8 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
     data/`` links the articles to the data as ``load data/ articles/`` does.
     The units come back in the order of ``paths``.
     """
+    from supplygraph.loaders import DOCUMENT_SUFFIXES, expand, read_file
+
     files = expand(paths)
     is_document = [path.suffix.lower() in DOCUMENT_SUFFIXES for path in files]
     units: dict[int, LoadUnit] = {}
@@ -128,6 +133,8 @@ def read(paths: Iterable[str | Path], progress: Progress | None = None, store: S
 
 def _known_of(units: Iterable[LoadUnit]) -> tuple[list[KnownEntity], list[tuple[str, str, str]]]:
     """What curated units give documents to resolve names against: their entities and who runs what (facts' ends)."""
+    from supplygraph.loaders.gazetteer import KnownEntity
+
     entities = [KnownEntity(n.id, n.label, n.name, n.aliases, n.properties(), stored=True)
                 for unit in units for n in unit.nodes if n.label != "Document"]  # fmt: skip
     return entities, [(type_, source, target) for unit in units for type_, source, target, _ in unit.fact_refs()]
@@ -161,6 +168,8 @@ def extract_documents(paths: Sequence[str | Path], store: Store | None = None, k
 
 def _document_files(paths: Sequence[str | Path], kind: str | None) -> list[Path]:
     """The documents named in ``paths`` (each must be one) and the documents under its folders (other files skipped)."""
+    from supplygraph.loaders import DOCUMENT_SUFFIXES, expand
+
     files: list[Path] = []
     for raw in paths:
         if str(raw) != "-" and Path(raw).is_dir():
@@ -188,6 +197,9 @@ def evaluate(folders: str | Path | Sequence[str | Path], store: Store | None = N
     not in the repository (``../shared/corpus/dev`` exists on the project's
     machines only), the held-out sets ship with the tests.
     """
+    from supplygraph.loaders.evaluation import evaluate as evaluate_pairs
+    from supplygraph.loaders.evaluation import gold_pairs
+
     folders = [folders] if isinstance(folders, (str, Path)) else folders
     for folder in folders:
         if not Path(folder).is_dir():
@@ -217,6 +229,7 @@ def _extract_all(files: list[Path], known: Gazetteer, jobs: int) -> Generator[di
 
 
 def _extract(path: Path, known: Gazetteer) -> dict[str, Any]:
+    from supplygraph.loaders import Context
     from supplygraph.loaders.documents import extract
 
     record, found = extract(Context(path, known))
@@ -238,6 +251,9 @@ def load_files(store: Store, paths: Sequence[str | Path], progress: ProgressBar 
     Review decisions files (``*.decisions.yaml``) among ``paths`` are recorded
     first, so a fact they reject never enters the graph.
     """
+    from supplygraph.loaders import decision_files, expand
+    from supplygraph.loaders.decisions import read_decisions
+
     decisions = [d for path in decision_files(paths) for d in read_decisions(path)]
     files = expand(paths, kind)
     with progress(len(files), "reading") as advance:
@@ -255,6 +271,8 @@ def _note_documents_read_before(store: Store, units: Sequence[LoadUnit], summary
     """After curated data: say which documents of the store made nodes of their own under a name the data now
     gives. Such a guess stands until the document is loaded again, when it links to the data (see
     :func:`known_entities`)."""
+    from supplygraph.loaders.gazetteer import normalise
+
     defined = {normalise(name) for u in units if not u.reader for n in u.nodes for name in (n.name, *n.aliases)}
     loaded = {u.origin for u in units}
     guessed = store.document_nodes()
@@ -272,6 +290,9 @@ def _note_documents_read_before(store: Store, units: Sequence[LoadUnit], summary
 def load_bundled(store: Store) -> LoadSummary:
     """Load the bundled rare-earth dataset and the sample articles with their review decisions (what ``supplygraph
     demo`` does first)."""
+    from supplygraph.loaders import decision_files
+    from supplygraph.loaders.decisions import read_decisions
+
     store.decide([Decision(**d) for path in decision_files([SAMPLES]) for d in read_decisions(path)])
     return store.apply(read([BUNDLED, SAMPLES], store=store))
 
@@ -416,11 +437,15 @@ def review_decide(
 
 def export_decisions(store: Store, path: str | Path) -> int:
     """Write every decision the store keeps to a ``*.decisions.yaml`` file (``supplygraph review export``)."""
+    from supplygraph.loaders.decisions import write_decisions
+
     return write_decisions(Path(path), [d.as_dict() for d in store.decisions()])
 
 
 def import_decisions(store: Store, path: str | Path) -> int:
     """Record the decisions of a file in the store; returns how many changed (``supplygraph review import``)."""
+    from supplygraph.loaders.decisions import read_decisions
+
     return store.decide([Decision(**d) for d in read_decisions(Path(path))])
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from supplygraph.data import BUNDLED
+
 HEAVY = ("networkx", "pydantic", "spacy", "pyvis", "neo4j", "yaml", "rustworkx", "numpy")
 
 PROBE = """
@@ -52,3 +54,22 @@ def test_spacy_is_imported_without_its_command_line():
     """extract's start-up: spaCy's command line (its downloader, weasel, requests) is not imported until it is used."""
     out = subprocess.run([sys.executable, "-c", SPACY_PROBE], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["3 []", "True True True"]
+
+
+REPORT_PROBE = """
+import sys
+from click.testing import CliRunner
+from supplygraph.cli import main
+result = CliRunner().invoke(main, ["--store", {store!r}, "chokepoints", "--format", "json"])
+assert result.exit_code == 0, result.output
+print(sorted(m for m in sys.modules if m.startswith("supplygraph.loaders") or m in ("yaml", "spacy")))
+"""
+
+
+def test_the_report_imports_no_loader(tmp_path):
+    """``chokepoints`` reads a store, no file: the extractor, its vocabulary and YAML stay unimported (about a third of
+    a second of its start-up); ``load`` still imports them."""
+    store = str(tmp_path / "s.db")
+    subprocess.run([sys.executable, "-m", "supplygraph", "--store", store, "load", str(BUNDLED)], check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", REPORT_PROBE.format(store=store)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]"]
