@@ -220,11 +220,12 @@ def _mixed(seed: int) -> dict:
     return mixed
 
 
-@pytest.mark.parametrize("seed, batch", [(0, 3), (1, 16), (2, 64)])
-def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypatch, seed, batch):
-    """The projection's fast paths (:mod:`.flowbulk`: a batch of plain facts in bulk; a material's producers of one
-    vintage with stated shares weighed without a choice) give the FlowGraph the general rules give fact by fact and
-    group by group, key orders and the assumptions' order included, on facts where both paths are taken."""
+@pytest.mark.parametrize("seed, batch, shared", [(0, 3, 0.0), (1, 16, 0.5), (2, 64, 0.0), (3, 64, 1.0), (4, 3, 1.0)])
+def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypatch, seed, batch, shared):
+    """The projection's fast paths (:mod:`.flowbulk`: a batch of plain facts in bulk, its dicts made from their
+    payloads' own decodings or through templates of shared ones; a material's producers of one vintage with stated
+    shares weighed without a choice) give the FlowGraph the general rules give fact by fact and group by group, key
+    orders and the assumptions' order included, on facts where both paths are taken."""
     from supplygraph.graph.analyses import flowbulk, vintages
     from supplygraph.graph.analyses.flow import supply_flow_graph
     from supplygraph.graph.stores import sqlite_rows
@@ -236,11 +237,16 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
         db.execute("UPDATE edges SET payload = json_set(payload, '$[0].share', json('null')) WHERE key IN "
                    "(SELECT key FROM edges WHERE type = 'INPUT_TO' ORDER BY key LIMIT 9)")  # fmt: skip
     monkeypatch.setattr(sqlite_rows, "BATCH", batch)
-    took, stated = flowbulk.Bulk.take, vintages._one_stated_vintage
-    counts = {True: 0, False: 0, "stated": 0}
+    monkeypatch.setattr(flowbulk, "SHARED", shared)
+    took, took_shared, stated = flowbulk.Bulk.take, flowbulk.Bulk.take_shared, vintages._one_stated_vintage
+    counts = {True: 0, False: 0, "shared": 0, "stated": 0}
 
     def counted(self, facts):
         counts[taken := took(self, facts)] += 1
+        return taken
+
+    def counted_shared(self, *batch):
+        counts["shared"] += (taken := took_shared(self, *batch))
         return taken
 
     def counted_stated(rows):
@@ -257,14 +263,17 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
         for as_of in AS_OF:
             for reviewed_only in (False, True):
                 monkeypatch.setattr(flowbulk.Bulk, "take", counted)
+                monkeypatch.setattr(flowbulk.Bulk, "take_shared", counted_shared)
                 monkeypatch.setattr(vintages, "_one_stated_vintage", counted_stated)
                 fast = project(as_of, reviewed_only)
                 monkeypatch.setattr(flowbulk.Bulk, "take", lambda self, facts: False)  # the rules, fact by fact
+                monkeypatch.setattr(flowbulk.Bulk, "take_shared", lambda self, *batch: False)
                 monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows: None)
                 assert len(fast[2]) > 400 and fast == project(as_of, reviewed_only)
     finally:
         store.close()
-    assert counts[True] > 10 and counts[False] > 10 and counts["stated"] > 100  # both paths taken
+    assert counts[True] + counts["shared"] > 10 and counts[False] > 10 and counts["stated"] > 100  # both paths taken
+    assert counts["shared"] > 10 if shared else counts["shared"] == 0  # shared batches through templates, or none
 
 
 @pytest.mark.parametrize("rows", [
@@ -317,7 +326,7 @@ def test_repeated_payloads_are_decoded_once_each_fact_its_own_copy():
             numbered = Payloads()
             numbers = list(map(numbered.__getitem__, texts))
             decoding = _Decoding(lambda text, at: scanned.append(text) or scan(text, at), list(numbered), numbers, strings)
-            props, sources, reviewed = (sum(column, []) for column in zip(*(decoding(a, a + size) for a in range(0, len(texts), size))))
+            props, sources, reviewed = (sum(column, []) for column in zip(*(decoding.own(*decoding.entries(a, a + size)) for a in range(0, len(texts), size))))
             expected = [json.loads(text) for text in texts]
             assert props == [p[0] for p in expected] and sources == [p[1] for p in expected]
             assert reviewed == [p[4] for p in expected]

@@ -197,22 +197,34 @@ BATCH = 4096
 class FlowFacts:
     """The flow facts a read keeps out of its graph (:meth:`.EmbeddedStore.analysis_graph`), in the graph's adjacency
     order: iterated, one (source, target, type, properties, sources, reviewed) tuple per fact, as
-    :meth:`.Store.analysis_graph` promises; or :meth:`batches`, the same facts as six parallel lists per batch.
+    :meth:`.Store.analysis_graph` promises; or :meth:`batches`, the same facts as six parallel lists per batch; or
+    :meth:`shared`, each batch's payloads as their texts' numbers and decodings shared between the facts of one text.
 
     The batches let the projection take a batch of plain facts with a few C-level passes over its lists instead of
     its rules one fact at a time (:mod:`..analyses.flowbulk`); iterating gives the same tuples from the same lists.
     Either way, once: the facts are decoded as they are taken and dropped once passed.
     """
 
-    def __init__(self, batches: Iterator[tuple[list, ...]]) -> None:
-        self._batches = batches
+    def __init__(self, count: int, ends: Callable[[int, int], tuple[list, list, list]], decoding: _Decoding | None) -> None:
+        """``count`` facts; ``ends`` (start, stop): their sources, targets and types; ``decoding``: their payloads."""
+        self._count, self._ends, self._decoding = count, ends, decoding
 
     def __iter__(self) -> Iterator[tuple]:
-        return itertools.chain.from_iterable(itertools.starmap(zip, self._batches))
+        return itertools.chain.from_iterable(itertools.starmap(zip, self.batches()))
 
     def batches(self) -> Iterator[tuple[list, ...]]:
         """(sources, targets, types, properties, sources cited, reviewed): one list each, of the batch's facts in order."""
-        return self._batches
+        return ((sources, targets, kinds, *self.own(numbers, entries)) for sources, targets, kinds, numbers, entries in self.shared())
+
+    def shared(self) -> Iterator[tuple[list, ...]]:
+        """(sources, targets, types, payload numbers, decodings): one list each, of the batch's facts in order; a decoding
+        is the (properties, sources cited, reviewed) of its text, shared by the facts of that text: read, not changed."""
+        for start in range(0, self._count, BATCH):
+            yield (*self._ends(start, start + BATCH), *self._decoding.entries(start, start + BATCH))
+
+    def own(self, numbers: list[int], entries: list[tuple]) -> tuple[list, list, list]:
+        """A shared batch's (properties, sources cited, reviewed), every fact its own dict and list (:class:`_Decoding`)."""
+        return self._decoding.own(numbers, entries)
 
 
 class Payloads(dict):
@@ -241,18 +253,18 @@ class _Decoding:
 
         self.scan, self.texts, self.strings = scan, texts, strings
         self.numbers = np.asarray(numbers, dtype=np.int64)
-        self.shared = np.bincount(self.numbers, minlength=len(texts)) > 1
+        self.repeated = np.bincount(self.numbers, minlength=len(texts)) > 1
         # the texts in the order of their last fact, and those positions: the decodings each batch lets go
         met, first_from_end = np.unique(self.numbers[::-1], return_index=True)
         last = len(self.numbers) - 1 - first_from_end
         self.by_last, self.last = met[np.argsort(last, kind="stable")].tolist(), np.sort(last)
         self.released = 0
         self.done: list[tuple | None] = [None] * len(texts)  # number -> (properties, sources, reviewed), while needed
+        self.nested: set[int] = set()  # repeated texts whose properties hold a list or a dict (rare: no figure does)
 
-    def __call__(self, start: int, stop: int) -> tuple[list, list, list]:
-        """The decoded payloads of the facts ``start:stop``: (properties, sources cited, reviewed), one list each."""
-        numbers = self.numbers[start:stop]
-        at = numbers.tolist()
+    def entries(self, start: int, stop: int) -> tuple[list[int], list[tuple]]:
+        """The facts ``start:stop``: their texts' numbers and decodings (properties, sources cited, reviewed), shared."""
+        at = self.numbers[start:stop].tolist()
         done, texts = self.done, self.texts
         met = list(dict.fromkeys(at))
         new = list(itertools.compress(met, map(is_, map(done.__getitem__, met), itertools.repeat(None))))  # not decoded yet
@@ -263,17 +275,23 @@ class _Decoding:
             decoded = zip(map(itemgetter(0), payloads), sources, map(itemgetter(4), payloads))
             deque(map(done.__setitem__, new, decoded), maxlen=0)  # (C-level: the maps do the work)
             deque(map(texts.__setitem__, new, itertools.repeat(None)), maxlen=0)  # decoded: the texts let go
+            repeated = itertools.compress(zip(new, payloads), self.repeated[new].tolist())  # (the texts given as copies)
+            self.nested.update(n for n, (props, *_) in repeated if any(isinstance(v, (list, dict)) for v in props.values()))
         entries = list(map(done.__getitem__, at))
-        props, sources, reviewed = (list(map(itemgetter(i), entries)) for i in range(3))
-        if self.shared[numbers].any():  # a text some other fact has too: each fact its own copy
-            if any(isinstance(value, (list, dict)) for values in map(dict.values, props) for value in values):
-                props = [copy.deepcopy(p) for p in props]  # (rare: no stored figure is a list or a dict)
-            else:
-                props = list(map(dict, props))
-            sources = list(map(list, sources))
         passed = int(self.last.searchsorted(stop))  # the texts whose last fact is before stop
         deque(map(done.__setitem__, self.by_last[self.released:passed], itertools.repeat(None)), maxlen=0)
         self.released = passed
+        return at, entries
+
+    def own(self, numbers: list[int], entries: list[tuple]) -> tuple[list, list, list]:
+        """Decodings of :meth:`entries` as (properties, sources cited, reviewed) lists, each fact its own dict and list."""
+        props, sources, reviewed = (list(map(itemgetter(i), entries)) for i in range(3))
+        if self.repeated[numbers].any():  # a text some other fact has too: each fact its own copy
+            if not self.nested.isdisjoint(numbers):
+                props = [copy.deepcopy(p) for p in props]
+            else:
+                props = list(map(dict, props))
+            sources = list(map(list, sources))
         return props, sources, reviewed
 
 
@@ -364,20 +382,13 @@ def read_graph(query: Callable[..., sqlite3.Cursor], keep: set[str] | None, revi
             add_context(context)
 
     if not flow_types:
-        return graph, FlowFacts(iter(()))
+        return graph, FlowFacts(0, list, None)
     # the general read's stream, where an edge's end has no node row or only some nodes are kept (else _split_rows):
     # the flow facts by source in the graph's node order, as its adjacency runs
     stream = [fact for source in list(nodes) for facts in flows.pop(source, {}).values() for fact in facts]
     starts, ends, types, numbers = (list(column) for column in zip(*stream)) if stream else ([], [], [], [])
-    return graph, FlowFacts(_batches(len(stream), lambda a, b: (starts[a:b], ends[a:b], types[a:b]),
-                                     _Decoding(scan, list(texts), numbers, strings)))  # fmt: skip
-
-
-def _batches(count: int, ends: Callable[[int, int], tuple[list, list, list]], decoding: _Decoding) -> Iterator[tuple[list, ...]]:
-    """A stream of ``count`` flow facts in batches of :data:`BATCH` (:meth:`FlowFacts.batches`): the facts' sources,
-    targets and types (``ends`` of a slice's bounds) and their payloads decoded."""
-    for start in range(0, count, BATCH):
-        yield (*ends(start, start + BATCH), *decoding(start, start + BATCH))
+    return graph, FlowFacts(len(stream), lambda a, b: (starts[a:b], ends[a:b], types[a:b]),
+                            _Decoding(scan, list(texts), numbers, strings))  # fmt: skip
 
 
 def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None], flow_types: frozenset[str],
@@ -436,4 +447,4 @@ def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None
                 list(map(flow_kinds.__getitem__, codes[chunk].tolist())))  # fmt: skip
 
     stream = np.concatenate(numbers)[order] if numbers else np.zeros(0, np.int64)
-    return context, FlowFacts(_batches(len(order), flow_ends, _Decoding(scan, list(texts), stream, strings)))
+    return context, FlowFacts(len(order), flow_ends, _Decoding(scan, list(texts), stream, strings))
