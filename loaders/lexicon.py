@@ -404,7 +404,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     ("ResearchInstitute", frozenset({"institute", "academy", "laboratory", "laboratories", "lab", "centre", "center"})),
     ("GovernmentBody", frozenset({"ministry", "department", "agency", "commission", "council", "bureau",
                                   "administration", "parliament", "government", "authority", "committee",
-                                  "organization", "organisation", "army", "navy", "corps", "force", "service"})),
+                                  "organization", "organisation", "army", "navy", "corps", "force", "service", "directorate"})),
     ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
                           "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme", "rules",
                           "framework", "decree", "ordinance", "regulations", "guidelines", "decision", "catalogue",

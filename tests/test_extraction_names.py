@@ -477,10 +477,18 @@ def test_a_cueless_party_to_a_deal_is_a_firm_even_when_the_deal_is_denied(extrac
 
 def test_a_groups_country_after_of_says_where_it_is_not_its_name(extractor):
     found = run(extractor, "Its concentrate is sold to the Halvor Group of Austria, which turns it into powders.",
-                "Orion Ltd sells oxide to Kestrel of Australia and to the Government of Quebec.")  # fmt: skip
+                "Orion Ltd sells oxide to Kestrel of Australia and to the Government of Quebec.",
+                "Birch GmbH has a supply contract with Tessin Alloys AG of Switzerland.")  # fmt: skip
     names = found["names"]
-    assert "Halvor Group" in names and "Halvor Group of Austria" not in names, names
+    assert {"Halvor Group", "Tessin Alloys AG"} <= set(names) and not {"Halvor Group of Austria", "Switzerland"} & set(names), names
     assert {"Kestrel of Australia", "Government of Quebec"} <= set(names), names
+
+
+def test_an_acronym_before_a_materials_head_names_a_material(extractor):
+    found = run(extractor, "Tarnby separates the carbonate into NdPr oxide and SEG oxide at its Lulea refinery.")
+    assert found["names"].get("SEG oxide", {}).get("label") == "Material", found["names"]
+    assert "SEG" not in found["names"], found["names"]
+
 
 
 def test_a_title_case_dateline_with_its_date_names_a_place(extractor):
@@ -495,3 +503,8 @@ def test_a_facility_named_by_a_demonym_is_the_one_named_with_its_country_or_none
     assert "Malaysian plant" in names["Orion Malaysia plant"]["aliases"], names
     assert not {"Malaysian plant", "Vietnamese project"} & set(names), names
     assert ("SUPPLIES", "facility:tarn-plant", "facility:orion-malaysia-plant") in found["facts"], found["facts"]
+
+
+def test_a_directorate_is_a_public_body(extractor):
+    found = run(extractor, "The Ministry of Mines and the General Directorate of Customs decided to license exports of bismuth.")
+    assert found["names"].get("General Directorate of Customs", {}).get("label") == "GovernmentBody", found["names"]

@@ -87,3 +87,11 @@ def test_a_filings_interest_column_without_a_firm_is_the_filers_and_planned_prod
             ("LOCATED_IN", "Varden project", "Atsimo"), ("OPERATES", "Orion Sands", "Varden project")} <= facts, facts  # fmt: skip
     assert not any(t == "PRODUCES" and s in ("Varden project", "Birch project") for t, s, _ in facts), facts  # (planned)
     assert not {("OPERATES", firm, "Birch project"), ("OPERATES", firm, "Varden project")} & facts, facts  # (a minority; a unit's)
+
+
+def test_a_notes_cell_saying_who_owns_the_rows_firm():
+    facts = facts_of("| Company | Headquarters | Plant | Notes |\n|---|---|---|---|\n"
+                     "| Seohan Anode Co., Ltd. | Pohang, South Korea | Pohang plant | 49% owned by Daewon Steel |\n"
+                     "| Birch Carbon Inc. | Denver, Colorado | Baton Rouge plant | wholly owned by Oak Holdings |\n")  # fmt: skip
+    assert {("HOLDS_STAKE_IN", "Daewon Steel", "Seohan Anode Co., Ltd"), ("SUBSIDIARY_OF", "Birch Carbon Inc", "Oak Holdings"),
+            ("OPERATES", "Seohan Anode Co., Ltd", "Pohang plant")} <= facts, facts  # fmt: skip

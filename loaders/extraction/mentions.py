@@ -231,7 +231,7 @@ class Mentions(Sources):
             j = known_at[i].end if i in covered and i in known_at else i
             while j < n:
                 if j in covered and j > i and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
-                        and not self._group_of_place(doc, j) and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)
+                        and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)
                                                       or _suffix(doc, known_at[j].end)):
                     j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
                     while j < n and _suffix(doc, j):
@@ -242,7 +242,7 @@ class Mentions(Sources):
                     continue
                 if j in covered and j > i:
                     if doc[j - 1].lower_ == "of" and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
-                            and any(w in ALL_CUES for w in doc.lowers[i : j - 1]) and not self._group_of_place(doc, j):
+                            and any(w in ALL_CUES for w in doc.lowers[i : j - 1]):
                         j = known_at[j].end  # "Government of Quebec", "University of Queensland": the place is part of the name
                     break
                 if j > i and j + 1 < n and number_sign(doc, j + 1) and doc.lowers[j] in self.v.INSTRUMENT_HEADS \
@@ -300,6 +300,10 @@ class Mentions(Sources):
             self.skip_until = 0
             mention = self._classify(doc, start, j, known)
             if mention is not None:
+                seat = next((k for k in range(start + 2, j - 1) if k + 1 in known_at and known_at[k + 1].end == j
+                             and self._group_of_place(doc, k + 1)), None)
+                if seat is not None:  # "the Halvor Group of Austria": the name is "Halvor Group", the country its seat
+                    mention.text = doc[start:seat].text
                 out.append(mention)
             i = max(i, self.skip_until)
         return out
@@ -383,6 +387,9 @@ class Mentions(Sources):
         if any(c.isdigit() for c in text) and not any(w in ALL_CUES for w in words):
             return None  # "Q3", "H1", "Figure 2": not names
         label, strong = cue_label(words)
+        if label is None and end - start == 1 and text.isupper() and lowers[end : end + 1] and lowers[end] in self.v.MATERIAL_HEADS \
+                and doc[end].is_lower:
+            return Mention(start, end + 1, None, doc[start : end + 1].text, "Material", True)  # "SEG oxide": an acronym's material
         if label is None and any(k.start == start and k.label_of_known in ORG_LABELS for k in known):
             label, strong = "Company", True  # "POSCO Argentina": a known firm's national subsidiary (text.absorbable)
         listed = self._listed_sites(doc, start) if label is None and before[-1:] == [","] and lowers[end : end + 1] in ([","], ["and"]) else None
@@ -430,9 +437,11 @@ class Mentions(Sources):
         return Mention(start, end, None, text, label, strong)
 
     def _group_of_place(self, doc: Any, j: int) -> bool:
-        """ "the Halvor Group of Austria": after a group's noun and "of", the place at ``j`` says where the group is,
-        it is no part of its name (as it is of "Government of Quebec" or "Kestrel of Australia")."""
-        return doc.lowers[j - 1] == "of" and doc.lowers[j - 2] in self.v.GROUP_NOUNS
+        """ "the Halvor Group of Austria", "Tessin Alloys AG of Switzerland": after a group's noun or an abbreviated
+        legal form and "of", the place at ``j`` says where the firm is, it is no part of its name (as it is of
+        "Government of Quebec", "Aluminum Corporation of China" or "Kestrel of Australia"), nor a party of its own."""
+        word = doc.lowers[j - 2]
+        return doc.lowers[j - 1] == "of" and (word in self.v.GROUP_NOUNS or word in lexicon.LEGAL_SUFFIXES and word not in _WORD_SUFFIXES)
 
     def _place_inside(self, doc: Any, known_at: dict[int, Mention], j: int) -> bool:
         """A known place or country at ``j`` between two words of one capitalised name (not a demonym, not after a
@@ -496,6 +505,10 @@ class Mentions(Sources):
             return False
         nouns = self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS
         return any(w in nouns for w in lowers[end + 2 : end + 6])
+
+_WORD_SUFFIXES = frozenset(("corporation", "company", "limited", "holdings"))
+"""Legal forms written out, which "of" and a country may follow inside a name ("Aluminum Corporation of China")."""
+
 
 def _institution_ahead(doc: Any, k: int) -> bool:
     """A body's kind word ("Commission", "Ministry") ends the capitalised words from ``k`` (across "and", "of")."""

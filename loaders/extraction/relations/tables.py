@@ -160,6 +160,7 @@ class Tables:
             for source in found.get("source", [])[:1]:  # "Spodumene feed | Greenbushes mine": the mine supplies the plant
                 self.st.add("SUPPLIES", source, m, self.s, 0.6)
         self._stakes(roles, spans, facility, firms)
+        self._owned_by(spans, operator or (firms if not facility else []))
         in_context = [self.st.table_policy] if self.st.table_policy else []
         for p in found.get("policy", [])[:1] or in_context:  # ("Element | Controlled items" in a notice: its items)
             for item in found.get("item", []):
@@ -189,6 +190,18 @@ class Tables:
         elif majority:
             for f in facility:
                 self.st.add("OPERATES", holder, f, self.s, 0.65)
+
+    def _owned_by(self, spans: list[tuple[int, int]], firm: list[Mention]) -> None:
+        """A cell that says whose the row's firm is without naming it ("49% owned by Daewon Steel", "wholly owned by
+        X" in a notes column): the holder owns the row's firm, as a sentence stating the share would say."""
+        for a, b in spans if firm else ():
+            at = next((k for k in range(a, b - 1) if self.w(k) == "owned" and self.w(k + 1) == "by"), None)
+            if at is None or any(self.doc[k].is_alpha and self.w(k) not in ("wholly", "majority", "jointly", "percent")
+                                 for k in range(a, at)):
+                continue  # ("Lynas Malaysia Sdn Bhd, a wholly owned subsidiary of ...": a cell with its own subject)
+            holder = next((m for m in self.ms if at + 2 <= m.start < b and self.st.label(m) in ORG_LABELS), None)
+            if holder is not None and self.st._key(holder) != self.st._key(firm[0]):
+                self._holds(holder, firm[0], self._percent(a, at))
 
     def _named_in_cell(self, a: int, b: int, label: str) -> None:
         """A cell that is one short capitalised name ("Mountain Pass", "Announcement No. 18 of 2025") and names nothing
