@@ -473,6 +473,11 @@ def test_a_cueless_party_to_a_deal_is_a_firm_even_when_the_deal_is_denied(extrac
     assert {"Talvik", "Brenner Alloys", "Shenghai Magnet"} <= set(names), names
     assert all(names[n]["label"] == "Company" for n in ("Talvik", "Brenner Alloys", "Shenghai Magnet")), names
     assert not [f for f in found["facts"] if f[0] == "COOPERATES_WITH"], found["facts"]  # (denied or only reported)
+    found = run(extractor, 'Miyako Trading Corporation will buy a stake in Kestrel Rare Metals Pty Ltd ("Kestrel") and '
+                "enter into a business alliance with Kestrel.")  # fmt: skip
+    assert "Kestrel" not in found["names"], found["names"]  # (the deal's party is the short form of the name before)
+    found = run(extractor, "Orion Ltd signed an offtake agreement with Talvik. Birch Holdings holds a 40% stake in Talvik.")
+    assert found["names"]["Talvik"]["label"] == "Company", found["names"]  # (not a place "in Talvik")
 
 
 def test_a_groups_country_after_of_says_where_it_is_not_its_name(extractor):

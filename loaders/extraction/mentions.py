@@ -409,7 +409,9 @@ class Mentions(Sources):
         if end < len(doc) and doc[end].lower_ in ("programme", "program", "fund", "scheme", "initiative") and label in (None, "Place"):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Policy", True)  # "its Green Platform programme"
         if label in (None, "Company") and not strong and before[-1:] == ["with"] and before[-2:-1] and before[-2] in self.v.DEAL_NOUNS:
-            return Mention(start, end, None, text, "Company", True)  # "a supply agreement with X": a party to a deal
+            return Mention(start, end, None, text, label, True)  # "a supply agreement with X": a party to a deal (an
+            # organisation; a cue-less one keeps no label, so that "an alliance with Kestrel" is still the short form of
+            # "Kestrel Rare Metals")
         if label is None:
             nxt = doc[end].text if end < len(doc) else ""
             if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based" or words[0] in self.v.PLACE_OPENERS and end > start + 1:

@@ -149,7 +149,7 @@ class Mention:
     key: str | None  # entity key; None for an unresolved candidate
     text: str
     label: str | None = None  # label for candidates: a cue label, "Place" or None (needs confirmation)
-    strong: bool = False  # candidate label came from a strong cue
+    strong: bool = False  # candidate label came from a strong cue (without a label: an organisation by its use, "a deal with X")
     anaphora: bool = False
     demonym: bool = False
     label_of_known: str | None = None  # the label of a gazetteer match

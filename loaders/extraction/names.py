@@ -58,9 +58,9 @@ class Names:
         org_prefixes = set()
         for s in self.sentences:
             for m in s.mentions:
-                if m.key is None and m.label in ORG_LABELS:
-                    tokens = normalise(m.text).split()
-                    org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
+                if m.key is None and (m.label in ORG_LABELS or m.label is None and m.strong):
+                    tokens = normalise(m.text).split()  # (a deal's party whole: "a stake in Talvik" after "a deal with Talvik")
+                    org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens) + (m.label is None)))
         sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions if m.label == "Facility"}
         for s in self.sentences:
             self._listed_places(s, sites)
@@ -99,7 +99,7 @@ class Names:
                     target.surfaces[m.text] += 0
                     index.alias(target, m.text)
                     continue
-                entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=False)
+                entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=m.strong)  # (strong: a deal's party)
                 m.key = entity.key
                 index.add(entity)
         self._titled_notice()
