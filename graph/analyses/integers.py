@@ -79,8 +79,8 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
     O(V + E), from :func:`flow_arrays` (shared with the other passes). Used
     where rustworkx's compiled algorithms pay off on large graphs
     (articulation points, bridges, dominators, exact betweenness); see
-    docs/scale.md. The directed graph is made once (0.3 s at a million
-    edges, most of it the list of pairs); a copy takes 0.015 s, the
+    docs/scale.md. The directed graph is made once (0.1-0.15 s at a million
+    edges; 0.2-0.25 s with a list of the pairs); a copy takes 0.015 s, the
     undirected view (rustworkx's ``to_undirected``, then one edge of each
     reciprocal pair removed) 0.1 s. Edges are added to multigraphs: with
     ``multigraph=False`` rustworkx looks for an existing edge at every
@@ -95,7 +95,10 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
     def directed_graph():
         R = rx.PyDiGraph()
         R.add_nodes_from(nodes)
-        R.extend_from_edge_list(list(zip(tails.tolist(), heads.tolist())))
+        try:  # rustworkx 0.18 takes any iterable: zip hands over one reused pair at a time, not a list of a million
+            R.extend_from_edge_list(zip(tails.tolist(), heads.tolist()))
+        except TypeError:  # earlier versions take a list only (and add nothing before refusing anything else)
+            R.extend_from_edge_list(list(zip(tails.tolist(), heads.tolist())))
         return R
 
     R = cached(F, "supplygraph_rustworkx", directed_graph)
