@@ -221,6 +221,7 @@ class FlowFacts:
         is the (properties, sources cited, reviewed) of its text, shared by the facts of that text: read, not changed."""
         for start in range(0, self._count, BATCH):
             yield (*self._ends(start, start + BATCH), *self._decoding.entries(start, start + BATCH))
+        self._ends = self._decoding = None  # taken once: the read's arrays let go (the report holds the stream till its end)
 
     def own(self, numbers: list[int], entries: list[tuple]) -> tuple[list, list, list]:
         """A shared batch's (properties, sources cited, reviewed), every fact its own dict and list (:class:`_Decoding`)."""
