@@ -513,3 +513,9 @@ def test_a_facility_named_by_a_demonym_is_the_one_named_with_its_country_or_none
 def test_a_directorate_is_a_public_body(extractor):
     found = run(extractor, "The Ministry of Mines and the General Directorate of Customs decided to license exports of bismuth.")
     assert found["names"].get("General Directorate of Customs", {}).get("label") == "GovernmentBody", found["names"]
+
+
+def test_a_name_a_day_closes_is_an_occasion_not_a_firm(extractor):
+    found = run(extractor, "Speaking at the company's Investor Day at its Austin plant, Orion Ltd's chief engineer said it would "
+                "cut its use of dysprosium. Birch Metals will hold a Capital Markets Day in June.")  # fmt: skip
+    assert not [n for n in found["names"] if n.endswith("Day")], found["names"]

@@ -316,8 +316,8 @@ class Mentions(Sources):
         a_law = words[-1] == "law" and lowers[start - 1 : start] == ["the"]  # "the Foreign Trade Law", not a law firm
         if not norm or norm in REGIONS or norm in NOT_PARTIES or (any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]) and not a_law):
             return None
-        if words[0] in MONTHS or words[0] in self.v.WEEKDAYS or all(w in self.v.STOP for w in words):
-            return None
+        if words[0] in MONTHS or words[0] in self.v.WEEKDAYS or all(w in self.v.STOP for w in words) or words[-1] in self.v.OCCASION_WORDS:
+            return None  # (and "Investor Day": an occasion, no party)
         before = lowers[max(0, start - 3) : start]
         after = lowers[end : end + 3]
         if words[0] in OFFICE_WORDS:
