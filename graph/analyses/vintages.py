@@ -16,11 +16,8 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import repeat
-from operator import itemgetter, setitem
 from typing import Any
 
-from .flowbulk import consume
 from .timeline import day
 
 STATED = "stated shares"
@@ -213,21 +210,24 @@ def _one_stated_vintage(rows: list[tuple[str, dict]]) -> tuple[dict, list[tuple[
     int), each producer once, every row with a ``share``; None otherwise.
 
     Then the rules weigh every row its stated share, listed, whatever the filters and the date ask (the only vintage
-    with figures is the choice, and ``covered`` matters only without figures): most of a million producer rows, done
-    by C-level maps over the rows instead of grouping them.
+    with figures is the choice, and ``covered`` matters only without figures): most of a million producer rows, in
+    one plain loop per material instead of grouping them. (Its groups are small: 98,442 of the 1M network's 114,849
+    have three rows, where setting up C-level maps cost more than the loop: 1.3 s for all of them.)
     """
-    attrs = list(map(itemgetter(1), rows))
-    shares = list(map(dict.get, attrs, repeat("share")))
-    years = set(map(dict.get, attrs, repeat("year")))
-    editions = set(map(dict.get, attrs, repeat("edition")))
-    if not rows or None in shares or len(years) != 1 or len(editions) != 1 or len(set(map(itemgetter(0), rows))) != len(rows):
+    if not rows:
         return None
-    (year,) = years
+    first = rows[0][1]
+    year, edition = first.get("year"), first.get("edition")
     if type(year) is not int:
         return None
-    consume(map(setitem, attrs, repeat("weight"), map(float, shares)))
-    consume(map(setitem, attrs, repeat("listed"), repeat(True)))
-    return {"edition": editions.pop(), "year": year, "weights": STATED, "listed": len(rows)}, list(rows)
+    producers = set()
+    for producer, attrs in rows:
+        if attrs.get("share") is None or attrs.get("year") != year or attrs.get("edition") != edition or producer in producers:
+            return None
+        producers.add(producer)
+    for _, attrs in rows:
+        attrs["weight"], attrs["listed"] = float(attrs["share"]), True
+    return {"edition": edition, "year": year, "weights": STATED, "listed": len(rows)}, list(rows)
 
 
 def _published_by(edition: str | None, rows: dict[str, dict], as_of: str) -> bool:
