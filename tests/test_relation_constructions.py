@@ -33,3 +33,15 @@ def test_what_is_made_at_a_list_of_sites_or_at_a_site_further_on_each_site_makes
             ("PRODUCES", "Fjord smelter", "Indium"), ("PRODUCES", "Fjord smelter", "Bismuth"),
             ("PRODUCES", "Redvale plant", "germanium wafer")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and source == "Pine Mill" for kind, source, _ in facts), facts
+
+
+def test_the_site_a_material_comes_from_makes_it(extractor):
+    """ "supply M from its refinery at P", "fed with M from X's Y Operation": the site makes M and so does its owner
+    (only the firm that supplied was a producer, and a named owner's site nothing); not a site still planned."""
+    facts = named_facts(extractor, "Under the agreement Orion Metals Ltd will supply cerium oxide from its refinery at Tarnby to "
+                                   "Birch Glass Inc.\n\n"
+                                   "Both lines are fed with spodumene concentrate from Kestrel Minerals' Fjord Operation in Norland.\n\n"
+                                   "Oak Rare Earths Ltd will supply NdPr oxide from its planned separation plant in Redvale.")  # fmt: skip
+    assert {("PRODUCES", "Tarnby refinery", "cerium oxide"), ("PRODUCES", "Fjord Operation", "spodumene"),
+            ("PRODUCES", "Kestrel Minerals", "spodumene")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and "Redvale" in source for kind, source, _ in facts), facts

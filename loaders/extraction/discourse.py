@@ -39,7 +39,7 @@ class Discourse:
         None when ``k`` holds no possessive."""
         if self.w(k) in ("its", "their"):
             return self.its(k)
-        return self.at_end(k) if self.w(k) in ("'s", "’s") else None
+        return self.at_end(k) if self.w(k) in ("'s", "’s", "'", "’") else None  # ("Pilbara Minerals' mine")
 
     def _clause_head(self, i: int) -> Mention | None:
         """The organisation a relative clause holding ``i`` is about ("B, which ... its"; "B, the miner that ...

@@ -262,6 +262,14 @@ class Grammar:
                 return []  # (", and has recovered M from monazite at the mill": another predicate's site; "at X's plant": X owns it)
         return []
 
+    def site_at(self, k: int) -> Mention | None:
+        """The facility the noun phrase at ``k`` names: "its refinery", "the Kolari mine", "Pilbara Minerals'
+        Pilgangoora Operation"; None when it names none."""
+        m = self.at(k) or self.at(k + 1) if self.w(k) in ("its", "their", "the") else self.at(k)
+        if m is not None and self.w(m.end) in ("'s", "’s", "'", "’"):
+            m = self.at(m.end + 1)  # (the possessor names the owner, the thing possessed the site)
+        return m if m is not None and self.st.label(m) == "Facility" else None
+
     def past_place(self, i: int) -> int:
         """Where the place phrase after a facility ("in Alexandria, Louisiana") ends, or ``i`` when none starts there."""
         if self.w(i) not in ("in", "at", "near"):

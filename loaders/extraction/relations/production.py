@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Mention, ORG_LABELS, STAGE_ORDER
+from .supply import NOT_YET
 
 
 class Production:
@@ -118,6 +119,21 @@ class Production:
                 self.st.add("PRODUCES", maker, mat, self.s, 0.7)
             self._made_in(i)
         self._made_from()
+        self._source_sites()
+
+    def _source_sites(self) -> None:
+        """ "supply M from its refinery at P", "fed with M from Pilbara Minerals' Pilgangoora Operation": the site a
+        material comes from makes it, and so does the firm named as its owner; not a site still planned ("from its
+        planned plant") nor one the sentence hedges."""
+        for i in self.triggers(("from",)):
+            material, site = self.at_end(i), self.site_at(i + 1)
+            if material is None or site is None or self.st.label(material) != "Material" or self.hedged(material.start, site.end) \
+                    or any(self.w(k) in NOT_YET for k in range(i, site.end)):
+                continue
+            self.st.add("PRODUCES", site, material, self.s, 0.7)
+            owner = self.possessor(site.start - 1)
+            if owner is not None and self.st.label_of(owner) in ORG_LABELS:
+                self.st.add("PRODUCES", owner, material, self.s, 0.65)
 
     def _made_from(self) -> None:
         """ "M is made from M0", "M, made from M0, ...": M0 feeds M; "M0 is the intermediate from which M1 and M2 are

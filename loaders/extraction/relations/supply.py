@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Mention, ORG_LABELS
 
 
-_NOT_YET = frozenset(("planned", "proposed", "future", "prospective", "potential", "envisaged", "intended"))
+NOT_YET = frozenset(("planned", "proposed", "future", "prospective", "potential", "envisaged", "intended"))
 """Words that describe a plant not built yet ("from its planned separation facility"): a supply from it is a plan,
 and no production today is inferred from it."""
 
@@ -57,7 +57,7 @@ class Supply:
                                               and not (m.demonym and self.w(m.end) in self.v.FACILITY_NOUNS), limit=3)
                         # ("to Chinese separators" is China, "to its Malaysian refinery" is no customer)
                     source = self.right(mats[-1].end, self.labelled("Facility"), limit=3)
-                    planned = source is not None and any(self.w(k) in _NOT_YET for k in range(mats[-1].end, source.end))
+                    planned = source is not None and any(self.w(k) in NOT_YET for k in range(mats[-1].end, source.end))
                     if source is not None and self.w(source.start - 1) in ("its", "their") and self.st.label_of(supplier) in ORG_LABELS \
                             and not planned:  # ("from its planned plant": nothing made yet, so no producer today)
                         self.st.add("PRODUCES", supplier, material, self.s, 0.7)  # "A will supply M from its plant"
@@ -204,7 +204,7 @@ class Supply:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
         if material is not None and not via_plant and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
-                and (self.st._key(material), self.st._key(supplier)) not in self.st.bought and not _NOT_YET.intersection(self.words) \
+                and (self.st._key(material), self.st._key(supplier)) not in self.st.bought and not NOT_YET.intersection(self.words) \
                 and not any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
             self.st.add("PRODUCES", supplier, material, self.s, conf - 0.15)  # a firm that supplies what it makes makes it
         if material is not None:
