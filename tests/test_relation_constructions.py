@@ -45,3 +45,14 @@ def test_the_site_a_material_comes_from_makes_it(extractor):
     assert {("PRODUCES", "Tarnby refinery", "cerium oxide"), ("PRODUCES", "Fjord Operation", "spodumene"),
             ("PRODUCES", "Kestrel Minerals", "spodumene")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and "Redvale" in source for kind, source, _ in facts), facts
+
+
+def test_an_instrument_two_governments_sign_is_issued_by_both(extractor):
+    """ "A signed a strategic partnership on M with B", "A and B signed ...", "B, which signed ... with C": each
+    signatory issues the instrument (none did: only issuing verbs were read); not when the signing is denied."""
+    facts = named_facts(extractor, "Norway signed a strategic partnership on battery minerals with Chile in May 2024.\n\n"
+                                   "Prices rose after Canada and Peru signed a strategic partnership on cobalt in March.\n\n"
+                                   "Iceland has not signed a strategic partnership on gallium with Japan.")  # fmt: skip
+    issuers = {(source.split()[-1], target) for kind, source, target in facts if kind == "ISSUED_BY"}
+    assert {("minerals", "Norway"), ("minerals", "Chile"), ("cobalt", "Canada"), ("cobalt", "Peru")} <= issuers, facts
+    assert not {("gallium", "Iceland"), ("gallium", "Japan")} & issuers, facts

@@ -231,11 +231,12 @@ class Policies:
                 if owner is not None and self.st.label(owner) in ("GovernmentBody", "Country"):
                     self.st.add("ISSUED_BY", p, owner, self.s, 0.8)
                     continue
-            verb = next((q for q in range(p.start - 1, max(self.s.start, p.start - 6) - 1, -1) if self.w(q) in self.v.ISSUE_VERBS), None)
+            verbs = self.v.ISSUE_VERBS | self.v.SIGN_VERBS
+            verb = next((q for q in range(p.start - 1, max(self.s.start, p.start - 6) - 1, -1) if self.w(q) in verbs), None)
             if verb is not None:
                 body = self.left(verb, self.labelled("GovernmentBody", "Country"), limit=4)
                 if body is not None and not self.hedged(body.start, p.end):
-                    for b in self.coordinated_before(body, self.labelled("GovernmentBody", "Country")):
+                    for b in self.coordinated_before(body, self.labelled("GovernmentBody", "Country")) + self._cosignatories(verb, p):
                         self.st.add("ISSUED_BY", p, b, self.s, 0.75)
                     continue
             # "through its Green Platform programme" (the agency's own programme)
@@ -250,6 +251,15 @@ class Policies:
                     for b in self.conjuncts(body, self.labelled("GovernmentBody", "Country")) if body is not None else ():
                         self.st.add("ISSUED_BY", p, b, self.s, 0.75)  # "was issued by A, B and C"
                     break
+
+    def _cosignatories(self, verb: int, p: Mention) -> list[Mention]:
+        """The governments a signed instrument names after "with": "A signed a strategic partnership on raw materials
+        with the Government of B (and C)"; none after another verb than a signing one."""
+        if self.w(verb) not in self.v.SIGN_VERBS or self.w(p.end) != "with":
+            return []
+        body = self.labelled("GovernmentBody", "Country")
+        first = self.right(p.end + 1, body, limit=2)
+        return self.conjuncts(first, body) if first is not None else []
 
     def _issued_in_context(self) -> None:
         """ "The Ministry of Commerce and the General Administration of Customs decided to implement export control on
