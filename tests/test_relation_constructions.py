@@ -8,6 +8,7 @@ import pytest
 from supplygraph.loaders import Gazetteer
 from supplygraph.loaders.extraction import Extractor
 
+from .test_documents import run
 from .test_relation_grammar import named_facts
 
 
@@ -56,3 +57,22 @@ def test_an_instrument_two_governments_sign_is_issued_by_both(extractor):
     issuers = {(source.split()[-1], target) for kind, source, target in facts if kind == "ISSUED_BY"}
     assert {("minerals", "Norway"), ("minerals", "Chile"), ("cobalt", "Canada"), ("cobalt", "Peru")} <= issuers, facts
     assert not {("gallium", "Iceland"), ("gallium", "Japan")} & issuers, facts
+
+
+def test_conversions_and_products_named_before_their_verb(extractor):
+    """ "M, which A and B produce in P": the relative clause's subjects make M (its object was looked for after the
+    verb only); "turn M0 into M1 and into M2": M0 feeds both, whoever turns it; "is converted to M in P": "to" as
+    "into" after a verb of conversion. A denied production makes nothing."""
+    found = run(extractor, "Battery makers rely on high-nickel cathodes, which Orion Chemicals Ltd and Birch Materials Inc produce "
+                           "in Tarnland.",
+                "Ore from the district goes to the smelters in Norland, which turn laterite ore into nickel pig iron and into "
+                "mixed hydroxide precipitate.",
+                "Almost all spodumene concentrate is converted to lithium hydroxide in China.",
+                "Kestrel uses magnet alloy, which Elm Metals Ltd does not produce.")  # fmt: skip
+    facts = found["facts"]
+    assert {("PRODUCES", "org:orion-chemicals-ltd", "material:cathode-material"),
+            ("PRODUCES", "org:birch-materials-inc", "material:cathode-material"),
+            ("INPUT_TO", "material:nickel-laterite", "material:nickel-pig-iron"),
+            ("INPUT_TO", "material:nickel-laterite", "material:mixed-hydroxide-precipitate"),
+            ("PRODUCES", "country:CN", "material:lithium-hydroxide")} <= facts, facts  # fmt: skip
+    assert not any(kind == "PRODUCES" and source == "org:elm-metals-ltd" for kind, source, _ in facts), facts

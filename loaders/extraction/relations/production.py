@@ -28,6 +28,10 @@ class Production:
             commodity = self.w(i) in self.v.COMMODITY_VERBS or self.w(i) in ("recovers", "recover", "recovered") and not any(
                 self.w(k) == "from" for k in range(i + 1, min(self.s.end, i + 10)))  # ("recovers Nd from scrap": a recycler's)
             materials = self._objects(i + 1, ("Material", "Element") if commodity else "Material")
+            gap = self.gapped_object(i, self.labelled("Material")) if not materials else None
+            inner = self.left(i, self.maker, limit=i - gap[1]) if gap is not None else None
+            if inner is not None:  # "cathodes, which A and B produce in Korea": the relative clause's subject makes them
+                materials, producer = [gap[0]], inner
             if self.w(i).startswith("separat"):  # "separates the concentrate (into ...)": what is separated is the feed
                 materials = [m for m in materials if self.st.ent(m).props.get("stage") != "mining"]
             # ("mines copper and cobalt", "produces vanadium": elements as commodities; a recycler "recovers" them from scrap)
@@ -56,7 +60,9 @@ class Production:
                 if self.st.label_of(producer) in ORG_LABELS and not self.st.into.get(("OPERATES", self.st._key(plant))):
                     self.st.add("OPERATES", producer, plant, self.s, 0.7)
         # "turns them into M", "separates the carbonate into M": the subject (a firm or a plant) makes M from what it takes
-        for i in self.triggers(("into",)):
+        for i in self.triggers(("into", "to")):
+            if self.w(i) == "to" and self.w(i - 1) not in self.v.CONVERT_TO_VERBS or self.w(i - 1) == "and":
+                continue  # ("is converted to M"; "into M1 and into M2": the second product is the first's list)
             verb = next((k for k in range(i - 1, max(self.s.start, i - 8) - 1, -1) if self.w(k) in self.v.CONVERT_VERBS), None)
             if verb is None or self.hedged(verb, i + 1):
                 continue
@@ -69,6 +75,8 @@ class Production:
                 makers = next((k for k in range(rel + 1, verb) if self.w(k) in self.v.MAKER_NOUNS and self.w(k + 1) == "in"), None)
                 producer = self.place_at(makers + 2) if makers is not None and producer is None else producer
             products = self._objects(i + 1, "Material")
+            if products and self.w(products[-1].end) == "and" and self.w(products[-1].end + 1) == "into":
+                products += self._objects(products[-1].end + 2, "Material")  # "turn M0 into M1 and into M2"
             for plant in self.sites_after(products[-1].end) if products else ():
                 for mat in products:  # "(is) converted into M at the company's Kemerton plant": the plant makes M
                     self.st.add("PRODUCES", plant, mat, self.s, 0.7)
@@ -76,12 +84,13 @@ class Production:
                 for place in self._places_after(products[-1].end, 3):
                     for mat in products:
                         self.st.add("PRODUCES", place, mat, self.s, 0.7)
+            for mat in products:  # (what is turned into M feeds M whoever turns it: "the smelters, which turn M0 into M")
+                for src in sources:
+                    self._input(src, mat)
             if producer is None or not products:
                 continue
             for mat in products:
                 self.st.add("PRODUCES", producer, mat, self.s, 0.75)
-                for src in sources:
-                    self._input(src, mat)
             self._purpose(products[-1].end, products, producer)
         # "A, the largest cobalt refiner", "B, a Japanese NdFeB magnet maker": what the compound's first noun names
         for i in self.triggers(self.v.PRODUCER_NOUNS | self.v.MAKER_NOUNS):
