@@ -76,3 +76,10 @@ def test_conversions_and_products_named_before_their_verb(extractor):
             ("INPUT_TO", "material:nickel-laterite", "material:mixed-hydroxide-precipitate"),
             ("PRODUCES", "country:CN", "material:lithium-hydroxide")} <= facts, facts  # fmt: skip
     assert not any(kind == "PRODUCES" and source == "org:elm-metals-ltd" for kind, source, _ in facts), facts
+
+
+def test_a_place_where_a_material_is_made_makes_it(extractor):
+    """ "P, where most of the world's M is refined": P makes M, as "M is refined in P" does (the place was looked for
+    after the verb only)."""
+    found = run(extractor, "The supply chain still runs through Chile, where most of the region's lithium carbonate is refined.")
+    assert ("PRODUCES", "country:CL", "material:lithium-carbonate") in found["facts"], found["facts"]

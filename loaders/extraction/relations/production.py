@@ -180,6 +180,9 @@ class Production:
         mat = self.at_end(k + 1)
         kinds = ("Material", "Element") if self.w(i) in self.v.COMMODITY_VERBS else ("Material",)
         where = self._places_after(i + 1, 6)
+        rel = next((q for q in range(k, max(self.s.start, k - 8), -1) if self.w(q) == "where"), None) if not where else None
+        if rel is not None and self.w(rel - 1) == "," and self.st.label(self.at_end(rel - 1)) in ("Place", "Country"):
+            where = [self.at_end(rel - 1)]  # "China, where most of the world's M is refined"
         if mat is not None and self.st.label(mat) in kinds and where and not self.hedged(mat.start, where[-1].end):
             for place in where:
                 self.st.add("PRODUCES", place, mat, self.s, 0.7)
