@@ -4,6 +4,7 @@ to, and other names of the subject ("formerly X").
 
 from __future__ import annotations
 
+from .grammar import POSSESSIVES
 from .model import Mention, ORG_LABELS
 
 
@@ -39,7 +40,7 @@ class Discourse:
         None when ``k`` holds no possessive."""
         if self.w(k) in ("its", "their"):
             return self.its(k)
-        return self.at_end(k) if self.w(k) in ("'s", "’s", "'", "’") else None  # ("Pilbara Minerals' mine")
+        return self.at_end(k) if self.w(k) in POSSESSIVES else None  # (also "Pilbara Minerals' mine")
 
     def _clause_head(self, i: int) -> Mention | None:
         """The organisation a relative clause holding ``i`` is about ("B, which ... its"; "B, the miner that ...

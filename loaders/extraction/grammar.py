@@ -15,7 +15,8 @@ from .text import number_sign
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
 _SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whereas", "from", "has", "have", "had"))
 """Words that end the reach of :meth:`Grammar.sites_after`: a clause, a source or another predicate begins."""
-_SITE_DETERMINERS = frozenset(("its", "their", "the", "company", "'s", "’s", "'", "’"))
+POSSESSIVES = ("'s", "’s", "'", "’")
+_SITE_DETERMINERS = frozenset(("its", "their", "the", "company", *POSSESSIVES))
 
 
 class Grammar:
@@ -258,7 +259,7 @@ class Grammar:
                     or self.w(before) == "at" else None
                 return self.coordinated(first, site) if first is not None else []
             if self.w(k) in _SITE_ENDS or self._finite_verb(k) \
-                    or m is not None and self.flow_end(m) and self.w(m.end) not in ("'s", "’s", "'", "’"):
+                    or m is not None and self.flow_end(m) and self.w(m.end) not in POSSESSIVES:
                 return []  # (", and has recovered M from monazite at the mill": another predicate's site; "at X's plant": X owns it)
         return []
 
@@ -266,7 +267,7 @@ class Grammar:
         """The facility the noun phrase at ``k`` names: "its refinery", "the Kolari mine", "Pilbara Minerals'
         Pilgangoora Operation"; None when it names none."""
         m = self.at(k) or self.at(k + 1) if self.w(k) in ("its", "their", "the") else self.at(k)
-        if m is not None and self.w(m.end) in ("'s", "’s", "'", "’"):
+        if m is not None and self.w(m.end) in POSSESSIVES:
             m = self.at(m.end + 1)  # (the possessor names the owner, the thing possessed the site)
         return m if m is not None and self.st.label(m) == "Facility" else None
 

@@ -231,8 +231,7 @@ class Policies:
                 if owner is not None and self.st.label(owner) in ("GovernmentBody", "Country"):
                     self.st.add("ISSUED_BY", p, owner, self.s, 0.8)
                     continue
-            verbs = self.v.ISSUE_VERBS | self.v.SIGN_VERBS
-            verb = next((q for q in range(p.start - 1, max(self.s.start, p.start - 6) - 1, -1) if self.w(q) in verbs), None)
+            verb = next((q for q in range(p.start - 1, max(self.s.start, p.start - 6) - 1, -1) if self.w(q) in self.v.POLICY_VERBS), None)
             if verb is not None:
                 body = self.left(verb, self.labelled("GovernmentBody", "Country"), limit=4)
                 if body is not None and not self.hedged(body.start, p.end):
