@@ -83,3 +83,19 @@ def test_a_place_where_a_material_is_made_makes_it(extractor):
     after the verb only)."""
     found = run(extractor, "The supply chain still runs through Chile, where most of the region's lithium carbonate is refined.")
     assert ("PRODUCES", "country:CL", "material:lithium-carbonate") in found["facts"], found["facts"]
+
+
+def test_a_sum_one_body_gives_another_is_cooperation(extractor):
+    """ "agreed to provide A with $12.5 million", "has given A almost $40 million" (FUNDING_VERBS): cooperation, as
+    an award is; "A, the P-based developer, finalised a grant from B": A, past its appositive (the award's recipient
+    was looked for eight words back). Giving anything but money is none."""
+    facts = named_facts(extractor, "The Department of Energy agreed to provide Orion Magnetics Ltd with $12.5 million to build a line.\n\n"
+                                   "The Ministry of Mines has given Birch Graphite Inc almost $40 million under the programme.\n\n"
+                                   "Kestrel Rare Metals Ltd, the Tarnby, Norland-based developer, finalised a $3 million grant "
+                                   "from the Department of Energy in May.\n\n"
+                                   "Elm Metals Ltd gave Oak Motors Inc two samples of magnet alloy.")  # fmt: skip
+    pairs = {frozenset((s, t)) for kind, s, t in facts if kind == "COOPERATES_WITH"}
+    assert {frozenset(("United States Department of Energy", "Orion Magnetics Ltd")),
+            frozenset(("Ministry of Mines", "Birch Graphite Inc")),
+            frozenset(("United States Department of Energy", "Kestrel Rare Metals Ltd"))} <= pairs, facts  # fmt: skip
+    assert frozenset(("Elm Metals Ltd", "Oak Motors Inc")) not in pairs, facts

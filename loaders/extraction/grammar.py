@@ -472,6 +472,12 @@ class Grammar:
                 break
         return out
 
+    def money(self, i: int, reach: int = 4) -> bool:
+        """Whether a sum of money stands within ``reach`` words from ``i`` ("$94.1 million", "US$75 million", "EUR 5
+        million", "almost €295 million")."""
+        return any(any(sign in self.doc[k].text for sign in "$€£¥") or self.w(k) in self.v.CURRENCY_CODES
+                   for k in range(i, min(self.s.end, i + reach)))
+
     def _up_to(self, k: int) -> bool:
         """ "up to 10,000 tonnes": the "to" of an amount, no preposition of a role."""
         return self.w(k) == "to" and self.w(k - 1) == "up" or self.w(k) == "up" and self.w(k + 1) == "to"

@@ -184,7 +184,8 @@ class Cooperation:
             if self.w(into) == "from":
                 first = self.right(into + 1, self.org, limit=2)
                 investors = self.coordinated(first, self.org) if first is not None else []
-                target = self.left(i, self.org, limit=8)
+                target = self.left(i, self.org, limit=8) or self.clause_subject(i)  # ("A, the P-based developer, finalised an award")
+                target = self.over_insertion(target, i)
             elif self.w(into) in ("in", "into"):
                 first = self.right(by + 1, self.org, limit=2) if by is not None and by < into else None
                 if first is None and self.w(i - 1) in ("its", "their", "'s", "’s"):
@@ -202,6 +203,18 @@ class Cooperation:
             for investor in investors:
                 if self.org(investor) if isinstance(investor, Mention) else self.st.label_of(investor) in ORG_LABELS:
                     self.st.add("COOPERATES_WITH", investor, target, self.s, 0.7)
+
+    def _funding(self) -> None:
+        """ "The Department of Defense agreed to provide A with $94.1 million", "has given A almost $75 million": a sum
+        one body gives another, with no stated share, is cooperation as an award is (FUNDING_VERBS)."""
+        for i in self.triggers(self.v.FUNDING_VERBS):
+            recipient = self.right(i + 1, self.org, limit=2)
+            if recipient is None or not self.money(recipient.end + (self.w(recipient.end) == "with")):
+                continue
+            giver = self.clause_subject(i)
+            if giver is None or not self.org(giver) or giver.key == recipient.key or self.hedged(giver.start, recipient.end):
+                continue
+            self.st.add("COOPERATES_WITH", giver, recipient, self.s, 0.7)
 
     def _backed(self) -> None:
         """ "A, the investor backed by B and C", "A is funded by B": backing without a stated share is cooperation,
