@@ -28,7 +28,15 @@ def _start_big_load(data: Path, store: Path) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_from_a_terminal,
     )
+
+
+def _as_from_a_terminal() -> None:
+    """Ctrl-C reaches the load as it does from a terminal. A test run started in the background (``make test &``,
+    ``nohup``: the shell starts it with SIGINT ignored) passes that on to every process it starts, and Python keeps an
+    ignored SIGINT ignored: the load would never see the signal, and finish."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_until_writing(process: subprocess.Popen, store: Path, timeout: float = 60) -> None:
