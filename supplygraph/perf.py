@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import types
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,12 @@ def _real_spacy_cli(name: str) -> Any:
 def _spacy_info(*args: Any, **kwargs: Any) -> Any:
     """``spacy.info``, from the real command line."""
     return _real_spacy_cli("spacy.cli.info").info(*args, **kwargs)
+
+
+def consume(calls: Iterable[Any]) -> None:
+    """Run a lazy ``map`` of calls for their effect, at C speed: ``map(setitem, dicts, ...)`` sets a key in a thousand
+    dicts without a bytecode per dict (no list of results kept)."""
+    deque(calls, maxlen=0)
 
 
 @contextlib.contextmanager

@@ -63,11 +63,12 @@ from typing import Any
 
 import networkx as nx
 
+from supplygraph.perf import consume
 from supplygraph.schema import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
-from .flowbulk import Bulk, consume
+from .flowbulk import Bulk
 from .flowgraph import FlowGraph
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity

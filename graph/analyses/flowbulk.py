@@ -33,11 +33,11 @@ properties and four more keys set one pass each.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import compress, repeat
 from operator import contains, itemgetter, not_, setitem, sub
-from typing import Any
+
+from supplygraph.perf import consume
 
 PLAIN_KINDS = frozenset({"PRODUCES", "INPUT_TO", "USED_IN"})
 """Flow types a batch may hold to be taken in bulk (``SUPPLIES`` collapses parallel edges by year: the rules' own)."""
@@ -45,12 +45,6 @@ PLAIN_KINDS = frozenset({"PRODUCES", "INPUT_TO", "USED_IN"})
 SHARED = 0.5
 """A batch is taken through templates when its distinct payload texts are at most this part of its facts: a template
 made for a text met once costs more than the key passes it saves."""
-
-
-def consume(calls: Iterable[Any]) -> None:
-    """Run a lazy ``map`` of calls for their effect, at C speed: ``map(setitem, dicts, ...)`` sets a key in a thousand
-    dicts without a bytecode per dict (no list of results kept)."""
-    deque(calls, maxlen=0)
 
 
 class Bulk:

@@ -14,13 +14,13 @@ import copy
 import itertools
 import json
 import sqlite3
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import is_, itemgetter
 from typing import Any
 
-from supplygraph.perf import paused_gc
+from supplygraph.perf import consume, paused_gc
 from supplygraph.schema.node_table import NodeTable
 from supplygraph.schema.table import FactTable
 
@@ -274,13 +274,13 @@ class _Decoding:
             cited = map(itemgetter(1), payloads)
             sources = map(list, map(map, itertools.repeat(self.strings.setdefault), *itertools.tee(cited)))
             decoded = zip(map(itemgetter(0), payloads), sources, map(itemgetter(4), payloads))
-            deque(map(done.__setitem__, new, decoded), maxlen=0)  # (C-level: the maps do the work)
-            deque(map(texts.__setitem__, new, itertools.repeat(None)), maxlen=0)  # decoded: the texts let go
+            consume(map(done.__setitem__, new, decoded))
+            consume(map(texts.__setitem__, new, itertools.repeat(None)))  # decoded: the texts let go
             repeated = itertools.compress(zip(new, payloads), self.repeated[new].tolist())  # (the texts given as copies)
             self.nested.update(n for n, (props, *_) in repeated if any(isinstance(v, (list, dict)) for v in props.values()))
         entries = list(map(done.__getitem__, at))
         passed = int(self.last.searchsorted(stop))  # the texts whose last fact is before stop
-        deque(map(done.__setitem__, self.by_last[self.released:passed], itertools.repeat(None)), maxlen=0)
+        consume(map(done.__setitem__, self.by_last[self.released:passed], itertools.repeat(None)))
         self.released = passed
         return at, entries
 
