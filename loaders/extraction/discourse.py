@@ -166,7 +166,7 @@ class Discourse:
         """The firm whose thing opens the sentence, when no firm is its subject: "A's own plans do not depend on B: it
         is building ..." (A)."""
         first = self.ms[0] if self.ms else None
-        if first is not None and self.org(first) and self.w(first.end) in ("'s", "’s", "'", "’") \
+        if first is not None and self.org(first) and self.w(first.end) in POSSESSIVES \
                 and all(self.w(k) in ("the", "a", "an") for k in range(self.s.start, first.start)):
             return first
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...gazetteer import normalise
+from ..grammar import POSSESSIVES
 from ..model import Entity, Mention, ORG_LABELS
 from ..text import place_core
 
@@ -229,7 +230,7 @@ class Facilities:
                 pass
             elif k >= self.s.start and self.w(k) in ("its", "their", "our"):
                 operator, possessed = self.its(k), True
-            elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
+            elif k >= self.s.start and self.w(k) in POSSESSIVES:
                 owner = self.at_end(k)
                 if owner is not None and self.org(owner):
                     operator, possessed = owner, True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import POSSESSIVES
 from ..model import Mention, ORG_LABELS
 from ..text import short_name
 
@@ -64,7 +65,7 @@ class Ownership:
                 k -= 1  # "its recycling subsidiary"
             if k >= self.s.start and self.w(k) in ("its", "their"):
                 owner = self.its(k)
-            elif k >= self.s.start and self.w(k) in ("'s", "’s", "'", "’"):
+            elif k >= self.s.start and self.w(k) in POSSESSIVES:
                 owner = self.at_end(k)
                 if owner is not None and not self.org(owner):
                     owner = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..grammar import POSSESSIVES
 from ..model import Mention, ORG_LABELS
 
 
@@ -226,7 +227,7 @@ class Supply:
             target = self.right(k + 1, lambda m: self.org(m) or self.st.label(m) in ("Country", "Material", "Element"), limit=3)
             source = self.left(i, self.org_or_country, limit=6)
             owner = self.ms[0] if source is None and self.ms and self.ms[0].start <= self.s.start + 1 else None
-            if owner is not None and self.org_or_country(owner) and self.w(owner.end) in ("'s", "’s", "'", "’") \
+            if owner is not None and self.org_or_country(owner) and self.w(owner.end) in POSSESSIVES \
                     and not any(self.org_or_country(m) for m in self.ms[1:] if m.start < i):
                 source = owner  # "Today A's motors, like those of most carmakers, depend on M": the owner depends on M
             if target is None or self.hedged(source.start if source else i, target.end) \
