@@ -95,10 +95,7 @@ def as_rustworkx(F: nx.DiGraph, *, directed: bool = True) -> tuple[Any, list]:
     def directed_graph():
         R = rx.PyDiGraph()
         R.add_nodes_from(nodes)
-        try:  # rustworkx 0.18 takes any iterable: zip hands over one reused pair at a time, not a list of a million
-            R.extend_from_edge_list(zip(tails.tolist(), heads.tolist()))
-        except TypeError:  # earlier versions take a list only (and add nothing before refusing anything else)
-            R.extend_from_edge_list(list(zip(tails.tolist(), heads.tolist())))
+        R.extend_from_edge_list(zip(tails.tolist(), heads.tolist()))  # (zip hands over one reused pair at a time)
         return R
 
     R = cached(F, "supplygraph_rustworkx", directed_graph)
