@@ -398,6 +398,22 @@ NOT_PARTY_WORDS = frozenset(
     "consulting consultants insurance newswire news times journal post weekly daily magazine gazette herald tribune".split()
 )
 
+# Legal forms of companies, of many countries: after a name they end it and make it a firm's ("Voss GmbH", "Shirakawa
+# Denki K.K.", "Tavoria Berhad", "Valtek Kovine d.o.o."); a new form is one word here.
+LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
+                            "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",
+                            "berhad", "pty", "jsc", "pjsc", "n.v.", "nv", "b.v.", "bv", "s.p.a.", "spa", "k.k.", "oyj",
+                            "ab", "asa", "a/s", "s.a.s.", "s.r.l.", "srl", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "ltda",
+                            "tbk", "sarl"})
+GENERIC_MODIFIERS = frozenset(
+    "advanced green clean sustainable renewable circular essential key major minor precious base special specialty "
+    "industrial modern future smart digital critical strategic allied united general standard premier prime".split()
+)
+"""Words that open title-case phrases of no firm ("Critical Minerals", "Advanced Materials", "Green Energy"): before an
+industry's word they coin no name, whatever the document writes in lower case."""
+LOWER_CASE_SUFFIXES = frozenset({"plc", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "s.r.l.", "a/s"})
+"""Legal forms written in lower case, which a name runs on over ("Ostrel Minerals plc")."""
+
 # Cue words that decide the label of a new name (checked in this order).
 LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     ("University", frozenset({"university", "college", "polytechnic"})),
@@ -415,16 +431,13 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                             "operations"})),
     ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
                          "municipality", "zone", "state", "oblast", "territory"})),
-    ("Company", frozenset({"group", "co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
-                           "limited", "llc", "gmbh", "ag", "sa", "s.a.", "plc", "holdings", "materials", "metals",
-                           "magnetics", "mining", "minerals", "resources", "chemical", "chemicals", "industries",
-                           "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth",
-                           "earths", "magnet", "magnets", "steel", "fuels", "energy", "aerospace", "automotive",
-                           "systems", "company", "enterprises", "manufacturing", "mag", "works", "société"})),
+    ("Company", LEGAL_SUFFIXES - {"sdn", "pty"} | frozenset({
+        "materials", "metals", "magnetics", "mining", "minerals", "resources", "chemical", "chemicals", "industries",
+        "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth", "earths", "magnet",
+        "magnets", "steel", "fuels", "energy", "aerospace", "automotive", "systems", "enterprises", "manufacturing",
+        "mag", "works", "société"})),
 )
-LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
-                            "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",
-                            "pty", "jsc", "n.v.", "b.v.", "s.p.a.", "k.k.", "oyj"})
+
 
 PERSON_TITLES = frozenset(
     "ceo cfo coo chairman chairwoman chair president minister secretary director founder spokesperson spokesman "

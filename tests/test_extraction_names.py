@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.gazetteer import normalise
 from supplygraph.loaders.extraction import Extractor
 
 from .test_documents import run
@@ -519,3 +520,23 @@ def test_a_name_a_day_closes_is_an_occasion_not_a_firm(extractor):
     found = run(extractor, "Speaking at the company's Investor Day at its Austin plant, Orion Ltd's chief engineer said it would "
                 "cut its use of dysprosium. Birch Metals will hold a Capital Markets Day in June.")  # fmt: skip
     assert not [n for n in found["names"] if n.endswith("Day")], found["names"]
+
+
+def test_a_coined_word_before_an_industrys_word_is_a_firm_wherever_it_stands(extractor):
+    found = run(extractor, "Several carmakers now buy magnets from Quillon Mining.",
+                "The buyers include Tavoria Rare Earths and Norrik Magnet Technology.",
+                "Harsk Advanced Materials's new line starts in 2027.",
+                "The rules apply to Mineral and Coal Mining Enterprises and to Critical Minerals.")  # fmt: skip
+    names = set(found["names"])
+    assert {"Quillon Mining", "Tavoria Rare Earths", "Norrik Magnet Technology", "Harsk Advanced Materials"} <= names, names
+    assert not {"Coal Mining Enterprises", "Critical Minerals", "Mineral"} & names, names
+
+
+def test_legal_forms_of_many_countries_end_a_firms_name(extractor):
+    found = run(extractor, "Several carmakers now buy magnets from Voss GmbH.",
+                "The buyers include Shirakawa Denki K.K., Fonderia Bassano SpA and Tavoria Berhad.",
+                "Ostrel Minerals plc and Valtek Kovine d.o.o. signed the deal with Norrik JSC and Brennic AB.")  # fmt: skip
+    names = {normalise(n) for n in found["names"]}  # (a name's last full stop is punctuation: "K.K")
+    assert {normalise(n) for n in ("Voss GmbH", "Shirakawa Denki K.K.", "Fonderia Bassano SpA", "Tavoria Berhad",
+                                   "Ostrel Minerals plc", "Valtek Kovine d.o.o.", "Norrik JSC", "Brennic AB")} <= names, names
+    assert not {"ostrel minerals", "valtek kovine"} & names, names

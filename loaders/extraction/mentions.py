@@ -269,6 +269,8 @@ class Mentions(Sources):
             if j > i and j + 1 < n and doc[j].text == "," and _suffix(doc, j + 1) \
                     and (doc[j - 1].lower_ in ("co.", "co") or doc.lowers[j + 1].rstrip(".") in self.v.COMMA_SUFFIXES):
                 j += 2  # "Honda Motor Co., Ltd.", "USA Rare Earth, Inc. (USAR)"
+            while i < j < n and doc.lowers[j] in lexicon.LOWER_CASE_SUFFIXES:
+                j += 1  # "Ostrel Minerals plc", "Valtek Kovine d.o.o."
             while j > i and doc[j - 1].text in NAME_JOINERS:
                 j -= 1
             j = numbered(doc, j)

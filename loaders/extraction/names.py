@@ -9,7 +9,7 @@ import re
 from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
-from .text import cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
+from .text import ENGLISH_WORDS, cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
 
 
 _COUNTRY_WORDS = frozenset(normalise(n) for name, _, aliases in lexicon.COUNTRIES for n in (name, *aliases) if " " not in n and n[:1].isupper())
@@ -99,7 +99,8 @@ class Names:
                     target.surfaces[m.text] += 0
                     index.alias(target, m.text)
                     continue
-                entity = self._new(self._org_label(s, m, "Company"), m.text, confirmed=m.strong)  # (strong: a deal's party)
+                entity = self._new(self._org_label(s, m, "Company"), m.text,  # (strong: a deal's party)
+                                   confirmed=m.strong or m.label == "Company" and self._coined(s, m))
                 m.key = entity.key
                 index.add(entity)
         self._titled_notice()
@@ -174,6 +175,22 @@ class Names:
                             m.label, m.strong = "Place", False
                     break
                 q += 1
+
+    def _coined(self, s: Sentence, m: Mention) -> bool:
+        """A firm's name by its shape: a word no dictionary of the document holds, then an industry's word ("Quillon
+        Mining", "Tavoria Rare Earths", "Norrik Magnet Technology"). Such a name is a firm wherever it stands (after
+        "from", in a list, before "'s"), not only as the subject of a firm's verb; a word the vocabulary knows
+        ("Critical Minerals", "Rare Earth Magnets": text.ENGLISH_WORDS), a known name ("Ganzhou Rare Earth": a place, then the industry) or a given name leaves
+        the name to the usual confirmation."""
+        words, lowers = s.doc[m.start : m.end], s.doc.lowers
+        first = words[0]
+        if len(words) < 2 or not first.is_alpha or not first.is_title or lowers[m.start] in self.lower_words \
+                or m.start > 1 and lowers[m.start - 1] in ("and", "of", "&") and s.doc[m.start - 2].is_title:
+            return False  # (nor the end of a longer name: "on Mineral and Coal Mining Enterprises")
+        word = first.lower_
+        return not (word in ENGLISH_WORDS or is_cue(word) or word in self.v.STOP or word in lexicon.GIVEN_NAMES
+                    or word in lexicon.MONTHS or word in self.v.WEEKDAYS or self.x.gazetteer.lookup(first.text) is not None
+                    or any(not t.is_title and not t.is_upper for t in words))
 
     def _org_label(self, s: Sentence, m: Mention, label: str) -> str:
         """ "A, a state-owned miner": a state-owned enterprise rather than ``label``."""

@@ -57,6 +57,22 @@ COMMON_CAPITALS = frozenset(
 
 ALL_CUES = frozenset(w for _, words in lexicon.LABEL_CUES for w in words)
 
+def _english_words() -> frozenset[str]:
+    """Every word the shipped vocabulary knows: trigger words, the words of materials' and end uses' names, common
+    capitals and generic modifiers (a word none of them holds may be coined: "Quillon Mining")."""
+    words = set(COMMON_CAPITALS | lexicon.GENERIC_MODIFIERS | lexicon.PERSON_TITLES)
+    for value in vars(WORDS).values():
+        if isinstance(value, frozenset):
+            words |= value
+        elif isinstance(value, (tuple, dict)):
+            words |= {w for p in value for w in (p if isinstance(p, tuple) else (p,))}
+    for row in (*lexicon.MATERIALS, *lexicon.MINERALS, *lexicon.END_USES):
+        words |= {w for name in (row[1], *row[-1]) for w in re.findall(r"[a-z]+", name.lower())}
+    return frozenset(words)
+
+
+ENGLISH_WORDS = _english_words()
+
 KIND_WORDS = frozenset(w for label, words in lexicon.LABEL_CUES if label not in ("GovernmentBody", "Event") for w in words)
 """Words that say what kind of thing a name is ("Group", "Plant", "Regulation"): alone, a table header or a
 fragment, never a name (but "Congress", "the Navy" and "Parliament" are bodies)."""
@@ -86,6 +102,8 @@ def cue_label(words: list[str]) -> tuple[str | None, bool]:
         return "Policy", True  # "(Government) Regulation No. 1 of 2017", "Regulations on the Administration of Technology Import and Export"
     if len(words) > 1 and words[-1] in WORDS.INSTRUMENT_HEADS and words[-1] in _POLICY_CUES:
         return "Policy", True  # "Export Administration Regulations", "Mineral Resources Management Law": a body's word inside
+    if words and words[-1][-1:] == "." and words[-1] not in ALL_CUES and words[-1][:-1] in lexicon.LEGAL_SUFFIXES:
+        words = [*words[:-1], words[-1][:-1]]  # "Voss GmbH." at a sentence's end: one token
     for label, cues in lexicon.LABEL_CUES:
         hits = [w for w in words if w in cues]
         if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
