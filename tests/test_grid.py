@@ -45,3 +45,36 @@ def test_every_trigger_word_is_put_in_sentences_and_a_new_one_is_tested_without_
     added = [c for c in cases(Vocabulary([extra])) if c.word == "furnishes"]
     assert {"active", "relative", "insertion", "object-coord", "negated"} <= {c.construction for c in added}
     assert all(c.expected for c in added if c.construction not in NEGATIVE)
+
+
+# --- the grid's fixes, each on invented sentences of its own (they fail on the code before the fix) -------------------
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(gazetteer())
+
+
+def facts_of(extractor: Extractor, *sentences: str) -> set[tuple[str, str, str]]:
+    found = extractor.extract([(s, False) for s in sentences]).as_dict()
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    return {(r["type"], names.get(r["source"], r["source"]), names.get(r["target"], r["target"])) for r in found["relations"]}
+
+
+def test_a_condition_after_the_relation_makes_it_no_fact(extractor):
+    """ "A will sign a deal with B if the plan is approved" states no deal (the hedge was looked for before the verb
+    only: "If prices rise, A will ..." was already none); "even if" concedes and the fact stands."""
+    assert not facts_of(extractor, "Birch Metals Ltd will acquire Kestrel Mining Inc if regulators approve the deal.",
+                        "Oak Graphite Ltd will cooperate with Fir Anodes Inc unless prices fall.",
+                        "Elm Magnetics Inc will be based in Ontario if the plan is approved.")  # fmt: skip
+    assert ("SUBSIDIARY_OF", "Kestrel Mining Inc", "Birch Metals Ltd") in facts_of(
+        extractor, "Birch Metals Ltd acquired Kestrel Mining Inc, even if the price was high.")
+
+
+def test_a_name_before_an_insertion_is_the_subject_of_the_verb_after_it(extractor):
+    """ "A, one of the largest producers in the region, has acquired B": the insertion holds no party, so the name
+    before it does what the verb says (the buyer was looked for six words before the verb)."""
+    facts = facts_of(extractor, "Birch Metals Ltd, one of the oldest smelting groups in the region, has acquired Kestrel Mining Inc.",
+                     "Oak Graphite Ltd, which reported a loss for the third year running, depends on Fir Anodes Inc for graphite.",
+                     "Elm Magnetics Inc, founded by two engineers in 2019, is headquartered in Ontario.")  # fmt: skip
+    assert {("SUBSIDIARY_OF", "Kestrel Mining Inc", "Birch Metals Ltd"), ("DEPENDS_ON", "Oak Graphite Ltd", "Fir Anodes Inc"),
+            ("LOCATED_IN", "Elm Magnetics Inc", "Ontario")} <= facts, facts  # fmt: skip

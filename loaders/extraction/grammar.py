@@ -78,7 +78,16 @@ class Grammar:
                for k, w in enumerate(words)):
             return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
         pairs = set(zip(words, words[1:]))
-        return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES)
+        return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES) or self._conditional_after(hi)
+
+    def _conditional_after(self, hi: int) -> bool:
+        """A condition the clause sets after the relation: "A will supply M to B if the plant is approved" (CONDITIONALS;
+        not "even if", a concession, nor past a clause's end)."""
+        for k in self.triggers(self.v.CONDITIONALS):
+            if k >= hi and self.w(k - 1) not in ("even", "as") and not any(
+                    self.w(q) in (";", ":") or self.w(q) == "," and self.w(q + 1) not in self.v.CONDITIONALS for q in range(hi, k)):
+                return True
+        return False
 
     def _finite_verb(self, k: int) -> bool:
         """Whether ``k`` is a finite verb of the vocabulary's trigger sets ("imports", "supplied"), which opens a
@@ -87,13 +96,42 @@ class Grammar:
         return word.endswith(("s", "ed")) and word in self.v.PREDICATE_VERBS and self.at_or_in(k) is None
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
+        """The mention of ``pred`` nearest before ``i`` within ``limit`` words (none past a word of ``stop``); with none,
+        the one before an insertion that ends just before ``i`` ("A, one of the largest producers, has acquired B")."""
         best = None
         for m in self.ms:
             if m.end <= i and i - m.end <= limit and pred(m):
                 if any(self.w(k) in stop for k in range(m.end, i)):
                     continue
                 best = m
+        if best is None and "," not in stop:
+            opening = self._insertion_start(i, pred)
+            if opening is not None:
+                best = self.at_end(opening)
         return best
+
+    def _insertion_start(self, i: int, pred) -> int | None:
+        """Where an insertion between a name and ``i`` opens: "A, one of the largest producers, (has) acquired", "A,
+        which reported record sales, acquired", "A, based in Perth, Australia, acquired" -- the comma after a name of
+        ``pred``, when the insertion names no such party itself (then whose it is cannot be told)."""
+        k = i - 1
+        while k > self.s.start and (self.w(k) in self.v.SUBJECT_LINKS or self.w(k) in ("has", "is", "was")):
+            k -= 1
+        if self.w(k) != ",":
+            return None
+        for q in range(k - 1, max(self.s.start, k - 20) - 1, -1):
+            word = self.w(q)
+            if word in (";", ":", "(", ")"):
+                return None
+            if word == ",":
+                head = self.at_end(q)
+                if head is not None and self.st.label(head) in ("Place", "Country") and not pred(head):
+                    continue  # ("based in Perth, Australia,": a place chain inside the insertion)
+                return q if head is not None and pred(head) else None
+            named = self.at_or_in(q)
+            if named is not None and pred(named):
+                return None
+        return None
 
     def right(self, i: int, pred, limit: int = 12) -> Mention | None:
         for m in self.ms:
