@@ -397,6 +397,8 @@ NOT_PARTY_WORDS = frozenset(
     "bank banks capital securities llp law partners shipping lines logistics freight exchange exchanges intelligence analytics "
     "consulting consultants insurance newswire news times journal post weekly daily magazine gazette herald tribune".split()
 )
+NOT_PARTY_ANYWHERE = frozenset({"news", "newswire"})
+"""Words that make any name a news outlet's ("Valdren News Agency", "Metals News Service"), wherever they stand."""
 
 # Legal forms of companies, of many countries: after a name they end it and make it a firm's ("Voss GmbH", "Shirakawa
 # Denki K.K.", "Tavoria Berhad", "Valtek Kovine d.o.o."); a new form is one word here.

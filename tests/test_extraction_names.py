@@ -540,3 +540,11 @@ def test_legal_forms_of_many_countries_end_a_firms_name(extractor):
     assert {normalise(n) for n in ("Voss GmbH", "Shirakawa Denki K.K.", "Fonderia Bassano SpA", "Tavoria Berhad",
                                    "Ostrel Minerals plc", "Valtek Kovine d.o.o.", "Norrik JSC", "Brennic AB")} <= names, names
     assert not {"ostrel minerals", "valtek kovine"} & names, names
+
+
+def test_a_bank_before_of_and_a_news_agency_are_no_parties(extractor):
+    found = run(extractor, "The Export-Import Bank of Valdren said on Monday that it had lent $300 million to Norrik Mining.",
+                "Valdren News Agency said on Tuesday that Norrik Mining had signed the deal.")  # fmt: skip
+    names = set(found["names"])
+    assert "Norrik Mining" in names, names
+    assert not any("Bank" in n or "News" in n for n in names), names

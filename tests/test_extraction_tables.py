@@ -95,3 +95,8 @@ def test_a_notes_cell_saying_who_owns_the_rows_firm():
                      "| Birch Carbon Inc. | Denver, Colorado | Baton Rouge plant | wholly owned by Oak Holdings |\n")  # fmt: skip
     assert {("HOLDS_STAKE_IN", "Daewon Steel", "Seohan Anode Co., Ltd"), ("SUBSIDIARY_OF", "Birch Carbon Inc", "Oak Holdings"),
             ("OPERATES", "Seohan Anode Co., Ltd", "Pohang plant")} <= facts, facts  # fmt: skip
+
+
+def test_a_column_name_with_its_unit_is_still_a_column_name():
+    facts = facts_of("| Mine | Location | Capacity (t) |\n|---|---|---|\n| Norra mine | Kolvik | 3,000 |\n")
+    assert ("LOCATED_IN", "Norra mine", "Kolvik") in facts, facts

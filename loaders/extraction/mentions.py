@@ -316,8 +316,10 @@ class Mentions(Sources):
         words = lowers[start:end]
         norm = normalise(text)
         a_law = words[-1] == "law" and lowers[start - 1 : start] == ["the"]  # "the Foreign Trade Law", not a law firm
-        if not norm or norm in REGIONS or norm in NOT_PARTIES or (any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]) and not a_law):
-            return None
+        if not norm or norm in REGIONS or norm in NOT_PARTIES or (any(w in lexicon.NOT_PARTY_WORDS for w in words[-1:]) and not a_law) \
+                or any(w in lexicon.NOT_PARTY_WORDS and nxt == "of" for w, nxt in zip(words, words[1:])) \
+                or any(w in lexicon.NOT_PARTY_ANYWHERE for w in words):
+            return None  # (and "the Export-Import Bank of Valdren", "Valdren News Agency")
         if words[0] in MONTHS or words[0] in self.v.WEEKDAYS or all(w in self.v.STOP for w in words) or words[-1] in self.v.OCCASION_WORDS:
             return None  # (and "Investor Day": an occasion, no party)
         before = lowers[max(0, start - 3) : start]

@@ -63,9 +63,9 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     holders = []
     for role, (a, b) in zip(roles, spans):  # a name outside the column names, or of several words, makes a row of data
         if role == "stake":  # "Eramet interest": the firm whose share each row gives
-            holders += [m for m in s.mentions if a <= m.start < b and st.label(m) in ORG_LABELS and not _column_word(st, m, a, b)]
+            holders += [m for m in s.mentions if a <= m.start < b and st.label(m) in ORG_LABELS and not _column_word(st, s, m, a, b)]
         elif role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
-                                  and not _column_word(st, m, a, b) for m in s.mentions):  # ("Spodumene feed")
+                                  and not _column_word(st, s, m, a, b) for m in s.mentions):  # ("Spodumene feed")
             return None
         elif role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
             return None  # ("Ministry of Commerce" under "Issued by")
@@ -89,11 +89,13 @@ def _titled_policy(st, s: Sentence) -> str | None:
     return titled
 
 
-def _column_word(st, m: Mention, a: int, b: int) -> bool:
-    """A cell that is one capitalised word nothing else names ("Status", "Notes", "Capacity") is a column of its own
-    beside known ones, not a firm: it does not make the row one of data."""
+def _column_word(st, s: Sentence, m: Mention, a: int, b: int) -> bool:
+    """A cell that is one capitalised word nothing else names ("Status", "Notes", "Capacity"), perhaps with its unit
+    ("Capacity (t)", "Output, kt"), is a column of its own beside known ones, not a firm: it does not make the row
+    one of data."""
     e = st.ent(m)
-    return e is not None and e.known is None and not e.confirmed and m.start == a and m.end == b == a + 1
+    return e is not None and e.known is None and not e.confirmed and m.start == a and m.end == a + 1 \
+        and not any(s.doc[k].text[:1].isupper() for k in range(m.end, b))
 
 
 class Tables:
