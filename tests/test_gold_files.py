@@ -7,9 +7,9 @@ types must be the schema's. Set C is frozen (only its README and SCORES are read
 and B predate the rule that evidence is a substring of one loaded block (a few of their evidences keep a list
 bullet or quote the HTML title).
 
-Set F (``heldout-f``) is frozen too, but its author checks it here with the same rules: a failure names only the file
-and what kind of defect it has, never the gold's content, so that a developer whose change breaks the check does not
-read set F's annotations in the message.
+Sets F (``heldout-f``) and G (``heldout-g``, session 9) are frozen too, but their authors check them here with the same
+rules: a failure names only the file and what kind of defect it has, never the gold's content, so that a developer
+whose change breaks the check does not read a frozen set's annotations in the message.
 """
 
 from __future__ import annotations
@@ -97,9 +97,13 @@ def _defects(gold_path: Path) -> list[str]:
     return [f"{n} {what}" for what, n in counts.items() if n]
 
 
-@pytest.mark.parametrize("gold_path", sorted((FIXTURES / "heldout-f").glob("*.gold.json")), ids=lambda p: p.name)
-def test_frozen_set_f_gold_file_is_well_formed(gold_path):
-    assert not _defects(gold_path), f"{gold_path.name}: {', '.join(_defects(gold_path))}"
+FROZEN = ["heldout-f", "heldout-g"]
+
+
+@pytest.mark.parametrize("gold_path", [gold for name in FROZEN for gold in sorted((FIXTURES / name).glob("*.gold.json"))],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")  # fmt: skip
+def test_frozen_set_gold_file_is_well_formed(gold_path):
+    assert not _defects(gold_path), f"{gold_path.parent.name}/{gold_path.name}: {', '.join(_defects(gold_path))}"
 
 
 def test_set_f_is_a_frozen_set_of_documents_with_a_before_score():
@@ -109,6 +113,14 @@ def test_set_f_is_a_frozen_set_of_documents_with_a_before_score():
     readme = (FIXTURES / "heldout-f" / "README.md").read_text(encoding="utf-8")
     assert "**Frozen.**" in readme
     assert "before (36322f1)" in (FIXTURES / "heldout-f" / "SCORES.md").read_text(encoding="utf-8")
+
+
+def test_set_g_is_a_frozen_set_of_at_least_twelve_documents():
+    """Set G is the frozen held-out set of session 9 (its README says so and carries the frozen-set rule)."""
+    golds = sorted((FIXTURES / "heldout-g").glob("*.gold.json"))
+    assert len(golds) >= 12
+    assert all(gold.with_name(gold.name[: -len(".gold.json")]).exists() for gold in golds)
+    assert "**Frozen.**" in (FIXTURES / "heldout-g" / "README.md").read_text(encoding="utf-8")
 
 
 def test_set_f_defects_are_named_without_the_gold_content(tmp_path):
