@@ -116,11 +116,12 @@ def test_set_f_is_a_frozen_set_of_documents_with_a_before_score():
 
 
 def test_set_g_is_a_frozen_set_of_at_least_twelve_documents():
-    """Set G is the frozen held-out set of session 9 (its README says so and carries the frozen-set rule)."""
+    """Set G is the frozen held-out set of session 9 (its README carries the frozen-set rule) with a before score."""
     golds = sorted((FIXTURES / "heldout-g").glob("*.gold.json"))
     assert len(golds) >= 12
     assert all(gold.with_name(gold.name[: -len(".gold.json")]).exists() for gold in golds)
     assert "**Frozen.**" in (FIXTURES / "heldout-g" / "README.md").read_text(encoding="utf-8")
+    assert "before (df95236)" in (FIXTURES / "heldout-g" / "SCORES.md").read_text(encoding="utf-8")
 
 
 def test_set_f_defects_are_named_without_the_gold_content(tmp_path):
