@@ -426,7 +426,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
                           "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme", "rules",
                           "framework", "decree", "ordinance", "regulations", "guidelines", "decision", "catalogue",
-                          "catalog"})),
+                          "catalog", "order"})),
     ("Event", frozenset({"forum", "conference", "summit", "expo", "symposium", "congress", "exhibition", "dialogue",
                          "roundtable"})),
     ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill", "operation",

@@ -548,3 +548,11 @@ def test_a_bank_before_of_and_a_news_agency_are_no_parties(extractor):
     names = set(found["names"])
     assert "Norrik Mining" in names, names
     assert not any("Bank" in n or "News" in n for n in names), names
+
+
+def test_a_datelines_dash_opens_the_text_and_an_order_is_numbered_like_a_decree(extractor):
+    found = run(extractor, "BEIJING, May 3 -- Demand for Kolvik Plant output rose in April, traders said.",
+                "The ministry issued Order No. 71 on Friday.")  # fmt: skip
+    names = found["names"]
+    assert "Kolvik Plant" in names and not any(n.startswith("Demand") for n in names), names
+    assert names.get("Order No. 71", {}).get("label") == "Policy", names

@@ -260,13 +260,15 @@ def sentence_start(doc: Any, i: int) -> bool:
 
 
 def opens(doc: Any, i: int) -> bool:
-    """Token ``i`` opens the sentence, a numbered item, a bullet or a table cell ("2. Exports", "- Almost all ...",
-    "| Controlled items |"): its capital says nothing."""
+    """Token ``i`` opens the sentence, a numbered item, a bullet, a table cell or the text after a dateline ("2. Exports",
+    "- Almost all ...", "| Controlled items |", "BEIJING, May 3 -- Demand for"): its capital says nothing."""
     return sentence_start(doc, i) or (i > 0 and (_ITEM_NUMBER.fullmatch(doc[i - 1].text) is not None or doc[i - 1].text in BULLETS)
-                                      and (i == 1 or sentence_start(doc, i - 1))) or (i > 0 and doc[i - 1].text == "|")  # (a table cell)
+                                      and (i == 1 or sentence_start(doc, i - 1))) or (i > 0 and doc[i - 1].text in OPENING_MARKS)
 
 
 BULLETS = frozenset("- * • –".split())
+OPENING_MARKS = frozenset(("|", "--", "—"))
+"""Marks after which a capital says nothing: a table cell's bar, a dateline's dash ("TOKYO, March 3 -- Demand for ...")."""
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
