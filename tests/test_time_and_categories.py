@@ -114,8 +114,11 @@ def test_a_category_stays_out_of_the_flow_and_a_member_inherits_only_what_it_lac
     assert F["material:ndfeb"]["enduse:motor"]["group"] == "material:magnets"
     assert set(F.pred["enduse:missile"]) == {"material:smco"}
     # the category's own figure stays in the concentration table
-    rows = {(r["subject"], r["basis"]): r for r in concentration(F)}
+    table = concentration(F)
+    rows = {(r["subject"], r["basis"]): r for r in table}
     assert rows[("material:magnets", "countries")]["category"] is True
+    # a category's rows and the materials' are made apart: the same keys in the same order (one JSON template)
+    assert len({tuple(r) for r in table}) == 1
     assert rows[("material:smco", "countries")]["inherited_from"] == "material:magnets"
     assert "inherited from magnets" in rows[("material:smco", "countries")]["population"]
 

@@ -15,6 +15,7 @@ every row. Each row is classified against two benchmarks:
 from __future__ import annotations
 
 from itertools import repeat
+from operator import sub
 from typing import Any
 
 import networkx as nx
@@ -103,15 +104,21 @@ def concentration(F: nx.DiGraph, materials: list[str] | None = None, *, basis: s
         for category, record in FG.graph.get("categories", {}).items():
             listed = _listed_by_basis(record.get("producers", ()))
             rows += [dict(r, category=True) for r in _rows(FG, category, record, listed, basis, names)]
-    rows.sort(key=lambda r: (-(r["hhi"] if r["hhi"] is not None else -1), r["subject"], r["basis"]))
+    if materials is None and FG.graph.get("categories"):  # the materials' rows come in this order
+        rows.sort(key=lambda r: (-(r["hhi"] if r["hhi"] is not None else -1), r["subject"], r["basis"]))
     return rows
 
 
 def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> list[dict[str, Any]]:
-    """The rows of the materials (node numbers) from the flow graph's columns: the listed ``PRODUCES`` in-edges
-    grouped by material and basis in NumPy, each group's figures summed in Python over its slice of the weights (the
-    same sums, in the same order, as over the edges' dicts), the top producer by one sort. Per-edge work on dicts
-    was most of the table's 3 s at a million flow edges."""
+    """The rows of the materials (node numbers), made column by column from the flow graph's arrays.
+
+    The listed ``PRODUCES`` in-edges are grouped by material and basis in
+    NumPy and each group's top producer found by one sort; each group's
+    figures are summed by Python's ``sum`` over its slice of the weights (the
+    same sums, in the same order, as over the edges' dicts). Each column is
+    then one ``map`` or comprehension and each row one dict display: per-row
+    calls were most of the table's 2.2 s at a million flow edges (115k rows).
+    """
     import numpy as np
 
     wanted = np.zeros(FG.n, dtype=bool)
@@ -122,31 +129,93 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
     keys = heads[edges] * len(BASES) + kinds[edges]
     edges = edges[np.argsort(keys, kind="stable")]  # grouped by (material, basis), in-edge order within
     keys = heads[edges] * len(BASES) + kinds[edges]
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
+    if not len(keys):
+        return []
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     ends = np.append(starts[1:], len(keys))
     tails, weights = FG.tails[edges], FG.weight[edges]
     by_id = id_ranks(FG)  # a node's place in the order of ids, for "the largest id" among equal shares
     group = np.repeat(np.arange(len(starts)), ends - starts)
-    top = edges[np.lexsort((by_id[tails], weights, group))[ends - 1]] if len(keys) else edges  # the largest share, then id
-    nodes = FG.nodes
-    at = dict(zip(keys[starts].tolist(), zip(starts.tolist(), ends.tolist(), top.tolist(), map(nodes.__getitem__, FG.tails[top].tolist()))))
-    shares, squares = weights.tolist(), list(map(pow, (100.0 * weights).tolist(), repeat(2)))  # hhi()'s terms, by Python's pow
-    producers, cited, edge_attrs = FG.tails[edges].tolist(), FG.column("sources"), FG.edge_attrs
-    cited = list(map(cited.__getitem__, edges.tolist()))  # in the rows' edge order
-    edge_list = edges.tolist()
-    rows = []
+    top = edges[np.lexsort((by_id[tails], weights, group))[ends - 1]]  # the largest share, then the largest id
+    # the groups the table shows: in the order of ``materials``, each material's bases in the order of their names
+    group_of = dict(zip(keys[starts].tolist(), range(len(starts))))
+    node_data, picked, vintages, bases = FG.node_data, [], [], []
     for i in materials:
-        data = FG.node_data[i]
-        for kind, vintage in sorted(data["vintages"].items()):
-            found = at.get(i * len(BASES) + BASES.index(kind)) if kind in BASES and (basis is None or kind == basis) else None
-            if found is None:
-                continue
-            a, b, e, top_id = found
-            listed = [(nodes[p], edge_attrs(x)) for p, x in zip(producers[a:b], edge_list[a:b])] if vintage["weights"] == VOLUME else b - a
-            sources = sorted(set().union(*[x or () for x in cited[a:b]]))
-            rows.append(_row(FG, nodes[i], data, kind, vintage, listed, top_id, edge_attrs(e)["weight"],
-                             float(sum(squares[a:b])), sum(shares[a:b]), sources, names))  # fmt: skip
+        for kind, vintage in sorted(node_data[i]["vintages"].items()):
+            g = group_of.get(i * len(BASES) + BASES.index(kind)) if kind in BASES and (basis is None or kind == basis) else None
+            if g is not None:
+                picked.append(g)
+                vintages.append(vintage)
+                bases.append(kind)
+    # the rows in the table's order (HHI, highest first, then subject and basis), so that they lie in memory in the
+    # order that the report and its JSON read them
+    terms = list(map(pow, (100.0 * weights).tolist(), repeat(2)))  # hhi()'s terms, by Python's pow
+    squares = list(map(sum, map(terms.__getitem__, map(slice, starts[picked].tolist(), ends[picked].tolist()))))
+    measured = [v["weights"] != EQUAL for v in vintages]
+    unmeasured = np.flatnonzero(~np.array(measured, dtype=bool))
+    first = -np.array(list(map(round, squares, repeat(1))), dtype=np.float64).reshape(len(squares))
+    first[unmeasured] = 1.0  # rows without an HHI after every measured one
+    picked = np.array(picked, dtype=np.int64)
+    order = np.lexsort((keys[starts[picked]] % len(BASES), by_id[keys[starts[picked]] // len(BASES)], first)).tolist()
+    picked, vintages, bases, squares, measured = (list(map(column.__getitem__, order))
+                                                  for column in (picked.tolist(), vintages, bases, squares, measured))
+    nodes, edge_attrs = FG.nodes, FG.edge_attrs
+    a, b, subjects = starts[picked].tolist(), ends[picked].tolist(), (keys[starts[picked]] // len(BASES)).tolist()
+    coverage = list(map(sum, map(weights.tolist().__getitem__, map(slice, a, b))))
+    top_edges = top[picked].tolist()
+    top_weights = [edge_attrs(e)["weight"] for e in top_edges]
+    top_ids = list(map(nodes.__getitem__, FG.tails[top_edges].tolist()))
+    sources = _sources(FG, edges, starts, ends, picked, np)
+    producers, edge_list = tails.tolist(), edges.tolist()
+    texts, stated = [], {}  # the text of stated shares depends on the basis and the inheritance alone
+    for s, kind, vintage, x, y in zip(subjects, bases, vintages, a, b):
+        key = (kind, vintage.get("inherited")) if vintage["weights"] == STATED else None
+        text = stated.get(key)
+        if text is None:
+            volume = vintage["weights"] == VOLUME  # the listed volumes' (producer, edge) pairs; else their number
+            listed = list(zip(map(nodes.__getitem__, producers[x:y]), map(edge_attrs, edge_list[x:y]))) if volume else y - x
+            text = population(FG, node_data[s], kind, vintage, listed, names)
+            if key is not None:
+                stated[key] = text
+        texts.append(text)
+    figures = top_weights if all(measured) else [w if m else 0.0 for w, m in zip(top_weights, measured)]
+    countries = [_eu_crma(FG, kind, top_id, weight) if kind == "countries" else None
+                 for kind, top_id, weight in zip(bases, top_ids, figures)]
+    node_names, stages = FG.node_column("name"), FG.node_column("stage")
+    rows = [{"subject": subject, "name": name, "stage": stage, "basis": kind, "edition": v["edition"], "year": v["year"],
+             "hhi": value, "top_share": share, "top_id": top_id, "top_name": top_name, "producers": count, "coverage": cover,
+             "weights": v["weights"], "population": text, "inherited_from": v.get("inherited"), "category": False, "us_2023": us,
+             "eu_crma": eu, "sources": cited}
+            for subject, name, stage, kind, v, value, share, top_id, top_name, count, cover, text, us, eu, cited in zip(
+                map(nodes.__getitem__, subjects), map(node_names.__getitem__, subjects), map(stages.__getitem__, subjects), bases,
+                vintages, map(round, squares, repeat(1)), map(round, figures, repeat(4)), top_ids, map(names.get, top_ids),
+                map(sub, b, a), map(round, coverage, repeat(4)), texts, map(_us_2023, squares), countries, sources)]  # fmt: skip
+    for row, one in zip(rows, measured):
+        if not one:  # an equal split is not a measured share
+            row.update(hhi=None, top_share=None, top_id=None, top_name=None, coverage=None, us_2023=None, eu_crma=None)
     return rows
+
+
+def _sources(FG, edges, starts, ends, picked: list[int], np) -> list[list[str]]:
+    """The sources of each picked group of ``edges``: the union of its edges' ``sources``, sorted, a new list per group.
+
+    Edges carry lists of their own, with few distinct contents (one at a million
+    generated flow edges): the contents are numbered in one pass in edge order
+    (the order the lists lie in memory), and a group whose edges all cite the
+    same contents copies their sorted list.
+    """
+    column = FG.column("sources")
+    ascending = np.sort(edges)
+    number: dict = {}
+    cited = [tuple(x) if x else () for x in map(column.__getitem__, ascending.tolist())]
+    codes = np.empty(FG.m, dtype=np.int64)
+    codes[ascending] = np.fromiter(map(number.setdefault, cited, range(len(cited))), dtype=np.int64, count=len(cited))
+    codes = codes[edges]
+    same = (np.minimum.reduceat(codes, starts) == np.maximum.reduceat(codes, starts))[picked].tolist()
+    texts = {code: sorted(set(text)) for text, code in number.items()}
+    first = codes[starts[picked]].tolist()
+    return [texts[code].copy() if one else sorted(set().union(*[column[e] or () for e in edges[x:y].tolist()]))
+            for code, one, x, y in zip(first, same, starts[picked].tolist(), ends[picked].tolist())]
 
 
 def _listed_by_basis(producers) -> dict[str, list[tuple[str, dict]]]:
@@ -184,7 +253,8 @@ def _rows(FG, subject: str, data: dict, listed: dict, basis: str | None, names: 
 
 def _row(FG, subject: str, data: dict, kind: str, vintage: dict, edges: list | int, top_id: str, top_weight: float,
          squares: float, coverage: float, sources: list[str], names: dict) -> dict[str, Any]:  # fmt: skip
-    """One row of the table; ``squares`` is :func:`hhi` of the shares, ``coverage`` their sum."""
+    """One row of the table (a category's); ``squares`` is :func:`hhi` of the shares, ``coverage`` their sum.
+    :func:`_material_rows` makes the materials' rows, the same keys in the same order, by columns."""
     measured = vintage["weights"] != EQUAL
     value = squares if measured else None
     return {
