@@ -78,3 +78,16 @@ def test_a_name_before_an_insertion_is_the_subject_of_the_verb_after_it(extracto
                      "Elm Magnetics Inc, founded by two engineers in 2019, is headquartered in Ontario.")  # fmt: skip
     assert {("SUBSIDIARY_OF", "Kestrel Mining Inc", "Birch Metals Ltd"), ("DEPENDS_ON", "Oak Graphite Ltd", "Fir Anodes Inc"),
             ("LOCATED_IN", "Elm Magnetics Inc", "Ontario")} <= facts, facts  # fmt: skip
+
+
+def test_the_issuer_of_an_export_control_is_the_subject_of_its_verb_or_the_agent_of_its_passive(extractor):
+    """ "Norway will impose an export ban on M", "Chile, which adopted export controls on M", "Peru, the largest
+    producer, has imposed ...", "export controls on M were introduced by Brazil" (the issuer was looked for in the
+    four words before "export", with none of "an", "will", "which" among them)."""
+    facts = facts_of(extractor, "Norway will impose an export ban on cobalt.",
+                     "Chile, which adopted export controls on lithium hydroxide, said prices would rise.",
+                     "Peru, the region's largest producer, has imposed new export licensing on germanium.",
+                     "Export controls on gallium were introduced by Brazil in May.")  # fmt: skip
+    issued = {(target, next(t for k, s, t in facts if k == "RESTRICTS" and s == source))
+              for kind, source, target in facts if kind == "ISSUED_BY"}
+    assert {("Norway", "Cobalt"), ("Chile", "lithium hydroxide"), ("Peru", "Germanium"), ("Brazil", "Gallium")} <= issued, facts

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..model import MONTHS, ORG_LABELS, Mention, Sentence, find_date
+from ..grammar import POSSESSIVES
 from ..text import brief
 
 
@@ -86,11 +87,7 @@ class Policies:
                                 date_end += 1
                         words_end = date_end if date_end > k + 1 else k
             if issuer is None:
-                # "China's export controls", "China imposed new export controls on gallium"
-                before = self.left(i, self.labelled("Country", "GovernmentBody"), limit=4)
-                between = {self.w(k) for k in range(before.end, i)} if before is not None else set()
-                if before is not None and between <= self.v.ISSUE_VERBS | {"'s", "’s", "has", "have", "had", "new", "fresh", "its", "further"}:
-                    issuer = before
+                issuer = self._issuer_of(i, words_end)
             if issuer is None or self.hedged(i, words_end):
                 continue
             surface = d[i:words_end].text
@@ -111,6 +108,23 @@ class Policies:
             self.ms.append(Mention(i, words_end, e.key, surface, anaphora=True))
             self.ms.sort(key=lambda x: x.start)
             self.st.add("ISSUED_BY", e, issuer, self.s, 0.8)
+
+    def _issuer_of(self, i: int, end: int) -> Mention | None:
+        """Who issues the export control named at ``i``..``end``: "China's export controls", the subject of the issuing
+        verb before it ("China imposed new export controls", "China will impose an export ban", "China, which adopted
+        export controls", "China, the largest producer, has imposed ...") or the agent of a passive after it ("export
+        controls on M were imposed by China")."""
+        gov = self.labelled("Country", "GovernmentBody")
+        k = i - 1
+        while k > self.s.start and self.w(k) in self.v.POLICY_MODIFIERS:
+            k -= 1
+        if self.w(k) in POSSESSIVES:
+            owner = self.at_end(k)
+            return owner if owner is not None and gov(owner) else None
+        if self.w(k) in self.v.ISSUE_VERBS or self.w(k) in ("has", "have", "had"):  # (also "China has export controls")
+            return self.left(k, gov, limit=3) or self.relative_head(k, gov)
+        verb = next((q for q in range(end, min(self.s.end, end + 8)) if self.w(q) in self.v.ISSUE_VERBS and self.is_passive(q)), None)
+        return self.passive_by(verb, gov)[0] if verb is not None else None
 
     def _restricts(self) -> None:
         policies = [m for m in self.ms if self.st.label(m) == "Policy"]
