@@ -91,3 +91,16 @@ def test_the_issuer_of_an_export_control_is_the_subject_of_its_verb_or_the_agent
     issued = {(target, next(t for k, s, t in facts if k == "RESTRICTS" and s == source))
               for kind, source, target in facts if kind == "ISSUED_BY"}
     assert {("Norway", "Cobalt"), ("Chile", "lithium hydroxide"), ("Peru", "Germanium"), ("Brazil", "Gallium")} <= issued, facts
+
+
+def test_a_supply_of_an_element_and_purchases_by_or_from_several(extractor):
+    """ "A delivers cobalt to B" is a supply (only materials were read as what a supply carries; an element supplied
+    makes no producer); "A and B bought M from C and D": each buyer from each seller (the nearest of each only);
+    "M was bought by A from B": A, the passive's agent, bought it."""
+    facts = facts_of(extractor, "Birch Metals Ltd delivers cobalt to Kestrel Magnetics Inc.",
+                     "Oak Cathodes Inc and Elm Batteries Ltd bought lithium hydroxide from Fir Chemicals Ltd and Ash Lithium Corp.",
+                     "NdPr oxide was bought by Pine Magnetics Inc from Larch Rare Earths Ltd.")  # fmt: skip
+    assert {("SUPPLIES", "Birch Metals Ltd", "Kestrel Magnetics Inc"), ("SUPPLIES", "Fir Chemicals Ltd", "Oak Cathodes Inc"),
+            ("SUPPLIES", "Ash Lithium Corp", "Oak Cathodes Inc"), ("SUPPLIES", "Fir Chemicals Ltd", "Elm Batteries Ltd"),
+            ("SUPPLIES", "Ash Lithium Corp", "Elm Batteries Ltd"), ("SUPPLIES", "Larch Rare Earths Ltd", "Pine Magnetics Inc")} <= facts, facts
+    assert ("PRODUCES", "Birch Metals Ltd", "Cobalt") not in facts

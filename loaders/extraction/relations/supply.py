@@ -11,6 +11,11 @@ NOT_YET = frozenset(("planned", "proposed", "future", "prospective", "potential"
 and no production today is inferred from it."""
 
 
+SUPPLIED = ("Material", "Element")
+"""What a supply carries: a material or an element ("supplies cobalt to B"; an element supplied makes no producer of
+the supplier, as only mining, separating, refining or extracting it does)."""
+
+
 class Supply:
     """Supply and dependence rules."""
 
@@ -39,7 +44,7 @@ class Supply:
                     mats = self._objects(nxt.end + 1, "Material")
                     material = mats[0] if mats else self.right(nxt.end + 1, self.labelled("Material"), limit=8)
             else:
-                mats = self._objects(i + 1, "Material")
+                mats = self._objects(i + 1, SUPPLIED)
                 to = next((k for k in range(i + 1, min(self.s.end, i + 10)) if self.w(k) == "to" and not self._up_to(k)), None)
                 if not mats and to is not None and not any(self.at_or_in(k) or self.w(k) in (",", ";", "which", "that", "from")
                                                            for k in range(i + 1, to)):  # "will supply up to 30,000 tonnes a year to B"
@@ -48,7 +53,7 @@ class Supply:
                     mats = [m for m in self.ms if i < m.start <= i + 8 and self.st.label(m) == "Facility"
                             and self.w(m.start - 1) in ("its", "their")][:1]  # fmt: skip
                 if mats:
-                    material = mats[0] if self.st.label(mats[0]) == "Material" else None
+                    material = mats[0] if self.st.label(mats[0]) in SUPPLIED else None
                     # "M to B", "M from its refinery in P, Country to B"
                     to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 12)) if self.w(k) in ("to", ";")), None)
                     if to is not None and self.w(to) == "to" and self.w(to + 1) in self.v.CUSTOMER_NOUNS and self.w(to + 2) == "in":
@@ -71,7 +76,7 @@ class Supply:
             if isinstance(customer, Mention) and customer in self.ms:
                 customers = self.coordinated(customer, lambda m: self.flow_end(m)
                                              and self.w(m.end) not in self.v.CLAUSE_VERBS)  # (", and B will turn ...": a new clause)
-            others = [m for m in mats if m is not material and self.st.label(m) == "Material"] if material is not None else []
+            others = [m for m in mats if m is not material and self.st.label(m) in SUPPLIED] if material is not None else []
             for who in self.subjects(supplier, i, self.maker):  # "A and B supply"
                 for c in customers:  # "supplies M1 and M2 to A and B"
                     for each in (material, *others):
@@ -103,17 +108,20 @@ class Supply:
         for i in self.triggers(self.v.BUY_VERBS):
             frm = next((k for k in range(i + 1, min(self.s.end, i + 16)) if self.w(k) in ("from", ",", ";", "and")), None)
             frm = frm if frm is not None and self.w(frm) == "from" else None  # ("bought ore with a content of 18% from B")
-            if frm is None or any(self.st.label(m) not in ("Material", "Element") for m in self.ms if i < m.start < frm):
-                continue
+            agent = self.passive_by(i, self.org_or_country, reach=3)[0] if frm is not None and self.is_passive(i) else None
+            if frm is None or any(self.st.label(m) not in SUPPLIED and m is not agent for m in self.ms if i < m.start < frm):
+                continue  # ("M was bought by A from B": A bought it)
             seller = self.right(frm + 1, self.flow_end, limit=2)
             # (a plant sells through its operator: "buy magnets from the Sumter factory", see _supply)
-            buyer = self.left(i, lambda m: self.org_or_country(m) and not m.demonym, limit=3) or self.clause_subject(i) \
+            buyer = agent or self.left(i, lambda m: self.org_or_country(m) and not m.demonym, limit=3) or self.clause_subject(i) \
                 or next((m for m in self.ms if m.end <= i and self.org(m)), None)  # "Silmet's feed ... purchased from"
             buyer = self.over_insertion(buyer, i)  # "A, headquartered in P, Country, buys M from B": A buys
             if seller is None or buyer is None or buyer.key == seller.key or self.hedged(i, i + 2):
                 continue
-            mat = self.right(i + 1, self.labelled("Material"), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
-            self._supply(seller, buyer, mat, 0.75)
+            mat = self.right(i + 1, self.labelled(*SUPPLIED), limit=frm - i) or self.left(i, self.labelled("Material"), limit=4)
+            for who in self.subjects(buyer, i, self.org_or_country):  # "A and B buy M from C and D"
+                for each in self.conjuncts(seller, self.flow_end):
+                    self._supply(each, who, mat, 0.75)
         # "A, a major supplier to B", "A is a supplier of M to B"
         for i in self.triggers(("supplier",)):
             mats = self._objects(i + 2, "Material") if self.w(i + 1) == "of" else []
@@ -205,6 +213,7 @@ class Supply:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
         if material is not None and not via_plant and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
+                and self.st.label(material) == "Material" \
                 and (self.st._key(material), self.st._key(supplier)) not in self.st.bought and not NOT_YET.intersection(self.words) \
                 and not any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
             self.st.add("PRODUCES", supplier, material, self.s, conf - 0.15)  # a firm that supplies what it makes makes it
