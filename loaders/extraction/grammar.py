@@ -110,13 +110,27 @@ class Grammar:
                 best = self.at_end(opening)
         return best
 
+    def agent(self, i: int, pred) -> Mention | None:
+        """Who does what the verb at ``i`` says: the name right before it ("A imposed", "A has also imposed"), before an
+        insertion ("A, the largest producer, has imposed") or the head of the relative clause holding it ("A, which
+        imposed"); None when other words stand between ("A decided to impose": what A decided is another matter)."""
+        named = self.at_end(self._before_auxiliaries(i))
+        if named is not None and pred(named):
+            return named
+        opening = self._insertion_start(i, pred)
+        return self.at_end(opening) if opening is not None else self.relative_head(i, pred)
+
+    def _before_auxiliaries(self, i: int) -> int:
+        """Where the auxiliaries and adverbs before the verb at ``i`` begin ("has also", "will", "are jointly")."""
+        while i > self.s.start and (self.w(i - 1) in self.v.SUBJECT_LINKS or self.w(i - 1) in ("has", "is", "was")):
+            i -= 1
+        return i
+
     def _insertion_start(self, i: int, pred) -> int | None:
         """Where an insertion between a name and ``i`` opens: "A, one of the largest producers, (has) acquired", "A,
         which reported record sales, acquired", "A, based in Perth, Australia, acquired" -- the comma after a name of
         ``pred``, when the insertion names no such party itself (then whose it is cannot be told)."""
-        k = i - 1
-        while k > self.s.start and (self.w(k) in self.v.SUBJECT_LINKS or self.w(k) in ("has", "is", "was")):
-            k -= 1
+        k = self._before_auxiliaries(i) - 1
         if self.w(k) != ",":
             return None
         for q in range(k - 1, max(self.s.start, k - 20) - 1, -1):

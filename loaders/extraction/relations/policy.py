@@ -122,7 +122,7 @@ class Policies:
             owner = self.at_end(k)
             return owner if owner is not None and gov(owner) else None
         if self.w(k) in self.v.ISSUE_VERBS or self.w(k) in ("has", "have", "had"):  # (also "China has export controls")
-            return self.left(k, gov, limit=3) or self.relative_head(k, gov)
+            return self.agent(k, gov)
         verb = next((q for q in range(end, min(self.s.end, end + 8)) if self.w(q) in self.v.ISSUE_VERBS and self.is_passive(q)), None)
         return self.passive_by(verb, gov)[0] if verb is not None else None
 
