@@ -90,3 +90,10 @@ def test_table_rows_written_by_column_are_the_json_text():
     for rows in (one_shape, shapes, nan_column, mixed, [odd, odd], [[1, 2], {"a": 1}], [{"a": 1}, [1]], [{}], [{"a": 1.5}]):
         data = {"rows": rows, "tuple": tuple(rows[:3])}
         assert "".join(json_pieces(data)) == to_json(data)
+    # deeper down, long lists and dicts keyed by strings are written by column too (a scenario's end uses and losses)
+    floats = [rng.random() for _ in range(200)] + [float("nan"), float("inf"), None, 1e300]
+    long = {"by_id": {f"material:{i}": v for i, v in enumerate(floats)}, "mixed": {f"k{i}": odd[i % len(odd)] for i in range(300)},
+            "ids": [f"org:{i}" for i in range(100)], "values": [odd[i % len(odd)] for i in range(100)], "table": one_shape[:200],
+            "shapes": shapes[690:800], "numbers": {i: float(i) for i in range(100)}, "keys": {**{f"k{i}": i for i in range(70)}, 1: 1}}
+    for data in ({"scenario": long}, {"a": {"b": long}}, [[long]], long):
+        assert "".join(json_pieces(data)) == to_json(data)
