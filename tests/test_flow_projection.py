@@ -266,6 +266,9 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
                 monkeypatch.setattr(flowbulk.Bulk, "take_shared", counted_shared)
                 monkeypatch.setattr(vintages, "_one_stated_vintage", counted_stated)
                 fast = project(as_of, reviewed_only)
+                with monkeypatch.context() as patch:  # production filed row by row, not by integers
+                    patch.setattr(flowbulk, "FILING", False)
+                    assert project(as_of, reviewed_only) == fast
                 monkeypatch.setattr(flowbulk.Bulk, "take", lambda self, facts: False)  # the rules, fact by fact
                 monkeypatch.setattr(flowbulk.Bulk, "take_shared", lambda self, *batch: False)
                 monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows: None)
@@ -274,6 +277,22 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
         store.close()
     assert counts[True] + counts["shared"] > 10 and counts[False] > 10 and counts["stated"] > 100  # both paths taken
     assert counts["shared"] > 10 if shared else counts["shared"] == 0  # shared batches through templates, or none
+
+
+@pytest.mark.parametrize("nodes, rows", [(1, 1), (2, 7), (5, 30), (50, 1000), (200, 5000), (3, 0), (2**40, 300)])
+def test_the_stream_order_by_packed_sorts_is_the_pairs_and_lexsort_order(nodes, rows):
+    """The sorted read's stream order (by source, the pair's first row of any type, key) made by two sorts of packed
+    integers is the order ``np.unique`` and a three-key ``lexsort`` give; past 62 bits (2**40 nodes), the latter."""
+    import numpy as np
+
+    from supplygraph.graph.stores.sqlite_rows import _stream_order
+
+    rng = np.random.default_rng(rows)
+    tails, heads = (rng.integers(0, min(nodes, 60), rows) for _ in range(2))  # (few distinct ends: pairs repeat)
+    flowing = np.flatnonzero(rng.random(rows) < 0.7)
+    _, first, pair = np.unique(tails * nodes + heads, return_index=True, return_inverse=True)
+    expected = flowing[np.lexsort((flowing, first[pair[flowing]], tails[flowing]))] if rows else flowing
+    assert _stream_order(tails, heads, flowing, nodes).tolist() == expected.tolist()
 
 
 @pytest.mark.parametrize("rows", [

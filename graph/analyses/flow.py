@@ -273,7 +273,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         if source in category_ids or target in category_ids:
             cats.keep(source, target, attrs)
         elif produces:
-            produced[(target, basis_of(labels.get(source, "")))].append((source, attrs))
+            bulk.produce(target, basis_of(labels.get(source, "")), source, attrs)
         elif kind == "SUPPLIES":
             key = (source, target)
             if key not in supplies or vintage_key(None, attrs.get("year")) > vintage_key(None, supplies[key].get("year")):
@@ -281,6 +281,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         else:
             attrs["weight"] = attrs.get("share")
             flows.append((source, target, attrs))
+    bulk.settle()
     for (source, target), attrs in supplies.items():
         attrs["weight"] = attrs.get("share")
         flows.append((source, target, attrs))

@@ -203,24 +203,31 @@ class FlowFacts:
     The batches let the projection take a batch of plain facts with a few C-level passes over its lists instead of
     its rules one fact at a time (:mod:`..analyses.flowbulk`); iterating gives the same tuples from the same lists.
     Either way, once: the facts are decoded as they are taken and dropped once passed.
+
+    ``nodes``: the graph's nodes in order, whose positions :meth:`shared` gives as each fact's ends besides their ids
+    (the sorted read's integers, which the projection files by), or None when the read has none (its general path).
     """
 
-    def __init__(self, count: int, ends: Callable[[int, int], tuple[list, list, list]], decoding: _Decoding | None) -> None:
-        """``count`` facts; ``ends`` (start, stop): their sources, targets and types; ``decoding``: their payloads."""
-        self._count, self._ends, self._decoding = count, ends, decoding
+    def __init__(self, count: int, ends: Callable[[int, int], tuple], decoding: _Decoding | None,
+                 nodes: list[str] | None = None) -> None:  # fmt: skip
+        """``count`` facts; ``ends`` (start, stop): their sources, targets, types and, with ``nodes``, the sources' and
+        targets' positions in ``nodes`` (two NumPy arrays); ``decoding``: their payloads."""
+        self._count, self._ends, self._decoding, self.nodes = count, ends, decoding, nodes
 
     def __iter__(self) -> Iterator[tuple]:
         return itertools.chain.from_iterable(itertools.starmap(zip, self.batches()))
 
     def batches(self) -> Iterator[tuple[list, ...]]:
         """(sources, targets, types, properties, sources cited, reviewed): one list each, of the batch's facts in order."""
-        return ((sources, targets, kinds, *self.own(numbers, entries)) for sources, targets, kinds, numbers, entries in self.shared())
+        return ((sources, targets, kinds, *self.own(numbers, entries)) for sources, targets, kinds, numbers, entries, _ in self.shared())
 
-    def shared(self) -> Iterator[tuple[list, ...]]:
-        """(sources, targets, types, payload numbers, decodings): one list each, of the batch's facts in order; a decoding
-        is the (properties, sources cited, reviewed) of its text, shared by the facts of that text: read, not changed."""
+    def shared(self) -> Iterator[tuple]:
+        """(sources, targets, types, payload numbers, decodings, positions): a list each, of the batch's facts in order
+        (a decoding is the (properties, sources cited, reviewed) of its text, shared by the facts of that text: read,
+        not changed); positions: the ends' positions in :attr:`nodes` (tails, heads: NumPy arrays), or None."""
         for start in range(0, self._count, BATCH):
-            yield (*self._ends(start, start + BATCH), *self._decoding.entries(start, start + BATCH))
+            sources, targets, kinds, *positions = self._ends(start, start + BATCH)
+            yield (sources, targets, kinds, *self._decoding.entries(start, start + BATCH), tuple(positions) if positions else None)
         self._ends = self._decoding = None  # taken once: the read's arrays let go (the report holds the stream till its end)
 
     def own(self, numbers: list[int], entries: list[tuple]) -> tuple[list, list, list]:
@@ -438,14 +445,36 @@ def _split_rows(rows: sqlite3.Cursor, nodes: list[str], numbers: list[int | None
         numbers.append(np.full(len(batch), -1, np.int64))
         numbers[-1][codes >= 0] = np.fromiter(map(texts.__getitem__, itertools.compress(payloads, (codes >= 0).tolist())), np.int64)
     tails, heads, codes = (np.concatenate(c) if c else np.zeros(0, np.int64) for c in columns)
-    _, first, pair = np.unique(tails * max(1, len(nodes)) + heads, return_index=True, return_inverse=True)
-    flowing = np.flatnonzero(codes >= 0)
-    order = flowing[np.lexsort((flowing, first[pair[flowing]], tails[flowing]))]  # by source, pair's first fact, key
+    order = _stream_order(tails, heads, np.flatnonzero(codes >= 0), len(nodes))
 
-    def flow_ends(start: int, stop: int) -> tuple[list, list, list]:
+    def flow_ends(start: int, stop: int) -> tuple[list, list, list, Any, Any]:
         chunk = order[start:stop]
-        return (list(map(nodes.__getitem__, tails[chunk].tolist())), list(map(nodes.__getitem__, heads[chunk].tolist())),
-                list(map(flow_kinds.__getitem__, codes[chunk].tolist())))  # fmt: skip
+        starts, ends = tails[chunk], heads[chunk]
+        return (list(map(nodes.__getitem__, starts.tolist())), list(map(nodes.__getitem__, ends.tolist())),
+                list(map(flow_kinds.__getitem__, codes[chunk].tolist())), starts, ends)  # fmt: skip
 
     stream = np.concatenate(numbers)[order] if numbers else np.zeros(0, np.int64)
-    return context, FlowFacts(len(order), flow_ends, _Decoding(scan, list(texts), stream, strings))
+    return context, FlowFacts(len(order), flow_ends, _Decoding(scan, list(texts), stream, strings), nodes)
+
+
+def _stream_order(tails, heads, flowing, n: int):
+    """The positions of the ``flowing`` rows (of all rows, ends' positions ``tails`` and ``heads`` among ``n`` nodes,
+    in key order) sorted by source, then their pair's first row of any type, then key: the stream's order.
+
+    Each sort key packed into one int64 where the numbers fit (a million rows, 188k nodes: 58 bits), so two plain
+    sorts do what ``np.unique`` and a three-key ``lexsort`` did (0.12 s against 0.21-0.26 s at a million rows)."""
+    import numpy as np
+
+    count = len(tails)
+    if not count:
+        return flowing
+    row_bits, node_bits = max(1, (count - 1).bit_length()), max(1, (n - 1).bit_length())
+    if 2 * node_bits + row_bits > 62 or node_bits + 2 * row_bits > 62:  # (not at any size a machine holds today)
+        _, first, pair = np.unique(tails * max(1, n) + heads, return_index=True, return_inverse=True)
+        return flowing[np.lexsort((flowing, first[pair[flowing]], tails[flowing]))]
+    rows = np.sort(((tails * n + heads) << row_bits) | np.arange(count, dtype=np.int64))  # by pair, then row
+    pairs, rows = rows >> row_bits, rows & ((1 << row_bits) - 1)
+    starts = np.concatenate(([True], pairs[1:] != pairs[:-1]))
+    first = np.empty(count, np.int64)
+    first[rows] = rows[starts][np.cumsum(starts) - 1]  # each row's pair's first row
+    return np.sort((tails[flowing] << (2 * row_bits)) | (first[flowing] << row_bits) | flowing) & ((1 << row_bits) - 1)
