@@ -104,3 +104,21 @@ def test_a_supply_of_an_element_and_purchases_by_or_from_several(extractor):
             ("SUPPLIES", "Ash Lithium Corp", "Oak Cathodes Inc"), ("SUPPLIES", "Fir Chemicals Ltd", "Elm Batteries Ltd"),
             ("SUPPLIES", "Ash Lithium Corp", "Elm Batteries Ltd"), ("SUPPLIES", "Larch Rare Earths Ltd", "Pine Magnetics Inc")} <= facts, facts
     assert ("PRODUCES", "Birch Metals Ltd", "Cobalt") not in facts
+
+
+def test_coordinated_subjects_and_objects_of_acquisitions_dependence_production_and_plants(extractor):
+    """Each party of "A and B" and of "C and D" (only the nearest of each was read): "A acquired C and D", "A and B
+    acquired C", "A depends on C and D for M", "Canada and Brazil produce M", "A and B will build the X mine"; a
+    government beside a firm co-funds a plant and runs none."""
+    facts = facts_of(extractor, "Birch Metals Ltd acquired Kestrel Mining Inc and Oak Graphite Ltd.",
+                     "Elm Magnetics Inc and Fir Motors Inc acquired Ash Alloys Ltd.",
+                     "Pine Cathodes Inc depends on Larch Lithium Ltd and Cedar Chemicals Corp for lithium hydroxide.",
+                     "Canada and Brazil produce niobium.",
+                     "Rowan Minerals Ltd and Alder Resources Inc will build the Tarnby mine.",
+                     "The company and the Quebec government are putting about US$6 million into the Sorel plant.")  # fmt: skip
+    assert {("SUBSIDIARY_OF", "Kestrel Mining Inc", "Birch Metals Ltd"), ("SUBSIDIARY_OF", "Oak Graphite Ltd", "Birch Metals Ltd"),
+            ("SUBSIDIARY_OF", "Ash Alloys Ltd", "Elm Magnetics Inc"), ("SUBSIDIARY_OF", "Ash Alloys Ltd", "Fir Motors Inc"),
+            ("DEPENDS_ON", "Pine Cathodes Inc", "Larch Lithium Ltd"), ("DEPENDS_ON", "Pine Cathodes Inc", "Cedar Chemicals Corp"),
+            ("PRODUCES", "Canada", "Niobium"), ("PRODUCES", "Brazil", "Niobium"),
+            ("OPERATES", "Rowan Minerals Ltd", "Tarnby mine"), ("OPERATES", "Alder Resources Inc", "Tarnby mine")} <= facts, facts
+    assert not any(kind == "OPERATES" and "Quebec" in source for kind, source, _ in facts), facts

@@ -219,12 +219,18 @@ class Facilities:
         e.sentence = e.sentence or self.s.text
         return e
 
+    def _builder(self, m: Mention | None) -> bool:
+        """Who may build or run a plant beside another: a firm, not a government that co-funds it ("The company and
+        the Quebec government are putting US$6 million into the plant")."""
+        return self.org(m) and self.st.label(m) != "GovernmentBody"
+
     def _operates(self) -> None:
         for m in self.ms:
             if self.st.label(m) != "Facility":
                 continue
             k = m.start - 1
             operator: Mention | str | None = self._run_by(m.end)
+            builders: list = []
             possessed = False  # "has proposed a plant at its Clarksville smelter": "its" presupposes the smelter, hedged or not
             if operator is not None:
                 pass
@@ -244,7 +250,7 @@ class Facilities:
                         else None  # (an anaphor, "The company also operates", is resolved by the subject's rules)
                     who = self.relative_head(verb, self.org) or near or subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
-                        operator = who
+                        operator, builders = who, self.subjects(who, verb, self._builder)  # "A and B will build the plant"
             of = m.start - 1 - (self.w(m.start - 1) == "the")
             if operator is None and self.w(of) == "of" and self.w(of - 1) in self.v.OPERATOR_NOUNS:
                 named = self.left(of - 1, self.org, limit=6)  # "A, the operator of the X mine", "A is the operator of F"
@@ -258,7 +264,8 @@ class Facilities:
             if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
                 operator = self._run_by(m.end + 2)
             if operator is not None and (possessed or not self.hedged(m.start, m.end)):
-                self.st.add("OPERATES", operator, m, self.s, 0.8)
+                for each in builders if operator in builders else [operator]:
+                    self.st.add("OPERATES", each, m, self.s, 0.8)
         # "It is run by B" after a sentence about a facility: B runs that facility
         last = self.st.last_subject
         if self.words[:1] == ["it"] and self.w(self.s.start + 1) in ("is", "was", "has", "had") and self.st.label_of(last) == "Facility":

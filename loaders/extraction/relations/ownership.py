@@ -124,7 +124,9 @@ class Ownership:
             # "bought oxide from X" is a purchase of goods; a government is not bought
             if self.w(target.end) == "from" or self.st.label(target) == "GovernmentBody":
                 continue
-            self.st.add("SUBSIDIARY_OF", target, buyer, self.s, 0.75)
+            for each in self.conjuncts(target, lambda m: self.org(m) and self.st.label(m) != "GovernmentBody"):
+                for who in self.subjects(buyer, i, self.org):  # "A and B acquired C and D"
+                    self.st.add("SUBSIDIARY_OF", each, who, self.s, 0.75)
         # "X, which was acquired by Y", "X was acquired in 2024 by Y"
         for i in self.triggers(("acquired", "bought", "purchased", "taken")):
             buyer, by = self.passive_by(i + (self.w(i + 1) == "over"), self.org, reach=6)

@@ -41,7 +41,7 @@ class Production:
                    for k in range(max(self.s.start, i - 3), i)):  # fmt: skip
                 continue
             since = self.start_year(i)  # ("will begin producing M in 2026": from then)
-            for who in self.subjects(producer, i, self.maker):  # "A and B make M"
+            for who in self.subjects(producer, i, self.flow_end):  # "A and B make M", "China and Brazil mine M"
                 for mat in materials:
                     self.st.add("PRODUCES", who, mat, self.s, 0.8, **({"since": since} if since else {}))
             self._purpose(materials[-1].end, materials, producer)

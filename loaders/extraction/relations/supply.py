@@ -246,7 +246,8 @@ class Supply:
             material_words = [self.doc[q].text for q in range(target.end, min(self.s.end, target.end + 3)) if self.doc[q].is_alpha and self.w(q) != "for"]
             note = " ".join(material_words[:2]) if target.demonym else None
             for each in self.subjects(source, i, self.org_or_country) if source is not None else ():  # "A, B and C rely on M"
-                self.st.add("DEPENDS_ON", each, target, self.s, 0.75, note=f"for {note}" if note else None)
+                for on in self.conjuncts(target, self.org_or_country) if self.org_or_country(target) else [target]:
+                    self.st.add("DEPENDS_ON", each, on, self.s, 0.75, note=f"for {note}" if note else None)  # ("on B and C")
             for q in range(target.end, min(self.s.end, target.end + 5)):
                 if self.w(q) == "for":
                     first = self.right(q + 1, self.labelled("EndUse"), limit=2)
