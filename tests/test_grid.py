@@ -122,3 +122,16 @@ def test_coordinated_subjects_and_objects_of_acquisitions_dependence_production_
             ("PRODUCES", "Canada", "Niobium"), ("PRODUCES", "Brazil", "Niobium"),
             ("OPERATES", "Rowan Minerals Ltd", "Tarnby mine"), ("OPERATES", "Alder Resources Inc", "Tarnby mine")} <= facts, facts
     assert not any(kind == "OPERATES" and "Quebec" in source for kind, source, _ in facts), facts
+
+
+def test_a_progressive_is_no_passive_and_an_imported_element_is_what_the_supply_carries(extractor):
+    """ "A is importing M from B", "A is supplying M to B": a form of "be" before a verb in -ing is no passive (both
+    were left as passives, which these rules leave to the passive's own reading); "A imports cobalt from B": the
+    supply carries the element, as a supply's verb now reads it."""
+    found = extractor.extract([("South Korea is importing spherical graphite from Canada.", False),
+                               ("Birch Metals Ltd is supplying NdPr oxide to Kestrel Magnetics Inc.", False),
+                               ("Japan imports cobalt from Australia.", False)]).as_dict()  # fmt: skip
+    supplies = {(r["source"], r["target"], r.get("material")) for r in found["relations"] if r["type"] == "SUPPLIES"}
+    assert {("country:CA", "country:KR", "material:spherical-graphite"),
+            ("org:birch-metals-ltd", "org:kestrel-magnetics-inc", "material:ndpr-oxide"),
+            ("country:AU", "country:JP", "element:Co")} <= supplies, supplies  # fmt: skip

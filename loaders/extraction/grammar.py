@@ -410,7 +410,10 @@ class Grammar:
         return self.w(q - 1) == "(" and self.w(q + 1) == ")"
 
     def is_passive(self, i: int) -> bool:
-        """A participle at ``i`` after a form of "be" ("is supplied", "were acquired", "has been sold")."""
+        """A participle at ``i`` after a form of "be" ("is supplied", "were acquired", "has been sold"); not a
+        progressive ("is supplying", "are importing")."""
+        if self.w(i).endswith("ing"):
+            return False
         k = i - 1
         while k > self.s.start and self.w(k) in self.v.PASSIVE_ADVERBS:
             k -= 1

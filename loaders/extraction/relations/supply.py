@@ -283,4 +283,4 @@ class Supply:
                     self.st.add("DEPENDS_ON", who, source, self.s, 0.75, share=share, material=self.st._key(material) if material else None)
                     if self.w(i) in self.v.IMPORT_VERBS:
                         for mat in objects or [None]:
-                            self._supply(source, who, mat if self.st.label(mat) == "Material" else None, 0.7)
+                            self._supply(source, who, mat if self.st.label(mat) in SUPPLIED else None, 0.7)
