@@ -249,8 +249,8 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
         counts["shared"] += (taken := took_shared(self, *batch))
         return taken
 
-    def counted_stated(rows):
-        weighed = stated(rows)
+    def counted_stated(rows, basis=None):
+        weighed = stated(rows, basis)
         counts["stated"] += weighed is not None
         return weighed
 
@@ -271,7 +271,7 @@ def test_plain_batches_taken_in_bulk_project_as_the_rules_do(tmp_path, monkeypat
                     assert project(as_of, reviewed_only) == fast
                 monkeypatch.setattr(flowbulk.Bulk, "take", lambda self, facts: False)  # the rules, fact by fact
                 monkeypatch.setattr(flowbulk.Bulk, "take_shared", lambda self, *batch: False)
-                monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows: None)
+                monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows, basis=None: None)
                 assert len(fast[2]) > 400 and fast == project(as_of, reviewed_only)
     finally:
         store.close()
@@ -310,19 +310,24 @@ def test_the_stream_order_by_packed_sorts_is_the_pairs_and_lexsort_order(nodes, 
 ])  # fmt: skip
 def test_weighing_without_a_choice_is_what_the_rules_give(monkeypatch, rows):
     """A material's producers weighed without a choice (one vintage, stated shares: vintages._one_stated_vintage) get
-    what the general rules give them, key order included, and any other rows are left to the rules."""
+    what the general rules give them, key order included, and any other rows are left to the rules; with a basis
+    given, every edge gets it after its weight either way."""
     import copy
 
     from supplygraph.graph.analyses import vintages
 
-    def weighed(use_shortcut: bool) -> tuple:
-        if not use_shortcut:
-            monkeypatch.setattr(vintages, "_one_stated_vintage", lambda rows: None)
-        taken = copy.deepcopy(rows)
-        vintage, edges = vintages.weigh_producers(taken, None, None, "2026-12-06", {}, {"a"})
+    def weighed(use_shortcut: bool, basis: str | None) -> tuple:
+        with monkeypatch.context() as patch:
+            if not use_shortcut:
+                patch.setattr(vintages, "_one_stated_vintage", lambda rows, basis=None: None)
+            taken = copy.deepcopy(rows)
+            vintage, edges = vintages.weigh_producers(taken, None, None, "2026-12-06", {}, {"a"}, basis)
         return list(vintage.items()), [(p, list(a.items())) for p, a in edges], [list(a.items()) for _, a in taken]
 
-    assert weighed(True) == weighed(False)
+    assert weighed(True, None) == weighed(False, None)
+    with_basis = weighed(True, "countries")
+    assert with_basis == weighed(False, "countries")
+    assert all(items[-1] == ("basis", "countries") for _, items in with_basis[1])
 
 
 def test_repeated_payloads_are_decoded_once_each_fact_its_own_copy():

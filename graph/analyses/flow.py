@@ -58,12 +58,11 @@ import datetime
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
-from operator import itemgetter, setitem
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 
-from supplygraph.perf import consume
 from supplygraph.schema import ORGANIZATION_LABELS
 
 from .categories import Categories
@@ -307,7 +306,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         _add_node(G, F, material, links)
         if material in world:
             nodes[material]["world_t"] = world[material]
-        vintage, edges = weigh_producers(rows, edition, year, as_of, capacity, covered)
+        vintage, edges = weigh_producers(rows, edition, year, as_of, capacity, covered, basis)  # each edge's basis set
         # (only a category's producers are inherited: cats.expand)
         inherited = next((a.get("inherited") for _, a in rows if a.get("inherited")), None) if category_ids else None
         if inherited:
@@ -316,7 +315,6 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         if vintage["weights"] == EQUAL and len(edges) > 1:
             assumed.note("equal_split")
         nodes[material]["vintages"][basis] = vintage
-        consume(map(setitem, map(_ATTRS, edges), itertools.repeat("basis"), itertools.repeat(basis)))
         flows.extend(zip(map(_PRODUCER, edges), itertools.repeat(material), map(_ATTRS, edges)))
     # each node once, in the order the flows name them (the filter is asked as each end comes: a node added is passed)
     for node in itertools.filterfalse(nodes.__contains__, itertools.chain.from_iterable(map(_ENDS, flows))):
