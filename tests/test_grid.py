@@ -135,3 +135,14 @@ def test_a_progressive_is_no_passive_and_an_imported_element_is_what_the_supply_
     assert {("country:CA", "country:KR", "material:spherical-graphite"),
             ("org:birch-metals-ltd", "org:kestrel-magnetics-inc", "material:ndpr-oxide"),
             ("country:AU", "country:JP", "element:Co")} <= supplies, supplies  # fmt: skip
+
+
+def test_a_supply_named_by_a_noun_and_a_sale_of_goods_is_no_sale_of_a_firm(extractor):
+    """ "A's deliveries of M to B", "the sale of M by A to B", "shipments of M from A to B": a supply (SUPPLY_NOUNS,
+    data); "the sale of M by A to B" made A a subsidiary of B (the seller after "by" was read as the firm sold)."""
+    facts = facts_of(extractor, "Birch Metals Ltd's deliveries of NdPr oxide to Kestrel Magnetics Inc rose in 2024.",
+                     "The sale of cobalt by Oak Mining Ltd to Elm Batteries Inc was completed in May.",
+                     "Shipments of graphite from Fir Graphite Ltd to Ash Anodes Inc resumed in June.")  # fmt: skip
+    assert {("SUPPLIES", "Birch Metals Ltd", "Kestrel Magnetics Inc"), ("SUPPLIES", "Oak Mining Ltd", "Elm Batteries Inc"),
+            ("SUPPLIES", "Fir Graphite Ltd", "Ash Anodes Inc")} <= facts, facts
+    assert not any(kind == "SUBSIDIARY_OF" for kind, _, _ in facts), facts

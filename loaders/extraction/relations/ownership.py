@@ -143,9 +143,9 @@ class Ownership:
             buyer = self.right(to + 1, self.org, limit=6)
             if buyer is None:
                 continue
-            if "minority" in self.words:
-                continue
-            sold = [m for m in self.ms if i < m.start < to and self.org(m)]
+            if "minority" in self.words or self.st.label(self.right(i + 1, lambda m: True, limit=2)) in ("Material", "Element"):
+                continue  # ("the sale of NdPr oxide by A to B": goods, a supply, read by _supplies)
+            sold = [m for m in self.ms if i < m.start < to and self.org(m) and self.w(m.start - 1) != "by"]  # (the seller)
             for m in sold:
                 self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
         # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"

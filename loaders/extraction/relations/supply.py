@@ -81,6 +81,18 @@ class Supply:
                 for c in customers:  # "supplies M1 and M2 to A and B"
                     for each in (material, *others):
                         self._supply(who, c, each, 0.8)
+        # "A's deliveries of M to B", "shipments of M from A to B", "the sale of M by A to B": a supply named by a noun
+        for i in self.triggers(self.v.SUPPLY_NOUNS):
+            mats = self._objects(i + 2, SUPPLIED) if self.w(i + 1) == "of" else []
+            to = next((k for k in range(mats[-1].end, min(self.s.end, mats[-1].end + 5)) if self.w(k) == "to"), None) if mats else None
+            customer = self.right(to + 1, self.flow_end, limit=2) if to is not None else None
+            if customer is None or self.hedged(i, customer.end):
+                continue
+            agent = next((k for k in range(mats[-1].end, to) if self.w(k) in ("by", "from")), None)
+            supplier = self.right(agent + 1, self.flow_end, limit=2) if agent is not None else self.possessor(i - 1)
+            if supplier is not None and self.st._key(supplier) != self.st._key(customer):
+                for c in self.conjuncts(customer, self.flow_end):
+                    self._supply(supplier, c, mats[0], 0.7)
         # "A's customers include B and C"
         for i in self.triggers(("customers", "customer", "clients")):
             if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
