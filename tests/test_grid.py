@@ -146,3 +146,10 @@ def test_a_supply_named_by_a_noun_and_a_sale_of_goods_is_no_sale_of_a_firm(extra
     assert {("SUPPLIES", "Birch Metals Ltd", "Kestrel Magnetics Inc"), ("SUPPLIES", "Oak Mining Ltd", "Elm Batteries Inc"),
             ("SUPPLIES", "Fir Graphite Ltd", "Ash Anodes Inc")} <= facts, facts
     assert not any(kind == "SUBSIDIARY_OF" for kind, _, _ in facts), facts
+
+
+def test_the_issuer_of_an_export_control_in_a_participial_clause_is_the_clause_subject(extractor):
+    """ "Norway acted in May, imposing export controls on M": the participle's agent is its clause's subject (the
+    issuer was looked for before the verb, where only a date stands)."""
+    facts = facts_of(extractor, "Norway acted quickly in May, imposing export controls on cobalt.")
+    assert ("ISSUED_BY", "Norway") in {(kind, target) for kind, _, target in facts}, facts

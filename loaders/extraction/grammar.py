@@ -112,11 +112,16 @@ class Grammar:
 
     def agent(self, i: int, pred) -> Mention | None:
         """Who does what the verb at ``i`` says: the name right before it ("A imposed", "A has also imposed"), before an
-        insertion ("A, the largest producer, has imposed") or the head of the relative clause holding it ("A, which
-        imposed"); None when other words stand between ("A decided to impose": what A decided is another matter)."""
+        insertion ("A, the largest producer, has imposed"), the subject of the clause a participle follows ("A acted
+        in May, imposing") or the head of the relative clause holding it ("A, which imposed"); None when other words
+        stand between ("A decided to impose": what A decided is another matter)."""
         named = self.at_end(self._before_auxiliaries(i))
         if named is not None and pred(named):
             return named
+        if self.w(i - 1) == "," and self.w(i).endswith("ing"):  # "China acted in May, imposing ...": the clause's subject
+            opening = self.ms[0] if self.ms and self.ms[0].start <= self.s.start + (self.w(self.s.start) == "the") else None
+            subject = self.clause_subject(i) or opening  # (a country opening the sentence is no organisation subject)
+            return subject if subject is not None and pred(subject) else None
         opening = self._insertion_start(i, pred)
         return self.at_end(opening) if opening is not None else self.relative_head(i, pred)
 
