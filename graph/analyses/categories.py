@@ -37,7 +37,7 @@ import networkx as nx
 
 def category_ids(G: nx.MultiDiGraph) -> set[str]:
     """The materials flagged ``category``."""
-    return {n for n, d in G.nodes(data=True) if d.get("category")}
+    return {n for n, d in G._node.items() if d.get("category")}  # (the dicts, not NetworkX's view: a pass over every node)
 
 
 class Categories:

@@ -209,10 +209,13 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
              facts: Iterable[tuple] | None) -> tuple[nx.DiGraph, list[tuple[str, str, dict]]]:  # fmt: skip
     """The projection's nodes (a ``DiGraph`` without edges, its ``graph`` the records) and its edges in the order
     they are added, (source, target, attribute dict)."""
+    # the node dicts read through G._node, not NetworkX's views and get_node_attributes (0.24 s against 0.09 s for the
+    # three passes at a million stored facts, 188k nodes), the element groups from the labels
+    node_data = G._node
+    labels = {n: d["label"] for n, d in node_data.items() if "label" in d}
     F = nx.DiGraph(policies={}, controllers={}, as_of=as_of, stale_after=stale_after, pipeline=[], categories={},
-                   element_groups={d.get("symbol") or n.split(":", 1)[1]: d.get("group") for n, d in G.nodes(data=True)
-                                   if d.get("label") == "Element"})  # fmt: skip
-    labels = nx.get_node_attributes(G, "label")
+                   element_groups={node_data[n].get("symbol") or n.split(":", 1)[1]: node_data[n].get("group")
+                                   for n, label in labels.items() if label == "Element"})  # fmt: skip
     links = _Links()
     cats = Categories(G)
     assumed = Assumptions()
@@ -287,7 +290,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
     cats.expand(produced, flows, lambda p: basis_of(labels.get(p, "")), lambda rows: has_figures(rows, edition, year, as_of))
     for source, target in links.minority:
         assumed.note("minority_subsidiary", f"{G.nodes[target].get('name', target)} in {G.nodes[source].get('name', source)}")
-    capacity = nx.get_node_attributes(G, "capacity_t")
+    capacity = {n: d["capacity_t"] for n, d in node_data.items() if "capacity_t" in d}
 
     def weigh(rows: list) -> dict[str, tuple[dict, list]]:
         by_basis: dict[str, list] = defaultdict(list)

@@ -30,11 +30,11 @@ def attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links, cats: Cate
     and concentrates carry every element and are counted as production.
     """
     by_element: dict[str, list[str]] = defaultdict(list)
-    for node, data in F.nodes(data=True):
+    for node, data in F._node.items():  # (the dicts, not NetworkX's views: passes over every node)
         if data["label"] == "Material" and data.get("stage") != "mining":
             for symbol in data["elements"]:
                 by_element[symbol].append(node)
-    for policy, data in G.nodes(data=True):
+    for policy, data in G._node.items():
         if data.get("label") != "Policy":
             continue
         targets, issuers, sources = [], set(), list(data.get("sources") or ())
