@@ -99,3 +99,17 @@ def test_a_sum_one_body_gives_another_is_cooperation(extractor):
             frozenset(("Ministry of Mines", "Birch Graphite Inc")),
             frozenset(("United States Department of Energy", "Kestrel Rare Metals Ltd"))} <= pairs, facts  # fmt: skip
     assert frozenset(("Elm Metals Ltd", "Oak Motors Inc")) not in pairs, facts
+
+
+def test_a_plant_the_clause_only_calls_possible_is_no_facility(extractor):
+    """ "may build a second plant in Texas" named a "Texas plant" located in Texas, a plant nobody has decided on
+    (annotation.md: plans the text calls uncertain do not count); a plant the firm will build, one it operates, and
+    one whose expansion is only possible (a definite "its plant") stay."""
+    found = run(extractor, "Quillon Mining said on Tuesday that it may build a second plant in Redvale.",
+                "Quillon Mining could also consider a new refinery near Tarnby, Norland.",
+                "Birch Metals Ltd will build a magnet plant in Kestrel.",
+                "Oak Minerals Inc may expand its plant in Fjordby.")
+    names = set(found["names"])
+    assert not {"Redvale plant", "Tarnby refinery"} & names, names
+    assert {"Kestrel magnet plant", "Fjordby plant"} <= names, names
+    assert ("LOCATED_IN", "facility:kestrel-magnet-plant", "place:kestrel") in found["facts"], found["facts"]

@@ -61,13 +61,19 @@ class Grammar:
         s = self.s  # (Sentence.lower, inlined: the rules read words by position hundreds of thousands of times)
         return s.lowers[i] if s.start <= i < s.end else ""
 
-    def hedged(self, lo: int, hi: int) -> bool:
-        """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
+    def clause_start(self, lo: int) -> int:
+        """Where the clause holding ``lo`` begins: the sentence's start, a semicolon or colon, or a comma before "but",
+        "although", "which" and the like."""
         start = lo
         while start > self.s.start and self.doc[start - 1].text not in (";", ":") and not (
             self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while", "which", "who", "whose", "where")
         ):
             start -= 1
+        return start
+
+    def hedged(self, lo: int, hi: int) -> bool:
+        """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
+        start = self.clause_start(lo)
         for k in range(min(hi, self.s.end) - 1, start, -1):  # "has mined no tungsten since 2015 and imports it from China": the negation
             if self.w(k) == "and" and self._finite_verb(k + 1):  # is the first predicate's, not the second's
                 if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
