@@ -113,3 +113,15 @@ def test_a_plant_the_clause_only_calls_possible_is_no_facility(extractor):
     assert not {"Redvale plant", "Tarnby refinery"} & names, names
     assert {"Kestrel magnet plant", "Fjordby plant"} <= names, names
     assert ("LOCATED_IN", "facility:kestrel-magnet-plant", "place:kestrel") in found["facts"], found["facts"]
+
+
+def test_an_appositive_that_says_where_a_party_is_from_names_no_second_party(extractor):
+    """ "a supply agreement with Brennmotor, the German carmaker" made Germany a second customer: the coordination
+    took "the German" for a list's next name. A demonym after "the" or "a" in an appositive describes the party;
+    a real list ("to A, B and C") is still read."""
+    found = run(extractor, "Quillon Mining signed a supply agreement with Brennmotor, the German carmaker, for NdPr oxide.",
+                "Birch Metals Ltd supplies cobalt to Tavoria Motors, Valdren Cells and Kestrel Batteries.")
+    facts = found["facts"]
+    assert ("SUPPLIES", "org:quillon-mining", "org:brennmotor") in facts, facts
+    assert not any(kind == "SUPPLIES" and target.startswith("country:") for kind, _, target in facts), facts
+    assert {("SUPPLIES", "org:birch-metals-ltd", f"org:{t}") for t in ("tavoria-motors", "valdren-cells", "kestrel-batteries")} <= facts, facts

@@ -199,6 +199,8 @@ class Grammar:
             if m.end <= out[-1].end or self._bracketed(m):
                 continue  # ("A (AA) and B (BB)": the abbreviations repeat A and B)
             gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k)]
+            if m.demonym and gap[-1:] in (["the"], ["a"], ["an"]):
+                break  # "with Brennmotor, the German carmaker": an appositive says what the party is, it names no other
             gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
             if len(out) == 1 and gap[:2] == [",", "and"] and (self.w(m.end) in self.v.CLAUSE_VERBS or self._finite_verb(m.end)):
                 break  # "signed an agreement with B, and C plans to ...": ", and" opens a new clause, not a pair
