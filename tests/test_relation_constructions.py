@@ -108,10 +108,11 @@ def test_a_plant_the_clause_only_calls_possible_is_no_facility(extractor):
     found = run(extractor, "Quillon Mining said on Tuesday that it may build a second plant in Redvale.",
                 "Quillon Mining could also consider a new refinery near Tarnby, Norland.",
                 "Birch Metals Ltd will build a magnet plant in Kestrel.",
-                "Oak Minerals Inc may expand its plant in Fjordby.")
+                "Oak Minerals Inc may expand its plant in Fjordby.",
+                "In May Elm Resources Ltd opened a plant in Varberg, Norland.")  # ("May" the month is no hedge)
     names = set(found["names"])
     assert not {"Redvale plant", "Tarnby refinery"} & names, names
-    assert {"Kestrel magnet plant", "Fjordby plant"} <= names, names
+    assert {"Kestrel magnet plant", "Fjordby plant", "Varberg plant"} <= names, names
     assert ("LOCATED_IN", "facility:kestrel-magnet-plant", "place:kestrel") in found["facts"], found["facts"]
 
 

@@ -79,12 +79,16 @@ class Grammar:
                 if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
                     start = k + 1
                 break
+        if any(self.hedge_at(k, self.v.HEDGES) for k in range(start, min(hi + 1, self.s.end))):
+            return True
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
-        if any(w in self.v.HEDGES and not (w == "may" and self.doc[start + k].text == "May") and not number_sign(self.doc, start + k)
-               for k, w in enumerate(words)):
-            return True  # ("May" the month and the "No." of "Announcement No. 18" are no hedges)
         pairs = set(zip(words, words[1:]))
         return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES) or self._conditional_after(hi)
+
+    def hedge_at(self, k: int, hedges: frozenset[str]) -> bool:
+        """Word ``k`` is one of ``hedges`` as a hedge: "May" the month and the "No." of "Announcement No. 18" are none."""
+        w = self.w(k)
+        return w in hedges and not (w == "may" and self.doc[k].text == "May") and not number_sign(self.doc, k)
 
     def _conditional_after(self, hi: int) -> bool:
         """A condition the clause sets after the relation: "A will supply M to B if the plant is approved" (CONDITIONALS;

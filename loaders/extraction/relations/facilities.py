@@ -98,7 +98,7 @@ class Facilities:
                         self.st.entities[wanted].mentions += 1
                 continue
             if start > self.s.start and d[start - 1].lower_ in ("a", "an") and any(
-                    self.w(k) in self.v.POSSIBILITIES for k in range(self.clause_start(start), start)):
+                    self.hedge_at(k, self.v.POSSIBILITIES) for k in range(self.clause_start(start), start)):
                 continue  # "A may build a second plant in Texas": a plant only possible is no facility (annotation.md)
             pe = self.st.ent(place)
             noun = d[i].lower_
