@@ -199,13 +199,14 @@ class Grammar:
         subject (", and C plans")."""
         out = [first]
         idx = self.ms.index(first)
+        lead = self._lead_preposition(first)
         for m in self.ms[idx + 1 :]:
             if m.end <= out[-1].end or self._bracketed(m):
                 continue  # ("A (AA) and B (BB)": the abbreviations repeat A and B)
             gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k)]
             if m.demonym and gap[-1:] in (["the"], ["a"], ["an"]):
                 break  # "with Brennmotor, the German carmaker": an appositive says what the party is, it names no other
-            gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of")]
+            gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of", lead)]  # ("to A and to B")
             if len(out) == 1 and gap[:2] == [",", "and"] and (self.w(m.end) in self.v.CLAUSE_VERBS or self._finite_verb(m.end)):
                 break  # "signed an agreement with B, and C plans to ...": ", and" opens a new clause, not a pair
             if gap and all(g in (",", "and", "or", "as", "well", "also", "&", "/", "-") for g in gap) and pred(m):
@@ -403,7 +404,9 @@ class Grammar:
         ms = [x for x in self.ms if x is m or not self._bracketed(x)]  # "A (AB) and C (CD)": the abbreviations repeat A and C
         idx = ms.index(m)
         lo = hi = idx
-        gap = lambda a, b: [self.w(q) for q in range(ms[a].end, ms[b].start) if self.w(q) != "the" and not self._in_brackets(q)]  # noqa: E731
+        lead = self._lead_preposition(m)  # "to A and to B": the list's preposition repeated before a later name
+        gap = lambda a, b: [self.w(q) for q in range(ms[a].end, ms[b].start)  # noqa: E731
+                            if self.w(q) not in ("the", lead) and not self._in_brackets(q)]
         joined = lambda g: g in ([","], ["and"], [",", "and"], ["&"])  # noqa: E731
         while lo > 0 and pred(ms[lo - 1]) and joined(gap(lo - 1, lo)):
             lo -= 1
@@ -416,6 +419,13 @@ class Grammar:
         if not gaps or not {"and", "&"} & set(gaps[-1]) or any(g != [","] for g in gaps[:-1]):
             return [m]
         return ms[lo : hi + 1]
+
+    def _lead_preposition(self, m: Mention) -> str:
+        """The preposition before ``m`` ("to" in "to the A"), which a coordination may repeat before its later names ("to
+        A and to B", "of A and of B"); "" when none stands there."""
+        k = m.start - 1 - (self.w(m.start - 1) == "the")
+        word = self.w(k)
+        return word if word in self.v.PREPOSITIONS and word not in ("by", "as", "between", "among") else ""
 
     def _bracketed(self, m: Mention) -> bool:
         return self.w(m.start - 1) == "(" and self.w(m.end) == ")"
