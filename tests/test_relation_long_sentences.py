@@ -28,3 +28,19 @@ def test_a_list_that_repeats_its_preposition_is_one_list(extractor):
             ("SUPPLIES", "Oak Mining Ltd", "Elm Cells Inc"), ("SUPPLIES", "Pine Resources Inc", "Elm Cells Inc"),
             ("SUPPLIES", "Fir Graphite Ltd", "Larch Motors Inc")} <= facts, facts  # fmt: skip
     assert not any(kind == "SUPPLIES" and target == "Tarnby" for kind, _, target in facts), facts
+
+
+def test_an_insertion_that_names_another_party_describes_the_name_before_it(extractor):
+    """ "A, a subsidiary of the listed B, runs a plant": the verb after the insertion is A's (B ran the plant: a wrong
+    relation and a missed one); the same after a sentence-initial phrase ("In P, A, a unit of B, runs", where A was
+    read as the second name of a list after "In") and for an insertion that holds a relative clause ("A, the B
+    spin-out that holds the licence, has commissioned its plant"). A list ("A, B and C run") is no insertion."""
+    facts = named_facts(extractor, "In Norland, Birch Metals Ltd, a subsidiary of Orion Holdings Ltd, runs a demonstration "
+                                   "plant in Tarnby that recovers neodymium oxide.\n\n"
+                                   "Elm Recycling Ltd, the Oak University spin-out that holds a licence from Pine Holdings Inc, "
+                                   "has commissioned its plant at Redvale Park.\n\n"
+                                   "Fir Mining Ltd, Larch Metals Inc and Aspen Resources Ltd operate the Kestrel mine.")  # fmt: skip
+    assert {("OPERATES", "Birch Metals Ltd", "Tarnby plant"), ("SUBSIDIARY_OF", "Birch Metals Ltd", "Orion Holdings Ltd"),
+            ("OPERATES", "Elm Recycling Ltd", "Redvale Park plant"), ("OPERATES", "Fir Mining Ltd", "Kestrel mine"),
+            ("OPERATES", "Aspen Resources Ltd", "Kestrel mine")} <= facts, facts  # fmt: skip
+    assert not any(kind == "OPERATES" and source in ("Orion Holdings Ltd", "Pine Holdings Inc") for kind, source, _ in facts), facts

@@ -118,6 +118,8 @@ class Grammar:
             opening = self._insertion_start(i, pred)
             if opening is not None:
                 best = self.at_end(opening)
+        elif best is not None and "," not in stop:
+            best = self.described(best, i, pred)
         return best
 
     def agent(self, i: int, pred) -> Mention | None:
@@ -127,13 +129,35 @@ class Grammar:
         stand between ("A decided to impose": what A decided is another matter)."""
         named = self.at_end(self._before_auxiliaries(i))
         if named is not None and pred(named):
-            return named
+            return self.described(named, i, pred)
         if self.w(i - 1) == "," and self.w(i).endswith("ing"):  # "China acted in May, imposing ...": the clause's subject
             opening = self.ms[0] if self.ms and self.ms[0].start <= self.s.start + (self.w(self.s.start) == "the") else None
             subject = self.clause_subject(i) or opening  # (a country opening the sentence is no organisation subject)
             return subject if subject is not None and pred(subject) else None
         opening = self._insertion_start(i, pred)
         return self.at_end(opening) if opening is not None else self.relative_head(i, pred)
+
+    def described(self, found: Mention, i: int, pred) -> Mention:
+        """The name an insertion holding ``found`` describes, when the insertion closes just before the verb at ``i``:
+        "A, a subsidiary of the listed B, runs a plant", "A, the B spin-out that holds the licence, has commissioned"
+        (A, not B, runs and commissions; the insertion opens with a word of ``INSERTION_OPENERS`` after a name of
+        ``pred``); ``found`` otherwise ("A, B and C supply": a list, no insertion)."""
+        k = self._before_auxiliaries(i) - 1
+        if self.w(k) != "," or found.end > k or self.at_or_in(i) is not None:
+            return found  # (before a name, "the Halifax, Nova Scotia-based developer", the comma is a place chain's)
+        for q in range(found.start - 1, max(self.s.start, k - 25) - 1, -1):
+            word = self.w(q)
+            if word in (";", ":", "(", ")") or word == "and" and self.w(q - 1) == ",":
+                return found
+            if word == ",":
+                if self.w(q + 1) not in self.v.INSERTION_OPENERS:
+                    return found
+                head = self.at_end(q)
+                if head is None and self.w(q - 1) == ")":  # "Indian Rare Earths Limited (IREL), a state-owned company"
+                    opening = next((j for j in range(q - 2, max(self.s.start, q - 6) - 1, -1) if self.w(j) == "("), None)
+                    head = self.at_end(opening) if opening is not None else None
+                return head if head is not None and pred(head) else found
+        return found
 
     def _before_auxiliaries(self, i: int) -> int:
         """Where the auxiliaries and adverbs before the verb at ``i`` begin ("has also", "will", "are jointly")."""
@@ -518,8 +542,9 @@ class Grammar:
             gap = [self.w(k) for k in range(prior.end, m.start)]
             if not all(g in (",", "and", "or", "the") for g in gap):
                 return False
-            if m is first and not {"and", "or"} & set(gap) and self.w(m.end) not in (",", "and", "or"):
-                return False  # "Under Title III of the Act, the Pentagon awarded ...": a new clause
+            if m is first and not {"and", "or"} & set(gap) and (self.w(m.end) not in (",", "and", "or")
+                                                               or self.w(m.end + 1) in self.v.INSERTION_OPENERS):
+                return False  # "Under Title III of the Act, the Pentagon awarded ...", "In P, A, a unit of B, runs": a new clause
             m = prior
             before = prior.start - 1
             while before >= self.s.start and self.w(before) in ("the",):

@@ -249,8 +249,9 @@ class Facilities:
                     subject = self.subject if self.subject is not None and self.org(self.subject) and self.subject.end <= verb else None
                     # ("formed X, a joint venture that will build a plant": X builds it, not the sentence's subject)
                     near = self.left(verb, self.org, limit=4)  # ("A said B will build a plant": B, the verb's own subject)
-                    near = near if near is not None and not near.anaphora and all(self.w(k) in _AUXILIARIES for k in range(near.end, verb)) \
-                        else None  # (an anaphor, "The company also operates", is resolved by the subject's rules)
+                    near = near if near is not None and not near.anaphora and (all(self.w(k) in _AUXILIARIES for k in range(near.end, verb))
+                                                                               or self.w(near.end + 1) in self.v.INSERTION_OPENERS) \
+                        else None  # (an anaphor, "The company also operates", is resolved by the subject's rules; "A, a unit of B, runs": A)
                     who = self.relative_head(verb, self.org) or near or subject or self.left(verb, self.org, limit=14)
                     if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
                         operator, builders = who, self.subjects(who, verb, self._builder)  # "A and B will build the plant"
