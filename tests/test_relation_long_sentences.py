@@ -44,3 +44,18 @@ def test_an_insertion_that_names_another_party_describes_the_name_before_it(extr
             ("OPERATES", "Elm Recycling Ltd", "Redvale Park plant"), ("OPERATES", "Fir Mining Ltd", "Kestrel mine"),
             ("OPERATES", "Aspen Resources Ltd", "Kestrel mine")} <= facts, facts  # fmt: skip
     assert not any(kind == "OPERATES" and source in ("Orion Holdings Ltd", "Pine Holdings Inc") for kind, source, _ in facts), facts
+
+
+def test_shares_after_the_first_owner_say_the_verb_once(extractor):
+    """ "A is 60% owned by B and 40% by C": the second share has no verb of its own (C's stake was lost); "51%-owned by
+    B and 49% by C" the same; "30% owned by B and C" is still both owners' share."""
+    facts = named_facts(extractor, "Birch Anode Ltd, which runs the plant, is 60% owned by Orion Holdings Ltd and 40% by "
+                                   "Kestrel Investment Ltd, a Singapore subsidiary of Pine Group Inc.\n\n"
+                                   "Elm Cathode Ltd is 51%-owned by Oak Holdings Ltd and 49% by Fir Capital Ltd.\n\n"
+                                   "Larch Graphite Ltd is 30% owned by Aspen Holdings Ltd and Rowan Capital Ltd.")  # fmt: skip
+    assert {("SUBSIDIARY_OF", "Birch Anode Ltd", "Orion Holdings Ltd"), ("HOLDS_STAKE_IN", "Kestrel Investment Ltd", "Birch Anode Ltd"),
+            ("SUBSIDIARY_OF", "Kestrel Investment Ltd", "Pine Group Inc"),
+            ("SUBSIDIARY_OF", "Elm Cathode Ltd", "Oak Holdings Ltd"), ("HOLDS_STAKE_IN", "Fir Capital Ltd", "Elm Cathode Ltd"),
+            ("HOLDS_STAKE_IN", "Aspen Holdings Ltd", "Larch Graphite Ltd"),
+            ("HOLDS_STAKE_IN", "Rowan Capital Ltd", "Larch Graphite Ltd")} <= facts, facts  # fmt: skip
+    assert ("SUBSIDIARY_OF", "Birch Anode Ltd", "Kestrel Investment Ltd") not in facts, facts

@@ -174,6 +174,11 @@ class Ownership:
                 continue
             packed = re.match(r"(\d{1,3}(?:\.\d+)?)%-owned$", self.w(i))
             share = float(packed.group(1)) / 100 if packed else self._percent(child.end, i) if self.w(i) != "venture" else None
+            after = next((q + 1 for q in range(first.end, min(self.s.end, first.end + 4)) if self.w(q) == "and"), None)
+            if share is not None and after is not None and (more := self._shares_by(after)):
+                for parent, each in [(first, share), *more]:  # "60% owned by B and 40% by C": the verb said once
+                    self._holds(parent, child, each)
+                continue
             for parent in self.coordinated(first, self.org):
                 if self.st.label(child) == "Facility":
                     if share is None or share >= 0.5:  # "the plant, 30 % owned by B": a minority owner does not run it
