@@ -59,3 +59,17 @@ def test_shares_after_the_first_owner_say_the_verb_once(extractor):
             ("HOLDS_STAKE_IN", "Aspen Holdings Ltd", "Larch Graphite Ltd"),
             ("HOLDS_STAKE_IN", "Rowan Capital Ltd", "Larch Graphite Ltd")} <= facts, facts  # fmt: skip
     assert ("SUBSIDIARY_OF", "Birch Anode Ltd", "Kestrel Investment Ltd") not in facts, facts
+
+
+def test_a_use_named_through_its_part_feeds_the_part(extractor):
+    """ "M for the cathodes of EV batteries": M feeds the cathodes and the cathodes go into the batteries (M was read as
+    used in the batteries directly); and "M1 for the M2" is no list of M1 and M2 (an input cue before M1 made the
+    earlier material an input of the cathodes too)."""
+    facts = named_facts(extractor, "Birch Chemicals Ltd makes lithium hydroxide for the cathodes of electric vehicle batteries.\n\n"
+                                   "Oak Nickel Ltd exports nickel matte, an intermediate that Elm Refining Ltd turns into nickel "
+                                   "sulfate for the cathodes of electric vehicle batteries.")  # fmt: skip
+    assert {("INPUT_TO", "lithium hydroxide", "cathode material"), ("INPUT_TO", "nickel sulfate", "cathode material"),
+            ("USED_IN", "cathode material", "electric vehicle battery"),
+            ("PRODUCES", "Birch Chemicals Ltd", "lithium hydroxide")} <= facts, facts  # fmt: skip
+    assert not {("USED_IN", "lithium hydroxide", "electric vehicle battery"), ("USED_IN", "nickel sulfate", "electric vehicle battery"),
+                ("INPUT_TO", "nickel matte", "cathode material")} & facts, facts  # fmt: skip

@@ -230,12 +230,13 @@ class Grammar:
             gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k)]
             if m.demonym and gap[-1:] in (["the"], ["a"], ["an"]):
                 break  # "with Brennmotor, the German carmaker": an appositive says what the party is, it names no other
+            joined = any(g in (",", "and", "or", "&", "/", "-") for g in gap)  # ("M1 for the M2" is no list: a use)
             gap = [g for g in gap if g not in ("the", "its", "their", "in", "for", "of", lead)]  # ("to A and to B")
             if len(out) == 1 and gap[:2] == [",", "and"] and (self.w(m.end) in self.v.CLAUSE_VERBS or self._finite_verb(m.end)):
                 break  # "signed an agreement with B, and C plans to ...": ", and" opens a new clause, not a pair
             if gap and all(g in (",", "and", "or", "as", "well", "also", "&", "/", "-") for g in gap) and pred(m):
                 out.append(m)
-            elif not gap and pred(m):
+            elif not gap and pred(m) and (joined or not any(g in self.v.PREPOSITIONS for g in self.words[out[-1].end - self.s.start : m.start - self.s.start])):
                 out.append(m)
             else:
                 break

@@ -204,6 +204,15 @@ class Production:
         for k in range(i, self.s.end):
             word = self.w(k)
             if word == "for":
+                part = self.at(k + 2) if self.w(k + 1) == "the" else self.at(k + 1)
+                whole = self.right(part.end + 1, self.labelled("EndUse"), limit=2) if part is not None and self.w(part.end) == "of" \
+                    and self.st.label(part) == "Material" else None
+                if whole is not None:  # "M for the cathodes of EV batteries": M feeds the part, the part goes into the whole
+                    for mat in materials:
+                        self._input(mat, part)
+                    for use in self.coordinated(whole, self.labelled("EndUse")):
+                        self.st.add("USED_IN", part, use, self.s, 0.75)
+                    continue
                 first = self.right(k + 1, self.labelled("EndUse"), limit=4)
                 if first is not None:
                     for use in self.coordinated(first, self.labelled("EndUse")):
