@@ -73,3 +73,20 @@ def test_a_use_named_through_its_part_feeds_the_part(extractor):
             ("PRODUCES", "Birch Chemicals Ltd", "lithium hydroxide")} <= facts, facts  # fmt: skip
     assert not {("USED_IN", "lithium hydroxide", "electric vehicle battery"), ("USED_IN", "nickel sulfate", "electric vehicle battery"),
                 ("INPUT_TO", "nickel matte", "cathode material")} & facts, facts  # fmt: skip
+
+
+def test_coordinated_subjects_keep_their_verb_past_an_insertion(extractor):
+    """ "A and B, which signed a supply agreement in March, will build a refinery", "A, B and C, three of the largest
+    buyers, depend on D", "A and B, both based in Norway, supply ...": every name of the list is the verb's subject
+    (only the last, the name nearest the verb, was)."""
+    facts = named_facts(extractor, "Orion Holdings Ltd and Kestrel Batteries Ltd, which signed a supply agreement in March, "
+                                   "will build a refinery in Tarnby.\n\n"
+                                   "Birch Metals Ltd, Fir Cells Ltd and Larch Motors Inc, three of the largest buyers, depend on "
+                                   "Elm Mining Ltd for cobalt.\n\n"
+                                   "Oak Lithium Ltd and Pine Chemicals Ltd, both based in Norway, supply lithium hydroxide to "
+                                   "Aspen Motors Inc.")  # fmt: skip
+    assert {("OPERATES", "Orion Holdings Ltd", "Tarnby refinery"), ("OPERATES", "Kestrel Batteries Ltd", "Tarnby refinery"),
+            ("DEPENDS_ON", "Birch Metals Ltd", "Elm Mining Ltd"), ("DEPENDS_ON", "Fir Cells Ltd", "Elm Mining Ltd"),
+            ("DEPENDS_ON", "Larch Motors Inc", "Elm Mining Ltd"),
+            ("LOCATED_IN", "Oak Lithium Ltd", "Norway"), ("LOCATED_IN", "Pine Chemicals Ltd", "Norway"),
+            ("SUPPLIES", "Oak Lithium Ltd", "Aspen Motors Inc"), ("SUPPLIES", "Pine Chemicals Ltd", "Aspen Motors Inc")} <= facts, facts

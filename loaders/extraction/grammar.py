@@ -419,8 +419,12 @@ class Grammar:
             return [who]
         group = self.conjuncts(who, pred)
         between = self.words[group[-1].end - self.s.start : i - self.s.start]
-        if len(group) < 2 or any(w not in self.v.SUBJECT_LINKS for w in between):
+        if len(group) < 2:
             return [who]
+        if any(w not in self.v.SUBJECT_LINKS for w in between[between[:1] == [","] :]):  # ("A and B, both based in P")
+            close = self._before_auxiliaries(i) - 1  # "A and B, which signed a deal in March, will build": an insertion
+            if between[:1] != [","] or self.w(close) != "," or close <= group[-1].end or {";", ":"} & set(between):
+                return [who]
         return group
 
     def conjuncts(self, m: Mention, pred) -> list[Mention]:
