@@ -535,7 +535,8 @@ class Grammar:
             opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas", "though", "although", "because") \
                 and self.w(k - 1) == ","
             before = self.at_end(k - 1 if self.w(k) == ";" else k - 1 - (self.w(k - 1) == ","))
-            if opens and self.doc[m.end].is_lower and self.doc[m.end].is_alpha and not (before is not None and self.org(before)):
+            nxt = self.doc[m.end] if m.end < len(self.doc) else None  # a text may end on the name (a cell, a last line)
+            if opens and nxt is not None and nxt.is_lower and nxt.is_alpha and not (before is not None and self.org(before)):
                 best = m
         return best
 
