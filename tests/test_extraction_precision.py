@@ -28,3 +28,28 @@ def test_a_text_that_ends_on_a_name_after_a_comma_and_is_read():
     the text's last token (IndexError: extract crashed on set H's README)."""
     table = "| Plant | Event |\n|---|---|\n| Kolvik plant | Quillon Mining signed a deal, and Tavoria Resources |\n"
     assert {"Kolvik plant", "Quillon Mining", "Tavoria Resources"} <= names(table, markdown=True)
+
+
+def test_a_word_that_opens_a_sentence_is_no_firm():
+    """Set H: "Together they produced ...", "Nearby, X is drilling ...", "Securing anode material ..." made firms named
+    'Together', 'Nearby' and 'Securing' (a cue-less capital at a sentence's start, then confirmed by the verb after it),
+    and discourse gave them the next sentences' relations. A function word, a word before a subject pronoun, a place
+    adverb or a gerund before its object that opens a sentence or a quotation is a word of the sentence."""
+    text = ("Kolvane Mining runs two plants at Tarn. Together they produced 40,000 tonnes of spodumene concentrate.\n\n"
+            "Nearby, Quillon Resources is drilling its Brennic project.\n\n"
+            '"Securing anode material from Tarn is an important step," said a Kolvane Mining manager.')
+    got = names(text)
+    assert not {"Together", "Nearby", "Securing"} & got, got
+    assert {"Kolvane Mining", "Quillon Resources"} <= got, got
+    assert not any(s in ("Together", "Nearby", "Securing") for _, s, _ in facts(text))
+
+
+def test_a_bodys_head_word_alone_is_the_body_named_before():
+    """Set H: "the US Department of Defense awarded ... the Department holds no stake" made a firm 'Department'.
+    A government body's head word alone is a short form of the body the text named with it, as "the Ministry" was."""
+    out = found("The US Department of Defense awarded Kolvane Mining $18 million. "
+                "The Department holds no stake in Kolvane Mining.")
+    assert not any(e["name"] == "Department" for e in out["entities"]), out["entities"]
+    dod = next(e for e in out["entities"] if e["label"] == "GovernmentBody")
+    assert "Department" in dod["aliases"]
+    assert "Navy" in names("The Navy buys magnets from Kolvane Mining.")

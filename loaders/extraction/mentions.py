@@ -17,7 +17,7 @@ from .packed import formula, packed_mentions
 from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
-from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case
+from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -373,6 +373,8 @@ class Mentions(Sources):
                 return None  # (but "the items listed in Announcement No. 50": a notice, not an exchange)
         if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
             return None  # "Yes", "Q:" and "A:" of an interview
+        if end - start == 1 and cue_label(words)[0] is None and word_opener(doc, start):
+            return None  # "Together they produced ...", "Securing anode material is ...": a word of the sentence
         if end - start == 1 and (words[0] in KIND_WORDS or words[0] in lexicon.LEGAL_SUFFIXES):
             return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
         if "$" in text or "€" in text or "£" in text or "¥" in text or (end - start == 1 and NUMERAL.fullmatch(text)) \

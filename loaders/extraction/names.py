@@ -17,6 +17,12 @@ _COUNTRY_WORDS = frozenset(normalise(n) for name, _, aliases in lexicon.COUNTRIE
 whose shorter forms are the parent's names, not its own."""
 
 
+_BODY_HEADS = frozenset(w for label, words in lexicon.LABEL_CUES if label == "GovernmentBody" for w in words) \
+    - {"army", "navy", "parliament", "force", "corps", "government"}
+"""A body's head word alone ("the Department", "the Agency") is a short form of the body the text named with it; a
+body whose word names one of a kind ("the Navy", "Parliament") is not one (and "the Government" names none)."""
+
+
 class NameIndex:
     """Organisation names of one document by the ways a text shortens them, for constant-time look-ups."""
 
@@ -25,6 +31,7 @@ class NameIndex:
         self.prefixes: dict[str, str] = {}
         self.last_words: dict[str, str] = {}
         self.initials: dict[str, str] = {}
+        self.heads: dict[str, str] = {}
         self._lengths: dict[str, int] = {}
 
     def add(self, e: Entity) -> None:
@@ -44,6 +51,10 @@ class NameIndex:
             self.last_words.setdefault(core[-1], e.key)
         if len(core) >= 2:
             self.initials.setdefault("".join(t[0] for t in core), e.key)
+        if e.label == "GovernmentBody" and len(tokens) >= 2:
+            for t in tokens:
+                if t in _BODY_HEADS:
+                    self.heads.setdefault(t, e.key)  # "the Department" after "the US Department of Defense"
 
     def alias(self, e: Entity, name: str) -> None:
         self.names.setdefault(normalise(name), e.key)
@@ -243,6 +254,8 @@ class Names:
             found = index.last_words.get(norm)
         if found is None and m.text.isupper() and 2 <= len(m.text) <= 5:
             found = index.initials.get(norm)
+        if found is None and m.end - m.start == 1:
+            found = index.heads.get(norm)
         if found is None:
             return None
         return self.ent(Mention(0, 0, found, ""))

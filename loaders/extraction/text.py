@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .. import lexicon
 from ..gazetteer import KnownEntity, normalise
 from .model import Entity, MONTHS, Mention, ORG_LABELS
@@ -46,6 +48,8 @@ COMMON_CAPITALS = frozenset(
     "separately additionally elsewhere furthermore moreover however earlier later previously currently recently "
     "finally notably similarly likewise nevertheless nonetheless consequently therefore thus accordingly specifically "
     "importantly initially ultimately alternatively otherwise today yesterday "
+    # adverbs of place and manner that open a sentence ("Nearby, Viridis Mining is drilling ...")
+    "nearby abroad overseas locally domestically upstream downstream alongside "
     # quantifiers that open a sentence ("Much of China's feed comes from ...", "Most of Japan's imports")
     "much most many some half none few several "
     # what a sentence cites ("Data from the U.S. Geological Survey show ...")
@@ -270,6 +274,25 @@ BULLETS = frozenset("- * • –".split())
 OPENING_MARKS = frozenset(("|", "--", "—"))
 """Marks after which a capital says nothing: a table cell's bar, a dateline's dash ("TOKYO, March 3 -- Demand for ...")."""
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+_SUBJECT_PRONOUNS = frozenset("they it we he she i you".split())
+_NOT_OBJECTS = frozenset("is was are were has have had will would can could may said says and or , . ; :".split())
+
+
+def word_opener(doc: Any, i: int) -> bool:
+    """A one-word capitalised run that opens a sentence, an item or a quotation and is a word of the sentence, not a
+    name: an English function word (spaCy's stop words: "Together they produced ...", "Whereas ..."), a word before a
+    subject pronoun ("Nearby it runs ..."), or a gerund before its object ("Securing anode material is ..."). Its
+    capital says nothing there, and a cue-less run made a firm of it that discourse then made the topic (set H)."""
+    if not (opens(doc, i) or (i > 0 and doc[i - 1].text in ('"', "“") and (i == 1 or sentence_start(doc, i - 1)))):
+        return False
+    word = doc[i].lower_
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if word in STOP_WORDS or (nxt is not None and nxt.lower_ in _SUBJECT_PRONOUNS):
+        return True
+    return word.endswith("ing") and len(word) > 5 and nxt is not None and nxt.is_lower and nxt.is_alpha \
+        and nxt.lower_ not in _NOT_OBJECTS
 
 
 def sentence_start_common(doc: Any, i: int) -> bool:
