@@ -53,3 +53,18 @@ def test_a_bodys_head_word_alone_is_the_body_named_before():
     dod = next(e for e in out["entities"] if e["label"] == "GovernmentBody")
     assert "Department" in dod["aliases"]
     assert "Navy" in names("The Navy buys magnets from Kolvane Mining.")
+
+
+def test_a_name_that_grants_a_loan_or_is_listed_among_lenders_is_no_party():
+    """Set H: lenders named as the subject of the loan they grant ("X has approved a loan", "X is arranging further
+    debt"), listed after "a group of lenders that includes", or named after "bank" ("the development bank BNDES") were
+    entities, four of them `must_not_extract` items. A borrower that "approved a budget" stays a party."""
+    text = ("The Kestrel Development Finance Corporation has approved a loan of up to US$465 million for the Tarn plant. "
+            "The Larch Finance Corporation is arranging further debt. "
+            "Kolvane Mining's facility was arranged with a group of lenders that includes the Northern Birch "
+            "Infrastructure Facility and Export Finance Cedar. "
+            "The national development bank KVDB opened a call for projects. "
+            "Kolvane Mining has approved a budget for the Tarn plant.")
+    got = names(text)
+    assert not any("Finance" in n or "Infrastructure" in n or n == "KVDB" for n in got), got
+    assert "Kolvane Mining" in got, got

@@ -52,6 +52,7 @@ class Sources:
         verb = end + (lowers[end : end + 1] in (["has"], ["have"], ["had"], ["will"], ["would"]))
         return (any(w in SOURCE_WORDS or w in self.v.FINANCE_WORDS for w in apposition) or self._lender(doc, lowers, start)
                 or (lowers[verb : verb + 1] or [""])[0] in self.v.LENDING_VERBS  # "X has lent US$150 million"
+                or self._grants_loan(lowers, end) or (lowers[start - 1 : start] and lowers[start - 1] in self.v.LENDER_NOUNS)
                 or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
 
@@ -63,13 +64,23 @@ class Sources:
             return any(w in self.v.ADVISER_WORDS for w in lowers[end + 1 : end + 6])
         return lowers[max(0, start - 2) : start] == ["advised", "by"]
 
+    def _grants_loan(self, lowers: list[str], end: int) -> bool:
+        """The name is the subject of a loan it grants: "X has approved a loan of up to US$465 million", "X is
+        arranging further debt" (LOAN_GRANT_VERBS, then a LOAN_NOUNS word within four words)."""
+        k = end
+        while k < len(lowers) and k < end + 3 and lowers[k] in ("has", "have", "had", "is", "are", "was", "were", "will", "also"):
+            k += 1
+        return k < len(lowers) and lowers[k] in self.v.LOAN_GRANT_VERBS \
+            and any(w in self.v.LOAN_NOUNS for w in lowers[k + 1 : k + 5])
+
     def _lender(self, doc: Any, lowers: list[str], start: int) -> bool:
         """A name in a list after "a loan from", "facilities from", "lenders including": a lender, no party."""
         k = start - 1
         while k > 0 and start - k < 40 and (lowers[k] in (",", "and", "the", "-") or (doc[k].text[:1].isupper() and lowers[k] not in self.v.STOP)):
             k -= 1
         return (lowers[k] == "from" and any(w in self.v.LOAN_NOUNS for w in lowers[max(0, k - 4) : k])) \
-            or lowers[k - 1 : k + 1] in (["lent", "by"], ["lenders", "include"], ["lenders", "including"]) or lowers[k - 2 : k + 1] == ["lenders", "such", "as"]
+            or lowers[k - 1 : k + 1] in (["lent", "by"], ["lenders", "include"], ["lenders", "including"]) or lowers[k - 2 : k + 1] == ["lenders", "such", "as"] \
+            or (lowers[k] in ("include", "includes", "including") and "lenders" in lowers[max(0, k - 3) : k])  # "lenders that includes"
 
 
 def _noun_phrase(lowers: list[str], k: int) -> list[str]:
