@@ -90,3 +90,21 @@ def test_coordinated_subjects_keep_their_verb_past_an_insertion(extractor):
             ("DEPENDS_ON", "Larch Motors Inc", "Elm Mining Ltd"),
             ("LOCATED_IN", "Oak Lithium Ltd", "Norway"), ("LOCATED_IN", "Pine Chemicals Ltd", "Norway"),
             ("SUPPLIES", "Oak Lithium Ltd", "Aspen Motors Inc"), ("SUPPLIES", "Pine Chemicals Ltd", "Aspen Motors Inc")} <= facts, facts
+
+
+def test_a_supply_made_under_an_agreement_goes_to_the_agreement_s_other_party(extractor):
+    """ "A signed an agreement under which B would supply M": B supplies A (no customer was named, so none was read);
+    "Under a five-year offtake agreement with B, A will supply M" and "A will supply M under a deal with B": B is the
+    customer. A partnership that the sentence does not make the supply's terms ("A, which has a partnership with B,
+    will supply M") gives no customer."""
+    facts = named_facts(extractor, "In April 2023 Orion Holdings Ltd, the Perth-based metals company, signed a binding "
+                                   "agreement under which Kestrel Rare Earths Ltd would supply 100 tonnes of neodymium oxide "
+                                   "during the year.\n\n"
+                                   "Under a five-year offtake agreement with Birch Batteries Ltd, Elm Lithium Ltd will supply "
+                                   "spodumene concentrate from 2026.\n\n"
+                                   "Fir Graphite Ltd will supply anode material under a ten-year deal with Larch Cells Inc.\n\n"
+                                   "Oak Mining Ltd, which has a partnership with Pine Motors Inc, will supply lithium carbonate.")  # fmt: skip
+    assert {("SUPPLIES", "Kestrel Rare Earths Ltd", "Orion Holdings Ltd"), ("SUPPLIES", "Elm Lithium Ltd", "Birch Batteries Ltd"),
+            ("SUPPLIES", "Fir Graphite Ltd", "Larch Cells Inc"),
+            ("COOPERATES_WITH", "Kestrel Rare Earths Ltd", "Orion Holdings Ltd")} <= facts, facts  # fmt: skip
+    assert ("SUPPLIES", "Oak Mining Ltd", "Pine Motors Inc") not in facts, facts

@@ -152,10 +152,7 @@ class Grammar:
             if word == ",":
                 if self.w(q + 1) not in self.v.INSERTION_OPENERS:
                     return found
-                head = self.at_end(q)
-                if head is None and self.w(q - 1) == ")":  # "Indian Rare Earths Limited (IREL), a state-owned company"
-                    opening = next((j for j in range(q - 2, max(self.s.start, q - 6) - 1, -1) if self.w(j) == "("), None)
-                    head = self.at_end(opening) if opening is not None else None
+                head = self._named_before(q)
                 return head if head is not None and pred(head) else found
         return found
 
@@ -309,16 +306,20 @@ class Grammar:
             k = self.at_end(k).start - 1  # ("in Fort Worth, Texas")
         return self.at_end(k) if self.w(k) in ("in", "at", "near") else None
 
+    def _named_before(self, k: int) -> Mention | None:
+        """The name that ends at ``k``, past its bracketed abbreviation ("Indian Rare Earths Limited (IREL), a ...")."""
+        if self.w(k - 1) == ")" and self.at_end(k) is None:
+            opening = next((j for j in range(k - 2, max(self.s.start, k - 6) - 1, -1) if self.w(j) == "("), None)
+            return self.at_end(opening) if opening is not None else None
+        return self.at_end(k)
+
     def appositive_head(self, i: int, pred) -> Mention | None:
         """The name an appositive holding ``i`` describes: "X, the vehicle owned by ...", "X, a plant operated by ...",
         "X, the company's Malaysian unit" (a comma, a determiner and at most five words before ``i``)."""
         for k in range(i - 1, max(self.s.start, i - 7) - 1, -1):
             word = self.w(k)
             if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
-                head = self.at_end(k)
-                if head is None and self.w(k - 1) == ")":  # "Indian Rare Earths Limited (IREL), a state-owned company"
-                    opening = next((j for j in range(k - 2, max(self.s.start, k - 6) - 1, -1) if self.w(j) == "("), None)
-                    head = self.at_end(opening) if opening is not None else None
+                head = self._named_before(k)
                 return head if head is not None and pred(head) else None
             named = self.at(k)  # (a name right after the determiner modifies the noun: "the Baogang subsidiary")
             if word in (";", ":", "(", ")") or (named is not None and not named.demonym and pred(named)

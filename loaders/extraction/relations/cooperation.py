@@ -32,12 +32,27 @@ class Cooperation:
         named_customer = self.right(to + 1, self.org, limit=4) if to is not None else None
         others = [k for k in keys if k != supplier]
         customer = self.st._key(named_customer) if named_customer is not None else others[0] if len(keys) == 2 and len(others) == 1 else None
+        if customer is None and not keys and named is not None and subject is not None:
+            customer = subject  # "A signed an agreement under which B would supply M": the signer is B's customer
         if supplier is None or customer is None or supplier == customer:
             return None
         materials = self._objects(verb + 1, "Material")
         for material in materials or [None]:
             self._supply(supplier, customer, material, 0.7)
         return keys if len(keys) >= 2 else [supplier, customer]
+
+    def agreement_partner(self, party: Mention | str | None) -> Mention | None:
+        """The party on the other side of the agreement a sentence says its fact is made under: "Under a five-year
+        offtake agreement with B, A will ...", "A will ... under a deal with B" (an agreement noun within eight words
+        after "under", then "with"); None when there is none or it is ``party`` itself."""
+        for k in self.triggers(("under",)):
+            noun = next((j for j in range(k + 1, min(self.s.end, k + 9)) if self.w(j) in self.v.AGREEMENT_NOUNS), None)
+            if noun is None or self.w(noun + 1) != "with" or self.at_or_in(noun) is not None:
+                continue
+            partner = self.right(noun + 2, self.org, limit=3)
+            if partner is not None and self.st._key(partner) != (self.st._key(party) if party is not None else None):
+                return partner
+        return None
 
     def _listed_parties(self) -> bool:
         """One line of the list of partners a sentence announced ("A has offtake agreements with three customers:" then

@@ -70,6 +70,8 @@ class Supply:
             parties = self.parties_referred()
             if customer is None and len(parties) == 2 and self.st._key(supplier) in parties:
                 customer = next(p for p in parties if p != self.st._key(supplier))  # "Under the agreement A will supply M"
+            if customer is None:  # "Under an offtake agreement with B, A will supply M", "A will supply M under a deal with B"
+                customer = self.agreement_partner(supplier)
             if customer is None:
                 continue
             customers = [customer]
