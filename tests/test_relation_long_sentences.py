@@ -108,3 +108,19 @@ def test_a_supply_made_under_an_agreement_goes_to_the_agreement_s_other_party(ex
             ("SUPPLIES", "Fir Graphite Ltd", "Larch Cells Inc"),
             ("COOPERATES_WITH", "Kestrel Rare Earths Ltd", "Orion Holdings Ltd")} <= facts, facts  # fmt: skip
     assert ("SUPPLIES", "Oak Mining Ltd", "Pine Motors Inc") not in facts, facts
+
+
+def test_something_developed_with_a_partner_names_a_cooperation(extractor):
+    """ "a process developed by A with B, the French research institute", "the park, which it developed with the local
+    firm B", "A co-developed the magnet with B": the makers cooperate (nothing was read). Not "developed with support
+    from B" (the partner is no party after "with"), not a negated plan."""
+    facts = named_facts(extractor, "It uses a direct lithium extraction process developed by Orion Holdings Ltd with Kestrel "
+                                   "Institute, the French research institute, and is completing commissioning.\n\n"
+                                   "Birch Metals Ltd makes nickel pig iron at the Tarnby Industrial Park, which it developed with "
+                                   "the local firm Elm Holdings Ltd.\n\n"
+                                   "Fir Magnets Ltd co-developed the magnet with Larch Motors Inc.\n\n"
+                                   "The separation technology was developed with support from Oak Capital Ltd.\n\n"
+                                   "Pine Mining Ltd will not develop the deposit with Aspen Resources Ltd.")  # fmt: skip
+    assert {("COOPERATES_WITH", "Kestrel Institute", "Orion Holdings Ltd"), ("COOPERATES_WITH", "Birch Metals Ltd", "Elm Holdings Ltd"),
+            ("COOPERATES_WITH", "Fir Magnets Ltd", "Larch Motors Inc")} <= facts, facts  # fmt: skip
+    assert not any(kind == "COOPERATES_WITH" and {"Oak Capital Ltd", "Aspen Resources Ltd"} & {a, b} for kind, a, b in facts), facts

@@ -162,6 +162,23 @@ class Cooperation:
                     for p in keys:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
 
+    def _developed_with(self) -> None:
+        """Something made together names its makers' cooperation: "a process developed by A with B", "the park, which it
+        developed with the local firm B", "A co-developed the magnet with B" (``DEVELOP_VERBS``, data). The partner
+        stands right after "with" (past a determiner and its words, no preposition between: "with funding from B" is none)."""
+        for i in self.triggers(self.v.DEVELOP_VERBS):
+            k = next((q for q in range(i + 1, min(self.s.end, i + 8)) if self.w(q) in ("with", ";", "which", "that")), None)
+            if k is None or self.w(k) != "with":
+                continue
+            partner = self.right(k + 1, self.org, limit=4)
+            if partner is None or any(self.w(q) in self.v.PREPOSITIONS for q in range(k + 1, partner.start)) or self.hedged(i, partner.end):
+                continue
+            verb = i - 2 if self.w(i - 1) == "-" and self.w(i - 2) == "co" else i  # ("co-developed": three tokens)
+            by = self.passive_by(i, self.org, reach=3)[0] if self.w(i + 1) == "by" else None
+            maker = by or (self.clause_subject(i) or self.st.last_subject if self.w(verb - 1) in ("it", "they") else self.agent(verb, self.org))
+            if maker is not None and self.st._key(maker) != self.st._key(partner) and self.st.label_of(maker) in ORG_LABELS:
+                self.st.add("COOPERATES_WITH", maker, partner, self.s, 0.7)
+
     def _joint_venture(self) -> None:
         """The parents of what the text calls a joint venture cooperate (docs/annotation.md): "X, a joint venture of A
         and B" (A with B), "a joint venture in which A holds 66.5%, B 25% and C 8.5%" (each pair; the shares are
