@@ -68,3 +68,43 @@ def test_a_name_that_grants_a_loan_or_is_listed_among_lenders_is_no_party():
     got = names(text)
     assert not any("Finance" in n or "Infrastructure" in n or n == "KVDB" for n in got), got
     assert "Kolvane Mining" in got, got
+
+
+def test_a_plan_a_concession_calls_undecided_is_no_fact():
+    """Set H: "It plans to separate its own dysprosium and terbium oxides at a plant in the United States, though a final
+    investment decision has not been made" gave PRODUCES (two `must_not_extract` items). A concession after a plan
+    ("plans to", "intends to") that negates a decision, approval, signature or financing hedges it; signed agreements
+    beside an undecided plan stay facts (set E: "... has offtake agreements with A and B, but no final investment
+    decision has been taken")."""
+    got = facts("Quillon Resources plans to separate dysprosium oxide in Texas, though a final investment decision has "
+                "not been made.")
+    assert not any(t == "PRODUCES" and s == "Quillon Resources" for t, s, _ in got), got
+    got = facts("Quillon Resources plans a mine at Tarn and has offtake agreements with Kolvane Mining and Bexley "
+                "Magnetics, but no final investment decision has been taken.")
+    assert {("COOPERATES_WITH", "Quillon Resources", "Kolvane Mining"), ("COOPERATES_WITH", "Kolvane Mining", "Quillon Resources")} & got, got
+    assert ("PRODUCES", "Quillon Resources", "dysprosium oxide") in facts(
+        "Quillon Resources plans to separate dysprosium oxide in Texas, though prices have fallen.")
+
+
+def test_a_policy_restricts_only_what_its_own_clause_names():
+    """Set H: "Since Indonesia banned exports of nickel ore in January 2020, firms have built plants that turn laterite
+    ore into mixed hydroxide precipitate (MHP), a nickel and cobalt intermediate" made the ban restrict the laterite ore,
+    the MHP, nickel and cobalt. What a clause after the fronted clause's comma, or after "after"/"since", names is not
+    the policy's."""
+    got = facts("Since Zambia banned exports of nickel ore in January 2030, Kolvane Mining has built plants that turn "
+                "laterite ore into mixed hydroxide precipitate.")
+    restricted = {o for t, _, o in got if t == "RESTRICTS"}
+    assert restricted == {"nickel ore"}, got
+    got = facts("Kolvane Mining built plants that turn laterite ore into nickel matte after Zambia banned exports of "
+                "nickel ore in 2030.")
+    assert {o for t, _, o in got if t == "RESTRICTS"} == {"nickel ore"}, got
+    got = facts("Since 2030, Zambia has banned exports of nickel ore, bauxite and copper concentrate.")
+    assert {"nickel ore", "bauxite"} <= {o for t, _, o in got if t == "RESTRICTS"}, got
+
+
+def test_a_plant_the_text_only_wishes_for_is_no_facility():
+    """Set H: "Angola has said it wants a copper refinery near Lobito, but no investor has committed to one" named a
+    'Lobito refinery' located in Lobito. A wished-for plant ("wants", "hopes") is as possible as one that "may" be built."""
+    assert not any("refinery" in n for n in names("Valdria has said it wants a copper refinery near Tarnport.")), \
+        names("Valdria has said it wants a copper refinery near Tarnport.")
+    assert "Tarnport refinery" in names("Kolvane Mining will build a copper refinery near Tarnport.")

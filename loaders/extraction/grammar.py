@@ -83,7 +83,7 @@ class Grammar:
             return True
         words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
         pairs = set(zip(words, words[1:]))
-        return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES) or self._conditional_after(hi)
+        return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES) or self._conditional_after(hi) or self._undecided_after(start, hi)
 
     def hedge_at(self, k: int, hedges: frozenset[str]) -> bool:
         """Word ``k`` is one of ``hedges`` as a hedge: "May" the month and the "No." of "Announcement No. 18" are none."""
@@ -96,6 +96,39 @@ class Grammar:
         for k in self.triggers(self.v.CONDITIONALS):
             if k >= hi and self.w(k - 1) not in ("even", "as") and not any(
                     self.w(q) in (";", ":") or self.w(q) == "," and self.w(q + 1) not in self.v.CONDITIONALS for q in range(hi, k)):
+                return True
+        return False
+
+    def across_clauses(self, a: Mention, b: Mention) -> bool:
+        """Whether ``a`` and ``b`` stand in different clauses: a subordinator between them ("..., after X banned exports
+        of M"), or the comma that closes a fronted subordinate clause ("Since X banned exports of M in 2020, firms built
+        plants that ..."; a comma before an element or material continues a list) (CLAUSE_SUBORDINATORS)."""
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        if any(self.w(k) in self.v.CLAUSE_SUBORDINATORS for k in range(lo, hi)):
+            return True
+        if self.w(self.s.start) not in self.v.CLAUSE_SUBORDINATORS:
+            return False
+        items = {m.start for m in self.ms if self.st.label(m) in ("Element", "Material")}
+        for k in range(self.s.start + 1, self.s.end):
+            if self.w(k) == "," and k + 1 not in items and self.w(k + 1) not in ("and", "or"):
+                return lo <= k < hi
+        return False
+
+    def _undecided_after(self, start: int, hi: int) -> bool:
+        """A concession after a planned relation that says the plan is not decided: "A plans to separate oxides at a
+        plant in Texas, though a final investment decision has not been made" (a PLAN_TO_VERBS word and "to" in the
+        clause, then ", though/although/but" opening a clause with a negation and a word of deciding, approving, signing
+        or financing: CONCESSIONS, UNDECIDED_WORDS)."""
+        if not any(self.w(k) in self.v.PLAN_TO_VERBS and self.w(k + 1) == "to" for k in range(start, hi)):
+            return False
+        for k in self.triggers(self.v.CONCESSIONS):
+            if k < hi or self.w(k - 1) != ",":
+                continue
+            end = k + 1
+            while end < self.s.end and self.w(end) not in (";", ":", ",", "."):
+                end += 1
+            words = self.s.lowers[k + 1 : end]
+            if any(w in self.v.NEGATIONS for w in words) and any(w in self.v.UNDECIDED_WORDS for w in words):
                 return True
         return False
 

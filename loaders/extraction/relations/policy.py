@@ -142,6 +142,8 @@ class Policies:
                     continue
                 if self.hedged(min(p.start, m.start), max(p.end, m.end) - 1):
                     continue  # "the controls do not cover NdFeB magnets"
+                if self.across_clauses(p, m):
+                    continue  # "Since X banned exports of nickel ore, firms built plants that turn laterite ore into MHP"
                 if m.start not in licensed and any(self.w(q) == "for" for q in range(max(self.s.start, m.start - 3), m.start)):
                     continue  # "dysprosium for high-temperature NdFeB grades": a purpose, not what is controlled
                 self.st.add("RESTRICTS", p, m, self.s, 0.7)
