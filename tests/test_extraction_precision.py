@@ -108,3 +108,15 @@ def test_a_plant_the_text_only_wishes_for_is_no_facility():
     assert not any("refinery" in n for n in names("Valdria has said it wants a copper refinery near Tarnport.")), \
         names("Valdria has said it wants a copper refinery near Tarnport.")
     assert "Tarnport refinery" in names("Kolvane Mining will build a copper refinery near Tarnport.")
+
+
+def test_an_abbreviation_of_lower_case_words_is_no_firm():
+    """Set H: "high-pressure acid leach (HPAL) plants" made a firm 'HPAL' that then produced nickel and MHP. A bracketed
+    abbreviation whose letters are the initials of the lower-case words before it names a process or a kind, in that
+    sentence and after; a name's own abbreviation ("Kolvane Mining (KM)") still is the name's."""
+    text = ("Kolvane Mining has built high-pressure acid leach (HPAL) plants that turn laterite ore into mixed hydroxide "
+            "precipitate. HPAL makes nickel cheaply.")
+    assert "HPAL" not in names(text)
+    assert not any(s == "HPAL" for _, s, _ in facts(text))
+    assert ("SUPPLIES", "Kolvane Mining", "Bexley Magnetics") in facts(
+        "Kolvane Mining (KM) produces NdPr oxide. KM supplies Bexley Magnetics.")

@@ -310,6 +310,21 @@ class Mentions(Sources):
             i = max(i, self.skip_until)
         return out
 
+    @staticmethod
+    def _common_abbreviation(doc: Any, i: int, known: list[Mention]) -> bool:
+        """An abbreviation in brackets of the lower-case words before it, "high-pressure acid leach (HPAL)": a process or
+        a thing's kind, no party (a name before the bracket, "mixed hydroxide precipitate (MHP)", keeps its own)."""
+        abbr = doc[i].text
+        if not (abbr.isupper() and abbr.isalpha() and 2 <= len(abbr) <= 6 and 0 < i - 1 and doc[i - 1].text == "("
+                and i + 1 < len(doc) and doc[i + 1].text == ")") or any(m.end == i - 1 for m in known):
+            return False
+        words, k = [], i - 2
+        while k >= 0 and len(words) < len(abbr) and (doc[k].text == "-" or doc[k].is_alpha and doc[k].is_lower):
+            if doc[k].text != "-":
+                words.append(doc[k].text)
+            k -= 1
+        return len(words) == len(abbr) and "".join(w[0] for w in reversed(words)) == abbr.lower()
+
     def _classify(self, doc: Any, start: int, end: int, known: list[Mention]) -> Mention | None:
         text = doc[start:end].text
         lowers = doc.lowers
@@ -351,6 +366,9 @@ class Mentions(Sources):
             self.skip_until = k
             return None
         if len(words) == 1 and words[0] in self.persons:
+            return None
+        if end - start == 1 and self._common_abbreviation(doc, start, known):
+            self.sources.add(norm)  # (and in the rest of the document: "HPAL plants")
             return None
         if norm in self.sources or self._source(doc, lowers, start, end):
             self.sources.add(norm)  # (and in the rest of the document)
