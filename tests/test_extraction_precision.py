@@ -120,3 +120,14 @@ def test_an_abbreviation_of_lower_case_words_is_no_firm():
     assert not any(s == "HPAL" for _, s, _ in facts(text))
     assert ("SUPPLIES", "Kolvane Mining", "Bexley Magnetics") in facts(
         "Kolvane Mining (KM) produces NdPr oxide. KM supplies Bexley Magnetics.")
+
+
+def test_a_place_named_as_where_a_party_is_not_is_no_party():
+    """Set H: "mixed rare earth carbonate bought from producers outside China" made China the plant's supplier (and set
+    D: "NdPr oxide depends on magnet makers outside China" a dependence on China). A name after "outside", "excluding",
+    "except", "beyond", "other than" or "apart from" is no party to the sentence's relations."""
+    assert not any("China" in (s, o) for _, s, o in facts(
+        "Kolvane Mining buys NdPr oxide from suppliers outside China."))
+    assert not any("Japan" in (s, o) for _, s, o in facts(
+        "Kolvane Mining sells NdPr oxide to magnet makers other than those in Japan."))
+    assert ("SUPPLIES", "China", "Kolvane Mining") in facts("Kolvane Mining buys NdPr oxide from China.")

@@ -88,7 +88,7 @@ class DocState(Mentions, Names, Confirmation):
         if not src or not dst or src == dst:
             return False
         a, b = self.entities[src], self.entities[dst]
-        if not allowed(type_, a.label, b.label):
+        if not allowed(type_, a.label, b.label) or self._excluded(source, s) or self._excluded(target, s):
             return False
         if type_ == "COOPERATES_WITH" and dst < src:
             src, dst = dst, src
@@ -102,6 +102,15 @@ class DocState(Mentions, Names, Confirmation):
         if props.get("material"):
             self.used.add(props["material"])
         return True
+
+    def _excluded(self, item: Mention | Entity | str | None, s: Sentence) -> bool:
+        """A mention the sentence names as where a party is not: "bought from producers outside China", "magnet makers
+        other than those in Japan" (EXCLUDING_WORDS, "other than", "apart from"; "the" between)."""
+        if not isinstance(item, Mention) or not s.start <= item.start < s.end:
+            return False
+        k = item.start - 1 - (s.lowers[item.start - 1] == "the" if item.start > s.start else 0)
+        return k >= s.start and (s.lowers[k] in self.v.EXCLUDING_WORDS
+                                 or k > s.start and (s.lowers[k - 1], s.lowers[k]) in (("other", "than"), ("apart", "from")))
 
     def _key(self, item: Mention | Entity | str | None) -> str | None:
         if item is None:
