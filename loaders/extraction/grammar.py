@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .clauses import Clauses
 from .model import Mention, Sentence
-from .text import number_sign
 
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
 _SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whereas", "from", "has", "have", "had"))
@@ -19,7 +19,7 @@ POSSESSIVES = ("'s", "’s", "'", "’")
 _SITE_DETERMINERS = frozenset(("its", "their", "the", "company", *POSSESSIVES))
 
 
-class Grammar:
+class Grammar(Clauses):
     """One sentence's tokens and mentions, and the grammar every relation family reads them with."""
 
     def __init__(self, st: Any, s: Sentence) -> None:
@@ -60,83 +60,6 @@ class Grammar:
     def w(self, i: int) -> str:
         s = self.s  # (Sentence.lower, inlined: the rules read words by position hundreds of thousands of times)
         return s.lowers[i] if s.start <= i < s.end else ""
-
-    def clause_start(self, lo: int) -> int:
-        """Where the clause holding ``lo`` begins: the sentence's start, a semicolon or colon, or a comma before "but",
-        "although", "which" and the like."""
-        start = lo
-        while start > self.s.start and self.doc[start - 1].text not in (";", ":") and not (
-            self.doc[start - 1].text == "," and self.w(start) in ("but", "although", "though", "while", "which", "who", "whose", "where")
-        ):
-            start -= 1
-        return start
-
-    def hedged(self, lo: int, hi: int) -> bool:
-        """A negation or hedge between the start of the clause holding ``lo`` and ``hi``."""
-        start = self.clause_start(lo)
-        for k in range(min(hi, self.s.end) - 1, start, -1):  # "has mined no tungsten since 2015 and imports it from China": the negation
-            if self.w(k) == "and" and self._finite_verb(k + 1):  # is the first predicate's, not the second's
-                if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
-                    start = k + 1
-                break
-        if any(self.hedge_at(k, self.v.HEDGES) for k in range(start, min(hi + 1, self.s.end))):
-            return True
-        words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
-        pairs = set(zip(words, words[1:]))
-        return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES) or self._conditional_after(hi) or self._undecided_after(start, hi)
-
-    def hedge_at(self, k: int, hedges: frozenset[str]) -> bool:
-        """Word ``k`` is one of ``hedges`` as a hedge: "May" the month and the "No." of "Announcement No. 18" are none."""
-        w = self.w(k)
-        return w in hedges and not (w == "may" and self.doc[k].text == "May") and not number_sign(self.doc, k)
-
-    def _conditional_after(self, hi: int) -> bool:
-        """A condition the clause sets after the relation: "A will supply M to B if the plant is approved" (CONDITIONALS;
-        not "even if", a concession, nor past a clause's end)."""
-        for k in self.triggers(self.v.CONDITIONALS):
-            if k >= hi and self.w(k - 1) not in ("even", "as") and not any(
-                    self.w(q) in (";", ":") or self.w(q) == "," and self.w(q + 1) not in self.v.CONDITIONALS for q in range(hi, k)):
-                return True
-        return False
-
-    def across_clauses(self, a: Mention, b: Mention) -> bool:
-        """Whether ``a`` and ``b`` stand in different clauses: a subordinator between them ("..., after X banned exports
-        of M"), or the comma that closes a fronted subordinate clause ("Since X banned exports of M in 2020, firms built
-        plants that ..."; a comma before an element or material continues a list) (CLAUSE_SUBORDINATORS)."""
-        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-        if any(self.w(k) in self.v.CLAUSE_SUBORDINATORS for k in range(lo, hi)):
-            return True
-        if self.w(self.s.start) not in self.v.CLAUSE_SUBORDINATORS:
-            return False
-        items = {m.start for m in self.ms if self.st.label(m) in ("Element", "Material")}
-        for k in range(self.s.start + 1, self.s.end):
-            if self.w(k) == "," and k + 1 not in items and self.w(k + 1) not in ("and", "or"):
-                return lo <= k < hi
-        return False
-
-    def _undecided_after(self, start: int, hi: int) -> bool:
-        """A concession after a planned relation that says the plan is not decided: "A plans to separate oxides at a
-        plant in Texas, though a final investment decision has not been made" (a PLAN_TO_VERBS word and "to" in the
-        clause, then ", though/although/but" opening a clause with a negation and a word of deciding, approving, signing
-        or financing: CONCESSIONS, UNDECIDED_WORDS)."""
-        if not any(self.w(k) in self.v.PLAN_TO_VERBS and self.w(k + 1) == "to" for k in range(start, hi)):
-            return False
-        for k in self.triggers(self.v.CONCESSIONS):
-            if k < hi or self.w(k - 1) != ",":
-                continue
-            end = k + 1
-            while end < self.s.end and self.w(end) not in (";", ":", ",", "."):
-                end += 1
-            words = self.s.lowers[k + 1 : end]
-            if any(w in self.v.NEGATIONS for w in words) and any(w in self.v.UNDECIDED_WORDS for w in words):
-                return True
-        return False
-
-    def _finite_verb(self, k: int) -> bool:
-        """Whether ``k`` is a finite verb of the vocabulary's trigger sets ("imports", "supplied"), which opens a
-        coordinated predicate after "and"."""
-        word = self.w(k)
-        return word.endswith(("s", "ed")) and word in self.v.PREDICATE_VERBS and self.at_or_in(k) is None
 
     def left(self, i: int, pred, limit: int = 20, stop=()) -> Mention | None:
         """The mention of ``pred`` nearest before ``i`` within ``limit`` words (none past a word of ``stop``); with none,
