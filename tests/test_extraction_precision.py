@@ -131,3 +131,13 @@ def test_a_place_named_as_where_a_party_is_not_is_no_party():
     assert not any("Japan" in (s, o) for _, s, o in facts(
         "Kolvane Mining sells NdPr oxide to magnet makers other than those in Japan."))
     assert ("SUPPLIES", "China", "Kolvane Mining") in facts("Kolvane Mining buys NdPr oxide from China.")
+
+
+def test_an_element_before_a_compounds_anion_word_is_the_compound():
+    """Set H: "indium antimonide" and "cubic boron nitride" gave the elements indium and boron, which the notice does not
+    name (and the conventions record no element read from a compound's name). An element before an anion word
+    (COMPOUND_ANIONS: nitride, antimonide, telluride, arsenide, ...) names the compound, a material."""
+    got = names("The list covers indium antimonide and cubic boron nitride crystals.")
+    assert not {"Indium", "Boron"} & got, got
+    assert {"indium antimonide", "boron nitride"} <= got, got
+    assert "Indium" in names("Korea Zinc recovers indium at Onsan.")

@@ -48,6 +48,9 @@ def element_compounds(doc: Any, spans: list[Mention], heads: frozenset[str],
             if head is not None:
                 name = "-".join(doc[c].lower_ for c in chain) + " " + _singular(doc[head].lower_)
                 new.append((s, head + 1 if head == e else e, name))
+        elif e < n and lowers[e] in WORDS.COMPOUND_ANIONS and not glued(doc, s - 1):
+            drop.add(id(elements[s]))  # "indium antimonide", "cubic boron nitride": a compound the vocabulary lacks
+            new.append((s, e + 1, f"{doc[s].lower_} {_singular(lowers[e])}"))
         elif glued(doc, s - 1) or glued(doc, e):
             drop.add(id(elements[s]))  # "high-nickel cathodes", "cobalt-free": a compound adjective
         elif s >= 3 and lowers[s - 1] in ("purity", "grade") and glued(doc, s - 2) and (e >= n or not lowers[e].isalpha() or lowers[e] in STOP):
