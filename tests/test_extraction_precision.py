@@ -141,3 +141,11 @@ def test_an_element_before_a_compounds_anion_word_is_the_compound():
     assert not {"Indium", "Boron"} & got, got
     assert {"indium antimonide", "boron nitride"} <= got, got
     assert "Indium" in names("Korea Zinc recovers indium at Onsan.")
+
+
+def test_a_hyphenated_place_with_a_small_word_inside_is_one_name():
+    """Set H: "the Matawinie mine at Saint-Michel-des-Saints" placed the mine in a place 'Saint-Michel' (a wrong entity
+    and a wrong relation). A hyphenated name goes on past a small word between hyphens (de, des, du, sur, la, am...)."""
+    got = facts("Kolvane Mining runs the Tarn mine at Saint-Michel-des-Saints, about 150 km north of Montreal.")
+    assert ("LOCATED_IN", "Tarn mine", "Saint-Michel-des-Saints") in got, got
+    assert "Saint-Michel" not in names("Kolvane Mining runs the Tarn mine at Saint-Michel-des-Saints.")

@@ -23,6 +23,8 @@ DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
 NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "del", "della", "des", "do", "dos", "das", "et"))
+HYPHEN_PARTICLES = frozenset(("de", "des", "du", "la", "le", "les", "sur", "en", "aux", "lès", "am", "an", "im", "op", "upon"))
+"""Small words inside a hyphenated place name: "Saint-Michel-des-Saints", "Saint-Jean-sur-Richelieu", "Frankfurt-am-Main"."""
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
 y Minería Sociedad del Estado")."""
 
@@ -255,6 +257,9 @@ class Mentions(Sources):
                 elif doc[j].text in NAME_JOINERS and j + 1 < n and name_token(doc, j + 1) and j > i \
                         and not (doc[j].text == "-" and doc[j - 1].whitespace_):  # ("KIRUNA, Sweden - LKAB": a dash)
                     j += 2 if doc[j].text in ("-", "&") else 1
+                elif doc[j].text == "-" and j > i and j + 3 < n and doc[j + 1].lower_ in HYPHEN_PARTICLES and doc[j + 2].text == "-" \
+                        and not any(doc[k].whitespace_ for k in range(j - 1, j + 3)) and name_token(doc, j + 3):
+                    j += 4  # "Saint-Michel-des-Saints", "Saint-Jean-sur-Richelieu": a hyphenated place with a small word inside
                 elif doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and j + 2 < n and doc[j + 1].is_lower \
                         and name_token(doc, j + 2) and _institution_ahead(doc, j + 2):
                     j += 2  # "State-owned Assets Supervision and Administration Commission": a lower-case part of a body's name
