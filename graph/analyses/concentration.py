@@ -15,7 +15,7 @@ every row. Each row is classified against two benchmarks:
 from __future__ import annotations
 
 from itertools import repeat
-from operator import sub
+from operator import eq, sub
 from typing import Any
 
 import networkx as nx
@@ -149,19 +149,22 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
                 bases.append(kind)
     # the rows in the table's order (HHI, highest first, then subject and basis), so that they lie in memory in the
     # order that the report and its JSON read them
-    terms = list(map(pow, (100.0 * weights).tolist(), repeat(2)))  # hhi()'s terms, by Python's pow
-    squares = list(map(sum, map(terms.__getitem__, map(slice, starts[picked].tolist(), ends[picked].tolist()))))
+    # hhi()'s terms by Python's pow, and each group's sums by bincount: in array order from 0.0, the additions that
+    # Python's sum makes over the group's slice (the same floats), without a Python float and a slice per term
+    terms = np.fromiter(map(pow, (100.0 * weights).tolist(), repeat(2)), dtype=np.float64, count=len(weights))
+    squares = np.bincount(group, weights=terms, minlength=len(starts))[picked].tolist()
+    coverage = np.bincount(group, weights=weights, minlength=len(starts))[picked].tolist()
+    rounded = list(map(round, squares, repeat(1)))
     measured = [v["weights"] != EQUAL for v in vintages]
     unmeasured = np.flatnonzero(~np.array(measured, dtype=bool))
-    first = -np.array(list(map(round, squares, repeat(1))), dtype=np.float64).reshape(len(squares))
+    first = -np.array(rounded, dtype=np.float64).reshape(len(squares))
     first[unmeasured] = 1.0  # rows without an HHI after every measured one
     picked = np.array(picked, dtype=np.int64)
     order = np.lexsort((keys[starts[picked]] % len(BASES), by_id[keys[starts[picked]] // len(BASES)], first)).tolist()
-    picked, vintages, bases, squares, measured = (list(map(column.__getitem__, order))
-                                                  for column in (picked.tolist(), vintages, bases, squares, measured))
+    picked, vintages, bases, squares, rounded, coverage, measured = (
+        list(map(column.__getitem__, order)) for column in (picked.tolist(), vintages, bases, squares, rounded, coverage, measured))
     nodes, edge_attrs = FG.nodes, FG.edge_attrs
     a, b, subjects = starts[picked].tolist(), ends[picked].tolist(), (keys[starts[picked]] // len(BASES)).tolist()
-    coverage = list(map(sum, map(weights.tolist().__getitem__, map(slice, a, b))))
     top_edges = top[picked].tolist()
     top_weights = [edge_attrs(e)["weight"] for e in top_edges]
     top_ids = list(map(nodes.__getitem__, FG.tails[top_edges].tolist()))
@@ -188,7 +191,7 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
              "eu_crma": eu, "sources": cited}
             for subject, name, stage, kind, v, value, share, top_id, top_name, count, cover, text, us, eu, cited in zip(
                 map(nodes.__getitem__, subjects), map(node_names.__getitem__, subjects), map(stages.__getitem__, subjects), bases,
-                vintages, map(round, squares, repeat(1)), map(round, figures, repeat(4)), top_ids, map(names.get, top_ids),
+                vintages, rounded, map(round, figures, repeat(4)), top_ids, map(names.get, top_ids),
                 map(sub, b, a), map(round, coverage, repeat(4)), texts, map(_us_2023, squares), countries, sources)]  # fmt: skip
     for row, one in zip(rows, measured):
         if not one:  # an equal split is not a measured share
@@ -202,14 +205,21 @@ def _sources(FG, edges, starts, ends, picked: list[int], np) -> list[list[str]]:
     Edges carry lists of their own, with few distinct contents (one at a million
     generated flow edges): the contents are numbered in one pass in edge order
     (the order the lists lie in memory), and a group whose edges all cite the
-    same contents copies their sorted list.
+    same contents copies their sorted list. The first edge's contents are
+    numbered by one C-level comparison per edge (``==``, no tuple made); only
+    the edges that cite other contents have theirs made into tuples and numbered.
     """
     column = FG.column("sources")
     ascending = np.sort(edges)
-    number: dict = {}
-    cited = [tuple(x) if x else () for x in map(column.__getitem__, ascending.tolist())]
+    cited = list(map(column.__getitem__, ascending.tolist()))
+    common = cited[0] if cited else None
+    number: dict = {tuple(common) if common else (): 0}
+    other = np.flatnonzero(~np.fromiter(map(eq, repeat(common), cited), dtype=bool, count=len(cited)))
+    found = np.zeros(len(cited), dtype=np.int64)  # the first edge's contents: number 0
+    found[other] = np.fromiter((number.setdefault(tuple(x) if x else (), len(number)) for x in map(cited.__getitem__, other.tolist())),
+                               dtype=np.int64, count=len(other))  # fmt: skip
     codes = np.empty(FG.m, dtype=np.int64)
-    codes[ascending] = np.fromiter(map(number.setdefault, cited, range(len(cited))), dtype=np.int64, count=len(cited))
+    codes[ascending] = found
     codes = codes[edges]
     same = (np.minimum.reduceat(codes, starts) == np.maximum.reduceat(codes, starts))[picked].tolist()
     texts = {code: sorted(set(text)) for text, code in number.items()}
