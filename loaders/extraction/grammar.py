@@ -17,6 +17,8 @@ _SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whe
 """Words that end the reach of :meth:`Grammar.sites_after`: a clause, a source or another predicate begins."""
 POSSESSIVES = ("'s", "’s", "'", "’")
 _SITE_DETERMINERS = frozenset(("its", "their", "the", "company", *POSSESSIVES))
+_CONTAINERS = frozenset((frozenset, set, tuple, list, dict))
+"""What :meth:`Grammar.triggers` may test without iterating it twice (not an iterator)."""
 
 
 class Grammar(Clauses):
@@ -433,9 +435,14 @@ class Grammar(Clauses):
         return self.w(k) in ("is", "are", "was", "were", "be", "been", "being")
 
     def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
-        """Positions of ``words`` in the sentence, in order."""
+        """Positions of ``words`` in the sentence, in order.
+
+        Nine calls in ten find none of the words (the rules ask a few hundred thousand times per hundred
+        documents): a container's words are first checked against the sentence's in C, with nothing built."""
+        positions = self.positions
+        if words.__class__ in _CONTAINERS and positions.keys().isdisjoint(words):
+            return []
         if isinstance(words, (set, frozenset)):  # a word set: the sentence's words in it, one intersection in C
-            positions = self.positions
             found = [i for w in positions.keys() & words for i in positions[w]]
         else:
             found = [i for w in words for i in self.positions.get(w, ())]

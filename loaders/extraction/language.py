@@ -42,7 +42,10 @@ def not_english(text: str) -> str | None:
         foreign = sum(1 for c in others if not _latin(c)) / letters if letters else 0.0
         if foreign > MAX_FOREIGN_LETTERS:
             return f"{foreign:.0%} of its letters are not in the Latin script"
-    words = [w.lower() for w in _WORD.findall(text) if _latin(w[0])]
+    if text.isascii():  # (every word Latin: the words of the text in lower case, without a look at each)
+        words = _WORD.findall(text.lower())
+    else:
+        words = [w.lower() for w in _WORD.findall(text) if w.isascii() or _latin(w[0])]
     if len(words) < MIN_WORDS:
         return None
     english = sum(1 for w in words if w in FUNCTION_WORDS)

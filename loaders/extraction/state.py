@@ -71,7 +71,12 @@ class DocState(Mentions, Names, Confirmation):
         return key
 
     def label(self, m: Mention | None) -> str | None:
-        e = self.ent(m)
+        if m is None or not m.key:  # (ent inlined, as ent inlines resolve_key: the rules ask this even more often)
+            return None
+        key, redirect = m.key, self.redirect
+        while key in redirect:
+            key = redirect[key]
+        e = self.entities.get(key)
         return e.label if e else None
 
     def label_of(self, item: Mention | Entity | str | None) -> str | None:

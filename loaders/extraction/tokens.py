@@ -49,13 +49,17 @@ class Tokens:
 
     def __init__(self, doc: Any, lexemes: dict[int, tuple]) -> None:
         """``lexemes``: orth id -> the :data:`LEXEME` values, shared by every document of one vocabulary."""
+        from spacy.attrs import IDX, ORTH, SPACY  # (spaCy is imported by the extractor that made this document)
+
         self.spacy = doc
         tokens = []
-        for i, t in enumerate(doc):
-            lexeme = lexemes.get(t.orth)
+        # each token's word, offset and trailing space read in one array: no spaCy Token object made per token
+        for i, (orth, idx, space) in enumerate(doc.to_array([ORTH, IDX, SPACY]).tolist() if len(doc) else ()):
+            lexeme = lexemes.get(orth)
             if lexeme is None:
-                lexeme = lexemes[t.orth] = tuple(getattr(t, name) for name in LEXEME)
-            tokens.append(Token(doc, i, t.idx, t.whitespace_, lexeme))
+                t = doc[i]
+                lexeme = lexemes[orth] = tuple(getattr(t, name) for name in LEXEME)
+            tokens.append(Token(doc, i, idx, " " if space else "", lexeme))
         self.tokens = tokens
         self.lowers = [t.lower_ for t in tokens]
         self.text = "".join([t.text + t.whitespace_ for t in tokens])  # = doc.text, which spaCy joins token by token
@@ -82,8 +86,8 @@ class Tokens:
         if not self.tokens:
             return
         start = 0
-        for i, flag in enumerate(self.spacy.to_array(SENT_START).tolist()):
-            if flag == 1 and i > 0:
+        for i in (self.spacy.to_array(SENT_START) == 1).nonzero()[0].tolist():  # (the starts found in C, not token by token)
+            if i > 0:
                 yield Span(self, start, i)
                 start = i
         yield Span(self, start, len(self.tokens))
