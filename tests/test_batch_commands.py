@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -44,6 +46,17 @@ def test_extract_of_several_documents_as_tables_is_each_document_in_turn(tmp_pat
     documents = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))[:2]
     both = _run(*store, "extract", *documents)
     assert both == _run(*store, "extract", documents[0]) + "\n" + _run(*store, "extract", documents[1])
+
+
+def test_extract_and_eval_in_a_process_of_their_own_print_what_they_print_in_process(tmp_path, monkeypatch):
+    """Both end their process once the output is flushed (cli._end_process: spaCy and the extractor are not torn
+    down): every line arrives through the pipe, from one process or from workers, and the exit code is 0."""
+    monkeypatch.setenv("COLUMNS", "100")  # the tables' width, the same in both
+    store = ["--store", str(tmp_path / "none.db")]
+    single = str(sorted(SAMPLES.glob("*.txt"))[0])
+    for command in (["extract", str(SAMPLES), "--format", "json", "--jobs", "2"], ["extract", single], ["eval", str(HELDOUT / "heldout")]):
+        done = subprocess.run([sys.executable, "-m", "supplygraph", *store, *command], capture_output=True, text=True, check=False)
+        assert (done.returncode, done.stdout) == (0, _run(*store, *command)), done.stderr
 
 
 def test_extract_refuses_a_named_file_that_is_not_a_document(tmp_path):
