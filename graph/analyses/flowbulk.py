@@ -77,7 +77,7 @@ class Bulk:
             yield from facts
             return
         if FILING and facts.nodes is not None and self.filing is None:
-            self.filing = _Filing(facts.nodes, [self.basis_of(self.labels.get(node, "")) for node in facts.nodes])
+            self.filing = _Filing(facts.nodes, list(map(self.basis_of, map(self.labels.get, facts.nodes, repeat("")))))
         for sources, targets, kinds, numbers, entries, self.positions in shared():
             if len(dict.fromkeys(numbers)) <= SHARED * len(numbers) and self.take_shared(sources, targets, kinds, numbers, entries):
                 continue
