@@ -324,8 +324,8 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
             assumed.note("equal_split")
         nodes[material]["vintages"][basis] = vintage
         weighed_edges.append((material, edges))
-    edges = list(itertools.chain.from_iterable(map(_ATTRS, weighed_edges)))
-    materials = itertools.chain.from_iterable(map(itertools.repeat, map(_PRODUCER, weighed_edges), map(len, map(_ATTRS, weighed_edges))))
+    edges = list(itertools.chain.from_iterable(each for _, each in weighed_edges))  # (producer, attributes) pairs
+    materials = itertools.chain.from_iterable(itertools.repeat(material, len(each)) for material, each in weighed_edges)
     flows.extend(zip(map(_PRODUCER, edges), materials, map(_ATTRS, edges)))
     # each node once, in the order the flows name them (the filter is asked as each end comes: a node added is passed)
     for node in itertools.filterfalse(nodes.__contains__, itertools.chain.from_iterable(map(_ENDS, flows))):

@@ -23,10 +23,10 @@ DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
 NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "del", "della", "des", "do", "dos", "das", "et"))
-HYPHEN_PARTICLES = frozenset(("de", "des", "du", "la", "le", "les", "sur", "en", "aux", "lès", "am", "an", "im", "op", "upon"))
-"""Small words inside a hyphenated place name: "Saint-Michel-des-Saints", "Saint-Jean-sur-Richelieu", "Frankfurt-am-Main"."""
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
 y Minería Sociedad del Estado")."""
+HYPHEN_PARTICLES = frozenset(("de", "des", "du", "la", "le", "les", "sur", "en", "aux", "lès", "am", "an", "im", "op", "upon"))
+"""Small words inside a hyphenated place name: "Saint-Michel-des-Saints", "Saint-Jean-sur-Richelieu", "Frankfurt-am-Main"."""
 
 NUMERAL = re.compile("[IVX]+")
 """A Roman numeral ("Corp. II"): no name on its own."""
