@@ -24,6 +24,9 @@ class Discourse:
         head = self._clause_head(i)
         if head is not None:
             return head  # "B, which will make magnets at its plant": B's plant
+        first = self._parallel_possessive(i)
+        if first is not None:
+            return self.its(first)  # "Its A unit makes M, and its subsidiary B runs the mine": both the firm's
         nearest = self.left(i, self.org, limit=40)
         if nearest is not None and self.w(nearest.start - 1) in self.v.GIVING_VERBS:
             return nearest  # "the Pentagon awarded MP Materials $58.5 million to build its factory"
@@ -41,6 +44,17 @@ class Discourse:
         if self.w(k) in ("its", "their"):
             return self.its(k)
         return self.at_end(k) if self.w(k) in POSSESSIVES else None  # (also "Pilbara Minerals' mine")
+
+    def _parallel_possessive(self, i: int) -> int | None:
+        """The "its" that opened the sentence's first clause when ``i`` opens a later one with "its" (", and its
+        subsidiary B runs ..."): both clauses' subjects belong to one owner, not the second to the first's name
+        (the nearest organisation). None otherwise ("its subsidiary B makes M at its plant": B's plant)."""
+        if self.w(i) not in ("its", "their") or self.w(i - 1) not in self.v.CLAUSE_JOINERS or self.w(i - 2) != ",":
+            return None
+        k = next((q for q in range(self.s.start, i - 2) if self.w(q) == self.w(i)), None)
+        if k is None or not (k == self.s.start or self.w(k - 1) == ","):
+            return None
+        return k
 
     def _clause_head(self, i: int) -> Mention | None:
         """The organisation a relative clause holding ``i`` is about ("B, which ... its"; "B, the miner that ...

@@ -179,14 +179,17 @@ class Ownership:
                 for parent, each in [(first, share), *more]:  # "60% owned by B and 40% by C": the verb said once
                     self._holds(parent, child, each)
                 continue
+            # "A and B are controlled by C": every owned name of a coordinated subject (one name was read)
+            children = self.subjects(child, i, self.maker) if self.w(i) != "venture" else [child]
             for parent in self.coordinated(first, self.org):
-                if self.st.label(child) == "Facility":
-                    if share is None or share >= 0.5:  # "the plant, 30 % owned by B": a minority owner does not run it
-                        self.st.add("OPERATES", parent, child, self.s, 0.8)
-                elif share is not None:
-                    self._holds(parent, child, share)
-                else:
-                    self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
+                for owned in children:
+                    if self.st.label(owned) == "Facility":
+                        if share is None or share >= 0.5:  # "the plant, 30 % owned by B": a minority owner does not run it
+                            self.st.add("OPERATES", parent, owned, self.s, 0.8)
+                    elif share is not None:
+                        self._holds(parent, owned, share)
+                    else:
+                        self.st.add("SUBSIDIARY_OF", owned, parent, self.s, 0.8)
         # "B holds a 30% stake in A", "B holds a stake of about 30% in A"
         for i in self.triggers(("stake", "stakes", "interest")):
             holder = self.predicate_subject(self.left(i, self.org, limit=8), i)
@@ -216,6 +219,9 @@ class Ownership:
         last = None  # "A holds 31% of B; C, D and E hold 20% each": B, the company the sentence is about
         for i in self.triggers(self.v.SHARE_VERBS):
             pct_at = next((q for q in range(i + 1, min(self.s.end, i + 5)) if self.w(q) in ("%", "percent")), None)
+            if pct_at is None and (worded := self._share_in_words(i)) is not None:
+                self._worded_share(i, *worded)  # "A holds about a quarter of B"
+                continue
             if pct_at is None or self.hedged(i, pct_at + 1):
                 continue
             holder = self.left(i, self.org, limit=6) or self._over_appositive(i)
@@ -308,6 +314,42 @@ class Ownership:
                                                   set(self.s.lowers[child.end : i]) & self.v.HEDGES):  # ("reports" is a hedge word)
                 continue
             self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.75)
+
+    def _share_in_words(self, i: int) -> tuple[float | None, int] | None:
+        """The share said in words after the share verb at ``i`` ("about a quarter of", "two thirds of", "a majority
+        of"; vocabulary ``SHARE_FRACTIONS``): the fraction (None: a majority, control without a figure) and the
+        position of its "of"; None when the verb is followed by no such share."""
+        k = i + 1
+        while self.w(k) in self.v.SHARE_APPROXIMATIONS and k < i + 4:
+            k += 1
+        if self.w(k) in self.v.SHARE_FRACTIONS:
+            count, fraction, of = "a", self.w(k), k + 1  # "owns half of B": no count
+        else:
+            dash = self.w(k + 1) == "-"  # "two-thirds"
+            count, fraction, of = self.w(k), self.w(k + 1 + dash), k + 2 + dash
+        if count not in self.v.SHARE_COUNTS or fraction not in self.v.SHARE_FRACTIONS or self.w(of) != "of":
+            return None
+        each = self.v.SHARE_FRACTIONS[fraction]
+        if each is None:
+            return (None, of) if count in ("a", "an") else None
+        return min(1.0, round(self.v.SHARE_COUNTS[count] * each, 6)), of
+
+    def _worded_share(self, i: int, share: float | None, of: int) -> None:
+        """ "A holds about a quarter of B", "A owns a majority of the project company, B": the holder is the verb's
+        subject (or the relative clause's head), the firm held the name after "of" (past a description and its
+        comma)."""
+        holder = self.left(i, self.org, limit=6) or self._over_appositive(i)
+        if holder is None and self.org(subject := self.clause_subject(i)):
+            holder = subject
+        target = self.right(of + 1, self.org, limit=2)
+        if target is None and self.w(of + 1) == "the":  # "a majority of the project company, B"
+            comma = next((q for q in range(of + 2, min(self.s.end, of + 5)) if self.w(q) == ","), None)
+            target = self.at(comma + 1) if comma is not None and all(self.doc[q].is_lower for q in range(of + 1, comma)) else None
+        if holder is None or target is None or not self.org(target) or self.st.label_of(holder) not in ORG_LABELS \
+                or self.w(target.end) in ("'s", "’s", "'", "’") or self.hedged(i, of + 1):  # ("a third of B's output")
+            return
+        for each in self.subjects(holder, i, self.org):
+            self._holds(each, target, share)
 
     def _held_in(self, holder: Mention | str, i: int) -> Mention | str | None:
         """What ``holder`` holds a share of when the text names no "of X": "X, in which B holds about 22%" (X); "X was
