@@ -1,4 +1,4 @@
-"""The tuning sets' gold files (sets D, E and H) are well-formed, so that tuning on them measures the extractor, not a typo in
+"""The tuning sets' gold files (sets D, E, H and I) are well-formed, so that tuning on them measures the extractor, not a typo in
 the gold.
 
 Every relation's evidence must be a verbatim substring of one text block as the document loader reads it (after
@@ -23,7 +23,7 @@ from supplygraph.loaders.documents import read_html, read_text
 from supplygraph.schema import facts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-SETS = ["set-d", "set-e", "set-h"]
+SETS = ["set-d", "set-e", "set-h", "set-i"]
 LABELS = {"Country", "Place", "StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody",
           "Facility", "Element", "Material", "EndUse", "Policy", "Event"}  # fmt: skip
 TYPES = {cls.model_fields["type"].default for cls in vars(facts).values()
@@ -78,6 +78,15 @@ def test_set_h_is_a_tuning_set_for_precision_with_no_floor():
     assert len(golds) >= 8
     assert all(gold.with_name(gold.name[: -len(".gold.json")]).exists() for gold in golds)
     readme = (FIXTURES / "set-h" / "README.md").read_text(encoding="utf-8")
+    assert "tuning set" in readme and "no floor" in readme
+
+
+def test_set_i_is_a_tuning_set_for_entity_recall_with_no_floor():
+    """Set I (session 11) is a tuning set for entity recall on unseen genres, written like D, E and H, with no floor."""
+    golds = sorted((FIXTURES / "set-i").glob("*.gold.json"))
+    assert len(golds) >= 10
+    assert all(gold.with_name(gold.name[: -len(".gold.json")]).exists() for gold in golds)
+    readme = (FIXTURES / "set-i" / "README.md").read_text(encoding="utf-8")
     assert "tuning set" in readme and "no floor" in readme
 
 
