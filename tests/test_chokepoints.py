@@ -400,6 +400,49 @@ def test_report_reason_names_the_dominated_end_use_and_the_concentration():
     assert [r["rank"] for r in report["chokepoints"]] == list(range(1, len(report["chokepoints"]) + 1))
 
 
+def sm_metal(china_share: float) -> nx.MultiDiGraph:
+    """Samarium metal: China's stated share; a British plant, and its operator, make it with no figure; so does a Chinese plant."""
+    return kg(
+        [
+            country("CN"), country("GB"),
+            ("facility:gb-plant", "Facility", {"name": "GB plant"}),
+            ("org:gb-operator", "Company", {"name": "GB operator"}),
+            ("facility:cn-plant", "Facility", {"name": "CN plant"}),
+            ("material:sm-metal", "Material", {"stage": "metal", "name": "Samarium metal"}),
+            ("enduse:magnet", "EndUse", {"name": "magnet"}),
+        ],
+        [
+            ("country:CN", "material:sm-metal", "PRODUCES", {"share": china_share, "year": 2025, "edition": "NYT"}),
+            ("facility:gb-plant", "material:sm-metal", "PRODUCES", {}),
+            ("org:gb-operator", "material:sm-metal", "PRODUCES", {}),
+            ("facility:cn-plant", "material:sm-metal", "PRODUCES", {}),
+            ("facility:gb-plant", "country:GB", "LOCATED_IN", {}),
+            ("org:gb-operator", "country:GB", "LOCATED_IN", {}),
+            ("org:gb-operator", "facility:gb-plant", "OPERATES", {}),
+            ("facility:cn-plant", "country:CN", "LOCATED_IN", {}),
+            ("material:sm-metal", "enduse:magnet", "USED_IN", {}),
+        ],
+    )  # fmt: skip
+
+
+def test_a_figure_that_leaves_no_share_for_a_listed_producer_says_so():
+    """China 100 % beside a British plant that makes the metal: the figure and the listed producers disagree, and every
+    place that prints the figure says so (the plant's operator is not named twice; the Chinese plant is in China's share)."""
+    report = chokepoint_report(sm_metal(1.0), as_of="2026-12-06")
+    row = next(r for r in report["concentration"] if r["subject"] == "material:sm-metal" and r["basis"] == "countries")
+    assert row["no_share_for"] == [{"id": "facility:gb-plant", "name": "GB plant", "country": "GB"}]
+    ranked = {r["id"]: r for r in report["chokepoints"]}
+    assert "CN 100%; the figure leaves no share for 1 listed producer outside CN: GB plant (GB)" in ranked["material:sm-metal"]["reason"]
+    assert ranked["material:sm-metal"]["no_share_for"] == row["no_share_for"]
+    assert "produces 100% of Samarium metal (NYT, 2025), where the figure leaves no share" in ranked["country:CN"]["reason"]
+    text = " ".join(render_report(report, width=200).split())
+    assert ("Where a figure and the producers listed disagree (JSON: no_share_for): Samarium metal (NYT, 2025): CN 100.0% leaves "
+            "no share for 1 listed producer outside CN: GB plant (GB).") in text  # fmt: skip
+    room = chokepoint_report(sm_metal(0.9), as_of="2026-12-06")  # 10 % left for the rest of the world
+    assert all(r["no_share_for"] == [] for r in room["concentration"])
+    assert "no share" not in render_report(room, width=200)
+
+
 def test_report_filters_and_scenario_section():
     report = chokepoint_report(chain(), stage="separation", scenarios=["remove country:CN"], top=5)
     assert {r["stage"] for r in report["chokepoints"]} == {"separation"}

@@ -14,6 +14,7 @@ from supplygraph import api
 from supplygraph.data import BUNDLED
 from supplygraph.graph import EmbeddedStore
 from supplygraph.graph.analyses.chokepoints import chokepoint_report
+from supplygraph.graph.views.report import render_report
 
 pytestmark = pytest.mark.skipif(
     not any(BUNDLED.glob("*.csv")), reason=f"the bundled dataset is not in {BUNDLED} (it lands on main from the dataset branch)"
@@ -130,6 +131,18 @@ def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     assert (no61["state"], no61["ended"]) == ("in_force", "2026-11-10") and no61["unconfirmed_since"]
     before = {p["id"]: p for p in _report(as_of="2026-06-30")["policies"]}["policy:mofcom-2025-61"]
     assert before["state"] == "suspended" and before["suspended_until"] == "2026-11-10"
+
+
+def test_chinas_whole_samarium_metal_figure_names_the_british_plant_it_leaves_no_share_for():
+    """The NYT's 'entire world's supply' beside Less Common Metals' samarium metal: the report says they disagree."""
+    report = _report()
+    row = next(r for r in report["concentration"] if r["subject"] == "material:sm-metal" and r["basis"] == "countries")
+    assert (row["top_id"], row["top_share"]) == ("country:CN", 1.0)
+    assert row["no_share_for"] == [{"id": "facility:lcm-ellesmere-port", "name": "Less Common Metals Ellesmere Port plant", "country": "GB"}]
+    assert [r["subject"] for r in report["concentration"] if r["no_share_for"]] == ["material:sm-metal"]
+    text = " ".join(render_report(report, width=100, top=5).split())
+    assert "Samarium metal: China holds 100.0% of world output (yet the data lists 1 producer outside China)" in text
+    assert "the figure leaves no share for 1 listed producer outside China: Less Common Metals Ellesmere Port plant (GB)" in text
 
 
 def test_the_quota_list_hhi_names_its_population():

@@ -41,7 +41,7 @@ from supplygraph.perf import paused_gc
 from supplygraph.schema.nodes import STAGES
 
 from .centrality import condensed_order, flow_betweenness, supply_path_centrality
-from .concentration import concentration, preferred_concentration
+from .concentration import concentration, mark_no_share, no_share_words, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
 from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow_graph
 from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
@@ -203,6 +203,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
         if key not in confirmed:
             confirmed[key] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
         row["unconfirmed_since"] = confirmed[key]
+    mark_no_share(F, conc)  # a figure of 100 % beside a producer elsewhere: the report says they disagree
     dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
     order = clock("path centrality", condensed_order, F)  # topological order, shared with the scenarios
     paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks, order=order)
@@ -385,7 +386,8 @@ def rank_chokepoints(
                 "label": data.get("label"),
                 "stage": data.get("stage"),
                 "score": -negative,
-                "reason": _reason(F, node, dominated[node], in_cut[node], market, largest_share.get(node), path_share.get(node, 0.0), node in articulation),
+                "reason": _reason(F, node, dominated[node], in_cut[node], market, largest_share.get(node), path_share.get(node, 0.0), node in articulation,
+                                  by_material.get(largest_share[node][1]) if node in largest_share else None),
                 "sources": _sources(F, node, market),
                 "unreviewed": _unreviewed(F, node),
                 "dominates": sorted(dominated[node]),
@@ -395,6 +397,7 @@ def rank_chokepoints(
                 "top_name": market["top_name"] if market else None,
                 "population": market.get("population") if market else None,
                 "inherited_from": market.get("inherited_from") if market else None,
+                "no_share_for": market.get("no_share_for") if market else None,
                 "path_share": round(path_share.get(node, 0.0), 6),
                 "controlled_by": who_controls(F, node),
             }
@@ -503,7 +506,7 @@ def _names(F: FlowGraph, ids: list[str], limit: int = 3) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def _reason(F, node, dominated, in_cut, market, largest, path_share, articulation) -> str:
+def _reason(F, node, dominated, in_cut, market, largest, path_share, articulation, figure=None) -> str:
     name = F.node(node).get("name", node)
     parts = []
     if dominated:
@@ -524,13 +527,15 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
             + f"; {market['top_name']} {market['top_share']:.0%}"
             + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
             + (f", not confirmed since {market['unconfirmed_since']}" if market.get("unconfirmed_since") else "")
+            + (f"; {no_share_words(market)}" if market.get("no_share_for") else "")
         )
     elif largest:
         share, material, e, how = largest
         edge = F.edge_attrs(e)
         vintage = ", ".join(str(v) for v in (edge.get("edition"), figure_year(edge)) if v is not None)
         of = "of the listed volume of " if how == VOLUME else "of "
-        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
+        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else "")
+                     + (f", where {no_share_words(figure)}" if figure and figure.get("no_share_for") and figure["top_id"] == node else ""))
     if path_share >= 0.005:
         parts.append(f"on {path_share:.0%} of supply paths")
     if articulation and F.node(node).get("label") == "Material":

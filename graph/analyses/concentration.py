@@ -22,13 +22,19 @@ import networkx as nx
 
 from .flow import CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY
 from .flowgraph import BASES, TYPES, flow_graph
-from .integers import id_ranks
+from .integers import id_ranks, in_edges
 
 US_2023_HIGHLY_CONCENTRATED = 1800.0
 """US 2023 Merger Guidelines: an HHI above this is highly concentrated."""
 
 EU_CRMA_MAX_THIRD_COUNTRY_SHARE = 0.65
 """EU CRM Act 2030 benchmark: no single third country above this share."""
+
+FULL_COVERAGE = 0.995
+"""Stated shares adding up to at least this leave no share for a producer they do not list (the reason's 'listed' test)."""
+
+NO_SHARE_NAMED = 3
+"""Producers a figure leaves no share for, named in words before 'and N more' (the JSON lists them all)."""
 
 EU_MEMBERS = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
@@ -347,6 +353,54 @@ def _eu_crma(FG, basis: str, top_id: str, share: float) -> str | None:
     if _info(FG, top_id).get("country") in EU_MEMBERS:
         return "top producer is an EU member"
     return "above 65% from one third country" if share > EU_CRMA_MAX_THIRD_COUNTRY_SHARE else "within the 65% benchmark"
+
+
+def mark_no_share(F, rows: list[dict[str, Any]]) -> None:
+    """Add ``no_share_for`` to each row: the producers that the data lists but the row's figure leaves no share for.
+
+    A row's country shares that add up to (nearly) 100 % leave nothing for a producer in another country, yet the
+    data may list one that makes the material with no figure of its own (the New York Times' "China makes the
+    entire world's supply of samarium" beside a British plant that makes samarium metal). The projection keeps such
+    producers as routes of weight 0, assuming the figure leaves room for them in its unlisted rest; where it leaves
+    none, the figure and the listed producers disagree, and the report says so rather than choose. Each producer is
+    ``{"id", "name", "country"}`` (operating on the as-of date: planned plants are not in the flow); an organisation
+    that controls another one named is left out, its plant stands for it. Empty for every other row (stated shares
+    only: shares of a listed volume or capacity add up to 1 by construction).
+    """
+    FG = flow_graph(F)
+    produces = TYPES.index("PRODUCES")
+    for row in rows:
+        row["no_share_for"] = []
+        if row["basis"] != "countries" or row["weights"] != STATED or (row["coverage"] or 0.0) < FULL_COVERAGE:
+            continue
+        if row.get("category") or row["subject"] not in FG:
+            pairs = list(FG.graph.get("categories", {}).get(row["subject"], {}).get("producers", ()))
+        else:
+            pairs = [(FG.nodes[FG.tails[e]], FG.edge_attrs(e)) for e in in_edges(FG, FG.index[row["subject"]]) if FG.types[e] == produces]
+        listed = {_info(FG, p).get("country") for p, e in pairs if e.get("listed") and e.get("basis") == "countries"}
+        outside = {p: _info(FG, p).get("country") for p, _ in pairs}
+        outside = {p: country for p, country in outside.items() if country and country not in listed}
+        controllers = {c for p in outside for c, _ in _info(FG, p).get("controlled_by") or ()}
+        row["no_share_for"] = sorted(({"id": p, "name": _info(FG, p).get("name") or p, "country": country}
+                                      for p, country in outside.items() if p not in controllers), key=lambda o: (o["name"], o["id"]))  # fmt: skip
+
+
+def no_share_words(row: dict[str, Any], *, lead: str = "the figure leaves") -> str:
+    """What ``no_share_for`` says in words ('' when the figure leaves room): which producers, outside where.
+
+    Examples
+    --------
+    >>> no_share_words({"top_name": "China", "producers": 1, "no_share_for": [{"id": "f", "name": "LCM plant", "country": "GB"}]})
+    'the figure leaves no share for 1 listed producer outside China: LCM plant (GB)'
+    """
+    others = row.get("no_share_for") or []
+    if not others:
+        return ""
+    n = len(others)
+    where = row["top_name"] if row["producers"] == 1 else f"the {row['producers']} countries it lists"
+    text = f"{lead} no share for {n} listed producer{'s' * (n != 1)} outside {where}"
+    shown = ", ".join(f"{o['name']} ({o['country']})" for o in others[:NO_SHARE_NAMED])
+    return f"{text}: {shown}" + (f" and {n - NO_SHARE_NAMED} more" if n > NO_SHARE_NAMED else "")
 
 
 def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

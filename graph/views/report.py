@@ -20,6 +20,7 @@ from typing import Any
 from supplygraph.formatting import clip, output_width, table, wrap
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
+from supplygraph.graph.analyses.concentration import no_share_words
 
 SUMMARY_SIZE = 5
 """Chokepoints the summary names, one line each."""
@@ -91,7 +92,9 @@ def _plain(row: dict[str, Any]) -> str:
     if row.get("dominates") or row.get("in_min_cut") or row.get("top_share") is None:
         return f"{row['name']}: {row['reason'].split('; ')[0]}"
     of = (row.get("population") or "the output listed").replace("; inherited from ", ", the figure for ")
-    return f"{row['name']}: {row['top_name']} holds {_pct(row['top_share'])} of {of}"
+    others = len(row.get("no_share_for") or ())
+    yet = f" (yet the data lists {others} producer{'s' * (others != 1)} outside {row['top_name']})" if others else ""
+    return f"{row['name']}: {row['top_name']} holds {_pct(row['top_share'])} of {of}{yet}"
 
 
 # -- sections -------------------------------------------------------------------------------------------------
@@ -190,6 +193,13 @@ def _concentration(report: dict[str, Any], s: Style):
               if r.get("population") and r["population"] != "world output"]  # fmt: skip
     if covers:
         lines += s.para("What a row covers where it is not world output: " + "; ".join(covers) + ".")
+    disputed = [r for r in report["concentration"] if r.get("no_share_for")]
+    if disputed:
+        lines += s.para("Where a figure and the producers listed disagree (JSON: no_share_for): " + "; ".join(
+            f"{r.get('name') or r['subject']} ({', '.join(str(v) for v in (r['edition'], r['year']) if v is not None)}"
+            + (", its category's figure" if r.get("inherited_from") else "") + f"): {r['top_name']} {_pct(r['top_share'])} "
+            + no_share_words(r, lead="leaves") for r in disputed[: s.top]) + ".")  # fmt: skip
+        lines += s.more(min(len(disputed), s.top), len(disputed), "figures that leave no share for a listed producer")
     inherited = sum(1 for r in report["concentration"] if r.get("inherited_from"))
     if inherited:
         lines += s.para(f"{inherited} rows are a category's figure taken over by a member with none of its own "
