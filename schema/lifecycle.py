@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_serializer, model_validator
 
+from .plain import day
 from .values import IsoDate
 
 FACILITY_STATES = ("announced", "construction", "commissioning", "operating", "idle", "closed", "cancelled")
@@ -120,12 +121,6 @@ class StateAt:
     """The next state expected or dated after the as-of date (a plant's expected start)."""
     source: str | None = None
     """The document behind ``state``."""
-
-
-def day(value: str | None) -> str:
-    """An ISO date, year-month or year as a comparable full date: a year or month counts from its first day."""
-    value = str(value or "")
-    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10] if len(value) == 7 else value
 
 
 def started_by(state: State, as_of: str) -> bool:

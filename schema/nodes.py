@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .lifecycle import State
+from .plain import ORGANIZATION_LABELS, STAGES  # noqa: F401 - STAGES: its home before .plain
 from .values import ID_PATTERN, CountryCode, IsoDate
 
 class Node(BaseModel):
@@ -162,9 +163,6 @@ class Element(Node):
         return self
 
 
-STAGES = ("mining", "separation", "metal", "alloy", "magnet", "component")
-
-
 class Material(Node):
     """A product at one stage of the chain (concentrate, oxide, metal, alloy, magnet...)."""
 
@@ -257,7 +255,8 @@ NODE_CLASSES: tuple[type[Node], ...] = (
 NODE_LABELS: dict[str, type[Node]] = {cls.model_fields["label"].default: cls for cls in NODE_CLASSES}
 """Whitelist of node labels, mapped to their classes."""
 
-ORGANIZATION_LABELS: frozenset[str] = frozenset(label for label, cls in NODE_LABELS.items() if cls.ORGANIZATION)
+if ORGANIZATION_LABELS != {label for label, cls in NODE_LABELS.items() if cls.ORGANIZATION}:  # .plain names them without the classes
+    raise ImportError("schema.plain.ORGANIZATION_LABELS differs from the node classes marked ORGANIZATION")
 
 AnyNode = Annotated[
     Union[tuple(NODE_CLASSES)],  # type: ignore[valid-type]

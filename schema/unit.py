@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .facts import Fact
 from .node_table import NodeTable
 from .nodes import Node
+from .plain import DOCUMENT_SUFFIXES, is_document  # noqa: F401 - their home before .plain
 from .table import FactTable
 
 
@@ -122,13 +123,3 @@ class LoadUnit:
         self._records()
         self._facts.append(fact)
         self._fact_where.append(where)
-
-
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-"""The files read as documents (text whose facts are extracted), not as curated data."""
-
-
-def is_document(origin: str, stamp: str) -> bool:
-    """Whether a stored origin is a document: a document's :attr:`LoadUnit.stamp` names its reader, and a store
-    written before the readers' stamp still has the file's suffix to tell."""
-    return "+" in stamp or origin.lower().endswith(DOCUMENT_SUFFIXES)

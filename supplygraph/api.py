@@ -16,7 +16,6 @@ from supplygraph.graph.stores import EmbeddedStore, store_path
 from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Progress, Stats, Store
 from supplygraph.graph.stores.review import select_candidates
 from supplygraph.perf import ordered_map, paused_gc
-from supplygraph.schema import LoadUnit
 
 # The loaders (the extractor, its grammar and vocabulary, YAML) are imported by the calls that read files: the
 # report's command reads none, and importing them was about a third of a second of its start-up.
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from supplygraph.graph.stores.neo4j_push import PulledGraph, PushSummary
     from supplygraph.graph.stores.neo4j_store import Neo4jStore
     from supplygraph.graph.views.selection import View
+    from supplygraph.schema import LoadUnit  # the models: only the calls that read files validate (pydantic)
 
 ProgressBar = Callable[[int, str], ContextManager[Progress]]
 """Makes a progress display for a step: ``with bar(total, label) as advance: advance(n)`` (the CLI's bar on stderr)."""

@@ -28,12 +28,13 @@ from supplygraph.review_cli import review
 if TYPE_CHECKING:
     from supplygraph import api, loaders
     from supplygraph.graph.views import report as report_view
-    from supplygraph.schema import nodes
+    from supplygraph.schema import nodes, plain
 else:  # imported when a command first uses them: `supplygraph --help` stays quick (see lazy_module)
     api = lazy_module("supplygraph.api")
     loaders = lazy_module("supplygraph.loaders")
     report_view = lazy_module("supplygraph.graph.views.report")
     nodes = lazy_module("supplygraph.schema.nodes")
+    plain = lazy_module("supplygraph.schema.plain")  # the stages without the models (pydantic)
 
 
 class _LazyChoice(click.Choice):
@@ -244,7 +245,7 @@ def as_of_options(command):
 @click.command()
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="How many chokepoints to list.")
 @click.option("--end-use", "end_use", metavar="ID", help="Only the supply chain of this end use, e.g. enduse:guided-missile.")
-@click.option("--stage", type=_LazyChoice(lambda: nodes.STAGES), help="Only materials of this stage.")
+@click.option("--stage", type=_LazyChoice(lambda: plain.STAGES), help="Only materials of this stage.")
 @click.option(
     "--scenario", "scenarios", multiple=True, metavar="TEXT",
     help="'remove country:CN', 'remove org:ID', 'restrict element:Dy,element:Tb [by country:CN]' or 'apply policy:ID'; repeat to combine.",

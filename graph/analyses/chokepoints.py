@@ -38,7 +38,7 @@ import networkx as nx
 
 from supplygraph.errors import NotFound, did_you_mean
 from supplygraph.perf import paused_gc
-from supplygraph.schema.nodes import STAGES
+from supplygraph.schema.plain import STAGES
 
 from .centrality import condensed_order, flow_betweenness, supply_path_centrality
 from .concentration import concentration, mark_no_share, no_share_words, preferred_concentration

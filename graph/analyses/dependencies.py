@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from supplygraph.schema.nodes import STAGES
+from supplygraph.schema.plain import STAGES
 
 from .concentration import preferred_concentration
 from .flow import EQUAL, VOLUME, WEIGHT_QUALITY

@@ -63,7 +63,7 @@ from typing import Any
 
 import networkx as nx
 
-from supplygraph.schema import ORGANIZATION_LABELS
+from supplygraph.schema.plain import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes

@@ -20,10 +20,13 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supplygraph.errors import NotFound
-from supplygraph.schema.lifecycle import State, day, state_at
+from supplygraph.schema.plain import day
+
+if TYPE_CHECKING:  # the lifecycle model (pydantic): imported where a node has a lifecycle to read
+    from supplygraph.schema.lifecycle import State
 
 DEFAULT_STALE_MONTHS = 12
 """A source older than this many months before the as-of date no longer confirms a figure or a policy."""
@@ -63,7 +66,12 @@ def months_before(as_of: str, months: int) -> str:
 
 def lifecycle(data: dict[str, Any]) -> tuple[State, ...]:
     """The dated states stored on a node (one-line texts or maps)."""
-    return tuple(s if isinstance(s, State) else State.model_validate(s) for s in data.get("lifecycle") or ())
+    stored = data.get("lifecycle")
+    if not stored:
+        return ()
+    from supplygraph.schema.lifecycle import State
+
+    return tuple(s if isinstance(s, State) else State.model_validate(s) for s in stored)
 
 
 class Assumptions:
@@ -137,6 +145,8 @@ def producer_activity(node: str, data: dict[str, Any], as_of: str, assumed: Assu
     if data.get("label") != "Facility":
         assumed.note("organisations")
         return Activity(True, "operating")
+    from supplygraph.schema.lifecycle import State, state_at
+
     states = lifecycle(data)
     if not states:
         word = _STATUS_AS_STATE.get(str(data.get("status") or ""), None)
@@ -177,6 +187,8 @@ class PolicyAt:
 
 def policy_states(data: dict[str, Any], assumed: Assumptions | None = None, name: str = "") -> tuple[State, ...]:
     """A policy's lifecycle, or one built from its older fields (status word, effective date, suspended_until)."""
+    from supplygraph.schema.lifecycle import State
+
     states = lifecycle(data)
     if states:
         return states
@@ -199,12 +211,15 @@ def policy_states(data: dict[str, Any], assumed: Assumptions | None = None, name
 def policy_at(states: tuple[State, ...], as_of: str) -> PolicyAt:
     """A policy's state on ``as_of``.
 
+    >>> from supplygraph.schema.lifecycle import State
     >>> rule = (State(state="in_force", since="2025-10-09"), State(state="suspended", since="2025-11-07", until="2026-11-10"))
     >>> policy_at(rule, "2026-12-06")
     PolicyAt(state='in_force', since='2026-11-10', in_force=True, ended='2026-11-10', ended_state='suspended', next_state=None, next_since=None)
     """
     if not states:
         return PolicyAt(None, None, False)
+    from supplygraph.schema.lifecycle import state_at
+
     at = state_at(states, as_of)
     return PolicyAt(
         at.state, at.since, at.state in IN_FORCE,

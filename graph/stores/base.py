@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from supplygraph.perf import paused_gc
-from supplygraph.schema import LoadUnit
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from supplygraph.schema import LoadUnit  # the models (pydantic) only where something is loaded
 
 QUANTITY_FIELDS = ("share", "volume_t", "capacity_t", "reserves_t", "stake", "intensity_kg", "mass_fraction")
 """Edge properties that hold a figure."""

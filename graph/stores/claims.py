@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supplygraph.errors import IntegrityError, SupplygraphError, did_you_mean
-from supplygraph.schema import FACT_TYPES, LoadUnit, check_endpoints
-from supplygraph.schema.unit import is_document
-from supplygraph.schema.table import FactTable
+from supplygraph.schema.plain import is_document
 
 from .base import LoadSummary, Progress, StoredEdge, StoredNode
+
+if TYPE_CHECKING:  # the models (pydantic): imported by the load path's calls, not by a store's reader
+    from supplygraph.schema import LoadUnit
+    from supplygraph.schema.table import FactTable
 
 
 @dataclass(slots=True)
@@ -161,6 +163,8 @@ def check_units(units: Sequence[LoadUnit], labels_elsewhere: LabelLookup,
     reference to an unknown id suggests the closest ids of the batch and of
     ``known`` (the store's ``(id, name, aliases)``, read on that error only).
     """
+    from supplygraph.schema import FACT_TYPES, check_endpoints  # the models: loaded data is validated, a store's read is not
+
     batch: dict[str, tuple[str, LoadUnit, int]] = {}  # id -> its label, and the unit and index that first give it
     for unit in units:
         for i, (node_id, label) in enumerate(unit.node_labels()):
@@ -218,6 +222,8 @@ def _table_fits(table: FactTable, labels: Mapping[str, str]) -> bool:
     """Whether every fact of a table passes :func:`check_units`, checked per distinct id: each type's starts and ends
     carry labels it allows, and every cited source is a Document. When not, the row-by-row check finds the first
     offending row."""
+    from supplygraph.schema import FACT_TYPES
+
     if any(labels.get(doc) != "Document" for doc in table.documents):
         return False
     for type_, (starts, ends) in table.ends.items():

@@ -18,13 +18,12 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections import defaultdict
 from itertools import chain, islice
 from operator import attrgetter, eq, itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from supplygraph.errors import IntegrityError, OutdatedStore, StoreError
 from supplygraph.perf import paused_gc
-from supplygraph.schema import LoadUnit
-from supplygraph.schema.unit import is_document
+from supplygraph.schema.plain import is_document
 
 from .claims import (EdgeClaim, changed_units, check_units, edge_claims, merge_node, node_claims, only_documents_claim,
                      unit_claims)  # fmt: skip
@@ -34,6 +33,9 @@ from .review import candidates_of, reviewed_claims
 from .sqlite_rows import (EDGE_COLUMNS, EDGES, NODE_COLUMNS, NODES, Kind, edge_from_row, node_from_row, node_row,
                           Numbers, read_graph, table_edge_rows, table_node_rows)  # fmt: skip
 from .sqlite_upgrade import migrate
+
+if TYPE_CHECKING:  # the models (pydantic): the load path's, not a reader's
+    from supplygraph.schema import LoadUnit
 
 SCHEMA_VERSION = "5"
 """The store format. 2: the model of dated lifecycles, categories and stakes (a store of format 1 holds facts

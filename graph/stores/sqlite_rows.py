@@ -18,14 +18,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import is_, itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supplygraph.perf import consume, paused_gc
-from supplygraph.schema.node_table import NodeTable
-from supplygraph.schema.table import FactTable
 
 from .base import StoredEdge, StoredNode
 from .claims import EdgeClaim, NodeClaim, merge_edge, merge_node
+
+if TYPE_CHECKING:  # the tables (pydantic): passed in by the load path
+    from supplygraph.schema.node_table import NodeTable
+    from supplygraph.schema.table import FactTable
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 # JSONEncoder.encode builds a new C encoder on every call, a third of the time of encoding a small
