@@ -75,3 +75,41 @@ def test_a_possessive_that_opens_a_second_clause_has_the_first_clauses_owner(ext
             ("SUBSIDIARY_OF", "Larch Magnets Ltd", "Birch Group Inc"), ("OPERATES", "Larch Magnets Ltd", "Norland plant")} <= facts, facts  # fmt: skip
     assert ("SUBSIDIARY_OF", "Holly Mining Ltd", "Yew Vanadium") not in facts
     assert ("SUBSIDIARY_OF", "Pine Salar Ltd", "Elm Lithium Ltd") not in facts
+
+
+def test_a_legal_form_with_its_full_stop_can_end_a_sentence(extractor):
+    """ "... to Pine Cells Inc. The company also sells ...": "Inc." holds its full stop, so the next sentence was read as
+    part of this one and "the company" was the nearest firm (Pine Cells); a legal form the name goes on after ("Co.,
+    Ltd. and", "Acquisition Corp. II") ends nothing."""
+    facts = named_facts(extractor, "Ash Metals Ltd sells lithium hydroxide to Pine Cells Inc. The company also sells lithium "
+                                   "carbonate to Rowan Motors.\n\n"
+                                   "Birch Acquisition Corp. II merged with Oak Magnets Ltd. Oak Magnets Ltd makes NdFeB magnets.\n\n"
+                                   "Honda Motor Co., Ltd. and Daido Steel Co., Ltd. have jointly developed a magnet.")  # fmt: skip
+    assert {("SUPPLIES", "Ash Metals Ltd", "Rowan Motors"), ("PRODUCES", "Oak Magnets Ltd", "NdFeB magnet"),
+            ("COOPERATES_WITH", "Daido Steel Co., Ltd", "Honda Motor Co., Ltd")} <= facts, facts  # fmt: skip
+    assert ("SUPPLIES", "Pine Cells Inc", "Rowan Motors") not in facts, facts
+
+
+def test_uses_a_product_is_aimed_at_are_its_end_uses(extractor):
+    """ "The magnets are aimed at electric vehicles, drones and robotics" ("targeted at", "destined for": USE_CUES,
+    data): each end use of the list ("robotics" is the vocabulary's industrial robot)."""
+    facts = named_facts(extractor, "Orion Magnets Inc makes NdFeB magnets in Tarnby. The magnets are aimed at drones and "
+                                   "robotics.")  # fmt: skip
+    assert {("USED_IN", "NdFeB magnet", "drone"), ("USED_IN", "NdFeB magnet", "industrial robot")} <= facts, facts
+
+
+def test_a_site_run_with_a_partner_is_run_by_both(extractor):
+    """ "its mine in the Tarn province of Norland, which it runs with B" (JOINT_RUN_VERBS, data; the relative clause's
+    head is found past "the P1 province of P2"), "A operates the smelter with B": both run the site and cooperate;
+    with no site run together ("operated with B for a decade"), with help from B or with B's technology, nothing."""
+    facts = named_facts(extractor, "Ivory Mines Ltd has trialled the route for copper from its Kestrel mine in the Tarn "
+                                   "province of Norland, which it runs with Zircon Mining Ltd, but most output is trucked.\n\n"
+                                   "Teak Metals Ltd operates the Redvale smelter with Walnut Resources Inc.\n\n"
+                                   "Beech Lithium Ltd runs the Tarnby plant with Oak Chemicals Inc's technology.\n\n"
+                                   "Hazel Mining Ltd runs the Elmvale mine with help from Pine Capital Ltd.\n\n"
+                                   "Rowan Metals Ltd operated with Aspen Mining Inc for a decade.")  # fmt: skip
+    assert {("COOPERATES_WITH", "Ivory Mines Ltd", "Zircon Mining Ltd"), ("OPERATES", "Zircon Mining Ltd", "Kestrel mine"),
+            ("OPERATES", "Ivory Mines Ltd", "Kestrel mine"), ("OPERATES", "Walnut Resources Inc", "Redvale smelter"),
+            ("COOPERATES_WITH", "Teak Metals Ltd", "Walnut Resources Inc")} <= facts, facts  # fmt: skip
+    assert not {name for kind, source, target in facts for name in (source, target) if kind in ("OPERATES", "COOPERATES_WITH")} \
+        & {"Oak Chemicals Inc", "Pine Capital Ltd", "Aspen Mining Inc"}, facts

@@ -258,10 +258,13 @@ class Grammar(Clauses):
         return None
 
     def _located_head(self, place: Mention) -> Mention | None:
-        """What a place phrase locates: "the plant in Fort Worth, Texas" -> the plant ("P1, P2" and "in"/"at"/"near")."""
+        """What a place phrase locates: "the plant in Fort Worth, Texas" -> the plant ("P1, P2", "the P1 province of P2"
+        and "in"/"at"/"near")."""
         k = place.start - 1
-        while self.w(k) == "," and self.st.label(self.at_end(k)) in ("Place", "Country"):
-            k = self.at_end(k).start - 1  # ("in Fort Worth, Texas")
+        while self.w(k) in (",", "of") and self.st.label(named := self.at_end(k) or (
+                self.at_end(k - 1) if self.w(k - 1) in self.v.PLACE_HEADS else None)) in ("Place", "Country"):
+            k = named.start - 1  # ("in Fort Worth, Texas"; "in the Lualaba province of Congo": past "province")
+            k -= self.w(k) == "the"
         return self.at_end(k) if self.w(k) in ("in", "at", "near") else None
 
     def _named_before(self, k: int) -> Mention | None:

@@ -441,8 +441,16 @@ NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "arts", "vol", "para", "fi
 """Abbreviations a number follows ("Announcement No. 39", "Art. 5"): their full stop ends no sentence."""
 
 
+CORPORATE_ABBREVIATIONS = frozenset({"inc.", "ltd.", "corp.", "co.", "plc.", "n.v.", "s.a.", "b.v.", "llc.", "pty.", "ag."})
+"""A company's legal form with its full stop as one token: spaCy's sentencizer never ends a sentence there."""
+
+_NAME_CONTINUATIONS = frozenset({"ltd", "ltd.", "limited", "llc", "kg", "gmbh", "inc", "inc.", "co", "co.", "plc", "ag", "sa"})
+
+
 def sentence_spans(doc: Any) -> list[Any]:
-    """The document's sentences, as spaCy's sentencizer splits them, but not between "No." and its number."""
+    """The document's sentences, as spaCy's sentencizer splits them, but not between "No." and its number, and also
+    after a legal form that ends a sentence ("... with K-Technologies, Inc. TechMet, the investor, holds ...": the
+    full stop is the token's own, so the next sentence was read as part of this one)."""
     out: list[Any] = []
     for sent in doc.sents:
         before = doc[sent.start - 2 : sent.start] if sent.start >= 2 else None
@@ -450,6 +458,21 @@ def sentence_spans(doc: Any) -> list[Any]:
                 and before[0].lower_ in NUMBER_ABBREVIATIONS:
             out[-1] = doc[out[-1].start : sent.end]
         else:
-            out.append(sent)
+            out.extend(_after_legal_forms(doc, sent))
     return out
+
+
+def _after_legal_forms(doc: Any, sent: Any) -> list[Any]:
+    """``sent`` cut after each legal form ("Inc.", "Ltd.") that a capitalised word follows, not one that continues the
+    name ("Co. Ltd", "Acquisition Corp. II")."""
+    cuts = [k + 1 for k in range(sent.start, sent.end - 2) if doc[k].lower_ in CORPORATE_ABBREVIATIONS
+            and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper() and doc[k + 1].lower_ not in _NAME_CONTINUATIONS
+            and not ROMAN_NUMERAL.match(doc[k + 1].text)]
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 

@@ -163,21 +163,29 @@ class Cooperation:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
 
     def _developed_with(self) -> None:
-        """Something made together names its makers' cooperation: "a process developed by A with B", "the park, which it
-        developed with the local firm B", "A co-developed the magnet with B" (``DEVELOP_VERBS``, data). The partner
+        """Something made or run together names its makers' cooperation: "a process developed by A with B", "the park,
+        which it developed with the local firm B", "A co-developed the magnet with B" (``DEVELOP_VERBS``, data); a site
+        run together ("the mine, which it runs with B", ``JOINT_RUN_VERBS``) is run by both. The partner
         stands right after "with" (past a determiner and its words, no preposition between: "with funding from B" is none)."""
-        for i in self.triggers(self.v.DEVELOP_VERBS):
+        for i in self.triggers(self.v.DEVELOP_VERBS | self.v.JOINT_RUN_VERBS):
             k = next((q for q in range(i + 1, min(self.s.end, i + 8)) if self.w(q) in ("with", ";", "which", "that")), None)
             if k is None or self.w(k) != "with":
                 continue
             partner = self.right(k + 1, self.org, limit=4)
-            if partner is None or any(self.w(q) in self.v.PREPOSITIONS for q in range(k + 1, partner.start)) or self.hedged(i, partner.end):
+            if partner is None or any(self.w(q) in self.v.PREPOSITIONS for q in range(k + 1, partner.start)) or self.hedged(i, partner.end) \
+                    or self.w(partner.end) in ("'s", "’s", "'", "’"):  # ("runs the plant with B's technology")
                 continue
             verb = i - 2 if self.w(i - 1) == "-" and self.w(i - 2) == "co" else i  # ("co-developed": three tokens)
             by = self.passive_by(i, self.org, reach=3)[0] if self.w(i + 1) == "by" else None
             maker = by or (self.clause_subject(i) or self.st.last_subject if self.w(verb - 1) in ("it", "they") else self.agent(verb, self.org))
+            site = self.relative_head(i, self.labelled("Facility")) or self.right(i + 1, self.labelled("Facility"), limit=3)
+            run = self.w(i) in self.v.JOINT_RUN_VERBS
+            if run and (site is None or site.end > k):
+                continue  # ("A operated with B for a decade": no site run together)
             if maker is not None and self.st._key(maker) != self.st._key(partner) and self.st.label_of(maker) in ORG_LABELS:
                 self.st.add("COOPERATES_WITH", maker, partner, self.s, 0.7)
+                for runner in (maker, partner) if run else ():  # both run the site
+                    self.st.add("OPERATES", runner, site, self.s, 0.7)
 
     def _joint_venture(self) -> None:
         """The parents of what the text calls a joint venture cooperate (docs/annotation.md): "X, a joint venture of A
