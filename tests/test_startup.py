@@ -58,6 +58,26 @@ def test_spacy_is_imported_without_its_command_line():
     assert out.stdout.splitlines() == ["3 []", "True True True"]
 
 
+EXTRACT_PROBE = """
+import sys
+from click.testing import CliRunner
+from supplygraph.cli import main
+result = CliRunner().invoke(main, ["--store", {store!r}, "extract", {document!r}, "--format", "json"])
+assert result.exit_code == 0, result.output
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("typer", "weasel", "requests", "httpx")
+             or m.startswith("spacy.cli.") and m != "spacy.cli.info"))
+"""
+
+
+def test_extract_imports_no_spacy_command_line(tmp_path):
+    """Every module of the extractor reaches spaCy through ``import_spacy`` (a plain ``from spacy.lang... import``
+    in one of them brought typer, weasel and the model downloader back: about a tenth of extract's start-up)."""
+    document = str(BUNDLED.parent / "samples" / "china-export-licensing-2025.txt")
+    out = subprocess.run([sys.executable, "-c", EXTRACT_PROBE.format(store=str(tmp_path / "s.db"), document=document)],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert out.stdout.split() == ["[]"]
+
+
 REPORT_PROBE = """
 import sys
 from click.testing import CliRunner

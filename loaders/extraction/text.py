@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from supplygraph.perf import import_spacy
+
+import_spacy()  # first: the plain import below would import spaCy with its command line (typer, the model downloader,
+# requests), about a tenth of extract's start-up, for code that never runs in it
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import lexicon
