@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-setup lint-cypher docs docs-screenshot clean
+.PHONY: demo test test-setup bytecode lint-cypher docs docs-screenshot clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "supplygraph needs Python 3.11 or newer")'
@@ -13,10 +13,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-demo: $(STAMP)
+# The package's bytecode, compiled ahead: the install is editable, and where PYTHONDONTWRITEBYTECODE is set (as on
+# the project's machines) Python would otherwise compile every one of its modules from source at each start, about a
+# seventh of `supplygraph extract`'s start-up. compileall rewrites only what changed since; a module edited after it
+# is compiled from source as before until the next make (Python checks each source's mtime and size): never stale.
+PACKAGE_DIRS := supplygraph schema graph loaders queries data
+
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q $(PACKAGE_DIRS)
+
+demo: $(STAMP) bytecode
 	$(BIN)/supplygraph demo
 
-test: $(STAMP) test-setup
+test: $(STAMP) bytecode test-setup
 	$(BIN)/python -m pytest -n 2 -q
 
 # Test-only tools that do not come from PyPI (added by later steps).
@@ -44,3 +53,4 @@ docs-screenshot: $(STAMP)
 
 clean:
 	rm -rf $(VENV) supplygraph.db
+	find $(PACKAGE_DIRS) -name __pycache__ -prune -exec rm -rf {} +

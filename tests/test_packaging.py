@@ -96,3 +96,18 @@ def test_the_installed_wheel_runs_outside_the_repository(wheel, tmp_path):
     page = (work / "view.html").read_text()
     assert "Guided missile" in page and "vis-network" in page
     assert (work / "supplygraph.db").exists() and not (ROOT / "view.html").exists()
+
+
+def test_make_compiles_every_folder_the_package_is_installed_from():
+    """``make demo`` and ``make test`` byte-compile the editable install's modules first (where
+    PYTHONDONTWRITEBYTECODE is set, Python would compile each from source at every start): the Makefile's
+    PACKAGE_DIRS are the folders pyproject.toml installs the package from, and both targets run compileall."""
+    makefile = (ROOT / "Makefile").read_text()
+    folders = next(line.split(":=")[1].split() for line in makefile.splitlines() if line.startswith("PACKAGE_DIRS"))
+    installed = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-dir"].values()
+    assert sorted(folders) == sorted(set(installed))
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    for target in ("demo", "test"):
+        planned = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        assert f"-m compileall -q {' '.join(folders)}" in planned, planned
