@@ -285,11 +285,21 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("expanded-graphite", "expanded graphite", "component", (), ("expanded graphite",)),
     ("graphite-electrode", "graphite electrode", "component", (), ("graphite electrode", "graphite electrodes")),
     ("germanium-wafer", "germanium wafer", "component", ("Ge",), ("germanium wafer", "germanium wafers")),
+    # feedstocks and intermediates of the lithium, nickel and cobalt chains that a notice or a release names alone
+    ("lepidolite", "lepidolite", "mining", ("Li",), ("lepidolite", "lepidolite ore")),
+    ("kaolin", "kaolin", "mining", (), ("kaolin", "kaolin clay")),
+    ("mixed-sulfide-precipitate", "mixed sulfide precipitate", "separation", ("Ni", "Co"),
+     ("mixed sulfide precipitate", "mixed sulphide precipitate", "mixed sulfide", "mixed sulphide", "mixed sulfides",
+      "mixed sulphides", "MSP")),
 )
 # "<element> oxide", "lithium ore", "tin concentrate": forms of the elements, with their stage
 ELEMENT_FORMS = (("ore", "mining"), ("concentrate", "mining"), ("oxide", "separation"), ("carbonate", "separation"),
-                 ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"), ("metal", "metal"),
+                 ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"),
+                 ("phosphate", "separation"), ("metal", "metal"),
                  ("powder", "metal"), ("carbide", "alloy"), ("alloy", "alloy"), ("compound", "separation"))
+
+FORM_SPELLINGS = {"sulfate": ("sulphate",)}
+"""Other spellings of a form, as synonyms of the element's form ("nickel sulphate" is "nickel sulfate")."""
 
 MAGNET_CORES: dict[str, tuple[str, ...]] = {
     "ndfeb-magnet": ("NdFeB", "neodymium-iron-boron", "neodymium-iron-boron (NdFeB)", "neodymium iron boron",
@@ -514,7 +524,8 @@ def entries() -> Iterator[Entry]:
         for form, stage in ELEMENT_FORMS:
             name = f"{element.lower()} {form}"
             if name not in taken:
-                yield f"material:{_slug(name)}", "Material", name, (name, f"{name}s"), {"stage": stage, "elements": [symbol]}
+                spelt = tuple(f"{element.lower()} {other}{plural}" for other in FORM_SPELLINGS.get(form, ()) for plural in ("", "s"))
+                yield f"material:{_slug(name)}", "Material", name, (name, f"{name}s", *spelt), {"stage": stage, "elements": [symbol]}
     for slug, name, sector, synonyms in END_USES:
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
     for node_id, label, name, aliases in BODIES:
