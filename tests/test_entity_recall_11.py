@@ -56,3 +56,20 @@ def test_a_table_with_province_and_capacity_columns_is_read_under_its_header():
     assert ("PRODUCES", "Varsko", "lithium carbonate") in got, got
     assert ("LOCATED_IN", "Varsko", "Jujuy") in got, got
 
+
+def test_names_joined_before_a_plural_kind_noun_are_one_site_each():
+    """Set I: "from the Coral Bay and Taganito plants" named no plant. Names joined by "and" before a plural facility
+    noun, after a site determiner, are one site each, called by the singular noun."""
+    got = names("Kolvane Nickel ships ore to the Brasco and Tavira plants in the Philippines, and its Oslen, Vardo and "
+                "Kirra refineries take the rest.")
+    assert {"Brasco plant", "Tavira plant", "Oslen refinery", "Vardo refinery", "Kirra refinery"} <= got, got
+    assert not {"Brasco", "Tavira", "Oslen"} & got, got
+
+
+def test_an_operation_after_a_determiner_is_a_site():
+    """Set I: "the Forrestania operation was closed" named nothing and "from its Sudbury operations in Canada" made a
+    firm 'Sudbury' that Glencore supplied. After a site determiner, "operation(s)" is a site's kind noun."""
+    assert "Tarvik operation" in names("The Tarvik operation was closed after its last ore was mined.")
+    got = facts("Kolvane Metals ships matte from its Brasco operations in Canada.")
+    assert ("OPERATES", "Kolvane Metals", "Brasco operations") in got, got
+    assert not any("Brasco" == t for _, _, t in got), got

@@ -14,6 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
+from .sites import operation_end, shared_kind
 from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
@@ -428,6 +429,12 @@ class Mentions(Sources):
         site = self._site_end(doc, start, end) if label in (None, "Place") else None
         if site is not None:  # "the Kruta Balka lithium deposit", "its Kokkola lithium hydroxide refinery"
             return Mention(start, site, None, doc[start:site].text, "Facility", True)
+        site = operation_end(doc, start, end, self.v.SITE_DETERMINERS) if label in (None, "Place") else None
+        if site is not None:  # "the Forrestania operation", "its Sudbury operations" (.sites)
+            return Mention(start, site, None, doc[start:site].text, "Facility", True)
+        shared = shared_kind(doc, start, end, self.v.SITE_DETERMINERS, self.v.FACILITY_NOUNS) if label in (None, "Place") else None
+        if shared is not None:  # "the Coral Bay and Taganito plants": each a plant (.sites)
+            return Mention(start, end, None, f"{text} {shared}", "Facility", True)
         if label in (None, "Place") and end < len(doc) and lowers[end] in self.v.PLACE_HEADS and doc[end].is_lower:
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Place", True)  # "the Donetsk region"
         # "Takefu Plant", "La Rochelle plant": a named facility
