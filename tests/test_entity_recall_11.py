@@ -73,3 +73,16 @@ def test_an_operation_after_a_determiner_is_a_site():
     got = facts("Kolvane Metals ships matte from its Brasco operations in Canada.")
     assert ("OPERATES", "Kolvane Metals", "Brasco operations") in got, got
     assert not any("Brasco" == t for _, _, t in got), got
+
+
+def test_the_places_a_firm_makes_at_are_places():
+    """Sets H and I: "produces cathode material at Gwangyang and Pohang, and anode material at Sejong", "makes cathode
+    materials in Korea at Cheongju and Gumi" named none of the towns. A cue-less name after a production verb's "at"
+    (and the names joined to it) is a place, unless the text names a site of that name or it carries a commodity."""
+    got = names("Kolvane Chemical produces cathode material at Tarsko and Brevik, and anode material at Ulmen. "
+                "Quillon Energy makes cells in Korea at Davro and Selm.")
+    assert {"Tarsko", "Brevik", "Ulmen", "Davro", "Selm"} <= got, got
+    got = names("Kolvane Chemical separates mixed feed at Tarsko. The Tarsko plant is its largest.")
+    assert "Tarsko plant" in got and "Tarsko" not in got, got
+    assert "Brevik Tungsten" not in {e["name"] for e in found(
+        "Quillon Metals processed the concentrate at Brevik Tungsten in Goslar, Germany.")["entities"] if e["label"] == "Place"}

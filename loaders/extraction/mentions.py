@@ -14,7 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
-from .sites import operation_end, shared_kind
+from .sites import made_at, operation_end, shared_kind
 from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
@@ -222,6 +222,7 @@ class Mentions(Sources):
             covered.update(range(m.start, m.end))
         out: list[Mention] = []
         self.sites_to, self.site_noun = -1, "mine"  # where a list of sites goes on: "mines copper at Tenke Fungurume and Kisanfu"
+        self.places_to = -1  # where a list of places of production goes on: "makes it at Gwangyang and Pohang"
         i, n = 0, len(doc)
         while i < n:
             if i > 0 and doc[i - 1].text == "(" and i not in covered and has_cjk(doc[i].text):
@@ -457,6 +458,11 @@ class Mentions(Sources):
             elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \
                     and not self.org_apposition(lowers, end):
                 label, strong = "Place", False  # (but "a stake in X, the Argentinian subsidiary that ...": a firm)
+            elif (before[-1:] == ["at"] and made_at(doc, start, self.v.MADE_AT_VERBS) or before[-1:] in (["and"], [","])
+                  and start - 1 == self.places_to) and not any(k.start < end and start < k.end for k in known) \
+                    and not any(_commodity(self.x.gazetteer, t.text) for t in doc[start:end]):  # ("at H.C. Starck Tungsten": a firm)
+                self.places_to = end  # "makes cathode material at Gwangyang and Pohang" (.sites)
+                return Mention(start, end, None, text, "Place", False, made_at=True)
             elif (before[-2:-1] == [","] and before[-3:-2] or before[-1:] == [","] and before[-2:-1]) \
                     and before[-3 if before[-1] in ("the", "a") else -2] in self.v.BODY_NOUNS:
                 label, strong = "GovernmentBody", True  # "Greenland's parliament, the Inatsisartut": a body named after its kind

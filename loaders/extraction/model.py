@@ -153,6 +153,7 @@ class Mention:
     anaphora: bool = False
     demonym: bool = False
     label_of_known: str | None = None  # the label of a gazetteer match
+    made_at: bool = False  # a place only by "makes M at X" (.sites.made_at): no place when a site of the text is X's
 
 
 @dataclass

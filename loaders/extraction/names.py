@@ -83,9 +83,9 @@ class Names:
             for m in s.mentions:
                 if m.key is not None or m.label is None or (m.label == "Company" and not m.strong):
                     continue
-                if m.label == "Place" and not m.strong and normalise(m.text) in org_prefixes:
-                    m.label = None  # "invested in Noveon" where Noveon Magnetics is named: not a place
-                    continue
+                if m.label == "Place" and not m.strong and (normalise(m.text) in org_prefixes or m.made_at and normalise(m.text) in sites):
+                    m.label = None  # "invested in Noveon" where Noveon Magnetics is named, "separates it at Takefu" where
+                    continue  # the Takefu plant is: not a place
                 entity = self._group_of(s, m)
                 if m.label is None:
                     continue

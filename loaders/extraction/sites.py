@@ -53,3 +53,16 @@ def operation_end(doc: Any, start: int, end: int, determiners: frozenset[str]) -
     if end < len(doc) and lowers[end] in OPERATION_NOUNS and doc[end].is_lower and start > 0 and lowers[start - 1] in determiners:
         return end + 1
     return None
+
+
+def made_at(doc: Any, start: int, verbs: frozenset[str]) -> bool:
+    """ "makes cathode material at X", "produced in Korea at X": a production verb earlier in the clause, then "at"
+    and the name at ``start`` (a place the production happens at: "at Gwangyang and Pohang")."""
+    lowers = doc.lowers
+    for k in range(start - 2, max(-1, start - 16), -1):
+        word = lowers[k]
+        if word in verbs:
+            return True
+        if word in (".", ";", ":", "which", "that", "who", "where", "while", "but") or doc[k].text in ('"', "“", "”"):
+            return False
+    return False
