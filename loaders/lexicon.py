@@ -417,6 +417,9 @@ LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", 
                             "berhad", "pty", "jsc", "pjsc", "n.v.", "nv", "b.v.", "bv", "s.p.a.", "spa", "k.k.", "oyj",
                             "ab", "asa", "a/s", "s.a.s.", "s.r.l.", "srl", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "ltda",
                             "tbk", "sarl"})
+LEGAL_PREFIXES = frozenset({"pt"})
+"""Legal forms written before a firm's name, which make it a firm's wherever it stands ("PT Freeport Indonesia",
+Indonesia's perseroan terbatas)."""
 GENERIC_MODIFIERS = frozenset(
     "advanced green clean sustainable renewable circular essential key major minor precious base special specialty "
     "industrial modern future smart digital critical strategic allied united general standard premier prime".split()

@@ -86,3 +86,17 @@ def test_the_places_a_firm_makes_at_are_places():
     assert "Tarsko plant" in got and "Tarsko" not in got, got
     assert "Brevik Tungsten" not in {e["name"] for e in found(
         "Quillon Metals processed the concentrate at Brevik Tungsten in Goslar, Germany.")["entities"] if e["label"] == "Place"}
+
+
+def test_a_legal_prefix_or_a_commodity_and_a_country_name_a_firm():
+    """Set I: "including PT Freeport Indonesia and PT Amman Mineral Nusa Tenggara" named no firm (Indonesia's legal
+    form "PT" is written before the name), and "Separated from Lithium Argentina" made the element and the country. A
+    legal prefix makes a firm's name as a legal suffix does; an element's name in title case with a country's after it
+    is a firm's name."""
+    got = names("The rule lets firms export concentrate, including PT Kolvane Tarsko and PT Brevik Indonesia.")
+    assert {"PT Kolvane Tarsko", "PT Brevik Indonesia"} <= got, got
+    got = found("Quillon Energy was separated from Lithium Argentina in 2023 and holds no Argentine assets.")["entities"]
+    assert ("Lithium Argentina", "Company") in {(e["name"], e["label"]) for e in got}, got
+    assert not any(e["label"] == "Element" for e in got), got
+    assert not {"Lithium"} & names("Lithium prices in Argentina fell in 2024.")
+

@@ -423,6 +423,9 @@ class Mentions(Sources):
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Material", True)  # "SEG oxide": an acronym's material
         if label is None and any(k.start == start and k.label_of_known in ORG_LABELS for k in known):
             label, strong = "Company", True  # "POSCO Argentina": a known firm's national subsidiary (text.absorbable)
+        if label is None and end - start == 2 and any(k.start == start and k.label_of_known == "Element" for k in known) \
+                and any(k.end == end and k.label_of_known in ("Place", "Country") for k in known):
+            label, strong = "Company", True  # "Lithium Argentina": a commodity and a country name a firm (text.absorbable)
         listed = self._listed_sites(doc, start) if label is None and before[-1:] == [","] and lowers[end : end + 1] in ([","], ["and"]) else None
         if label is None and lowers[end : end + 1] not in (["'s"], ["’s"]) and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
             self.sites_to, self.site_noun = end, listed or ("mine" if before[-1:] == ["at"] else self.site_noun)

@@ -112,6 +112,8 @@ def cue_label(words: list[str]) -> tuple[str | None, bool]:
         return "Policy", True  # "Export Administration Regulations", "Mineral Resources Management Law": a body's word inside
     if words and words[-1][-1:] == "." and words[-1] not in ALL_CUES and words[-1][:-1] in lexicon.LEGAL_SUFFIXES:
         words = [*words[:-1], words[-1][:-1]]  # "Voss GmbH." at a sentence's end: one token
+    if len(words) > 1 and words[0] in lexicon.LEGAL_PREFIXES:
+        return "Company", True  # "PT Freeport Indonesia": a legal form before the name
     for label, cues in lexicon.LABEL_CUES:
         hits = [w for w in words if w in cues]
         if label == "Policy" and hits and words[-1] not in cues and words[0] != "announcement":
@@ -235,6 +237,9 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
         if m.label_of_known in ORG_LABELS and any(k.start == m.end and k.label_of_known == "Country" and not k.demonym for k in known):
             return True  # "POSCO Argentina", "Albemarle Australia": a national subsidiary of a known firm
         nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and name_token(doc, m.end + 2) else m.end
+        if m.label_of_known == "Element" and doc[m.start].is_title and not m.demonym and any(
+                k.start == m.end and k.label_of_known in ("Place", "Country") and not k.demonym and len(k.text) > 2 and not _ends_at_name(doc, k.end) for k in known):
+            return True  # "Lithium Argentina", "Nickel Australia": a firm named by its commodity and its country
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
             if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
                                                             and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper()):
@@ -244,6 +249,11 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
             return m.label_of_known == "Element" and doc[m.start].is_title and doc[nxt].lower_ not in COMMON_CAPITALS \
                 and not any(k.start == nxt for k in known)  # "Tungsten West", "Lithium Americas": a firm's name
     return False
+
+
+def _ends_at_name(doc: Any, k: int) -> bool:
+    """Whether another capitalised name word follows at ``k`` (the country is then inside a longer name)."""
+    return k < len(doc) and name_token(doc, k) and doc.lowers[k] not in WORDS.STOP
 
 
 _POLICY_CUES = dict(lexicon.LABEL_CUES)["Policy"]
