@@ -100,3 +100,13 @@ def test_a_legal_prefix_or_a_commodity_and_a_country_name_a_firm():
     assert not any(e["label"] == "Element" for e in got), got
     assert not {"Lithium"} & names("Lithium prices in Argentina fell in 2024.")
 
+
+def test_a_directorate_and_a_possessive_landform_stay_inside_their_names():
+    """Set I: "by the Directorate General of Mineral and Coal" made a body 'Directorate General of Mineral' and a firm
+    'Coal', and "from the Voisey's Bay mine" a firm 'Voisey' running a 'Bay mine'. A directorate is an institution's head
+    (its name runs on over "and"), and a possessive before a landform's word is inside a place's name."""
+    got = names("The notice was issued by the Directorate General of Tarsko and Brevik.")
+    assert "Directorate General of Tarsko and Brevik" in got and "Brevik" not in got, got
+    got = facts("Kolvane Metals refines concentrate from the Quillon's Bay mine at its Ulmen plant.")
+    assert not any("Quillon" == s for _, s, _ in got), got
+    assert "Quillon's Bay mine" in names("Kolvane Metals refines concentrate from the Quillon's Bay mine.")

@@ -14,7 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
-from .sites import made_at, operation_end, shared_kind
+from .sites import made_at, operation_end, possessive_place_end, shared_kind
 from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
@@ -252,7 +252,9 @@ class Mentions(Sources):
                 if j > i and j + 1 < n and number_sign(doc, j + 1) and doc.lowers[j] in self.v.INSTRUMENT_HEADS \
                         and not (j == i + 1 and doc.lowers[i] in COMMON_CAPITALS):
                     break  # (but "Government Regulation No. 1 of 2017" is one name)  # "... Customs Announcement No. 18": the numbered instrument is a name of its own
-                if name_token(doc, j):
+                if j > i and (end := possessive_place_end(doc, j, self.v.POSSESSIVE_PLACE_HEADS)) is not None:
+                    j = end  # "the Voisey's Bay mine": a possessive inside a place's name (.sites)
+                elif name_token(doc, j):
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
                         break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name

@@ -66,3 +66,13 @@ def made_at(doc: Any, start: int, verbs: frozenset[str]) -> bool:
         if word in (".", ";", ":", "which", "that", "who", "where", "while", "but") or doc[k].text in ('"', "“", "”"):
             return False
     return False
+
+
+def possessive_place_end(doc: Any, j: int, heads: frozenset[str]) -> int | None:
+    """ "Voisey's Bay", "Martha's Vineyard"-like names: at ``j`` a possessive "'s" inside a capitalised name whose next
+    word is a landform's ("Bay", "Island", "Creek": POSSESSIVE_PLACE_HEADS); the end of that word, or None. (Not "the
+    Pentagon's Office": a possessive before any other word is the owner's.)"""
+    if doc.lowers[j] in ("'s", "’s") and j + 1 < len(doc) and doc.lowers[j + 1] in heads and doc[j + 1].is_title \
+            and not doc[j - 1].whitespace_:
+        return j + 2
+    return None
