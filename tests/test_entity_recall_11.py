@@ -110,3 +110,16 @@ def test_a_directorate_and_a_possessive_landform_stay_inside_their_names():
     got = facts("Kolvane Metals refines concentrate from the Quillon's Bay mine at its Ulmen plant.")
     assert not any("Quillon" == s for _, s, _ in got), got
     assert "Quillon's Bay mine" in names("Kolvane Metals refines concentrate from the Quillon's Bay mine.")
+
+
+def test_a_name_in_apposition_with_a_possessive_firm_noun_is_a_firm_and_a_joint_venture():
+    """Set I: "for cells made by Ultium Cells, GM's joint venture with LG Energy Solution" lost Ultium Cells and made GM
+    a subsidiary of the sentence's subject (LG Chem) and of LG Energy Solution. A cue-less name in apposition with "Y's"
+    and a firm's noun is a firm, and so is Y; "X, Y's joint venture with Z" makes X the venture of Y and Z."""
+    got = facts("Kolvane Chemical will supply cathode material to Tarsko Motors, for cells made by Brevik Cells, "
+                "Tarsko Motors's joint venture with Ulmen Energy.")
+    assert {("SUBSIDIARY_OF", "Brevik Cells", "Tarsko Motors"), ("SUBSIDIARY_OF", "Brevik Cells", "Ulmen Energy")} <= got, got
+    assert not any(t == "SUBSIDIARY_OF" and s == "Tarsko Motors" for t, s, _ in got), got
+    got = facts("Batteries are made by Kolvane, Tarsko's joint venture with Brevik Mining.")
+    assert {("SUBSIDIARY_OF", "Kolvane", "Tarsko"), ("SUBSIDIARY_OF", "Kolvane", "Brevik Mining")} <= got, got
+    assert {"Kolvane", "Tarsko"} <= names("Kolvane, Tarsko's unit, makes magnets.")

@@ -91,6 +91,19 @@ class OrgVerbs:
                 return None
         return None
 
+    def _possessive_appositives(self) -> None:
+        """ "X, Y's unit, ...", "for cells made by Ultium Cells, GM's joint venture with B": a name in apposition with a
+        possessive and an organisation's noun is an organisation, and so is its possessor (before the relation rules,
+        so that they read both as firms)."""
+        for m in self.ms:
+            y = self.at(m.end + 1) if self.w(m.end) == "," else None
+            if y is None or self.w(y.end) not in ("'s", "’s") or not self._org_appositive(y.end + 1):
+                continue
+            for x in (m, y):
+                e = self.st.ent(x)
+                if e is not None and e.label in ORG_LABELS and not x.anaphora:
+                    e.confirmed = True
+
     def _org_verbs(self) -> None:
         """A name used as the subject of "makes", "signed", "said"... is an organisation."""
         for m in self.ms:

@@ -30,6 +30,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
         self._pronouns()
         self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
         self._policies()
+        self._possessive_appositives()
         self._subsidiary()
         self._events()
         self._agreement_events()

@@ -92,7 +92,9 @@ class Cooperation:
                             more = self.right(q + 1, self.org, limit=4) if q > listed and self.w(q - 1) == "and" else None
                             parties += [x for x in self.coordinated(more, self.org) if x not in parties] if more is not None else []
                         if self.w(k) == "with":
-                            subj = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
+                            owner = self.at_end(i - 2) if word == "venture" and self.w(i - 2) in ("'s", "’s") else None
+                            subj = owner if owner is not None and self.org(owner) else None  # "X, GM's joint venture with B": GM
+                            subj = subj or (self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None)
                             subj = subj or self.left(i, self.org, limit=14)
                             if subj is None:
                                 after = [m for m in self.ms if m.start > parties[-1].end and self.org(m)]
@@ -155,6 +157,10 @@ class Cooperation:
                 self._supply(keys[0], keys[1], None, 0.65)
             if word == "venture":
                 jv = self.left(i, self.org, limit=4)
+                owner = self.at_end(i - 2) if (jv is None or jv.key in keys) and self.w(i - 2) in ("'s", "’s") else None
+                if owner is not None and self.w(owner.start - 1) == ",":
+                    jv = self.at_end(owner.start - 1)  # "Ultium Cells, GM's joint venture with B": the appositive's head
+                    jv = jv if jv is not None and self.org(jv) else None
                 if jv is None or jv.key in keys:
                     after = self.right(i + 1, self.org, limit=3)
                     jv = after if after is not None and self.st._key(after) not in keys else None
