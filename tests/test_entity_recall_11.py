@@ -123,3 +123,15 @@ def test_a_name_in_apposition_with_a_possessive_firm_noun_is_a_firm_and_a_joint_
     got = facts("Batteries are made by Kolvane, Tarsko's joint venture with Brevik Mining.")
     assert {("SUBSIDIARY_OF", "Kolvane", "Tarsko"), ("SUBSIDIARY_OF", "Kolvane", "Brevik Mining")} <= got, got
     assert {"Kolvane", "Tarsko"} <= names("Kolvane, Tarsko's unit, makes magnets.")
+
+
+def test_a_region_named_by_its_landform_or_direction_of_a_state_is_a_place_in_it():
+    """Set I: "the Nova operation in the Fraser Range of Western Australia" made a firm 'Fraser Range of Western
+    Australia', and "in the South West of Western Australia" lost the state: the place after "of" was read as part of a
+    firm's name ("Kestrel of Australia"). A name ending in a landform's word ("Range", "Basin", "Craton") after "the" is a
+    place, so is a direction before "of", and the place after "of" stays itself."""
+    got = names("The Tarvik mine lies in the Velmar Range of Western Australia, and the Brisk mine in the South West of "
+                "Western Australia.")
+    assert {"Velmar Range", "South West", "Western Australia"} <= got, got
+    assert not any("of Western Australia" in n for n in got), got
+    assert "Kestrel of Australia" in names("Orion Ltd sells oxide to Kestrel of Australia.")

@@ -236,7 +236,8 @@ class Mentions(Sources):
             while j < n:
                 if j in covered and j > i and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
                         and known_at[j].end <= n and (known_at[j].end == n or not name_token(doc, known_at[j].end)
-                                                      or _suffix(doc, known_at[j].end)):
+                                                      or _suffix(doc, known_at[j].end)) \
+                        and not (doc.lowers[j - 1] == "of" and doc.lowers[j - 2] in self.v.LANDFORM_HEADS):  # ("the Fraser Range of Western Australia": a place in it)
                     j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
                     while j < n and _suffix(doc, j):
                         j += 1  # "Lynas Malaysia Sdn Bhd"
@@ -441,6 +442,8 @@ class Mentions(Sources):
         shared = shared_kind(doc, start, end, self.v.SITE_DETERMINERS, self.v.FACILITY_NOUNS) if label in (None, "Place") else None
         if shared is not None:  # "the Coral Bay and Taganito plants": each a plant (.sites)
             return Mention(start, end, None, f"{text} {shared}", "Facility", True)
+        if label is None and words[-1] in self.v.LANDFORM_HEADS and before[-1:] == ["the"] and (words[-1] not in self.v.DIRECTION_WORDS or after[:1] == ["of"]):
+            return Mention(start, end, None, text, "Place", True)  # "the Fraser Range", "the South West of Western Australia"
         if label in (None, "Place") and end < len(doc) and lowers[end] in self.v.PLACE_HEADS and doc[end].is_lower:
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Place", True)  # "the Donetsk region"
         # "Takefu Plant", "La Rochelle plant": a named facility
