@@ -135,3 +135,12 @@ def test_a_region_named_by_its_landform_or_direction_of_a_state_is_a_place_in_it
     assert {"Velmar Range", "South West", "Western Australia"} <= got, got
     assert not any("of Western Australia" in n for n in got), got
     assert "Kestrel of Australia" in names("Orion Ltd sells oxide to Kestrel of Australia.")
+
+
+def test_an_issuers_word_before_a_numbered_instrument_is_part_of_its_name():
+    """Set I: "set by Ministerial Regulation No. 7 of 2023" named 'Regulation No. 7 of 2023' (the prefix was cut off, as
+    a capitalised word before "... Announcement No. 18" is another name's); "Government Regulation No. 1" kept it. An
+    issuer's adjective before a numbered instrument (INSTRUMENT_PREFIXES) is part of its name."""
+    got = names("It is set by Ministerial Regulation No. 7 of 2031 and Presidential Regulation No. 55 of 2030.")
+    assert {"Ministerial Regulation No. 7 of 2031", "Presidential Regulation No. 55 of 2030"} <= got, got
+    assert "Regulation No. 7 of 2031" not in got

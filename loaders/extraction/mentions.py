@@ -251,7 +251,7 @@ class Mentions(Sources):
                         j = known_at[j].end  # "Government of Quebec", "University of Queensland": the place is part of the name
                     break
                 if j > i and j + 1 < n and number_sign(doc, j + 1) and doc.lowers[j] in self.v.INSTRUMENT_HEADS \
-                        and not (j == i + 1 and doc.lowers[i] in COMMON_CAPITALS):
+                        and not (j == i + 1 and (doc.lowers[i] in COMMON_CAPITALS or doc.lowers[i] in self.v.INSTRUMENT_PREFIXES)):
                     break  # (but "Government Regulation No. 1 of 2017" is one name)  # "... Customs Announcement No. 18": the numbered instrument is a name of its own
                 if j > i and (end := possessive_place_end(doc, j, self.v.POSSESSIVE_PLACE_HEADS)) is not None:
                     j = end  # "the Voisey's Bay mine": a possessive inside a place's name (.sites)
