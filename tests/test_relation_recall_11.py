@@ -18,7 +18,7 @@ def extractor() -> Extractor:
 
 
 def test_a_share_said_in_words_is_a_stake(extractor):
-    """ "A holds about a quarter of B", "owns two-thirds of B", "more than half of B", "a majority of the project
+    """ "A holds about a quarter of B", "owns two-thirds of B", "more than half of B", "all of B", "a majority of the project
     company, B" (vocabulary SHARE_FRACTIONS): a minority is a stake, half or more control; goods or another firm's
     output are no share of a firm."""
     facts = named_facts(extractor, "Birch Metals Ltd holds about a quarter of Orion Lithium plc, which is developing a "
@@ -26,13 +26,14 @@ def test_a_share_said_in_words_is_a_stake(extractor):
                                    "Kestrel Resources Ltd holds a majority of the project company, Elm Rare Metals Ltd, and "
                                    "has tested leaching on site.\n\n"
                                    "Oak Mining Ltd owns a third of Pine Graphite Inc.\n\n"
+                                   "Birch Holdings Inc owns all of Orion Cobalt Ltd.\n\n"
                                    "Olive Mining Ltd owns two-thirds of Teak Copper Ltd.\n\n"
                                    "Fir Holdings Inc owns more than half of Larch Cobalt Ltd.\n\n"
                                    "Aspen Trading Ltd bought a third of Rowan Mining Ltd's output last year.\n\n"
                                    "Cedar Metals Ltd bought half of the concentrate from Hazel Mining Ltd.")  # fmt: skip
     assert {("HOLDS_STAKE_IN", "Birch Metals Ltd", "Orion Lithium plc"),
             ("SUBSIDIARY_OF", "Elm Rare Metals Ltd", "Kestrel Resources Ltd"),
-            ("HOLDS_STAKE_IN", "Oak Mining Ltd", "Pine Graphite Inc"),
+            ("HOLDS_STAKE_IN", "Oak Mining Ltd", "Pine Graphite Inc"), ("SUBSIDIARY_OF", "Orion Cobalt Ltd", "Birch Holdings Inc"),
             ("SUBSIDIARY_OF", "Teak Copper Ltd", "Olive Mining Ltd"),
             ("SUBSIDIARY_OF", "Larch Cobalt Ltd", "Fir Holdings Inc")} <= facts, facts  # fmt: skip
     assert not any(kind in ("HOLDS_STAKE_IN", "SUBSIDIARY_OF") and {source, target} & {"Rowan Mining Ltd", "Hazel Mining Ltd"}
@@ -113,3 +114,43 @@ def test_a_site_run_with_a_partner_is_run_by_both(extractor):
             ("COOPERATES_WITH", "Teak Metals Ltd", "Walnut Resources Inc")} <= facts, facts  # fmt: skip
     assert not {name for kind, source, target in facts for name in (source, target) if kind in ("OPERATES", "COOPERATES_WITH")} \
         & {"Oak Chemicals Inc", "Pine Capital Ltd", "Aspen Mining Inc"}, facts
+
+
+def test_a_country_in_the_possessive_before_a_name_is_no_member_of_a_list(extractor):
+    """ "a joint venture of A and Norway's B", "A and Norway's B operate", "to A and Japan's B": the possessive says where
+    B is from (B was lost from the list, and the supply went to Japan)."""
+    facts = named_facts(extractor, "Willow Nickel Ltd is a joint venture of Alder Mining Ltd and Norway's Spruce Resources Inc.\n\n"
+                                   "Birch Mining Ltd and Norway's Orion Resources Inc operate the Kestrel mine.\n\n"
+                                   "Maple Metals Ltd supplies anode material to Oak Cells Inc and Japan's Pine Motors Corp.")  # fmt: skip
+    assert {("COOPERATES_WITH", "Alder Mining Ltd", "Spruce Resources Inc"), ("SUBSIDIARY_OF", "Willow Nickel Ltd", "Spruce Resources Inc"),
+            ("OPERATES", "Birch Mining Ltd", "Kestrel mine"), ("OPERATES", "Orion Resources Inc", "Kestrel mine"),
+            ("SUPPLIES", "Maple Metals Ltd", "Pine Motors Corp"), ("LOCATED_IN", "Pine Motors Corp", "Japan")} <= facts, facts  # fmt: skip
+    assert ("SUPPLIES", "Maple Metals Ltd", "Japan") not in facts, facts
+
+
+def test_what_belongs_to_a_firm_is_its_own(extractor):
+    """ "A belongs to the B Group", "A and C belong to B": B owns them; "the smelter belongs to B": B runs it; not what
+    "may belong" to B, nor "belongs to a class of" things."""
+    facts = named_facts(extractor, "Birch Alumina Ltd belongs to Orion Holdings Inc.\n\n"
+                                   "The Kestrel smelter in Tarnby belongs to Elm Smelting Ltd, which is owned by Oak Holdings Inc.\n\n"
+                                   "Pine Metals Ltd and Fir Cobalt Ltd belong to Larch Holdings Inc.\n\n"
+                                   "The Redvale deposit belongs to a class of deposits that Aspen Mining Ltd studies.\n\n"
+                                   "Rowan Mining Ltd said the Elmvale mine may belong to Hazel Resources Ltd.")  # fmt: skip
+    assert {("SUBSIDIARY_OF", "Birch Alumina Ltd", "Orion Holdings Inc"), ("OPERATES", "Elm Smelting Ltd", "Kestrel smelter"),
+            ("SUBSIDIARY_OF", "Pine Metals Ltd", "Larch Holdings Inc"), ("SUBSIDIARY_OF", "Fir Cobalt Ltd", "Larch Holdings Inc")} <= facts, facts
+    assert not {source for _, source, _ in facts} & {"Aspen Mining Ltd", "Hazel Resources Ltd"}, facts
+
+
+def test_a_venture_of_two_firms_is_a_joint_venture(extractor):
+    """ "B, a venture of A and C" (no "joint"): B is owned by both and A cooperates with C, as for "a joint venture of";
+    a project that is "a venture of A and C" is no site either runs alone; "venture capital" and "the venture of A into
+    cobalt" are no such thing."""
+    facts = named_facts(extractor, "The Tarnby refinery is being built by Borneo Alumina Ltd, a venture of Antam Metals Ltd "
+                                   "and Inalum Smelting Ltd.\n\n"
+                                   "The Redvale project is a venture of Maple Metals Ltd and Poplar Mining Inc.\n\n"
+                                   "Teak Metals Ltd launched a venture capital fund with Walnut Capital Ltd.")  # fmt: skip
+    assert {("SUBSIDIARY_OF", "Borneo Alumina Ltd", "Antam Metals Ltd"), ("SUBSIDIARY_OF", "Borneo Alumina Ltd", "Inalum Smelting Ltd"),
+            ("COOPERATES_WITH", "Antam Metals Ltd", "Inalum Smelting Ltd"),
+            ("COOPERATES_WITH", "Maple Metals Ltd", "Poplar Mining Inc")} <= facts, facts  # fmt: skip
+    assert not any(kind == "OPERATES" and target == "Redvale project" for kind, _, target in facts), facts
+    assert not {name for _, source, target in facts for name in (source, target)} & {"Teak Metals Ltd", "Walnut Capital Ltd"}, facts

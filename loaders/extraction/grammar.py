@@ -11,6 +11,7 @@ from typing import Any
 
 from .clauses import Clauses
 from .model import Mention, Sentence
+from .qualifiers import Qualifiers
 
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
 _SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whereas", "from", "has", "have", "had"))
@@ -21,7 +22,7 @@ _CONTAINERS = frozenset((frozenset, set, tuple, list, dict))
 """What :meth:`Grammar.triggers` may test without iterating it twice (not an iterator)."""
 
 
-class Grammar(Clauses):
+class Grammar(Clauses, Qualifiers):
     """One sentence's tokens and mentions, and the grammar every relation family reads them with."""
 
     def __init__(self, st: Any, s: Sentence) -> None:
@@ -179,10 +180,11 @@ class Grammar(Clauses):
         out = [first]
         idx = self.ms.index(first)
         lead = self._lead_preposition(first)
+        qualifiers = self.qualifier_tokens()  # ("A and Japan's B": Japan describes B)
         for m in self.ms[idx + 1 :]:
-            if m.end <= out[-1].end or self._bracketed(m):
+            if m.end <= out[-1].end or self._bracketed(m) or m.start in qualifiers:
                 continue  # ("A (AA) and B (BB)": the abbreviations repeat A and B)
-            gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k)]
+            gap = [self.w(k) for k in range(out[-1].end, m.start) if not self._in_brackets(k) and k not in qualifiers]
             if m.demonym and gap[-1:] in (["the"], ["a"], ["an"]):
                 break  # "with Brennmotor, the German carmaker": an appositive says what the party is, it names no other
             joined = any(g in (",", "and", "or", "&", "/", "-") for g in gap)  # ("M1 for the M2" is no list: a use)
@@ -392,12 +394,13 @@ class Grammar(Clauses):
     def conjuncts(self, m: Mention, pred) -> list[Mention]:
         """The names joined to ``m`` as one list, "A, B and C" (commas, then one "and" before the last), in order;
         ``[m]`` when ``m`` is in no such list ("In Japan, A ...": a comma alone ends an introductory phrase)."""
-        ms = [x for x in self.ms if x is m or not self._bracketed(x)]  # "A (AB) and C (CD)": the abbreviations repeat A and C
+        qualifiers = self.qualifier_tokens()  # ("A and Norway's B supply": Norway describes B)
+        ms = [x for x in self.ms if x is m or not self._bracketed(x) and x.start not in qualifiers]  # "A (AB) and C (CD)": the abbreviations repeat A and C
         idx = ms.index(m)
         lo = hi = idx
         lead = self._lead_preposition(m)  # "to A and to B": the list's preposition repeated before a later name
         gap = lambda a, b: [self.w(q) for q in range(ms[a].end, ms[b].start)  # noqa: E731
-                            if self.w(q) not in ("the", lead) and not self._in_brackets(q)]
+                            if self.w(q) not in ("the", lead) and not self._in_brackets(q) and q not in qualifiers]
         joined = lambda g: g in ([","], ["and"], [",", "and"], ["&"])  # noqa: E731
         while lo > 0 and pred(ms[lo - 1]) and joined(gap(lo - 1, lo)):
             lo -= 1

@@ -199,8 +199,9 @@ class Cooperation:
         the stakes). "A and B formed a joint venture" and "its joint venture with B" are agreements
         (:meth:`_cooperation`); co-owners the text does not call a joint venture are not partners."""
         for i in self.triggers(("venture", "ventures")):
-            if self.w(i - 1) != "joint" or self.hedged(i, i + 2):
-                continue
+            if self.w(i - 1) != "joint" and not (self.w(i - 1) in ("a", "the") and self.w(i + 1) in ("of", "between")) \
+                    or self.hedged(i, i + 2):
+                continue  # ("a venture of A and B" is one too)
             parents: list[Mention] = []
             if self.w(i + 1) in ("of", "between"):
                 first = self.right(i + 2, self.org, limit=2)

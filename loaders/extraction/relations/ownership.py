@@ -154,8 +154,8 @@ class Ownership:
             if self.w(i) == "held" and not self._percent(i + 1, i + 2):
                 continue  # ("held" names an owner only with the share: "a company held 43% by A")
             by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
-            if self.w(i) == "venture" and (self.w(i - 1) != "joint" or self.w(i + 1) != "of"):
-                continue
+            if self.w(i) == "venture" and (self.w(i - 1) not in ("joint", "a", "the") or self.w(i + 1) != "of"):
+                continue  # ("a joint venture of B and C", "a venture of B and C")
             shares = self._shares_by(i + 1) if self.w(i) in ("owned", "held") else []
             if shares:  # "A, owned 51% by B and 49% by C"
                 child = self.relative_head(i, self.org) or self.left(i, self.org, limit=4)
@@ -184,7 +184,8 @@ class Ownership:
             for parent in self.coordinated(first, self.org):
                 for owned in children:
                     if self.st.label(owned) == "Facility":
-                        if share is None or share >= 0.5:  # "the plant, 30 % owned by B": a minority owner does not run it
+                        if (share is None or share >= 0.5) and self.w(i) != "venture":  # "the plant, 30 % owned by B": a minority
+                            # owner does not run it; nor does either party of "the project is a venture of B and C" alone
                             self.st.add("OPERATES", parent, owned, self.s, 0.8)
                     elif share is not None:
                         self._holds(parent, owned, share)
@@ -288,8 +289,8 @@ class Ownership:
             self._holds(holder, owned, pct)
 
     def _owns(self) -> None:
-        """ "A also owns B" (a firm: B is A's), "B, which reports to the Department of X", "B, a state-owned company under
-        the Ministry of X" (the body B answers to)."""
+        """ "A also owns B" (a firm: B is A's), "B belongs to A", "B, which reports to the Department of X", "B, a
+        state-owned company under the Ministry of X" (the body B answers to)."""
         for i in self.triggers(("owns", "own")):
             if self.w(i - 1) in ("its", "their", "our", "his", "her", "is", "are", "was", "were", "be"):
                 continue  # ("its own plant"; a passive)
@@ -302,6 +303,17 @@ class Ownership:
                     or self.hedged(i, owned.end) or self.st.label(owned) == "GovernmentBody":
                 continue
             self.st.add("SUBSIDIARY_OF", owned, owner, self.s, 0.75)
+        # "X belongs to the B Group of China": B owns X (runs it when X is a site: "the plant belongs to B")
+        for i in self.triggers(("belongs", "belong", "belonged")):
+            owner = self.right(i + 2, self.org, limit=2) if self.w(i + 1) == "to" else None
+            owned = self.relative_head(i, self.maker) or self.left(i, self.maker, limit=4) if owner is not None else None
+            if owned is None or self.st._key(owned) == self.st._key(owner) or self.hedged(owned.start, owner.end):
+                continue
+            for each in self.subjects(owned, i, self.maker):
+                if self.st.label(each) == "Facility":
+                    self.st.add("OPERATES", owner, each, self.s, 0.75)
+                elif self.org(each):
+                    self.st.add("SUBSIDIARY_OF", each, owner, self.s, 0.75)
         for i in self.triggers(("reports", "under")):
             if self.w(i) == "reports" and self.w(i + 1) == "to":
                 child = self.relative_head(i, self.org)
