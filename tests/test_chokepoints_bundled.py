@@ -125,6 +125,15 @@ def test_removing_lynas_hits_what_it_operates_today_and_lists_its_planned_plant_
     assert max(e["share_at_risk"] for e in scenario["end_uses"]) < 0.5, "Lynas is a minor share of world supply"
 
 
+def test_planned_plants_are_named_without_a_state_and_the_lynas_expansion_has_its_sourced_start():
+    """A name saying '(planned)' goes stale once the lifecycle moves on ('... plant (planned): commissioning'); the
+    Lynas expansion's full range is due two years after its first samarium (SMM, October 2025): 2028, not 'no date'."""
+    pipeline = _report()["pipeline"]
+    assert not [r["name"] for r in pipeline if "planned" in r["name"]]
+    lynas = [r for r in pipeline if r["producer"] == "facility:lynas-malaysia-heavy-re-plant"]
+    assert lynas and {(r["state"], r["expected"]) for r in lynas} == {("commissioning", "2028")}
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]
