@@ -154,6 +154,20 @@ def test_chinas_whole_samarium_metal_figure_names_the_british_plant_it_leaves_no
     assert "the figure leaves no share for 1 listed producer outside China: Less Common Metals Ellesmere Port plant (GB)" in text
 
 
+def test_sintered_ndfeb_keeps_its_2017_category_figure_and_names_the_newer_iea_one():
+    """No newer share for NdFeB magnets was found; the member takes its most specific category's (2017) and the report
+    names the IEA's 2025 figure for rare-earth permanent magnets beside it; end uses mark a category's figure."""
+    report = _report()
+    row = next(r for r in report["concentration"] if r["subject"] == "material:sintered-ndfeb-magnet" and r["basis"] == "countries")
+    assert (row["inherited_from"], row["year"], row["top_share"]) == ("material:ndfeb-magnet", 2017, 0.9)
+    newer = row["newer_figure"]
+    assert (newer["category"], newer["edition"], newer["year"], newer["top_share"]) == (
+        "material:rare-earth-permanent-magnet", "IEA commentary 2025-10-23", 2025, 0.94)
+    inputs = {c["id"]: c for e in report["end_uses"] if e["id"] == "enduse:f-35" for c in e["concentrated_inputs"]}
+    assert inputs["material:smco-magnet"]["inherited_from"] == "material:rare-earth-permanent-magnet"
+    assert [o["id"] for o in inputs["material:sm-metal"]["no_share_for"]] == ["facility:lcm-ellesmere-port"]
+
+
 def test_the_quota_list_hhi_names_its_population():
     row = next(r for r in _report()["concentration"] if r["subject"] == MINE and r["basis"] == "organisations")
     assert "quota list" in row["population"] and "of world output" in row["population"], row["population"]

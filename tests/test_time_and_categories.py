@@ -123,6 +123,38 @@ def test_a_category_stays_out_of_the_flow_and_a_member_inherits_only_what_it_lac
     assert "inherited from magnets" in rows[("material:smco", "countries")]["population"]
 
 
+def test_an_inherited_figure_names_a_newer_one_of_a_broader_category():
+    """Sintered NdFeB stands under 'NdFeB magnets' (China 90 %, 2017) and, through it, under 'magnets' (China 94 %, 2025): it
+    takes the most specific category's figure, and the report names the newer one beside it; SmCo, under 'magnets'
+    only, has the newest figure already."""
+    G = nx.MultiDiGraph()
+    G.add_node("country:CN", label="Country", name="China", iso2="CN")
+    G.add_node("enduse:motor", label="EndUse", name="motor")
+    for m, name in (("magnets", "magnets"), ("ndfeb", "NdFeB magnets")):
+        G.add_node(f"material:{m}", label="Material", name=name, stage="magnet", category=True)
+    for m, name in (("sintered", "Sintered NdFeB"), ("smco", "SmCo magnet")):
+        G.add_node(f"material:{m}", label="Material", name=name, stage="magnet")
+        G.add_edge(f"material:{m}", "enduse:motor", type="USED_IN", sources=["doc:a"])
+    G.add_edge("material:sintered", "material:ndfeb", type="MEMBER_OF", sources=["doc:a"])
+    G.add_edge("material:ndfeb", "material:magnets", type="MEMBER_OF", sources=["doc:a"])
+    G.add_edge("material:smco", "material:magnets", type="MEMBER_OF", sources=["doc:a"])
+    G.add_edge("country:CN", "material:ndfeb", type="PRODUCES", share=0.9, year=2017, edition="MM", sources=["doc:a"])
+    G.add_edge("country:CN", "material:magnets", type="PRODUCES", share=0.94, year=2025, edition="IEA", sources=["doc:a"])
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False)
+    rows = {(r["subject"], r["basis"]): r for r in report["concentration"]}
+    sintered = rows["material:sintered", "countries"]
+    assert (sintered["inherited_from"], sintered["year"]) == ("material:ndfeb", 2017)  # the rule stays: the most specific
+    assert sintered["newer_figure"] == {"category": "material:magnets", "name": "magnets", "edition": "IEA", "year": 2025,
+                                        "top_id": "country:CN", "top_name": "China", "top_share": 0.94}  # fmt: skip
+    assert rows["material:smco", "countries"]["newer_figure"] is None
+    assert rows["material:magnets", "countries"]["newer_figure"] is None
+    reason = next(r for r in report["chokepoints"] if r["id"] == "material:sintered")["reason"]
+    assert ("China 90% (the figure of NdFeB magnets, which it stands under); a newer figure stands for magnets, which it "
+            "also stands under: China 94% (IEA, 2025)") in reason  # fmt: skip
+    inherited = next(a for a in report["assumptions"] if a["kind"] == "inherited")
+    assert "its most specific category with figures, whatever the date of a broader one's" in inherited["text"]
+
+
 def test_no_cut_or_scenario_path_names_a_category():
     report = chokepoint_report(category_graph(), as_of="2026-12-06", scenarios=["remove country:CN"], betweenness=False)
     named = {n for e in report["end_uses"] for n in (e["dominators"] + (e["min_cut"] or []))}

@@ -41,7 +41,7 @@ from supplygraph.perf import paused_gc
 from supplygraph.schema.plain import STAGES
 
 from .centrality import condensed_order, flow_betweenness, supply_path_centrality
-from .concentration import concentration, mark_no_share, no_share_words, preferred_concentration
+from .concentration import concentration, mark_newer_figure, mark_no_share, newer_figure_words, no_share_words, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
 from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow_graph
 from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
@@ -204,6 +204,7 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
             confirmed[key] = unconfirmed_since(newest_source(G, row["sources"]), as_of, stale_after)
         row["unconfirmed_since"] = confirmed[key]
     mark_no_share(F, conc)  # a figure of 100 % beside a producer elsewhere: the report says they disagree
+    mark_newer_figure(conc, F.graph.get("categories", {}))  # an inherited figure older than a broader category's
     dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
     order = clock("path centrality", condensed_order, F)  # topological order, shared with the scenarios
     paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks, order=order)
@@ -527,6 +528,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
             + f"; {market['top_name']} {market['top_share']:.0%}"
             + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
             + (f", not confirmed since {market['unconfirmed_since']}" if market.get("unconfirmed_since") else "")
+            + (f"; {newer_figure_words(market)}" if market.get("newer_figure") else "")
             + (f"; {no_share_words(market)}" if market.get("no_share_for") else "")
         )
     elif largest:

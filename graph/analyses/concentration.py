@@ -385,6 +385,44 @@ def mark_no_share(F, rows: list[dict[str, Any]]) -> None:
                                       for p, country in outside.items() if p not in controllers), key=lambda o: (o["name"], o["id"]))  # fmt: skip
 
 
+def mark_newer_figure(rows: list[dict[str, Any]], categories: dict[str, dict]) -> None:
+    """Add ``newer_figure`` to each row: for a member that took over a category's figure, the newest figure of a later
+    data year (stated shares, the same basis) that a broader category it also stands under has; else None.
+
+    A member inherits from its most specific category with figures, whatever their date (:mod:`.categories`):
+    Sintered NdFeB magnet takes NdFeB magnet's 2017 share (Magnetics Magazine) though Rare-earth permanent magnet,
+    which holds it too, has the IEA's of 2025. The report keeps the rule and names the newer figure beside the one
+    it used: ``{"category", "name", "edition", "year", "top_id", "top_name", "top_share"}`` (from the category's row).
+    """
+    own = {(r["subject"], r["basis"]): r for r in rows if r.get("category") and r["weights"] == STATED and r["year"] is not None}
+    for row in rows:
+        row["newer_figure"] = None
+        if not row.get("inherited_from") or row["weights"] != STATED or row["year"] is None:
+            continue
+        newer = [own[c, row["basis"]] for c, record in categories.items() if c != row["inherited_from"]
+                 and (c, row["basis"]) in own and row["subject"] in record.get("members", ())]  # fmt: skip
+        newer = [r for r in newer if r["year"] > row["year"]]
+        if newer:
+            r = max(newer, key=lambda r: (r["year"], r["subject"]))
+            row["newer_figure"] = {"category": r["subject"], "name": r["name"], "edition": r["edition"], "year": r["year"],
+                                   "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"]}  # fmt: skip
+
+
+def newer_figure_words(row: dict[str, Any]) -> str:
+    """What ``newer_figure`` says in words ('' when there is none).
+
+    Examples
+    --------
+    >>> newer_figure_words({"newer_figure": {"name": "Magnets", "top_name": "China", "top_share": 0.94, "edition": "IEA", "year": 2025}})
+    'a newer figure stands for Magnets, which it also stands under: China 94% (IEA, 2025)'
+    """
+    new = row.get("newer_figure")
+    if not new:
+        return ""
+    vintage = ", ".join(str(v) for v in (new["edition"], new["year"]) if v is not None)
+    return f"a newer figure stands for {new['name']}, which it also stands under: {new['top_name']} {new['top_share']:.0%} ({vintage})"
+
+
 def no_share_words(row: dict[str, Any], *, lead: str = "the figure leaves") -> str:
     """What ``no_share_for`` says in words ('' when the figure leaves room): which producers, outside where.
 

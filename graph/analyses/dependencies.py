@@ -154,6 +154,7 @@ def end_use_dependencies(
                 "id": material, "name": row["name"], "stage": row["stage"], "elements": sorted(FG.node(material).get("elements", ())),
                 "top_id": row["top_id"], "top_name": row["top_name"], "top_share": row["top_share"],
                 "edition": row["edition"], "year": row["year"], "organisations": organisations[material], "sources": row["sources"],
+                "inherited_from": row.get("inherited_from"), "no_share_for": row.get("no_share_for"),
             })  # fmt: skip
         result.append(
             {

@@ -96,7 +96,8 @@ class Assumptions:
                               "{n} materials",
         "element_production": "production facts that name an element, not a form ('mines cobalt'), stay in the graph "
                               "but out of the supply flow, which runs between materials: {n} ({example})",
-        "inherited": "a member of a category with no producers or figures of its own inherits the category's: {n} materials ({example})",
+        "inherited": "a member of a category with no producers or figures of its own inherits the category's (its most specific category "
+                     "with figures, whatever the date of a broader one's): {n} materials ({example})",
     }  # fmt: skip
 
     def __init__(self) -> None:

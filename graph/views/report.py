@@ -207,6 +207,12 @@ def _concentration(report: dict[str, Any], s: Style):
     return "Concentration (HHI on percent shares, 0-10,000; one edition and year per row)", lines
 
 
+def _no_share(row: dict[str, Any]) -> str:
+    """'leaves no share for 2 listed producers' (named in the organisations beside it), or ''."""
+    n = len(row.get("no_share_for") or ())
+    return f"leaves no share for {n} listed producer{'s' * (n != 1)}" if n else ""
+
+
 def _end_uses(report: dict[str, Any], s: Style):
     end_uses = report["end_uses"]
     if not end_uses:
@@ -221,7 +227,9 @@ def _end_uses(report: dict[str, Any], s: Style):
             items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e["min_cut"]))
         for c in e["concentrated_inputs"][:2]:
             orgs = _names(c["organisations"])
-            vintage = ", ".join(str(v) for v in (c["edition"], c["year"]) if v is not None)
+            vintage = "; ".join(x for x in (", ".join(str(v) for v in (c["edition"], c["year"]) if v is not None),
+                                            "its category's figure" if c.get("inherited_from") else "",
+                                            _no_share(c)) if x)  # fmt: skip
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
         restricted = [d for d in e.get("elements", []) if d["restricted_by"]]  # the text shows restricted elements; JSON has them all
         for d in restricted[:ELEMENTS_SHOWN]:
