@@ -154,3 +154,18 @@ def test_a_venture_of_two_firms_is_a_joint_venture(extractor):
             ("COOPERATES_WITH", "Maple Metals Ltd", "Poplar Mining Inc")} <= facts, facts  # fmt: skip
     assert not any(kind == "OPERATES" and target == "Redvale project" for kind, _, target in facts), facts
     assert not {name for _, source, target in facts for name in (source, target)} & {"Teak Metals Ltd", "Walnut Capital Ltd"}, facts
+
+
+def test_owners_with_their_shares_in_brackets_each_hold_theirs(extractor):
+    """ "owned by B (60%) and C (40%)", "B (75%), C (15%) and D (10%)": each owner's share (only the first was read);
+    "owned by B together with C": both own it, and they are no partners of the firm they own."""
+    facts = named_facts(extractor, "Birch Nickel Corporation is owned by Orion Mining Ltd (75%), Elm Trading Co (15%) and "
+                                   "Oak Nickel Inc (10%).\n\n"
+                                   "Pine Cobalt Ltd is owned by Fir Holdings Inc (60%) and Larch Capital Ltd (40%).\n\n"
+                                   "Teak Alumina Ltd is owned by the Walnut Group together with Ash Holdings Inc.")  # fmt: skip
+    assert {("SUBSIDIARY_OF", "Birch Nickel Corporation", "Orion Mining Ltd"),
+            ("HOLDS_STAKE_IN", "Elm Trading Co", "Birch Nickel Corporation"),
+            ("HOLDS_STAKE_IN", "Oak Nickel Inc", "Birch Nickel Corporation"),
+            ("SUBSIDIARY_OF", "Pine Cobalt Ltd", "Fir Holdings Inc"), ("HOLDS_STAKE_IN", "Larch Capital Ltd", "Pine Cobalt Ltd"),
+            ("SUBSIDIARY_OF", "Teak Alumina Ltd", "Walnut Group"), ("SUBSIDIARY_OF", "Teak Alumina Ltd", "Ash Holdings Inc")} <= facts, facts  # fmt: skip
+    assert not any(kind == "COOPERATES_WITH" and "Teak Alumina Ltd" in (source, target) for kind, source, target in facts), facts

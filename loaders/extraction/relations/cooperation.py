@@ -76,6 +76,8 @@ class Cooperation:
             if word == "venture" and self.w(i - 1) != "joint" or word == "together" and self.w(i + 1) != "with" \
                     or word == "jointly" and {self.w(i - 1), self.w(i + 1)} & self.v.ISSUE_VERBS:
                 continue  # ("(were) issued jointly by A and B": co-issuers, read by the policy rules)
+            if word == "together" and self._co_owner(i):
+                continue  # ("owned by A together with B": co-owners, read by the ownership rules)
             end = min(self.s.end, i + 14)
             if self.hedged(max(self.s.start, i - 12), i + 1):
                 continue
@@ -167,6 +169,13 @@ class Cooperation:
                 if jv is not None and jv.key not in keys:
                     for p in keys:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
+
+    def _co_owner(self, i: int) -> bool:
+        """ "together" at ``i`` follows the agent of an ownership passive ("is owned by A together with B")."""
+        agent = self.at_end(i)
+        k = agent.start - 1 if agent is not None else i
+        k -= self.w(k) == "the"
+        return self.w(k) == "by" and self.w(k - 1) in ("owned", "held", "controlled", "majority-owned", "jointly", "equally")
 
     def _developed_with(self) -> None:
         """Something made or run together names its makers' cooperation: "a process developed by A with B", "the park,

@@ -181,7 +181,19 @@ class Ownership:
                 continue
             # "A and B are controlled by C": every owned name of a coordinated subject (one name was read)
             children = self.subjects(child, i, self.maker) if self.w(i) != "venture" else [child]
-            for parent in self.coordinated(first, self.org):
+            if share is None and (bracketed := self._bracketed_shares(first)):  # "owned by B (75%), C (15%) and D (10%)"
+                for parent, each in bracketed:
+                    for owned in children:
+                        if self.st.label(owned) != "Facility":
+                            self._holds(parent, owned, each)
+                        elif each >= 0.5:
+                            self.st.add("OPERATES", parent, owned, self.s, 0.8)
+                continue
+            parents = self.coordinated(first, self.org)
+            if self.w(parents[-1].end) == "together" and self.w(parents[-1].end + 1) == "with":  # "by B together with C"
+                more = self.right(parents[-1].end + 2, self.org, limit=2)
+                parents += self.coordinated(more, self.org) if more is not None else []
+            for parent in parents:
                 for owned in children:
                     if self.st.label(owned) == "Facility":
                         if (share is None or share >= 0.5) and self.w(i) != "venture":  # "the plant, 30 % owned by B": a minority
@@ -402,6 +414,22 @@ class Ownership:
             k = next((q + 1 for q in range(end, min(self.s.end, end + 6)) if self.w(q) == "and"), None)
             if k is None or any(self.w(q) in (";", ":") for q in range(end, k)):
                 break
+        return out
+
+    def _bracketed_shares(self, first: Mention) -> list[tuple[Mention, float]]:
+        """ "B (75%), C (15%) and D (10%)" from ``first``: each name with the share in brackets after it (empty unless
+        ``first`` has one)."""
+        out: list[tuple[Mention, float]] = []
+        m: Mention | None = first
+        while m is not None and self.w(m.end) == "(":
+            close = next((q for q in range(m.end + 1, min(self.s.end, m.end + 5)) if self.w(q) == ")"), None)
+            pct = self._percent(m.end + 1, close) if close is not None else None
+            if pct is None:
+                break
+            out.append((m, pct))
+            after = self.at(close + 1) or self.at(close + 2) or self.at(close + 3)
+            gap = [self.w(q) for q in range(close + 1, after.start)] if after is not None else []
+            m = after if gap in ([","], ["and"], [",", "and"]) and self.org(after) else None
         return out
 
     def _holds(self, holder: Mention | str, owned: Mention | str, stake: float | None) -> None:
