@@ -582,3 +582,31 @@ def test_inputs_sharing_an_element_are_alternatives_and_unmeasured_producers_poo
     G.remove_edge("org:my-sep", "material:oxide")
     feed_only = scenario_impact(supply_flow(G), ["remove country:CN"])
     assert feed_only["materials"]["material:oxide"] == pytest.approx(0.35)
+
+
+def test_no_share_for_is_each_rows_own():
+    """Three metals in one report, each row's producers outside its figure found on its own material's edges: the
+    materials are screened together (concentration._producing_outside), so a producer must not leak into
+    another row, a listed country covers its plants in every row, and a row with room left names nobody."""
+    nodes = [country("CN"), country("GB"), country("JP"), country("US"),
+             ("enduse:magnet", "EndUse", {"name": "magnet"})]  # fmt: skip
+    edges = []
+    plants = {"sm": ("GB", "CN"), "nd": ("US", "GB", "JP"), "dy": ("US",)}  # each metal's plants, by country
+    figures = {"sm": [("CN", 1.0)], "nd": [("JP", 0.6), ("CN", 0.4)], "dy": [("CN", 0.8)]}  # dy: 20 % left
+    for metal, where in plants.items():
+        nodes.append((f"material:{metal}", "Material", {"stage": "metal", "name": f"{metal} metal"}))
+        edges.append((f"material:{metal}", "enduse:magnet", "USED_IN", {}))
+        for code, share in figures[metal]:
+            edges.append((f"country:{code}", f"material:{metal}", "PRODUCES", {"share": share, "year": 2025, "edition": "E"}))
+        for code in where:
+            plant = f"facility:{metal}-{code.lower()}"
+            nodes.append((plant, "Facility", {"name": f"{metal} plant {code}"}))
+            edges += [(plant, f"material:{metal}", "PRODUCES", {}), (plant, f"country:{code}", "LOCATED_IN", {})]
+    report = chokepoint_report(kg(nodes, edges), as_of="2026-12-06")
+    rows = {r["subject"]: r["no_share_for"] for r in report["concentration"] if r["basis"] == "countries"}
+    assert rows == {
+        "material:sm": [{"id": "facility:sm-gb", "name": "sm plant GB", "country": "GB"}],
+        "material:nd": [{"id": "facility:nd-gb", "name": "nd plant GB", "country": "GB"},
+                        {"id": "facility:nd-us", "name": "nd plant US", "country": "US"}],
+        "material:dy": [],
+    }  # fmt: skip
