@@ -434,7 +434,9 @@ def test_a_figure_that_leaves_no_share_for_a_listed_producer_says_so():
     ranked = {r["id"]: r for r in report["chokepoints"]}
     assert "CN 100%; the figure leaves no share for 1 listed producer outside CN: GB plant (GB)" in ranked["material:sm-metal"]["reason"]
     assert ranked["material:sm-metal"]["no_share_for"] == row["no_share_for"]
-    assert "produces 100% of Samarium metal (NYT, 2025), where the figure leaves no share" in ranked["country:CN"]["reason"]
+    assert "produces 100% of Samarium metal (NYT, 2025); the figure leaves no share" in ranked["country:CN"]["reason"]
+    summary = [line for line in render_report(report, width=100).splitlines() if line.endswith("CN: produces 100% of Samarium metal (NYT, 2025)")]
+    assert summary, "the summary's one line for the producer is its first part whole, not clipped mid-caveat"
     text = " ".join(render_report(report, width=200).split())
     assert ("Where a figure and the producers listed disagree (JSON: no_share_for): Samarium metal (NYT, 2025): CN 100.0% leaves "
             "no share for 1 listed producer outside CN: GB plant (GB).") in text  # fmt: skip

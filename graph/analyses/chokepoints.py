@@ -536,8 +536,9 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
         edge = F.edge_attrs(e)
         vintage = ", ".join(str(v) for v in (edge.get("edition"), figure_year(edge)) if v is not None)
         of = "of the listed volume of " if how == VOLUME else "of "
-        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else "")
-                     + (f", where {no_share_words(figure)}" if figure and figure.get("no_share_for") and figure["top_id"] == node else ""))
+        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
+        if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's
+            parts.append(no_share_words(figure))  # one line takes the first part alone, clipping none of this
     if path_share >= 0.005:
         parts.append(f"on {path_share:.0%} of supply paths")
     if articulation and F.node(node).get("label") == "Material":
