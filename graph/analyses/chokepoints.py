@@ -48,6 +48,7 @@ from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
 from .integers import in_edges, out_edges
 from .scenarios import ScenarioError, check_targets, parse_scenario, scenario_impact
 from .timeline import DEFAULT_STALE_MONTHS, as_of_date, newest_source, unconfirmed_since
+from .vintages import vintage_words
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
@@ -520,7 +521,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
         n = market["producers"]
         noun = ("producing country" if n == 1 else "producing countries") if market["basis"] == "countries" else (
             "producing organisation" if n == 1 else "producing organisations")
-        vintage = ", ".join(str(v) for v in (market["edition"], market["year"]) if v is not None)
+        vintage = vintage_words(market["edition"], market["year"])
         basis = " on shares of the listed volume" if market["weights"] == VOLUME else ""
         parts.append(
             f"{n} {noun}{' listed' if (market['coverage'] or 0) < 0.995 else ''}, HHI {market['hhi']:,.0f}{basis}"
@@ -534,7 +535,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
     elif largest:
         share, material, e, how = largest
         edge = F.edge_attrs(e)
-        vintage = ", ".join(str(v) for v in (edge.get("edition"), figure_year(edge)) if v is not None)
+        vintage = vintage_words(edge.get("edition"), figure_year(edge))
         of = "of the listed volume of " if how == VOLUME else "of "
         parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
         if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's

@@ -23,6 +23,7 @@ import networkx as nx
 from .flow import CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY
 from .flowgraph import BASES, TYPES, flow_graph
 from .integers import id_ranks, in_edges
+from .vintages import vintage_words
 
 US_2023_HIGHLY_CONCENTRATED = 1800.0
 """US 2023 Merger Guidelines: an HHI above this is highly concentrated."""
@@ -446,8 +447,8 @@ def newer_figure_words(row: dict[str, Any]) -> str:
     new = row.get("newer_figure")
     if not new:
         return ""
-    vintage = ", ".join(str(v) for v in (new["edition"], new["year"]) if v is not None)
-    return f"a newer figure stands for {new['name']}, which it also stands under: {new['top_name']} {new['top_share']:.0%} ({vintage})"
+    return (f"a newer figure stands for {new['name']}, which it also stands under: {new['top_name']} {new['top_share']:.0%} "
+            f"({vintage_words(new['edition'], new['year'])})")
 
 
 def no_share_words(row: dict[str, Any], *, lead: str = "the figure leaves") -> str:

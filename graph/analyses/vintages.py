@@ -36,6 +36,11 @@ def figure_year(attrs: dict[str, Any]) -> int | None:
     return int(as_of[:4]) if as_of[:4].isdigit() else None
 
 
+def vintage_words(edition: str | None, year: int | None) -> str:
+    """A figure's vintage as the report prints it, "edition, year", of the two parts there are ('' for neither)."""
+    return ", ".join(str(v) for v in (edition, year) if v is not None)
+
+
 @functools.lru_cache(maxsize=4096)
 def _edition_year(edition: str | None) -> int | None:
     """The year in an edition's name (its last four-digit number), if any."""

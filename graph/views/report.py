@@ -21,6 +21,7 @@ from supplygraph.formatting import clip, output_width, table, wrap
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
 from supplygraph.graph.analyses.concentration import no_share_words
+from supplygraph.graph.analyses.vintages import vintage_words
 
 SUMMARY_SIZE = 5
 """Chokepoints the summary names, one line each."""
@@ -196,7 +197,7 @@ def _concentration(report: dict[str, Any], s: Style):
     disputed = [r for r in report["concentration"] if r.get("no_share_for")]
     if disputed:
         lines += s.para("Where a figure and the producers listed disagree (JSON: no_share_for): " + "; ".join(
-            f"{r.get('name') or r['subject']} ({', '.join(str(v) for v in (r['edition'], r['year']) if v is not None)}"
+            f"{r.get('name') or r['subject']} ({vintage_words(r['edition'], r['year'])}"
             + (", its category's figure" if r.get("inherited_from") else "") + f"): {r['top_name']} {_pct(r['top_share'])} "
             + no_share_words(r, lead="leaves") for r in disputed[: s.top]) + ".")  # fmt: skip
         lines += s.more(min(len(disputed), s.top), len(disputed), "figures that leave no share for a listed producer")
@@ -227,7 +228,7 @@ def _end_uses(report: dict[str, Any], s: Style):
             items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e["min_cut"]))
         for c in e["concentrated_inputs"][:2]:
             orgs = _names(c["organisations"])
-            vintage = "; ".join(x for x in (", ".join(str(v) for v in (c["edition"], c["year"]) if v is not None),
+            vintage = "; ".join(x for x in (vintage_words(c["edition"], c["year"]),
                                             "its category's figure" if c.get("inherited_from") else "",
                                             _no_share(c)) if x)  # fmt: skip
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
