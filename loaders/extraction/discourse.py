@@ -174,7 +174,35 @@ class Discourse:
                     and subject.start < i else None
             if key is not None and self.st.entities[key].label in ORG_LABELS | {"Facility"}:
                 self.ms.append(Mention(i, i + 1, key, self.doc[i].text, anaphora=True))
+        self._plural()
         self.ms.sort(key=lambda m: m.start)
+
+    def _plural(self) -> None:
+        """ "They will also build a plant", "The two companies will ...": a plural subject opening a sentence (after at most
+        an opening phrase without a name) stands for the firms the sentence before had as its subject together ("A and B
+        signed ...", or A with the parties of the agreement it signed): one mention of the first, the others its group,
+        which :meth:`Grammar.subjects` gives every family. Nothing when that sentence had one subject or none."""
+        self._parties_before = self.st.last_parties
+        if len(self.st.plural) < 2:
+            return
+        i = end = None
+        for k in self.triggers(self.v.PLURAL_PRONOUNS | self.v.PARTY_DETERMINERS):
+            if self.w(k) in self.v.PARTY_DETERMINERS:  # "the two companies", "both partners"
+                end = next((q for q in (k + 1, k + 2) if self.w(q) in self.v.PARTY_NOUNS), None)
+                if end is None or self.w(k) == "the" and self.w(k + 1) in self.v.PARTY_NOUNS and self.w(k + 1) != "partners":
+                    continue  # ("the companies" may be any firms; "the partners", "the two companies" are the pair)
+            else:
+                end = k
+            i = k
+            break
+        if i is None or i - self.s.start > 6 or any(m.start < i for m in self.ms) \
+                or i > self.s.start and self.w(i - 1) in self.v.PREPOSITIONS | {"of", "and"} or end + 1 >= self.s.end:
+            return
+        after = self.doc[end + 1]
+        if not (after.is_lower and after.is_alpha) or self.w(end + 1) in self.v.STOP and self.w(end + 1) not in self.v.PLURAL_VERB_STARTS:
+            return  # (a verb must follow: "they will", not "they, too," nor "they in 2024")
+        first, *others = self.st.plural
+        self.ms.append(Mention(i, end + 1, first, self.doc[i : end + 1].text, anaphora=True, group=tuple(others)))
 
     def _possessor_subject(self) -> Mention | None:
         """The firm whose thing opens the sentence, when no firm is its subject: "A's own plans do not depend on B: it
@@ -196,6 +224,25 @@ class Discourse:
             self.st.antecedent = self.st._key(subject)
         elif first is not None and self.st.label(first) in ("Material", "Element"):
             self.st.antecedent = None
+        if subject is not None or first is not None and self.st.label(first) in ("Material", "Element"):
+            self.st.plural = self._plural_subject(subject) if subject is not None else []
+
+    def _plural_subject(self, subject: Mention) -> list[str]:
+        """The firms a clause's subject names together, for "They" in the next sentence: the subject's list ("A and B
+        signed", "A, B and C will build"), a plural anaphor's firms again, or the subject with the parties of the
+        agreement this sentence gave it ("A signed an agreement with B"); [] for one firm alone."""
+        if subject.group:
+            return [self.st._key(subject), *subject.group]
+        if not self.org(subject):
+            return []
+        group = self.conjuncts(subject, self.org)
+        after = group[-1].end
+        if len(group) >= 2 and group[0] is subject and after < self.s.end and self.doc[after].is_lower:
+            return list(dict.fromkeys(self.st._key(m) for m in group))
+        parties = [self.st.resolve_key(k) for k in self.st.last_parties]
+        if self.st.last_parties is not getattr(self, "_parties_before", None) and len(parties) >= 2 and self.st._key(subject) in parties:
+            return parties
+        return []
 
     def _quoted(self, i: int) -> bool:
         """Whether ``i`` is inside a quotation (someone else's "we"), counting the paragraph's quotation marks before it."""

@@ -379,6 +379,8 @@ class Grammar(Clauses, Qualifiers):
     def subjects(self, who: Mention | str | None, i: int, pred) -> list:
         """``who`` and the names coordinated with it when together they are the subject of the verb at ``i``: "A, B
         and C are all headquartered in P", "A and B supply ..."; ``[who]`` otherwise (", based in": an appositive)."""
+        if isinstance(who, Mention) and who.group:
+            return [who, *who.group]  # "They will build": the firms the plural anaphor stands for (Discourse._plural)
         if not isinstance(who, Mention) or who not in self.ms or who.end > i:
             return [who]
         group = self.conjuncts(who, pred)

@@ -33,6 +33,7 @@ class DocState(Mentions, Names, Confirmation):
         self.used: set[str] = set()
         self.last_subject: str | None = None
         self.antecedent: str | None = None  # what "It" opening the next sentence stands for (Discourse._topic)
+        self.plural: list[str] = []  # what "They" opening the next sentence stands for: two firms or more (Discourse._topic)
         self.title_firm: str | None = None  # the one firm the document's title names (its own report or release)
         self.last_event: str | None = None
         self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
