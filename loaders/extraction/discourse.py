@@ -138,6 +138,7 @@ class Discourse:
             if key is not None:
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1
+        self._venture_anaphora()
         if self.st.last_policy is not None:
             for i in self.triggers(self.v.POLICY_ANAPHORA):
                 k = i - 1 if self.w(i - 1) not in self.v.POLICY_ANAPHOR_MODIFIERS else i - 2
@@ -152,6 +153,25 @@ class Discourse:
             e = self.st.ent(m)
             if e and e.label == "Material" and e.props.get("stage") == "magnet":
                 self.st.magnets.append(e.key)
+
+    def _venture_anaphora(self) -> None:
+        """ "The venture will produce ...", "the joint venture's plant": the latest firm the document gave two owners or more
+        ("A and B formed C, a joint venture", "C is owned by A and B"), not a parent (the nearest firm, as "the company"
+        takes); none when the document named no such firm ("the joint venture with B", "of", "between": a new one)."""
+        for i in self.triggers(self.v.VENTURE_ANAPHORS):
+            det = i - 2 if self.w(i - 1) == "joint" else i - 1
+            if self.w(det) != "the" or self.st_mention_covers(i) or self.w(i + 1) in ("with", "of", "between", "in", "to", "partners"):
+                continue
+            here = [self.st._key(m) for m in self.ms if m.end <= det and not m.anaphora]
+            key = next((k for k in reversed([self.st.resolve_key(k) for k in self.st.recent] + here)
+                        if self.st.entities[k].label in FIRM_LABELS and self._owners(k) >= 2), None)
+            if key is not None:
+                self.ms.append(Mention(det + 1, i + 1, key, self.doc[det + 1 : i + 1].text, anaphora=True))
+                self.st.entities[key].mentions += 1
+
+    def _owners(self, key: str) -> int:
+        """How many owners the document gave the firm ``key`` so far (parents and stake holders)."""
+        return len(set(self.st.out.get(("SUBSIDIARY_OF", key), ())) | set(self.st.into.get(("HOLDS_STAKE_IN", key), ())))
 
     def _pronouns(self) -> None:
         """ "It holds 60% of B", "In 2023 it bought B", "A does not mine; it separates ...": a pronoun that opens a clause
