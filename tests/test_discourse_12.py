@@ -30,3 +30,27 @@ def test_they_opening_a_sentence_stands_for_the_firms_the_sentence_before_had_as
             ("OPERATES", "Cedar Metals Ltd", "Pori refinery"),
             ("OPERATES", "Dunmore Refining Ltd", "Pori refinery")} <= found, found  # fmt: skip
     assert not any(target in ("Gale Cells Ltd", "Ivy Batteries Ltd") for _, _, target in found), found
+
+
+def test_the_venture_is_the_firm_the_document_gave_two_owners_not_a_parent(extractor):
+    """ "A and B formed C, a joint venture ... The venture will produce M at a plant in P": C produces M and runs the
+    plant; with no firm given two owners, "the venture" stands for nobody (not A, the nearest firm)."""
+    found = facts(extractor, "Arvella Metals Ltd and Borstad Steel Ltd formed Norcell Materials Ltd, a joint venture, in 2023. "
+                             "Kemira Oy is a chemicals group.\n\n"
+                             "The joint venture will produce lithium hydroxide at a plant in Kokkola, Finland.")
+    assert {("PRODUCES", "Norcell Materials Ltd", "lithium hydroxide"),
+            ("OPERATES", "Norcell Materials Ltd", "Kokkola plant")} <= found, found  # fmt: skip
+    found = facts(extractor, "Cedar Mining Ltd owns Dunmore Lithium Ltd. The venture will produce lithium carbonate at a plant "
+                             "in Pori, Finland.")
+    assert not any(kind == "PRODUCES" and target == "lithium carbonate" or kind == "OPERATES" and target == "Pori plant"
+                   for kind, _, target in found), found  # fmt: skip
+
+
+def test_its_subsidiary_with_a_country_before_it_is_owned_by_the_firm_its_stands_for(extractor):
+    """ "Its US subsidiary B makes ..." after a sentence about A: B is A's subsidiary (a country's name before the noun
+    describes it, as "its Brazilian subsidiary" does)."""
+    found = facts(extractor, "Arvella Separators Ltd makes separators in Japan. Its US subsidiary Peltron Inc makes "
+                             "dry-process separators in Charlotte.\n\n"
+                             "Borstad Chemicals Ltd's China unit Kemi Shanghai Ltd makes cathode materials.")
+    assert {("SUBSIDIARY_OF", "Peltron Inc", "Arvella Separators Ltd"),
+            ("SUBSIDIARY_OF", "Kemi Shanghai Ltd", "Borstad Chemicals Ltd")} <= found, found  # fmt: skip

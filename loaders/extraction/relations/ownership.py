@@ -58,8 +58,8 @@ class Ownership:
                 named_before = cand
                 k = cand.start - 1
             demonym = self.at_end(k + 1)
-            if named_before is None and place is None and demonym is not None and demonym.demonym:
-                k = demonym.start - 1  # "its Indian subsidiary"
+            if named_before is None and place is None and demonym is not None and (demonym.demonym or self.st.label(demonym) == "Country"):
+                k = demonym.start - 1  # "its Indian subsidiary", "its US subsidiary"
             while named_before is None and place is None and k > self.s.start and k > i - 4 and self.doc[k].is_lower \
                     and self.doc[k].is_alpha and self.w(k) not in ("its", "their", "a", "the", "an"):
                 k -= 1  # "its recycling subsidiary"
