@@ -1,4 +1,4 @@
-"""The tuning sets' gold files (sets D, E, H and I) are well-formed, so that tuning on them measures the extractor, not a typo in
+"""The tuning sets' gold files (sets D, E, H, I and J) are well-formed, so that tuning on them measures the extractor, not a typo in
 the gold.
 
 Every relation's evidence must be a verbatim substring of one text block as the document loader reads it (after
@@ -23,7 +23,7 @@ from supplygraph.loaders.documents import read_html, read_text
 from supplygraph.schema import facts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-SETS = ["set-d", "set-e", "set-h", "set-i"]
+SETS = ["set-d", "set-e", "set-h", "set-i", "set-j"]
 LABELS = {"Country", "Place", "StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody",
           "Facility", "Element", "Material", "EndUse", "Policy", "Event"}  # fmt: skip
 TYPES = {cls.model_fields["type"].default for cls in vars(facts).values()
@@ -87,6 +87,15 @@ def test_set_i_is_a_tuning_set_for_entity_recall_with_no_floor():
     assert len(golds) >= 10
     assert all(gold.with_name(gold.name[: -len(".gold.json")]).exists() for gold in golds)
     readme = (FIXTURES / "set-i" / "README.md").read_text(encoding="utf-8")
+    assert "tuning set" in readme and "no floor" in readme
+
+
+def test_set_j_is_a_tuning_set_for_entities_with_no_floor():
+    """Set J (session 12) is a tuning set for entity recall and precision on unseen genres, with no floor."""
+    golds = sorted((FIXTURES / "set-j").glob("*.gold.json"))
+    assert len(golds) >= 10
+    assert all(gold.with_name(gold.name[: -len(".gold.json")]).exists() for gold in golds)
+    readme = (FIXTURES / "set-j" / "README.md").read_text(encoding="utf-8")
     assert "tuning set" in readme and "no floor" in readme
 
 
