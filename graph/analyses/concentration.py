@@ -365,7 +365,9 @@ def mark_no_share(F, rows: list[dict[str, Any]]) -> None:
     data may list one that makes the material with no figure of its own (the New York Times' "China makes the
     entire world's supply of samarium" beside a British plant that makes samarium metal). The projection keeps such
     producers as routes of weight 0, assuming the figure leaves room for them in its unlisted rest; where it leaves
-    none, the figure and the listed producers disagree, and the report says so rather than choose. Each producer is
+    none, the figure and the listed producers disagree, and the report says so rather than choose. A category's row
+is checked against its own producers and those listed under its members (a member's inherited rows are the
+category's own). Each producer is
     ``{"id", "name", "country"}`` (operating on the as-of date: planned plants are not in the flow); an organisation
     that controls another one named is left out, its plant stands for it. Empty for every other row (stated shares
     only: shares of a listed volume or capacity add up to 1 by construction).
@@ -377,14 +379,20 @@ def mark_no_share(F, rows: list[dict[str, Any]]) -> None:
     full = [r for r in rows if r["basis"] == "countries" and r["weights"] == STATED and (r["coverage"] or 0.0) >= FULL_COVERAGE]
     suspects = _producing_outside(FG, [r["subject"] for r in full if not r.get("category")]) if full else set()
     for row in full:
+        members: list = []
         if row.get("category") or row["subject"] not in FG:
-            pairs = list(FG.graph.get("categories", {}).get(row["subject"], {}).get("producers", ()))
+            record = FG.graph.get("categories", {}).get(row["subject"], {})
+            pairs = list(record.get("producers", ()))
+            # the producers listed under its members make the category too (those it handed down are its own)
+            members = [(FG.nodes[FG.tails[e]], attrs) for m in record.get("members", ()) if m in FG.index
+                       for e in in_edges(FG, FG.index[m]) if FG.types[e] == produces
+                       and not (attrs := FG.edge_attrs(e)).get("inherited")]  # fmt: skip
         elif row["subject"] in suspects:
             pairs = [(FG.nodes[FG.tails[e]], FG.edge_attrs(e)) for e in in_edges(FG, FG.index[row["subject"]]) if FG.types[e] == produces]
         else:
             continue
         listed = {_info(FG, p).get("country") for p, e in pairs if e.get("listed") and e.get("basis") == "countries"}
-        outside = {p: _info(FG, p).get("country") for p, _ in pairs}
+        outside = {p: _info(FG, p).get("country") for p, _ in pairs + members}
         outside = {p: country for p, country in outside.items() if country and country not in listed}
         controllers = {c for p in outside for c, _ in _info(FG, p).get("controlled_by") or ()}
         row["no_share_for"] = sorted(({"id": p, "name": _info(FG, p).get("name") or p, "country": country}
