@@ -445,40 +445,48 @@ def test_a_figure_that_leaves_no_share_for_a_listed_producer_says_so():
     assert "no share" not in render_report(room, width=200)
 
 
+def rare_metals(share: float) -> nx.MultiDiGraph:
+    """A category (Rare metals) with China's stated share; two members, one made by a British plant with no figure."""
+    return kg(
+        [
+            country("CN"), country("GB"),
+            ("facility:gb-plant", "Facility", {"name": "GB plant"}),
+            ("material:rare-metals", "Material", {"stage": "metal", "name": "Rare metals", "category": True}),
+            ("material:sm-metal", "Material", {"stage": "metal", "name": "Samarium metal"}),
+            ("material:dy-metal", "Material", {"stage": "metal", "name": "Dysprosium metal"}),
+            ("enduse:magnet", "EndUse", {"name": "magnet"}),
+        ],
+        [
+            ("country:CN", "material:rare-metals", "PRODUCES", {"share": share, "year": 2025, "edition": "E"}),
+            ("material:sm-metal", "material:rare-metals", "MEMBER_OF", {}),
+            ("material:dy-metal", "material:rare-metals", "MEMBER_OF", {}),
+            ("facility:gb-plant", "material:sm-metal", "PRODUCES", {}),
+            ("facility:gb-plant", "country:GB", "LOCATED_IN", {}),
+            ("material:sm-metal", "enduse:magnet", "USED_IN", {}),
+            ("material:dy-metal", "enduse:magnet", "USED_IN", {}),
+        ],
+    )  # fmt: skip
+
+
 def test_a_category_figure_that_leaves_no_share_checks_its_members_producers():
     """A category's China 100 % beside a British plant listed under one of its members: the category's own row (shown
     once, under the category) says the figure leaves no share for the plant, as its member's inherited row does; its
     own producers alone (only China) would hide it. A share that leaves room names nobody."""
-    def graph(share):
-        return kg(
-            [
-                country("CN"), country("GB"),
-                ("facility:gb-plant", "Facility", {"name": "GB plant"}),
-                ("material:rare-metals", "Material", {"stage": "metal", "name": "Rare metals", "category": True}),
-                ("material:sm-metal", "Material", {"stage": "metal", "name": "Samarium metal"}),
-                ("material:dy-metal", "Material", {"stage": "metal", "name": "Dysprosium metal"}),
-                ("enduse:magnet", "EndUse", {"name": "magnet"}),
-            ],
-            [
-                ("country:CN", "material:rare-metals", "PRODUCES", {"share": share, "year": 2025, "edition": "E"}),
-                ("material:sm-metal", "material:rare-metals", "MEMBER_OF", {}),
-                ("material:dy-metal", "material:rare-metals", "MEMBER_OF", {}),
-                ("facility:gb-plant", "material:sm-metal", "PRODUCES", {}),
-                ("facility:gb-plant", "country:GB", "LOCATED_IN", {}),
-                ("material:sm-metal", "enduse:magnet", "USED_IN", {}),
-                ("material:dy-metal", "enduse:magnet", "USED_IN", {}),
-            ],
-        )  # fmt: skip
-
-    report = chokepoint_report(graph(1.0), as_of="2026-12-06")
+    report = chokepoint_report(rare_metals(1.0), as_of="2026-12-06")
     rows = {r["subject"]: r["no_share_for"] for r in report["concentration"] if r["basis"] == "countries"}
     plant = [{"id": "facility:gb-plant", "name": "GB plant", "country": "GB"}]
     assert rows["material:rare-metals"] == plant
     assert rows["material:sm-metal"] == plant
     assert rows["material:dy-metal"] == []  # its producers are the category's: China alone
     text = " ".join(render_report(report, width=200).split())
-    assert "Rare metals (E, 2025): CN 100.0% leaves no share for 1 listed producer outside CN: GB plant (GB)" in text
-    room = chokepoint_report(graph(0.9), as_of="2026-12-06")
+    assert ("Where a figure and the producers listed disagree (JSON: no_share_for): Rare metals (E, 2025): CN 100.0% leaves "
+            "no share for 1 listed producer outside CN: GB plant (GB).") in text  # the member's row is the category's: once
+    # an inherited figure names the category it is the figure for, wherever it is printed
+    assert "Dysprosium metal: CN 100.0% (E, 2025; the figure for Rare metals)" in text
+    assert "its category's figure" not in text
+    ranked = {r["id"]: r for r in report["chokepoints"]}
+    assert ranked["country:CN"]["reason"].startswith("produces 100% of Dysprosium metal (E, 2025, the figure for Rare metals)")
+    room = chokepoint_report(rare_metals(0.9), as_of="2026-12-06")
     assert all(r["no_share_for"] == [] for r in room["concentration"])
 
 

@@ -537,6 +537,8 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
         edge = F.edge_attrs(e)
         vintage = vintage_words(edge.get("edition"), figure_year(edge))
         of = "of the listed volume of " if how == VOLUME else "of "
+        if edge.get("inherited"):  # a category's figure, taken over by the member: say whose
+            vintage = ", ".join(x for x in (vintage, f"the figure for {_category_name(F, edge['inherited'])}") if x)
         parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
         if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's
             parts.append(no_share_words(figure))  # one line takes the first part alone, clipping none of this

@@ -195,10 +195,13 @@ def _concentration(report: dict[str, Any], s: Style):
     if covers:
         lines += s.para("What a row covers where it is not world output: " + "; ".join(covers) + ".")
     disputed = [r for r in report["concentration"] if r.get("no_share_for")]
+    named = {r["subject"] for r in disputed if r.get("category")}  # a member's inherited row: shown once, under its category
+    disputed = [r for r in disputed if r.get("inherited_from") not in named]
     if disputed:
+        names = _category_names(report)
         lines += s.para("Where a figure and the producers listed disagree (JSON: no_share_for): " + "; ".join(
             f"{r.get('name') or r['subject']} ({vintage_words(r['edition'], r['year'])}"
-            + (", its category's figure" if r.get("inherited_from") else "") + f"): {r['top_name']} {_pct(r['top_share'])} "
+            + (f", {_figure_for(names, r['inherited_from'])}" if r.get("inherited_from") else "") + f"): {r['top_name']} {_pct(r['top_share'])} "
             + no_share_words(r, lead="leaves") for r in disputed[: s.top]) + ".")  # fmt: skip
         lines += s.more(min(len(disputed), s.top), len(disputed), "figures that leave no share for a listed producer")
     inherited = sum(1 for r in report["concentration"] if r.get("inherited_from"))
@@ -206,6 +209,18 @@ def _concentration(report: dict[str, Any], s: Style):
         lines += s.para(f"{inherited} rows are a category's figure taken over by a member with none of its own "
                         "(shown once, under the category; JSON: inherited_from).")  # fmt: skip
     return "Concentration (HHI on percent shares, 0-10,000; one edition and year per row)", lines
+
+
+def _category_names(report: dict[str, Any]) -> dict[str, str]:
+    """Each category's name, from its own concentration rows (a member's inherited figure is the category's)."""
+    return {r["subject"]: r.get("name") or r["subject"] for r in report["concentration"] if r.get("category")}
+
+
+def _figure_for(names: dict[str, str], category: str) -> str:
+    """'the figure for Separated rare-earth oxides': which category an inherited figure is, named (a broad category's
+    share read as a narrow member's, IEA's all-rare-earth separation share as dysprosium oxide's, is the first thing
+    an analyst questions)."""
+    return f"the figure for {names.get(category, category)}"
 
 
 def _no_share(row: dict[str, Any]) -> str:
@@ -219,6 +234,7 @@ def _end_uses(report: dict[str, Any], s: Style):
     if not end_uses:
         return None
     lines = []
+    names = _category_names(report)
     for e in end_uses[: s.top]:
         head = f"{e['name']} ({e['id']}" + (f", {e['sector']}" if e.get("sector") else "") + ")"
         items = []
@@ -229,12 +245,12 @@ def _end_uses(report: dict[str, Any], s: Style):
         for c in e["concentrated_inputs"][:2]:
             orgs = _names(c["organisations"])
             vintage = "; ".join(x for x in (vintage_words(c["edition"], c["year"]),
-                                            "its category's figure" if c.get("inherited_from") else "",
+                                            _figure_for(names, c["inherited_from"]) if c.get("inherited_from") else "",
                                             _no_share(c)) if x)  # fmt: skip
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
         restricted = [d for d in e.get("elements", []) if d["restricted_by"]]  # the text shows restricted elements; JSON has them all
         for d in restricted[:ELEMENTS_SHOWN]:
-            feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" + (" (its category's figure)" if f.get("inherited_from") else "")
+            feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" + (f" ({_figure_for(names, f['inherited_from'])})" if f.get("inherited_from") else "")
                              for f in d["feed"][:1])  # fmt: skip
             policies = "; ".join(_policy(p) for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
             orgs = _names(d["organisations"])
