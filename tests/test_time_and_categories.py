@@ -304,6 +304,24 @@ def test_an_expected_start_that_has_passed_is_named_as_begun_not_as_the_plant_s_
                      "(AU plant: construction expected from 2022-07, doc:plan, taken as begun)"]
 
 
+def test_a_plant_taken_as_operating_on_a_passed_expected_date_is_named_as_counted_supply():
+    """An expected start of operation that has passed puts the plant in the supply flow with no source saying it began:
+    the assumptions name each such plant (not one example among construction starts), so the reader can check it."""
+    G = plant_graph()
+    G.nodes["facility:au-plant"]["lifecycle"] = ["announced since 2022-06", "operating since 2026-06 expected per doc:plan"]
+    G.add_node("facility:au-plant-2", label="Facility", name="AU plant 2", country="AU",
+               lifecycle=["construction since 2022-07 expected per doc:plan", "operating since 2028 expected per doc:plan"])
+    G.add_edge("facility:au-plant-2", "material:ox", type="PRODUCES", sources=["doc:plan"])
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False)
+    rows = {a["kind"]: a for a in report["assumptions"]}
+    assert rows["expected_reached"]["count"] == 2
+    assert rows["expected_operating"]["text"] == ("of these, taken as operating and so counted as supply, though no source in the "
+                                                  "data says they began: 1 facility (AU plant: expected from 2026-06, doc:plan)")
+    assert [r["producer"] for r in report["pipeline"]] == ["facility:au-plant-2"]
+    early = chokepoint_report(G, as_of="2026-01-01", betweenness=False)
+    assert "expected_operating" not in {a["kind"] for a in early["assumptions"]}
+
+
 def test_production_of_an_element_stays_out_of_the_flow_and_is_said():
     """'Congo mined three quarters of the world's cobalt' names the element, not a form: no guess of the form."""
     G = plant_graph()

@@ -83,6 +83,8 @@ class Assumptions:
         "no_lifecycle": "a facility with no lifecycle or status is taken as operating: {n} facilities",
         "organisations": "organisations, countries and places have no lifecycle and are taken as producing: {n} producers",
         "expected_reached": "an expected start whose date has passed is taken as reached: {n} facilities ({example})",
+        "expected_operating": "of these, taken as operating and so counted as supply, though no source in the data says "
+                              "they began: {n} facilities ({example})",
         "policy_undated": "a policy with no dated states is taken as in force from its effective or announced date, "
                           "or as its status word says: {n} policies ({example})",
         "suspension_lapsed": "a suspension whose stated end has passed is taken to have ended then, the measure in force "
@@ -100,13 +102,23 @@ class Assumptions:
                      "with figures, whatever the date of a broader one's): {n} materials ({example})",
     }  # fmt: skip
 
+    NAMED = {"expected_operating": 3}
+    """Kinds whose row names its cases (up to this many, then "and N more"), not one example: a plant counted as
+    supply on a passed expected date is what an analyst checks first."""
+
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, str] = {}
+        self.named: dict[str, list[str]] = {}
 
     def note(self, kind: str, example: str | None = None) -> None:
         self.counts[kind] += 1
-        if example and kind not in self.examples:
+        if example and kind in self.NAMED:
+            self.named.setdefault(kind, []).append(example)
+            shown = self.named[kind]
+            more = self.counts[kind] - self.NAMED[kind]
+            self.examples[kind] = "; ".join(shown[: self.NAMED[kind]]) + (f"; and {more} more" if more > 0 else "")
+        elif example and kind not in self.examples:
             self.examples[kind] = example
 
     def rows(self) -> list[dict[str, Any]]:
@@ -167,6 +179,8 @@ def producer_activity(node: str, data: dict[str, Any], as_of: str, assumed: Assu
         per = f", {first.source}" if first.source else ""
         assumed.note("expected_reached", f"{data.get('name') or node}: {first.state} expected from {first.since}{per}, "
                                          "taken as begun")
+        if at.state == "operating":
+            assumed.note("expected_operating", f"{data.get('name') or node}: expected from {first.since}{per}")
     expected = at.next.since if at.next is not None and at.next.state in ("operating", "commissioning") else None
     return Activity(at.state == "operating", at.state, at.since, expected)
 
