@@ -6,6 +6,7 @@ Each graph is built so that the right answer is known by hand.
 import networkx as nx
 
 from supplygraph.graph.analyses.chokepoints import chokepoint_report
+from supplygraph.graph.views.report import render_report
 from supplygraph.graph.analyses.concentration import concentration
 from supplygraph.graph.analyses.flow import supply_flow
 
@@ -320,6 +321,31 @@ def test_a_plant_taken_as_operating_on_a_passed_expected_date_is_named_as_counte
     assert [r["producer"] for r in report["pipeline"]] == ["facility:au-plant-2"]
     early = chokepoint_report(G, as_of="2026-01-01", betweenness=False)
     assert "expected_operating" not in {a["kind"] for a in early["assumptions"]}
+
+
+def test_the_pipeline_says_what_a_capacity_counts_and_shows_figures_that_disagree():
+    """5,000 t/yr of feed is not 5,000 t/yr of oxide: the pipeline prints a capacity's basis where the source gives one,
+    and where two sources give the plant different capacities it prints both, each with its edition."""
+    G = plant_graph()
+    G.add_edge("facility:au-plant", "material:ox", type="PRODUCES", capacity_t=5000.0, basis="heavy rare-earth feed",
+               sources=["doc:plan"])
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False)
+    assert report["pipeline"][0]["capacity_t"] == 1000.0 and report["pipeline"][0]["capacity_basis"] is None
+    assert [(f["capacity_t"], f["basis"]) for f in report["pipeline"][0]["capacities"]] == [(1000.0, None), (5000.0, "heavy rare-earth feed")]
+    one = plant_graph()
+    one.remove_edges_from([("facility:au-plant", "material:ox")])
+    one.add_edge("facility:au-plant", "material:ox", type="PRODUCES", capacity_t=5000.0, basis="heavy rare-earth feed",
+                 sources=["doc:plan"])
+    text = " ".join(render_report(chokepoint_report(one, as_of="2026-12-06", betweenness=False), width=200).split())
+    assert "AU plant (AU, Lynas): announced, expected to operate from 2028, 5,000 t/yr of heavy rare-earth feed; would make oxide" in text
+    two = plant_graph()
+    two.remove_edges_from([("facility:au-plant", "material:ox")])
+    for amount, edition in ((23000.0, "Kallanish, Dec 2024"), (17500.0, "Mining Weekly, Feb 2024")):
+        two.add_edge("facility:au-plant", "material:ox", type="PRODUCES", capacity_t=amount, basis="REO", edition=edition,
+                     year=2027, sources=["doc:plan"])
+    text = " ".join(render_report(chokepoint_report(two, as_of="2026-12-06", betweenness=False), width=200).split())
+    assert ("expected to operate from 2028, 17,500 t/yr of REO (Mining Weekly, Feb 2024) or 23,000 t/yr of REO "
+            "(Kallanish, Dec 2024); would make oxide") in text
 
 
 def test_production_of_an_element_stays_out_of_the_flow_and_is_said():

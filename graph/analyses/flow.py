@@ -266,13 +266,13 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
             continue  # the fact no longer holds
         if since and day(since) > as_of:
             if produces:
-                waiting.append((source, target, attrs, since))
+                waiting.append((source, target, _with_basis(attrs, data), since))
             continue
         if produces or kind == "SUPPLIES":
             act = activity.get(source) or active(source)
             if not act.operating:
                 if produces:
-                    waiting.append((source, target, attrs, act.expected))
+                    waiting.append((source, target, _with_basis(attrs, data), act.expected))
                 continue
             if not produces and not (activity.get(target) or active(target)).operating:
                 continue
@@ -416,8 +416,21 @@ def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activ
     F._node[node] = attrs  # the node alone (F.add_node without its copy and checks): the edges go to a FlowGraph
 
 
+def _with_basis(attrs: dict, data: dict) -> dict:
+    """A waiting production fact's attributes with what its capacity counts (``basis`` in the data: "heavy rare-earth
+    feed", "REO") as ``capacity_basis``: the pipeline prints it beside the figure. Not kept on flow edges, where
+    ``basis`` is the weighing's (countries or organisations)."""
+    basis = data.get("basis")
+    return dict(attrs, capacity_basis=basis) if basis and attrs.get("capacity_t") else attrs
+
+
 def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, activity: dict[str, Activity]) -> list[dict[str, Any]]:
-    """Capacity that does not supply on the as-of date but is announced or being built: what it will make, when, by whom."""
+    """Capacity that does not supply on the as-of date but is announced or being built: what it will make, when, by whom.
+
+    ``capacity_t`` is the first figure found (the fact's, else the plant's), ``capacity_basis`` what it counts where
+    the source says (feed, not product, for Lynas's 5,000 t/yr), and ``capacities`` every distinct figure stated for
+    the plant and material with its basis, edition and year, so that sources that disagree (Eneabba: 17,500 or
+    23,000 t/yr REO) are both shown."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for producer, material, attrs, expected in waiting:
         act = activity.get(producer)
@@ -427,12 +440,20 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
             "producer": producer, "name": G.nodes[producer].get("name") or producer, "material": material,
             "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,
             "expected": expected, "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
+            "capacity_basis": attrs.get("capacity_basis") if attrs.get("capacity_t") else None,
             "country": _country_of(G, producer, links), "controlled_by": [o for o, _ in _add_controllers(G, F, producer, links)],
             "controller_names": [F.graph["controllers"][o]["name"] for o, _ in _add_controllers(G, F, producer, links)],
-            "sources": [],
+            "sources": [], "capacities": [],
         })  # fmt: skip
         row["expected"] = row["expected"] or expected
         row["sources"] = sorted(set(row["sources"]) | set(attrs.get("sources", ())))
+        if attrs.get("capacity_t"):
+            if row["capacity_basis"] is None and attrs["capacity_t"] == row["capacity_t"]:
+                row["capacity_basis"] = attrs.get("capacity_basis")
+            figure = {"capacity_t": attrs["capacity_t"], "basis": attrs.get("capacity_basis"), "edition": attrs.get("edition"),
+                      "year": attrs.get("year"), "sources": list(attrs.get("sources", ()))}  # fmt: skip
+            if all((f["capacity_t"], f["basis"], f["edition"]) != (figure["capacity_t"], figure["basis"], figure["edition"]) for f in row["capacities"]):
+                row["capacities"].append(figure)
     return sorted(rows.values(), key=lambda r: (day(r["expected"]) if r["expected"] else "9999", r["producer"], r["material"]))
 
 

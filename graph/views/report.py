@@ -282,14 +282,34 @@ def _pipeline(report: dict[str, Any], s: Style):
         r = made[0]
         who = ", ".join((r.get("controller_names") or r["controlled_by"])[:2])
         expected = next((m["expected"] for m in made if m.get("expected")), None)
-        capacity = next((m["capacity_t"] for m in made if m.get("capacity_t")), None)
         text = (f"{r['name']} ({', '.join(x for x in (r.get('country'), who) if x)}): {(r.get('state') or 'planned').replace('_', ' ')}"
                 + (f", expected to operate from {expected}" if expected else ", no start date in the sources")
-                + (f", {capacity:,.0f} t/yr" if capacity else "")
+                + _capacity_words(made)
                 + "; would make " + ", ".join(m["material_name"] for m in made))  # fmt: skip
         lines += s.bullet(text)
     lines += s.more(min(len(by_plant), s.top), len(by_plant), "plants")
     return f"Pipeline: capacity not operating on {report.get('as_of', 'the as-of date')} (it supplies nothing above)", lines
+
+
+def _capacity_words(made: list[dict[str, Any]]) -> str:
+    """', 5,000 t/yr of heavy rare-earth feed': a plant's capacity with what it counts where the source says (feed is
+    not product), and every figure, each with its edition, where sources disagree ('17,500 t/yr of REO (Mining
+    Weekly, Feb 2024) or 23,000 t/yr of REO (Kallanish, Dec 2024)'); '' without one."""
+    figures: dict[tuple, dict[str, Any]] = {}
+    for m in made:
+        for f in m.get("capacities") or ():
+            figures.setdefault((f["capacity_t"], f.get("basis"), f.get("edition")), f)
+    amounts = {f["capacity_t"] for f in figures.values()}
+    if len(amounts) > 1:
+        shown = sorted(figures.values(), key=lambda f: (f["capacity_t"], f.get("edition") or ""))
+        return ", " + " or ".join(f"{f['capacity_t']:,.0f} t/yr" + (f" of {f['basis']}" if f.get("basis") else "")
+                                  + (f" ({f.get('edition') or f.get('year')})" if f.get("edition") or f.get("year") else "")
+                                  for f in shown)  # fmt: skip
+    stated = next((f for f in figures.values() if f.get("basis")), None) or next(iter(figures.values()), None)
+    if stated is not None:  # the figure a fact states (the plant's own capacity_t says nothing of its basis)
+        return f", {stated['capacity_t']:,.0f} t/yr" + (f" of {stated['basis']}" if stated.get("basis") else "")
+    capacity = next((m["capacity_t"] for m in made if m.get("capacity_t")), None)
+    return f", {capacity:,.0f} t/yr" if capacity else ""
 
 
 def policy_words(p: dict[str, Any]) -> str:
