@@ -5,7 +5,7 @@ merged duplicates, deliveries to a facility given to its operator.
 
 from __future__ import annotations
 
-from .model import Extraction, ORG_LABELS, PREFIXES, allowed, slugify
+from .model import Extraction, ORG_LABELS, PREFIXES, allowed, slugify, POSSESSIVE_MARKS
 
 
 class Confirmation:
@@ -81,7 +81,7 @@ class OrgVerbs:
         withdrew its offer", "X suspended part of its output", "that X fits in its cars"), "his" or "her" a person ("X
         sold her stake"). The verb is a lower-case word; at most three more stand before the possessive."""
         before = self.w(m.start - 1)
-        if k >= self.s.end or before in self.v.PREPOSITIONS or before in ("the", "'s", "’s") or not self.doc[k].is_lower \
+        if k >= self.s.end or before in self.v.PREPOSITIONS or before in ("the", *POSSESSIVE_MARKS) or not self.doc[k].is_lower \
                 or self.w(k) in self.v.STOP:
             return None
         for q in range(k + 1, min(self.s.end, k + 5)):
@@ -97,7 +97,7 @@ class OrgVerbs:
         so that they read both as firms)."""
         for m in self.ms:
             y = self.at(m.end + 1) if self.w(m.end) == "," else None
-            if y is None or self.w(y.end) not in ("'s", "’s") or not self._org_appositive(y.end + 1):
+            if y is None or self.w(y.end) not in POSSESSIVE_MARKS or not self._org_appositive(y.end + 1):
                 continue
             for x in (m, y):
                 e = self.st.ent(x)

@@ -4,8 +4,7 @@ to, and other names of the subject ("formerly X").
 
 from __future__ import annotations
 
-from .grammar import POSSESSIVES
-from .model import Mention, ORG_LABELS
+from .model import Mention, ORG_LABELS, POSSESSIVES
 
 
 # "the company", "the ministry": a definite noun naming the kind of an organisation the document spoke of before

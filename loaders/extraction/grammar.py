@@ -10,13 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from .clauses import Clauses
-from .model import Mention, Sentence
+from .model import Mention, Sentence, POSSESSIVE_MARKS, POSSESSIVES
 from .qualifiers import Qualifiers
 
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
 _SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whereas", "from", "has", "have", "had"))
 """Words that end the reach of :meth:`Grammar.sites_after`: a clause, a source or another predicate begins."""
-POSSESSIVES = ("'s", "’s", "'", "’")
 _SITE_DETERMINERS = frozenset(("its", "their", "the", "company", *POSSESSIVES))
 _CONTAINERS = frozenset((frozenset, set, tuple, list, dict))
 """What :meth:`Grammar.triggers` may test without iterating it twice (not an iterator)."""
@@ -150,7 +149,7 @@ class Grammar(Clauses, Qualifiers):
 
     def head(self, m: Mention, pred) -> Mention:
         """For a possessor ("Baogang's United Front Work Department"), the thing possessed when it qualifies."""
-        if self.w(m.end) in ("'s", "’s", "'", "’"):
+        if self.w(m.end) in POSSESSIVES:
             possessed = self.at(m.end + 1)
             if possessed is not None and pred(possessed):
                 return possessed
@@ -481,10 +480,10 @@ class Grammar(Clauses, Qualifiers):
         for m in self.ms:
             if not (self.org(m) or self.st.label(m) in ("Facility",)):
                 continue
-            if self.w(m.end) in ("'s", "’s", "'", "’"):
+            if self.w(m.end) in POSSESSIVES:
                 continue  # "Shin-Etsu's group company X began ...": the possessor is not the subject
             prev = m.start - 1
-            while prev >= self.s.start and self.w(prev) in ("the", "'s", "’s", "a", "an"):
+            while prev >= self.s.start and self.w(prev) in ("the", *POSSESSIVE_MARKS, "a", "an"):
                 prev -= 1
             if prev >= self.s.start and self.w(prev) in self.v.PREPOSITIONS:
                 continue

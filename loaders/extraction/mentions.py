@@ -17,7 +17,7 @@ from .packed import formula, packed_mentions
 from .sites import made_at, operation_end, possessive_place_end, shared_kind
 from .sources import Sources
 from .vocabulary import WORDS
-from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence
+from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
 from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
@@ -358,7 +358,7 @@ class Mentions(Sources):
             return self._classify(doc, start, office, known)
         # a person: after a title, followed by ", (the) chief executive ...", "Sweden's minister", a given name, or a person's surname
         after_title = [w for w in lowers[end : end + 5] if w not in ("the", "a", "its", "an")]
-        title_at = 3 if after_title[2:3] in (["'s"], ["’s"]) else 1
+        title_at = 3 if possessive_at(after_title, 2) else 1
         person = (
             (before and before[-1] in TITLE_WORDS)
             or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words))
@@ -430,7 +430,7 @@ class Mentions(Sources):
                 and any(k.end == end and k.label_of_known in ("Place", "Country") for k in known):
             label, strong = "Company", True  # "Lithium Argentina": a commodity and a country name a firm (text.absorbable)
         listed = self._listed_sites(doc, start) if label is None and before[-1:] == [","] and lowers[end : end + 1] in ([","], ["and"]) else None
-        if label is None and lowers[end : end + 1] not in (["'s"], ["’s"]) and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
+        if label is None and not possessive_at(lowers, end) and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
             self.sites_to, self.site_noun = end, listed or ("mine" if before[-1:] == ["at"] else self.site_noun)
             return Mention(start, end, None, f"{text} {self.site_noun}", "Facility", True)  # "mines copper at A and B": each a mine
         site = self._site_end(doc, start, end) if label in (None, "Place") else None
@@ -531,7 +531,7 @@ class Mentions(Sources):
         """A known place or country follows the name at ``end`` after a comma: "Safi, Jordan" (not "X, Japan's largest
         maker", nor a demonym)."""
         return doc.lowers[end : end + 1] == [","] and any(
-            m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and doc.lowers[m.end : m.end + 1] not in (["'s"], ["’s"])
+            m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and not possessive_at(doc.lowers, m.end)
             for m in known)
 
     def _site_end(self, doc: Any, start: int, end: int) -> int | None:

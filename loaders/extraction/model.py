@@ -12,6 +12,17 @@ from typing import Any
 from .. import lexicon
 from ..gazetteer import KnownEntity
 
+POSSESSIVE_MARKS = ("'s", "’s")
+"""The possessive marks spaCy splits off a name ("Japan's" -> "Japan", "'s"); with a bare apostrophe ("Pilbara Minerals'
+mine") they are :data:`POSSESSIVES`. Every pass reads possessives through these two."""
+POSSESSIVES = (*POSSESSIVE_MARKS, "'", "’")
+
+
+def possessive_at(lowers: list[str], k: int) -> bool:
+    """Whether token ``k`` of ``lowers`` (lower-case words) is a possessive mark ("'s"); False past the end."""
+    return k < len(lowers) and lowers[k] in POSSESSIVE_MARKS
+
+
 ORG_LABELS = frozenset({"StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody"})
 
 PREFIXES = {

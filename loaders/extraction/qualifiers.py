@@ -6,9 +6,8 @@ that each stays a readable size."""
 
 from __future__ import annotations
 
-from .model import Mention
+from .model import Mention, POSSESSIVE_MARKS
 
-_POSSESSIVE_MARKS = ("'s", "’s")
 _QUALIFYING_LABELS = ("Country", "Place")
 
 
@@ -17,7 +16,7 @@ class Qualifiers:
 
     def qualifies_next(self, m: Mention) -> bool:
         """``m`` is a country or place in the possessive right before an organisation's name ("Japan's B")."""
-        if self.w(m.end) not in _POSSESSIVE_MARKS or self.st.label(m) not in _QUALIFYING_LABELS:
+        if self.w(m.end) not in POSSESSIVE_MARKS or self.st.label(m) not in _QUALIFYING_LABELS:
             return False
         following = self.at(m.end + 1)
         return following is not None and self.org(following)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .text import name_token
+from .model import POSSESSIVE_MARKS
 
 OPERATION_NOUNS = frozenset(("operation", "operations"))
 
@@ -72,7 +73,7 @@ def possessive_place_end(doc: Any, j: int, heads: frozenset[str]) -> int | None:
     """ "Voisey's Bay", "Martha's Vineyard"-like names: at ``j`` a possessive "'s" inside a capitalised name whose next
     word is a landform's ("Bay", "Island", "Creek": POSSESSIVE_PLACE_HEADS); the end of that word, or None. (Not "the
     Pentagon's Office": a possessive before any other word is the owner's.)"""
-    if doc.lowers[j] in ("'s", "’s") and j + 1 < len(doc) and doc.lowers[j + 1] in heads and doc[j + 1].is_title \
+    if doc.lowers[j] in POSSESSIVE_MARKS and j + 1 < len(doc) and doc.lowers[j + 1] in heads and doc[j + 1].is_title \
             and not doc[j - 1].whitespace_:
         return j + 2
     return None

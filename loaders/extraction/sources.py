@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import lexicon
-from .model import Mention
+from .model import Mention, possessive_at
 from .text import DATA_NOUNS, PUNDITS, SOURCE_WORDS, name_token
 from .vocabulary import WORDS
 
@@ -54,7 +54,7 @@ class Sources:
                 or (lowers[verb : verb + 1] or [""])[0] in self.v.LENDING_VERBS  # "X has lent US$150 million"
                 or self._grants_loan(lowers, end) or (lowers[start - 1 : start] and lowers[start - 1] in self.v.LENDER_NOUNS)
                 or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
-                or (lowers[end : end + 1] in (["'s"], ["’s"]) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
+                or (possessive_at(lowers, end) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
 
     def _adviser(self, lowers: list[str], start: int, end: int) -> bool:
         """An adviser to a deal, no party: "X acted as legal counsel", "X served as financial adviser to Y", "advised

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..discourse import FIRM_LABELS
-from ..model import Mention, ORG_LABELS
+from ..model import Mention, ORG_LABELS, POSSESSIVE_MARKS, POSSESSIVES
 
 
 _PLURAL_AGREEMENTS = frozenset(("agreements", "contracts", "deals", "memoranda", "partnerships"))
@@ -94,7 +94,7 @@ class Cooperation:
                             more = self.right(q + 1, self.org, limit=4) if q > listed and self.w(q - 1) == "and" else None
                             parties += [x for x in self.coordinated(more, self.org) if x not in parties] if more is not None else []
                         if self.w(k) == "with":
-                            owner = self.at_end(i - 2) if word == "venture" and self.w(i - 2) in ("'s", "’s") else None
+                            owner = self.at_end(i - 2) if word == "venture" and self.w(i - 2) in POSSESSIVE_MARKS else None
                             subj = owner if owner is not None and self.org(owner) else None  # "X, GM's joint venture with B": GM
                             subj = subj or (self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None)
                             subj = subj or self.left(i, self.org, limit=14)
@@ -159,7 +159,7 @@ class Cooperation:
                 self._supply(keys[0], keys[1], None, 0.65)
             if word == "venture":
                 jv = self.left(i, self.org, limit=4)
-                owner = self.at_end(i - 2) if (jv is None or jv.key in keys) and self.w(i - 2) in ("'s", "’s") else None
+                owner = self.at_end(i - 2) if (jv is None or jv.key in keys) and self.w(i - 2) in POSSESSIVE_MARKS else None
                 if owner is not None and self.w(owner.start - 1) == ",":
                     jv = self.at_end(owner.start - 1)  # "Ultium Cells, GM's joint venture with B": the appositive's head
                     jv = jv if jv is not None and self.org(jv) else None
@@ -171,11 +171,12 @@ class Cooperation:
                         self.st.add("SUBSIDIARY_OF", jv, p, self.s, 0.75)
 
     def _co_owner(self, i: int) -> bool:
-        """ "together" at ``i`` follows the agent of an ownership passive ("is owned by A together with B")."""
+        """ "together" at ``i`` follows the agent of an ownership passive ("is owned by A together with B": ``OWNED_PARTICIPLES``,
+        ``SHARED_OWNERSHIP_ADVERBS``, the ownership rules' data)."""
         agent = self.at_end(i)
         k = agent.start - 1 if agent is not None else i
         k -= self.w(k) == "the"
-        return self.w(k) == "by" and self.w(k - 1) in ("owned", "held", "controlled", "majority-owned", "jointly", "equally")
+        return self.w(k) == "by" and (self.w(k - 1) in self.v.OWNED_PARTICIPLES or self.w(k - 1) in self.v.SHARED_OWNERSHIP_ADVERBS)
 
     def _developed_with(self) -> None:
         """Something made or run together names its makers' cooperation: "a process developed by A with B", "the park,
@@ -188,7 +189,7 @@ class Cooperation:
                 continue
             partner = self.right(k + 1, self.org, limit=4)
             if partner is None or any(self.w(q) in self.v.PREPOSITIONS for q in range(k + 1, partner.start)) or self.hedged(i, partner.end) \
-                    or self.w(partner.end) in ("'s", "’s", "'", "’"):  # ("runs the plant with B's technology")
+                    or self.w(partner.end) in POSSESSIVES:  # ("runs the plant with B's technology")
                 continue
             verb = i - 2 if self.w(i - 1) == "-" and self.w(i - 2) == "co" else i  # ("co-developed": three tokens)
             by = self.passive_by(i, self.org, reach=3)[0] if self.w(i + 1) == "by" else None
@@ -244,7 +245,7 @@ class Cooperation:
                 target = self.over_insertion(target, i)
             elif self.w(into) in ("in", "into"):
                 first = self.right(by + 1, self.org, limit=2) if by is not None and by < into else None
-                if first is None and self.w(i - 1) in ("its", "their", "'s", "’s"):
+                if first is None and self.w(i - 1) in ("its", "their", *POSSESSIVE_MARKS):
                     first = self.its(i - 1) if self.w(i - 1) in ("its", "their") else self.at_end(i - 1)
                 first = first or self.left(i, self.org, limit=6)
                 investors = self.coordinated(first, self.org) if isinstance(first, Mention) and first.start > i \

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...gazetteer import normalise
-from ..grammar import POSSESSIVES
-from ..model import Entity, Mention, ORG_LABELS
+from ..model import Entity, Mention, ORG_LABELS, POSSESSIVE_MARKS, POSSESSIVES
 from ..text import place_core
 
 
@@ -24,7 +23,7 @@ class Facilities:
         m = self.at_or_in(i)
         e = self.st.ent(m)
         return m is not None and m.end == i + 1 and e is not None and e.label == "Company" and not e.confirmed \
-            and e.key not in self.st.used and self.w(m.start - 1) in ("its", "their", "'s", "’s", "the")
+            and e.key not in self.st.used and self.w(m.start - 1) in ("its", "their", *POSSESSIVE_MARKS, "the")
 
     def _demonym_at(self, i: int) -> bool:
         m = self.at_or_in(i)
@@ -47,7 +46,7 @@ class Facilities:
                 word = d[start - 1].lower_
                 if (self.st_mention_covers(start - 1) and not self._demonym_at(start - 1)) or word in (",", ";", ":"):
                     break
-                if word in self.v.STOP | {"'s", "’s", "'", "’", "(", "a", "an"} and word not in ("first", "second", "new"):
+                if word in self.v.STOP | {*POSSESSIVES, "(", "a", "an"} and word not in ("first", "second", "new"):
                     break
                 start -= 1
             place = None
@@ -170,7 +169,7 @@ class Facilities:
     def _where_place(self, start: int) -> Mention | None:
         """The place of "to Lulea, where the company's anode plant ...": a place just before ", where"."""
         k = start - 1
-        while k > self.s.start and (self.w(k) in ("the", "its", "their", "'s", "’s") or self.st_mention_covers(k)) \
+        while k > self.s.start and (self.w(k) in ("the", "its", "their", *POSSESSIVE_MARKS) or self.st_mention_covers(k)) \
                 and not (self.at_or_in(k) and self.st.label(self.at_or_in(k)) in ("Place", "Country")):
             k -= 1
         if self.w(k) == "where" and self.w(k - 1) == ",":
@@ -187,7 +186,7 @@ class Facilities:
         """
         if self.w(start - 1) in ("its", "their"):
             operator = self.its(start - 1)
-        elif self.w(start - 1) in ("'s", "’s"):
+        elif self.w(start - 1) in POSSESSIVE_MARKS:
             operator = self.at_end(start - 1)
         else:
             operator = self.subject if self.subject is not None and self.subject.end < start and self.org(self.subject) else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Mention, ORG_LABELS
+from ..model import Mention, ORG_LABELS, POSSESSIVE_MARKS
 
 
 class Location:
@@ -60,7 +60,7 @@ class Location:
                         self.st.add("LOCATED_IN", each, outer, self.s, 0.75)
         # "Estonia's Ida-Viru County"
         for m in self.ms:
-            if self.st.label(m) == "Country" and self.w(m.end) in ("'s", "’s") and not m.demonym:
+            if self.st.label(m) == "Country" and self.w(m.end) in POSSESSIVE_MARKS and not m.demonym:
                 nxt = self.at(m.end + 1)
                 if nxt is not None and self.st.label(nxt) == "Place":
                     self.st.add("LOCATED_IN", nxt, m, self.s, 0.85)
@@ -78,7 +78,7 @@ class Location:
                 continue
             for k in range(m.end + 1, min(self.s.end, m.end + 5)):
                 country = self.at(k)
-                if country is not None and self.st.label(country) == "Country" and self.w(country.end) in ("'s", "’s"):
+                if country is not None and self.st.label(country) == "Country" and self.w(country.end) in POSSESSIVE_MARKS:
                     head = next((q for q in range(country.end + 1, min(self.s.end, country.end + 9)) if self.w(q) in self.v.ORG_NOUNS), None)
                     if head is not None:
                         self.st.add("LOCATED_IN", m, country, self.s, 0.8)
@@ -151,7 +151,7 @@ class Location:
 
     def _attributive(self, m: Mention) -> bool:
         """A demonym, or a country's name used as one ("the US electric vehicle maker", "a Singapore subsidiary")."""
-        return m.demonym or self.st.label(m) == "Country" and self.w(m.end) not in ("'s", "’s", ",", "-") \
+        return m.demonym or self.st.label(m) == "Country" and self.w(m.end) not in (*POSSESSIVE_MARKS, ",", "-") \
             and self.doc[m.end].is_lower if m.end < self.s.end else False
 
     def _org_noun_after(self, demonym: Mention | None, reach: int) -> int | None:
@@ -175,7 +175,7 @@ class Location:
         located = self.w(k) == "in"
         k += located
         nxt = self.place_at(k) if located else self.at(k)  # ", in the north-west of C" (", the U.S. arm of": no place)
-        if nxt is not None and self.st.label(nxt) == "Country" and self.w(nxt.end) in ("'s", "’s"):
+        if nxt is not None and self.st.label(nxt) == "Country" and self.w(nxt.end) in POSSESSIVE_MARKS:
             inner = self.at(nxt.end + 1)
             if inner is not None and self.st.label(inner) == "Place":
                 self.st.add("LOCATED_IN", place, inner, self.s, 0.8)

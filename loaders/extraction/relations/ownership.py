@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import POSSESSIVES
-from ..model import Mention, ORG_LABELS
+from ..model import Mention, ORG_LABELS, POSSESSIVE_MARKS, POSSESSIVES
 from ..text import short_name
 
 
@@ -150,10 +149,10 @@ class Ownership:
                 self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
         # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"
         hyphenated = [i for w, at in self.positions.items() if w.endswith("%-owned") for i in at]  # "51%-owned"
-        for i in sorted(self.triggers(("owned", "held", "majority-owned", "wholly-owned", "controlled", "venture")) + hyphenated):
+        for i in sorted(self.triggers(self.v.OWNED_PARTICIPLES) + self.triggers(("venture",)) + hyphenated):
             if self.w(i) == "held" and not self._percent(i + 1, i + 2):
                 continue  # ("held" names an owner only with the share: "a company held 43% by A")
-            by = i + 2 if self.w(i + 1) in ("jointly", "equally") else i + 1
+            by = i + 2 if self.w(i + 1) in self.v.SHARED_OWNERSHIP_ADVERBS else i + 1
             if self.w(i) == "venture" and (self.w(i - 1) not in ("joint", "a", "the") or self.w(i + 1) != "of"):
                 continue  # ("a joint venture of B and C", "a venture of B and C")
             shares = self._shares_by(i + 1) if self.w(i) in ("owned", "held") else []
@@ -259,7 +258,7 @@ class Ownership:
                 self._holds(holder, target, pct)
         # "KU Leuven's Institute for Sustainable Metals": an institute of the organisation that possesses it
         for m in self.ms:
-            if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in ("'s", "’s"):
+            if self.st.label(m) == "ResearchInstitute" and self.w(m.start - 1) in POSSESSIVE_MARKS:
                 owner = self.at_end(m.start - 1)
                 if self.org(owner) and not self.hedged(owner.start, m.end):
                     self.st.add("SUBSIDIARY_OF", m, owner, self.s, 0.75)
@@ -268,7 +267,7 @@ class Ownership:
             j = i + 1 if self.w(i + 1) in ("company", "group", "firm") else i
             if self.w(i - 1) == "whose" and self.w(j + 1) in ("is", "was"):
                 child, parent = self.at_end(i - 2) if self.w(i - 2) == "," else None, self.right(j + 2, self.org, limit=2)
-            elif self.w(i - 1) in ("its", "'s", "’s"):
+            elif self.w(i - 1) in ("its", *POSSESSIVE_MARKS):
                 child = self.its(i - 1) if self.w(i - 1) == "its" else self.at_end(i - 1)
                 parent = self.right(j + 1, self.org, limit=2)
             else:
@@ -287,9 +286,9 @@ class Ownership:
             if self.w(i + 1) in ("of", "in"):
                 owned = self.right(i + 2, self.org, limit=2)
             k = i - 2
-            while owned is None and k >= holder.end and self.w(k) not in ("its", "'s", "’s"):
+            while owned is None and k >= holder.end and self.w(k) not in ("its", *POSSESSIVE_MARKS):
                 k -= 1
-            if owned is None and self.w(k) in ("'s", "’s"):
+            if owned is None and self.w(k) in POSSESSIVE_MARKS:
                 owned = self.at_end(k)
             elif owned is None and self.w(k) == "its":
                 owned = self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
@@ -311,7 +310,7 @@ class Ownership:
             agent = self.left(i, self.org, limit=3)
             if owned is None and agent is not None and self.w(agent.start - 1) in ("which", "that"):
                 owned, owner = self.relative_head(agent.start, self.org), agent  # "B, which A owns, ..."
-            if owned is None or owner is None or not self.org(owned) or self.w(owned.end) in ("%", "'s", "’s") \
+            if owned is None or owner is None or not self.org(owned) or self.w(owned.end) in ("%", *POSSESSIVE_MARKS) \
                     or self.hedged(i, owned.end) or self.st.label(owned) == "GovernmentBody":
                 continue
             self.st.add("SUBSIDIARY_OF", owned, owner, self.s, 0.75)
@@ -370,7 +369,7 @@ class Ownership:
             comma = next((q for q in range(of + 2, min(self.s.end, of + 5)) if self.w(q) == ","), None)
             target = self.at(comma + 1) if comma is not None and all(self.doc[q].is_lower for q in range(of + 1, comma)) else None
         if holder is None or target is None or not self.org(target) or self.st.label_of(holder) not in ORG_LABELS \
-                or self.w(target.end) in ("'s", "’s", "'", "’") or self.hedged(i, of + 1):  # ("a third of B's output")
+                or self.w(target.end) in POSSESSIVES or self.hedged(i, of + 1):  # ("a third of B's output")
             return
         for each in self.subjects(holder, i, self.org):
             self._holds(each, target, share)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import MONTHS, ORG_LABELS, Mention, Sentence, find_date
-from ..grammar import POSSESSIVES
+from ..model import MONTHS, ORG_LABELS, Mention, Sentence, find_date, POSSESSIVE_MARKS, POSSESSIVES
 from ..text import brief
 
 
@@ -242,7 +241,7 @@ class Policies:
                     self.st.add("ISSUED_BY", p, b, self.s, 0.75)
                 continue
             # "the European Union's Just Transition Fund"
-            if p.start >= 2 and self.w(p.start - 1) in ("'s", "’s"):
+            if p.start >= 2 and self.w(p.start - 1) in POSSESSIVE_MARKS:
                 owner = self.at_end(p.start - 1)
                 if owner is not None and self.st.label(owner) in ("GovernmentBody", "Country"):
                     self.st.add("ISSUED_BY", p, owner, self.s, 0.8)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..grammar import POSSESSIVES
-from ..model import Mention, ORG_LABELS
+from ..model import Mention, ORG_LABELS, POSSESSIVE_MARKS, POSSESSIVES
 
 
 NOT_YET = frozenset(("planned", "proposed", "future", "prospective", "potential", "envisaged", "intended"))
@@ -100,7 +99,7 @@ class Supply:
             if self.w(i + 1) not in ("include", "includes", "including", "are", "is"):
                 continue
             k = i - 1
-            while k >= self.s.start and self.w(k) not in ("'s", "’s", "its", "our", "'", "’") and i - k < 4:
+            while k >= self.s.start and self.w(k) not in (*POSSESSIVES, "its", "our") and i - k < 4:
                 k -= 1
             supplier = self.its(k) if self.w(k) in ("its", "our") else self.at_end(k)
             first = self.right(i + 2, self.org, limit=2)
@@ -278,7 +277,7 @@ class Supply:
             frm = next((k for k in range(i + 1, min(self.s.end, i + 12)) if self.w(k) in ("from", ";")), None)
             if frm is None or self.w(frm) != "from":
                 continue
-            if self.w(i - 1) in ("its", "their", "'s", "’s"):  # "Japan's imports of M from B", "its imports of M"
+            if self.w(i - 1) in ("its", "their", *POSSESSIVE_MARKS):  # "Japan's imports of M from B", "its imports of M"
                 importer = self.possessor(i - 1)
             else:  # ("The United States has mined no tungsten since 2015 and imports ...": the clause's subject)
                 opening = self.ms[0] if self.ms and self.ms[0].start <= self.s.start + (self.w(self.s.start) == "the") else None
