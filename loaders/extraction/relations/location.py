@@ -51,13 +51,20 @@ class Location:
                     or self.w(m.start - 1) == "and" and self.w(m.start - 2) == "," \
                     and self.st.label(self.at_end(m.start - 2)) == "Place":  # fmt: skip
                 self._place_chain(m)  # (a dateline "KIRUNA, Sweden -", a cell, "the State of Orissa, India", "in A, B, and C, D")
-        # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"
+        # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"; "the Lualaba province of Congo" (a place named with "the"
+        # and "of" another: its part)
         for m in self.ms:
             if self.st.label(m) in ("Place", "Facility") and self.w(m.end) == "in":
                 outer = self.place_at(m.end + 1)
                 if outer is not None and self.st.label(outer) in ("Place", "Country") and not self.hedged(m.start, outer.end):
                     for each in self.conjuncts(m, self.labelled(self.st.label(m))):  # "at Tenke and Kisanfu in Lualaba"
                         self.st.add("LOCATED_IN", each, outer, self.s, 0.75)
+            elif self.st.label(m) == "Place" and self.w(of := m.end + (self.w(m.end) in self.v.PLACE_HEADS)) == "of" \
+                    and self.w(m.start - 1) == "the":  # "the Pilbara region of Western Australia", "the Lualaba province of P"
+                outer = self.place_at(of + 1)
+                if outer is not None and outer.start <= of + 2 and self.st.label(outer) in ("Place", "Country") \
+                        and self.w(outer.end) not in POSSESSIVE_MARKS and not self.hedged(m.start, outer.end):
+                    self.st.add("LOCATED_IN", m, outer, self.s, 0.75)
         # "Estonia's Ida-Viru County"
         for m in self.ms:
             if self.st.label(m) == "Country" and self.w(m.end) in POSSESSIVE_MARKS and not m.demonym:
