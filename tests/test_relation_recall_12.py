@@ -28,3 +28,19 @@ def test_a_place_named_with_the_and_of_another_is_in_it(extractor):
             ("LOCATED_IN", "Tarn mine", "Kivu province"), ("LOCATED_IN", "Ash mine", "Fraser Range")} <= facts, facts
     assert not any(kind == "LOCATED_IN" and target == "Western Australia" and source.endswith("mine")
                    for kind, source, target in facts), facts  # (the mine is in the region, said once)
+
+
+def test_a_material_a_participle_describes_comes_from_the_sites_it_names(extractor):
+    """ "M produced at the A smelter", "M shipped from the A and B mines", "M made at its A plant" (a reduced relative
+    clause, SOURCE_PARTICIPLES): each site makes M; after "from", it supplies the plant that takes M. "shipped from" is
+    no supply by the taker to the source, and the place after the site locates the site, it makes nothing."""
+    facts = named_facts(extractor, "Birch Metals refines nickel at its Tarn refinery from nickel matte produced at the "
+                                   "Kestrel smelter in Norway.\n\n"
+                                   "Orion Cobalt makes cobalt sulfate at its Elm refinery from cobalt hydroxide shipped from "
+                                   "the Ash and Oak mines.\n\n"
+                                   "Pine Graphite sells spherical graphite made at its Cedar plant to battery makers.\n")
+    assert {("PRODUCES", "Kestrel smelter", "nickel matte"), ("SUPPLIES", "Kestrel smelter", "Tarn refinery"),
+            ("PRODUCES", "Ash mine", "cobalt hydroxide"), ("PRODUCES", "Oak mine", "cobalt hydroxide"),
+            ("SUPPLIES", "Ash mine", "Elm refinery"), ("SUPPLIES", "Oak mine", "Elm refinery"),
+            ("PRODUCES", "Cedar plant", "spherical graphite")} <= facts, facts
+    assert not {("SUPPLIES", "Elm refinery", "Ash mine"), ("PRODUCES", "Norway", "nickel matte")} & facts, facts

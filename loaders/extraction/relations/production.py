@@ -129,6 +129,7 @@ class Production:
             self._made_in(i)
         self._made_from()
         self._source_sites()
+        self._participle_sources()
 
     def _source_sites(self) -> None:
         """ "supply M from its refinery at P", "fed with M from Pilbara Minerals' Pilgangoora Operation": the site a
@@ -143,6 +144,26 @@ class Production:
             owner = self.possessor(site.start - 1)
             if owner is not None and self.st.label_of(owner) in ORG_LABELS:
                 self.st.add("PRODUCES", owner, material, self.s, 0.65)
+
+    def _participle_sources(self) -> None:
+        """ "M produced at the A and B plants", "M shipped from its Sudbury operations", "M trucked from Rio's C mine": a
+        material a participle describes (no "be": a reduced relative clause, ``SOURCE_PARTICIPLES``) is made at each site
+        named after "at" or "from"; when the material itself follows "from" ("refines cobalt at its C refinery from M
+        produced at A"), each site supplies the facility before it, where the clause's producer works."""
+        for i in self.triggers(self.v.SOURCE_PARTICIPLES):
+            material = self.at_end(i)
+            if self.w(i + 1) not in ("at", "from") or material is None or self.st.label(material) != "Material":
+                continue
+            first = self.site_at(i + 2)
+            if first is None or self.hedged(material.start, first.end) or any(self.w(k) in NOT_YET for k in range(i, first.end)):
+                continue
+            frm = material.start - 1 - (self.w(material.start - 1) == "the")
+            taker = self.left(frm, self.labelled("Facility"), limit=15, stop=(";",)) if self.w(frm) == "from" else None
+            for site in self.coordinated(first, self.labelled("Facility")):
+                if taker is not None and taker.key != site.key:
+                    self._supply(site, taker, material, 0.7)  # (the site makes the material it supplies)
+                else:
+                    self.st.add("PRODUCES", site, material, self.s, 0.7)
 
     def _made_from(self) -> None:
         """ "M is made from M0", "M, made from M0, ...": M0 feeds M; "M0 is the intermediate from which M1 and M2 are
@@ -190,8 +211,8 @@ class Production:
     def _places_after(self, i: int, reach: int) -> list[Mention]:
         """The places of the first "in P1, P2 and P3" within ``reach`` words from ``i`` (none past a clause's end)."""
         for k in range(i, min(self.s.end, i + reach)):
-            if self.w(k) in (",", ";", ":", "which", "that", "where", "from", "by", "for"):
-                return []
+            if self.w(k) in (",", ";", ":", "which", "that", "where", "from", "by", "for") or self.site_at(k + 1) is not None:
+                return []  # ("M produced at the B smelter in P": the place locates the smelter, which makes M)
             if self.w(k) == "in":
                 first = self.at(k + 2) if self.w(k + 1) == "the" else self.at(k + 1)
                 is_place = self.labelled("Place", "Country")

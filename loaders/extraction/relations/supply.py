@@ -25,6 +25,8 @@ class Supply:
                 continue  # a noun after an adjective: "purchased mixed feed", "its combined exports"
             if self.st_mention_covers(i):
                 continue  # a word of a name, not a verb: "China's heavy rare earth feed"
+            if self.w(i + 1) == "from" and self.st.label(self.at_end(i)) == "Material":
+                continue  # a participle that says where the material comes from: "matte shipped from B" (production's)
             if before in ("while", "whereas", "but", "the"):
                 continue  # a noun that opens its own clause, not a verb of the party before: "X took 1,300 t, while exports to B stayed weak"
             supplier = self.left(i, self.flow_end, limit=12, stop=(";",))
