@@ -44,3 +44,16 @@ def test_a_material_a_participle_describes_comes_from_the_sites_it_names(extract
             ("SUPPLIES", "Ash mine", "Elm refinery"), ("SUPPLIES", "Oak mine", "Elm refinery"),
             ("PRODUCES", "Cedar plant", "spherical graphite")} <= facts, facts
     assert not {("SUPPLIES", "Elm refinery", "Ash mine"), ("PRODUCES", "Norway", "nickel matte")} & facts, facts
+
+
+def test_an_owner_or_parent_named_by_a_noun_owns_the_firm_and_runs_the_site(extractor):
+    """The nominal forms of ownership (PARENT_NOUNS, OPERATOR_NOUNS): "A, the owner of B" and "A is the parent company of
+    B" make B A's subsidiary, "A, the owner of the X mine" runs it (as "the mine, which is owned by A" does); "the owner
+    of a stake in B" owns no B."""
+    facts = named_facts(extractor, "Kestrel Mining Ltd holds 40% of Orion Holdings Ltd, the owner of Birch Metals Ltd.\n\n"
+                                   "Oak Resources Inc is the parent company of Pine Graphite Ltd.\n\n"
+                                   "Elm Metals Ltd, the owner of the Tarn mine, reported higher output.\n\n"
+                                   "Birch Metals Ltd, the owner of a stake in Pine Graphite Ltd, reported higher output.\n")
+    assert {("SUBSIDIARY_OF", "Birch Metals Ltd", "Orion Holdings Ltd"), ("SUBSIDIARY_OF", "Pine Graphite Ltd", "Oak Resources Inc"),
+            ("OPERATES", "Elm Metals Ltd", "Tarn mine"), ("HOLDS_STAKE_IN", "Kestrel Mining Ltd", "Orion Holdings Ltd")} <= facts, facts
+    assert ("SUBSIDIARY_OF", "Pine Graphite Ltd", "Birch Metals Ltd") not in facts, facts

@@ -16,6 +16,7 @@ class Ownership:
 
     def _subsidiary(self) -> None:
         d = self.doc
+        self._parent_of()
         for i in self.triggers(self.v.SUBSIDIARY_NOUNS | {"company"}):
             word = self.w(i)
             if word == "company" and self.w(i - 1) != "group":
@@ -101,6 +102,19 @@ class Ownership:
                 self.ms.sort(key=lambda x: x.start)
                 self.st.add("SUBSIDIARY_OF", e, owner, self.s, 0.8)
                 self.st.add("LOCATED_IN", e, place, self.s, 0.7)
+
+    def _parent_of(self) -> None:
+        """ "A, the owner of B", "A is the parent company of B": B is A's subsidiary (``PARENT_NOUNS``;
+        the inverse of "B, a unit of A"; a facility's owner runs it, read by the facility rules)."""
+        for i in self.triggers(self.v.PARENT_NOUNS):
+            of = i + 1 + (self.w(i + 1) == "company")
+            if self.w(of) != "of" or self.hedged(i, of + 1):
+                continue
+            child, parent = self.right(of + 1, self.org, limit=2), self.left(i, self.org, limit=6)
+            gap = set(self.s.lowers[parent.end : i]) if parent is not None else set()
+            if child is not None and parent is not None and child.key != parent.key and gap <= {",", "the", "is", "was", "remains", "its", "sole"} \
+                    and gap & {",", "is", "was", "remains"}:
+                self.st.add("SUBSIDIARY_OF", child, parent, self.s, 0.8)
 
     def _acquisition(self) -> None:
         """Purchases, acquisitions, sales of stakes and ownership: the firm bought is a subsidiary of the buyer."""
