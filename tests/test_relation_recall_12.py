@@ -57,3 +57,18 @@ def test_an_owner_or_parent_named_by_a_noun_owns_the_firm_and_runs_the_site(extr
     assert {("SUBSIDIARY_OF", "Birch Metals Ltd", "Orion Holdings Ltd"), ("SUBSIDIARY_OF", "Pine Graphite Ltd", "Oak Resources Inc"),
             ("OPERATES", "Elm Metals Ltd", "Tarn mine"), ("HOLDS_STAKE_IN", "Kestrel Mining Ltd", "Orion Holdings Ltd")} <= facts, facts
     assert ("SUBSIDIARY_OF", "Pine Graphite Ltd", "Birch Metals Ltd") not in facts, facts
+
+
+def test_customers_named_after_their_role_are_supplied(extractor):
+    """ "sells M to its two ultimate shareholders, A and B", "makes M at its plant for its shareholders A and B" (a role
+    noun of PARTY_ROLES between the preposition and the names, ``Grammar.role_party``): each is a customer; "to its
+    customers, and B buys" names none (a new clause)."""
+    facts = named_facts(extractor, "Birch Metals Ltd sells its nickel concentrate to its two ultimate shareholders, Oak "
+                                   "Mining Ltd and Pine Lithium Ltd, at a price set by the market.\n\n"
+                                   "Orion Nickel Ltd produces nickel matte at its Tarn smelter for its shareholders Elm "
+                                   "Resources Ltd and Ash Holdings Ltd.\n\n"
+                                   "Teak Cobalt Ltd sells cobalt hydroxide to its customers, and Cedar Mining Ltd buys "
+                                   "nickel ore.\n")
+    assert {("SUPPLIES", "Birch Metals Ltd", "Oak Mining Ltd"), ("SUPPLIES", "Birch Metals Ltd", "Pine Lithium Ltd"),
+            ("SUPPLIES", "Orion Nickel Ltd", "Elm Resources Ltd"), ("SUPPLIES", "Orion Nickel Ltd", "Ash Holdings Ltd")} <= facts, facts
+    assert ("SUPPLIES", "Teak Cobalt Ltd", "Cedar Mining Ltd") not in facts, facts

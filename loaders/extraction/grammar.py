@@ -155,6 +155,20 @@ class Grammar(Clauses, Qualifiers):
                 return possessed
         return m
 
+    def role_party(self, k: int, pred) -> Mention | None:
+        """The party a role phrase from ``k`` names before its name: "its two ultimate shareholders, A and B", "its
+        shareholders A", "the carmaker's partner, B" (a determiner, up to three lower-case words and a ``PARTY_ROLES``
+        noun, then the name); None when no such phrase stands at ``k``."""
+        q = k + (self.w(k) in ("its", "their", "the"))
+        q = q + 1 if self.w(q) in POSSESSIVES else q
+        stop = min(q + 3, self.s.end)
+        while q < stop and self.doc[q].is_lower and self.w(q) not in self.v.PARTY_ROLES and self.at_or_in(q) is None:
+            q += 1
+        if q == k or self.w(q) not in self.v.PARTY_ROLES:
+            return None
+        named = self.at(q + 1 + (self.w(q + 1) == ","))
+        return named if named is not None and pred(named) else None
+
     def at(self, i: int) -> Mention | None:
         for m in self.ms:
             if m.start == i:

@@ -240,12 +240,14 @@ class Production:
                         for mat in materials:
                             self.st.add("USED_IN", mat, use, self.s, 0.75)
                 customer = self.at(k + 2) if self.w(k + 1) == "the" else self.at(k + 1)
+                customer = customer or self.role_party(k + 1, self.org)  # ("for its shareholders A and B")
                 if producer is not None and self.org(customer):  # "makes M for the Department of Defense and for B"
                     supplier = self.st._key(producer)
                     if self.st.label_of(supplier) == "Facility":
                         supplier = next(iter(self.st.into.get(("OPERATES", supplier), [])), None)
                     if supplier is not None and self.st.label_of(supplier) in ORG_LABELS and not self.hedged(i, customer.end):
-                        self._supply(supplier, customer, materials[0], 0.7)
+                        for each in self.coordinated(customer, self.org):  # ("for its shareholders A and B")
+                            self._supply(supplier, each, materials[0], 0.7)
             if word == "from":
                 for src in self._objects(k + 1, "Material"):
                     for mat in materials:

@@ -61,7 +61,8 @@ class Supply:
                         customer = self.right(to + 3, self.labelled("Country"), limit=1)  # "sells M to customers in A and B"
                     elif to is not None and self.w(to) == "to":
                         customer = self.right(to + 1, lambda m: self.flow_end(m)
-                                              and not (m.demonym and self.w(m.end) in self.v.FACILITY_NOUNS), limit=3)
+                                              and not (m.demonym and self.w(m.end) in self.v.FACILITY_NOUNS), limit=3) \
+                            or self.role_party(to + 1, self.org)  # ("to its two shareholders, A and B")
                         # ("to Chinese separators" is China, "to its Malaysian refinery" is no customer)
                     source = self.right(mats[-1].end, self.labelled("Facility"), limit=3)
                     planned = source is not None and any(self.w(k) in NOT_YET for k in range(mats[-1].end, source.end))
