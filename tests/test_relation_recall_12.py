@@ -72,3 +72,16 @@ def test_customers_named_after_their_role_are_supplied(extractor):
     assert {("SUPPLIES", "Birch Metals Ltd", "Oak Mining Ltd"), ("SUPPLIES", "Birch Metals Ltd", "Pine Lithium Ltd"),
             ("SUPPLIES", "Orion Nickel Ltd", "Elm Resources Ltd"), ("SUPPLIES", "Orion Nickel Ltd", "Ash Holdings Ltd")} <= facts, facts
     assert ("SUPPLIES", "Teak Cobalt Ltd", "Cedar Mining Ltd") not in facts, facts
+
+
+def test_a_relative_clause_after_a_site_s_place_and_appositive_is_the_site_s(extractor):
+    """ "the plant at P1 in P2, which makes M", "the X mine in the P1 of P2, the largest mine in the world, which produces
+    M" (``Grammar.relative_head`` past a chain of places and a long appositive): the site makes M, not the sentence's
+    subject."""
+    facts = named_facts(extractor, "Oak Mining Ltd feeds Birch Metals' conversion plant at Leoben in Styria, which makes "
+                                   "tungsten oxide and tungsten carbide powder for cutting tools.\n\n"
+                                   "Orion Mining Ltd operates the Tarn mine in the South West of Western Australia, the "
+                                   "largest hard-rock lithium mine in the world, which produces lithium concentrate.\n")
+    assert {("PRODUCES", "Leoben plant", "tungsten oxide"), ("PRODUCES", "Leoben plant", "tungsten carbide powder"),
+            ("PRODUCES", "Tarn mine", "lithium concentrate")} <= facts, facts
+    assert not {("PRODUCES", "Oak Mining Ltd", "tungsten oxide"), ("PRODUCES", "Orion Mining Ltd", "lithium concentrate")} & facts, facts

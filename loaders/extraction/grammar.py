@@ -250,10 +250,12 @@ class Grammar(Clauses, Qualifiers):
                 if self.w(j - 1) == "and":  # "X, which A is building ... and which is designed to ...": X's second clause
                     j = next((q for q in range(j - 2, max(self.s.start, j - 25) - 1, -1) if self.w(q) == "which" and self.w(q - 1) == ","), j)
                 head = self.at_end(j - 1) if self.w(j - 1) == "," else self.at_end(j)
-                if head is not None and not pred(head) and self.st.label(head) in ("Place", "Country"):
-                    head = self._located_head(head)  # "a plant in Belfast that recovers ...": the plant, not Belfast
-                elif head is None:  # "X, the Y subsidiary that smelts ...": the name the appositive describes
-                    head = self.appositive_head(j, pred)
+                if head is None:  # "X, the Y subsidiary that smelts ...": the name the appositive describes (or its place:
+                    head = self.appositive_head(j, lambda m: pred(m) or self.st.label(m) in ("Place", "Country"), 14)
+                for _ in range(3):  # "the X mine in P1 of P2, the largest mine in the world, which ...")
+                    if head is None or pred(head) or self.st.label(head) not in ("Place", "Country"):
+                        break
+                    head = self._located_head(head)  # "a plant in Belfast that ...", "the plant at P1 in P2, which ...": the plant
                 return head if head is not None and pred(head) else None
             if self.w(k) in (";", ":") or self.at(k) is not None or self.w(k) == "and" and self.w(k - 1) == ",":
                 break  # (", and converts it": the main clause again)
@@ -289,10 +291,10 @@ class Grammar(Clauses, Qualifiers):
             return self.at_end(opening) if opening is not None else None
         return self.at_end(k)
 
-    def appositive_head(self, i: int, pred) -> Mention | None:
+    def appositive_head(self, i: int, pred, reach: int = 7) -> Mention | None:
         """The name an appositive holding ``i`` describes: "X, the vehicle owned by ...", "X, a plant operated by ...",
-        "X, the company's Malaysian unit" (a comma, a determiner and at most five words before ``i``)."""
-        for k in range(i - 1, max(self.s.start, i - 7) - 1, -1):
+        "X, the company's Malaysian unit" (a comma, a determiner and at most ``reach`` - 2 words before ``i``)."""
+        for k in range(i - 1, max(self.s.start, i - reach) - 1, -1):
             word = self.w(k)
             if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
                 head = self._named_before(k)
