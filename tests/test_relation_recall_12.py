@@ -85,3 +85,12 @@ def test_a_relative_clause_after_a_site_s_place_and_appositive_is_the_site_s(ext
     assert {("PRODUCES", "Leoben plant", "tungsten oxide"), ("PRODUCES", "Leoben plant", "tungsten carbide powder"),
             ("PRODUCES", "Tarn mine", "lithium concentrate")} <= facts, facts
     assert not {("PRODUCES", "Oak Mining Ltd", "tungsten oxide"), ("PRODUCES", "Orion Mining Ltd", "lithium concentrate")} & facts, facts
+
+
+def test_a_place_participle_after_an_appositive_s_noun_locates_the_name_it_describes(extractor):
+    """ "A, a B Group company headquartered in P": A is in P (the participle follows the appositive's noun, not B);
+    "B, a company based in P" and "B is a company based in P" stay B's."""
+    facts = named_facts(extractor, "Elm Energy Ltd, a Birch Group company headquartered in Osaka, today announced a deal.\n\n"
+                                   "Oak Holdings Ltd bought Pine Group, a company based in Perth.\n")
+    assert {("LOCATED_IN", "Elm Energy Ltd", "Osaka"), ("LOCATED_IN", "Pine Group", "Perth")} <= facts, facts
+    assert not {("LOCATED_IN", "Birch Group", "Osaka"), ("LOCATED_IN", "Oak Holdings Ltd", "Perth")} & facts, facts

@@ -15,6 +15,9 @@ class Location:
                 continue
             place = self.right(i + 2, self.labelled("Place", "Country"), limit=1)
             who = self.left(i, self.maker, limit=8)
+            between = self.s.lowers[who.end : i] if who is not None else []
+            if between and between[-1] in self.v.ORG_NOUNS and all(self.doc[k].is_lower for k in range(who.end, i)):
+                who = self.appositive_head(who.start, self.maker) or who  # "A, a B Group company headquartered in P": A
             if self.w(i - 1) in ("is", "are", "was", "were"):  # "A, a subsidiary of B, is based in P" (but "B, a maker based in P")
                 who = self.over_insertion(who, i, self.maker)
             if place is None or who is None:
