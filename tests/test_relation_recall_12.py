@@ -94,3 +94,13 @@ def test_a_place_participle_after_an_appositive_s_noun_locates_the_name_it_descr
                                    "Oak Holdings Ltd bought Pine Group, a company based in Perth.\n")
     assert {("LOCATED_IN", "Elm Energy Ltd", "Osaka"), ("LOCATED_IN", "Pine Group", "Perth")} <= facts, facts
     assert not {("LOCATED_IN", "Birch Group", "Osaka"), ("LOCATED_IN", "Oak Holdings Ltd", "Perth")} & facts, facts
+
+
+def test_sites_that_share_their_head_noun_are_each_in_the_place_after_it(extractor):
+    """ "the Kestrel and Tarn plants in Norway", "the Ash and Oak mines in Chile": the last site's name stops before the
+    shared plural noun; both sites are in the place."""
+    facts = named_facts(extractor, "Birch Metals refines cobalt at its Elm refinery from nickel matte produced at the "
+                                   "Kestrel and Tarn plants in Norway.\n\n"
+                                   "Orion Copper Ltd runs the Ash and Oak mines in Chile.\n")
+    assert {("LOCATED_IN", "Kestrel plant", "Norway"), ("LOCATED_IN", "Tarn plant", "Norway"),
+            ("LOCATED_IN", "Ash mine", "Chile"), ("LOCATED_IN", "Oak mine", "Chile")} <= facts, facts

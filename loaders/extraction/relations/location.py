@@ -57,8 +57,10 @@ class Location:
         # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"; "the Lualaba province of Congo" (a place named with "the"
         # and "of" another: its part)
         for m in self.ms:
-            if self.st.label(m) in ("Place", "Facility") and self.w(m.end) == "in":
-                outer = self.place_at(m.end + 1)
+            head = self.w(m.end)  # ("the A and B plants in P": the last site's name stops before the shared noun)
+            end = m.end + (self.st.label(m) == "Facility" and (head in self.v.FACILITY_NOUNS or head[:-1] in self.v.FACILITY_NOUNS))
+            if self.st.label(m) in ("Place", "Facility") and self.w(end) == "in":
+                outer = self.place_at(end + 1)
                 if outer is not None and self.st.label(outer) in ("Place", "Country") and not self.hedged(m.start, outer.end):
                     for each in self.conjuncts(m, self.labelled(self.st.label(m))):  # "at Tenke and Kisanfu in Lualaba"
                         self.st.add("LOCATED_IN", each, outer, self.s, 0.75)
