@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.documents import read_text
 from supplygraph.loaders.extraction import Extractor
 
 from .test_relation_grammar import named_facts
@@ -104,3 +105,17 @@ def test_sites_that_share_their_head_noun_are_each_in_the_place_after_it(extract
                                    "Orion Copper Ltd runs the Ash and Oak mines in Chile.\n")
     assert {("LOCATED_IN", "Kestrel plant", "Norway"), ("LOCATED_IN", "Tarn plant", "Norway"),
             ("LOCATED_IN", "Ash mine", "Chile"), ("LOCATED_IN", "Oak mine", "Chile")} <= facts, facts
+
+
+def test_a_site_or_firm_bought_in_a_relative_clause_is_no_supply(extractor):
+    """ "the X mine in P, which it bought from B in 2021", "the X mine, which B bought from C": an acquisition of what the
+    relative clause is about, no supply to the place or the seller (the seller stays a firm); "M, which it buys from B"
+    is a purchase of goods."""
+    facts = named_facts(extractor, "Birch Metals also owns the Tarn mine in Chile, which it bought from Oak Mining in 2021.\n\n"
+                                   "Pine Lithium sold the Kestrel mine, which Elm Resources bought in 2021 from Ash Holdings.\n\n"
+                                   "Teak Cathodes makes cathodes from nickel sulfate, which it buys from Cedar Nickel.\n")
+    found = extractor.extract(read_text("Birch Metals also owns the Tarn mine in Chile, which it bought from Oak Mining.",
+                                        True).blocks).as_dict()
+    assert "Oak Mining" in {e["name"] for e in found["entities"]}
+    assert ("SUPPLIES", "Cedar Nickel", "Teak Cathodes") in facts, facts
+    assert not any(kind == "SUPPLIES" and source in ("Oak Mining", "Ash Holdings") for kind, source, _ in facts), facts

@@ -127,6 +127,11 @@ class Supply:
             agent = self.passive_by(i, self.org_or_country, reach=3)[0] if frm is not None and self.is_passive(i) else None
             if frm is None or any(self.st.label(m) not in SUPPLIED and m is not agent for m in self.ms if i < m.start < frm):
                 continue  # ("M was bought by A from B": A bought it)
+            if self._bought_site(i):  # ("the X mine in P, which it bought from B": an acquisition, no supply; B sold a site,
+                seller = self.right(frm + 1, self.org, limit=2)  # so a firm it is)
+                if seller is not None:
+                    self.st.ent(seller).confirmed = True
+                continue
             seller = self.right(frm + 1, self.flow_end, limit=2)
             # (a plant sells through its operator: "buy magnets from the Sumter factory", see _supply)
             buyer = agent or self.left(i, lambda m: self.org_or_country(m) and not m.demonym, limit=3) or self.clause_subject(i) \
@@ -148,6 +153,18 @@ class Supply:
             customer = self.right(to + 1, self.org_or_country, limit=2)
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
+
+    def _bought_site(self, i: int) -> bool:
+        """The verb at ``i`` buys what a relative clause is about, and that is a site or a firm: "the X mine in P, which
+        it bought from B in 2021", "X, which A bought from B" (the object gapped; a material's "which it buys" is a
+        purchase of goods)."""
+        rel = next((k for k in range(i - 1, max(self.s.start, i - 6) - 1, -1) if self.w(k) in ("which", "that")), None)
+        if rel is None or self.w(rel - 1) != "," or rel == i - 1 or self.right(i + 1, self.labelled(*SUPPLIED), limit=3):
+            return False  # ("A, which bought M from B": the relative pronoun is the buyer, M what is bought)
+        head = self.at_end(rel - 1)
+        if head is not None and self.st.label(head) in ("Place", "Country"):
+            head = self._located_head(head)  # ("the X mine in Finland, which ...": the mine)
+        return head is not None and self.maker(head)
 
     def _origin(self) -> None:
         """ "Much of China's heavy rare earth feed comes from Myanmar", "Its ore comes from the X mine": the possessor
