@@ -119,3 +119,15 @@ def test_a_site_or_firm_bought_in_a_relative_clause_is_no_supply(extractor):
     assert "Oak Mining" in {e["name"] for e in found["entities"]}
     assert ("SUPPLIES", "Cedar Nickel", "Teak Cathodes") in facts, facts
     assert not any(kind == "SUPPLIES" and source in ("Oak Mining", "Ash Holdings") for kind, source, _ in facts), facts
+
+
+def test_a_second_site_after_a_relative_clause_keeps_the_verb(extractor):
+    """ "owns the X mine in P, which it bought from B in 2021, and the Y refinery in Q": the verb's object list goes on
+    past the relative clause (whose own party, B, runs nothing); "operates the X mine, which supplies the Y smelter, and
+    the Z refinery runs on ..." is a new clause."""
+    facts = named_facts(extractor, "Birch Metals also owns the Tarn mine in Chile, which it bought from Oak Mining in 2021, "
+                                   "and the Elm refinery in Peru, whose restart has been shelved.\n\n"
+                                   "Pine Cobalt operates the Ash mine, which supplies the Kestrel smelter, and the Cedar "
+                                   "refinery runs on imported ore.\n")
+    assert {("OPERATES", "Birch Metals", "Tarn mine"), ("OPERATES", "Birch Metals", "Elm refinery")} <= facts, facts
+    assert not {("OPERATES", "Oak Mining", "Elm refinery"), ("OPERATES", "Pine Cobalt", "Cedar refinery")} & facts, facts

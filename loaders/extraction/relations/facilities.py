@@ -252,7 +252,9 @@ class Facilities:
                                                                                or self.w(near.end + 1) in self.v.INSERTION_OPENERS) \
                         else None  # (an anaphor, "The company also operates", is resolved by the subject's rules; "A, a unit of B, runs": A)
                     who = self.relative_head(verb, self.org) or near or subject or self.left(verb, self.org, limit=14)
-                    if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < m.start):
+                    rel = self._relative_before(m.start - 2) if self.w(m.start - 2) == "and" else None
+                    upto = rel if rel is not None else m.start  # (the parties of a relative clause stepped over are its own)
+                    if who is not None and not any(self.org(x) for x in self.ms if verb < x.start < upto):
                         operator, builders = who, self.subjects(who, verb, self._builder)  # "A and B will build the plant"
             of = m.start - 1 - (self.w(m.start - 1) == "the")
             if operator is None and self.w(of) == "of" and self.w(of - 1) in self.v.OPERATOR_NOUNS:
@@ -292,14 +294,27 @@ class Facilities:
 
     def _verb_over_conjuncts(self, i: int) -> int | None:
         """The build verb whose object list the "and" at ``i`` continues: an earlier facility, its place chain and
-        commas between, no clause (no "which"/"that", no other verb) and no other party."""
-        for q in range(i - 1, max(self.s.start, i - 25) - 1, -1):
+        commas between, no clause (no "which"/"that", no other verb) and no other party; a relative clause between
+        commas right before the "and" is stepped over ("owns the X refinery in P, which it bought in 2021, and the Y
+        refinery")."""
+        rel = self._relative_before(i)
+        start = rel - 2 if rel is not None else i - 1
+        for q in range(start, max(self.s.start, start - 25) - 1, -1):
             word = self.w(q)
             if word in self.v.BUILD_VERBS:
                 return q if any(self.st.label(x) == "Facility" for x in self.ms if q < x.start < i) else None
             if word in ("which", "that", "who", ";") or self._finite_verb(q) or (self.at(q) is not None and self.org(self.at(q))):
                 return None
         return None
+
+    def _relative_before(self, i: int) -> int | None:
+        """Where the relative clause that the comma before ``i`` closes opens (its "which"/"whose" after a comma), or None:
+        "the X refinery in P, which it bought from B in 2021, and ..." (no clause boundary or bracket inside)."""
+        if self.w(i - 1) != ",":
+            return None
+        rel = next((q for q in range(i - 2, max(self.s.start, i - 16) - 1, -1) if self.w(q) in (";", ":", "(", ")")
+                    or self.w(q) in ("which", "whose") and self.w(q - 1) == ","), None)
+        return rel if rel is not None and self.w(rel) in ("which", "whose") else None
 
     def _run_by(self, i: int, reach: int = 8) -> Mention | None:
         """The organisation of "operated/run/owned/managed by B" within ``reach`` words from ``i`` (RUN_PARTICIPLES)."""
