@@ -131,3 +131,13 @@ def test_a_second_site_after_a_relative_clause_keeps_the_verb(extractor):
                                    "refinery runs on imported ore.\n")
     assert {("OPERATES", "Birch Metals", "Tarn mine"), ("OPERATES", "Birch Metals", "Elm refinery")} <= facts, facts
     assert not {("OPERATES", "Oak Mining", "Elm refinery"), ("OPERATES", "Pine Cobalt", "Cedar refinery")} & facts, facts
+
+
+def test_an_owner_described_before_its_name_in_a_passive_is_the_owner(extractor):
+    """ "A, the zinc producer owned by the commodities group B", "A has been owned by the Canadian specialty-metals
+    company B since 2021" (a determiner, descriptive words and an ORG_NOUNS noun before the agent's name,
+    ``Grammar.role_party``): B owns A."""
+    facts = named_facts(extractor, "Birch Zinc Ltd, the zinc and lead producer owned by the commodities group Oak "
+                                   "Trading, welcomed a support package.\n\n"
+                                   "Elm Solar Ltd has been owned by the Canadian specialty-metals company Pine Plus since 2021.\n")
+    assert {("SUBSIDIARY_OF", "Birch Zinc Ltd", "Oak Trading"), ("SUBSIDIARY_OF", "Elm Solar Ltd", "Pine Plus")} <= facts, facts

@@ -155,16 +155,19 @@ class Grammar(Clauses, Qualifiers):
                 return possessed
         return m
 
-    def role_party(self, k: int, pred) -> Mention | None:
+    def role_party(self, k: int, pred, nouns: frozenset[str] | None = None) -> Mention | None:
         """The party a role phrase from ``k`` names before its name: "its two ultimate shareholders, A and B", "its
-        shareholders A", "the carmaker's partner, B" (a determiner, up to three lower-case words and a ``PARTY_ROLES``
-        noun, then the name); None when no such phrase stands at ``k``."""
+        shareholders A", "the carmaker's partner, B" (a determiner, up to five lower-case words, hyphens or demonyms and a noun of ``nouns``,
+        ``PARTY_ROLES`` by default, then the name: "by the commodities group B" with ``ORG_NOUNS``); None when no such
+        phrase stands at ``k``."""
+        nouns = self.v.PARTY_ROLES if nouns is None else nouns
         q = k + (self.w(k) in ("its", "their", "the"))
         q = q + 1 if self.w(q) in POSSESSIVES else q
-        stop = min(q + 3, self.s.end)
-        while q < stop and self.doc[q].is_lower and self.w(q) not in self.v.PARTY_ROLES and self.at_or_in(q) is None:
+        stop = min(q + 5, self.s.end)
+        while q < stop and self.w(q) not in nouns and (self.doc[q].is_lower or self.w(q) == "-" if (m := self.at_or_in(q)) is None
+                                                       else m.demonym):  # ("the Canadian specialty-metals company B")
             q += 1
-        if q == k or self.w(q) not in self.v.PARTY_ROLES:
+        if q == k or self.w(q) not in nouns:
             return None
         named = self.at(q + 1 + (self.w(q + 1) == ","))
         return named if named is not None and pred(named) else None

@@ -178,7 +178,7 @@ class Ownership:
                 continue
             if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
                 continue
-            first = self.right(by + 1, self.org, limit=2)
+            first = self.right(by + 1, self.org, limit=2) or self.role_party(by + 1, self.org, self.v.ORG_NOUNS)  # ("by the group B")
             child = self.relative_head(i, self.maker) or self.left(i, self.maker, limit=4 if self.w(i) != "venture" else 6)
             if child is None and self.subject is not None and self.org(self.subject) and self.w(self.subject.end) == "," \
                     and self.subject.end < i:
