@@ -141,3 +141,13 @@ def test_an_owner_described_before_its_name_in_a_passive_is_the_owner(extractor)
                                    "Trading, welcomed a support package.\n\n"
                                    "Elm Solar Ltd has been owned by the Canadian specialty-metals company Pine Plus since 2021.\n")
     assert {("SUBSIDIARY_OF", "Birch Zinc Ltd", "Oak Trading"), ("SUBSIDIARY_OF", "Elm Solar Ltd", "Pine Plus")} <= facts, facts
+
+
+def test_a_firm_s_company_in_apposition_is_its_subsidiary(extractor):
+    """ "A, B's battery company", "A, the B Group's battery materials company" (a firm's possessive, lower-case words
+    and "company" closing an appositive): A is B's subsidiary; "B's company history" makes nothing."""
+    facts = named_facts(extractor, "Birch Cells Ltd, Oak Motors' battery company, signed a term sheet.\n\n"
+                                   "Elm Energy Ltd, the Pine Group's battery materials company, will build a plant.\n\n"
+                                   "Ash Metals Ltd said Cedar Holdings' company history began in 1950.\n")
+    assert {("SUBSIDIARY_OF", "Birch Cells Ltd", "Oak Motors"), ("SUBSIDIARY_OF", "Elm Energy Ltd", "Pine Group")} <= facts, facts
+    assert not any(kind == "SUBSIDIARY_OF" and "Ash Metals Ltd" in (source, target) for kind, source, target in facts), facts

@@ -19,7 +19,7 @@ class Ownership:
         self._parent_of()
         for i in self.triggers(self.v.SUBSIDIARY_NOUNS | {"company"}):
             word = self.w(i)
-            if word == "company" and self.w(i - 1) != "group":
+            if word == "company" and self.w(i - 1) != "group" and not self._possessed_company(i):
                 continue
             if self.hedged(i, i + 4):
                 continue
@@ -72,8 +72,10 @@ class Ownership:
             if owner is None:
                 continue
             child = self.at(i + 1) or (self.at(i + 2) if self.w(i + 1) == "," and place is None else None)  # "its Indian subsidiary, B,"
-            if (child is None or not self.org(child)) and self.w(k - 1) == ",":
-                child = self.at_end(k - 1)  # "HyProMag, its recycling subsidiary, ..."
+            opening = owner.start - 1 if isinstance(owner, Mention) and self.w(k) in POSSESSIVES else k - 1
+            opening -= self.w(opening) == "the"  # ("A, the B group's battery company": the comma before the possessor)
+            if (child is None or not self.org(child)) and self.w(opening) == ",":
+                child = self.at_end(opening)  # "HyProMag, its recycling subsidiary, ...", "A, Volkswagen's battery company"
                 if child is not None and self.st._key(child) == self.st._key(owner):
                     child = None
             if child is not None and self.org(child):
@@ -102,6 +104,16 @@ class Ownership:
                 self.ms.sort(key=lambda x: x.start)
                 self.st.add("SUBSIDIARY_OF", e, owner, self.s, 0.8)
                 self.st.add("LOCATED_IN", e, place, self.s, 0.7)
+
+    def _possessed_company(self, i: int) -> bool:
+        """ "company" at ``i`` closes an appositive "A, B's battery company" or "A, the B group's materials company": a
+        firm's possessive and lower-case words before it, a comma or the clause's end after it (not "B's company
+        history", nor "the company" alone)."""
+        k = i - 1
+        while k > i - 5 and self.doc[k].is_lower and self.doc[k].is_alpha:
+            k -= 1
+        owner = self.at_end(k) if self.w(k) in POSSESSIVES else None
+        return owner is not None and self.org(owner) and self.w(i + 1) in (",", ".", ":", ";", "")
 
     def _parent_of(self) -> None:
         """ "A, the owner of B", "A is the parent company of B": B is A's subsidiary (``PARENT_NOUNS``;
