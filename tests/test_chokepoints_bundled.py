@@ -168,6 +168,22 @@ def test_sintered_ndfeb_keeps_its_2017_category_figure_and_names_the_newer_iea_o
     assert [o["id"] for o in inputs["material:sm-metal"]["no_share_for"]] == ["facility:lcm-ellesmere-port"]
 
 
+def test_heavy_rare_earth_oxides_take_the_heavy_figure_not_the_all_rare_earth_separation_share():
+    """China's 91 % (IEA) is its share of all rare-earth separation, mostly light rare earths; the heavy oxides take
+    the heavy-specific ~99 % stored on their narrower category, and the report names that category beside it."""
+    report = _report()
+    rows = {r["subject"]: r for r in report["concentration"] if r["basis"] == "countries"}
+    for oxide in ("dy-oxide", "tb-oxide", "gd-oxide", "y-oxide", "lu-oxide"):
+        row = rows[f"material:{oxide}"]
+        assert (row["inherited_from"], row["top_id"], row["top_share"], row["edition"]) == (
+            "material:heavy-rare-earth-oxides", "country:CN", 0.99, "Rare Earth Exchanges (Aug 2025)"), oxide
+        assert row["no_share_for"] == []  # 1 % left: room for Lynas Malaysia's Dy and Tb
+    light = rows["material:nd-oxide"]
+    assert (light["inherited_from"], light["top_share"]) == ("material:separated-rare-earth-oxides", 0.91)
+    text = " ".join(render_report(report, width=200, top=30).split())
+    assert "fed by Dysprosium oxide China 99.0% (the figure for Separated heavy rare-earth oxides)" in text
+
+
 def test_the_quota_list_hhi_names_its_population():
     row = next(r for r in _report()["concentration"] if r["subject"] == MINE and r["basis"] == "organisations")
     assert "quota list" in row["population"] and "of world output" in row["population"], row["population"]
