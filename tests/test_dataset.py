@@ -636,7 +636,9 @@ def test_plant_lifecycles_are_dated(nodes_by_id, facts):
     assert state_at(eneabba, today).state == "construction" and state_at(eneabba, later).state == "commissioning"
     sumter = {s.state: s.since for s in nodes_by_id["facility:evac-sumter"].lifecycle}
     assert sumter == {"announced": "2023-12", "construction": "2024-03-07", "operating": "2025-12"}
-    assert state_at(nodes_by_id["facility:usar-stillwater"].lifecycle, today).state == "announced"
+    stillwater = nodes_by_id["facility:usar-stillwater"].lifecycle  # commercial operation scheduled for 1H 2026
+    assert state_at(stillwater, "2026-05-31").state == "announced" and state_at(stillwater, "2026-05-31").next.since == "2026-06"
+    assert [(s.state, s.since, s.expected) for s in stillwater][-1] == ("operating", "2026-06", True)
     round_top = nodes_by_id["facility:round-top-project"].lifecycle
     assert state_at(round_top, today).state == "announced" and state_at(round_top, "2029-01-01").state == "operating"
     assert _one(facts, "PRODUCES", "facility:noveon-san-marcos", "material:sintered-ndfeb-magnet").capacity_t == 2000
