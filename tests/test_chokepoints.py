@@ -490,6 +490,21 @@ def test_a_category_figure_that_leaves_no_share_checks_its_members_producers():
     assert all(r["no_share_for"] == [] for r in room["concentration"])
 
 
+def test_a_producer_taken_over_from_a_category_is_listed_as_producing_the_category():
+    """A plant the data lists as making the category (heavy rare-earth oxides) is not shown as making each member
+    (lutetium oxide) in so many words: 'controlled by' says what the data lists."""
+    G = rare_metals(0.9)
+    G.add_node("facility:cat-plant", label="Facility", name="Category plant", aliases=[])
+    G.add_edge("facility:cat-plant", "material:rare-metals", key="cat", type="PRODUCES", sources=DOC, evidence=[], confidence=1.0)
+    report = chokepoint_report(G, as_of="2026-12-06")
+    ranked = {r["id"]: r for r in report["chokepoints"]}
+    plant = next(c for c in ranked["material:dy-metal"]["controlled_by"] if c["id"] == "facility:cat-plant")
+    assert (plant["via"], plant["inherited_from"]) == ("produces", "material:rare-metals")
+    text = " ".join(render_report(report, width=200).split())
+    assert "Category plant (listed as producing Rare metals)" in text
+    assert "Category plant (produces)" not in text
+
+
 def test_report_filters_and_scenario_section():
     report = chokepoint_report(chain(), stage="separation", scenarios=["remove country:CN"], top=5)
     assert {r["stage"] for r in report["chokepoints"]} == {"separation"}

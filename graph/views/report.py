@@ -74,13 +74,18 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{100 * value:.1f}%"
 
 
-def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN) -> str:
-    """Who controls a chokepoint, largest share first (entries without a share after, in the report's order), 'and N more'."""
+def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN, names: dict[str, str] | None = None) -> str:
+    """Who controls a chokepoint, largest share first (entries without a share after, in the report's order), 'and N more'.
+
+    A producer the material took over from its category reads 'listed as producing <category>': the data says the
+    plant makes heavy rare-earth oxides, not that it makes lutetium oxide."""
     entries = row.get("controlled_by", [])
     ranked = sorted(entries, key=lambda c: -(c.get("share") or 0.0))
     parts = []
     for c in ranked[:shown]:
-        if c.get("share") is None:
+        if c.get("share") is None and c.get("inherited_from") and c["via"] == "produces":
+            parts.append(f"{c['name']} (listed as producing {(names or {}).get(c['inherited_from'], c['inherited_from'])})")
+        elif c.get("share") is None:
             parts.append(f"{c['name']} ({c['via']})")
         else:
             parts.append(f"{c['name']} {_pct(c['share'])}" + (" of the listed volume" if "listed volume" in c["via"] else ""))
@@ -158,9 +163,10 @@ def _ranked(report: dict[str, Any], s: Style):
     lines.append("")
     if not rows:
         return "Ranked chokepoints", [*lines, "No chokepoints found."]
+    names = _category_names(report)
     if s.markdown:
         md_rows = [{"rank": r["rank"], "chokepoint": f"{r['name']} ({r['id']})", "score": r["score"], "reason": r["reason"],
-                    "controlled by": _controllers(r), "sources": ", ".join(r["sources"]) + _unreviewed(r)} for r in rows]  # fmt: skip
+                    "controlled by": _controllers(r, names=names), "sources": ", ".join(r["sources"]) + _unreviewed(r)} for r in rows]  # fmt: skip
         lines.append(s.table(md_rows, ["rank", "chokepoint", "score", "reason", "controlled by", "sources"]))
     else:
         for r in rows:
@@ -168,7 +174,7 @@ def _ranked(report: dict[str, Any], s: Style):
             lines += s.para(f"{r['name']} ({r['id']}; {where})  score {r['score']}", "     ", f"{r['rank']:>3}. ")
             lines += s.para(r["reason"], "     ")
             if r.get("controlled_by"):
-                lines += s.para("controlled by: " + _controllers(r), "       ", "     ")
+                lines += s.para("controlled by: " + _controllers(r, names=names), "       ", "     ")
             if r["sources"]:
                 lines += s.para("sources: " + ", ".join(r["sources"]) + _unreviewed(r), "       ", "     ")
     return "Ranked chokepoints", lines
