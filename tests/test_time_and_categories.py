@@ -348,6 +348,20 @@ def test_the_pipeline_says_what_a_capacity_counts_and_shows_figures_that_disagre
             "(Kallanish, Dec 2024); would make oxide") in text
 
 
+def test_a_plant_whose_sources_date_only_its_commissioning_is_not_said_to_operate_then():
+    """Iluka dates Eneabba's commissioning (2027), not its operation: the pipeline says 'expected to begin
+    commissioning in 2027', not 'expected to operate from 2027'; a dated operating start still reads as before."""
+    G = plant_graph()
+    G.nodes["facility:au-plant"]["lifecycle"] = ["construction since 2024-05 per doc:plan", "commissioning since 2027 expected per doc:plan"]
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False)
+    assert [(r["state"], r["expected"], r["expected_state"]) for r in report["pipeline"]] == [("construction", "2027", "commissioning")]
+    text = " ".join(render_report(report, width=200).split())
+    assert "AU plant (AU, Lynas): construction, expected to begin commissioning in 2027, 1,000 t/yr; would make oxide" in text
+    planned = chokepoint_report(plant_graph(), as_of="2026-12-06", betweenness=False)
+    assert planned["pipeline"][0]["expected_state"] == "operating"
+    assert "announced, expected to operate from 2028" in " ".join(render_report(planned, width=200).split())
+
+
 def test_production_of_an_element_stays_out_of_the_flow_and_is_said():
     """'Congo mined three quarters of the world's cobalt' names the element, not a form: no guess of the form."""
     G = plant_graph()

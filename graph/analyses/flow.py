@@ -439,13 +439,15 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
         row = rows.setdefault((producer, material), {
             "producer": producer, "name": G.nodes[producer].get("name") or producer, "material": material,
             "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,
-            "expected": expected, "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
+            "expected": expected, "expected_state": (act.expected_state if act and expected == act.expected else None),
+            "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
             "capacity_basis": attrs.get("capacity_basis") if attrs.get("capacity_t") else None,
             "country": _country_of(G, producer, links), "controlled_by": [o for o, _ in _add_controllers(G, F, producer, links)],
             "controller_names": [F.graph["controllers"][o]["name"] for o, _ in _add_controllers(G, F, producer, links)],
             "sources": [], "capacities": [],
         })  # fmt: skip
-        row["expected"] = row["expected"] or expected
+        if not row["expected"] and expected:
+            row["expected"], row["expected_state"] = expected, act.expected_state if act and expected == act.expected else None
         row["sources"] = sorted(set(row["sources"]) | set(attrs.get("sources", ())))
         if attrs.get("capacity_t"):
             if row["capacity_basis"] is None and attrs["capacity_t"] == row["capacity_t"]:

@@ -142,6 +142,9 @@ class Activity:
     since: str | None = None
     expected: str | None = None
     """When it is expected to start operating (pipeline), where a source says."""
+    expected_state: str | None = None
+    """The state ``expected`` starts: ``operating``, or ``commissioning`` where the sources date only that (Iluka
+    dates Eneabba's commissioning, 2027, not its operation): the report says which."""
 
 
 def producer_activity(node: str, data: dict[str, Any], as_of: str, assumed: Assumptions | None = None) -> Activity:
@@ -150,7 +153,7 @@ def producer_activity(node: str, data: dict[str, Any], as_of: str, assumed: Assu
     Examples
     --------
     >>> producer_activity("facility:x", {"label": "Facility", "lifecycle": ["announced since 2024", "operating since 2028 expected"]}, "2026-12-06")
-    Activity(operating=False, state='announced', since='2024', expected='2028')
+    Activity(operating=False, state='announced', since='2024', expected='2028', expected_state='operating')
     >>> producer_activity("facility:x", {"label": "Facility", "lifecycle": ["announced since 2024", "operating since 2028 expected"]}, "2028-06-30").operating
     True
     """
@@ -181,8 +184,8 @@ def producer_activity(node: str, data: dict[str, Any], as_of: str, assumed: Assu
                                          "taken as begun")
         if at.state == "operating":
             assumed.note("expected_operating", f"{data.get('name') or node}: expected from {first.since}{per}")
-    expected = at.next.since if at.next is not None and at.next.state in ("operating", "commissioning") else None
-    return Activity(at.state == "operating", at.state, at.since, expected)
+    ahead = at.next if at.next is not None and at.next.state in ("operating", "commissioning") else None
+    return Activity(at.state == "operating", at.state, at.since, ahead.since if ahead else None, ahead.state if ahead else None)
 
 
 @dataclass(frozen=True)

@@ -287,9 +287,11 @@ def _pipeline(report: dict[str, Any], s: Style):
     for producer, made in list(by_plant.items())[: s.top]:
         r = made[0]
         who = ", ".join((r.get("controller_names") or r["controlled_by"])[:2])
-        expected = next((m["expected"] for m in made if m.get("expected")), None)
+        first = next((m for m in made if m.get("expected")), None)
+        expected, begins = (first["expected"], first.get("expected_state")) if first else (None, None)
+        starts = "expected to begin commissioning in" if begins == "commissioning" else "expected to operate from"
         text = (f"{r['name']} ({', '.join(x for x in (r.get('country'), who) if x)}): {(r.get('state') or 'planned').replace('_', ' ')}"
-                + (f", expected to operate from {expected}" if expected else ", no start date in the sources")
+                + (f", {starts} {expected}" if expected else ", no start date in the sources")
                 + _capacity_words(made)
                 + "; would make " + ", ".join(m["material_name"] for m in made))  # fmt: skip
         lines += s.bullet(text)
