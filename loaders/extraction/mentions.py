@@ -270,7 +270,7 @@ class Mentions(Sources):
                     j += 2  # "State-owned Assets Supervision and Administration Commission": a lower-case part of a body's name
                 elif doc[j].text in ("and", ",") and j > i and institution_continues(doc, i, j, covered):
                     j += 2 if doc[j].text == "and" or doc[j + 1].text != "and" else 3
-                elif doc[j].text in ("and", ",") and j > i and (end := descriptors_continue(doc, j, covered)) is not None:
+                elif doc[j].text in ("and", ",") and j > i and (end := descriptors_continue(doc, j, covered, i)) is not None:
                     j = end  # "United Mining and Chemical Company"
                 elif j > i and doc.lowers[i + (doc.lowers[i] in self.v.STOP)] in self.v.INSTRUMENT_HEADS and (end := instrument_continues(doc, j)) is not None:
                     j = end  # "the Regulations on the Export Control of Dual-Use Items", "Catalogue of Technologies Prohibited and Restricted from Export"
@@ -284,7 +284,7 @@ class Mentions(Sources):
             while j > i and doc[j - 1].text in NAME_JOINERS:
                 j -= 1
             j = numbered(doc, j)
-            if normalise(doc[i:j].text) in NOT_PARTIES:
+            if normalise(doc[i:j].text) in NOT_PARTIES or self._not_party_shape(doc.lowers[i:j]):
                 self.silenced.append((i, j))  # ("the US Geological Survey")
                 i = j
                 continue

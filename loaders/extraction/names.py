@@ -17,6 +17,10 @@ _COUNTRY_WORDS = frozenset(normalise(n) for name, _, aliases in lexicon.COUNTRIE
 whose shorter forms are the parent's names, not its own."""
 
 
+_INNER_JOINERS = frozenset(("and", "&"))
+"""Small words that join a name's nouns ("Viridis Mining and Minerals"): they do not make a coined name ordinary prose."""
+
+
 _BODY_HEADS = frozenset(w for label, words in lexicon.LABEL_CUES if label == "GovernmentBody" for w in words) \
     - {"army", "navy", "parliament", "force", "corps", "government"}
 """A body's head word alone ("the Department", "the Agency") is a short form of the body the text named with it; a
@@ -201,7 +205,7 @@ class Names:
         word = first.lower_
         return not (word in ENGLISH_WORDS or is_cue(word) or word in self.v.STOP or word in lexicon.GIVEN_NAMES
                     or word in lexicon.MONTHS or word in self.v.WEEKDAYS or self.x.gazetteer.lookup(first.text) is not None
-                    or any(not t.is_title and not t.is_upper for t in words))
+                    or any(not t.is_title and not t.is_upper and t.lower_ not in _INNER_JOINERS for t in words))
 
     def _org_label(self, s: Sentence, m: Mention, label: str) -> str:
         """ "A, a state-owned miner": a state-owned enterprise rather than ``label``."""

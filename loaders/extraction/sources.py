@@ -56,6 +56,18 @@ class Sources:
                 or self._adviser(lowers, start, end) or (lowers[start - 1 : start] == ["at"] and lowers[start - 2 : start - 1] and lowers[start - 2] in PUNDITS)
                 or (possessive_at(lowers, end) and any(w in DATA_NOUNS for w in _noun_phrase(lowers, end + 1))))
 
+    def _not_party_shape(self, words: list[str]) -> bool:
+        """A name whose shape says it is no party (issue 12, sets I and J): an industry association ("Minor Metals
+        Trade Association"), a commodity's body ("Cobalt Institute", "Tantalum-Niobium International Study Center":
+        only commodity words before the head, so "Baotou Rare Earth Research Institute" stays a party), or a finance
+        house before its legal form ("Korea Trade Insurance Corporation")."""
+        if any(w in self.v.ASSOCIATION_WORDS for w in words) or (
+                len(words) > 1 and words[-2] in self.v.FINANCE_HEADS and words[-1] in lexicon.LEGAL_SUFFIXES):
+            return True
+        rest = [w for w in words[:-1] if w not in self.v.TRADE_BODY_FILLERS]
+        return len(words) > 1 and words[-1] in self.v.TRADE_BODY_HEADS and bool(rest) and all(
+            (k := self.x.gazetteer.lookup(w)) is not None and k.label in ("Element", "Material") for w in rest)
+
     def _adviser(self, lowers: list[str], start: int, end: int) -> bool:
         """An adviser to a deal, no party: "X acted as legal counsel", "X served as financial adviser to Y", "advised
         by X" (ADVISER_WORDS)."""

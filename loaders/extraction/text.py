@@ -193,11 +193,13 @@ def instrument_continues(doc: Any, j: int) -> int | None:
     return k if k < len(doc) and name_token(doc, k) and doc[k].lower_ not in WORDS.STOP else None
 
 
-def descriptors_continue(doc: Any, j: int, covered: set[int]) -> int | None:
+def descriptors_continue(doc: Any, j: int, covered: set[int], start: int | None = None) -> int | None:
     """ "United Mining and Chemical Company", "Japan Oil, Gas and Metals National Corporation": common nouns
-    coordinated inside one name, which an organisation's kind word closes. The end of the coordination (the
-    token after its last noun), or None when ``j`` ("and" or a comma) parts two names ("Arab Potash Company and
-    Jordan Bromine Company", "BHP and Rio Tinto Group")."""
+    coordinated inside one name, which an organisation's or a facility's kind word closes. The end of the
+    coordination (the token after its last noun), or None when ``j`` ("and" or a comma) parts two names ("Arab
+    Potash Company and Jordan Bromine Company", "BHP and Rio Tinto Group"). A name that opens with a word of its
+    own (``start``) may also end on the coordinated noun when that is a firm's kind: "Anshan Iron and Steel",
+    "Viridis Mining and Minerals" (issue 12, set J)."""
     n = len(doc)
     if j < 1 or doc[j - 1].lower_ not in WORDS.NAME_DESCRIPTORS or not name_token(doc, j - 1):
         return None
@@ -212,15 +214,21 @@ def descriptors_continue(doc: Any, j: int, covered: set[int]) -> int | None:
     tail = end
     while tail < n and (name_token(doc, tail) or (doc[tail].text in ("of", "for") and tail + 1 < n and name_token(doc, tail + 1))):
         tail += 1
-    if not _ORG_KINDS & {t.lower_ for t in doc[end - 1 : tail]} or any(k in covered for k in range(j, tail)):
+    if any(k in covered for k in range(j, tail)):
+        return None
+    if not _ORG_KINDS & {t.lower_ for t in doc[end - 1 : tail]} and not (
+            tail == end and start is not None and start < j - 1 and start not in covered and name_token(doc, start)
+            and doc[start].lower_ not in WORDS.NAME_DESCRIPTORS and doc[end - 1].lower_ in _FIRM_KINDS):
         return None
     return end
 
 
-_ORG_KINDS = frozenset(w for label, words in lexicon.LABEL_CUES if label in ("University", "ResearchInstitute", "GovernmentBody", "Policy")
+_ORG_KINDS = frozenset(w for label, words in lexicon.LABEL_CUES if label in ("University", "ResearchInstitute", "GovernmentBody", "Policy", "Facility")
                        for w in words) | (dict(lexicon.LABEL_CUES)["Company"] & lexicon.LEGAL_SUFFIXES)  # fmt: skip
-"""The kind words that close an organisation's or an instrument's name (a firm's legal form, not a weak cue like
-"Mining"; "Mineral and Coal Mining Law")."""
+"""The kind words that close an organisation's, a facility's or an instrument's name (a firm's legal form, not a
+weak cue like "Mining"; "Mineral and Coal Mining Law", "Commercialization and Demonstration Facility")."""
+_FIRM_KINDS = dict(lexicon.LABEL_CUES)["Company"] - lexicon.LEGAL_SUFFIXES
+"""A firm's kind words ("Steel", "Minerals") that may end a name whose own word comes first ("Anshan Iron and Steel")."""
 
 
 _COMPANY_CUES = dict(lexicon.LABEL_CUES)["Company"] - {"energy", "technology", "resources", "minerals", "mining",
