@@ -47,3 +47,14 @@ def test_industry_associations_commodity_bodies_and_insurers_are_no_parties():
                 "Norland Export Insurance Corporation"} & got, got
     assert not {"nickel", "vanadium", "tungsten"} & {n.lower() for n in got}, got
     assert "Baotou Rare Earth Research Institute" in got, got
+
+
+def test_an_investor_or_shareholder_named_in_apposition_or_as_predicate_is_an_organisation():
+    """Set J: "TechMet, the critical-minerals investor, is Rainbow's largest shareholder" and "Sojitz and the state
+    agency JOGMEC have invested" left TechMet and Sojitz unconfirmed (no firm's verb or noun); annotation.md makes
+    venture investors organisations. A person's role ("a partner at the firm") confirms nothing."""
+    assert "Orvanta" in names("Orvanta, the critical-minerals investor, holds shares in Kelmar Mining.")
+    assert "Orvanta" in names("Orvanta is a strategic shareholder.")
+    assert "Orvanta" in names("Orvanta is Kelmar Mining's largest shareholder.")
+    assert "Orvanta" in names("Since then, Orvanta and the state agency JOGMEC have invested in Kelmar Mining.")
+    assert "Orvanta" not in names("Orvanta is a partner at the firm.")

@@ -65,14 +65,44 @@ class OrgVerbs:
                 return False
         return False
 
-    def _org_appositive(self, k: int) -> bool:
+    def _org_appositive(self, k: int, investors: bool = False) -> bool:
         """The appositive from ``k`` names an organisation by its head noun, before any preposition: "X, the Australian
         miner", "X, a subsidiary of Y", "X, one of the largest producers" (not "X, a partner at the firm": a person)."""
         for q in range(k, min(self.s.end, k + 9)):
             word = self.w(q)
-            if word in self.v.ORG_NOUNS or word in self.v.SUBSIDIARY_NOUNS:
-                return True
+            if word in self.v.ORG_NOUNS or word in self.v.SUBSIDIARY_NOUNS or investors and word in self.v.INVESTOR_NOUNS:
+                return True  # (and for a one-word name "X, the critical-minerals investor")
             if word in self.v.PREPOSITIONS and not (word == "of" and self.w(q - 1) == "one") or word in (",", ";", "."):
+                return False
+        return False
+
+    def _past_role(self, k: int) -> int:
+        """Where the name stands after a described role at ``k``: "the state agency B", "the Japanese trader B" (a
+        determiner, at most two lower-case modifiers, an organisation's or a body's noun); ``k`` when none is there."""
+        if self.w(k) not in ("the", "a", "an", "its"):
+            return k
+        for q in range(k + 1, min(self.s.end, k + 4)):
+            if self.w(q) in self.v.ORG_ROLES or self.w(q) in self.v.BODY_NOUNS:
+                return q + 1
+            if self.w(q) in self.v.STOP or not (self.doc[q].is_lower and self.doc[q].is_alpha or getattr(self.at(q), "demonym", False)):
+                return k
+        return k
+
+    def _role_predicate(self, k: int) -> bool:
+        """The predicate from ``k`` after "is" names a firm's role: a determiner or a name's possessive, at most three
+        lower-case modifiers, then an ORG_ROLES noun ("a strategic shareholder", "Rainbow's largest shareholder", "the
+        plant's main customer"); not "is a partner at" nor "is chief executive of" (no role noun)."""
+        q = k
+        if self.w(q) in ("a", "an", "the", "its"):
+            q += 1
+        elif (x := self.at(q)) is not None and self.w(x.end) in ("'s", "’s"):
+            q = x.end + 1
+        else:
+            return False
+        for r in range(q, min(self.s.end, q + 4)):
+            if self.w(r) in self.v.ORG_ROLES or self.w(r) in self.v.INVESTOR_NOUNS:
+                return self.w(r + 1) not in ("at", "to")
+            if self.w(r) in self.v.STOP or not (self.doc[r].is_lower and (self.doc[r].is_alpha or self.w(r) == "-")):
                 return False
         return False
 
@@ -111,8 +141,8 @@ class OrgVerbs:
             if e is None or e.confirmed or e.label not in ORG_LABELS or m.anaphora:
                 continue  # ("our own words" in a preface confirms nothing: the name itself must be used as a firm)
             k = m.end
-            while self.w(k) in ("and", ",") and self.org(self.at(k + 1)):
-                k = self.at(k + 1).end  # "A and B will expand ...": both are subjects
+            while self.w(k) in ("and", ",") and self.org(nxt := self.at(self._past_role(k + 1))):
+                k = nxt.end  # "A and B will expand ...", "A and the state agency B have invested": both are subjects
             while k < self.s.end and self.w(k) in ("has", "have", "had", "also", "now", "then", "is", "was", "will", "would", "can", "already", "still"):
                 k += 1
             if self.w(k) == "," and self.w(k + 1) in ("which", "who"):
@@ -128,8 +158,10 @@ class OrgVerbs:
                 e.confirmed = True  # "the miner X", "the Australian miner X", "the state miner X", "its subsidiary X"
             elif self.w(m.start - 1) == "," and self.w(m.start - 2) in self.v.ORG_ROLES and self._described(m.start - 2):
                 e.confirmed = True  # "by buying its owner, X", "the group's parent, X": a firm's role, then its name
-            elif self.w(m.end) == "," and self.w(m.end + 1) in ("the", "a", "an", "one") and self._org_appositive(m.end + 1):
+            elif self.w(m.end) == "," and self.w(m.end + 1) in ("the", "a", "an", "one") and self._org_appositive(m.end + 1, m.end - m.start == 1):
                 e.confirmed = True
+            elif self.w(k - 1) in ("is", "was") and m.end - m.start == 1 and self._role_predicate(k):
+                e.confirmed = True  # "X is a strategic shareholder", "X is Rainbow's largest shareholder"
         pending = [e for e in map(self.st.ent, self.ms) if e is not None and not e.confirmed and e.label in ORG_LABELS]
         for m in self.ms if pending else ():  # "battery makers A, B and C": names listed with an organisation are organisations
             e = self.st.ent(m)
