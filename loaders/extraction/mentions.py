@@ -14,7 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
-from .sites import made_at, operation_end, possessive_place_end, shared_kind
+from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind
 from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
@@ -43,7 +43,7 @@ MAX_SENTENCE_TOKENS = 120
 """Longer "sentences" (lists, tables, text without full stops) are cut: the rules look around each mention in its sentence."""
 
 
-class Mentions(Sources):
+class Mentions(Sources, SiteMentions):
     """Pass 1: the mentions of each sentence, known and candidate."""
 
     def add_doc(self, doc: Any, heading: bool) -> None:
@@ -504,52 +504,6 @@ class Mentions(Sources):
             return False
         after = known_at.get(m.end)
         return after is None or after.label_of_known in ("Element", "Material")
-
-    def _listed_sites(self, doc: Any, start: int) -> str | None:
-        """The site noun of "Two deposits in the south of the island, Kvanefjeld and Tanbreez, are ...": a plural site
-        noun, lower-case words after it, a comma, then the names (the singular noun names each site)."""
-        lowers = doc.lowers
-        for k in range(start - 2, max(-1, start - 10), -1):
-            word = lowers[k]
-            singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
-            if word.endswith("s") and singular in self.v.SITE_NOUNS:
-                return singular
-            if not (doc[k].is_lower and doc[k].is_alpha) or word in ("and", "or", "but"):
-                return None
-        return None
-
-    def _mined_at(self, doc: Any, start: int, known: list[Mention]) -> bool:
-        """ "mines copper and cobalt at X": a mining verb, then what it mines, then "at" (MINE_VERBS)."""
-        ends = {m.end: m for m in known if m.key and self.entities[m.key].label in ("Material", "Element")}
-        lowers, k = doc.lowers, start - 2
-        while k >= 0 and (lowers[k] in (",", "and", "ore", "ores") or k + 1 in ends):  # (and "mines ore at X")
-            k = ends[k + 1].start - 1 if k + 1 in ends else k - 1
-        return k >= 0 and k < start - 2 and lowers[k] in self.v.MINE_VERBS
-
-    @staticmethod
-    def _place_follows(doc: Any, known: list[Mention], end: int) -> bool:
-        """A known place or country follows the name at ``end`` after a comma: "Safi, Jordan" (not "X, Japan's largest
-        maker", nor a demonym)."""
-        return doc.lowers[end : end + 1] == [","] and any(
-            m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and not possessive_at(doc.lowers, m.end)
-            for m in known)
-
-    def _site_end(self, doc: Any, start: int, end: int) -> int | None:
-        """The end of a named site whose name runs on over lower-case modifiers to its kind noun, after "the", "its" or
-        "X's": "the Kruta Balka lithium deposit", "the Novopoltavske rare-earth and phosphate deposit", "its Kokkola
-        lithium hydroxide refinery" (the modifiers are part of the name, not a mention of lithium)."""
-        lowers = doc.lowers
-        if start == 0 or lowers[start - 1] not in self.v.SITE_DETERMINERS:
-            return None
-        k = end
-        while k < len(doc) and k < end + 6:
-            word = lowers[k]
-            if word in self.v.SITE_NOUNS and doc[k].is_lower:
-                return k + 1 if k > end else None
-            if not (word == "-" or (doc[k].is_lower and doc[k].is_alpha and (word not in self.v.STOP or word == "and" and k > end))):
-                return None
-            k += 1
-        return None
 
     def org_apposition(self, lowers: list[str], end: int) -> bool:
         """An appositive after the name at ``end`` says it is an organisation: ", the Argentinian subsidiary", ", a unit of"."""
