@@ -172,6 +172,7 @@ ELEMENTS: tuple[tuple[str, str, str], ...] = (
     ("Pt", "Platinum", "other"), ("Pd", "Palladium", "other"), ("Bi", "Bismuth", "other"), ("Te", "Tellurium", "other"),
     ("Zn", "Zinc", "other"), ("Mo", "Molybdenum", "other"), ("Hf", "Hafnium", "other"), ("Be", "Beryllium", "other"),
     ("Si", "Silicon", "other"), ("Au", "Gold", "other"), ("Br", "Bromine", "other"), ("P", "Phosphorus", "other"),
+    ("Ag", "Silver", "other"),
 )
 
 # slug, name, stage, elements, synonyms
@@ -263,6 +264,9 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("needle-coke", "needle coke", "separation", (), ("needle coke",)),
     ("rare-earth-chloride", "rare earth chloride", "separation", (), ("rare earth chloride", "rare earth chlorides")),
     ("antimony-trisulfide", "antimony trisulfide", "separation", ("Sb",), ("antimony trisulfide",)),
+    ("sodium-antimonate", "sodium antimonate", "separation", ("Sb",), ("sodium antimonate",)),
+    ("pyrochlore", "pyrochlore", "mining", ("Nb",), ("pyrochlore", "pyrochlore concentrate")),  # niobium's ore mineral
+    ("ferroniobium", "ferroniobium", "alloy", ("Nb", "Fe"), ("ferroniobium", "ferro-niobium", "FeNb")),
     ("indium-tin-oxide", "indium tin oxide", "component", ("In", "Sn"), ("indium tin oxide", "ITO")),
     ("cadmium-telluride", "cadmium telluride", "component", ("Te",), ("cadmium telluride",)),
     ("indium-phosphide", "indium phosphide", "component", ("In",), ("indium phosphide",)),

@@ -58,3 +58,45 @@ def test_an_investor_or_shareholder_named_in_apposition_or_as_predicate_is_an_or
     assert "Orvanta" in names("Orvanta is Kelmar Mining's largest shareholder.")
     assert "Orvanta" in names("Since then, Orvanta and the state agency JOGMEC have invested in Kelmar Mining.")
     assert "Orvanta" not in names("Orvanta is a partner at the firm.")
+
+
+def test_a_strategy_for_its_topic_is_a_policy_and_a_date_after_it_is_not_part_of_it():
+    """Set J: "announced the Strategy for Securing Critical Minerals on Monday" named no policy ("strategy" was no
+    instrument's head), and an instrument's name ran on over "on Monday"."""
+    got = names("The Norland Ministry of Industry announced the Strategy for Securing Battery Minerals on Monday.")
+    assert "Strategy for Securing Battery Minerals" in got, got
+
+
+def test_the_forms_and_ores_of_the_niobium_and_antimony_chains_are_materials_and_silver_an_element():
+    """Set J: pyrochlore (niobium's ore mineral), ferroniobium, sodium antimonate and silver were not in the
+    vocabulary."""
+    got = {n.lower() for n in names("Kolvane Mining mines pyrochlore, sells ferroniobium and sodium antimonate, and "
+                                    "recovers silver and copper.")}
+    assert {"pyrochlore", "ferroniobium", "sodium antimonate", "silver"} <= got, got
+
+
+def test_elements_listed_before_a_plural_form_after_another_material_are_each_that_form():
+    """Set J: "NdPr oxide and dysprosium and terbium oxides" made the element dysprosium (the list of elements before
+    "oxides" was read from the first "and", where the material list starts)."""
+    got = {n.lower() for n in names("Kolvane Mining separates NdPr oxide and dysprosium and terbium oxides.")}
+    assert {"dysprosium oxide", "terbium oxide"} <= got and "dysprosium" not in got, got
+
+
+def test_a_body_named_with_of_the_keeps_its_whole_name():
+    """Set J: "US Department of the Treasury" was cut to "US Department" (but "Ministry of Energy and Mineral
+    Resources of the Republic of X" stays the ministry's name)."""
+    got = names("The US Department of the Treasury awarded tax credits to Kolvane Mining.")
+    assert "US Department of the Treasury" in got, got
+    got = names("Issued by the Ministry of Energy and Mineral Resources of the Republic of Indonesia.")
+    assert "Ministry of Energy and Mineral Resources" in got, got
+
+
+def test_names_after_a_plural_facility_noun_and_at_are_places_and_portuguese_e_joins_a_name():
+    """Set J: "its European smelters at Balen and Auby" made firms Balen and Auby (as "a smelter at X" makes X a
+    place, the plural noun does); "Companhia Brasileira de Metalurgia e Mineração" was cut at "e"."""
+    out = found("Kolvane Mining's European smelters at Balen and Auby and its Budel smelter in the Netherlands are "
+                "not part of the package.")
+    labels = {e["name"]: e["label"] for e in out["entities"]}
+    assert labels.get("Balen") == "Place" and labels.get("Auby") == "Place", labels
+    assert "Companhia Brasileira de Metalurgia e Mineração" in names(
+        "Companhia Brasileira de Metalurgia e Mineração mines pyrochlore at Araxá.")

@@ -43,6 +43,8 @@ class Grammar(Clauses, Qualifiers):
             if m.start in done:
                 continue
             group = self.conjuncts(m, lambda x: self.st.label(x) in ("Element", "Material"))
+            if group[-1].end < self.s.end and self.w(group[-1].end) == "and" and self.st.label(group[-1]) == "Element":
+                group = self._forward_elements(group[-1])  # "NdPr oxide and dysprosium and terbium oxides": the last list
             done.update(x.start for x in group)
             last = group[-1]
             head = self.w(last.end) if self.st.label(last) == "Element" else self.st.ent(last).name.lower().split()[-1]
@@ -58,6 +60,20 @@ class Grammar(Clauses, Qualifiers):
                     e = self.st.entities[key]
                     e.mentions, e.demonym_only, e.sentence = e.mentions + 1, False, e.sentence or self.s.text
                     self.ms[self.ms.index(x)] = Mention(x.start, x.end, key, x.text)
+
+    def _forward_elements(self, m: Mention) -> list[Mention]:
+        """The elements (and a last form) listed from ``m`` on ("dysprosium and terbium oxides" of "NdPr oxide and
+        dysprosium and terbium oxides"): each joined by a comma or "and" to the one before, up to the first "and"."""
+        group, k = [m], self.ms.index(m)
+        while k + 1 < len(self.ms) and self.st.label(self.ms[k + 1]) in ("Element", "Material"):
+            gap = [self.w(q) for q in range(self.ms[k].end, self.ms[k + 1].start)]
+            if gap not in ([","], ["and"], [",", "and"]):
+                break
+            group.append(self.ms[k + 1])
+            k += 1
+            if "and" in gap:
+                break
+        return group
 
     def w(self, i: int) -> str:
         s = self.s  # (Sentence.lower, inlined: the rules read words by position hundreds of thousands of times)

@@ -14,7 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
-from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind
+from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind, singular
 from .sources import Sources
 from .vocabulary import WORDS
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
@@ -23,7 +23,7 @@ from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WOR
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
-NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "del", "della", "des", "do", "dos", "das", "et"))
+NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "e", "del", "della", "des", "do", "dos", "das", "et"))
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
 y Minería Sociedad del Estado")."""
 HYPHEN_PARTICLES = frozenset(("de", "des", "du", "la", "le", "les", "sur", "en", "aux", "lès", "am", "an", "im", "op", "upon"))
@@ -262,6 +262,10 @@ class Mentions(Sources, SiteMentions):
                 elif doc[j].text in NAME_JOINERS and j + 1 < n and name_token(doc, j + 1) and j > i \
                         and not (doc[j].text == "-" and doc[j - 1].whitespace_):  # ("KIRUNA, Sweden - LKAB": a dash)
                     j += 2 if doc[j].text in ("-", "&") else 1
+                elif doc[j].lower_ == "of" and j > i and j + 2 < n and doc.lowers[j + 1] == "the" and name_token(doc, j + 2) \
+                        and j + 2 not in covered and any(w in WORDS.INSTITUTION_HEADS for w in doc.lowers[i:j]) and "of" not in doc.lowers[i:j] \
+                        and not (j + 3 < n and (name_token(doc, j + 3) or doc.lowers[j + 3] == "of")):  # (not "... of the Republic of X")
+                    j += 2  # "the US Department of the Treasury", "Ministry of the Environment": a body's name past "of the"
                 elif doc[j].text == "-" and j > i and j + 3 < n and doc[j + 1].lower_ in HYPHEN_PARTICLES and doc[j + 2].text == "-" \
                         and not any(doc[k].whitespace_ for k in range(j - 1, j + 3)) and name_token(doc, j + 3):
                     j += 4  # "Saint-Michel-des-Saints", "Saint-Jean-sur-Richelieu": a hyphenated place with a small word inside
@@ -463,7 +467,8 @@ class Mentions(Sources, SiteMentions):
                 label, strong = "Place", True  # (and "the Salar de Atacama": a name a place's kind opens)
             elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]) or before[-1:] == ["at"] and self._place_follows(doc, known, end):
                 label, strong = "Place", True  # (and "produced at Safi, Jordan": a place the next one holds)
-            elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and before[-2] in self.v.FACILITY_NOUNS)) \
+            elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and (
+                    before[-2] in self.v.FACILITY_NOUNS or singular(before[-2]) in self.v.FACILITY_NOUNS))) \
                     and not self.org_apposition(lowers, end):
                 label, strong = "Place", False  # (but "a stake in X, the Argentinian subsidiary that ...": a firm)
             elif (before[-1:] == ["at"] and made_at(doc, start, self.v.MADE_AT_VERBS) or before[-1:] in (["and"], [","])

@@ -190,7 +190,8 @@ def instrument_continues(doc: Any, j: int) -> int | None:
     if word not in ("on", "for", "from", "and", "of"):
         return None
     k = j + 1 + (word in ("on", "for", "of") and j + 1 < len(doc) and doc[j + 1].lower_ == "the")
-    return k if k < len(doc) and name_token(doc, k) and doc[k].lower_ not in WORDS.STOP else None
+    return k if k < len(doc) and name_token(doc, k) and doc[k].lower_ not in WORDS.STOP and doc[k].lower_ not in WORDS.WEEKDAYS \
+        and doc[k].lower_ not in MONTHS else None  # ("the Strategy for Securing Critical Minerals on Monday": a date)
 
 
 def descriptors_continue(doc: Any, j: int, covered: set[int], start: int | None = None) -> int | None:
