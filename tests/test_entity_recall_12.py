@@ -100,3 +100,13 @@ def test_names_after_a_plural_facility_noun_and_at_are_places_and_portuguese_e_j
     assert labels.get("Balen") == "Place" and labels.get("Auby") == "Place", labels
     assert "Companhia Brasileira de Metalurgia e Mineração" in names(
         "Companhia Brasileira de Metalurgia e Mineração mines pyrochlore at Araxá.")
+
+
+def test_a_short_name_before_a_comma_and_a_known_region_is_a_place_in_it():
+    """Set J: "cell testing equipment and services, Halifax, Nova Scotia" lost Halifax (a place chain with nothing
+    before it to say so). Not a party in a list before a region-named firm ("Tarvex, Nevada Lithium and ..."), nor the
+    town of a "Nova Scotia-based" firm's appositive (left to the rules that read it)."""
+    got = {e["name"]: e["label"] for e in found("- Testing division: cell testing equipment and services, Varrow, Nova Scotia", markdown=True)["entities"]}
+    assert got.get("Varrow") == "Place", got
+    got = {e["name"]: e["label"] for e in found("Kolvane signed deals with Tarvex, Nevada Lithium and Orvanta.")["entities"]}
+    assert got.get("Tarvex") == "Company" and got.get("Nevada Lithium") == "Company", got

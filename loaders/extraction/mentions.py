@@ -87,6 +87,7 @@ class Mentions(Sources, SiteMentions):
         spans += [Mention(start, end, self._known(known), text, label_of_known=known.label)
                   for start, end, known, text in packed_mentions(doc, covered, self.x.gazetteer, text)]  # "Dy/Tb", "NdPr"
         self.silenced: list[tuple[int, int]] = []
+        self.in_row = row  # (a table's cell is read by its column: "Kemerton, Western Australia" under "Location")
         candidates = [] if self.known_only else self._candidates(doc, spans)
         if self.silenced:  # "according to the US Geological Survey": the US is no party either
             spans, candidates = ([m for m in ms if not any(a <= m.start and m.end <= b for a, b in self.silenced)] for ms in (spans, candidates))
@@ -467,6 +468,8 @@ class Mentions(Sources, SiteMentions):
                 label, strong = "Place", True  # (and "the Salar de Atacama": a name a place's kind opens)
             elif before[-2:] in (["based", "in"], ["headquartered", "in"], ["located", "in"]) or before[-1:] == ["at"] and self._place_follows(doc, known, end):
                 label, strong = "Place", True  # (and "produced at Safi, Jordan": a place the next one holds)
+            elif not self.in_row and self._place_chain(doc, known, start, end):
+                label, strong = "Place", False  # "Halifax, Nova Scotia": a place the region after it holds
             elif (before[-1:] in (["in"], ["near"], ["outside"]) or (before[-1:] == ["at"] and before[-2:-1] and (
                     before[-2] in self.v.FACILITY_NOUNS or singular(before[-2]) in self.v.FACILITY_NOUNS))) \
                     and not self.org_apposition(lowers, end):

@@ -113,6 +113,20 @@ class SiteMentions:
             m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and not possessive_at(doc.lowers, m.end)
             for m in known)
 
+    @staticmethod
+    def _place_chain(doc: Any, known: list[Mention], start: int, end: int) -> bool:
+        """A short cue-less name, a comma (and "in"), then a known region that ends the phrase: "Halifax, Nova Scotia",
+        "at Araxá, in Minas Gerais, Brazil" (issue 12, set J): the name is a place in it. Not before a country ("A,
+        Australia and B" may list parties), a region's possessive ("X, Nevada's largest ..."), or a longer name that
+        opens with the region ("Albemarle, Nevada Lithium and ..."), nor "the Halifax, Nova Scotia-based developer"."""
+        k = end + 1 + (doc.lowers[end + 1 : end + 2] == ["in"])
+        if end - start > 2 or doc.lowers[end : end + 1] != [","]:
+            return False
+        region = next((m for m in known if m.start == k and m.label_of_known == "Place" and not m.demonym), None)
+        if region is None or region.end < len(doc) and (name_token(doc, region.end) or doc.lowers[region.end] in ("'s", "’s", "and", "-")):
+            return False
+        return True
+
     def _site_end(self, doc: Any, start: int, end: int) -> int | None:
         """The end of a named site whose name runs on over lower-case modifiers to its kind noun, after "the", "its" or
         "X's": "the Kruta Balka lithium deposit", "the Novopoltavske rare-earth and phosphate deposit", "its Kokkola
