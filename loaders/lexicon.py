@@ -420,7 +420,7 @@ LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", 
                             "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",
                             "berhad", "pty", "jsc", "pjsc", "n.v.", "nv", "b.v.", "bv", "s.p.a.", "spa", "k.k.", "oyj",
                             "ab", "asa", "a/s", "s.a.s.", "s.r.l.", "srl", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "ltda",
-                            "tbk", "sarl"})
+                            "tbk", "sarl", "c.v.", "cv", "s.a.b.", "r.l."})  # (Mexico's "S.A. de C.V.", "S. de R.L.")
 LEGAL_PREFIXES = frozenset({"pt"})
 """Legal forms written before a firm's name, which make it a firm's wherever it stands ("PT Freeport Indonesia",
 Indonesia's perseroan terbatas)."""

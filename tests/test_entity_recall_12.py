@@ -110,3 +110,15 @@ def test_a_short_name_before_a_comma_and_a_known_region_is_a_place_in_it():
     assert got.get("Varrow") == "Place", got
     got = {e["name"]: e["label"] for e in found("Kolvane signed deals with Tarvex, Nevada Lithium and Orvanta.")["entities"]}
     assert got.get("Tarvex") == "Company" and got.get("Nevada Lithium") == "Company", got
+
+
+def test_a_legal_form_in_two_parts_and_a_country_before_new_stay_in_the_name():
+    """Set J: "United States Antimony de Mexico S.A. de C.V." made 'United States Antimony' and 'Mexico S.A' (the
+    form "S.A." was no legal suffix with its full stop, "de C.V." none at all); "Japan New Metals Co., Ltd." made
+    'Metals Co., Ltd' ("New" after a country is a stop word). A country before "New" and a lower-case word stays
+    a country ("In Japan New rules apply")."""
+    got = names("Its subsidiary, Norland Tin de Mexico S.A. de C.V., owns the Madero smelter, and Minera Tarvex S.A. de "
+                "C.V. sells ore to it.")
+    assert {"Norland Tin de Mexico S.A. de C.V", "Minera Tarvex S.A. de C.V"} <= got, got
+    assert "Japan New Metals Co., Ltd" in names("Its subsidiary Japan New Metals Co., Ltd. makes tungsten powders.")
+    assert "Japan" in names("In Japan New rules apply.")

@@ -240,8 +240,8 @@ class Mentions(Sources, SiteMentions):
                                                       or _suffix(doc, known_at[j].end)) \
                         and not (doc.lowers[j - 1] == "of" and doc.lowers[j - 2] in self.v.LANDFORM_HEADS):  # ("the Fraser Range of Western Australia": a place in it)
                     j = known_at[j].end  # "Lynas Malaysia": a firm named after where it works
-                    while j < n and _suffix(doc, j):
-                        j += 1  # "Lynas Malaysia Sdn Bhd"
+                    while j < n and (_suffix(doc, j) or doc.lowers[j] == "de" and j + 1 < n and _suffix(doc, j + 1) and _suffix(doc, j - 1)):
+                        j += 1 + (doc.lowers[j] == "de")  # "Lynas Malaysia Sdn Bhd", "... de Mexico S.A. de C.V."
                     break
                 if j in covered and j > i and self._place_inside(doc, known_at, j):
                     j = known_at[j].end  # "Almonty Korea Tungsten", "PT Indonesia BTR New Energy Material": a place inside a name
@@ -286,6 +286,8 @@ class Mentions(Sources, SiteMentions):
                 j += 2  # "Honda Motor Co., Ltd.", "USA Rare Earth, Inc. (USAR)"
             while i < j < n and doc.lowers[j] in lexicon.LOWER_CASE_SUFFIXES:
                 j += 1  # "Ostrel Minerals plc", "Valtek Kovine d.o.o."
+            while i < j and j + 1 < n and doc.lowers[j] == "de" and _suffix(doc, j + 1) and _suffix(doc, j - 1):
+                j += 2  # "Minera Kolvane S.A. de C.V.": a Mexican legal form in two parts
             while j > i and doc[j - 1].text in NAME_JOINERS:
                 j -= 1
             j = numbered(doc, j)
@@ -537,8 +539,9 @@ def _institution(words: list[str]) -> bool:
 
 
 def _suffix(doc: Any, k: int) -> bool:
-    """A capitalised legal suffix at ``k`` ("Sdn", "Bhd", "Ltd."), not the word "group" of "the Japanese group"."""
-    return doc[k].text[:1].isupper() and doc[k].lower_.rstrip(".") in lexicon.LEGAL_SUFFIXES
+    """A capitalised legal suffix at ``k`` ("Sdn", "Bhd", "Ltd.", "S.A."), not the word "group" of "the Japanese group"."""
+    word = doc[k].lower_
+    return doc[k].text[:1].isupper() and (word.rstrip(".") in lexicon.LEGAL_SUFFIXES or word in lexicon.LEGAL_SUFFIXES)
 
 
 def _commodity(gazetteer: Any, word: str) -> bool:

@@ -249,6 +249,9 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
         if m.label_of_known == "Element" and doc[m.start].is_title and not m.demonym and any(
                 k.start == m.end and k.label_of_known in ("Place", "Country") and not k.demonym and len(k.text) > 2 and not _ends_at_name(doc, k.end) for k in known):
             return True  # "Lithium Argentina", "Nickel Australia": a firm named by its commodity and its country
+        if m.label_of_known in ("Place", "Country") and name_token(doc, nxt) and doc[nxt].is_title and doc[nxt].lower_ in _NAME_STOPS \
+                and nxt + 1 < len(doc) and name_token(doc, nxt + 1) and doc.lowers[nxt + 1] not in WORDS.STOP:
+            return True  # "Japan New Metals", "China First Heavy Industries": a country, then a capitalised "New" or "First"
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
             if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
                                                             and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper()):
@@ -258,6 +261,11 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
             return m.label_of_known == "Element" and doc[m.start].is_title and doc[nxt].lower_ not in COMMON_CAPITALS \
                 and not any(k.start == nxt for k in known)  # "Tungsten West", "Lithium Americas": a firm's name
     return False
+
+
+_NAME_STOPS = frozenset(("new", "first", "one", "united", "national"))
+"""Stop words that a firm's name may hold after a country's ("Japan New Metals"): capitalised and followed by another
+name word, they go on with the name."""
 
 
 def _ends_at_name(doc: Any, k: int) -> bool:
