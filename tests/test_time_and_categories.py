@@ -362,6 +362,16 @@ def test_a_plant_whose_sources_date_only_its_commissioning_is_not_said_to_operat
     assert "announced, expected to operate from 2028" in " ".join(render_report(planned, width=200).split())
 
 
+def test_a_plant_in_commissioning_with_no_date_for_operation_says_which_date_is_missing():
+    """MP's heavy circuit: 'commissioning since 2026-06 expected', nothing later. 'Commissioning, no start date' reads as
+    if its commissioning were undated (the assumptions name that date); the date missing is the operating one."""
+    G = plant_graph()
+    G.nodes["facility:au-plant"]["lifecycle"] = ["announced since 2024-05 per doc:plan", "commissioning since 2026-06 expected per doc:plan"]
+    text = " ".join(render_report(chokepoint_report(G, as_of="2026-12-06", betweenness=False), width=200).split())
+    assert "AU plant (AU, Lynas): commissioning, no operating date in the sources, 1,000 t/yr; would make oxide" in text
+    assert "no start date" not in text
+
+
 def test_production_of_an_element_stays_out_of_the_flow_and_is_said():
     """'Congo mined three quarters of the world's cobalt' names the element, not a form: no guess of the form."""
     G = plant_graph()

@@ -138,7 +138,7 @@ def _scenario(report: dict[str, Any], s: Style):
         planned.setdefault(r["name"], r.get("expected"))
     if planned:
         lines += s.para("Not operating on the as-of date, so nothing lost today: " + "; ".join(
-            n + (f" (expected {e})" if e else " (no start date)") for n, e in planned.items()) + ".")  # fmt: skip
+            n + (f" (expected {e})" if e else " (no operating date)") for n, e in planned.items()) + ".")  # fmt: skip
     return "Scenario: " + "; ".join(scenario["scenarios"]), lines
 
 
@@ -291,7 +291,7 @@ def _pipeline(report: dict[str, Any], s: Style):
         expected, begins = (first["expected"], first.get("expected_state")) if first else (None, None)
         starts = "expected to begin commissioning in" if begins == "commissioning" else "expected to operate from"
         text = (f"{r['name']} ({', '.join(x for x in (r.get('country'), who) if x)}): {(r.get('state') or 'planned').replace('_', ' ')}"
-                + (f", {starts} {expected}" if expected else ", no start date in the sources")
+                + (f", {starts} {expected}" if expected else ", no operating date in the sources")
                 + _capacity_words(made)
                 + "; would make " + ", ".join(m["material_name"] for m in made))  # fmt: skip
         lines += s.bullet(text)
