@@ -6,7 +6,7 @@ fail on the code before the fix."""
 from __future__ import annotations
 
 from supplygraph.loaders import Gazetteer
-from supplygraph.loaders.documents import read_text
+from supplygraph.loaders.documents import read_html, read_text
 from supplygraph.loaders.extraction import Extractor
 
 
@@ -122,3 +122,12 @@ def test_a_legal_form_in_two_parts_and_a_country_before_new_stay_in_the_name():
     assert {"Norland Tin de Mexico S.A. de C.V", "Minera Tarvex S.A. de C.V"} <= got, got
     assert "Japan New Metals Co., Ltd" in names("Its subsidiary Japan New Metals Co., Ltd. makes tungsten powders.")
     assert "Japan" in names("In Japan New rules apply.")
+
+
+def test_a_direction_word_opening_a_firms_name_in_a_table_cell_stays_in_it():
+    """Set J: a table cell "Southern Cross Gold" made a firm 'Cross Gold' (a common capital opening a cell or a
+    sentence is stripped). A direction word before a name that ends on a commodity or a firm's word is the name's."""
+    page = ("<table><tr><th>Mine</th><th>Location</th><th>Operator</th><th>Status</th></tr><tr><td>Varsko</td>"
+            "<td>Victoria, Australia</td><td>Southern Kolvane Gold</td><td>exploration</td></tr></table>")
+    got = {e["name"] for e in Extractor(Gazetteer()).extract(read_html(page).blocks).as_dict()["entities"]}
+    assert "Southern Kolvane Gold" in got and "Kolvane Gold" not in got, got

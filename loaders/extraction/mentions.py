@@ -305,9 +305,11 @@ class Mentions(Sources, SiteMentions):
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
             if start == i + 1 < j and sentence_start_common(doc, i) and doc[start].lower_ not in KIND_WORDS and (
                     j - 1 == start and (doc[start].lower_ in self.lower_words or _commodity(self.x.gazetteer, doc[start].text))
-                    or doc.lowers[start : start + 2] in (["rare", "earth"], ["rare", "earths"])):
+                    or doc.lowers[start : start + 2] in (["rare", "earth"], ["rare", "earths"])
+                    or doc[i].lower_ in self.v.DIRECTION_WORDS and j - start >= 2 and (_commodity(self.x.gazetteer, doc[j - 1].text)
+                                                                                       or cue_label(doc.lowers[start:j])[0] == "Company")):
                 start = i  # "First Solar, the largest US solar manufacturer", "Northern Graphite restarted", "Northern
-                # Rare Earth, which is 36.7 % owned by": a name (no firm is called "Rare Earth")
+                # Rare Earth, which is 36.7 % owned by", "Southern Cross Gold": a name (no firm is called "Rare Earth")
             if start + 2 < j and doc[start + 1].lower_ == "of" and doc[start].lower_ in self.lower_words and opens(doc, start) \
                     and doc[start].lower_ not in ALL_CUES:
                 start += 2  # "Shares of MP Materials rose", "Development of Toliara": a common noun of the name
