@@ -11,6 +11,7 @@ from typing import Any
 
 from .clauses import Clauses
 from .model import Mention, Sentence, POSSESSIVE_MARKS, POSSESSIVES
+from .appositives import Appositives
 from .qualifiers import Qualifiers
 
 PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%?$")
@@ -21,7 +22,7 @@ _CONTAINERS = frozenset((frozenset, set, tuple, list, dict))
 """What :meth:`Grammar.triggers` may test without iterating it twice (not an iterator)."""
 
 
-class Grammar(Clauses, Qualifiers):
+class Grammar(Clauses, Qualifiers, Appositives):
     """One sentence's tokens and mentions, and the grammar every relation family reads them with."""
 
     def __init__(self, st: Any, s: Sentence) -> None:
@@ -111,25 +112,6 @@ class Grammar(Clauses, Qualifiers):
         opening = self._insertion_start(i, pred)
         return self.at_end(opening) if opening is not None else self.relative_head(i, pred)
 
-    def described(self, found: Mention, i: int, pred) -> Mention:
-        """The name an insertion holding ``found`` describes, when the insertion closes just before the verb at ``i``:
-        "A, a subsidiary of the listed B, runs a plant", "A, the B spin-out that holds the licence, has commissioned"
-        (A, not B, runs and commissions; the insertion opens with a word of ``INSERTION_OPENERS`` after a name of
-        ``pred``); ``found`` otherwise ("A, B and C supply": a list, no insertion)."""
-        k = self._before_auxiliaries(i) - 1
-        if self.w(k) != "," or found.end > k or self.at_or_in(i) is not None:
-            return found  # (before a name, "the Halifax, Nova Scotia-based developer", the comma is a place chain's)
-        for q in range(found.start - 1, max(self.s.start, k - 25) - 1, -1):
-            word = self.w(q)
-            if word in (";", ":", "(", ")") or word == "and" and self.w(q - 1) == ",":
-                return found
-            if word == ",":
-                if self.w(q + 1) not in self.v.INSERTION_OPENERS:
-                    return found
-                head = self._named_before(q)
-                return head if head is not None and pred(head) else found
-        return found
-
     def _before_auxiliaries(self, i: int) -> int:
         """Where the auxiliaries and adverbs before the verb at ``i`` begin ("has also", "will", "are jointly")."""
         while i > self.s.start and (self.w(i - 1) in self.v.SUBJECT_LINKS or self.w(i - 1) in ("has", "is", "was")):
@@ -170,23 +152,6 @@ class Grammar(Clauses, Qualifiers):
             if possessed is not None and pred(possessed):
                 return possessed
         return m
-
-    def role_party(self, k: int, pred, nouns: frozenset[str] | None = None) -> Mention | None:
-        """The party a role phrase from ``k`` names before its name: "its two ultimate shareholders, A and B", "its
-        shareholders A", "the carmaker's partner, B" (a determiner, up to five lower-case words, hyphens or demonyms and a noun of ``nouns``,
-        ``PARTY_ROLES`` by default, then the name: "by the commodities group B" with ``ORG_NOUNS``); None when no such
-        phrase stands at ``k``."""
-        nouns = self.v.PARTY_ROLES if nouns is None else nouns
-        q = k + (self.w(k) in ("its", "their", "the"))
-        q = q + 1 if self.w(q) in POSSESSIVES else q
-        stop = min(q + 5, self.s.end)
-        while q < stop and self.w(q) not in nouns and (self.doc[q].is_lower or self.w(q) == "-" if (m := self.at_or_in(q)) is None
-                                                       else m.demonym):  # ("the Canadian specialty-metals company B")
-            q += 1
-        if q == k or self.w(q) not in nouns:
-            return None
-        named = self.at(q + 1 + (self.w(q + 1) == ","))
-        return named if named is not None and pred(named) else None
 
     def at(self, i: int) -> Mention | None:
         for m in self.ms:
@@ -302,27 +267,6 @@ class Grammar(Clauses, Qualifiers):
             k = named.start - 1  # ("in Fort Worth, Texas"; "in the Lualaba province of Congo": past "province")
             k -= self.w(k) == "the"
         return self.at_end(k) if self.w(k) in ("in", "at", "near") else None
-
-    def _named_before(self, k: int) -> Mention | None:
-        """The name that ends at ``k``, past its bracketed abbreviation ("Indian Rare Earths Limited (IREL), a ...")."""
-        if self.w(k - 1) == ")" and self.at_end(k) is None:
-            opening = next((j for j in range(k - 2, max(self.s.start, k - 6) - 1, -1) if self.w(j) == "("), None)
-            return self.at_end(opening) if opening is not None else None
-        return self.at_end(k)
-
-    def appositive_head(self, i: int, pred, reach: int = 7) -> Mention | None:
-        """The name an appositive holding ``i`` describes: "X, the vehicle owned by ...", "X, a plant operated by ...",
-        "X, the company's Malaysian unit" (a comma, a determiner and at most ``reach`` - 2 words before ``i``)."""
-        for k in range(i - 1, max(self.s.start, i - reach) - 1, -1):
-            word = self.w(k)
-            if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
-                head = self._named_before(k)
-                return head if head is not None and pred(head) else None
-            named = self.at(k)  # (a name right after the determiner modifies the noun: "the Baogang subsidiary")
-            if word in (";", ":", "(", ")") or (named is not None and not named.demonym and pred(named)
-                                                 and self.w(k - 1) not in ("the", "a", "an")):
-                return None
-        return None
 
     def start_year(self, i: int) -> str | None:
         """The year the production named at ``i`` starts, when the words before it say it starts ("first production
