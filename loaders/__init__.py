@@ -20,10 +20,17 @@ from supplygraph.schema.unit import DOCUMENT_SUFFIXES
 from .context import Context
 from .curated import load_csv, load_yaml
 from .decisions import is_decisions_file
-from .documents import load_document
 from .gazetteer import Gazetteer
 
 Loader = Callable[[Context], None]
+
+
+def load_document(ctx: Context) -> None:
+    """Read a document (``.txt``, ``.md``, ``.html``) through :func:`.documents.load_document`, imported on first use:
+    it brings the extraction rules and spaCy (about 0.6 s of CPU), which a load of curated CSV or YAML never needs."""
+    from .documents import load_document as read_document
+
+    read_document(ctx)
 
 LOADERS: dict[str, Loader] = {
     ".yaml": load_yaml,

@@ -118,3 +118,15 @@ def test_the_report_on_a_store_imports_no_model(tmp_path):
     out = subprocess.run([sys.executable, "-c", PYDANTIC_PROBE.format(store=store, commands=commands)], capture_output=True, text=True,
                          check=True)  # fmt: skip
     assert out.stdout.split("\n")[0] == "['supplygraph.schema', 'supplygraph.schema.plain']"
+
+
+def test_a_load_of_curated_files_imports_no_document_reader(tmp_path):
+    """The document reader (the extraction rules and spaCy: about 0.6 s of CPU) is imported when a document is read,
+    not for a load of curated CSV and YAML files."""
+    write_curated(supply_network(200, seed=1), tmp_path / "data")
+    code = ("import sys; from supplygraph import api; from supplygraph.graph import EmbeddedStore; "
+            "api.load_files(EmbeddedStore(sys.argv[1]), [sys.argv[2]]); "
+            "print(sorted(m for m in ('spacy', 'supplygraph.loaders.documents') if m in sys.modules))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.db"), str(tmp_path / "data")],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert out.stdout.strip() == "[]"
