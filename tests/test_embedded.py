@@ -51,3 +51,25 @@ def test_failed_bulk_load_keeps_the_indexes(tmp_path):
 def test_payloads_are_canonical_json():
     value = [{"b": 0.1, "a": "Zürich \"x\"", "n": None, "l": [1, 2.5e-7, True]}, ["doc:a"], [], 1.0]
     assert _dump(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def test_insert_rows_writes_what_executemany_writes(monkeypatch):
+    """Many rows to a statement (sqlite_rows.insert_rows): the same rows in the same order, and a row that breaks a
+    constraint fails the insert as it fails executemany's."""
+    from supplygraph.graph.stores import sqlite_rows
+
+    monkeypatch.setattr(sqlite_rows, "ROWS_PER_STATEMENT", 4)
+    rows = [(f"k{i:02}", i, None if i % 3 else f"t{i}") for i in range(11, 0, -1)]
+    tables = []
+    def executemany(db: sqlite3.Connection, rows: list) -> None:
+        db.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+
+    for insert in (executemany, lambda db, r: sqlite_rows.insert_rows(db, "INSERT INTO t", r)):
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE t (key TEXT UNIQUE, n INTEGER, s TEXT)")
+        insert(db, rows)
+        insert(db, iter([]))
+        tables.append(db.execute("SELECT rowid, * FROM t").fetchall())
+        with pytest.raises(sqlite3.IntegrityError):
+            insert(db, [("new", 0, None), *rows[5:7]])
+    assert tables[0] == tables[1] and len(tables[0]) == 11

@@ -31,7 +31,7 @@ from .base import (QUANTITY_FIELDS, Candidate, Counts, Decision, LoadSummary, Pr
                    StoredNode)  # fmt: skip
 from .review import candidates_of, reviewed_claims
 from .sqlite_rows import (EDGE_COLUMNS, EDGES, NODE_COLUMNS, NODES, Kind, edge_from_row, node_from_row, node_row,
-                          Numbers, read_graph, table_edge_rows, table_node_rows)  # fmt: skip
+                          Numbers, insert_rows, read_graph, table_edge_rows, table_node_rows)  # fmt: skip
 from .sqlite_upgrade import migrate
 
 if TYPE_CHECKING:  # the models (pydantic): the load path's, not a reader's
@@ -183,7 +183,7 @@ class EmbeddedStore(Store):
     def _temp_set(self, name: str, values: Iterable[str]) -> None:
         self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (v TEXT PRIMARY KEY)")
         self._db.execute(f"DELETE FROM {name}")
-        self._db.executemany(f"INSERT OR IGNORE INTO {name} VALUES (?)", ((v,) for v in sorted(values)))
+        insert_rows(self._db, f"INSERT OR IGNORE INTO {name}", [(v,) for v in sorted(values)])
 
     def _labels_elsewhere(self, ids: Sequence[str]) -> dict[str, str]:
         rows = self._rows_with_keys(
@@ -237,7 +237,7 @@ class EmbeddedStore(Store):
         for unit, origin_id, payloads in zip(units, origin_ids, encoded):
             for kind, encoded_claims, folded in zip((NODES, EDGES), payloads, (folded_nodes, folded_edges)):
                 rows = [(origin_id, key, encoded_claims[key]) for key in sorted(encoded_claims) if key not in folded]
-                db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", rows)
+                insert_rows(db, f"INSERT INTO {kind.claims}", rows)
             if progress:
                 progress(unit.node_count() + unit.fact_count())
 
@@ -280,13 +280,13 @@ class EmbeddedStore(Store):
                 return False
             merged.append(rows)
         db = self._db
-        db.executemany("INSERT INTO node_ids VALUES (?, ?)", numbers.fresh)
+        insert_rows(db, "INSERT INTO node_ids", numbers.fresh)
         for kind, rows, counts, claim_rows in zip((NODES, EDGES), merged, (summary.nodes, summary.edges), claims):
             with self._indexes_deferred(kind.table, len(rows)):
-                db.executemany(f"INSERT INTO {kind.table} ({kind.written}) VALUES ({kind.placeholders})", rows)
+                insert_rows(db, f"INSERT INTO {kind.table} ({kind.written})", rows)
             if claim_rows:
                 with self._indexes_deferred(kind.claims, len(claim_rows)):
-                    db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", claim_rows)
+                    insert_rows(db, f"INSERT INTO {kind.claims}", claim_rows)
             counts.added += len(rows)
         if progress:
             progress(sum(unit.node_count() + unit.fact_count() for unit in units))
@@ -370,12 +370,12 @@ class EmbeddedStore(Store):
         if kind is EDGES and upserts:
             upserts = self._numbered(upserts)
         with self._indexes_deferred(kind.table, len(upserts)):
-            db.executemany(f"INSERT OR REPLACE INTO {kind.table} ({kind.written}) VALUES ({kind.placeholders})", upserts)
+            insert_rows(db, f"INSERT OR REPLACE INTO {kind.table} ({kind.written})", upserts)
         removed = [key for key in old if (key not in new_claims and key not in others) or key in rejected]
         db.executemany(f"DELETE FROM {kind.table} WHERE key = ?", ((k,) for k in removed))
         counts.removed += len(removed)
         db.executemany(f"DELETE FROM {kind.claims} WHERE key = ? AND origin = ?", moved_in)
-        db.executemany(f"INSERT INTO {kind.claims} VALUES (?, ?, ?)", written_out)
+        insert_rows(db, f"INSERT INTO {kind.claims}", written_out)
         return removed, folded
 
     def _numbered(self, rows: list[tuple]) -> list[tuple]:
@@ -383,7 +383,7 @@ class EmbeddedStore(Store):
         ends = {row[2] for row in rows} | {row[3] for row in rows}
         numbers = self._numbers(self._rows_with_keys("node_ids", "n.", "SELECT n.key, n.id FROM node_ids n", ends))
         rows = [(*row, numbers[row[2]], numbers[row[3]]) for row in rows]
-        self._db.executemany("INSERT INTO node_ids VALUES (?, ?)", numbers.fresh)
+        insert_rows(self._db, "INSERT INTO node_ids", numbers.fresh)
         return rows
 
     def _numbers(self, known: Iterable[Sequence]) -> Numbers:
