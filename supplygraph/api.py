@@ -273,9 +273,11 @@ def _note_documents_read_before(store: Store, units: Sequence[LoadUnit], summary
     :func:`known_entities`)."""
     from supplygraph.loaders.gazetteer import normalise
 
+    guessed = store.document_nodes()
+    if not guessed:  # no document in the store: no need to make records of the curated entities (0.4 s at 100,000)
+        return
     defined = {normalise(name) for u in units if not u.reader for n in u.nodes for name in (n.name, *n.aliases)}
     loaded = {u.origin for u in units}
-    guessed = store.document_nodes()
     earlier = sorted({origin for n in store.nodes() if n.id in guessed and not defined.isdisjoint(map(normalise, (n.name, *n.aliases)))
                       for origin in guessed[n.id]} - loaded)  # fmt: skip
     if earlier:
