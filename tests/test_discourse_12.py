@@ -54,3 +54,13 @@ def test_its_subsidiary_with_a_country_before_it_is_owned_by_the_firm_its_stands
                              "Borstad Chemicals Ltd's China unit Kemi Shanghai Ltd makes cathode materials.")
     assert {("SUBSIDIARY_OF", "Peltron Inc", "Arvella Separators Ltd"),
             ("SUBSIDIARY_OF", "Kemi Shanghai Ltd", "Borstad Chemicals Ltd")} <= found, found  # fmt: skip
+
+
+def test_a_negation_inside_a_relative_clause_before_the_verb_is_the_clauses_own(extractor):
+    """ "The mine, which is owned by funds and is not listed, produces M": the mine produces M; "which was listed in 2019,
+    does not produce M": the negation is the main verb's, nothing produced."""
+    found = facts(extractor, "Arvella Minerals Ltd runs the Kestrel mine in Goiás, Brazil. The mine, which is owned by funds and "
+                             "is not listed, produces a mixed rare-earth concentrate.\n\n"
+                             "The Tarn mine, which Borstad Mining Ltd listed in 2019, does not produce spodumene concentrate.")
+    assert ("PRODUCES", "Kestrel mine", "rare earth concentrate") in found, found
+    assert not any(kind == "PRODUCES" and source == "Tarn mine" for kind, source, _ in found), found

@@ -30,11 +30,22 @@ class Clauses:
                 if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
                     start = k + 1
                 break
-        if any(self.hedge_at(k, self.v.HEDGES) for k in range(start, min(hi + 1, self.s.end))):
+        inserted = self._insertions(start, lo)
+        if any(self.hedge_at(k, self.v.HEDGES) for k in range(start, min(hi + 1, self.s.end)) if k not in inserted):
             return True
-        words = [self.w(i) for i in range(start, min(hi + 1, self.s.end))]
+        words = [self.w(i) for i in range(start, min(hi + 1, self.s.end)) if i not in inserted]
         pairs = set(zip(words, words[1:]))
         return any(tuple(p) in pairs for p in self.v.NEGATED_PHRASES) or self._conditional_after(hi) or self._undecided_after(start, hi)
+
+    def _insertions(self, start: int, lo: int) -> range | frozenset[int]:
+        """The relative clause set off by commas between ``start`` and ``lo`` ("The mine, which is owned by funds and is not
+        listed, produces M"): its negation or hedge is its own, not the main verb's at ``lo``. Empty when none is closed
+        before ``lo``."""
+        for k in range(max(self.s.start, start - 1), lo):  # (the clause holding ``lo`` may start at the "which")
+            if self.w(k) == "," and self.w(k + 1) in ("which", "who", "whose"):
+                close = next((q for q in range(k + 2, lo) if self.w(q) == ","), None)
+                return range(k, close + 1) if close is not None else frozenset()
+        return frozenset()
 
     def hedge_at(self, k: int, hedges: frozenset[str]) -> bool:
         """Word ``k`` is one of ``hedges`` as a hedge: "May" the month and the "No." of "Announcement No. 18" are none."""
