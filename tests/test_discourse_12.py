@@ -64,3 +64,15 @@ def test_a_negation_inside_a_relative_clause_before_the_verb_is_the_clauses_own(
                              "The Tarn mine, which Borstad Mining Ltd listed in 2019, does not produce spodumene concentrate.")
     assert ("PRODUCES", "Kestrel mine", "rare earth concentrate") in found, found
     assert not any(kind == "PRODUCES" and source == "Tarn mine" for kind, source, _ in found), found
+
+
+def test_the_operation_opening_a_sentence_is_the_one_site_the_sentence_before_named(extractor):
+    """ "A started production at its Kestrel deposit ... The operation produces M": the deposit produces M; after a
+    sentence naming two sites, or none, "The operation" stands for none of them."""
+    found = facts(extractor, "Arvella Minerals Ltd started production at its Kestrel ionic-clay deposit near Tarnby, in Brazil, "
+                             "in 2024. The operation produces a mixed rare-earth concentrate.\n\n"
+                             "Borstad Mining Ltd runs the Fjord mine and the Skarn mine in Sweden. The operation produces "
+                             "tungsten concentrate.")  # fmt: skip
+    assert ("PRODUCES", "Kestrel ionic-clay deposit", "rare earth concentrate") in found, found
+    assert not any(kind == "PRODUCES" and target == "tungsten concentrate" and source != "Borstad Mining Ltd"
+                   for kind, source, target in found), found  # fmt: skip

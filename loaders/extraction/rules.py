@@ -42,7 +42,8 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
             self.st.last_subject = self.subject.key
         self._topic()
         self._in_context()
-        self.st.recent.extend(k for k in (self.st._key(m) for m in self.ms) if k)
+        self.st.previous = [k for k in (self.st._key(m) for m in self.ms) if k]
+        self.st.recent.extend(self.st.previous)
 
     def title(self) -> None:
         """A title: no relations but its policy's issuers ("Ministry of Commerce and General Administration of Customs

@@ -39,6 +39,7 @@ class DocState(Mentions, Names, Confirmation):
         self.last_policy: str | None = None  # the policy the document spoke of last ("the controls", "requires a licence")
         self.last_parties: list[str] = []  # the parties of the agreement the document spoke of last
         self.recent: list[str] = []  # entity keys in the order the document mentioned them
+        self.previous: list[str] = []  # the entity keys the last sentence read named, in order ("the operation": its site)
         self.facilities: list[str] = []
         self.facility_names: dict[str, str] = {}
         self.magnets: list[str] = []

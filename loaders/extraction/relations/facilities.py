@@ -119,10 +119,15 @@ class Facilities:
 
     def _site_anaphora(self) -> None:
         """ "the project in Valley County", "The line is designed to produce ...": a site the document named with that
-        word before (its name or a surface ends with it); nothing when none was."""
+        word before (its name or a surface ends with it); else, for "The operation" opening a sentence, the one site the
+        sentence before named ("X started production at its Pela Ema deposit. The operation, which ..."); nothing when
+        none was."""
         for i in self.triggers(self.v.SITE_ANAPHORS):
             if self.w(i - 1) == "the" and not self.st_mention_covers(i) and not self.st_mention_covers(i - 1):
                 key = self._facility_referred(i - 1, i, None, None, named_only=True)
+                if key is None and self.w(i) in self.v.SITE_GENERIC_ANAPHORS and i - 1 == self.s.start:
+                    sites = {k for k in self.st.previous if self.st.entities[self.st.resolve_key(k)].label == "Facility"}
+                    key = sites.pop() if len(sites) == 1 else None  # "X started production at its Y deposit. The operation ..."
                 if key is not None:
                     self.ms.append(Mention(i, i + 1, key, self.doc[i].text, anaphora=True))
         self.ms.sort(key=lambda m: m.start)
