@@ -76,3 +76,18 @@ def test_the_operation_opening_a_sentence_is_the_one_site_the_sentence_before_na
     assert ("PRODUCES", "Kestrel ionic-clay deposit", "rare earth concentrate") in found, found
     assert not any(kind == "PRODUCES" and target == "tungsten concentrate" and source != "Borstad Mining Ltd"
                    for kind, source, target in found), found  # fmt: skip
+
+
+def test_a_table_with_a_firms_share_column_is_read_and_a_site_word_names_the_cells_site(extractor):
+    """ "| Asset | Owner | Kestrel's share | Output |": the header names the columns (a firm's possessive before "share"
+    is its stake column, not a name that makes the row one of data); "Nova operation" in the asset column is a site,
+    run by the owner the row names; a "Market share" column is no stake."""
+    found = facts(extractor, "# Kestrel Limited: Annual Report 2024\n\nKestrel Limited is a mining company based in Perth.\n\n"
+                             "| Asset | Owner | Kestrel's share | Output |\n|---|---|---|---|\n"
+                             "| Tarn mine | Borstad Lithium Ltd | 24.99% | 1.49 Mt spodumene concentrate |\n"
+                             "| Nova operation | Kestrel | 100% | 19,600 t nickel in concentrate |\n\n"
+                             "| Producer | Market share |\n|---|---|\n| Fjord Metals Ltd | 40% |\n")  # fmt: skip
+    assert {("OPERATES", "Borstad Lithium Ltd", "Tarn mine"), ("PRODUCES", "Tarn mine", "spodumene"),
+            ("OPERATES", "Kestrel Limited", "Nova operation")} <= found, found  # fmt: skip
+    assert not any(kind == "PRODUCES" and source == "Kestrel Limited" for kind, source, _ in found), found
+    assert not any("Fjord Metals Ltd" in (source, target) and kind != "LOCATED_IN" for kind, source, target in found), found

@@ -16,6 +16,7 @@ Silmet, owned by Neo Performance Materials"). A new column name is one line of d
 
 from __future__ import annotations
 
+from ..grammar import POSSESSIVES
 from ..model import ORG_LABELS, Mention, Sentence
 from ..text import cue_label
 
@@ -56,6 +57,9 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     for a, b in spans:
         words = [w for w in s.lowers[a:b] if w[:1].isalpha()]
         role = next((st.v.TABLE_COLUMNS[w] for w in reversed(words) if w in st.v.TABLE_COLUMNS), None)
+        if role is None and words and words[-1] in st.v.HOLDER_SHARE_WORDS and any(
+                a <= m.start < b and st.label(m) in ORG_LABELS and s.lowers[m.end] in POSSESSIVES for m in s.mentions):
+            role = "stake"  # "IGO's share": the firm's stake, as "IGO interest" ("Market share" is none)
         roles.append(role if len(words) <= 4 else None)
     named = sum(r is not None for r in roles)
     if named < 2 or named * 2 < len(roles):
@@ -212,7 +216,7 @@ class Tables:
         if not words or len(words) > 6 or any(self.st.label(m) == label or self.st.label(m) in ORG_LABELS and cue_label(m.text.lower().split())[1]
                                               for m in self.ms if a <= m.start < b):
             return  # ("Société Le Nickel" in a plant column: a firm by its name)
-        kind = label == "Facility" and self.w(words[-1]) in self.v.FACILITY_NOUNS  # "Sejong anode plant"
+        kind = label == "Facility" and self.w(words[-1]) in self.v.FACILITY_NOUNS | self.v.SITE_ANAPHORS  # "Sejong anode plant", "Nova operation"
         if not self.doc[words[0]].text[:1].isupper() or any(self.w(k) in LIST_MARKS for k in range(a, b)) or not (
                 kind or all(self.doc[k].text[:1].isupper() or self.w(k) in ("of", "and", "de") for k in words)):
             return
