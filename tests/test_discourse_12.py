@@ -91,3 +91,15 @@ def test_a_table_with_a_firms_share_column_is_read_and_a_site_word_names_the_cel
             ("OPERATES", "Kestrel Limited", "Nova operation")} <= found, found  # fmt: skip
     assert not any(kind == "PRODUCES" and source == "Kestrel Limited" for kind, source, _ in found), found
     assert not any("Fjord Metals Ltd" in (source, target) and kind != "LOCATED_IN" for kind, source, target in found), found
+
+
+def test_owner_of_a_site_runs_it_and_a_slide_item_that_opens_on_it_is_the_documents_firm(extractor):
+    """ "A is the owner of the X mine" (OPERATOR_NOUNS): A runs it; a slide's item "Owner of the Y project" names no
+    firm: the firm the presentation's title names runs Y; "B is the owner of Z" stays B's, not the title's firm's."""
+    found = facts(extractor, "# Kestrel Rare Metals: investor presentation, 2025\n\n## Slide 2: Who we are\n\n"
+                             "- Kestrel Rare Metals Inc., headquartered in Halifax, Nova Scotia, Canada\n"
+                             "- Owner of the Tarn Ridge rare earth project in Alaska\n\n"
+                             "Borstad Mining Ltd is the owner of the Skarn mine in Nevada.")  # fmt: skip
+    assert {("OPERATES", "Kestrel Rare Metals Inc", "Tarn Ridge rare earth project"),
+            ("OPERATES", "Borstad Mining Ltd", "Skarn mine")} <= found, found  # fmt: skip
+    assert ("OPERATES", "Kestrel Rare Metals Inc", "Skarn mine") not in found, found

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...gazetteer import normalise
+from ..discourse import FIRM_LABELS
 from ..model import Entity, Mention, ORG_LABELS, POSSESSIVE_MARKS, POSSESSIVES
 from ..text import place_core
 
@@ -266,6 +267,8 @@ class Facilities:
                 named = self.left(of - 1, self.org, limit=6)  # "A, the operator of the X mine", "A is the operator of F"
                 if named is not None and all(self.w(q) in self.v.OPERATOR_LINKS for q in range(named.end, of - 1)):
                     operator = named
+                elif of - 1 == self.s.start and not any(self.org(x) for x in self.ms if of <= x.start < m.start):
+                    operator = self.carried(FIRM_LABELS, topic_only=True)  # a slide's or profile's item: "Owner of the X project"
             after = self.past_place(m.end)  # ("the X complex in Alexandria, Louisiana, which B is building")
             agent = self.at(after + 2) if self.w(after) == "," and self.w(after + 1) in ("which", "that") else None
             if operator is None and agent is not None and self.org(agent) and any(  # "the Kiruna mine, which LKAB has operated"
