@@ -103,3 +103,15 @@ def test_owner_of_a_site_runs_it_and_a_slide_item_that_opens_on_it_is_the_docume
     assert {("OPERATES", "Kestrel Rare Metals Inc", "Tarn Ridge rare earth project"),
             ("OPERATES", "Borstad Mining Ltd", "Skarn mine")} <= found, found  # fmt: skip
     assert ("OPERATES", "Kestrel Rare Metals Inc", "Skarn mine") not in found, found
+
+
+def test_a_site_run_by_a_firms_named_unit_is_run_by_the_unit_too(extractor):
+    """ "The plant, to be operated by A's US unit B, will make M": B runs the plant (with A, through it); "run by A" with
+    no unit named is A's alone."""
+    found = facts(extractor, "Halvorsen Chemicals Ltd announced a cathode plant in Clarksville, Tennessee. The plant, to be "
+                             "operated by Halvorsen's US unit Halvorsen Tennessee LLC, will make cathode materials from 2026.\n\n"
+                             "The Tarn mine, run by Borstad Mining Ltd, supplies lepidolite to Fjord Lithium Ltd.")  # fmt: skip
+    assert {("OPERATES", "Halvorsen Tennessee LLC", "Clarksville plant"),
+            ("OPERATES", "Borstad Mining Ltd", "Tarn mine")} <= found, found  # fmt: skip
+    assert not any(kind == "OPERATES" and target == "Tarn mine" and source != "Borstad Mining Ltd"
+                   for kind, source, target in found), found  # fmt: skip

@@ -277,8 +277,8 @@ class Facilities:
             if operator is None and self.w(m.end) in (",",) and self.w(m.end + 1) in ("which", "that"):
                 operator = self._run_by(m.end + 2)
             if operator is not None and (possessed or not self.hedged(m.start, m.end)):
-                for each in builders if operator in builders else [operator]:
-                    self.st.add("OPERATES", each, m, self.s, 0.8)
+                for each in builders if operator in builders else [operator, self._unit_named(operator)]:
+                    self.st.add("OPERATES", each, m, self.s, 0.8)  # ("run by A's subsidiary B": A through B, and B)
         # "It is run by B" after a sentence about a facility: B runs that facility
         last = self.st.last_subject
         if self.words[:1] == ["it"] and self.w(self.s.start + 1) in ("is", "was", "has", "had") and self.st.label_of(last) == "Facility":
@@ -333,3 +333,15 @@ class Facilities:
                     return None  # "which is 30 % owned by B": a minority owner, who does not run the plant
                 return self.right(q + 2, self.org, limit=3)
         return None
+
+    def _unit_named(self, m: Mention | str | None) -> Mention | str | None:
+        """The unit "A's subsidiary B", "A's US unit B" names at ``m`` (A): B, who runs a site "run by" that phrase with its
+        parent; ``m`` when no unit is named after it."""
+        if not isinstance(m, Mention) or self.w(m.end) not in POSSESSIVES:
+            return m
+        k = m.end + 1
+        place = self.at(k)
+        if place is not None and (place.demonym or self.st.label(place) in ("Country", "Place")):
+            k = place.end  # ("its US unit", "CATL's Jiangxi subsidiary")
+        unit = self.at(k + 1) if self.w(k) in self.v.SUBSIDIARY_NOUNS else None
+        return unit if unit is not None and self.org(unit) else m
