@@ -115,3 +115,12 @@ def test_a_site_run_by_a_firms_named_unit_is_run_by_the_unit_too(extractor):
             ("OPERATES", "Borstad Mining Ltd", "Tarn mine")} <= found, found  # fmt: skip
     assert not any(kind == "OPERATES" and target == "Tarn mine" and source != "Borstad Mining Ltd"
                    for kind, source, target in found), found  # fmt: skip
+
+
+def test_our_before_a_noun_is_no_subject_so_it_in_the_next_sentence_is_that_site(extractor):
+    """In a firm's own report, "Our antimony smelter at P is the only one in C. It converts M0 into M": "our" names the
+    firm but the subject is the smelter, so "It" is the smelter, which makes M."""
+    found = facts(extractor, "Kestrel Antimony Corporation (\"we\") is a Montana corporation. We process antimony.\n\n"
+                             "Our antimony smelter at Tarnby, Montana, is the only operating antimony smelter in the United "
+                             "States. It converts antimony concentrate into antimony trioxide and sodium antimonate.")  # fmt: skip
+    assert ("PRODUCES", "Tarnby smelter", "antimony trioxide") in found, found

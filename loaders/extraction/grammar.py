@@ -459,8 +459,8 @@ class Grammar(Clauses, Qualifiers, Appositives):
         for m in self.ms:
             if not (self.org(m) or self.st.label(m) in ("Facility",)):
                 continue
-            if self.w(m.end) in POSSESSIVES:
-                continue  # "Shin-Etsu's group company X began ...": the possessor is not the subject
+            if self.w(m.end) in POSSESSIVES or m.anaphora and m.end == m.start + 1 and self.w(m.start) == "our":
+                continue  # "Shin-Etsu's group company X began ...", "Our smelter at P is ...": the possessor is not the subject
             prev = m.start - 1
             while prev >= self.s.start and self.w(prev) in ("the", *POSSESSIVE_MARKS, "a", "an"):
                 prev -= 1
