@@ -124,3 +124,13 @@ def test_our_before_a_noun_is_no_subject_so_it_in_the_next_sentence_is_that_site
                              "Our antimony smelter at Tarnby, Montana, is the only operating antimony smelter in the United "
                              "States. It converts antimony concentrate into antimony trioxide and sodium antimonate.")  # fmt: skip
     assert ("PRODUCES", "Tarnby smelter", "antimony trioxide") in found, found
+
+
+def test_our_subsidiary_is_owned_by_the_firm_whose_voice_the_document_is(extractor):
+    """ "B, our wholly owned subsidiary, mines M" in a firm's own report ("we"): B is that firm's subsidiary; inside a
+    quotation of another firm's officer nothing is read from "our"."""
+    found = facts(extractor, "Kestrel Antimony Corporation (\"we\") is a Montana corporation. We process antimony.\n\n"
+                             "Borstad Zeolite Company, our wholly owned subsidiary, mines zeolite near Preston, Idaho.\n\n"
+                             "\"Fjord Minerals Ltd, our subsidiary, will grow,\" said the head of Tarn Holdings Ltd.")  # fmt: skip
+    assert ("SUBSIDIARY_OF", "Borstad Zeolite Company", "Kestrel Antimony Corporation") in found, found
+    assert not any(source == "Fjord Minerals Ltd" and target == "Kestrel Antimony Corporation" for _, source, target in found), found

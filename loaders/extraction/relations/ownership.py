@@ -61,10 +61,10 @@ class Ownership:
             if named_before is None and place is None and demonym is not None and (demonym.demonym or self.st.label(demonym) == "Country"):
                 k = demonym.start - 1  # "its Indian subsidiary", "its US subsidiary"
             while named_before is None and place is None and k > self.s.start and k > i - 4 and self.doc[k].is_lower \
-                    and self.doc[k].is_alpha and self.w(k) not in ("its", "their", "a", "the", "an"):
+                    and self.doc[k].is_alpha and self.w(k) not in ("its", "their", "our", "a", "the", "an"):
                 k -= 1  # "its recycling subsidiary"
-            if k >= self.s.start and self.w(k) in ("its", "their"):
-                owner = self.its(k)
+            if k >= self.s.start and self.w(k) in ("its", "their", "our"):
+                owner = self.its(k)  # ("our wholly owned subsidiary": the firm whose voice the document is)
             elif k >= self.s.start and self.w(k) in POSSESSIVES:
                 owner = self.at_end(k)
                 if owner is not None and not self.org(owner):
