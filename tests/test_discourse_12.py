@@ -134,3 +134,20 @@ def test_our_subsidiary_is_owned_by_the_firm_whose_voice_the_document_is(extract
                              "\"Fjord Minerals Ltd, our subsidiary, will grow,\" said the head of Tarn Holdings Ltd.")  # fmt: skip
     assert ("SUBSIDIARY_OF", "Borstad Zeolite Company", "Kestrel Antimony Corporation") in found, found
     assert not any(source == "Fjord Minerals Ltd" and target == "Kestrel Antimony Corporation" for _, source, target in found), found
+
+
+def test_a_two_column_fact_sheet_says_its_rows_of_the_site_or_firm_its_header_or_company_row_names(extractor):
+    """ "| Item | Tarn facility |" then "| Location | Kestrelton, Tennessee |", "| Product | synthetic graphite |": the
+    facility is there and makes it; "| Item | Details |" then "| Company | B |", "| Main products | M1, M2 |": B makes
+    them; a two-column table of data ("| Fjord mine | Norway |") says nothing of the sheet before it."""
+    found = facts(extractor, "Arvella Graphite Ltd owns and runs the Tarn facility.\n\n"
+                             "| Item | Tarn facility |\n|---|---|\n| Location | Kestrelton, Tennessee |\n"
+                             "| Product | synthetic graphite |\n\n"
+                             "Borstad Tungsten GmbH makes tungsten powders in Germany.\n\n"
+                             "| Item | Details |\n|---|---|\n| Company | Borstad Tungsten GmbH |\n"
+                             "| Main products | tungsten carbide powder, ammonium paratungstate |\n\n"
+                             "| Mine | Country |\n|---|---|\n| Fjord mine | Norway |\n| Product | fluorspar |\n")  # fmt: skip
+    assert {("LOCATED_IN", "Tarn facility", "Kestrelton"), ("PRODUCES", "Tarn facility", "synthetic graphite"),
+            ("PRODUCES", "Borstad Tungsten GmbH", "tungsten carbide powder"),
+            ("PRODUCES", "Borstad Tungsten GmbH", "ammonium paratungstate")} <= found, found  # fmt: skip
+    assert not any(kind == "PRODUCES" and target == "fluorspar" for kind, _, target in found), found

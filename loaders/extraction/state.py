@@ -15,7 +15,7 @@ from .mentions import Mentions
 from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
 from .names import Names
 from .relations.policy import item_line
-from .relations.tables import cells, header
+from .relations.tables import cells, header, sheet_row
 from .rules import Rules
 
 
@@ -52,6 +52,7 @@ class DocState(Mentions, Names, Confirmation):
         self.listing: str | None = None  # the policy whose list of items the document is going through
         self.party_listing: tuple[str, bool] | None = None  # the firm whose list of partners (", offtake?") follows
         self.columns: list[str | None] | None = None  # the roles of the columns of the table being read
+        self.sheet: str | None = None  # the site or firm a two-column fact sheet is about ("| Item | Riverside facility |")
         self.table_holder: str | None = None  # the firm whose shares a column of that table gives ("Eramet interest")
         self.table_policy: str | None = None  # the notice whose controlled items that table lists ("Controlled items")
         self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
@@ -143,7 +144,7 @@ class DocState(Mentions, Names, Confirmation):
             if spans:
                 self._row(s, spans)
                 continue
-            self.columns = None  # (a table ends at the first block that is no row)
+            self.columns = self.sheet = None  # (a table ends at the first block that is no row)
             if s.heading and self.listing is not None:  # one item of a list a sentence announced, as a line or row
                 items = item_line(self, s)
                 for m in items:
@@ -166,6 +167,12 @@ class DocState(Mentions, Names, Confirmation):
             for e in filter(None, map(self.ent, s.mentions)):  # ("Company", "Announcement": column names, not names)
                 e.mentions -= 1
             return
+        if self.columns is None and len(spans) == 2:
+            role, subject = sheet_row(self, s, spans)
+            if subject is not None:  # a fact sheet's header: what its rows are about
+                self.sheet = subject
+            elif role is not None and self.sheet is not None:
+                self.sheet = Rules(self, s).sheet_row(self.sheet, role, *spans[1])
         listing = self.listing
         cells_of = lambda: [Sentence(s.doc, a, b, False, s.lowers, [m for m in s.mentions if a <= m.start and m.end <= b])  # noqa: E731
                             for a, b in spans if a < b]

@@ -81,6 +81,35 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
     return roles
 
 
+def sheet_row(st, s: Sentence, spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """A two-column row outside a known table as a fact sheet's, whose first column names a property: (None, the key
+    of the one site or firm its second cell names, or "" when that cell is a column word too) for the sheet's header
+    ("| Item | Riverside facility |", "| Item | Details |"); (the role of the first cell's column name, None) for a row
+    of it ("| Location | Chattanooga, Tennessee |"); (None, None) else ("| Tarn mine | Norway |": data)."""
+    (a, b), (c, d) = spans
+    if any(a <= m.start < b and not _column_word(st, s, m, a, b) for m in s.mentions):
+        return None, None
+    words = [w for w in s.lowers[a:b] if w[:1].isalpha()]
+    role = st.v.TABLE_COLUMNS.get(words[-1]) if 0 < len(words) <= 3 else None
+    if role in SHEET_ROLES:
+        return role, None
+    if role is not None or not words:
+        return None, None
+    named = [m for m in s.mentions if c <= m.start < d]
+    if named and all(_column_word(st, s, m, c, d) for m in named):
+        return None, ""  # ("| Item | Details |": the sheet's rows will name what it is about)
+    e = st.ent(named[0]) if len(named) == 1 else None
+    whole = e is not None and all(not s.doc[k].is_alpha or named[0].start <= k < named[0].end for k in range(c, d))
+    if whole and (e.label == "Facility" or e.label in ORG_LABELS and (e.confirmed or e.known is not None)):
+        return None, e.key
+    return None, None
+
+
+SHEET_ROLES = ("place", "hq", "product", "operator", "customer")
+"""The rows of a fact sheet that say something of its site or firm ("Location", "Main products", "Operator",
+"Customers"); "Company" names the firm a sheet with no subject yet is about."""
+
+
 def _titled_policy(st, s: Sentence) -> str | None:
     """The policy the last title before ``s`` names (the notice whose item table it is: "# Announcement No. 10 of
     2025 ...", not a law its first article cites)."""
@@ -173,6 +202,36 @@ class Tables:
                 self.st.add("RESTRICTS", p, item, self.s, 0.65)
             for body in found.get("issuer", []):
                 self.st.add("ISSUED_BY", p, body, self.s, 0.7)
+
+    def sheet_row(self, subject: str, role: str, a: int, b: int) -> str:
+        """A row of a fact sheet about ``subject`` (:func:`sheet_row`; "" when the sheet has not named it yet), the
+        value cell at ``a``..``b``: "| Location | Chattanooga, Tennessee |" places it, "| Main products | M1, M2 |" is
+        what it makes, "| Operator | B |" runs it (or, for a sheet about no one yet, "| Company | B |" names it),
+        "| Customers | B |" buy from it. Returns what the sheet is about after the row."""
+        got = [m for m in self.ms if a <= m.start and m.end <= b]
+        of = lambda labels: [m for m in got if self.st.label(m) in labels]  # noqa: E731
+        if role == "operator" and (not subject or self.st.label_of(subject) in ORG_LABELS):
+            firms = of(ROLE_LABELS["operator"])
+            return self.st._key(firms[0]) if firms and not subject else subject
+        if not subject:
+            return subject
+        if role in ("place", "hq"):
+            for m in got[:1]:  # names in a location cell are places, as in a table's location column
+                e = self.st.ent(m)
+                if e is not None and e.known is None and not e.confirmed and e.label in ORG_LABELS:
+                    e.label, e.confirmed = "Place", True
+            for place in of(ROLE_LABELS["place"])[:1]:  # ("Chattanooga, Tennessee": the chain is the cell's own)
+                self.st.add("LOCATED_IN", subject, place, self.s, 0.7)
+        elif role == "product":
+            for m in of(ROLE_LABELS["product"]):
+                self.st.add("PRODUCES", subject, m, self.s, 0.65)
+        elif role == "operator":
+            for m in of(ROLE_LABELS["operator"])[:1]:
+                self.st.add("OPERATES", m, subject, self.s, 0.7)
+        elif role == "customer":
+            for m in of(ROLE_LABELS["customer"]):
+                self._supply(subject, m, None, 0.6)
+        return subject
 
     def _stakes(self, roles: list[str | None], spans: list[tuple[int, int]], facility: list[Mention], firms: list[Mention]) -> None:
         """A firm named in a plant column beside the plant runs it ("Moanda mine (Comilog)"). A column of the shares a
