@@ -151,3 +151,23 @@ def test_a_two_column_fact_sheet_says_its_rows_of_the_site_or_firm_its_header_or
             ("PRODUCES", "Borstad Tungsten GmbH", "tungsten carbide powder"),
             ("PRODUCES", "Borstad Tungsten GmbH", "ammonium paratungstate")} <= found, found  # fmt: skip
     assert not any(kind == "PRODUCES" and target == "fluorspar" for kind, _, target in found), found
+
+
+def test_a_list_item_naming_a_party_and_its_deal_after_a_colon_is_with_the_firm_the_title_names(extractor):
+    """In "Kestrel - Investor Presentation" (the title names Kestrel Limited by its short name), "- B: binding
+    offtake signed in 2023 for synthetic graphite" makes B Kestrel's partner and customer, "- C: US$100 million grant
+    (2022)" its partner; "- D: possible offtake" and an item in a document whose title names no firm give nothing."""
+    found = facts(extractor, "# Kestrel - Investor Presentation, December 2024\n\n## Slide 2 - Who we are\n\n"
+                             "- Kestrel Limited: battery materials company, headquartered in Brisbane, Australia\n\n"
+                             "## Slide 6 - Customers\n\n"
+                             "- Borstad Energy Ltd: binding offtake signed in 2023 for synthetic graphite from the Tarn plant\n"
+                             "- Fjord Motors Ltd: possible offtake for anode material from 2027\n"
+                             "- US Department of Energy: US$100 million grant (2022)\n")  # fmt: skip
+    assert {("COOPERATES_WITH", "Borstad Energy Ltd", "Kestrel Limited"),
+            ("SUPPLIES", "Kestrel Limited", "Borstad Energy Ltd")} <= found | {
+               (k, t, s) for k, s, t in found if k == "COOPERATES_WITH"}, found  # fmt: skip
+    assert any(kind == "COOPERATES_WITH" and "Department of Energy" in source + target for kind, source, target in found), found
+    assert not any("Fjord Motors Ltd" in (source, target) for _, source, target in found), found
+    found = facts(extractor, "# Graphite round-up\n\n- Borstad Energy Ltd: binding offtake signed in 2023 for synthetic "
+                             "graphite\n\nKestrel Limited makes synthetic graphite.")
+    assert not any(kind in ("COOPERATES_WITH", "SUPPLIES") for kind, _, _ in found), found

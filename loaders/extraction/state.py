@@ -17,6 +17,7 @@ from .names import Names
 from .relations.policy import item_line
 from .relations.tables import cells, header, sheet_row
 from .rules import Rules
+from .text import short_name
 
 
 class DocState(Mentions, Names, Confirmation):
@@ -135,8 +136,8 @@ class DocState(Mentions, Names, Confirmation):
         self.salience = Counter(self.resolve_key(m.key) for s in self.sentences if not s.heading for m in s.mentions if m.key)
         title = self.sentences[0].text.lower() if self.sentences and self.sentences[0].heading else ""  # the firm a title names alone
         firms = {k for k, e in self.entities.items() if k not in self.redirect and e.label in ("Company", "StateOwnedEnterprise")
-                 and any(len(n) > 3 and n.lower() in title for n in (e.name, *e.surfaces))} if title else set()
-        self.title_firm = firms.pop() if len(firms) == 1 else None
+                 and any(len(n) > 3 and n.lower() in title for n in (e.name, short_name(e.name), *e.surfaces))} if title else set()
+        self.title_firm = firms.pop() if len(firms) == 1 else None  # ("NOVONIX - Investor Presentation": NOVONIX Limited)
         for s in self.sentences:
             self._count(s)
         for s in self.sentences if not self.known_only else ():

@@ -67,6 +67,26 @@ class Cooperation:
             self._supply(firm, first, None, 0.65)
         return True
 
+    def _labelled_item(self) -> None:
+        """A list item that names a party, then after a colon the deal or grant it has ("- Panasonic Energy: binding
+        offtake signed in 2023 for synthetic graphite from Riverside", "- US Department of Energy: US$100 million
+        grant (2022)"), in a firm's own document (its title names the firm): the party and that firm cooperate; an
+        offtake (ITEM_OFFTAKE_NOUNS) is also the firm's supply to the party. Nothing when the deal is hedged before its
+        noun ("possible offtake"); "non-binding term sheet, terms still to be negotiated" names no deal."""
+        first = self.ms[0] if self.ms else None
+        firm = self.st.title_firm
+        if first is None or firm is None or first.start > self.s.start + 1 or self.w(first.end) != ":" or not self.org(first) \
+                or self.st._key(first) == firm:
+            return
+        noun = next((k for k in range(first.end + 1, min(self.s.end, first.end + 8))
+                     if self.w(k) in self.v.DEAL_NOUNS | self.v.INVEST_WORDS), None)
+        if noun is None or self.hedged(first.end + 1, noun + 1):
+            return
+        self.st.add("COOPERATES_WITH", firm, first, self.s, 0.65)
+        if self.w(noun) in self.v.ITEM_OFFTAKE_NOUNS:
+            material = next((m for m in self.ms if m.start > noun and self.st.label(m) == "Material"), None)
+            self._supply(firm, first, material, 0.6)
+
     def _cooperation(self) -> None:
         if self.st.party_listing is not None and self._listed_parties():
             return
