@@ -16,8 +16,7 @@ Silmet, owned by Neo Performance Materials"). A new column name is one line of d
 
 from __future__ import annotations
 
-from ..grammar import POSSESSIVES
-from ..model import ORG_LABELS, Mention, Sentence
+from ..model import ORG_LABELS, POSSESSIVES, Mention, Sentence
 from ..text import cue_label
 
 ROLE_LABELS = {
