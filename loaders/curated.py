@@ -19,9 +19,9 @@ import yaml
 
 from supplygraph.errors import LoadError
 from supplygraph.schema.node_table import node_table
+from supplygraph.schema.table import fact_table
 
 from .context import Context
-from .halves import fact_table_split
 
 YAML_SECTIONS = ("sources", "entities", "facts")
 FACT_COLUMNS = ("type", "source", "target", "sources")
@@ -84,9 +84,9 @@ def load_yaml(ctx: Context) -> None:
                 ctx.fact(item, line)
 
 
-def _reader(text: str) -> Any:
+def _reader(ctx: Context) -> Any:
     """A ``csv.reader`` over the decoded file, from its start."""
-    return csv.reader(io.StringIO(text, newline=""))
+    return csv.reader(io.StringIO(ctx.text(), newline=""))
 
 
 def _rows(ctx: Context, reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -104,14 +104,13 @@ def _rows(ctx: Context, reader: Any) -> Iterator[tuple[int, list[str]]]:
         yield reader.line_num, cells
 
 
-def _read_table(ctx: Context, header: list[str], reader: Any, text: str, facts: bool) -> bool:
-    """Read a facts table column by column (:func:`fact_table`; a big one on two cores, :mod:`.halves`), or an
-    entities table validating each distinct set of property cells once (:func:`node_table`), from ``reader`` (over
-    ``text``, past the header); False when it needs the record-by-record path, which then reads the file from its
-    start and raises the first error where the file has it."""
+def _read_table(ctx: Context, header: list[str], reader: Any, facts: bool) -> bool:
+    """Read a facts table column by column (:func:`fact_table`), or an entities table validating each distinct set
+    of property cells once (:func:`node_table`), from ``reader`` (past the header); False when it needs the
+    record-by-record path, which then reads the file from its start and raises the first error where the file has it."""
     try:
         if facts:
-            ctx.unit.table = fact_table_split(ctx.where(), header, reader, text, LIST_CELLS)
+            ctx.unit.table = fact_table(ctx.where(), header, reader, LIST_CELLS)
         else:
             ctx.unit.entities = node_table(ctx.where(), header, reader, LIST_CELLS)
     except csv.Error:
@@ -120,12 +119,11 @@ def _read_table(ctx: Context, header: list[str], reader: Any, text: str, facts: 
 
 
 def load_csv(ctx: Context) -> None:
-    text = ctx.text()
-    reader = _reader(text)  # decoded and wrapped once: a second copy of a 500k-row file cost 0.15 s
+    reader = _reader(ctx)  # decoded and wrapped once: a second copy of a 500k-row file cost 0.15 s
     header = [cell.strip() for cell in next(_rows(ctx, reader))[1]]
     facts = all(column in header for column in FACT_COLUMNS)
     if facts or all(column in header for column in ENTITY_COLUMNS):
-        if _read_table(ctx, header, reader, text, facts):
+        if _read_table(ctx, header, reader, facts):
             return
         emit = ctx.fact if facts else ctx.node
     else:
@@ -137,7 +135,7 @@ def load_csv(ctx: Context) -> None:
             where=ctx.where(1),
         )
     columns = [(column, LIST_CELLS.get(column)) for column in header]
-    rows = _rows(ctx, _reader(text))
+    rows = _rows(ctx, _reader(ctx))
     next(rows)
     for line, cells in rows:
         if not "".join(cells).strip():

@@ -20,7 +20,6 @@ for the code that needs them (merges into a non-empty store, Neo4j).
 from __future__ import annotations
 
 import hashlib
-import sys
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -177,35 +176,9 @@ def _ends(rows: list[FactRow], types: list[str]) -> dict[str, tuple[set[str], se
     return ends
 
 
-class FactRows(NamedTuple):
-    """Part of a facts table as :func:`fact_rows` reads it: its own checks passed, not yet those across parts
-    (:func:`table_of`)."""
-
-    rows: list[FactRow]
-    ends: dict[str, tuple[set[str], set[str]]]
-    """Per fact type, the ids the rows start from and end at (each an id)."""
-    documents: set[str]
-    """The ids the rows cite as sources."""
-    last_line: int
-    """The line the last record read ends on: ``stop`` when the part ends on a record's end."""
-    keys: set[str] | None = None
-    """The rows' keys (distinct), when :func:`fact_rows` was asked to keep them for :func:`table_of`."""
-
-
 def fact_table(name: str, header: Sequence[str], reader: Iterator[list[str]], lists: dict[str, str]) -> FactTable | None:
     """The facts of a CSV table (``reader``: a ``csv.reader`` past the header; ``lists``: column -> separator),
     or None when any row needs the record-by-record path (which then gives its error, or merges its repeats)."""
-    part = fact_rows(header, reader, lists)
-    return None if part is None else table_of(name, [part])
-
-
-def fact_rows(header: Sequence[str], reader: Any, lists: dict[str, str], *, stop: int | None = None,
-              first_line: int = 0, keep_keys: bool = False) -> FactRows | None:  # fmt: skip
-    """The rows of a facts table, validated, from ``reader`` (a ``csv.reader``) to its end or, given ``stop``, to the
-    last record that starts on a line up to ``stop`` (a record that starts beyond it is read and left out); or
-    None when a row needs the record-by-record path. ``first_line``: the file's line before the reader's first
-    (the rows' lines are the file's when the reader starts inside it, :mod:`supplygraph.loaders.halves`);
-    ``keep_keys``: keep the rows' keys for :func:`table_of`'s check across parts."""
     if len(set(header)) != len(header) or not all(column in header for column in ENDS):
         return None
     i_type, i_source, i_target, i_sources = (header.index(c) for c in ENDS)
@@ -213,13 +186,7 @@ def fact_rows(header: Sequence[str], reader: Any, lists: dict[str, str], *, stop
     rows: list[FactRow] = []
     width = len(header)
     new, sha1 = tuple.__new__, hashlib.sha1
-    stop = sys.maxsize if stop is None else stop - first_line
-    last = reader.line_num
     for cells in reader:
-        line = reader.line_num
-        if line > stop:  # this record is the next part's (or starts in this one and ends in the next)
-            break
-        last = line
         if len(cells) != width:
             if not "".join(cells).strip():
                 continue
@@ -246,28 +213,11 @@ def fact_rows(header: Sequence[str], reader: Any, lists: dict[str, str], *, stop
         if spec.symmetric and target < source:
             source, target = target, source
         key = sha1(f"{type_}\x1f{source}\x1f{target}{key_props}".encode()).hexdigest()[:20]
-        rows.append(new(FactRow, (type_, source, target, docs, evidence, confidence, props, key, line + first_line)))
+        rows.append(new(FactRow, (type_, source, target, docs, evidence, confidence, props, key, reader.line_num)))
     used = _ends(rows, [type_ for type_, spec in specs.items() if spec])
     if not all(ID_PATTERN.match(node_id) for starts, ends in used.values() for node_id in (*starts, *ends)):
         return None
-    keys = set(map(itemgetter(7), rows))
-    if len(keys) != len(rows):
+    if len({r.key for r in rows}) != len(rows):
         return None
     documents = {doc for spec in specs.values() if spec for docs in spec.sources.values() if isinstance(docs, tuple) for doc in docs}
-    return FactRows(rows, used, documents, last + first_line, keys if keep_keys else None)
-
-
-def table_of(name: str, parts: Sequence[FactRows]) -> FactTable | None:
-    """The table of the parts of a file, in file order (each part checked on its own, the first with its keys
-    kept), or None when a fact is given in two parts (the record-by-record path merges or refuses it)."""
-    if len(parts) == 1:
-        return FactTable(name, parts[0].rows, parts[0].ends, parts[0].documents)
-    if not all(parts[0].keys.isdisjoint(map(itemgetter(7), part.rows)) for part in parts[1:]):  # type: ignore[union-attr]
-        return None
-    ends: dict[str, tuple[set[str], set[str]]] = {}
-    for part in parts:
-        for type_, (starts, stops) in part.ends.items():
-            known = ends.setdefault(type_, (set(), set()))
-            known[0].update(starts)
-            known[1].update(stops)
-    return FactTable(name, [row for part in parts for row in part.rows], ends, set().union(*(part.documents for part in parts)))
+    return FactTable(name, rows, used, documents)

@@ -16,11 +16,10 @@ Per run, in the same process and on the same files:
 
 Prints facts/s for each, the medians over the runs, the ratio of the whole
 load to the write baseline (target >= 0.6) and the peak memory (max RSS).
-Every figure is measured twice: wall-clock seconds, and CPU seconds (the
-process's ``time.process_time`` and its ended children's, as a big facts
-table is read on two cores), which stay meaningful when other work shares
-the cores (on a busy machine the wall-clock ratio mostly measures who got
-the CPU). Reading on two cores shortens the wall clock, not the CPU time.
+Every figure is measured twice: wall-clock seconds, and the process's CPU
+seconds (``time.process_time``), which stay meaningful when other work
+shares the cores (on a busy machine the wall-clock ratio mostly measures
+who got the CPU).
 """
 
 from __future__ import annotations
@@ -28,11 +27,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import resource
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -40,26 +37,18 @@ from pathlib import Path
 from supplygraph import api
 from supplygraph.graph import EmbeddedStore
 from supplygraph.graph.stores.embedded import _DDL
-from supplygraph.loaders import halves
 
 from .gen_curated import write_dataset
 
 
-def cpu_seconds() -> float:
-    """This process's CPU seconds and those of its children that ended (the worker that reads half of a big facts
-    table, :mod:`supplygraph.loaders.halves`): the CPU a load costs, on whichever core."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
 class Clock:
-    """Wall-clock and CPU seconds (:func:`cpu_seconds`) since it started (``lap`` gives both as a pair)."""
+    """Wall-clock and CPU seconds since it started (``lap`` gives both as a pair)."""
 
     def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), cpu_seconds()
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
 
     def lap(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, cpu_seconds() - self.cpu
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
 def csv_baseline(folder: Path) -> tuple[float, float]:
@@ -110,8 +99,6 @@ def sqlite_baseline(folder: Path, db_path: Path, *, claims: bool) -> tuple[float
 
 def store_load(folder: Path, db_path: Path) -> dict[str, tuple[float, float]]:
     store = EmbeddedStore(db_path)
-    two = halves.SPLIT_CHARS <= (folder / "data" / "facts.csv").stat().st_size and halves.can_split() and halves.core_free()
-    print(f"(facts.csv read on {'two cores' if two else 'one core'}: load average {os.getloadavg()[0]:.1f})", flush=True)
     clock = Clock()
     units = api.read([folder / "data"])
     read = clock.lap()
@@ -131,12 +118,7 @@ def main() -> None:
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--facts", type=int, default=500_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--one-process", action="store_true",
-                        help="read every facts table in this process (no worker reading part of it on another core; "
-                             "without this option a worker does when a core is free: loaders/halves.py)")
     args = parser.parse_args()
-    if args.one_process:
-        halves.SPLIT_CHARS = sys.maxsize
     facts = args.facts
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
