@@ -151,3 +151,15 @@ def test_a_firm_s_company_in_apposition_is_its_subsidiary(extractor):
                                    "Ash Metals Ltd said Cedar Holdings' company history began in 1950.\n")
     assert {("SUBSIDIARY_OF", "Birch Cells Ltd", "Oak Motors"), ("SUBSIDIARY_OF", "Elm Energy Ltd", "Pine Group")} <= facts, facts
     assert not any(kind == "SUBSIDIARY_OF" and "Ash Metals Ltd" in (source, target) for kind, source, target in facts), facts
+
+
+def test_a_name_after_of_ends_the_clause_before_and_is_no_subject_of_the_next(extractor):
+    """ "A holds 70% of B and C holds 20% of D": B is the object of the first clause, so "B and C" is no coordinated
+    subject and B holds nothing in D (a wrong stake before); C holds 20% of D and B is A's subsidiary. A list that
+    is the subject still reads as one ("A and B each hold 25% of C")."""
+    facts = named_facts(extractor, "Alpha Mining Corp holds 70% of Beta Resources Ltd and Gamma Holdings Inc holds 20% of "
+                                   "Delta Metals Ltd.\n\n"
+                                   "Kite Metals Ltd and Heron Mining Corp each hold 25% of Wren Lithium Ltd.\n")
+    assert {("SUBSIDIARY_OF", "Beta Resources Ltd", "Alpha Mining Corp"), ("HOLDS_STAKE_IN", "Gamma Holdings Inc", "Delta Metals Ltd"),
+            ("HOLDS_STAKE_IN", "Kite Metals Ltd", "Wren Lithium Ltd"), ("HOLDS_STAKE_IN", "Heron Mining Corp", "Wren Lithium Ltd")} <= facts, facts
+    assert ("HOLDS_STAKE_IN", "Beta Resources Ltd", "Delta Metals Ltd") not in facts, facts

@@ -365,6 +365,9 @@ class Grammar(Clauses, Qualifiers, Appositives):
         between = self.words[group[-1].end - self.s.start : i - self.s.start]
         if len(group) < 2:
             return [who]
+        first = group[0].start - 1 - (self.w(group[0].start - 1) == "the")
+        if first >= self.s.start and self.w(first) in self.v.PREPOSITIONS:
+            return [who]  # "A holds 70% of B and C holds 20% of D": B ends the clause before, C alone holds
         if any(w not in self.v.SUBJECT_LINKS for w in between[between[:1] == [","] :]):  # ("A and B, both based in P")
             close = self._before_auxiliaries(i) - 1  # "A and B, which signed a deal in March, will build": an insertion
             if between[:1] != [","] or self.w(close) != "," or close <= group[-1].end or {";", ":"} & set(between):
