@@ -434,20 +434,24 @@ def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, a
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for producer, material, attrs, expected in waiting:
         act = activity.get(producer)
+        expected_state = act.expected_state if act and expected == act.expected else None  # "commissioning" or "operating"
         if act is not None and act.state not in PIPELINE_STATES and not expected:
             continue  # closed, idle or cancelled: not pipeline
-        row = rows.setdefault((producer, material), {
-            "producer": producer, "name": G.nodes[producer].get("name") or producer, "material": material,
-            "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,
-            "expected": expected, "expected_state": (act.expected_state if act and expected == act.expected else None),
-            "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
-            "capacity_basis": attrs.get("capacity_basis") if attrs.get("capacity_t") else None,
-            "country": _country_of(G, producer, links), "controlled_by": [o for o, _ in _add_controllers(G, F, producer, links)],
-            "controller_names": [F.graph["controllers"][o]["name"] for o, _ in _add_controllers(G, F, producer, links)],
-            "sources": [], "capacities": [],
-        })  # fmt: skip
+        if (producer, material) not in rows:  # (the controllers followed once per row, not once per fact)
+            owners = [o for o, _ in _add_controllers(G, F, producer, links)]
+            rows[producer, material] = {
+                "producer": producer, "name": G.nodes[producer].get("name") or producer, "material": material,
+                "material_name": G.nodes[material].get("name") or material, "state": act.state if act else None,
+                "expected": expected, "expected_state": expected_state,
+                "capacity_t": attrs.get("capacity_t") or G.nodes[producer].get("capacity_t"),
+                "capacity_basis": attrs.get("capacity_basis") if attrs.get("capacity_t") else None,
+                "country": _country_of(G, producer, links), "controlled_by": owners,
+                "controller_names": [F.graph["controllers"][o]["name"] for o in owners],
+                "sources": [], "capacities": [],
+            }  # fmt: skip
+        row = rows[producer, material]
         if not row["expected"] and expected:
-            row["expected"], row["expected_state"] = expected, act.expected_state if act and expected == act.expected else None
+            row["expected"], row["expected_state"] = expected, expected_state
         row["sources"] = sorted(set(row["sources"]) | set(attrs.get("sources", ())))
         if attrs.get("capacity_t"):
             if row["capacity_basis"] is None and attrs["capacity_t"] == row["capacity_t"]:
