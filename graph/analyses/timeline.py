@@ -115,18 +115,22 @@ class Assumptions:
         self.counts[kind] += 1
         if example and kind in self.NAMED:
             self.named.setdefault(kind, []).append(example)
-            shown = self.named[kind]
-            more = self.counts[kind] - self.NAMED[kind]
-            self.examples[kind] = "; ".join(shown[: self.NAMED[kind]]) + (f"; and {more} more" if more > 0 else "")
         elif example and kind not in self.examples:
             self.examples[kind] = example
+
+    def _example(self, kind: str) -> str:
+        """The example a row names, or for a kind in ``NAMED`` its first cases and 'and N more'."""
+        if kind not in self.named:
+            return self.examples.get(kind, "")
+        limit, more = self.NAMED[kind], self.counts[kind] - self.NAMED[kind]
+        return "; ".join(self.named[kind][:limit]) + (f"; and {more} more" if more > 0 else "")
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per kind assumed: ``kind``, ``count``, ``text``."""
         singular = {"1 facilities": "1 facility", "1 policies": "1 policy", "1 materials": "1 material", "1 producers": "1 producer"}
         rows = []
         for kind, n in self.counts.items():
-            text = self.TEXTS[kind].format(n=n, example=self.examples.get(kind, "")).replace(" ()", "")
+            text = self.TEXTS[kind].format(n=n, example=self._example(kind)).replace(" ()", "")
             for plural, one in singular.items():
                 text = text.replace(": " + plural, ": " + one)
             rows.append({"kind": kind, "count": n, "text": text})
