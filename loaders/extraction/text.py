@@ -250,7 +250,7 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
                 k.start == m.end and k.label_of_known in ("Place", "Country") and not k.demonym and len(k.text) > 2 and not _ends_at_name(doc, k.end) for k in known):
             return True  # "Lithium Argentina", "Nickel Australia": a firm named by its commodity and its country
         if m.label_of_known in ("Place", "Country") and name_token(doc, nxt) and doc[nxt].is_title and doc[nxt].lower_ in _NAME_STOPS \
-                and nxt + 1 < len(doc) and name_token(doc, nxt + 1) and doc.lowers[nxt + 1] not in WORDS.STOP:
+                and _ends_at_name(doc, nxt + 1):
             return True  # "Japan New Metals", "China First Heavy Industries": a country, then a capitalised "New" or "First"
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
             if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
