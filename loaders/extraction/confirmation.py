@@ -95,7 +95,7 @@ class OrgVerbs:
         q = k
         if self.w(q) in ("a", "an", "the", "its"):
             q += 1
-        elif (x := self.at(q)) is not None and self.w(x.end) in ("'s", "’s"):
+        elif (x := self.at(q)) is not None and self.w(x.end) in POSSESSIVE_MARKS:
             q = x.end + 1
         else:
             return False

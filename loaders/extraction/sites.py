@@ -123,7 +123,7 @@ class SiteMentions:
         if end - start > 2 or doc.lowers[end : end + 1] != [","]:
             return False
         region = next((m for m in known if m.start == k and m.label_of_known == "Place" and not m.demonym), None)
-        if region is None or region.end < len(doc) and (name_token(doc, region.end) or doc.lowers[region.end] in ("'s", "’s", "and", "-")):
+        if region is None or region.end < len(doc) and (name_token(doc, region.end) or doc.lowers[region.end] in (*POSSESSIVE_MARKS, "and", "-")):
             return False
         return True
 
