@@ -33,8 +33,9 @@ class Supply:
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
             supplier = self.over_insertion(supplier, i, self.maker)  # "A, which holds a stake in B, supplies ...": A supplies
-            if isinstance(supplier, Mention) and self.w(supplier.start - 1 - (self.w(supplier.start - 1) == "the")) in self.v.PREPOSITIONS:
+            if isinstance(supplier, Mention) and self.w(self._chain_start(supplier) - 1 - (self.w(supplier.start - 1) == "the")) in self.v.PREPOSITIONS:
                 supplier = self.clause_subject(i) or supplier  # "A mines graphite at B in Mozambique and ships it to C": A
+                # ("A mines M at B, in P, Country, and sells M2": the place chain after "in" is no supplier either)
             if supplier is None or self.hedged(self.st_pos(supplier, i), i + 1) or self.is_passive(i) or self.w(i + 1) == "by":
                 continue  # (the passive, "is supplied by", is read by _supplied_by)
             customer, material = None, None
@@ -75,6 +76,7 @@ class Supply:
             if customer is None:  # "Under an offtake agreement with B, A will supply M", "A will supply M under a deal with B"
                 customer = self.agreement_partner(supplier)
             if customer is None:
+                self._sells_unnamed(supplier, i, mats)
                 continue
             customers = [customer]
             if isinstance(customer, Mention) and customer in self.ms:
@@ -153,6 +155,37 @@ class Supply:
             customer = self.right(to + 1, self.org_or_country, limit=2)
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
+
+    def _chain_start(self, m: Mention) -> int:
+        """Where the place chain ending at ``m`` starts ("Minas Gerais, Brazil": at "Minas"); ``m.start`` for no chain."""
+        start = m.start
+        while self.st.label(m) in ("Place", "Country") and self.w(start - 1) == ",":
+            prior = self.at_end(start - 1)
+            if prior is None or self.st.label(prior) not in ("Place", "Country"):
+                break
+            start, m = prior.start, prior
+        return start
+
+    def _sells_unnamed(self, supplier: Mention | str, i: int, mats: list[Mention]) -> None:
+        """ "CBMM mines pyrochlore at Araxá and sells ferroniobium, niobium oxide and niobium metal to steelmakers", "the
+        company sells separated NdPr to customers": a firm that sells or supplies materials to buyers the text does not
+        name makes them (docs/annotation.md, suppliers produce), as it does when the buyer is named (``_supply``). Only a
+        sale the clause's subject makes today ("sells", "sold", "supplies", "ships"; not "will sell", a plan with no
+        buyer yet, nor "feed", also a noun; not in a relative clause, "under which B supplies"), unhedged to the sentence's
+        end; not a trader's sale (TRADE_WORDS), another's output ("their MHP"), what it bought, nor a sale from a plant not
+        built yet."""
+        if self.w(i) not in ("sells", "sold", "supplies", "ships", "shipped") or self.w(i - 1) in ("to", "will", "would", "be") \
+                or not isinstance(supplier, Mention) or supplier is not self.clause_subject(i) \
+                or any(self.w(k) in ("which", "that", "whom") for k in range(supplier.end, i)) \
+                or self.st.label_of(supplier) not in ("Company", "StateOwnedEnterprise") or NOT_YET.intersection(self.words) \
+                or self.hedged(supplier.start, self.s.end) or any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
+            return
+        for material in mats:
+            if any(self.w(k) == "their" or self.w(k) in POSSESSIVE_MARKS for k in range(max(i, material.start - 3), material.start)):
+                break  # ("ships most of their MHP", "ships Olimpiada's concentrate": another's output)
+            if self.st.label(material) == "Material" and (self.st._key(material), self.st._key(supplier)) not in self.st.bought:
+                for who in self.subjects(supplier, i, self.maker):
+                    self.st.add("PRODUCES", who, material, self.s, 0.65)
 
     def _bought_site(self, i: int) -> bool:
         """The verb at ``i`` buys what a relative clause is about, and that is a site or a firm: "the X mine in P, which

@@ -1,0 +1,34 @@
+"""Session 13 (issue 12, xprod13): what is made, supplied and used (PRODUCES, SUPPLIES, USED_IN, INPUT_TO) and the
+materials they name, by classes of construction counted across the tuning sets, on our own sentences with invented
+firms and sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.extraction import Extractor
+
+from .test_relation_grammar import named_facts
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def test_a_firm_that_sells_materials_to_unnamed_buyers_makes_them(extractor):
+    """Suppliers produce (docs/annotation.md): "A mines M0 at B, in P, Country, and sells M1, M2 and M3 to steelmakers"
+    makes A the producer of each, the buyers unnamed, as a named buyer does; the place chain after "in" sells nothing.
+    Not a plan ("will sell"), another's output ("ships their MHP"), a relative clause's own subject ("under which B
+    supplies M"), nor a sale the sentence hedges."""
+    facts = named_facts(extractor, "Birch Metals Ltd mines pyrochlore at Tarn, in Minas Gerais, Brazil, and sells "
+                                   "ferroniobium, niobium oxide and niobium metal to steelmakers.\n\n"
+                                   "Orion Lithium Ltd says it will sell lithium hydroxide to battery makers in Europe.\n\n"
+                                   "Kestrel Nickel Ltd ships most of their mixed hydroxide precipitate to refiners.\n\n"
+                                   "Oak Graphite Ltd sells spherical graphite to anode makers, but it has not signed any "
+                                   "offtake agreement.\n")
+    assert {("PRODUCES", "Birch Metals Ltd", "ferroniobium"), ("PRODUCES", "Birch Metals Ltd", "niobium oxide"),
+            ("PRODUCES", "Birch Metals Ltd", "niobium metal")} <= facts, facts
+    assert not any(kind == "PRODUCES" and (source in ("Orion Lithium Ltd", "Kestrel Nickel Ltd", "Oak Graphite Ltd", "Brazil"))
+                   for kind, source, _ in facts), facts
