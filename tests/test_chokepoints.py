@@ -532,6 +532,26 @@ def test_end_use_details_show_who_controls_concentrated_inputs():
     assert [o["id"] for o in oxide["organisations"]] == ["org:cn-sep", "org:cn-group", "org:my-sep"]
 
 
+def test_end_use_cut_nodes_are_named_in_the_text_and_kept_as_ids_in_json():
+    report = chokepoint_report(chain())
+    motor = next(e for e in report["end_uses"] if e["id"] == "enduse:motor")
+    assert motor["dominator_names"] == ["NdFeB magnet", "oxide"] and motor["min_cut_names"] == ["NdFeB magnet"]
+    text = " ".join(render_report(report, width=200).split())
+    assert "every supply path passes through: NdFeB magnet, oxide" in text
+    assert "minimum cut (1): NdFeB magnet" in text and "minimum cut (1): material:magnet" not in text
+    # Two parallel magnets: no dominator, a cut of two named nodes.
+    G = chain()
+    G.add_node("material:smco", label="Material", name="SmCo magnet", aliases=[], stage="magnet", elements=["Sm", "Co"])
+    G.add_edge("material:oxide", "material:smco", type="INPUT_TO", sources=DOC, evidence=[], confidence=1.0)
+    G.add_edge("material:ce-ore", "material:smco", type="INPUT_TO", sources=DOC, evidence=[], confidence=1.0)
+    G.add_edge("material:smco", "enduse:motor", type="USED_IN", sources=DOC, evidence=[], confidence=1.0)
+    report = chokepoint_report(G)
+    motor = next(e for e in report["end_uses"] if e["id"] == "enduse:motor")
+    assert (motor["dominators"], motor["dominator_names"]) == ([], [])
+    assert motor["min_cut"] == ["material:magnet", "material:smco"] and motor["min_cut_names"] == ["NdFeB magnet", "SmCo magnet"]
+    assert "minimum cut (2): NdFeB magnet, SmCo magnet" in " ".join(render_report(report, width=200).split())
+
+
 def test_report_flags_sampled_betweenness(monkeypatch):
     import supplygraph.graph.analyses.chokepoints as chokepoints
 

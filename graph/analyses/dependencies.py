@@ -163,6 +163,9 @@ def end_use_dependencies(
                 "sector": FG.node(end_use).get("sector"),
                 "dominators": dominators.get(end_use, []),
                 "min_cut": cuts.get(end_use),
+                # the same nodes by name, in the same order (ids are keys for scripts; a reader needs names)
+                "dominator_names": [FG.node(n).get("name", n) for n in dominators.get(end_use, [])],
+                "min_cut_names": [FG.node(n).get("name", n) for n in cuts[end_use]] if cuts.get(end_use) is not None else None,
                 "concentrated_inputs": concentrated,
                 "elements": element_dependencies(FG, upstream, top_by_material),
             }

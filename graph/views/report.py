@@ -244,10 +244,10 @@ def _end_uses(report: dict[str, Any], s: Style):
     for e in end_uses[: s.top]:
         head = f"{e['name']} ({e['id']}" + (f", {e['sector']}" if e.get("sector") else "") + ")"
         items = []
-        if e["dominators"]:
-            items.append("every supply path passes through: " + ", ".join(e["dominators"]))
+        if e["dominators"]:  # names where the report has them (reports saved before they did: ids)
+            items.append("every supply path passes through: " + ", ".join(e.get("dominator_names") or e["dominators"]))
         if e.get("min_cut"):
-            items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e["min_cut"]))
+            items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e.get("min_cut_names") or e["min_cut"]))
         for c in e["concentrated_inputs"][:2]:
             orgs = _names(c["organisations"])
             vintage = "; ".join(x for x in (vintage_words(c["edition"], c["year"]),
