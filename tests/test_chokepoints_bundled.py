@@ -134,6 +134,17 @@ def test_planned_plants_are_named_without_a_state_and_the_lynas_expansion_has_it
     assert lynas and {(r["state"], r["expected"]) for r in lynas} == {("commissioning", "2028")}
 
 
+def test_the_lynas_expansion_would_make_dysprosium_and_terbium_oxide():
+    """Dy and Tb are the point of the Malaysian heavy rare-earth expansion: its initial flowsheet is Sm, Gd, Dy, Tb, Y
+    and Lu (Australian Mining Review, October 2025); the pipeline line named the other four and left them out."""
+    made = {r["material"] for r in _report()["pipeline"] if r["producer"] == "facility:lynas-malaysia-heavy-re-plant"}
+    assert {"material:dy-oxide", "material:tb-oxide", "material:sm-oxide", "material:gd-oxide", "material:y-oxide",
+            "material:lu-oxide"} <= made  # fmt: skip
+    text = " ".join(render_report(_report(), width=400).split())
+    line = text[text.index("Lynas Malaysia heavy rare-earth separation expansion"):][:500]
+    assert "Dysprosium oxide" in line and "Terbium oxide" in line
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]
