@@ -387,3 +387,77 @@ def test_production_of_an_element_stays_out_of_the_flow_and_is_said():
     report = chokepoint_report(G, as_of="2026-12-06")
     assert any(a["kind"] == "element_production" for a in report["assumptions"])
     assert all(c["id"] != "element:Co" for c in report["chokepoints"])
+
+
+def category_producer_graph(country_figure: bool = True) -> nx.MultiDiGraph:
+    """'Heavy oxides' is a category of Dy oxide and Y oxide. A Malaysian plant is listed for Dy oxide and for the
+    category; a Chinese group for the category only; China holds 99 % of the category (when ``country_figure``), or
+    is named as making Y oxide with no figure. Y oxide has no organisation of its own: the plant and the group are
+    possible producers of it, not equal ones."""
+    G = nx.MultiDiGraph()
+    for code in ("CN", "MY"):
+        G.add_node(f"country:{code}", label="Country", name=code, iso2=code)
+    G.add_node("material:heavy", label="Material", name="Heavy oxides", stage="separation", category=True)
+    G.add_node("material:dy", label="Material", name="Dy oxide", stage="separation", elements=["Dy"])
+    G.add_node("material:y", label="Material", name="Y oxide", stage="separation", elements=["Y"])
+    G.add_node("facility:my-plant", label="Facility", name="MY plant", country="MY", status="operating")
+    G.add_node("org:cn-group", label="StateOwnedEnterprise", name="CN group", country="CN")
+    G.add_node("enduse:laser", label="EndUse", name="laser")
+    for member in ("material:dy", "material:y"):
+        G.add_edge(member, "material:heavy", type="MEMBER_OF", sources=["doc:a"])
+    G.add_edge("facility:my-plant", "material:heavy", type="PRODUCES", capacity_t=1500.0, sources=["doc:a"])
+    G.add_edge("org:cn-group", "material:heavy", type="PRODUCES", sources=["doc:a"])
+    G.add_edge("facility:my-plant", "material:dy", type="PRODUCES", sources=["doc:a"])
+    if country_figure:
+        G.add_edge("country:CN", "material:heavy", type="PRODUCES", share=0.99, year=2025, edition="E", sources=["doc:a"])
+    else:
+        G.add_edge("country:CN", "material:y", type="PRODUCES", sources=["doc:a"])
+    G.add_edge("material:y", "enduse:laser", type="USED_IN", sources=["doc:a"])
+    G.add_edge("material:dy", "enduse:laser", type="USED_IN", sources=["doc:a"])
+    return G
+
+
+def test_a_category_s_producers_are_possible_producers_of_a_member_not_equal_ones():
+    F = supply_flow(category_producer_graph(), as_of="2026-12-06")
+    # Y oxide takes over the category's organisations (routes, named as the category's) with no share each
+    taken = {p: F[p]["material:y"] for p in ("facility:my-plant", "org:cn-group")}
+    assert all(e["inherited"] == "material:heavy" and e["weight"] == 0.0 for e in taken.values()), taken
+    assert F.nodes["material:y"]["vintages"]["organisations"]["weights"] == "equal split (no figures)"  # not capacity
+    assert F["country:CN"]["material:y"]["weight"] == 0.99  # its shares are the category's country figure
+    # Dy oxide's own producer is its own (not the category's) and weighs all of it
+    assert F["facility:my-plant"]["material:dy"]["weight"] == 1.0 and "inherited" not in F["facility:my-plant"]["material:dy"]
+    assumed = {row["kind"]: row for row in F.graph["assumptions"]}
+    assert assumed["category_producers"]["count"] == 1
+    assert "Y oxide: 2 listed as producing Heavy oxides" in assumed["category_producers"]["text"]
+    row = next(r for r in concentration(F) if (r["subject"], r["basis"]) == ("material:y", "organisations"))
+    assert row["population"] == "2 listed as producing Heavy oxides, none known to make this member; no figures"
+
+
+def test_a_scenario_pools_a_category_s_producers_only_where_the_member_has_no_other():
+    """Y oxide has no figure at all: China is named as making it, the category's plant and group only as making the
+    category. Removing Malaysia must not take a share of Y oxide (it took half: MY plant and CN group, equal)."""
+    report = chokepoint_report(category_producer_graph(country_figure=False), as_of="2026-12-06", betweenness=False,
+                               scenarios=["remove country:MY"])  # fmt: skip
+    assert report["scenario"]["materials"].get("material:y", 0.0) == 0.0, report["scenario"]["materials"]
+    report = chokepoint_report(category_producer_graph(country_figure=False), as_of="2026-12-06", betweenness=False,
+                               scenarios=["remove country:CN"])  # fmt: skip
+    assert report["scenario"]["materials"]["material:y"] == 1.0
+
+
+def test_a_scenario_s_equal_pool_counts_an_operator_listed_beside_its_plant_once():
+    """The equal split counts an organisation listed beside the plant it operates once (the Assumptions say so); the
+    scenario's pool (no figure on any basis) counted both: removing China took 2/3 of the oxide, not 1/2."""
+    G = nx.MultiDiGraph()
+    for code in ("CN", "MY"):
+        G.add_node(f"country:{code}", label="Country", name=code, iso2=code)
+    G.add_node("org:op", label="Company", name="Operator", country="CN")
+    G.add_node("facility:cn", label="Facility", name="CN plant", country="CN", status="operating")
+    G.add_node("facility:my", label="Facility", name="MY plant", country="MY", status="operating")
+    G.add_node("material:ox", label="Material", name="oxide", stage="separation", elements=["Nd"])
+    G.add_node("enduse:motor", label="EndUse", name="motor")
+    G.add_edge("org:op", "facility:cn", type="OPERATES", sources=["doc:a"])
+    for producer in ("org:op", "facility:cn", "facility:my"):
+        G.add_edge(producer, "material:ox", type="PRODUCES", sources=["doc:a"])
+    G.add_edge("material:ox", "enduse:motor", type="USED_IN", sources=["doc:a"])
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False, scenarios=["remove country:CN"])
+    assert report["scenario"]["materials"]["material:ox"] == 0.5

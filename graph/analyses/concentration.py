@@ -183,7 +183,8 @@ def _material_rows(FG, materials: list[int], basis: str | None, names: dict) -> 
         key = (kind, vintage.get("inherited")) if vintage["weights"] == STATED else None
         text = stated.get(key)
         if text is None:
-            volume = vintage["weights"] == VOLUME  # the listed volumes' (producer, edge) pairs; else their number
+            # the listed volumes' (producer, edge) pairs, or a category's producers' (what they weigh); else their number
+            volume = vintage["weights"] == VOLUME or (vintage["weights"] == EQUAL and bool(vintage.get("inherited")))
             listed = list(zip(map(nodes.__getitem__, producers[x:y]), map(edge_attrs, edge_list[x:y]))) if volume else y - x
             text = population(FG, node_data[s], kind, vintage, listed, names)
             if key is not None:
@@ -330,6 +331,10 @@ def population(F: nx.DiGraph, data: dict, basis: str, vintage: dict, edges: list
             text += f", about {listed / world:.0%} of world output".replace("%", " %")
     elif weights == CAPACITY:
         text = f"the capacity of {count} producers operating on {FG.graph.get('as_of', 'the as-of date')}"
+    elif vintage.get("inherited") and not any(e.get("weight") for _, e in edges or ()):
+        category = vintage["inherited"]  # (no share each: :func:`.flow._possible_producers`)
+        return (f"{count} listed as producing {FG.graph.get('categories', {}).get(category, {}).get('name', category)}, "
+                "none known to make this member; no figures")
     else:
         text = f"{count} known producers, no figures"
     if vintage.get("inherited"):

@@ -320,7 +320,9 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         if inherited:
             vintage["inherited"] = inherited
             assumed.note("inherited", f"{G.nodes[material].get('name', material)} from {G.nodes[inherited].get('name', inherited)}")
-        if vintage["weights"] == EQUAL and len(edges) > 1:
+            if vintage["weights"] in (EQUAL, CAPACITY) and all(a.get("inherited") for _, a in edges):
+                _possible_producers(G, material, inherited, vintage, edges, assumed)
+        if vintage["weights"] == EQUAL and len(edges) > 1 and any(a["weight"] for _, a in edges):
             assumed.note("equal_split")
         nodes[material]["vintages"][basis] = vintage
         weighed_edges.append((material, edges))
@@ -346,6 +348,21 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
     attach_policies(G, F, links, cats, assumed, as_of, stale_after)
     F.graph["assumptions"] = assumed.rows()
     return F, flows
+
+
+def _possible_producers(G: nx.MultiDiGraph, material: str, category: str, vintage: dict, edges: list, assumed: Assumptions) -> None:
+    """A member's producers, all taken over from its category with no figure: possible producers, not measured ones.
+
+    The data lists them as making the category (Lynas's Malaysian plant separates heavy rare-earth oxides, its heavy
+    circuit dysprosium and terbium), not this member: an equal split (or the category's capacities) would make each an
+    equal producer of yttrium oxide. They stay as routes and in the member's row (listed, "listed as producing
+    <category>" under who controls) with weight 0: no share of it. The member's shares are its countries' figures where
+    it has them; a scenario pools them only where the member has no other producer (:mod:`.propagation`)."""
+    for _, attrs in edges:
+        attrs["weight"] = 0.0
+    vintage["weights"] = EQUAL  # a category's capacities are no figure for one member (as :func:`.vintages.has_figures` says)
+    assumed.note("category_producers", f"{G.nodes[material].get('name', material)}: {len(edges)} listed as producing "
+                                       f"{G.nodes[category].get('name', category)}")
 
 
 def _outside(data: dict, as_of: str) -> bool:

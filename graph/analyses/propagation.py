@@ -152,10 +152,15 @@ class Rules:
         best = max(quality.values())
         nodes, node_data = self.nodes, self.data
         if best == 0:
-            organisations = by_basis.get("organisations", [])
+            # producers with no share of the split (an operator beside its plant, a category's producers taken over by a
+            # member: :func:`.flow._possible_producers`) join the pool only where no other producer is known
+            organisations, countries = by_basis.get("organisations", []), by_basis.get("countries", [])
+            weighed = [r for r in organisations if r[0]], [r for r in countries if r[0]]
+            if weighed[0] or weighed[1]:
+                organisations, countries = weighed
             located = {node_data[p].get("country") for _, _, p in organisations}
             pool = [(1.0, a, p) for _, a, p in organisations]
-            pool += [(1.0, a, p) for _, a, p in by_basis.get("countries", []) if node_data[p].get("country") not in located]
+            pool += [(1.0, a, p) for _, a, p in countries if node_data[p].get("country") not in located]
             candidates = [[(1.0 / len(pool), a, p) for _, a, p in pool]]
         else:
             candidates = [rows for basis, rows in by_basis.items() if quality[basis] == best]

@@ -98,6 +98,9 @@ class Assumptions:
                               "{n} materials",
         "element_production": "production facts that name an element, not a form ('mines cobalt'), stay in the graph "
                               "but out of the supply flow, which runs between materials: {n} ({example})",
+        "category_producers": "a producer listed only for a category is a possible producer of a member with none of its "
+                              "own, not an equal one: it takes no share of the member, whose shares are its countries' "
+                              "figure (its own or its category's): {n} materials ({example})",
         "inherited": "a member of a category with no producers or figures of its own inherits the category's (its most specific category "
                      "with figures, whatever the date of a broader one's): {n} materials ({example})",
     }  # fmt: skip
