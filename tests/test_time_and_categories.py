@@ -461,3 +461,28 @@ def test_a_scenario_s_equal_pool_counts_an_operator_listed_beside_its_plant_once
     G.add_edge("material:ox", "enduse:motor", type="USED_IN", sources=["doc:a"])
     report = chokepoint_report(G, as_of="2026-12-06", betweenness=False, scenarios=["remove country:CN"])
     assert report["scenario"]["materials"]["material:ox"] == 0.5
+
+
+def test_capacities_that_count_different_things_are_not_added_in_one_row():
+    """5,000 t/yr of heavy rare-earth feed and 1,000 t/yr of oxide are not one measure: weighed by them, the feed plant
+    made five sixths of the oxide. The row falls back to an equal split and the Assumptions say why; capacities on one
+    stated basis are still added."""
+    def graph(basis_b):
+        G = plant_graph()
+        G.nodes["facility:au-plant"]["lifecycle"] = ["operating since 2020"]
+        G.remove_edges_from([(u, "material:ox") for u in ("facility:cn-plant", "facility:au-plant")])
+        G.add_edge("facility:cn-plant", "material:ox", type="PRODUCES", capacity_t=5000.0, basis="heavy rare-earth feed", sources=["doc:a"])
+        G.add_edge("facility:au-plant", "material:ox", type="PRODUCES", capacity_t=1000.0, sources=["doc:a"], **({"basis": basis_b} if basis_b else {}))
+        return G
+
+    mixed = supply_flow(graph(None), as_of="2026-12-06")
+    assert mixed.nodes["material:ox"]["vintages"]["organisations"]["weights"] == "equal split (no figures)"
+    assert mixed["facility:cn-plant"]["material:ox"]["weight"] == mixed["facility:au-plant"]["material:ox"]["weight"] == 0.5
+    assumed = {row["kind"]: row["text"] for row in mixed.graph["assumptions"]}
+    assert "oxide: heavy rare-earth feed and not stated" in assumed["capacity_bases"]
+    text = " ".join(render_report(chokepoint_report(graph(None), as_of="2026-12-06", betweenness=False), width=400).split())
+    assert "capacities that count different things (feed and product" in text
+    same = supply_flow(graph("heavy rare-earth feed"), as_of="2026-12-06")
+    assert same.nodes["material:ox"]["vintages"]["organisations"]["weights"] == "share of listed capacity"
+    assert same["facility:cn-plant"]["material:ox"]["weight"] == 5000 / 6000
+    assert "capacity_bases" not in {row["kind"] for row in same.graph["assumptions"]}

@@ -260,19 +260,21 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
             attrs = {k: v for k, v in data.items() if k in _EDGE_ATTRS and v is not None}
             since, until = data.get("since"), data.get("until")
         attrs["type"] = kind
+        if produces and attrs.get("capacity_t") and data.get("basis"):  # what the capacity counts (feed, REO): .vintages
+            attrs["capacity_basis"] = data["basis"]
         attrs["sources"] = cited if own and type(cited) is list else list(cited or ())
         attrs["unreviewed"] = 0 if reviewed else 1  # an extracted fact nobody accepted yet
         if until and day(until) <= as_of:
             continue  # the fact no longer holds
         if since and day(since) > as_of:
             if produces:
-                waiting.append((source, target, _with_basis(attrs, data), since))
+                waiting.append((source, target, attrs, since))
             continue
         if produces or kind == "SUPPLIES":
             act = activity.get(source) or active(source)
             if not act.operating:
                 if produces:
-                    waiting.append((source, target, _with_basis(attrs, data), act.expected))
+                    waiting.append((source, target, attrs, act.expected))
                 continue
             if not produces and not (activity.get(target) or active(target)).operating:
                 continue
@@ -324,6 +326,9 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
                 _possible_producers(G, material, inherited, vintage, edges, assumed)
         if vintage["weights"] == EQUAL and len(edges) > 1 and any(a["weight"] for _, a in edges):
             assumed.note("equal_split")
+        if vintage.get("capacity_bases"):
+            assumed.note("capacity_bases", f"{G.nodes[material].get('name', material)}: "
+                                           + " and ".join(b or "not stated" for b in vintage["capacity_bases"]))
         nodes[material]["vintages"][basis] = vintage
         weighed_edges.append((material, edges))
     edges = list(itertools.chain.from_iterable(each for _, each in weighed_edges))  # (producer, attributes) pairs
@@ -431,14 +436,6 @@ def _add_node(G: nx.MultiDiGraph, F: nx.DiGraph, node: str, links: _Links, activ
         attrs = {"label": label, "name": name, "country": _country_of(G, node, links), "controlled_by": chain,
                  "stakes": held, "state": activity.state if activity else "operating"}  # fmt: skip
     F._node[node] = attrs  # the node alone (F.add_node without its copy and checks): the edges go to a FlowGraph
-
-
-def _with_basis(attrs: dict, data: dict) -> dict:
-    """A waiting production fact's attributes with what its capacity counts (``basis`` in the data: "heavy rare-earth
-    feed", "REO") as ``capacity_basis``: the pipeline prints it beside the figure. Not kept on flow edges, where
-    ``basis`` is the weighing's (countries or organisations)."""
-    basis = data.get("basis")
-    return dict(attrs, capacity_basis=basis) if basis and attrs.get("capacity_t") else attrs
 
 
 def _pipeline(G: nx.MultiDiGraph, F: nx.DiGraph, waiting: list, links: _Links, activity: dict[str, Activity]) -> list[dict[str, Any]]:

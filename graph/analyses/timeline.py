@@ -92,6 +92,8 @@ class Assumptions:
         "equal_split": "where no source gives shares, volumes or capacities, the known producers share equally: {n} materials",
         "capacity": "producers are weighed by stated capacity where no share or output is given; one without a capacity "
                     "counts as the average of the others: {n} materials",
+        "capacity_bases": "capacities that count different things (feed and product, or a figure whose basis is not "
+                          "stated) are not added: those producers share equally instead: {n} materials ({example})",
         "minority_subsidiary": "a SUBSIDIARY_OF fact with a stake under 50 % and no stated control is read as a stake, "
                                "not control: {n} facts ({example})",
         "operator_and_plant": "an organisation listed beside a plant it operates is not counted twice in an equal split: "

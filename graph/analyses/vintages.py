@@ -196,9 +196,17 @@ def _weigh(rows: list[tuple[str, dict]], edition: str | None, year: int | None, 
                 attrs.update(weight=0.0, listed=False)
         capacities = {p: a.get("capacity_t") or (capacity or {}).get(p) for p, a in counted.items()}
         how = CAPACITY if len(counted) > 1 and all(capacities.values()) else EQUAL
+        # what each capacity counts (the fact's ``capacity_basis``: "heavy rare-earth feed", "REO"; a plant's own
+        # capacity_t says nothing): feed and product, or two products, are not added in one row
+        bases = {a.get("capacity_basis") if a.get("capacity_t") else None for a in counted.values()} if how == CAPACITY else ()
+        if len(bases) > 1:
+            how = EQUAL
         for producer, attrs in counted.items():
             attrs.update(weight=capacities[producer] / sum(capacities.values()) if how == CAPACITY else 1.0 / len(counted), listed=True)
-        return {"edition": None, "year": None, "weights": how, "listed": len(counted)}, list(newest.items())
+        vintage = {"edition": None, "year": None, "weights": how, "listed": len(counted)}
+        if len(bases) > 1:
+            vintage["capacity_bases"] = sorted(bases, key=lambda b: (b is None, b or ""))
+        return vintage, list(newest.items())
     if len(measured) == 1:  # the only vintage with figures is the choice, whatever the filters ask (choose_vintage)
         chosen = next(iter(measured))
     else:
