@@ -32,3 +32,22 @@ def test_a_firm_that_sells_materials_to_unnamed_buyers_makes_them(extractor):
             ("PRODUCES", "Birch Metals Ltd", "niobium metal")} <= facts, facts
     assert not any(kind == "PRODUCES" and (source in ("Orion Lithium Ltd", "Kestrel Nickel Ltd", "Oak Graphite Ltd", "Brazil"))
                    for kind, source, _ in facts), facts
+
+
+def test_a_plan_in_would_that_the_text_says_is_undecided_and_a_separated_mixture_are_no_production(extractor):
+    """ "A plant at P would produce M, but no final investment decision has been taken": the conditional is a plan the
+    text calls undecided (as "plans to produce M, though ..." is); without the concession it stands. "Will separate
+    mixed rare earth carbonate": the mixture is the separator's feed, not its product; a separated oxide is its
+    product."""
+    facts = named_facts(extractor, "Birch Rare Earths Ltd runs the Tarn project in South Africa. A commercial plant at "
+                                   "Tarn would produce NdPr oxide for magnet makers, but the feasibility study is not "
+                                   "complete and no final investment decision has been taken.\n\n"
+                                   "Orion Rare Earths Ltd runs the Kestrel plant. The Kestrel plant would produce "
+                                   "dysprosium oxide for magnet makers.\n\n"
+                                   "The Oak plant will separate mixed rare earth carbonate bought from producers outside "
+                                   "China.\n\n"
+                                   "The Elm plant separates samarium oxide.\n")
+    assert ("PRODUCES", "Kestrel plant", "dysprosium oxide") in facts, facts
+    assert ("PRODUCES", "Elm plant", "samarium oxide") in facts, facts
+    assert not any(kind == "PRODUCES" and (target == "NdPr oxide" or target == "mixed rare earth carbonate")
+                   for kind, _, target in facts), facts

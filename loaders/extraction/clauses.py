@@ -78,11 +78,11 @@ class Clauses:
 
     def _undecided_after(self, start: int, hi: int) -> bool:
         """A concession after a planned relation that says the plan is not decided: "A plans to separate oxides at a
-        plant in Texas, though a final investment decision has not been made" (a PLAN_TO_VERBS word and "to" in the
-        clause, then ", though/although/but" opening a clause with a negation and a word of deciding, approving, signing
+        plant in Texas, though a final investment decision has not been made", "a plant at P would produce M, but no
+        final investment decision has been taken" (a PLAN_TO_VERBS word and "to", or "would", in the clause, then ", though/although/but" opening a clause with a negation and a word of deciding, approving, signing
         or financing: CONCESSIONS, UNDECIDED_WORDS)."""
-        if not any(self.w(k) in self.v.PLAN_TO_VERBS and self.w(k + 1) == "to" for k in range(start, hi)):
-            return False
+        if not any(self.w(k) in self.v.PLAN_TO_VERBS and self.w(k + 1) == "to" or self.w(k) == "would" for k in range(start, hi)):
+            return False  # ("A plant at P would produce M, but no final investment decision has been taken": as a plan)
         for k in self.triggers(self.v.CONCESSIONS):
             if k < hi or self.w(k - 1) != ",":
                 continue

@@ -32,8 +32,9 @@ class Production:
             inner = self.left(i, self.maker, limit=i - gap[1]) if gap is not None else None
             if inner is not None:  # "cathodes, which A and B produce in Korea": the relative clause's subject makes them
                 materials, producer = [gap[0]], inner
-            if self.w(i).startswith("separat"):  # "separates the concentrate (into ...)": what is separated is the feed
-                materials = [m for m in materials if self.st.ent(m).props.get("stage") != "mining"]
+            if self.w(i).startswith("separat"):  # "separates the concentrate (into ...)", "will separate mixed rare earth
+                materials = [m for m in materials if self.st.ent(m).props.get("stage") != "mining"  # carbonate": what is
+                             and not self.st.ent(m).name.lower().startswith("mixed ")]  # separated is the feed, a mixture
             # ("mines copper and cobalt", "produces vanadium": elements as commodities; a recycler "recovers" them from scrap)
             if not materials or self.hedged(i, i + 1) or self.st.entities[self.st._key(producer)].label == "GovernmentBody":
                 continue
