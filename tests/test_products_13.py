@@ -51,3 +51,25 @@ def test_a_plan_in_would_that_the_text_says_is_undecided_and_a_separated_mixture
     assert ("PRODUCES", "Elm plant", "samarium oxide") in facts, facts
     assert not any(kind == "PRODUCES" and (target == "NdPr oxide" or target == "mixed rare earth carbonate")
                    for kind, _, target in facts), facts
+
+
+def test_a_material_that_only_modifies_a_producer_noun_is_what_the_firm_or_country_makes(extractor):
+    """A producer noun (docs/annotation.md): "A, the largest cobalt producer", "B, the Brisbane-based lithium producer",
+    "Argentina is the fourth-largest lithium producer": the element or material before "producer", "maker" or
+    "manufacturer" (no mention of its own there, as in "sells to magnet makers") is what A, B or the country makes;
+    "the C mine near P, the only niobium producer" is the mine's, not the place's. With no producer named ("sold to
+    magnet makers") the modifier stays no entity."""
+    facts = named_facts(extractor, "Chinese firms control most of the mines; Birch Metals Ltd, the largest cobalt producer, "
+                                   "sells through its own trading arm.\n\n"
+                                   "Orion Holdings Ltd has agreed to buy 15% of Kestrel Lithium Ltd, the Brisbane-based "
+                                   "lithium producer.\n\n"
+                                   "Argentina is the fourth-largest lithium producer in the world.\n\n"
+                                   "In Quebec, Oak Metals Ltd owns the Tarn mine near Saint-Honoré, the only niobium "
+                                   "producer in North America.\n\n"
+                                   "Elm Chemicals Ltd sells neodymium oxide to samarium cobalt magnet makers.\n")
+    assert {("PRODUCES", "Birch Metals Ltd", "Cobalt"), ("PRODUCES", "Kestrel Lithium Ltd", "Lithium"),
+            ("PRODUCES", "Argentina", "Lithium"), ("PRODUCES", "Tarn mine", "Niobium")} <= facts, facts
+    assert not any(kind == "PRODUCES" and (source == "Saint-Honoré" or target == "samarium-cobalt magnet")
+                   for kind, source, target in facts), facts
+    names = {e.name for e in extractor.extract([("Elm Chemicals Ltd sells neodymium oxide to magnet makers.", False)]).entities}
+    assert "NdFeB magnet" not in names and "rare earth magnet" not in names, names

@@ -149,6 +149,8 @@ class Mentions(Sources, SiteMentions):
                 kept.append(m)
                 continue
             nxt = lowers[m.end] if m.end < n else ""
+            if entity.label in ("Material", "Element") and nxt in self.v.MAKER_HEADS and id(m) not in drop:
+                self.made_by[(id(doc), m.end)] = m  # "the largest cobalt producer": no mention, but what a maker makes
             if entity.label == "Element" and (id(m) in drop or nxt in modifiers):
                 continue  # "high-nickel cathodes", "zinc, lead and copper smelting"
             if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower() \

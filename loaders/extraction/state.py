@@ -57,6 +57,7 @@ class DocState(Mentions, Names, Confirmation):
         self.table_holder: str | None = None  # the firm whose shares a column of that table gives ("Eramet interest")
         self.table_policy: str | None = None  # the notice whose controlled items that table lists ("Controlled items")
         self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
+        self.made_by: dict[tuple[int, int], Mention] = {}  # (doc, end) -> "cobalt" of "the largest cobalt producer"
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
         self.lower_words: set[str] = set()  # words the document writes in lower case somewhere ("ore", "without")

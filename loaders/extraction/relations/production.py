@@ -96,14 +96,24 @@ class Production:
         # "A, the largest cobalt refiner", "B, a Japanese NdFeB magnet maker": what the compound's first noun names
         for i in self.triggers(self.v.PRODUCER_NOUNS | self.v.MAKER_NOUNS):
             made = self.at_end(i)
+            modifier = self.st.made_by.get((id(self.doc), i)) if made is None else None
+            made = made or modifier  # ("the largest cobalt producer": a modifier, no mention until a maker is found)
             if made is None or self.st.label(made) not in ("Material", "Element") or self.hedged(i, i + 1):
                 continue
             who = self.appositive_head(made.start, self.org) or self.appositive_head(i, self.org)
+            if who is not None and self.w(who.start - 1) in ("in", "at", "near"):  # "the Niobec mine near Saint-Honoré, the
+                who = self._located_head(who)  # only niobium producer": the mine the place phrase locates, not the place
+                who = who if who is not None and self.maker(who) else None
             det = next((k for k in range(made.start - 1, max(self.s.start, made.start - 4) - 1, -1) if self.w(k) in ("the", "a", "an")), None)
             if who is None and det is not None and self.w(det - 1) in ("is", "was", "became", "remains"):
-                who = self.subject if self.subject is not None and self.org(self.subject) else None  # "A is the largest cobalt refiner"
-            if who is not None:
-                self.st.add("PRODUCES", who, made, self.s, 0.7)
+                country = self.ms[0] if self.ms and self.st.label(self.ms[0]) == "Country" and self.ms[0].end == det - 1 else None
+                who = self.subject if self.subject is not None and self.org(self.subject) else country
+                # ("A is the largest cobalt refiner", "Argentina is the fourth-largest lithium producer")
+            if who is not None and self.st.add("PRODUCES", who, made, self.s, 0.7) and modifier is not None:
+                self.ms.append(modifier)  # (now a mention: the material or element is in the document's graph)
+                self.ms.sort(key=lambda m: m.start)
+                self.st.ent(modifier).mentions += 1
+                self.st.ent(modifier).surfaces[modifier.text] += 1
         # "A, a producer of M1 and M2"; "A is one of Japan's largest makers of M"; "China is the largest producer and
         # exporter of graphite"
         for i in self.triggers(self.v.PRODUCER_NOUNS | self.v.MAKER_NOUNS):
