@@ -145,6 +145,17 @@ def test_the_lynas_expansion_would_make_dysprosium_and_terbium_oxide():
     assert "Dysprosium oxide" in line and "Terbium oxide" in line
 
 
+def test_the_mined_material_is_named_as_a_product_and_keeps_its_id():
+    """'Round Top ... would make Rare-earth mine production (mineral concentrate)' read as if a mine made a statistic:
+    the material is the concentrate; its id (a key in people's scripts) and its old name (an alias) stay."""
+    node = _graph().nodes[MINE]
+    assert node["name"] == "Rare-earth concentrate (mine production)"
+    assert "Rare-earth mine production (mineral concentrate)" in node["aliases"]
+    text = " ".join(render_report(_report(), width=400).split())
+    line = text[text.index("Round Top rare earth project"):][:300]
+    assert "would make Rare-earth concentrate (mine production)" in line
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]
