@@ -486,3 +486,44 @@ def test_capacities_that_count_different_things_are_not_added_in_one_row():
     assert same.nodes["material:ox"]["vintages"]["organisations"]["weights"] == "share of listed capacity"
     assert same["facility:cn-plant"]["material:ox"]["weight"] == 5000 / 6000
     assert "capacity_bases" not in {row["kind"] for row in same.graph["assumptions"]}
+
+
+def test_an_end_use_s_element_lines_name_materials_and_lead_with_the_element_its_chain_carries():
+    """SmCo missiles: samarium runs through Sm oxide, Sm metal and the magnet; the magnet also holds cobalt and some
+    gadolinium. The lines named materials by id fragments ('Sm (sm-oxide, sm-metal, ...)') and came by symbol (Co and
+    Gd shown, Sm under 'also restricted'); a measure taken as in force again on a lapsed suspension came before the
+    one in force on its own dates."""
+    G = nx.MultiDiGraph()
+    G.add_node("country:CN", label="Country", name="China", iso2="CN")
+    G.add_node("country:CD", label="Country", name="DR Congo", iso2="CD")
+    for symbol, group in (("Sm", "light"), ("Gd", "heavy"), ("Co", None)):
+        G.add_node(f"element:{symbol}", label="Element", symbol=symbol, name=symbol, **({"group": group} if group else {}))
+    G.add_node("material:sm-oxide", label="Material", name="Samarium oxide", stage="separation", elements=["Sm"])
+    G.add_node("material:sm-metal", label="Material", name="Samarium metal", stage="metal", elements=["Sm"])
+    G.add_node("material:co-metal", label="Material", name="Cobalt metal", stage="metal", elements=["Co"])
+    G.add_node("material:smco", label="Material", name="Samarium-cobalt magnet", stage="magnet", elements=["Sm", "Co", "Gd"])
+    G.add_node("enduse:missile", label="EndUse", name="missile", sector="defense")
+    G.add_edge("country:CN", "material:sm-oxide", type="PRODUCES", share=0.99, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("country:CD", "material:co-metal", type="PRODUCES", share=0.7, year=2025, edition="E", sources=["doc:a"])
+    G.add_edge("material:sm-oxide", "material:sm-metal", type="INPUT_TO", sources=["doc:a"])
+    G.add_edge("material:sm-metal", "material:smco", type="INPUT_TO", sources=["doc:a"])
+    G.add_edge("material:co-metal", "material:smco", type="INPUT_TO", sources=["doc:a"])
+    G.add_edge("material:smco", "enduse:missile", type="USED_IN", sources=["doc:a"])
+    G.add_node("doc:notice", label="Document", name="notice", published="2025-11-08")
+    G.add_node("policy:a-61", label="Policy", name="No. 61", country="CN", measure="licensing",
+               lifecycle=["in_force since 2025-10-09", "suspended since 2025-11-07 until 2026-11-10 per doc:notice"])
+    G.add_node("policy:b-18", label="Policy", name="No. 18", country="CN", measure="licensing", lifecycle=["in_force since 2025-04-04"])
+    G.add_node("policy:quota", label="Policy", name="DRC quota", country="CD", measure="quota", lifecycle=["in_force since 2025-10-16"])
+    for policy, symbols in (("policy:a-61", ("Sm", "Gd")), ("policy:b-18", ("Sm", "Gd")), ("policy:quota", ("Co",))):
+        for symbol in symbols:
+            G.add_edge(policy, f"element:{symbol}", type="RESTRICTS", sources=["doc:notice"])
+    report = chokepoint_report(G, as_of="2026-12-06", betweenness=False)
+    missile = next(e for e in report["end_uses"] if e["id"] == "enduse:missile")
+    sm = next(d for d in missile["elements"] if d["element"] == "Sm")
+    assert sm["materials"] == ["material:sm-oxide", "material:sm-metal", "material:smco"]
+    assert sm["material_names"] == ["Samarium oxide", "Samarium metal", "Samarium-cobalt magnet"]
+    assert [d["element"] for d in missile["elements"]] == ["Co", "Gd", "Sm"]  # the JSON keeps its order
+    text = " ".join(render_report(report, width=400).split())
+    block = text[text.index("missile (enduse:missile"):]
+    assert block.index("Sm (Samarium oxide, Samarium metal, Samarium-cobalt magnet): restricted by No. 18; No. 61 (suspension ended") < block.index("Co (Cobalt metal)")
+    assert "sm-oxide" not in block

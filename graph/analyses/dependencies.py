@@ -237,9 +237,10 @@ def element_dependencies(
         caught = _caught_through(FG, materials, symbol)
         # in force first; then the rules that name the element, those that name the material, those that name a category
         policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), _VIA_RANK.get(caught[p]["via"], 2), p))
+        in_order = sorted(materials, key=lambda m: (_STAGE_ORDER.get(FG.node(m).get("stage"), 9), m))
         result.append({
             "element": symbol,
-            "materials": sorted(materials, key=lambda m: (_STAGE_ORDER.get(FG.node(m).get("stage"), 9), m)),
+            "materials": in_order,
             "restricted_by": [
                 {"id": p, "name": known.get(p, {}).get("name", p), "caught": sorted(caught[p]["materials"]), "via": caught[p]["via"],
                  "via_name": FG.graph.get("categories", {}).get(caught[p]["via"], {}).get("name")}
@@ -250,6 +251,7 @@ def element_dependencies(
                       "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
             "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
             "organisations_total": len(ordered),
+            "material_names": [FG.node(m).get("name", m) for m in in_order],  # (the text names them; ids are keys)
             "content": [{"material": m, "name": FG.node(m).get("name", m), **FG.node(m)["content"][symbol]}
                         for m in sorted(upstream) if symbol in (FG.node(m).get("content") or {})],  # fmt: skip
         })  # fmt: skip

@@ -254,15 +254,21 @@ def _end_uses(report: dict[str, Any], s: Style):
                                             _figure_for(names, c["inherited_from"]) if c.get("inherited_from") else "",
                                             _no_share(c)) if x)  # fmt: skip
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
-        restricted = [d for d in e.get("elements", []) if d["restricted_by"]]  # the text shows restricted elements; JSON has them all
+        # the text shows restricted elements, those carried by most of the end use's materials first (SmCo's Sm before
+        # the Co and Gd in it); JSON has them all, by symbol
+        restricted = sorted((d for d in e.get("elements", []) if d["restricted_by"]), key=lambda d: (-len(d["materials"]), d["element"]))
         for d in restricted[:ELEMENTS_SHOWN]:
             feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" + (f" ({_figure_for(names, f['inherited_from'])})" if f.get("inherited_from") else "")
                              for f in d["feed"][:1])  # fmt: skip
-            policies = "; ".join(_policy(p) for p in d["restricted_by"][:2]) + (" and more" if len(d["restricted_by"]) > 2 else "")
+            # the rules that name the element or material first (as the JSON orders them), and among them one in force on
+            # its own dates before one taken as in force again on a lapsed suspension (an assumption)
+            first = sorted(d["restricted_by"], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
+            policies = "; ".join(_policy(p) for p in first[:2]) + (
+                " and more" if len(d["restricted_by"]) > 2 else "")  # fmt: skip
             orgs = _names(d["organisations"])
             content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
             items.append(
-                f"{d['element']} ({', '.join(m.split(':', 1)[1] for m in d['materials'])}"
+                f"{d['element']} ({', '.join(d.get('material_names') or [m.split(':', 1)[1] for m in d['materials']])}"
                 + (f"; {content}" if content else "") + f"): restricted by {policies}"
                 + (f"; fed by {feed}" if feed else "") + (f"; organisations: {orgs}" if orgs else "")
             )  # fmt: skip
