@@ -156,6 +156,12 @@ def test_the_mined_material_is_named_as_a_product_and_keeps_its_id():
     assert "would make Rare-earth concentrate (mine production)" in line
 
 
+def test_a_pipeline_line_lists_what_a_plant_would_make_by_name_and_its_category_last():
+    text = " ".join(render_report(_report(), width=400).split())
+    assert ("would make Dysprosium oxide, Gadolinium oxide, Lutetium oxide, Samarium oxide, Terbium oxide, Yttrium oxide, "
+            "Separated heavy rare-earth oxides") in text  # fmt: skip
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]

@@ -290,6 +290,10 @@ def _pipeline(report: dict[str, Any], s: Style):
     for r in rows:
         by_plant.setdefault(r["producer"], []).append(r)
     lines = []
+    # what a plant would make by name, a category it is listed for after its members ("Dysprosium oxide, ..., Yttrium
+    # oxide, Separated heavy rare-earth oxides", not the category between gadolinium and lutetium by id)
+    categories = {r["subject"] for r in report["concentration"] if r.get("category")} | {
+        r["inherited_from"] for r in report["concentration"] if r.get("inherited_from")}  # fmt: skip
     for producer, made in list(by_plant.items())[: s.top]:
         r = made[0]
         who = ", ".join((r.get("controller_names") or r["controlled_by"])[:2])
@@ -299,7 +303,7 @@ def _pipeline(report: dict[str, Any], s: Style):
         text = (f"{r['name']} ({', '.join(x for x in (r.get('country'), who) if x)}): {(r.get('state') or 'planned').replace('_', ' ')}"
                 + (f", {starts} {expected}" if expected else ", no operating date in the sources")
                 + _capacity_words(made)
-                + "; would make " + ", ".join(m["material_name"] for m in made))  # fmt: skip
+                + "; would make " + ", ".join(m["material_name"] for m in sorted(made, key=lambda m: (m["material"] in categories, m["material_name"]))))  # fmt: skip
         lines += s.bullet(text)
     lines += s.more(min(len(by_plant), s.top), len(by_plant), "plants")
     return f"Pipeline: capacity not operating on {report.get('as_of', 'the as-of date')} (it supplies nothing above)", lines
