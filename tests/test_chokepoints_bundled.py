@@ -162,6 +162,15 @@ def test_a_pipeline_line_lists_what_a_plant_would_make_by_name_and_its_category_
             "Separated heavy rare-earth oxides") in text  # fmt: skip
 
 
+def test_china_is_listed_among_the_countries_that_mine_ion_adsorption_clays():
+    """The clays were listed as mined by Myanmar and by Chinese groups, not by China: 'controlled by: Myanmar
+    (produces); China Rare Earth Group ...' (China's 2024 quota gave 10,140 t of ion-adsorption mining, Fastmarkets)."""
+    row = next(r for r in _report()["concentration"] if r["subject"] == "material:ionic-clay-rare-earths" and r["basis"] == "countries")
+    assert row["producers"] == 2 and row["hhi"] is None  # China and Myanmar, no figure for either
+    clay = next(r for r in _report()["chokepoints"] if r["id"] == "material:ionic-clay-rare-earths")
+    assert [c["name"] for c in clay["controlled_by"] if c["label"] == "Country"] == ["China", "Myanmar"]
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]
