@@ -552,6 +552,26 @@ def test_end_use_cut_nodes_are_named_in_the_text_and_kept_as_ids_in_json():
     assert "minimum cut (2): NdFeB magnet, SmCo magnet" in " ".join(render_report(report, width=200).split())
 
 
+def test_producers_without_a_share_are_listed_largest_stated_capacity_first():
+    """Sintered NdFeB's organisations have no shares: 'controlled by' named a 2,000 t/yr US plant first (by id) and
+    JL Mag's 40,000 t/yr Baotou base later; the largest stated capacity comes first, those without one last."""
+    G = kg(
+        [country("CN"), country("US"),
+         ("facility:a-small", "Facility", {"country": "US", "status": "operating", "name": "Small plant"}),
+         ("facility:b-none", "Facility", {"country": "CN", "status": "operating", "name": "No capacity"}),
+         ("facility:c-large", "Facility", {"country": "CN", "status": "operating", "name": "Large plant"}),
+         ("material:magnet", "Material", {"stage": "magnet", "elements": ["Nd"]}),
+         ("enduse:motor", "EndUse", {"sector": "automotive"})],
+        [("facility:a-small", "material:magnet", "PRODUCES", {"capacity_t": 2000.0}),
+         ("facility:b-none", "material:magnet", "PRODUCES", {}),
+         ("facility:c-large", "material:magnet", "PRODUCES", {"capacity_t": 40000.0}),
+         ("country:CN", "material:magnet", "PRODUCES", {"share": 0.9, "year": 2025, "edition": "E"}),
+         ("material:magnet", "enduse:motor", "USED_IN", {})],
+    )  # fmt: skip
+    row = next(r for r in chokepoint_report(G, as_of="2026-12-06", betweenness=False)["chokepoints"] if r["id"] == "material:magnet")
+    assert [c["id"] for c in row["controlled_by"]] == ["country:CN", "facility:c-large", "facility:a-small", "facility:b-none"]
+
+
 def test_report_flags_sampled_betweenness(monkeypatch):
     import supplygraph.graph.analyses.chokepoints as chokepoints
 

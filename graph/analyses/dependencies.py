@@ -79,12 +79,17 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6, inherited: bool = 
         def quality(edge: dict) -> int:
             return WEIGHT_QUALITY[vintages.get(edge.get("basis"), {}).get("weights", EQUAL)] if measured(edge) else -1
 
-        # Stated shares of world output first, then shares of a listed volume, then producers without a figure.
+        def size(producer: str, edge: dict) -> float:
+            """A producer without a measured share: its stated capacity (the fact's, else the plant's), 0 without."""
+            return edge.get("capacity_t") or FG.node(producer).get("capacity_t") or 0.0
+
+        # Stated shares of world output first, then shares of a listed volume, then producers without a figure, the
+        # largest stated capacity first (JL Mag's 40,000 t/yr Baotou plant before a 2,000 t/yr one, not by id)
         feeding = ((FG.nodes[FG.tails[k]], FG.edge_attrs(k)) for k in in_edges(FG, FG.index[node]))  # F.pred[node].items()
         producers = sorted(
             ((quality(e), e["weight"] if measured(e) else None, p, e) for p, e in feeding
              if e.get("type") == "PRODUCES" and (inherited or not e.get("inherited"))),
-            key=lambda x: (-x[0], -(x[1] or 0.0), str(x[2])),
+            key=lambda x: (-x[0], -(x[1] or 0.0), -(size(x[2], x[3]) if x[1] is None else 0.0), str(x[2])),
         )  # fmt: skip
         totals = {"countries": 0, "organisations": 0}
         for _, _, producer, _ in producers:
