@@ -151,9 +151,15 @@ REGIONS = (
     "East Asia", "Oceania", "the West", "West", "Western", "Asia-Pacific", "Indo-Pacific", "Arctic", "Global South",
     "Nordic", "Nordics", "Scandinavia", "Scandinavian", "Baltic", "Baltics", "Balkans", "Central Asia", "South Asia",
     "Sub-Saharan Africa", "Caribbean", "Pacific",
+    # parts of a continent that span several countries ("Three countries in East Africa"), and the oceans: a
+    # Place of the ontology lies in one country (its `country` property; docs/annotation.md, session 13)
+    "East Africa", "West Africa", "Southern Africa", "North Africa", "Central Africa", "Horn of Africa",
+    "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe",
+    "Pacific Ocean", "Atlantic Ocean", "Indian Ocean", "Arctic Ocean", "Southern Ocean", "Atlantic",
     # their adjectives, which stand alone before a plural ("European magnet makers"): a region, never a firm
     "European", "Asian", "African", "North American", "South American", "Latin American", "Middle Eastern",
-    "Southeast Asian", "East Asian", "Central Asian", "South Asian", "Balkan",
+    "Southeast Asian", "East Asian", "Central Asian", "South Asian", "Balkan", "East African", "West African",
+    "Southern African", "North African", "Western European", "Eastern European",
 )
 
 # symbol, name, group
