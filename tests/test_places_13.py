@@ -31,3 +31,26 @@ def test_regions_spanning_countries_and_oceans_are_no_places():
                  "ships ore to buyers in Southern Africa and across the Pacific Ocean, and runs a mine in the Kirovohrad region.")
     assert not {"East Africa", "Southern Africa", "Pacific Ocean"} & got, got
     assert "Kirovohrad region" in got, got
+
+
+def test_a_dateline_of_two_places_gives_places_and_keeps_the_sentence():
+    """Sets D and I: "TOKYO and NAGOYA, Japan -- A and B have jointly developed ..." lost the cooperation of A and B
+    (the capitals read as the sentence's subjects), and "SEOUL, Korea and CLARKSVILLE, Tennessee -" made a firm of
+    SEOUL, so "headquartered in Seoul" placed nothing. Each pair "A, B" of "A, B and C, D" is a place chain, in a
+    dateline as in running text; a list of three ("in Ohio, Tennessee and Michigan") stays one."""
+    got = found("TOKYO and NAGOYA, Japan — Kelmar Motor Co., Ltd. and Tarvos Steel Co., Ltd. have jointly developed "
+                "a magnet that contains no heavy rare earths.")
+    name = {e["id"]: e["name"] for e in got["entities"]}
+    assert {"Tokyo", "Nagoya"} <= places("TOKYO and NAGOYA, Japan — Kelmar Motor Co., Ltd. and Tarvos Steel Co., Ltd. "
+                                         "have jointly developed a magnet.")
+    assert any(r["type"] == "COOPERATES_WITH" and {name[r["source"]], name[r["target"]]} ==
+               {"Kelmar Motor Co., Ltd", "Tarvos Steel Co., Ltd"} for r in got["relations"]), got["relations"]
+    text = ("SEOUL, Korea and CLARKSVILLE, Tennessee - Kelmar Chem Ltd. said on Monday that it has broken ground on a "
+            "cathode plant. Kelmar Chem Ltd., headquartered in Seoul, makes petrochemicals.")
+    got = located(text)
+    assert {("Seoul", "South Korea"), ("Clarksville", "Tennessee"), ("Kelmar Chem Ltd", "Seoul")} <= got, got
+    assert "Seoul" in places(text)
+    got = located("Kelmar Mining runs plants in Hyuga, Miyazaki and Moriyama, Shiga, and sells cells made in Ohio, "
+                  "Tennessee and Michigan.")
+    assert {("Hyuga", "Miyazaki"), ("Moriyama", "Shiga")} <= got, got
+    assert not {("Ohio", "Tennessee"), ("Tennessee", "Michigan")} & got, got

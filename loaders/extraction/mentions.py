@@ -494,12 +494,13 @@ class Mentions(Sources, SiteMentions):
                 label, strong = "Facility", True  # "a separation plant called Caremag"
             elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
                 label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
-            elif start == 0 and all(t.is_upper for t in doc[start:end]) and (nxt in ("--", "—", "–", "-") or nxt == "," and any(
-                    t.text in ("--", "—", "–", "-") or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])) \
+            elif start == 0 and all(t.is_upper for t in doc[start:end]) and (nxt in DASHES or nxt == "," and any(
+                    t.text in DASHES or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])) \
                     or start == 0 and nxt == "," and any(t.lower_ in MONTHS for t in doc[end + 1 : end + 4]) \
-                    and any(t.text in ("--", "—", "–", "-") for t in doc[end + 2 : end + 8]):
+                    and any(t.text in DASHES for t in doc[end + 2 : end + 8]) or _dateline_of_places(doc, start, end):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the
-                # ..."), and in title case with its date and dash: "Norvik, 9 April 2026 --"
+                # ..."), in title case with its date and dash: "Norvik, 9 April 2026 --", and of two places: "TOKYO and
+                # NAGOYA, Japan --", "SEOUL, Korea and CLARKSVILLE, Tennessee -"
         return Mention(start, end, None, text, label, strong)
 
     def _group_of_place(self, doc: Any, j: int) -> bool:
@@ -525,6 +526,27 @@ class Mentions(Sources, SiteMentions):
             return False
         nouns = self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS
         return any(w in nouns for w in lowers[end + 2 : end + 6])
+
+DASHES = ("--", "—", "–", "-")
+
+
+def _dateline_of_places(doc: Any, start: int, end: int) -> bool:
+    """The capitals at ``start``-``end`` are one of the places of a dateline that names two: "TOKYO and NAGOYA, Japan
+    --", "SEOUL, Korea and CLARKSVILLE, Tennessee -". The block opens with places in capitals, each perhaps with its
+    region, joined by "and", and a dash ends them; without this, "TOKYO and NAGOYA" read as the sentence's subjects
+    (set D's release lost the cooperation its subjects state) and "SEOUL" as a firm that "headquartered in Seoul" then
+    placed nothing in (set I)."""
+    if not all(t.is_upper and t.is_alpha for t in doc[start:end]) or (start > 0 and doc[start - 1].lower_ not in ("and", "&")):
+        return False
+    k, joined = 0, False
+    while k < min(len(doc), 16) and doc[k].text not in DASHES:
+        if doc[k].lower_ in ("and", "&"):
+            joined = True
+        elif not (doc[k].text in (",", ".") or doc[k].text[:1].isupper()):
+            return False  # ("TOKYO and Osaka firms said ...": a sentence, not a dateline)
+        k += 1
+    return joined and k < len(doc) and doc[k].text in DASHES and k >= end and doc[0].is_upper and doc[0].is_alpha
+
 
 _WORD_SUFFIXES = frozenset(("corporation", "company", "limited", "holdings"))
 """Legal forms written out, which "of" and a country may follow inside a name ("Aluminum Corporation of China")."""

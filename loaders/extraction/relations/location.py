@@ -52,8 +52,10 @@ class Location:
                     or m.start == self.s.start or self.w(m.start - 1) == "|" \
                     or self.w(m.start - 1) == "of" and self.w(m.start - 2) in self.v.REGION_NOUNS \
                     or self.w(m.start - 1) == "and" and self.w(m.start - 2) == "," \
-                    and self.st.label(self.at_end(m.start - 2)) == "Place":  # fmt: skip
-                self._place_chain(m)  # (a dateline "KIRUNA, Sweden -", a cell, "the State of Orissa, India", "in A, B, and C, D")
+                    and self.st.label(self.at_end(m.start - 2)) == "Place" \
+                    or self._pairs_before(m.start - 1):  # fmt: skip
+                self._place_chain(m)  # (a dateline "KIRUNA, Sweden -", a cell, "the State of Orissa, India", "in A, B, and C, D",
+                # "SEOUL, Korea and CLARKSVILLE, Tennessee -")
         # "Araxa in Minas Gerais", "Baotou in Inner Mongolia"; "the Lualaba province of Congo" (a place named with "the"
         # and "of" another: its part)
         for m in self.ms:
@@ -195,8 +197,27 @@ class Location:
         if nxt is None or self.st.label(nxt) not in ("Place", "Country") or nxt.demonym:
             return
         after = self.w(nxt.end)
-        if after in ("and", "or") or (after == "," and self.st.label(self.at(nxt.end + 1)) in ("Place",) and self.w(self.at(nxt.end + 1).end) in (",", "and")):
+        if after in ("and", "or") and not self._pairs_after(nxt.end) or (after == "," and self.st.label(self.at(nxt.end + 1)) in ("Place",) and self.w(self.at(nxt.end + 1).end) in (",", "and")):
             return
         self.st.add("LOCATED_IN", place, nxt, self.s, 0.8)
         if self.st.label(nxt) == "Place":
             self._place_chain(nxt)  # "Saskatoon, Saskatchewan, Canada": each in the next
+
+    def _pairs_before(self, k: int) -> bool:
+        """ "A, B and" ends at ``k`` ("and"): a place with its region before it, so that the next place with its region
+        is the second pair of "A, B and C, D" ("SEOUL, Korea and CLARKSVILLE, Tennessee"), not a list's member."""
+        if self.w(k) not in ("and", "&"):
+            return False
+        region = self.at_end(k)
+        place = self.at_end(region.start - 1) if region is not None and self.w(region.start - 1) == "," else None
+        return place is not None and self.st.label(region) in ("Place", "Country") and self.st.label(place) == "Place"
+
+    def _pairs_after(self, k: int) -> bool:
+        """ "and C, D" follows at ``k``: a place and its region, so "A, B" before it is a pair of "A, B and C, D", not
+        "in Ohio, Tennessee and Michigan" (a list of three)."""
+        if self.w(k) not in ("and", "&"):
+            return False
+        nxt = self.at(k + 1)
+        region = self.at(nxt.end + 1) if nxt is not None and self.w(nxt.end) == "," else None
+        return region is not None and self.st.label(nxt) == "Place" and self.st.label(region) in ("Place", "Country") \
+            and not region.demonym
