@@ -54,3 +54,15 @@ def test_a_dateline_of_two_places_gives_places_and_keeps_the_sentence():
                   "Tennessee and Michigan.")
     assert {("Hyuga", "Miyazaki"), ("Moriyama", "Shiga")} <= got, got
     assert not {("Ohio", "Tennessee"), ("Tennessee", "Michigan")} & got, got
+
+
+def test_a_demonym_in_an_appositive_places_the_firm_it_describes():
+    """Sets D and I: "European Lithium, the Australian company that ...", "Jervois Global, the Australian group, ..."
+    placed neither firm: "the Australian group" was read as an anaphor of the firm and its demonym dropped, so the
+    nationality modifier (docs/annotation.md: recorded) was lost, while "an Australian group" placed it. A later "the
+    Australian group" with no name before it still refers back and places nothing."""
+    assert ("Kelmar Mining", "Australia") in located("Kelmar Mining, the Australian group, owns 7.5% of Tarvos Lithium.")
+    assert ("Kelmar Lithium", "Australia") in located("Kelmar Lithium, the Australian company that is Tarvos Metals' "
+                                                      "largest shareholder, owns the rest.")
+    got = located("Tarvos Metals buys ore from Kelmar Mining. The Australian group said it would ship more.")
+    assert not any(b == "Australia" for _, b in got), got

@@ -131,8 +131,8 @@ class Discourse:
                 continue
             if self.at(i + 1) is not None and self.org(self.at(i + 1)):
                 continue  # "the Australian miner Pilbara Minerals": the noun describes the name after it
-            if det != i - 1:
-                self.ms.remove(demonym)
+            if det != i - 1 and not (self.w(det - 1) == "," and self.org(self.at_end(det - 1))):
+                self.ms.remove(demonym)  # (but "A, the Australian group,": an appositive whose demonym places A, .location)
             key = self._antecedent(i, self.v.ORG_ANAPHORS[self.w(i)])
             if key is not None:
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
