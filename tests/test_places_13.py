@@ -17,8 +17,8 @@ def places(text: str) -> set[str]:
     return {e["name"] for e in found(text)["entities"] if e["label"] == "Place"}
 
 
-def located(text: str) -> set[tuple[str, str]]:
-    got = found(text)
+def located(text: str, markdown: bool = False) -> set[tuple[str, str]]:
+    got = found(text, markdown)
     name = {e["id"]: e["name"] for e in got["entities"]}
     return {(name[r["source"]], name[r["target"]]) for r in got["relations"] if r["type"] == "LOCATED_IN"}
 
@@ -66,3 +66,17 @@ def test_a_demonym_in_an_appositive_places_the_firm_it_describes():
                                                       "largest shareholder, owns the rest.")
     got = located("Tarvos Metals buys ore from Kelmar Mining. The Australian group said it would ship more.")
     assert not any(b == "Australia" for _, b in got), got
+
+
+def test_each_location_column_of_a_table_places_the_row_site():
+    """Set I: "Operation | Salar | Province | ..." gave each operation its province only; the salar column was no
+    location column and the salars no places in it. A salt flat's or a basin's column is a location column (a line of
+    data, TABLE_COLUMNS), "Laguna" opens a place's name as "Salar" does, and the row's site is in the first place of
+    each location column, each column's place in the next one's."""
+    text = ("| Operation | Salar | Province | Operator |\n|---|---|---|---|\n"
+            "| Kelmar Norte | Salar de Tarvos | Jujuy | Kelmar Lithium |\n"
+            "| Rosca | Laguna Verde Tarvos | Catamarca | Tarvos Minerals |\n")
+    got = located(text, markdown=True)
+    assert {("Kelmar Norte", "Salar de Tarvos"), ("Kelmar Norte", "Jujuy"), ("Salar de Tarvos", "Jujuy"),
+            ("Rosca", "Laguna Verde Tarvos"), ("Rosca", "Catamarca"), ("Laguna Verde Tarvos", "Catamarca")} <= got, got
+    assert not {("Jujuy", "Salar de Tarvos"), ("Catamarca", "Laguna Verde Tarvos")} & got, got

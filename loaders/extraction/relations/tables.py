@@ -166,6 +166,10 @@ class Tables:
             places = places[1:]  # "Mountain Pass | ... | Mountain Pass, California": the plant is in California
         if places and maker:
             self.st.add("LOCATED_IN", maker[0], places[0], self.s, 0.7)
+            for a, b in (span for role, span in zip(roles, spans) if role == "place"):  # "Salar | Province": the site is in
+                first = next((m for m in places if a <= m.start < b), None)  # the first place of each location column
+                if first is not None and first is not places[0]:
+                    self.st.add("LOCATED_IN", maker[0], first, self.s, 0.65)
             for inner, outer in zip(places, places[1:]):  # "Gebeng, Kuantan, Pahang, Malaysia"
                 self.st.add("LOCATED_IN", inner, outer, self.s, 0.65)
         status_words = [self.w(k) for role, (a, b) in zip(roles, spans) if role == "status" for k in range(a, b)]
