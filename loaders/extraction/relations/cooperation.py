@@ -240,7 +240,8 @@ class Cooperation:
                 venture = self.appositive_head(i, self.org)
                 stop = next((k for k in range(i + 3, self.s.end) if self.w(k) in (";", ".")), self.s.end)
                 for m in self.ms:
-                    share = self._percent(m.end, min(stop, m.end + 3)) if i + 2 < m.start < stop and self.org(m) else None
+                    said = self._share_after(m.end) if i + 2 < m.start < stop and self.org(m) else None
+                    share = said[0] if said is not None and said[1] <= stop else None  # ("B holds a free-carried 16%")
                     if share is not None and m is not venture:
                         parents.append(m)
                         if venture is not None:

@@ -10,6 +10,8 @@ from ..text import short_name
 
 _STAKE_VERBS = frozenset("holds hold held has have had owns own owned took takes acquired bought".split())
 """Verbs whose subject holds the stake named after them ("A, a rival, holds an 8 % stake in B")."""
+_NOT_SHARE_WORDS = frozenset("stake stakes interest interests share shares of in to with by and or for from each".split())
+"""Lower-case words that end the description of a share before its percentage ("holds a stake of 30%" is a stake)."""
 
 class Ownership:
     """Ownership rules."""
@@ -257,6 +259,8 @@ class Ownership:
         last = None  # "A holds 31% of B; C, D and E hold 20% each": B, the company the sentence is about
         for i in self.triggers(self.v.SHARE_VERBS):
             pct_at = next((q for q in range(i + 1, min(self.s.end, i + 5)) if self.w(q) in ("%", "percent")), None)
+            if pct_at is None and (said := self._share_after(i + 1)) is not None:
+                pct_at = said[1] - 1  # "holds a free-carried 16%": words that describe the share before it
             if pct_at is None and (worded := self._share_in_words(i)) is not None:
                 self._worded_share(i, *worded)  # "A holds about a quarter of B"
                 continue
@@ -274,6 +278,8 @@ class Ownership:
                 for each in self.subjects(holder, i, self.org):
                     self._holds(each, target, pct)
                 last = target
+                if isinstance(holder, Mention) and self.w(holder.start - 1) == "which" and self.w(holder.start - 2) == "in":
+                    self._more_holders(pct_at + 1, target)  # "X, in which A holds 84% and B 10%"
         # "A owns 82% of B and C the remaining 18%": C holds the rest of B
         for i in self.triggers(("remaining", "other", "rest")):
             holder = self.at_end(i - 1) if self.w(i - 1) == "the" else None
@@ -305,7 +311,9 @@ class Ownership:
             if self.w(i - 1) not in ("largest", "biggest", "majority", "controlling", "principal", "main", "sole"):
                 continue
             holder = self.subject if self.subject is not None and self.subject.end <= i and self.org(self.subject) else None
-            holder = holder or self.left(i, self.org, limit=12)
+            named_after = self.right(i + 2, self.org, limit=3) if self.w(i + 1) in ("is", "was", "remains") \
+                and self.w(i - 2) in ("its", *POSSESSIVE_MARKS) else None  # "Its largest shareholder is B, which holds 55%"
+            holder = named_after or holder or self.left(i, self.org, limit=12)
             if holder is None or self.hedged(holder.start, i + 1):
                 continue
             owned: Mention | str | None = None
@@ -317,8 +325,9 @@ class Ownership:
             if owned is None and self.w(k) in POSSESSIVE_MARKS:
                 owned = self.at_end(k)
             elif owned is None and self.w(k) == "its":
-                owned = self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
-            if owned is None or not self.org(owned):
+                owned = self.its(k) if named_after is not None else \
+                    self.left(k, lambda m: self.org(m) and self.st._key(m) != self.st._key(holder), limit=25)
+            if owned is None or self.st.label_of(owned) not in ORG_LABELS or self.st._key(owned) == self.st._key(holder):
                 continue
             pct = self._percent(i, self.s.end)
             if pct is None and self.w(i - 1) not in ("majority", "controlling", "sole"):
@@ -417,6 +426,36 @@ class Ownership:
         if self.w(i + 1) == "the" and self.w(i + 2) in ("remaining", "other", "rest"):
             return self._rest_of(self._percent(i + 3, i + 4))
         return None
+
+    def _share_after(self, k: int) -> tuple[float, int] | None:
+        """The share said from ``k`` on, with the holder's verb when it is said again ("holds a free-carried 16%",
+        "10%", "(CC) 8.5%", "owns about 30 percent"): the fraction and the position after it; None when no percentage comes first."""
+        if self.w(k) == "(" and self.w(k + 2) == ")":
+            k += 3  # ("C (CC) 8.5%": the name's abbreviation)
+        if self.w(k) in _STAKE_VERBS or self.w(k) in self.v.SHARE_VERBS:
+            k += 1
+        for q in range(k, min(self.s.end, k + 6)):
+            if (pct := self._percent(q, q + 1)) is not None:
+                return pct, q + 1 + (self.w(q + 1) in ("%", "percent"))
+            word = self.w(q)
+            if not (word in ("a", "an", "-") or word in self.v.SHARE_APPROXIMATIONS
+                    or self.doc[q].is_lower and self.doc[q].is_alpha and word not in _NOT_SHARE_WORDS):
+                return None
+        return None
+
+    def _more_holders(self, k: int, target: Mention | str) -> None:
+        """The holders listed after the first share of a relative clause ("X, in which A holds 84% and B 10%", "..., B
+        holds 25% and the Government of C holds a free-carried 16%"): each name joined by a comma or "and" with the
+        share after it holds that share of ``target``, up to the clause's end."""
+        while k < self.s.end and self.w(k) in (",", "and"):
+            k += 1
+            k += self.w(k) == "and"
+            m = self.at(k) or (self.at(k + 1) if self.w(k) == "the" else None)
+            said = self._share_after(m.end) if m is not None and self.org(m) else None
+            if said is None or self.st._key(m) == self.st._key(target) or self.hedged(m.start, said[1]):
+                return
+            self._holds(m, target, said[0])
+            k = said[1]
 
     def _rest_of(self, pct: float | None) -> str | None:
         """The firm "the remaining N%" is of: the latest whose stated shares and N make the whole."""

@@ -1,0 +1,50 @@
+"""Session 13 (issue 12, xown13): who owns, controls, operates and cooperates, by classes of construction counted
+across the tuning sets (docs/extraction.md, "Session 13: ownership and operation"), on our own sentences with
+invented firms and sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.extraction import Extractor
+
+from .test_relation_grammar import named_facts
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def test_every_holder_a_relative_clause_lists_holds_its_share(extractor):
+    """ "X, in which A holds 84% and B 10%" (the verb said once), "a joint venture in which A holds 84% and the
+    Government of C holds a free-carried 16%" (words that describe the share before its figure): each holder after the
+    first holds its share of X, a minority as a stake; the parties of the joint venture cooperate. "holds a stake of 30%
+    in" stays a stake, read once."""
+    facts = named_facts(extractor, "The Tarn HPAL plant at Elmby is owned by Kestrel Nickel Corporation, in which Orion "
+                                   "Mining holds 84% and Birch Metals Corporation 10%.\n\n"
+                                   "The Elm graphite project is being developed by Oak Graphite Corporation, a joint venture "
+                                   "in which Pine Mining holds 84% and the Government of Tanzania holds a free-carried 16%.\n\n"
+                                   "Cedar Holdings holds a stake of 30% in Ash Metals Ltd.\n")
+    assert {("SUBSIDIARY_OF", "Kestrel Nickel Corporation", "Orion Mining"),
+            ("HOLDS_STAKE_IN", "Birch Metals Corporation", "Kestrel Nickel Corporation"),
+            ("SUBSIDIARY_OF", "Oak Graphite Corporation", "Pine Mining"),
+            ("HOLDS_STAKE_IN", "Government of Tanzania", "Oak Graphite Corporation"),
+            ("COOPERATES_WITH", "Government of Tanzania", "Pine Mining"),
+            ("HOLDS_STAKE_IN", "Cedar Holdings", "Ash Metals Ltd")} <= facts, facts
+    assert ("HOLDS_STAKE_IN", "Birch Metals Corporation", "Orion Mining") not in facts, facts
+
+
+def test_a_largest_shareholder_named_after_the_verb_holds_its_stated_share(extractor):
+    """ "Its largest shareholder is B, which holds about 55% of its shares": B, named after "is", holds the share of
+    the firm "its" stands for (a majority: control, SUBSIDIARY_OF; docs/extraction.md, issue 11's model); with no share
+    stated ("Its largest shareholder is B.") nothing is asserted."""
+    facts = named_facts(extractor, "Cedar Minerals is a French industrial minerals group. Its largest shareholder is Groupe "
+                                   "Willow Lambert, which holds about 55% of its shares.\n\n"
+                                   "Ash Metals Ltd makes tungsten powder. Its largest shareholder is Elm Capital Partners Ltd, "
+                                   "which holds 20% of its shares.\n\n"
+                                   "Oak Lithium Ltd sells spodumene. Its largest shareholder is Pine Holdings Ltd.\n")
+    assert {("SUBSIDIARY_OF", "Cedar Minerals", "Groupe Willow Lambert"),
+            ("HOLDS_STAKE_IN", "Elm Capital Partners Ltd", "Ash Metals Ltd")} <= facts, facts
+    assert not any({source, target} == {"Oak Lithium Ltd", "Pine Holdings Ltd"} for _, source, target in facts), facts
