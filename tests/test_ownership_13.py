@@ -48,3 +48,24 @@ def test_a_largest_shareholder_named_after_the_verb_holds_its_stated_share(extra
     assert {("SUBSIDIARY_OF", "Cedar Minerals", "Groupe Willow Lambert"),
             ("HOLDS_STAKE_IN", "Elm Capital Partners Ltd", "Ash Metals Ltd")} <= facts, facts
     assert not any({source, target} == {"Oak Lithium Ltd", "Pine Holdings Ltd"} for _, source, target in facts), facts
+
+
+def test_a_plural_site_noun_before_listed_places_names_one_site_per_place(extractor):
+    """ "its plants in P, Region, and Q, Region", "A's European smelters at P and Q": a plural facility noun, "in"/"at"
+    and coordinated places name one facility per place, run by the possessor (or the subject of "A makes M at plants
+    in P and Q"); a region after a comma holds the site's place and names none; plants of no one ("investors who build
+    plants in P") and regions alone ("its mines in Jiangxi and Guangdong") name no site."""
+    facts = named_facts(extractor, "Cedar Minerals makes its separators in Japan, at plants in Moriyama, Shiga Prefecture, "
+                                   "and Hyuga, Miyazaki Prefecture, and in South Korea.\n\n"
+                                   "Birch Zinc's European smelters at Balen and Tarnby are not part of the package; Birch Zinc "
+                                   "also owns the Elm smelter.\n\n"
+                                   "Oak Lithium converts concentrate at its plants in Kestrelton, Sichuan, and Qinzhou, Guangxi.\n\n"
+                                   "The board will help investors who build separation plants in Walvis Bay.\n\n"
+                                   "Pine Rare Earths runs its mines in Jiangxi and Guangdong.\n")
+    assert {("OPERATES", "Cedar Minerals", "Moriyama plant"), ("OPERATES", "Cedar Minerals", "Hyuga plant"),
+            ("LOCATED_IN", "Moriyama plant", "Moriyama"), ("LOCATED_IN", "Moriyama", "Shiga Prefecture"),
+            ("OPERATES", "Birch Zinc", "Balen smelter"), ("LOCATED_IN", "Balen smelter", "Balen"),
+            ("OPERATES", "Oak Lithium", "Kestrelton plant"), ("OPERATES", "Oak Lithium", "Qinzhou plant")} <= facts, facts
+    sites = {target for kind, _, target in facts if kind == "OPERATES"} | {source for kind, source, _ in facts if kind == "LOCATED_IN"}
+    assert not sites & {"Shiga Prefecture plant", "South Korea plant", "Sichuan plant", "Walvis Bay plant", "Jiangxi mine",
+                        "Guangdong mine"}, facts

@@ -9,6 +9,7 @@ from collections import Counter
 from ...gazetteer import normalise
 from ..discourse import FIRM_LABELS
 from ..model import Entity, Mention, ORG_LABELS, POSSESSIVE_MARKS, POSSESSIVES
+from ..sites import singular
 from ..text import place_core
 
 
@@ -30,8 +31,54 @@ class Facilities:
         m = self.at_or_in(i)
         return m is not None and m.demonym
 
+    def _listed_sites(self) -> None:
+        """ "its plants in Moriyama, Shiga Prefecture, and Hyuga, Miyazaki Prefecture", "A's European smelters at Balen
+        and Auby": a plural facility noun, then "in"/"at" and coordinated places, names one facility per place ("Moriyama
+        plant", "Hyuga plant"), located there and run by the phrase's possessor (or by the subject a clause "at plants
+        in ..." describes); plants no one is said to have ("investors who build plants in P") are none. A place after a
+        comma alone that is a region (the vocabulary's, or a name with a region's head: "Shiga Prefecture") holds the
+        site before it; a country names none ("its plants in Japan and Korea"), nor do regions alone ("its mines in
+        Jiangxi and Guangdong"). The places keep their mentions (the place chains are read as before)."""
+        plurals = [i for w, at in self.positions.items() if w.endswith("s") and singular(w) in self.v.FACILITY_NOUNS for i in at] \
+            if not self.positions.keys().isdisjoint(("in", "at")) else []
+        for i in plurals:
+            first = self.at(i + 2) if self.w(i + 1) in ("in", "at") and self.doc[i].is_lower else None
+            if first is None or self.st.label(first) != "Place":
+                continue
+            places = self.coordinated(first, lambda m: self.st.label(m) in ("Place", "Country"))
+            sites: list[Mention] = []
+            for n, p in enumerate(places):
+                gap = [self.w(q) for q in range(places[n - 1].end, p.start)] if n else []
+                if set(gap) & {"in", "at"}:
+                    break  # ("..., and in South Korea": another phrase)
+                e = self.st.ent(p)
+                region = e.label == "Country" or "country" in e.props or "kind" in e.props or self.w(p.end - 1) in self.v.PLACE_HEADS
+                if not region:
+                    sites.append(p)
+                elif gap != [","]:
+                    break  # ("its mines in Jiangxi and Guangdong": a region listed as a site's place is no site)
+            start = i
+            while start > max(i - 4, self.s.start + 1) and (self.doc[start - 1].is_lower and self.doc[start - 1].is_alpha and self.w(start - 1) not in self.v.STOP
+                                     or self._demonym_at(start - 1) or self.doc[start - 1].is_title and not self.st_mention_covers(start - 1)
+                                     and self.w(start - 2) in POSSESSIVES):
+                start -= 1  # ("Nyrstar's European smelters", "its two Australian smelters")
+            owner = self._possessor(start) if self.w(start - 1) in ("its", "their", *POSSESSIVES) else None
+            if owner is None and self.w(start - 1) == "at" and start == i and self.org(subject := self.clause_subject(start)):
+                owner = self.st._key(subject)  # "A makes separators in Japan, at plants in Moriyama and Hyuga"
+            if owner is None:
+                continue  # ("investors who build separation plants in P": plants of no one named, none of them a site)
+            hedged = self.hedged(start, places[-1].end)
+            noun = singular(self.w(i))
+            for p in sites if not hedged else ():
+                pe = self.st.ent(p)
+                e = self._facility_entity(f"{pe.name} {noun}", [f"{p.text} {noun}", f"{self.doc[i].text} {self.w(i + 1)} {p.text}"], {})
+                self.st.facilities.append(e.key)
+                self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
+                self.st.add("OPERATES", owner, e, self.s, 0.75)
+
     def _facilities(self) -> None:
         """ "its sintered magnet plant in Stillwater, Oklahoma" -> a Facility located in Stillwater."""
+        self._listed_sites()
         d = self.doc
         for i in self.triggers(self.v.FACILITY_NOUNS):
             if self.st_mention_covers(i):
