@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.documents import read_text
 from supplygraph.loaders.extraction import Extractor
 
 from .test_relation_grammar import named_facts
@@ -69,3 +70,25 @@ def test_a_plural_site_noun_before_listed_places_names_one_site_per_place(extrac
     sites = {target for kind, _, target in facts if kind == "OPERATES"} | {source for kind, source, _ in facts if kind == "LOCATED_IN"}
     assert not sites & {"Shiga Prefecture plant", "South Korea plant", "Sichuan plant", "Walvis Bay plant", "Jiangxi mine",
                         "Guangdong mine"}, facts
+
+
+def test_names_listed_across_roles_are_one_list_and_a_consortium_is_a_joint_venture(extractor):
+    """A role said before a name ("A and the investment firm B", "the commodity trader A, the Portuguese builder B and
+    the rail operator C") does not break the list: a cue-less name in it is a firm as its neighbours are, and each
+    holds the share said once; the first name after "a consortium of" is in the list too. "X, a consortium of A, B and
+    C" is a joint venture of the three (SUBSIDIARY_OF each, and they cooperate); a demonym in one name's role locates
+    that name only."""
+    facts = named_facts(extractor, "Tarn Ventures was founded in 2021 by Kestrel Metals, which holds 40%; Sorvik and the "
+                                   "investment firm Altmark hold 30% each.\n\n"
+                                   "The railway is run by Orion Rail, a consortium of the commodity trader Vexa, the "
+                                   "Portuguese builder Mardel-Ongil and the rail operator Vecturon.\n\n"
+                                   "In 2011 a Japanese consortium of Kirin Tetsu, Nippon Steel, Sojitz and POSCO bought 15% "
+                                   "of Oak Niobium, which mines pyrochlore.\n")
+    assert {("HOLDS_STAKE_IN", "Sorvik", "Tarn Ventures"), ("HOLDS_STAKE_IN", "Altmark", "Tarn Ventures"),
+            ("SUBSIDIARY_OF", "Orion Rail", "Vexa"), ("SUBSIDIARY_OF", "Orion Rail", "Mardel-Ongil"),
+            ("SUBSIDIARY_OF", "Orion Rail", "Vecturon"), ("COOPERATES_WITH", "Mardel-Ongil", "Vexa"),
+            ("LOCATED_IN", "Mardel-Ongil", "Portugal")} <= facts, facts
+    assert not {("LOCATED_IN", "Vexa", "Portugal"), ("LOCATED_IN", "Vecturon", "Portugal")} & facts, facts
+    found = extractor.extract(read_text("In 2011 a Japanese consortium of Kirin Tetsu, Nippon Steel, Sojitz and POSCO "
+                                        "bought 15% of Oak Niobium, which mines pyrochlore.\n", True).blocks).as_dict()
+    assert "Kirin Tetsu" in {e["name"] for e in found["entities"]}, found["entities"]

@@ -177,7 +177,8 @@ class Grammar(Clauses, Qualifiers, Appositives):
         out = [first]
         idx = self.ms.index(first)
         lead = self._lead_preposition(first)
-        qualifiers = self.qualifier_tokens()  # ("A and Japan's B": Japan describes B)
+        qualifiers = self.qualifier_tokens() | self.role_tokens()  # ("A and Japan's B": Japan describes B; "A, the Portuguese
+        # builder B": a role)
         for m in self.ms[idx + 1 :]:
             if m.end <= out[-1].end or self._bracketed(m) or m.start in qualifiers:
                 continue  # ("A (AA) and B (BB)": the abbreviations repeat A and B)
@@ -377,7 +378,8 @@ class Grammar(Clauses, Qualifiers, Appositives):
     def conjuncts(self, m: Mention, pred) -> list[Mention]:
         """The names joined to ``m`` as one list, "A, B and C" (commas, then one "and" before the last), in order;
         ``[m]`` when ``m`` is in no such list ("In Japan, A ...": a comma alone ends an introductory phrase)."""
-        qualifiers = self.qualifier_tokens()  # ("A and Norway's B supply": Norway describes B)
+        qualifiers = self.qualifier_tokens() | self.role_tokens()  # ("A and Norway's B supply": Norway describes B; "A and the
+        # investment firm B": a role)
         ms = [x for x in self.ms if x is m or not self._bracketed(x) and x.start not in qualifiers]  # "A (AB) and C (CD)": the abbreviations repeat A and C
         idx = ms.index(m)
         lo = hi = idx
@@ -390,8 +392,9 @@ class Grammar(Clauses, Qualifiers, Appositives):
         while hi + 1 < len(ms) and pred(ms[hi + 1]) and joined(gap(hi, hi + 1)) and not (hi > lo and "and" in gap(hi - 1, hi)):
             hi += 1  # (up to the name after the "and")
         while lo < idx and self.w(ms[lo].start - 1 - (self.w(ms[lo].start - 1) == "the")) in self.v.PREPOSITIONS \
-                and not {"and", "&"} & set(gap(idx - 1, idx)):
-            lo += 1  # "with A and B, C will ...": the list after a preposition is another phrase (but "at A and B in P")
+                and any({"and", "&"} & set(gap(k, k + 1)) for k in range(lo, idx - 1)):
+            lo += 1  # "with A and B, C will ...": the list after a preposition closed before ``m`` is another phrase (but
+            # "at A and B in P", and "a consortium of A, B, C and D" holds A)
         gaps = [gap(k, k + 1) for k in range(lo, hi)]
         if not gaps or not {"and", "&"} & set(gaps[-1]) or any(g != [","] for g in gaps[:-1]):
             return [m]

@@ -228,13 +228,13 @@ class Cooperation:
         and B" (A with B), "a joint venture in which A holds 66.5%, B 25% and C 8.5%" (each pair; the shares are
         the stakes). "A and B formed a joint venture" and "its joint venture with B" are agreements
         (:meth:`_cooperation`); co-owners the text does not call a joint venture are not partners."""
-        for i in self.triggers(("venture", "ventures")):
+        for i in self.triggers(self.v.VENTURE_NOUNS | {"ventures"}):
             if self.w(i - 1) != "joint" and not (self.w(i - 1) in ("a", "the") and self.w(i + 1) in ("of", "between")) \
                     or self.hedged(i, i + 2):
                 continue  # ("a venture of A and B" is one too)
             parents: list[Mention] = []
             if self.w(i + 1) in ("of", "between"):
-                first = self.right(i + 2, self.org, limit=2)
+                first = self.right(i + 2, self.org, limit=2) or self.role_party(i + 2, self.org, self.v.ORG_NOUNS)  # ("of the trader A")
                 parents = self.coordinated(first, self.org) if first is not None else []
             elif self.w(i + 1) == "in" and self.w(i + 2) == "which":
                 venture = self.appositive_head(i, self.org)

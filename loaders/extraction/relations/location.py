@@ -108,13 +108,16 @@ class Location:
                     k += 1  # "A, a leading Japanese producer"
                 demonym = self.at(k)
                 head = self._org_noun_after(demonym, 6)
+                head = None if head is not None and self.org(self.at(head + 1)) else head  # ("A, the Portuguese builder B": B's)
             elif self.org(m) and m.start - 2 >= self.s.start and (self.w(m.start - 1) in self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS or
                                                                   self.w(m.start - 1) == "," and self.w(m.start - 2) in self.v.SUBSIDIARY_NOUNS):
                 noun = m.start - 1 - (self.w(m.start - 1) == ",")
                 demonym = next((x for x in self.ms if self._attributive(x) and m.start - 6 <= x.end < m.start), None)
                 head = self._org_noun_after(demonym, 5)  # ("the Canadian specialty-metals company A")
                 head = head if head == noun else None
-                named = self.conjuncts(m, self.org) if noun == m.start - 1 else named  # ("battery makers A, B and C")
+                plural = self.w(noun).endswith("s") and not self.w(noun).endswith("ss")  # (not "the Portuguese builder A, the
+                # rail operator B and C": a role of one name in a list)
+                named = self.conjuncts(m, self.org) if noun == m.start - 1 and plural else named  # ("battery makers A, B and C")
             if demonym is not None and self._attributive(demonym) and head is not None and self.w(demonym.end) not in ("-", "listed"):
                 for each in named:
                     self.st.add("LOCATED_IN", each, demonym, self.s, 0.8)

@@ -177,11 +177,12 @@ class Ownership:
                 self.st.add("SUBSIDIARY_OF", m, buyer, self.s, 0.7)
         # "A, owned by B"; "A is owned jointly by B and C"; "A is a joint venture of B and C"
         hyphenated = [i for w, at in self.positions.items() if w.endswith("%-owned") for i in at]  # "51%-owned"
-        for i in sorted(self.triggers(self.v.OWNED_PARTICIPLES) + self.triggers(("venture",)) + hyphenated):
+        for i in sorted(self.triggers(self.v.OWNED_PARTICIPLES) + self.triggers(self.v.VENTURE_NOUNS) + hyphenated):
+            venture = self.w(i) in self.v.VENTURE_NOUNS
             if self.w(i) == "held" and not self._percent(i + 1, i + 2):
                 continue  # ("held" names an owner only with the share: "a company held 43% by A")
             by = i + 2 if self.w(i + 1) in self.v.SHARED_OWNERSHIP_ADVERBS else i + 1
-            if self.w(i) == "venture" and (self.w(i - 1) not in ("joint", "a", "the") or self.w(i + 1) != "of"):
+            if venture and (self.w(i - 1) not in ("joint", "a", "the") or self.w(i + 1) != "of"):
                 continue  # ("a joint venture of B and C", "a venture of B and C")
             shares = self._shares_by(i + 1) if self.w(i) in ("owned", "held") else []
             if shares:  # "A, owned 51% by B and 49% by C"
@@ -193,21 +194,21 @@ class Ownership:
             if self.w(by) not in ("by", "of") or self.hedged(i, by + 1):
                 continue
             first = self.right(by + 1, self.org, limit=2) or self.role_party(by + 1, self.org, self.v.ORG_NOUNS)  # ("by the group B")
-            child = self.relative_head(i, self.maker) or self.left(i, self.maker, limit=4 if self.w(i) != "venture" else 6)
+            child = self.relative_head(i, self.maker) or self.left(i, self.maker, limit=4 if not venture else 6)
             if child is None and self.subject is not None and self.org(self.subject) and self.w(self.subject.end) == "," \
                     and self.subject.end < i:
                 child = self.subject  # "A, the largest producer of ... in Canada, is owned by B"
             if first is None or child is None:
                 continue
             packed = re.match(r"(\d{1,3}(?:\.\d+)?)%-owned$", self.w(i))
-            share = float(packed.group(1)) / 100 if packed else self._percent(child.end, i) if self.w(i) != "venture" else None
+            share = float(packed.group(1)) / 100 if packed else self._percent(child.end, i) if not venture else None
             after = next((q + 1 for q in range(first.end, min(self.s.end, first.end + 4)) if self.w(q) == "and"), None)
             if share is not None and after is not None and (more := self._shares_by(after)):
                 for parent, each in [(first, share), *more]:  # "60% owned by B and 40% by C": the verb said once
                     self._holds(parent, child, each)
                 continue
             # "A and B are controlled by C": every owned name of a coordinated subject (one name was read)
-            children = self.subjects(child, i, self.maker) if self.w(i) != "venture" else [child]
+            children = self.subjects(child, i, self.maker) if not venture else [child]
             if share is None and (bracketed := self._bracketed_shares(first)):  # "owned by B (75%), C (15%) and D (10%)"
                 for parent, each in bracketed:
                     for owned in children:
@@ -223,7 +224,7 @@ class Ownership:
             for parent in parents:
                 for owned in children:
                     if self.st.label(owned) == "Facility":
-                        if (share is None or share >= 0.5) and self.w(i) != "venture":  # "the plant, 30 % owned by B": a minority
+                        if (share is None or share >= 0.5) and not venture:  # "the plant, 30 % owned by B": a minority
                             # owner does not run it; nor does either party of "the project is a venture of B and C" alone
                             self.st.add("OPERATES", parent, owned, self.s, 0.8)
                     elif share is not None:
