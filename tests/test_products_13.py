@@ -73,3 +73,18 @@ def test_a_material_that_only_modifies_a_producer_noun_is_what_the_firm_or_count
                    for kind, source, target in facts), facts
     names = {e.name for e in extractor.extract([("Elm Chemicals Ltd sells neodymium oxide to magnet makers.", False)]).entities}
     assert "NdFeB magnet" not in names and "rare earth magnet" not in names, names
+
+
+def test_who_makes_and_whose_output_is_sold(extractor):
+    """The producer of a clause: the name right before the verb ("..., whose subsidiary B mines M": B, not the firm the
+    relative clause hangs on); a country's possessive opens an appositive as a determiner does ("A, Russia's largest
+    gold miner": A mines gold). A sale of another's output ("ships Olimpiada's antimony concentrate", "ships their
+    MHP") makes the seller no producer of it."""
+    facts = named_facts(extractor, "Other producers in the city include Birch Lithium Ltd, which makes lithium carbonate "
+                                   "from spodumene, and Orion Motor Ltd, whose subsidiary Kestrel Mining Ltd mines lepidolite "
+                                   "at Tarn.\n\n"
+                                   "Oak Gold Ltd, Russia's largest gold miner, ships the Elm mine's antimony concentrate "
+                                   "mostly to China.\n")
+    assert {("PRODUCES", "Kestrel Mining Ltd", "lepidolite"), ("PRODUCES", "Birch Lithium Ltd", "lithium carbonate"),
+            ("PRODUCES", "Oak Gold Ltd", "Gold"), ("SUPPLIES", "Oak Gold Ltd", "China")} <= facts, facts
+    assert not {("PRODUCES", "Birch Lithium Ltd", "lepidolite"), ("PRODUCES", "Oak Gold Ltd", "antimony concentrate")} & facts, facts

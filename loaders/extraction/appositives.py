@@ -5,7 +5,7 @@ B"). Kept apart from grammar.py so that each stays a readable size."""
 
 from __future__ import annotations
 
-from .model import Mention, POSSESSIVES
+from .model import Mention, POSSESSIVE_MARKS, POSSESSIVES
 
 
 class Appositives:
@@ -36,7 +36,7 @@ class Appositives:
         "X, the company's Malaysian unit" (a comma, a determiner and at most ``reach`` - 2 words before ``i``)."""
         for k in range(i - 1, max(self.s.start, i - reach) - 1, -1):
             word = self.w(k)
-            if word == "," and self.w(k + 1) in ("the", "a", "an", "its", "their") and k + 1 < i:
+            if word == "," and k + 1 < i and (self.w(k + 1) in ("the", "a", "an", "its", "their") or self._possessive_determiner(k + 1)):
                 head = self._named_before(k)
                 return head if head is not None and pred(head) else None
             named = self.at(k)  # (a name right after the determiner modifies the noun: "the Baogang subsidiary")
@@ -44,6 +44,11 @@ class Appositives:
                                                  and self.w(k - 1) not in ("the", "a", "an")):
                 return None
         return None
+
+    def _possessive_determiner(self, k: int) -> bool:
+        """A place's possessive opens the appositive at ``k`` as a determiner does: "Polyus, Russia's largest gold miner"."""
+        place = self.at(k)
+        return place is not None and self.st.label(place) in ("Country", "Place") and self.w(place.end) in POSSESSIVE_MARKS
 
     def _named_before(self, k: int) -> Mention | None:
         """The name that ends at ``k``, past its bracketed abbreviation ("Indian Rare Earths Limited (IREL), a ...")."""

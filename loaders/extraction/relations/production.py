@@ -15,6 +15,9 @@ class Production:
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.clause_subject(i)
             subject = self.relative_head(i, self.maker) or subject
+            named = self.at_end(i)  # "..., whose subsidiary B mines M": the name right before the verb is its subject
+            if named is not None and named is not subject and self.maker(named) and self.w(named.start - 1) not in self.v.PREPOSITIONS:
+                subject = named
             producer = subject or self.left(i, self.flow_end, limit=25, stop=(";",))
             if subject is None and self.w(i - 1) in ("it", "they") and self.st.label(producer) == "Country" \
                     and "in" in self.s.lowers[producer.start - 2 : producer.start] \

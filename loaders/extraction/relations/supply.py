@@ -156,6 +156,21 @@ class Supply:
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
 
+    def _others_output(self, material: Mention | str, supplier: Mention | str) -> bool:
+        """Whether a possessive before the supplied material names another's output: "ships most of their MHP", "ships
+        Olimpiada's antimony concentrate" (the seller may trade it: no producer from the sale)."""
+        if not isinstance(material, Mention) or not self.s.start <= material.start < self.s.end:
+            return False
+        for k in range(material.start - 1, max(self.s.start, material.start - 4) - 1, -1):
+            if self.w(k) == "their":
+                return True
+            if self.w(k) in POSSESSIVE_MARKS:
+                owner = self.at_end(k)
+                return owner is None or self.st._key(owner) != self.st._key(supplier)
+            if self.w(k) in ("its", "our", ",", ";", "to", "from", "and") or self.at_end(k + 1) is not None and k + 1 < material.start:
+                return False
+        return False
+
     def _chain_start(self, m: Mention) -> int:
         """Where the place chain ending at ``m`` starts ("Minas Gerais, Brazil": at "Minas"); ``m.start`` for no chain."""
         start = m.start
@@ -181,8 +196,8 @@ class Supply:
                 or self.hedged(supplier.start, self.s.end) or any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
             return
         for material in mats:
-            if any(self.w(k) == "their" or self.w(k) in POSSESSIVE_MARKS for k in range(max(i, material.start - 3), material.start)):
-                break  # ("ships most of their MHP", "ships Olimpiada's concentrate": another's output)
+            if self._others_output(material, supplier):
+                break
             if self.st.label(material) == "Material" and (self.st._key(material), self.st._key(supplier)) not in self.st.bought:
                 for who in self.subjects(supplier, i, self.maker):
                     self.st.add("PRODUCES", who, material, self.s, 0.65)
@@ -279,7 +294,7 @@ class Supply:
                 customer = operators[0]
         self.st.add("SUPPLIES", supplier, customer, self.s, conf, material=self.st._key(material) if material else None)
         if material is not None and not via_plant and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
-                and self.st.label(material) == "Material" \
+                and self.st.label(material) == "Material" and not self._others_output(material, supplier) \
                 and (self.st._key(material), self.st._key(supplier)) not in self.st.bought and not NOT_YET.intersection(self.words) \
                 and not any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
             self.st.add("PRODUCES", supplier, material, self.s, conf - 0.15)  # a firm that supplies what it makes makes it
