@@ -202,9 +202,10 @@ class Policy(Node):
     country: CountryCode | None = None
     lifecycle: tuple[State, ...] = ()
     """Dated states: proposed, announced, in_force, suspended (since, until), amended, revoked, expired."""
-    measure: Literal["licensing", "ban", "quota", "procurement", "tariff", "other"] | None = None
+    measure: Literal["licensing", "ban", "quota", "procurement", "tariff", "technology", "other"] | None = None
     """What the policy does to supply: a licensing requirement delays it; a ban, a quota or a procurement
-    rule removes volume (for the buyers it binds)."""
+    rule removes volume (for the buyers it binds); a control on exporting technology (know-how, production
+    lines) removes and delays no material: it slows capacity built elsewhere."""
     lead_time_days: int | None = Field(default=None, ge=0)
     """Documented time to obtain a licence, in calendar days, for licensing measures."""
 

@@ -171,6 +171,14 @@ def test_china_is_listed_among_the_countries_that_mine_ion_adsorption_clays():
     assert [c["name"] for c in clay["controlled_by"] if c["label"] == "Country"] == ["China", "Myanmar"]
 
 
+def test_chinas_technology_export_bans_stop_no_shipment():
+    """The 2023 catalogue and No. 62 control know-how, not material: applied, they took 100 % of aerospace supply."""
+    for policy in ("policy:tech-export-catalogue-2023", "policy:mofcom-2025-62"):
+        scenario = _report(scenarios=(f"apply {policy}",))["scenario"]
+        assert not [e for e in scenario["end_uses"] if e.get("share_at_risk") or e.get("share_delayed")], policy
+        assert scenario["modelled"][0]["as"] == "none"
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]

@@ -221,6 +221,8 @@ def _resolve(FG, scenarios: list[Scenario]) -> _Plan:
                 if not policy["targets"]:
                     raise NotFound(f"scenario {scenario.text!r}: {target} restricts nothing (no RESTRICTS facts)")
                 plan.modelled.append(_policy_model(scenario.text, target, policy, FG.graph.get("as_of")))
+                if policy.get("measure") == "technology":
+                    continue  # know-how and production lines, not material: nothing shipped is lost or delayed
                 effects = plan.delay if policy.get("measure") == "licensing" else plan.loss
                 countries = set(policy["countries"]) or None
                 for restricted in policy["targets"]:
@@ -254,6 +256,10 @@ def _policy_model(text: str, policy_id: str, policy: dict[str, Any], as_of: str 
                     " (no documented lead time)") + ", not lost; share_delayed is the share of supply it gates"})  # fmt: skip
     elif measure in LOSS_MEASURES:
         row.update({"as": "loss", "note": f"a {measure} removes volume: the supply it covers is lost"})
+    elif measure == "technology":
+        row.update({"as": "none", "note": "a control on exporting technology (know-how, production lines) stops no shipment "
+                                          "of the materials it names: nothing is lost or delayed; it slows capacity built "
+                                          "outside the country that issued it"})  # fmt: skip
     else:
         row.update({"as": "loss", "note": f"measure {measure or 'not recorded'}: applied as a ban (supply lost), an upper bound"})
     if not policy.get("in_force"):

@@ -256,15 +256,16 @@ def _end_uses(report: dict[str, Any], s: Style):
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
         # the text shows restricted elements, those carried by most of the end use's materials first (SmCo's Sm before
         # the Co and Gd in it); JSON has them all, by symbol
-        restricted = sorted((d for d in e.get("elements", []) if d["restricted_by"]), key=lambda d: (-len(d["materials"]), d["element"]))
+        # (a control on exporting technology names the materials the technology makes but stops none: not shown here)
+        rules = {d["element"]: [p for p in d["restricted_by"] if p.get("measure") != "technology"] for d in e.get("elements", [])}
+        restricted = sorted((d for d in e.get("elements", []) if rules[d["element"]]), key=lambda d: (-len(d["materials"]), d["element"]))
         for d in restricted[:ELEMENTS_SHOWN]:
             feed = ", ".join(f"{f['name']} {f['top_name']} {_pct(f['top_share'])}" + (f" ({_figure_for(names, f['inherited_from'])})" if f.get("inherited_from") else "")
                              for f in d["feed"][:1])  # fmt: skip
             # the rules that name the element or material first (as the JSON orders them), and among them one in force on
             # its own dates before one taken as in force again on a lapsed suspension (an assumption)
-            first = sorted(d["restricted_by"], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
-            policies = "; ".join(_policy(p) for p in first[:2]) + (
-                " and more" if len(d["restricted_by"]) > 2 else "")  # fmt: skip
+            first = sorted(rules[d["element"]], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
+            policies = "; ".join(_policy(p) for p in first[:2]) + (" and more" if len(first) > 2 else "")
             orgs = _names(d["organisations"])
             content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
             items.append(
@@ -350,6 +351,8 @@ def policy_words(p: dict[str, Any]) -> str:
         text += "; licensing: delays supply" + (f" (licences take about {p['lead_time_days']} days)" if p.get("lead_time_days") else "")
     elif measure in ("ban", "quota", "procurement"):
         text += f"; {measure}: removes volume"
+    elif measure == "technology":
+        text += "; technology: removes no material, slows capacity built elsewhere"
     return text
 
 
