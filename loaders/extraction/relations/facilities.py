@@ -76,6 +76,21 @@ class Facilities:
                 self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
                 self.st.add("OPERATES", owner, e, self.s, 0.75)
 
+    def _described_site(self, start: int, place: Mention) -> bool:
+        """The facility phrase from ``start`` is an appositive that describes the site named before it ("Costerfield,
+        an underground mine near Heathcote", "Kelmar, the company's main plant in P"): that site is in the place, and
+        the phrase names no second facility. A cue-less name there is a site the phrase describes."""
+        if start - 2 < self.s.start or self.w(start - 1) not in ("a", "an", "the") or self.w(start - 2) != ",":
+            return False
+        head = self.at_end(start - 2)
+        e = self.st.ent(head) if head is not None else None
+        if e is None or not (e.label == "Facility" or head.label is None and not e.confirmed and e.known is None):
+            return False
+        if e.label != "Facility":
+            e.label, e.confirmed = "Facility", True  # ("Costerfield, an underground mine": a mine, not a firm)
+        self.st.add("LOCATED_IN", head, place, self.s, 0.75)
+        return True
+
     def _facilities(self) -> None:
         """ "its sintered magnet plant in Stillwater, Oklahoma" -> a Facility located in Stillwater."""
         self._listed_sites()
@@ -113,6 +128,8 @@ class Facilities:
                     nxt = self.at(i + 3)
                 if nxt is not None and self.st.label(nxt) in ("Place", "Country"):
                     place = nxt
+            if place is not None and self._described_site(start, place):
+                continue  # "Costerfield, an underground mine near Heathcote": the mine is Costerfield, no "Heathcote mine"
             kind = next((self.v.FACILITY_KINDS[d[k].lower_] for k in range(start, i) if d[k].lower_ in self.v.FACILITY_KINDS), None)
             known = self._known_facility(start, i, place, kind) if place is not None and not d[start].is_title else None
             if known is not None:
