@@ -92,3 +92,17 @@ def test_a_site_described_in_apposition_is_that_site_not_a_new_one():
     assert ("Costerfield", "Heathcote") in located("Costerfield, an underground mine near Heathcote, sends its "
                                                    "concentrate to smelters in China.")
     assert ("Heathcote mine", "Heathcote") in located("Tarvos Mining runs a mine near Heathcote.")
+
+
+def test_place_names_with_small_words_and_places_after_at_and_in():
+    """Sets E and H: "St. Martin im Sulmtal" was cut into a place "St. Martin" and a firm "Sulmtal" (spaCy splits "im"
+    as "I'm"; "im", "am", "da", "di" join a place's name as "de" does), "Rocha da Rocha" was cut, and "the Caldeira
+    project at Poços de Caldas in Minas Gerais" made a firm of the town: a cue-less name between "at" and "in" and a
+    known place is a place, as before a comma ("at Safi, Jordan"). "built not in Orissa but at X in P": the negation
+    is the first part's, so X is still placed in P."""
+    got = places("Mittersill feeds the conversion plant at St. Martin im Sulmtal in Styria. The Caldeira project at "
+                 "Poços de Caldas in Minas Gerais and the Rocha da Rocha province in Bahia are explored.")
+    assert {"St. Martin im Sulmtal", "Poços de Caldas"} <= got and not {"St. Martin", "Sulmtal"} & got, got
+    assert any(p.startswith("Rocha da Rocha") for p in got), got
+    got = located("The plant was built not in Orissa but at Kelvale in Andhra Pradesh, and ships oxides to Japan.")
+    assert ("Kelvale", "Andhra Pradesh") in got, got

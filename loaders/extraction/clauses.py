@@ -30,6 +30,9 @@ class Clauses:
                 if all(w not in self.v.HEDGES or w in self.v.NEGATIONS for w in self.s.lowers[start:k]):
                     start = k + 1
                 break
+        contrast = next((k for k in range(lo - 1, start, -1) if self.w(k) == "but"), None)
+        if contrast is not None and any(w in self.v.NEGATIONS for w in self.s.lowers[start:contrast]):
+            start = contrast + 1  # "built not in Orissa but at Visakhapatnam in Andhra Pradesh": the negation is the first part's
         inserted = self._insertions(start, lo)
         if any(self.hedge_at(k, self.v.HEDGES) for k in range(start, min(hi + 1, self.s.end)) if k not in inserted):
             return True

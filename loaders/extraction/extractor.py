@@ -48,6 +48,7 @@ class Extractor:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
         self.vocabulary = Vocabulary(patterns) if patterns else WORDS
         self.nlp = spacy.blank("en")
+        self.nlp.tokenizer.add_special_case("im", [{"ORTH": "im"}])  # "St. Martin im Sulmtal" (spaCy splits "im" as "I'm")
         self.nlp.add_pipe("sentencizer")
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._phrase_ids: dict[str, KnownEntity] = {}

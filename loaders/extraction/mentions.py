@@ -23,9 +23,10 @@ from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WOR
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
-NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "e", "del", "della", "des", "do", "dos", "das", "et"))
+NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "e", "del", "della", "des", "do", "dos", "das", "et",
+                          "da", "di", "im", "am"))
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
-y Minería Sociedad del Estado")."""
+y Minería Sociedad del Estado", places: "Rocha da Rocha", "St. Martin im Sulmtal", "Frankfurt am Main")."""
 HYPHEN_PARTICLES = frozenset(("de", "des", "du", "la", "le", "les", "sur", "en", "aux", "lès", "am", "an", "im", "op", "upon"))
 """Small words inside a hyphenated place name: "Saint-Michel-des-Saints", "Saint-Jean-sur-Richelieu", "Frankfurt-am-Main"."""
 

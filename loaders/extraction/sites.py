@@ -107,9 +107,9 @@ class SiteMentions:
 
     @staticmethod
     def _place_follows(doc: Any, known: list[Mention], end: int) -> bool:
-        """A known place or country follows the name at ``end`` after a comma: "Safi, Jordan" (not "X, Japan's largest
-        maker", nor a demonym)."""
-        return doc.lowers[end : end + 1] == [","] and any(
+        """A known place or country follows the name at ``end`` after a comma or "in": "Safi, Jordan", "at Poços de
+        Caldas in Minas Gerais" (not "X, Japan's largest maker", nor a demonym)."""
+        return doc.lowers[end : end + 1] in ([","], ["in"]) and any(
             m.start == end + 1 and m.label_of_known in ("Place", "Country") and not m.demonym and not possessive_at(doc.lowers, m.end)
             for m in known)
 

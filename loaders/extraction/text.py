@@ -252,6 +252,9 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
         if m.label_of_known in ("Place", "Country") and name_token(doc, nxt) and doc[nxt].is_title and doc[nxt].lower_ in _NAME_STOPS \
                 and _ends_at_name(doc, nxt + 1):
             return True  # "Japan New Metals", "China First Heavy Industries": a country, then a capitalised "New" or "First"
+        if m.label_of_known == "Place" and doc.lowers[m.end] in _PLACE_PARTICLES and m.end + 1 < len(doc) and name_token(doc, m.end + 1) \
+                and not any(k.start == m.end + 1 for k in known):
+            return True  # "St. Martin im Sulmtal", "Frankfurt am Main": a known place's name opens a longer place name
         if name_token(doc, nxt) and doc[nxt].lower_ not in WORDS.STOP:
             if m.label_of_known in ("Place", "Country") or (m.label_of_known in ("Element", "Material")
                                                             and doc[nxt].lower_ in _FIRM_WORDS and doc[nxt].text[:1].isupper()):
@@ -262,6 +265,9 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
                 and not any(k.start == nxt for k in known)  # "Tungsten West", "Lithium Americas": a firm's name
     return False
 
+
+_PLACE_PARTICLES = frozenset(("im", "am", "upon", "sur"))
+"""Small words after which a place's name goes on ("St. Martin im Sulmtal", "Frankfurt am Main", "Newcastle upon Tyne")."""
 
 _NAME_STOPS = frozenset(("new", "first", "one", "united", "national"))
 """Stop words that a firm's name may hold after a country's ("Japan New Metals"): capitalised and followed by another
