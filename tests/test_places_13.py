@@ -106,3 +106,13 @@ def test_place_names_with_small_words_and_places_after_at_and_in():
     assert any(p.startswith("Rocha da Rocha") for p in got), got
     got = located("The plant was built not in Orissa but at Kelvale in Andhra Pradesh, and ships oxides to Japan.")
     assert ("Kelvale", "Andhra Pradesh") in got, got
+
+
+def test_a_firms_office_after_its_possessive_places_the_firm():
+    """Sets D and J: "VTRE's office in Hanoi", "operates the offtake through its Seoul head office" placed neither firm
+    (a seat, as "headquartered in"). Not an office of another kind ("its sales office in Tokyo") nor one with no owner
+    ("plans to open an office in Tokyo")."""
+    assert ("Kelmar Mining", "Hanoi") in located("Kelmar Mining buys ore, and Kelmar Mining's office in Hanoi was shut.")
+    assert ("Kelmar Mining", "Seoul") in located("Kelmar Mining trades steel through its Seoul head office.")
+    assert not any(a == "Kelmar Mining" for a, _ in located("Kelmar Mining opened its sales office in Tokyo. Kelmar "
+                                                            "Mining plans to open an office in Osaka."))

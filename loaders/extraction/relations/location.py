@@ -122,6 +122,7 @@ class Location:
                 for each in named:
                     self.st.add("LOCATED_IN", each, demonym, self.s, 0.8)
         self._opening_country()
+        self._seat()
         # "A began separating and refining rare earths in Hai Phong"
         subject = self.subject
         if subject is not None and self.org(subject):
@@ -224,3 +225,26 @@ class Location:
         region = self.at(nxt.end + 1) if nxt is not None and self.w(nxt.end) == "," else None
         return region is not None and self.st.label(nxt) == "Place" and self.st.label(region) in ("Place", "Country") \
             and not region.demonym
+
+    def _seat(self) -> None:
+        """A firm's office named by its possessive: "VTRE's office in Hanoi", "its head office in Tokyo", "through its
+        Seoul head office": the firm is in that place (its seat, as "headquartered in"). Not "its sales office in P"
+        (an office of another kind) nor "an office in P" (no owner)."""
+        for i in self.triggers(self.v.SEAT_NOUNS):
+            k = i - 1 - (self.w(i - 1) == "head")
+            place = self.at_end(k + 1)  # "its Seoul head office"
+            e = self.st.ent(place) if place is not None else None
+            if e is not None and place.label is None and e.known is None and not e.confirmed and self.w(place.start - 1) in ("its", "their"):
+                e.label, e.confirmed = "Place", True  # (a cue-less name between "its" and "head office": the office's town)
+            if place is not None and self.st.label(place) in ("Place", "Country") and not place.demonym:
+                k = place.start - 1
+            elif self.w(i + 1) == "in":
+                place = self.place_at(i + 2)
+            else:
+                place = None
+            owner = self.possessor(k)
+            if isinstance(owner, str):
+                owner = next((m for m in self.ms if self.st._key(m) == owner), None)
+            if place is not None and owner is not None and self.org(owner) and self.st.label(place) in ("Place", "Country") \
+                    and not self.hedged(k, place.end):
+                self.st.add("LOCATED_IN", owner, place, self.s, 0.8)
