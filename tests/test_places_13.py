@@ -116,3 +116,14 @@ def test_a_firms_office_after_its_possessive_places_the_firm():
     assert ("Kelmar Mining", "Seoul") in located("Kelmar Mining trades steel through its Seoul head office.")
     assert not any(a == "Kelmar Mining" for a, _ in located("Kelmar Mining opened its sales office in Tokyo. Kelmar "
                                                             "Mining plans to open an office in Osaka."))
+
+
+def test_an_opening_country_frames_a_facility_the_sentence_does_not_place():
+    """Sets H and J: "In Tanzania, A owns the Ngualla project ...", "In Quebec, A owns the Niobec underground mine ..."
+    left each facility unplaced; the opening "In <country>," placed only places. A facility the sentence (and the
+    document before it) does not place otherwise is in the opening's country or region; one placed otherwise is not
+    ("In Chile, A converts brine at its La Negra plant near Antofagasta": the plant is in Antofagasta)."""
+    assert ("Kelvale project", "Tanzania") in located("In Tanzania, Tarvos Rare Earths owns the Kelvale project with the "
+                                                       "government.")
+    got = located("In Chile, Kelmar converts brine into lithium carbonate at its Tarvos plant near Antofagasta.")
+    assert ("Tarvos plant", "Antofagasta") in got and ("Tarvos plant", "Chile") not in got, got

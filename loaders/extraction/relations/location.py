@@ -152,8 +152,9 @@ class Location:
         return self.head(m, self.labelled("Place")) if m is not None else None
 
     def _opening_country(self) -> None:
-        """ "In South Korea, A makes anode material in Sejong": a place the sentence names, not yet placed, is in the
-        country (or region) its opening phrase names, when the sentence names no other country."""
+        """ "In South Korea, A makes anode material in Sejong": a place or a facility the sentence names, not yet placed,
+        is in the country (or region) its opening phrase names, when the sentence names no other country ("In
+        Tanzania, A owns the Ngualla project")."""
         if self.w(self.s.start) != "in" or not self.ms:
             return
         where = self.place_at(self.s.start + 1)
@@ -163,7 +164,7 @@ class Location:
             return
         for m in self.ms:
             key = self.st._key(m)
-            if m.start > where.end and self.st.label(m) == "Place" and key != self.st._key(where) \
+            if m.start > where.end and self.st.label(m) in ("Place", "Facility") and key != self.st._key(where) \
                     and not self.st.out.get(("LOCATED_IN", key)) and not self.hedged(m.start, m.end):
                 self.st.add("LOCATED_IN", m, where, self.s, 0.6)
 
