@@ -88,3 +88,15 @@ def test_who_makes_and_whose_output_is_sold(extractor):
     assert {("PRODUCES", "Kestrel Mining Ltd", "lepidolite"), ("PRODUCES", "Birch Lithium Ltd", "lithium carbonate"),
             ("PRODUCES", "Oak Gold Ltd", "Gold"), ("SUPPLIES", "Oak Gold Ltd", "China")} <= facts, facts
     assert not {("PRODUCES", "Birch Lithium Ltd", "lepidolite"), ("PRODUCES", "Oak Gold Ltd", "antimony concentrate")} & facts, facts
+
+
+def test_the_name_an_appositive_describes_before_a_conversion_verb_makes_the_product(extractor):
+    """ "..., where B, the group's battery materials company, will turn it into M1 and M2 at its plant": the name the
+    closed appositive describes turns the material into the products (appositives.appositive_subject), not the
+    sentence's subject; with no appositive the nearest name still does."""
+    facts = named_facts(extractor, "Under the agreement Orion Trading Ltd will buy graphite concentrate from Birch Graphite "
+                                   "Ltd and ship it to Korea, where Kestrel Materials Ltd, the group's battery materials "
+                                   "company, will turn it into spherical graphite and anode material at its plant in "
+                                   "Sejong.\n")
+    assert {("PRODUCES", "Kestrel Materials Ltd", "spherical graphite"), ("PRODUCES", "Kestrel Materials Ltd", "anode material")} <= facts, facts
+    assert not {("PRODUCES", "Orion Trading Ltd", "spherical graphite"), ("PRODUCES", "Orion Trading Ltd", "anode material")} & facts, facts

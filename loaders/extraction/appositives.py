@@ -45,6 +45,21 @@ class Appositives:
                 return None
         return None
 
+    def appositive_subject(self, i: int, pred) -> Mention | None:
+        """The name a closed appositive right before the verb at ``i`` describes: "..., where B, the group's battery
+        materials company, will turn it into M" (B), "A, a unit of C, makes M" (A); None when no such appositive ends
+        before the verb's auxiliaries."""
+        k = self._before_auxiliaries(i) - 1
+        if self.w(k) != ",":
+            return None
+        for q in range(k - 2, max(self.s.start, k - 12) - 1, -1):
+            if self.w(q) in (";", ":"):
+                return None
+            if self.w(q) == "," and (self.w(q + 1) in ("the", "a", "an", "its", "their") or self._possessive_determiner(q + 1)):
+                head = self._named_before(q)
+                return head if head is not None and pred(head) else None
+        return None
+
     def _possessive_determiner(self, k: int) -> bool:
         """A place's possessive opens the appositive at ``k`` as a determiner does: "Polyus, Russia's largest gold miner"."""
         place = self.at(k)

@@ -71,7 +71,8 @@ class Production:
             if verb is None or self.hedged(verb, i + 1):
                 continue
             producer = self.relative_head(verb, self.maker) or self.left(verb, self.maker, limit=6, stop=(";", ",")) \
-                or (self.subject if self.subject is not None and self.subject.end <= verb else None)
+                or self.appositive_subject(verb, self.maker) \
+                or (self.subject if self.subject is not None and self.subject.end <= verb else None)  # (", where B, the ..., will turn")
             sources = [m for m in self.ms if verb < m.start < i and self.st.label(m) == "Material"]
             gap = self.gapped_object(verb, self.labelled("Material")) if not sources else None
             if gap is not None:  # "M0, an intermediate that refiners in China turn into M": M0 feeds M, China makes it
