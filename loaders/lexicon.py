@@ -306,7 +306,14 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
 ELEMENT_FORMS = (("ore", "mining"), ("concentrate", "mining"), ("oxide", "separation"), ("carbonate", "separation"),
                  ("hydroxide", "separation"), ("chloride", "separation"), ("sulfate", "separation"),
                  ("phosphate", "separation"), ("metal", "metal"),
-                 ("powder", "metal"), ("carbide", "alloy"), ("alloy", "alloy"), ("compound", "separation"))
+                 ("powder", "metal"), ("carbide", "alloy"), ("alloy", "alloy"), ("compound", "separation"), ("ingot", "metal"))
+ELEMENT_SPELLINGS = {"Cr": ("chrome",)}
+"""Other names of an element in its forms ("chrome metal" is "chromium metal")."""
+FORM_ONLY_ELEMENTS = (("Pb", "lead", ()), ("Al", "aluminium", ("aluminum",)))
+"""Metals named only in their forms ("lead concentrate", "aluminium ingot"): alone, "lead" is mostly a verb and
+neither is an element the vocabulary tracks, so the forms carry no element."""
+ELEMENT_ONLY_FORMS = (("cathode", "metal", ("Cu",)),)
+"""Forms only some elements take ("copper cathode"; "high-nickel cathodes" are cathode material)."""
 
 FORM_SPELLINGS = {"sulfate": ("sulphate",)}
 """Other spellings of a form, as synonyms of the element's form ("nickel sulphate" is "nickel sulfate")."""
@@ -533,12 +540,16 @@ def entries() -> Iterator[Entry]:
         plurals = tuple(f"{x}s" for x in (name, *synonyms) if x.split()[-1] in COUNT_NOUNS and f"{x}s" not in synonyms)
         taken.update(s.lower() for s in (name, *synonyms, *plurals))
         yield f"material:{slug}", "Material", name, synonyms + plurals + magnet_synonyms(slug), props
-    for symbol, element, _ in ELEMENTS:
-        for form, stage in ELEMENT_FORMS:
-            name = f"{element.lower()} {form}"
+    forms = [(symbol, element.lower(), ELEMENT_SPELLINGS.get(symbol, ()), [symbol]) for symbol, element, _ in ELEMENTS]
+    forms += [(symbol, element, spellings, []) for symbol, element, spellings in FORM_ONLY_ELEMENTS]
+    for symbol, element, spellings, elements in forms:
+        for form, stage in (*ELEMENT_FORMS, *((f, st) for f, st, only in ELEMENT_ONLY_FORMS if symbol in only)):
+            name = f"{element} {form}"
             if name not in taken:
-                spelt = tuple(f"{element.lower()} {other}{plural}" for other in FORM_SPELLINGS.get(form, ()) for plural in ("", "s"))
-                yield f"material:{_slug(name)}", "Material", name, (name, f"{name}s", *spelt), {"stage": stage, "elements": [symbol]}
+                spelt = tuple(f"{word} {other}{plural}" for word in (element, *spellings)
+                              for other in (form, *FORM_SPELLINGS.get(form, ())) for plural in ("", "s"))
+                yield f"material:{_slug(name)}", "Material", name, tuple(dict.fromkeys((name, f"{name}s", *spelt))), \
+                    {"stage": stage, **({"elements": elements} if elements else {})}
     for slug, name, sector, synonyms in END_USES:
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
     for node_id, label, name, aliases in BODIES:

@@ -100,3 +100,23 @@ def test_the_name_an_appositive_describes_before_a_conversion_verb_makes_the_pro
                                    "Sejong.\n")
     assert {("PRODUCES", "Kestrel Materials Ltd", "spherical graphite"), ("PRODUCES", "Kestrel Materials Ltd", "anode material")} <= facts, facts
     assert not {("PRODUCES", "Orion Trading Ltd", "spherical graphite"), ("PRODUCES", "Orion Trading Ltd", "anode material")} & facts, facts
+
+
+def test_metals_named_in_their_forms_are_materials_and_a_singular_form_ends_no_element_list(extractor):
+    """The element forms are compositional data (lexicon.ELEMENT_FORMS): "aluminium ingot" and "lead concentrate"
+    (metals the vocabulary names only in their forms: alone "lead" is mostly a verb), "chrome metal" (chromium's other
+    name), "copper cathode" (a form only some metals take: "high-nickel cathodes" stay cathode material). Elements
+    listed before a singular form stay elements ("vanadium, tantalum, antimony and chrome metal"); before a plural
+    form each is that form ("lanthanum, cerium and NdPr oxides")."""
+    facts = named_facts(extractor, "Birch Metals Ltd exports aluminium ingot, lead concentrate and copper cathode to Japan.\n\n"
+                                   "Orion Metals Ltd also produces vanadium, tantalum, antimony and chrome metal.\n\n"
+                                   "Kestrel Rare Earths Ltd separates the concentrate into lanthanum, cerium and NdPr oxides.\n\n"
+                                   "Oak Cathodes Ltd makes high-nickel cathodes.\n")
+    assert {("PRODUCES", "Birch Metals Ltd", "aluminium ingot"), ("PRODUCES", "Birch Metals Ltd", "lead concentrate"),
+            ("PRODUCES", "Birch Metals Ltd", "copper cathode"), ("PRODUCES", "Orion Metals Ltd", "Vanadium"),
+            ("PRODUCES", "Orion Metals Ltd", "Antimony"), ("PRODUCES", "Orion Metals Ltd", "chromium metal"),
+            ("PRODUCES", "Kestrel Rare Earths Ltd", "lanthanum oxide"), ("PRODUCES", "Kestrel Rare Earths Ltd", "cerium oxide"),
+            ("PRODUCES", "Oak Cathodes Ltd", "cathode material")} <= facts, facts
+    assert not any(kind == "PRODUCES" and target in ("vanadium metal", "antimony metal", "nickel cathode") for kind, _, target in facts), facts
+    names = {e.name for e in extractor.extract([("Lead times are long; the firm will lead the market.", False)]).entities}
+    assert not any("lead" in n.lower() for n in names), names

@@ -49,8 +49,9 @@ class Grammar(Clauses, Qualifiers, Appositives):
             done.update(x.start for x in group)
             last = group[-1]
             head = self.w(last.end) if self.st.label(last) == "Element" else self.st.ent(last).name.lower().split()[-1]
-            if len(group) < 2 or not head.endswith("s") and self.st.label(last) == "Element":
-                continue
+            plural = self.w(last.end) if self.st.label(last) == "Element" else self.w(last.end - 1)
+            if len(group) < 2 or not plural.endswith("s"):
+                continue  # ("vanadium, tantalum, antimony and chrome metal": the elements, and chrome metal)
             for x in group:
                 if self.st.label(x) != "Element":
                     continue
