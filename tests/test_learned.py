@@ -10,8 +10,8 @@ import pytest
 from supplygraph.graph import EmbeddedStore
 from supplygraph.loaders.extraction import Extractor
 from supplygraph.loaders.extraction.learned import ENVIRONMENT
-from supplygraph.loaders.extraction.learned.features import candidates, stem
-from supplygraph.loaders.extraction.learned.model import Learned
+from supplygraph.loaders.extraction.learned.features import candidates, judged, stem
+from supplygraph.loaders.extraction.learned.model import Filter, Learned
 from supplygraph.loaders.extraction.learned.train import NEVER
 from supplygraph.schema import FACT_TYPES
 
@@ -37,7 +37,11 @@ def test_the_shipped_weights_load_and_fit_their_feature_space():
     for cls in model.classes:
         assert cls[-1] in "<>=" and cls[:-1] in FACT_TYPES, cls
     trained_on = [d["document"] for d in model.meta["trained_on"]]
-    assert trained_on and not [d for d in trained_on if d.split("/")[0] in NEVER]  # never set B or C
+    assert {"heldout-b", "heldout-c", "heldout-f", "heldout-g"} <= set(NEVER)
+    assert trained_on and not [d for d in trained_on if d.split("/")[0] in NEVER]  # never set B, C, F or G
+    if model.filter is not None:  # the filter's features are those judged() makes
+        assert model.filter.features == sorted(model.filter.features) and len(model.filter.weights) == len(model.filter.features)
+        assert {"type", "conf", "lpair"} <= {f.split(":")[0] for f in model.filter.features}
     # every kind of feature the code makes is one the weights know, and the other way round
     with_rules = Extractor(learned=False)
     st_features = {f.split(":")[0] for f in _features(with_rules, NORWAY + " " + ORLOV)}
@@ -68,17 +72,25 @@ def test_off_by_default_and_on_through_the_environment(monkeypatch):
     assert Extractor(learned=False).learned is None
 
 
-def test_it_adds_relations_the_rules_miss_at_a_lower_confidence(both):
-    rules, learned = both
-    place = ("LOCATED_IN", "place:porsgrunn", "country:NO")
-    assert place not in facts(rules, NORWAY)
-    added = facts(learned, NORWAY)[place]
-    assert added["evidence"] == NORWAY and 0 < added["confidence"] <= 0.5  # below every rule's 0.6 and up
-    operates = ("OPERATES", "org:kirova-group", "facility:orlov-mine")
-    assert operates not in facts(rules, ORLOV) and operates in facts(learned, ORLOV)
-    # what the rules found stands, with the rules' confidence
-    ruled = facts(rules, ORLOV)
-    assert {k: v["confidence"] for k, v in ruled.items()} == {k: facts(learned, ORLOV)[k]["confidence"] for k in ruled}
+def test_the_shipped_weights_read_the_relation_of_a_pair_the_rules_miss(both):
+    """What the weights learned, on two of our own sentences the rules leave unrelated: the likeliest class of each
+    pair is the right one (their probabilities stay below the shipped threshold, so nothing is added by default)."""
+    rules, _ = both
+    model = Learned.load()
+    classes: dict[tuple[str, str], str] = {}
+
+    class Spy:
+        def add(self, st, keep):
+            for c, row in zip(found := candidates(st, keep, unruled_only=True), model.probabilities(found)):
+                classes[(keep[c.a].name, keep[c.b].name)] = model.classes[int(row.argmax())]
+
+    rules.learned = Spy()
+    try:
+        rules.extract([(ORLOV, False)])
+        rules.extract([(NORWAY, False)])
+    finally:
+        rules.learned = None
+    assert classes[("Orlov mine", "Kirova Group")] == "OPERATES<" and classes[("Porsgrunn", "Norway")] == "LOCATED_IN>"
 
 
 def test_negated_and_unrelated_sentences_get_nothing_added(both):
@@ -97,7 +109,7 @@ def test_the_hook_with_hand_made_weights_direction_threshold_and_pairs_the_rules
     # "bankroll" between two firms: the second supplies the first (p = 0.95), nothing else clears 0.9
     assert found == {("SUPPLIES", "org:corvane-magnetics-ltd", "org:arlen-metals-ltd"): found[
         ("SUPPLIES", "org:corvane-magnetics-ltd", "org:arlen-metals-ltd")]}
-    assert found[("SUPPLIES", "org:corvane-magnetics-ltd", "org:arlen-metals-ltd")]["confidence"] == 0.48
+    assert found[("SUPPLIES", "org:corvane-magnetics-ltd", "org:arlen-metals-ltd")]["confidence"] == 0.38  # 0.4 p
     model.threshold = 0.99
     assert facts(x, "Arlen Metals Ltd bankrolls Corvane Magnetics Ltd, the regulator said.") == {}
     # a pair the rules related keeps the rules' verdict only
@@ -124,6 +136,11 @@ def test_stems_join_the_forms_of_a_trigger():
 
 
 def test_learned_facts_are_stored_unreviewed_with_evidence_and_confidence(cli, tmp_path, monkeypatch):
+    from supplygraph.loaders.extraction.learned import model
+
+    # the component the environment turns on, with weights that read "operated ... by" as OPERATES at p = 0.95
+    monkeypatch.setattr(model, "_SHIPPED", [Learned(["b:operat", "t:NOPE"], ["OPERATES<"], np.array([[6.0], [0.0]]),
+                                                    np.array([-3.0]), 0.9)])  # fmt: skip
     monkeypatch.setenv(ENVIRONMENT, "1")
     doc = tmp_path / "orlov.txt"
     doc.write_text(ORLOV + "\n", encoding="utf-8")
@@ -133,4 +150,59 @@ def test_learned_facts_are_stored_unreviewed_with_evidence_and_confidence(cli, t
         assert not edge.reviewed and ORLOV in edge.evidence
     pending = json.loads(cli("review", "--format", "json").output)
     [fact] = [f for f in pending if f["type"] == "OPERATES"]
-    assert fact["confidence"] <= 0.5 and fact["evidence"] == ORLOV
+    assert fact["confidence"] == 0.38 and fact["evidence"] == ORLOV  # below every rule's (0.45 and up)
+
+
+PACT = "Arlen Metals Ltd signed a cooperation agreement with Corvane Magnetics Ltd."
+PACT_KEY = ("COOPERATES_WITH", "org:arlen-metals-ltd", "org:corvane-magnetics-ltd")
+
+
+def test_the_filter_drops_a_relation_of_the_rules_it_scores_below_its_threshold():
+    x = Extractor(learned=False)
+    assert PACT_KEY in facts(x, PACT)
+    # "cooperation" between the two: p = 0.12 that the rules are right, below 0.2: dropped
+    low = Filter(["COOPERATES_WITH|b:cooperation", "type:COOPERATES_WITH"], np.array([-4.0, 1.0]), 1.0, 0.2)
+    x.learned = Learned([], [], np.zeros((0, 0)), np.zeros(0), 0.5, filter=low, adds=False)
+    assert PACT_KEY not in facts(x, PACT)
+    low.threshold = 0.1  # p = 0.12 clears it: kept, with the rules' confidence
+    assert facts(x, PACT)[PACT_KEY]["confidence"] == facts(Extractor(learned=False), PACT)[PACT_KEY]["confidence"]
+
+
+def test_the_filter_reads_the_rules_relations_with_their_pair_and_type():
+    seen: list[tuple] = []
+
+    class Spy:
+        def add(self, st, keep):
+            found = candidates(st, keep)
+            assert [(keep[c.a].name, keep[c.b].name) for c in found if c.ruled] == [("Arlen Metals Ltd", "Corvane Magnetics Ltd")]
+            seen.extend((key[0], keep[key[1]].name, keep[key[2]].name, f) for key, f in judged(st, keep, found))
+
+    x = Extractor(learned=False)
+    x.learned = Spy()
+    x.extract([(PACT, False)])
+    [(type_, source, target, features)] = seen
+    assert (type_, source, target) == ("COOPERATES_WITH", "Arlen Metals Ltd", "Corvane Magnetics Ltd")
+    assert {"type:COOPERATES_WITH", "order:COOPERATES_WITH>", "b:cooperation", "COOPERATES_WITH|b:cooperation"} <= set(features)
+    assert not [f for f in features if f.startswith(("rule:COOPERATES_WITH", "rule-here:COOPERATES_WITH"))]  # not its own verdict
+
+
+def test_a_filter_round_trips_with_the_weights(tmp_path):
+    model = Learned(["a"], ["SUPPLIES>"], np.array([[1.0]]), np.array([0.0]), 0.6,
+                    filter=Filter(["type:SUPPLIES", "x"], np.array([0.5, -1.0]), 0.25, 0.15), adds=False)  # fmt: skip
+    model.save(tmp_path / "w.npz")
+    again = Learned.load(tmp_path / "w.npz")
+    assert again.adds is False and again.filter.features == ["type:SUPPLIES", "x"] and again.filter.threshold == 0.15
+    assert np.allclose(again.filter.weights[:, 0], [0.5, -1.0]) and np.allclose(again.filter.bias, [0.25])
+    assert np.allclose(again.filter.probabilities([["type:SUPPLIES"], ["x", "unknown"], []]),
+                       1 / (1 + np.exp(-np.array([0.75, -0.75, 0.25]))))  # fmt: skip
+    model.save(tmp_path / "again.npz")
+    assert (tmp_path / "w.npz").read_bytes() == (tmp_path / "again.npz").read_bytes()  # the same model, the same bytes
+
+
+def test_training_refuses_the_held_out_and_frozen_sets_before_reading_them(tmp_path):
+    from supplygraph.loaders.extraction.learned.train import examples
+
+    for name in ("heldout-b", "heldout-c", "heldout-f", "heldout-g"):  # (empty folders of those names: nothing read)
+        (tmp_path / name).mkdir()
+        with pytest.raises(SystemExit, match="never trained on"):
+            examples([tmp_path / name])

@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ORG_LABELS, Mention, Sentence
+from ..model import ORG_LABELS, Mention, Sentence, allowed
 
 MAX_GAP = 25
 """Tokens between two mentions beyond which a pair is no candidate (a relation is stated within a clause or two)."""
@@ -77,6 +77,7 @@ class Candidate:
     b: str  # entity key of the second
     sentence: Sentence
     features: list[str]
+    ruled: bool = False  # the rules related the pair (either way, any type, in any sentence)
 
 
 def candidates(st: Any, keep: dict[str, Any], unruled_only: bool = False) -> list[Candidate]:
@@ -84,8 +85,11 @@ def candidates(st: Any, keep: dict[str, Any], unruled_only: bool = False) -> lis
     ``keep``: the entities it keeps, by key). Titles and table rows are left to the rules. ``unruled_only``: only
     pairs the rules related in no way (at run time: the component adds nothing to the others)."""
     verdicts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    roles: dict[tuple[str, str], set[str]] = {}  # (sentence, entity) -> the rules' relations it takes part in there
     for r in st.relations.values():
         verdicts.setdefault((r.source, r.target), []).append((r.type, r.evidence))
+        roles.setdefault((r.evidence, r.source), set()).add(f"{r.type}>")
+        roles.setdefault((r.evidence, r.target), set()).add(f"{r.type}<")
     index = triggers(st.v)
     hedges = st.v.HEDGES | NEGATIONS
     out: list[Candidate] = []
@@ -110,11 +114,47 @@ def candidates(st: Any, keep: dict[str, Any], unruled_only: bool = False) -> lis
                     read = _Read(s, index, hedges)
                 feats = read.pair(m1, m2, keep[k1].label, keep[k2].label, [coarse(keep[k].label) for m, k in ms
                                                                             if m1.end <= m.start and m.end <= m2.start])
+                feats.extend(f"taken1:{role}" for role in sorted(roles.get((read.text, k1), ())))
+                feats.extend(f"taken2:{role}" for role in sorted(roles.get((read.text, k2), ())))
                 for type_, evidence, arrow in said:
                     feats.append(f"rule:{type_}{arrow}")
                     if evidence == read.text:
                         feats.append(f"rule-here:{type_}{arrow}")
-                out.append(Candidate(k1, k2, s, feats))
+                out.append(Candidate(k1, k2, s, feats, bool(said)))
+    return out
+
+
+def judged(st: Any, keep: dict[str, Any], found: list[Candidate]) -> list[tuple[Any, list[str]]]:
+    """The rules' own relations that reach the output (both ends kept, the type allowed between their labels), each
+    with the features the precision filter reads: its type, confidence and labels; where its evidence sentence holds
+    both ends as a candidate pair (``found``: :func:`candidates`, not only the unruled ones), that pair's features,
+    alone and joined to the type ("SUPPLIES|b:supply"); else that it was read across sentences or in a table; how
+    crowded its sentence is with the rules' relations. Keys are those of ``st.relations``."""
+    pairs = {(c.a, c.b, c.sentence.text): c for c in found}
+    in_sentence: dict[str, int] = {}
+    for r in st.relations.values():
+        in_sentence[r.evidence] = in_sentence.get(r.evidence, 0) + 1
+    out: list[tuple[Any, list[str]]] = []
+    for key, r in st.relations.items():
+        a, b = keep.get(r.source), keep.get(r.target)
+        if a is None or b is None or not allowed(r.type, a.label, b.label):
+            continue
+        t = r.type
+        f = [f"type:{t}", f"conf:{t}:{round(r.confidence, 2)}", f"lpair:{t}:{a.label}>{b.label}",
+             f"crowd:{t}:{min(in_sentence[r.evidence], 6)}"]  # fmt: skip
+        f.extend(f"prop:{t}:{name}" for name in sorted(r.props))
+        c, arrow = pairs.get((r.source, r.target, r.evidence)), ">"
+        if c is None:
+            c, arrow = pairs.get((r.target, r.source, r.evidence)), "<"
+        if c is None:
+            f.append(f"away:{t}")
+        else:
+            f.append(f"order:{t}{arrow}")
+            own = (f"rule:{t}{arrow}", f"rule-here:{t}{arrow}")
+            for x in c.features:
+                if x not in own:
+                    f.extend((x, f"{t}|{x}"))
+        out.append((key, f))
     return out
 
 
