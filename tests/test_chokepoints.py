@@ -570,6 +570,13 @@ def test_producers_without_a_share_are_listed_largest_stated_capacity_first():
     )  # fmt: skip
     row = next(r for r in chokepoint_report(G, as_of="2026-12-06", betweenness=False)["chokepoints"] if r["id"] == "material:magnet")
     assert [c["id"] for c in row["controlled_by"]] == ["country:CN", "facility:c-large", "facility:a-small", "facility:b-none"]
+    # an operator listed beside its plant weighs nothing in the split: its capacity (its plants') does not put it first
+    G.add_node("org:op", label="Company", name="Operator", aliases=[], country="CN")
+    G.add_edge("org:op", "facility:c-large", key="op", type="OPERATES", sources=DOC, evidence=[], confidence=1.0)
+    G.add_edge("org:op", "material:magnet", key="op2", type="PRODUCES", capacity_t=90000.0, sources=DOC, evidence=[], confidence=1.0)
+    row = next(r for r in chokepoint_report(G, as_of="2026-12-06", betweenness=False)["chokepoints"] if r["id"] == "material:magnet")
+    assert [(c["id"], c["via"]) for c in row["controlled_by"]][:3] == [
+        ("country:CN", "produces"), ("facility:c-large", "produces"), ("org:op", "operator of Large plant")]
 
 
 def test_report_flags_sampled_betweenness(monkeypatch):

@@ -80,8 +80,9 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6, inherited: bool = 
             return WEIGHT_QUALITY[vintages.get(edge.get("basis"), {}).get("weights", EQUAL)] if measured(edge) else -1
 
         def size(producer: str, edge: dict) -> float:
-            """A producer without a measured share: its stated capacity (the fact's, else the plant's), 0 without."""
-            return edge.get("capacity_t") or FG.node(producer).get("capacity_t") or 0.0
+            """A producer without a measured share: its stated capacity (the fact's, else the plant's), 0 without, and 0
+            for one the split leaves out (an operator beside its plant: MP Materials' 10,000 t/yr is its plants')."""
+            return (edge.get("capacity_t") or FG.node(producer).get("capacity_t") or 0.0) if edge.get("listed") else 0.0
 
         # Stated shares of world output first, then shares of a listed volume, then producers without a figure, the
         # largest stated capacity first (JL Mag's 40,000 t/yr Baotou plant before a 2,000 t/yr one, not by id)
