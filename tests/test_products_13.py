@@ -120,3 +120,14 @@ def test_metals_named_in_their_forms_are_materials_and_a_singular_form_ends_no_e
     assert not any(kind == "PRODUCES" and target in ("vanadium metal", "antimony metal", "nickel cathode") for kind, _, target in facts), facts
     names = {e.name for e in extractor.extract([("Lead times are long; the firm will lead the market.", False)]).entities}
     assert not any("lead" in n.lower() for n in names), names
+
+
+def test_both_plants_are_the_last_two_sites_of_that_sort(extractor):
+    """ "The A plant is owned by X. The B plant belongs to Y. Both plants make M": "both plants" (or "the two plants")
+    opening a sentence stands for the last two sites of that sort the document named, each of which makes M; a mine
+    is no plant."""
+    facts = named_facts(extractor, "The country has two processing plants and one mine. The Tarn HPAL plant at Rio Tuba is "
+                                   "owned by Birch Nickel Ltd. The Kestrel mine belongs to Orion Nickel Ltd. The Elm HPAL "
+                                   "plant belongs to Oak Nickel Ltd. Both plants make mixed sulfide.\n")
+    assert {("PRODUCES", "Tarn HPAL plant", "mixed sulfide precipitate"), ("PRODUCES", "Elm HPAL plant", "mixed sulfide precipitate")} <= facts, facts
+    assert not any(kind == "PRODUCES" and source == "Kestrel mine" for kind, source, _ in facts), facts

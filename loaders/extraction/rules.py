@@ -27,6 +27,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Policies, Events, Ownershi
         self._definite_anaphora()
         self._facilities()
         self._site_anaphora()
+        self._site_pair()
         self._pronouns()
         self.subject = self._subject()  # again: "the company", "the plant" and facility names are mentions now
         self._policies()

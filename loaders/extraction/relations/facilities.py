@@ -182,6 +182,25 @@ class Facilities:
             self.st.facilities.append(e.key)
             self.st.add("LOCATED_IN", e, place, self.s, 0.8)
 
+    def _site_pair(self) -> None:
+        """ "Both plants make mixed sulfide", "The two mines ...": a sentence opening on "both" or "the two" and a plural
+        site noun stands for the last two sites of that sort the document named (one mention of the first, the other its
+        group, as :meth:`Discourse._plural` does for firms); nothing when it named fewer."""
+        k = self.s.start
+        det = 2 if self.w(k) == "the" and self.w(k + 1) == "two" else 1 if self.w(k) == "both" else 0
+        noun = self.w(k + det)
+        sort = self.v.FACILITY_SORTS.get(noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]) if det and noun.endswith("s") else None
+        if sort is None or self.st_mention_covers(k + det):
+            return
+        sites: list[str] = []
+        for q in reversed([self.st.resolve_key(q) for q in self.st.recent]):
+            e = self.st.entities[q]
+            if e.label == "Facility" and self.v.FACILITY_SORTS.get(e.name.lower().split()[-1], sort) == sort and q not in sites:
+                sites.append(q)
+        if len(sites) >= 2:  # (the latest two: "The A plant is owned by X. The B plant belongs to Y. Both plants ...")
+            self.ms.append(Mention(k, k + det + 1, sites[1], self.doc[k : k + det + 1].text, anaphora=True, group=(sites[0],)))
+            self.ms.sort(key=lambda m: m.start)
+
     def _site_anaphora(self) -> None:
         """ "the project in Valley County", "The line is designed to produce ...": a site the document named with that
         word before (its name or a surface ends with it); else, for "The operation" opening a sentence, the one site the
