@@ -92,3 +92,19 @@ def test_names_listed_across_roles_are_one_list_and_a_consortium_is_a_joint_vent
     found = extractor.extract(read_text("In 2011 a Japanese consortium of Kirin Tetsu, Nippon Steel, Sojitz and POSCO "
                                         "bought 15% of Oak Niobium, which mines pyrochlore.\n", True).blocks).as_dict()
     assert "Kirin Tetsu" in {e["name"] for e in found["entities"]}, found["entities"]
+
+
+def test_a_sum_awarded_and_an_investment_by_listed_parties_are_cooperation(extractor):
+    """ "the US Department of Defense awarded B US$18.4 million" (FUNDING_VERBS; a currency sign ends the name before
+    it, which made "B US$" a name and dropped it), "A and the state agency B have invested in C" (a body's role before
+    a name does not break the list): the giver or each investor cooperates with the firm; "the government development
+    agency B" is no list of a government and B."""
+    facts = named_facts(extractor, "In 2023 the US Department of Defense awarded Pine Metals US$18.4 million to demonstrate "
+                                   "its process.\n\n"
+                                   "Since then, Birch Trading and the state agency JOGMEC have invested in Australia's Fir "
+                                   "Rare Earths, which ships separated rare earths to Japan.\n\n"
+                                   "The US Department of Defense funds research. In Chile, Oak Lithium pumps brine under a "
+                                   "contract with the government development agency CORFO that runs to 2043.\n")
+    assert {("COOPERATES_WITH", "Pine Metals", "United States Department of Defense"),
+            ("COOPERATES_WITH", "Birch Trading", "Fir Rare Earths"), ("COOPERATES_WITH", "Fir Rare Earths", "JOGMEC")} <= facts, facts
+    assert not any({source, target} == {"CORFO", "United States Department of Defense"} for _, source, target in facts), facts

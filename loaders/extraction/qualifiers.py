@@ -28,16 +28,18 @@ class Qualifiers:
 
     def role_tokens(self) -> set[int]:
         """The positions of every role said right before an organisation's name: a determiner, at most two lower-case
-        or demonym modifiers, a noun of ``ORG_ROLES`` ("the investment firm B", "the Portuguese builder B")."""
+        or demonym modifiers, a noun of ``ORG_ROLES`` or ``BODY_NOUNS`` ("the investment firm B", "the Portuguese builder
+        B", "the state agency B")."""
         out: set[int] = set()
         for m in self.ms:
-            if self.w(m.start - 1) not in self.v.ORG_ROLES or not self.org(m):
+            if self.w(m.start - 1) not in self.v.ORG_ROLES and self.w(m.start - 1) not in self.v.BODY_NOUNS or not self.org(m):
                 continue
             for det in range(m.start - 2, max(self.s.start, m.start - 5) - 1, -1):
                 if self.w(det) in ("the", "a", "an"):
                     out.update(range(det, m.start))
                     break
-                if not (self.doc[det].is_lower and self.doc[det].is_alpha or getattr(self.at(det), "demonym", False)) \
+                named = self.at(det)
+                if not (self.doc[det].is_lower and self.doc[det].is_alpha and named is None or getattr(named, "demonym", False)) \
                         or self.w(det) in self.v.STOP:
-                    break
+                    break  # (not "the government development agency B": "government" names a body of its own)
         return out

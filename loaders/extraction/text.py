@@ -156,6 +156,8 @@ def _name_word(t: Any) -> bool | None:
         return False
     if symbols_of(t.text):
         return False  # "separated NdPr": a token that packs element symbols names no firm, even left unread
+    if any(sign in t.text for sign in "$€£¥"):
+        return False  # "awarded Ucore US$18.4 million": a currency ends the name before it (the whole run was dropped)
     if t.is_title or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and any(c.isupper() for c in t.text[1:])):
         return t.lower_ not in ("i",) and t.text not in ("I",)
     if _CAMEL.match(t.text):
