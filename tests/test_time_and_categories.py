@@ -544,3 +544,19 @@ def test_a_control_on_exporting_technology_stops_no_shipment():
     assert "Technology catalogue: in force since 2023-12-21" in text and "technology: removes no material" in text
     line = text[text.index("Dy (Dy oxide"):]
     assert "restricted by Dy ban; Dy licence" in line[:200] and "Technology catalogue" not in line[:200]
+
+
+def test_an_assumption_names_the_case_that_shows_it_best():
+    """The category-producers row named 'Cerium magnet: 1 listed as producing Rare-earth permanent magnet', the first
+    case met; the member with the most producers taken over shows the assumption (first among equals); other kinds
+    keep their first example."""
+    from supplygraph.graph.analyses.timeline import Assumptions
+
+    assumed = Assumptions()
+    for example, rank in (("Cerium magnet: 1 listed", 1), ("Neodymium oxide: 9 listed", 9), ("Praseodymium oxide: 9 listed", 9)):
+        assumed.note("category_producers", example, rank=rank)
+    assumed.note("inherited", "Terbium oxide from X")
+    assumed.note("inherited", "Yttrium oxide from X")
+    rows = {row["kind"]: row["text"] for row in assumed.rows()}
+    assert rows["category_producers"].endswith("3 materials (Neodymium oxide: 9 listed)")
+    assert rows["inherited"].endswith("(Terbium oxide from X)")

@@ -367,7 +367,7 @@ def _possible_producers(G: nx.MultiDiGraph, material: str, category: str, vintag
         attrs["weight"] = 0.0
     vintage["weights"] = EQUAL  # a category's capacities are no figure for one member (as :func:`.vintages.has_figures` says)
     assumed.note("category_producers", f"{G.nodes[material].get('name', material)}: {len(edges)} listed as producing "
-                                       f"{G.nodes[category].get('name', category)}")
+                                       f"{G.nodes[category].get('name', category)}", rank=len(edges))
 
 
 def _outside(data: dict, as_of: str) -> bool:

@@ -114,14 +114,17 @@ class Assumptions:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.examples: dict[str, str] = {}
+        self.ranks: dict[str, float] = {}
         self.named: dict[str, list[str]] = {}
 
-    def note(self, kind: str, example: str | None = None) -> None:
+    def note(self, kind: str, example: str | None = None, rank: float = 0.0) -> None:
+        """Count a case; its ``example`` is the row's if it is the first, or ranks above the one kept (the case that
+        shows the assumption best: the member with the most producers taken over from its category)."""
         self.counts[kind] += 1
         if example and kind in self.NAMED:
             self.named.setdefault(kind, []).append(example)
-        elif example and kind not in self.examples:
-            self.examples[kind] = example
+        elif example and (kind not in self.examples or rank > self.ranks.get(kind, 0.0)):
+            self.examples[kind], self.ranks[kind] = example, rank
 
     def _example(self, kind: str) -> str:
         """The example a row names, or for a kind in ``NAMED`` its first cases and 'and N more'."""
