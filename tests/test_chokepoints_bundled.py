@@ -179,6 +179,16 @@ def test_chinas_technology_export_bans_stop_no_shipment():
         assert scenario["modelled"][0]["as"] == "none"
 
 
+def test_the_mp_heavy_circuit_would_make_the_dysprosium_and_terbium_its_capacity_counts():
+    """Its capacity is '200 t/yr of Dy and Tb oxides combined'; a pipeline line that printed that figure beside 'would
+    make Samarium oxide, Separated heavy rare-earth oxides' named neither oxide it counts."""
+    made = {r["material"] for r in _report()["pipeline"] if r["producer"] == "facility:mp-heavy-re-separation"}
+    assert {"material:dy-oxide", "material:tb-oxide"} <= made
+    text = " ".join(render_report(_report(), width=400).split())
+    line = text[text.index("MP Materials heavy rare-earth separation circuit"):][:400]
+    assert "Dysprosium oxide" in line and "Terbium oxide" in line
+
+
 def test_the_lapsed_suspensions_read_as_ended_and_unconfirmed():
     policies = {p["id"]: p for p in _report()["policies"]}
     no61 = policies["policy:mofcom-2025-61"]
