@@ -459,7 +459,7 @@ LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                           "catalog", "order"})),
     ("Event", frozenset({"forum", "conference", "summit", "expo", "symposium", "congress", "exhibition", "dialogue",
                          "roundtable"})),
-    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill", "operation",
+    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill", "operation", "project",
                             "operations"})),
     ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
                          "municipality", "zone", "state", "oblast", "territory"})),

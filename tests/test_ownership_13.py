@@ -108,3 +108,15 @@ def test_a_sum_awarded_and_an_investment_by_listed_parties_are_cooperation(extra
     assert {("COOPERATES_WITH", "Pine Metals", "United States Department of Defense"),
             ("COOPERATES_WITH", "Birch Trading", "Fir Rare Earths"), ("COOPERATES_WITH", "Fir Rare Earths", "JOGMEC")} <= facts, facts
     assert not any({source, target} == {"CORFO", "United States Department of Defense"} for _, source, target in facts), facts
+
+
+def test_a_capitalised_project_names_a_site_run_by_its_possessor(extractor):
+    """ "Orion Resources' Kestrel Gold Project", "the Tarn Rare Earths Project": "Project" in a name is a facility's cue
+    (lexicon.LABEL_CUES), as "Mine" and "Plant" are, checked before a firm's words ("Earths"), so the site is
+    located and run by its possessor instead of being read as a company."""
+    facts = named_facts(extractor, "The US Forest Service has approved the mine plan for Orion Resources' Kestrel Gold "
+                                   "Project in central Idaho.\n\n"
+                                   "Birch Rare Earths gives an update on the Tarn Rare Earths Project in Limpopo province, "
+                                   "South Africa.\n")
+    assert {("OPERATES", "Orion Resources", "Kestrel Gold Project"), ("LOCATED_IN", "Kestrel Gold Project", "Idaho"),
+            ("LOCATED_IN", "Tarn Rare Earths Project", "Limpopo province")} <= facts, facts
