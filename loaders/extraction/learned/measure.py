@@ -134,8 +134,14 @@ def cross_validation(data: list[Example], grid: dict[str, list], extractor=None)
         learned = [simulated(ex, model) for model, fold in zip(models, folds) for ex in fold]
         name = f"  {mode} C={c if mode != 'filter' else '-'} t={t} filter C={fc} t={ft}"
         print(line(name, total(learned)) + compared(rules, learned), flush=True)
-    if extractor is not None:
-        shipped = [fit([ex for j, f in enumerate(folds) if j != k for ex in f]) for k in range(FOLDS)]
+    if extractor is not None:  # the shipped setting, each fold extracted with the hook in place
+        shipped = []
+        for k, part in enumerate(training):
+            model = copy.copy(adds[C][k]) if C in adds else fit_adds(part, C)
+            model.adds, model.threshold = ADDS, THRESHOLD
+            if FILTER_THRESHOLD is not None:
+                model.filter = fit_filter(part, FILTER_C, FILTER_THRESHOLD)[0]
+            shipped.append(model)
         real_rules = [s for fold in folds for s in scored(extractor, [(ex.path, ex.gold) for ex in fold], None)]
         real = [s for model, fold in zip(shipped, folds) for s in scored(extractor, [(ex.path, ex.gold) for ex in fold], model)]
         print(line("  rules only, extracted", total(real_rules)))
