@@ -156,6 +156,10 @@ class Supply:
             if who is not None and customer is not None and not self.hedged(who.start, customer.end):
                 self._supply(who, customer, mats[0] if mats else None, 0.7)
 
+    def _trader_sentence(self) -> bool:
+        """A trader's word outside a name in the sentence ("the trader ships ..."): a sale there is no sign of making."""
+        return any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS))
+
     def _others_output(self, material: Mention | str, supplier: Mention | str) -> bool:
         """Whether a possessive before the supplied material names another's output: "ships most of their MHP", "ships
         Olimpiada's antimony concentrate" (the seller may trade it: no producer from the sale)."""
@@ -193,7 +197,7 @@ class Supply:
                 or not isinstance(supplier, Mention) or supplier is not self.clause_subject(i) \
                 or any(self.w(k) in ("which", "that", "whom") for k in range(supplier.end, i)) \
                 or self.st.label_of(supplier) not in ("Company", "StateOwnedEnterprise") or NOT_YET.intersection(self.words) \
-                or self.hedged(supplier.start, self.s.end) or any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
+                or self.hedged(supplier.start, self.s.end) or self._trader_sentence():
             return
         for material in mats:
             if self._others_output(material, supplier):
@@ -296,7 +300,7 @@ class Supply:
         if material is not None and not via_plant and self.st.label_of(supplier) in ("Company", "StateOwnedEnterprise") \
                 and self.st.label(material) == "Material" and not self._others_output(material, supplier) \
                 and (self.st._key(material), self.st._key(supplier)) not in self.st.bought and not NOT_YET.intersection(self.words) \
-                and not any(self.w(k) in self.v.TRADE_WORDS and not self.st_mention_covers(k) for k in self.triggers(self.v.TRADE_WORDS)):
+                and not self._trader_sentence():
             self.st.add("PRODUCES", supplier, material, self.s, conf - 0.15)  # a firm that supplies what it makes makes it
         if material is not None:
             self.st.bought.add((self.st._key(material), self.st._key(customer)))  # (it trades what it passes on)
