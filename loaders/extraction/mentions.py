@@ -23,6 +23,9 @@ from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WOR
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
 
+DASHES = ("--", "—", "–", "-")
+"""The dashes that end a dateline ("TOKYO --", "SEOUL, Korea and CLARKSVILLE, Tennessee -")."""
+
 NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "e", "del", "della", "des", "do", "dos", "das", "et",
                           "da", "di", "im", "am"))
 """Small words inside a name between capitalised ones ("Bank of China", "Wolfram Bergbau und Hütten", "Jujuy Energía
@@ -527,8 +530,6 @@ class Mentions(Sources, SiteMentions):
             return False
         nouns = self.v.ORG_NOUNS | self.v.SUBSIDIARY_NOUNS
         return any(w in nouns for w in lowers[end + 2 : end + 6])
-
-DASHES = ("--", "—", "–", "-")
 
 
 def _dateline_of_places(doc: Any, start: int, end: int) -> bool:
