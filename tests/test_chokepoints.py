@@ -92,6 +92,25 @@ def test_flow_uses_the_newest_vintage_unless_told_and_names_it():
     assert choose_vintage([("MCS 2025", 2024), ("MCS 2026", 2024), ("MCS 2026", 2025)], year=2024) == ("MCS 2026", 2024)
 
 
+def test_a_report_before_every_figure_takes_the_nearest_and_says_so():
+    """On 2020-01-01 no figure of the ore existed yet (E 2025 and E 2026, data years 2024 and 2025): the flow takes the
+    nearest year, not the farthest (a 2030 projection came first before), and the assumptions say a later figure
+    stands in. On a date after both, nothing is assumed."""
+    G = chain()
+    for code, share in (("CN", 0.9), ("US", 0.1)):  # a projection in the newest edition
+        G.add_edge(f"country:{code}", "material:ore", key=f"p{code}", type="PRODUCES", sources=DOC, evidence=[], confidence=1.0,
+                   share=share, year=2030, edition="E 2026")
+    assert choose_vintage([("E 2025", 2024), ("E 2026", 2025), ("E 2026", 2030)], this_year=2020) == ("E 2025", 2024)
+    early = supply_flow(G, as_of="2020-01-01")
+    assert (early.nodes["material:ore"]["vintages"]["countries"]["edition"], early.nodes["material:ore"]["vintages"]["countries"]["year"]) \
+        == ("E 2025", 2024)  # fmt: skip
+    later = {row["kind"]: row for row in early.graph["assumptions"]}["figure_after_as_of"]
+    assert "E 2025, 2024" in later["text"] and "after the as-of year" in later["text"]
+    now = supply_flow(G, as_of="2026-12-06")
+    assert now.nodes["material:ore"]["vintages"]["countries"]["year"] == 2025
+    assert "figure_after_as_of" not in {row["kind"] for row in now.graph["assumptions"]}
+
+
 def test_flow_weights_from_volumes_then_equal_split():
     G = kg(
         [country("CN"), country("AU"), ("org:a", "Company", {}), ("org:b", "Company", {}), ("material:m", "Material", {"stage": "metal"})],

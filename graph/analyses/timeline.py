@@ -92,6 +92,9 @@ class Assumptions:
         "equal_split": "where no source gives shares, volumes or capacities, the known producers share equally: {n} materials",
         "capacity": "producers are weighed by stated capacity where no share or output is given; one without a capacity "
                     "counts as the average of the others: {n} materials",
+        "figure_after_as_of": "a figure dated or published after the as-of year is used where the data holds no "
+                              "earlier one for the material, the nearest year first (or --edition/--year asked for it): "
+                              "{n} materials ({example})",
         "capacity_bases": "capacities that count different things (feed and product, or a figure whose basis is not "
                           "stated) are not added: those producers share equally instead: {n} materials ({example})",
         "minority_subsidiary": "a SUBSIDIARY_OF fact with a stake under 50 % and no stated control is read as a stake, "

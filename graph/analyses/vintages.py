@@ -48,6 +48,16 @@ def _edition_year(edition: str | None) -> int | None:
     return int(numbers[-1]) if numbers else None
 
 
+def after_as_of(vintage: dict, as_of: str) -> bool:
+    """Whether a chosen vintage is dated or published after the as-of year (its ``year``, or its edition's year): a
+    figure nobody knew on that date, used because the data holds no earlier one (or ``--edition``/``--year`` asked
+    for it). Years only, so that the check costs nothing per producer."""
+    year = as_of_year = int(as_of[:4])
+    for each in (vintage.get("year"), _edition_year(vintage.get("edition"))):
+        year = max(year, each) if isinstance(each, int) else year
+    return year > as_of_year
+
+
 def vintage_key(edition: str | None, year: int | None, producers: int = 0, as_of: str = "") -> tuple:
     """Sort key that makes the preferred vintage the largest.
 
@@ -68,8 +78,9 @@ def choose_vintage(
     number of producers listed and the latest ``as_of``. ``edition`` and
     ``year`` filter independently. Years after ``this_year`` (default: the
     current year) are projections and are chosen only when asked for or
-    when there is nothing else. When nothing matches the filters the default
-    choice is made (the report names what it used).
+    when there is nothing else, and then the nearest year: a report of 2020
+    takes a 2023 figure before a 2030 projection. When nothing matches the
+    filters the default choice is made (the report names what it used).
 
     Examples
     --------
@@ -79,6 +90,8 @@ def choose_vintage(
     ('MCS 2025', 2024)
     >>> choose_vintage([("IEA", 2025, 1), ("MCS 2026", 2025, 12)])
     ('MCS 2026', 2025)
+    >>> choose_vintage([("IEA GCMO 2024", 2023), ("IEA GCMO 2024", 2030), ("MCS 2025", 2024)], this_year=2020)
+    ('IEA GCMO 2024', 2023)
     """
     present = sorted(set(vintages), key=lambda v: vintage_key(*v))
     if edition is not None or year is not None:
@@ -87,7 +100,10 @@ def choose_vintage(
             return wanted[-1][:2]
     limit = this_year if this_year is not None else datetime.date.today().year
     current = [v for v in present if v[1] is None or v[1] <= limit]
-    return (current or present)[-1][:2]
+    if current:
+        return current[-1][:2]
+    nearest = present[0][1]  # every figure is after ``this_year``: the nearest to it, not the farthest projection
+    return [v for v in present if v[1] == nearest][-1][:2]
 
 
 def measure_of(rows: list[dict[str, Any]]) -> str | None:
