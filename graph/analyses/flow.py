@@ -72,7 +72,7 @@ from .flowgraph import FlowGraph
 from .restrictions import attach_policies
 from .timeline import DEFAULT_STALE_MONTHS, PIPELINE_STATES, Activity, Assumptions, as_of_date, day, producer_activity
 from .vintages import (CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY, after_as_of, choose_vintage, figure_year, has_figures, measure_of,
-                       vintage_key, weigh_producers, world_totals)  # fmt: skip
+                       vintage_key, vintage_words, weigh_producers, world_totals)  # fmt: skip
 
 __all__ = ["BASES", "CAPACITY", "EQUAL", "FLOW_TYPES", "PRODUCER_LABELS", "STATED", "VOLUME", "WEIGHT_QUALITY", "basis_of",
            "choose_vintage", "figure_year", "measure_of", "sources_and_sinks", "supply_flow", "supply_flow_graph", "vintage_key"]  # fmt: skip
@@ -327,8 +327,8 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         if vintage["weights"] == EQUAL and len(edges) > 1 and any(a["weight"] for _, a in edges):
             assumed.note("equal_split")
         if vintage["weights"] not in (EQUAL, CAPACITY) and after_as_of(vintage, as_of):
-            assumed.note("figure_after_as_of", f"{G.nodes[material].get('name', material)}: {vintage.get('edition') or 'figure'}"
-                                               f"{', ' + str(vintage['year']) if vintage.get('year') is not None else ''}")
+            assumed.note("figure_after_as_of", f"{G.nodes[material].get('name', material)}: "
+                                               + vintage_words(vintage.get("edition") or "figure", vintage.get("year")))
         if vintage.get("capacity_bases"):
             assumed.note("capacity_bases", f"{G.nodes[material].get('name', material)}: "
                                            + " and ".join(b or "not stated" for b in vintage["capacity_bases"]))

@@ -52,10 +52,12 @@ def after_as_of(vintage: dict, as_of: str) -> bool:
     """Whether a chosen vintage is dated or published after the as-of year (its ``year``, or its edition's year): a
     figure nobody knew on that date, used because the data holds no earlier one (or ``--edition``/``--year`` asked
     for it). Years only, so that the check costs nothing per producer."""
-    year = as_of_year = int(as_of[:4])
-    for each in (vintage.get("year"), _edition_year(vintage.get("edition"))):
-        year = max(year, each) if isinstance(each, int) else year
-    return year > as_of_year
+    return _after_year(vintage.get("year"), as_of) or _after_year(_edition_year(vintage.get("edition")), as_of)
+
+
+def _after_year(year: int | None, as_of: str) -> bool:
+    """Whether a figure's year (its data year, or its edition's) is after the as-of date's year."""
+    return isinstance(year, int) and year > int(as_of[:4])
 
 
 def vintage_key(edition: str | None, year: int | None, producers: int = 0, as_of: str = "") -> tuple:
@@ -276,7 +278,6 @@ def _one_stated_vintage(rows: list[tuple[str, dict]], basis: str | None = None) 
 
 def _published_by(edition: str | None, rows: dict[str, dict], as_of: str) -> bool:
     """Whether a vintage existed on ``as_of``: its edition's year (last four digits of its name) and its figures' ``as_of`` not after it."""
-    year = _edition_year(edition)
-    if year is not None and year > int(as_of[:4]):
+    if _after_year(_edition_year(edition), as_of):
         return False
     return all(day(str(a["as_of"])) <= as_of for a in rows.values() if a.get("as_of"))
