@@ -94,6 +94,29 @@ def test_defence_dependencies_show_the_chinese_groups_behind_them(end_use, eleme
         assert not organisations & {"org:china-northern-rare-earth", "org:baogang-group", "facility:bayan-obo-mine"}, organisations
 
 
+def test_element_lines_name_the_makers_by_stage_and_their_countrys_share_not_by_id():
+    """The Dy line named Less Common Metals' British metal plant and Lynas's Malaysian plant before China Rare Earth Group
+    (ids sort 'facility:' before 'org:') and the Sm line led with two SmCo magnet plants; makers now come by measured
+    share, the most upstream material they make, their country's share of it, capacity; operators and parents after."""
+    detail = next(e for e in _report()["end_uses"] if e["id"] == "enduse:f-35")
+    lines = {d["element"]: d["organisations"] for d in detail["elements"]}
+    dy = [o["id"] for o in lines["Dy"]]
+    assert dy[:3] == ["org:china-rare-earth-group", "facility:lynas-malaysia-gebeng", "facility:lcm-ellesmere-port"], dy
+    sm = [o["id"] for o in lines["Sm"]]
+    assert sm[:4] == ["org:china-northern-rare-earth", "org:gansu-rare-earth-new-materials", "facility:solvay-la-rochelle",
+                      "facility:lcm-ellesmere-port"], sm  # fmt: skip
+    for organisations in lines.values():
+        makers = [o["via"].startswith("produces") for o in organisations]
+        assert makers == sorted(makers, reverse=True), "every maker comes before the operators and parents"
+    # the text names four makers, not a maker's parent, and counts the rest of the organisations (17 in the Sm line, of
+    # which the JSON keeps 10: it said "and 6 more")
+    text = " ".join(render_report(_report()).split())
+    assert "organisations: China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), Less Common Metals Ellesmere Port plant and 6 more" in text
+    sm_line = next(d for d in detail["elements"] if d["element"] == "Sm")
+    assert sm_line["organisations_total"] == 17 and len(sm_line["organisations"]) == 10
+    assert "Solvay La Rochelle rare earths plant, Less Common Metals Ellesmere Port plant and 13 more" in text
+
+
 def test_cobalt_is_under_no_chinese_rare_earth_control():
     for detail in _report()["end_uses"]:
         for dependency in detail["elements"]:

@@ -229,21 +229,11 @@ def element_dependencies(
     for symbol, materials in sorted(by_element.items()):
         chain = _carrying_chain(FG, materials, symbol)
         feed = sorted((top_by_material[m] for m in chain if m in top_by_material), key=lambda r: (-r["top_share"], r["subject"]))
-        organisations: dict[str, dict] = {}
-        for material in sorted(materials):  # who makes the element's own materials, not who mines the ore they come from
-            for entry in who_controls(FG, material, inherited=False):
-                if entry["label"] not in (None, "Country") and "stake" not in entry:
-                    organisations.setdefault(entry["id"], entry)
-
-        def country(entry: dict) -> str | None:
-            info = FG.node(entry["id"]) if entry["id"] in FG else FG.graph.get("controllers", {}).get(entry["id"], {})
-            return info.get("country")
-
-        ordered = sorted(organisations.values(), key=lambda e: (e["share"] is None, -(e["share"] or 0), e["id"]))
+        in_order = sorted(materials, key=lambda m: (_STAGE_ORDER.get(FG.node(m).get("stage"), 9), m))
+        ordered = _element_makers(FG, in_order)
         caught = _caught_through(FG, materials, symbol)
         # in force first; then the rules that name the element, those that name the material, those that name a category
         policies = sorted(caught, key=lambda p: (not known.get(p, {}).get("in_force", True), _VIA_RANK.get(caught[p]["via"], 2), p))
-        in_order = sorted(materials, key=lambda m: (_STAGE_ORDER.get(FG.node(m).get("stage"), 9), m))
         result.append({
             "element": symbol,
             "materials": in_order,
@@ -255,13 +245,51 @@ def element_dependencies(
             ],  # fmt: skip
             "feed": [{"id": r["subject"], "name": r["name"], "top_id": r["top_id"], "top_name": r["top_name"], "top_share": r["top_share"],
                       "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
-            "organisations": [dict(e, country=country(e)) for e in ordered[:limit]],
+            "organisations": ordered[:limit],
             "organisations_total": len(ordered),
             "material_names": [FG.node(m).get("name", m) for m in in_order],  # (the text names them; ids are keys)
             "content": [{"material": m, "name": FG.node(m).get("name", m), **FG.node(m)["content"][symbol]}
                         for m in sorted(upstream) if symbol in (FG.node(m).get("content") or {})],  # fmt: skip
         })  # fmt: skip
     return result
+
+
+def _element_makers(FG, materials: list[str]) -> list[dict[str, Any]]:
+    """Who makes an element's own materials (``materials``, upstream stage first), most important first, with ``country``.
+
+    The makers come first, then those who control them (operators, parents) in their makers' order, so the four names
+    the text shows are makers. Makers are ordered by their measured share of a material, then the stage of the most
+    upstream material they make (samarium oxide's separators before the SmCo magnet makers), then the share their
+    country holds of that material (organisation figures are rare; a separator in China, which holds 99 % of
+    dysprosium oxide, before one in Malaysia, which the figure does not list), then stated capacity, then id. Until
+    session 14 they came by id: a British metal plant and Lynas's Malaysian one before China Rare Earth Group in the
+    dysprosium line. Producers a material took over from its category and minority owners are left out (who mines the
+    ore and what a category's plant makes are not known to be this element's).
+    """
+    known = FG.graph.get("controllers", {})
+
+    def country(entry_id: str) -> str | None:
+        return (FG.node(entry_id) if entry_id in FG else known.get(entry_id, {})).get("country")
+
+    best: dict[str, tuple[tuple, dict]] = {}
+    for material in materials:
+        stage = _STAGE_ORDER.get(FG.node(material).get("stage"), 9)
+        shares = {c["id"]: c["share"] or 0.0 for c in who_controls(FG, material) if c["label"] == "Country"}
+        feeding = ((FG.nodes[FG.tails[k]], FG.edge_attrs(k)) for k in in_edges(FG, FG.index[material]))
+        capacity = {p: e.get("capacity_t") or FG.node(p).get("capacity_t") or 0.0 for p, e in feeding}
+        maker: tuple = ()
+        for entry in who_controls(FG, material, inherited=False):
+            if entry["label"] in (None, "Country") or "stake" in entry:
+                continue
+            where = country(entry["id"])
+            if entry["via"].startswith("produces"):
+                maker = (-(entry["share"] or 0.0), stage, -shares.get(f"country:{where}", 0.0), -capacity.get(entry["id"], 0.0), entry["id"])
+                key = (0, maker)
+            else:  # an operator or parent: after every maker, in its maker's order
+                key = (1, maker, len(best))
+            if entry["id"] not in best or key < best[entry["id"]][0]:
+                best[entry["id"]] = (key, dict(entry, country=where))
+    return [entry for _, entry in sorted(best.values(), key=lambda x: x[0])]
 
 
 def _carrying_chain(FG, materials: list[str], symbol: str) -> set[str]:

@@ -266,7 +266,9 @@ def _end_uses(report: dict[str, Any], s: Style):
             # its own dates before one taken as in force again on a lapsed suspension (an assumption)
             first = sorted(rules[d["element"]], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
             policies = "; ".join(_policy(p) for p in first[:2]) + (" and more" if len(first) > 2 else "")
-            orgs = _names(d["organisations"])
+            # the makers (the JSON lists their operators and parents after them); "and N more" counts every organisation
+            makers = [o for o in d["organisations"] if str(o.get("via", "produces")).startswith("produces")]
+            orgs = _names(makers, total=d.get("organisations_total"))
             content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
             items.append(
                 f"{d['element']} ({', '.join(d.get('material_names') or [m.split(':', 1)[1] for m in d['materials']])}"
@@ -461,10 +463,12 @@ def render_report(report: dict[str, Any], *, markdown: bool = False, width: int 
     return "\n".join(out).rstrip() + "\n"
 
 
-def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN) -> str:
-    """Organisation names, 'and N more' past ``shown``."""
+def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN, total: int | None = None) -> str:
+    """Organisation names, 'and N more' past ``shown``: of ``total`` where the list given is a part (an element line's
+    JSON keeps 10 of its ``organisations_total``: "and 6 more" said 10 where there were 17)."""
     names = ", ".join(o["name"] for o in organisations[:shown])
-    return names + (f" and {len(organisations) - shown} more" if len(organisations) > shown else "")
+    more = max(total or 0, len(organisations)) - min(shown, len(organisations))
+    return names + (f" and {more} more" if more > 0 else "")
 
 
 def _policy(policy: dict) -> str:
