@@ -51,7 +51,7 @@ class NameIndex:
                 self.prefixes[prefix] = e.key
         self._lengths[e.key] = len(e.name)
         core = [t for t in tokens if t not in lexicon.LEGAL_SUFFIXES]
-        if len(core) >= 2 and not is_cue(core[-1]):
+        if len(core) >= 2 and not is_cue(core[-1]) and len(e.name.split()) >= 2:  # (not "Olaroz" of "Cauchari-Olaroz": one word)
             self.last_words.setdefault(core[-1], e.key)
         if len(core) >= 2:
             self.initials.setdefault("".join(t[0] for t in core), e.key)
@@ -291,6 +291,7 @@ class Names:
         places: dict[str, Entity] = {}
         cores: dict[str, Entity] = {}
         sites: dict[str, Entity] = {}
+        bare: dict[str, Entity] = {}
         for e in sorted(self.entities.values(), key=lambda e: (e.known is None, -e.mentions)):
             if e.label == "Place":
                 places.setdefault(normalise(e.name), e)
@@ -301,21 +302,36 @@ class Names:
                 if site and sites.setdefault(site, e) is not e and e.known is None:
                     self.merge(e.key, sites[site].key)  # "the Round Top deposit" and "the Round Top project"
                     continue
+                if normalise(e.name).split()[-1] not in self.v.SITE_NOUNS:
+                    bare.setdefault(normalise(e.name), e)  # a table's "| Mountain Pass | MP Materials |"
                 for name in {e.name, site_core(e.name)}:  # ("Toliara" of "the Toliara heavy mineral sands project")
                     words = normalise(name).split()
                     if len(words) > 1 and (words[-1] in self.v.FACILITY_NOUNS or words[-1] in ("project", "operation", "operations")):
                         cores.setdefault(" ".join(words[:-1]), e)
+                site = self._site_name(e)
+                if site is not None:
+                    cores.setdefault(site, e)
+        for name, e in list(bare.items()):
+            named = cores.get(name)
+            if named is not None and named is not e and e.known is None:
+                self.merge(e.key, named.key)  # the table's "| Kemerton |" row is the text's "Kemerton plant"
+                bare[name] = named
         for e in list(self.entities.values()):
             if e.key not in self.entities or e.known is not None:
                 continue
             name = normalise(e.name)
-            place, facility = places.get(name), cores.get(name)
+            place, facility, own = places.get(name), cores.get(name), bare.get(name)
             cueless = e.label == "Company" and cue_label(name.split())[0] in (None, "Place")
-            if e.label == "Place" and place is not None and place is not e:
+            if (cueless or e.label == "Place") and own is not None and own is not e:
+                self.merge(e.key, own.key)  # "at Mountain Pass, California" beside the table's facility "Mountain Pass"
+            elif e.label == "Place" and place is not None and place is not e:
                 self.merge(e.key, place.key)
             elif cueless and place is not None:
                 keep, gone = (place, e) if place.mentions >= e.mentions or place.known is not None else (e, place)
                 self.merge(gone.key, keep.key)
+                if keep is e and facility is not None and self._site_name(facility) == name:
+                    self.merge(e.key, facility.key)  # "Pilgangoora has two processing plants" more often than "at
+                    # Pilgangoora": the name of the site "the Pilgangoora Operation" is
             elif cueless and facility is not None:
                 self.merge(e.key, facility.key)
 
@@ -350,6 +366,24 @@ class Names:
         if len(words) < 2 or words[-1].lower() not in self.v.SITE_ALIKE or not all(w[:1].isupper() for w in words[:-1]):
             return None
         return normalise(" ".join(words[:-1]))
+
+    def _site_name(self, e: Entity) -> str | None:
+        """The name of the site a mine, deposit, project or operation is ("Pilgangoora" of "the Pilgangoora Operation",
+        "Stibnite" of "the Stibnite Gold Project": the capitalised words before its commodity or kind word), which a text
+        also uses alone for the site ("Stibnite holds 4.8 million ounces of gold"); None for a plant, named after its
+        town rather than being the place."""
+        words = site_core(e.name).split()
+        kind = words[-1].lower() if len(words) > 1 else ""
+        if kind not in self.v.SITE_ALIKE and kind not in ("operation", "operations"):
+            return None
+        for k in range(1, len(words)):
+            w = words[k].lower()
+            if not words[k - 1][:1].isupper():
+                return None
+            known = [self.x.gazetteer.lookup(n) for n in (w, " ".join(words[k : k + 2]))] if k < len(words) - 1 else []
+            if k == len(words) - 1 or any(x is not None and x.label in ("Element", "Material") for x in known):
+                return normalise(" ".join(words[:k]))  # ("Gold" of "Stibnite Gold Project", "Lithium" of "X Lithium Project")
+        return None
 
     def _rekey_relations(self) -> None:
         """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
