@@ -573,7 +573,8 @@ def test_end_use_cut_nodes_are_named_in_the_text_and_kept_as_ids_in_json():
 
 def test_producers_without_a_share_are_listed_largest_stated_capacity_first():
     """Sintered NdFeB's organisations have no shares: 'controlled by' named a 2,000 t/yr US plant first (by id) and
-    JL Mag's 40,000 t/yr Baotou base later; the largest stated capacity comes first, those without one last."""
+    JL Mag's 40,000 t/yr Baotou base later; the largest stated capacity comes first, those without one last, among
+    the producers of one country's share (session 14: those in a country with a stated share come first)."""
     G = kg(
         [country("CN"), country("US"),
          ("facility:a-small", "Facility", {"country": "US", "status": "operating", "name": "Small plant"}),
@@ -588,7 +589,14 @@ def test_producers_without_a_share_are_listed_largest_stated_capacity_first():
          ("material:magnet", "enduse:motor", "USED_IN", {})],
     )  # fmt: skip
     row = next(r for r in chokepoint_report(G, as_of="2026-12-06", betweenness=False)["chokepoints"] if r["id"] == "material:magnet")
-    assert [c["id"] for c in row["controlled_by"]] == ["country:CN", "facility:c-large", "facility:a-small", "facility:b-none"]
+    # session 14: a plant in the country that holds the 90 % (China) comes before one in a country the figure does not
+    # list, then the larger capacity: the US 2,000 t/yr plant after China's plant with no stated capacity
+    assert [c["id"] for c in row["controlled_by"]] == ["country:CN", "facility:c-large", "facility:b-none", "facility:a-small"]
+    G.add_node("facility:d-mid", label="Facility", name="Mid plant", aliases=[], country="US", status="operating")
+    G.add_edge("facility:d-mid", "material:magnet", key="d", type="PRODUCES", capacity_t=5000.0, sources=DOC, evidence=[], confidence=1.0)
+    row = next(r for r in chokepoint_report(G, as_of="2026-12-06", betweenness=False)["chokepoints"] if r["id"] == "material:magnet")
+    assert [c["id"] for c in row["controlled_by"]] == ["country:CN", "facility:c-large", "facility:b-none", "facility:d-mid", "facility:a-small"]
+    G.remove_node("facility:d-mid")
     # an operator listed beside its plant weighs nothing in the split: its capacity (its plants') does not put it first
     G.add_node("org:op", label="Company", name="Operator", aliases=[], country="CN")
     G.add_edge("org:op", "facility:c-large", key="op", type="OPERATES", sources=DOC, evidence=[], confidence=1.0)

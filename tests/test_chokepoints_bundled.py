@@ -117,6 +117,18 @@ def test_element_lines_name_the_makers_by_stage_and_their_countrys_share_not_by_
     assert "Solvay La Rochelle rare earths plant, Less Common Metals Ellesmere Port plant and 13 more" in text
 
 
+def test_controlled_by_names_a_producer_in_the_country_that_holds_the_share_before_one_outside_it():
+    """Organisations with no share of their own came by id: yttrium oxide, China 99 %, was 'controlled by: China 99.0%;
+    Lynas Malaysia separation plant (Gebeng) ...' (a plant that makes no yttrium oxide), and NdPr oxide named Mountain
+    Pass first and China Northern Rare Earth last. A producer in a country with a stated share now comes first."""
+    rows = {r["id"]: r for r in _report()["chokepoints"]}
+    for material, first in (("material:y-oxide", "org:china-rare-earth-group"), ("material:ndpr-oxide", "org:china-northern-rare-earth")):
+        producers = [c["id"] for c in rows[material]["controlled_by"] if c["via"].startswith(("produces", "listed as producing"))]
+        assert producers[:2] == ["country:CN", first], (material, producers)
+    text = " ".join(render_report(_report()).split())
+    assert "controlled by: China 99.0%; China Rare Earth Group (listed as producing Separated heavy rare-earth oxides)" in text
+
+
 def test_cobalt_is_under_no_chinese_rare_earth_control():
     for detail in _report()["end_uses"]:
         for dependency in detail["elements"]:
