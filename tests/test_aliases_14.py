@@ -62,3 +62,39 @@ def test_a_hyphenated_names_second_half_is_no_short_form_of_it(extractor):
                             "had signed a supply agreement with Kestrel Ltd.")
     assert "Tallin" not in found["names"]["Corvo-Tallin"].get("aliases", []), found["names"]
     assert ("COOPERATES_WITH", "Kestrel Ltd", "Tallin") in found["facts"] or ("COOPERATES_WITH", "Tallin", "Kestrel Ltd") in found["facts"], found["facts"]
+
+
+def test_names_differing_by_legal_or_group_forms_are_one_firm(extractor):
+    found = read(extractor, "Orion Energy Co., Ltd., an Orion Group company, signed an offtake agreement with Kestrel "
+                            "Minerals Inc. Orion Holdings Corporation will guarantee the payments.\n\n"
+                            "The project is a venture of PT Tarvo Nusantara and Kestrel Minerals. Tarvo Nusantara will "
+                            "supply the ore.")
+    orion = [e for e in found["entities"] if e["name"].startswith("Orion") and "Energy" not in e["name"]]
+    assert len(orion) == 1 and {"Orion Group", "Orion Holdings Corporation"} <= {orion[0]["name"], *orion[0]["aliases"]}, orion
+    assert len([e for e in found["entities"] if "Tarvo" in e["name"]]) == 1, found["names"]
+
+
+def test_an_acronym_heading_a_paragraph_is_the_firm_it_abbreviates(extractor):
+    found = read(extractor, "**KMB.** Kestrel Mineração Brasileira (KMB) mines pyrochlore at Varzelândia, in Minas "
+                            "Gerais, Brazil. The Tavares family controls KMB. KMB has also invested in Orion Anodes Ltd.")
+    assert len(named(found, "KMB")) == 1, named(found, "KMB")
+
+
+def test_a_place_read_from_a_weak_cue_is_the_firm_the_text_names_so_more_often(extractor):
+    found = read(extractor, "Tarvik Oy, the Finnish lithium company, has started building a refinery. Tarvik owns 100% "
+                            "of the project. Orion Minerals raised its stake in April by investing in Tarvik's rights "
+                            "issue. Tarvik says it will sell lithium hydroxide to cathode makers.")
+    assert [e["label"] for e in named(found, "Tarvik")] == ["Company"], named(found, "Tarvik")
+
+
+def test_a_firm_named_after_its_province_goes_by_its_own_name(extractor):
+    found = read(extractor, "PT Sela Nickel is controlled by Hunan Zorvak Cobalt. Zorvak ships most of its mixed "
+                            "hydroxide precipitate to its refineries in Hunan.")
+    assert [e["name"] for e in named(found, "Zorvak")] == ["Hunan Zorvak Cobalt"], named(found, "Zorvak")
+
+
+def test_a_port_named_before_a_firm_that_starts_with_its_name_stays_the_place(extractor):
+    found = read(extractor, "Copper cathode is arriving at the port of Quenta in growing numbers. The railway is run by "
+                            "Quenta Atlantic Railway, a consortium of Orion Trading and Kestrel Rail. Cargo from Quenta is "
+                            "carried onward by container lines.")
+    assert "Quenta" not in found["names"]["Quenta Atlantic Railway"]["aliases"], found["names"]["Quenta Atlantic Railway"]

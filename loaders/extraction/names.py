@@ -30,7 +30,9 @@ body whose word names one of a kind ("the Navy", "Parliament") is not one (and "
 class NameIndex:
     """Organisation names of one document by the ways a text shortens them, for constant-time look-ups."""
 
-    def __init__(self) -> None:
+    def __init__(self, is_place=lambda word: False) -> None:
+        """``is_place``: whether a word names a place or country (the first word of "Zhejiang Huayou Cobalt")."""
+        self.is_place = is_place
         self.names: dict[str, str] = {}
         self.prefixes: dict[str, str] = {}
         self.last_words: dict[str, str] = {}
@@ -50,6 +52,10 @@ class NameIndex:
             if owner is None or len(e.name) < self._lengths.get(owner, 10**6):
                 self.prefixes[prefix] = e.key
         self._lengths[e.key] = len(e.name)
+        if len(tokens) > 1 and self.is_place(tokens[0]) and tokens[1] not in ENGLISH_WORDS and not is_cue(tokens[1]) \
+                and not self.is_place(tokens[1]):
+            for k in range(2, len(tokens) + 1):  # "Huayou" of "Zhejiang Huayou Cobalt": the province, then the firm's name
+                self.prefixes.setdefault(" ".join(tokens[1:k]), e.key)
         core = [t for t in tokens if t not in lexicon.LEGAL_SUFFIXES]
         if len(core) >= 2 and not is_cue(core[-1]) and len(e.name.split()) >= 2:  # (not "Olaroz" of "Cauchari-Olaroz": one word)
             self.last_words.setdefault(core[-1], e.key)
@@ -79,7 +85,7 @@ class Names:
         sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions if m.label == "Facility"}
         for s in self.sentences:
             self._listed_places(s, sites)
-        index = NameIndex()
+        index = NameIndex(self._is_place_word)
         for e in self.entities.values():
             if e.label in ORG_LABELS:
                 index.add(e)
@@ -97,10 +103,14 @@ class Names:
                 m.key = entity.key
                 if entity.label in ORG_LABELS:
                     index.add(entity)
+        places = {normalise(m.text): m.key for s in self.sentences for m in s.mentions if m.key and m.label == "Place" and m.strong}
         for s in self.sentences:
             for idx, m in enumerate(s.mentions):
                 if m.key is not None:
                     continue
+                if normalise(m.text) in places and normalise(m.text) not in index.names:
+                    m.key = places[normalise(m.text)]  # "from Lobito" after "the port of Lobito": the place, not a short
+                    continue  # form of "Lobito Atlantic Railway"
                 prev = self.ent(s.mentions[idx - 1]) if idx > 0 else None
                 if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 \
                         and s.lower(m.start - 1) == "," and (m.end >= s.end or s.lower(m.end) in (",", ".", ";", ")", "and", "--", "—")) \
@@ -120,6 +130,10 @@ class Names:
                 index.add(entity)
         self._titled_notice()
         self._numbered_policies()
+
+    def _is_place_word(self, word: str) -> bool:
+        known = self.x.gazetteer.lookup(word)
+        return known is not None and known.label in ("Place", "Country")
 
     def _numbered_policies(self) -> None:
         """ "Announcement No. 62" in a note under "Ministry of Commerce Announcement No. 62 of 2025" is that
@@ -434,7 +448,47 @@ class Names:
                     else bodies.get(stripped) if e.label == "GovernmentBody" else None  # ("X Group Co., Ltd" after "X Group")
                 if f is not None and f is not e and f.key in self.entities:
                     self.merge(e.key, f.key)
+        self._merge_firm_variants()
         self._rekey_relations()
+
+    def _merge_firm_variants(self) -> None:
+        """One firm named several ways in one document is one entity: names that differ only by legal or group forms
+        ("Panasonic Holdings Corporation" and "the Panasonic Group", "POSCO Holdings" and "POSCO Group", "PT Vale
+        Indonesia" and "Vale Indonesia"); a name another firm already goes by ("CBMM" as a run-in heading before
+        "Companhia Brasileira de Metalurgia e Mineração (CBMM)"); and a place read from a weak cue whose name the
+        document uses more often for a firm ("in Keliber's rights issue" beside five "Keliber" of Keliber Oy). The
+        better-attested (a known entity first, then the most mentioned) keeps its name."""
+        firms = sorted((e for e in self.entities.values() if e.label in ("Company", "StateOwnedEnterprise")),
+                       key=lambda e: (e.known is None, -e.mentions, -len(e.name)))  # fmt: skip
+        cores: dict[str, Entity] = {}
+        called: dict[str, tuple[Entity, int]] = {}
+        for e in firms:
+            core = _legal_core(e.name)
+            if core:
+                cores.setdefault(core, e)
+            for a, n in e.surfaces.items():
+                if normalise(a) != normalise(e.name) and n > called.get(normalise(a), (e, 0))[1]:
+                    called[normalise(a)] = (e, n)
+        for e in firms:
+            if e.key not in self.entities or e.known is not None:
+                continue
+            for f in (cores.get(_legal_core(e.name)), called.get(normalise(e.name), (None, 0))[0]):
+                if f is not None and f is not e and f.key in self.entities:
+                    self.merge(e.key, f.key)
+                    break
+        for e in [e for e in self.entities.values() if e.label == "Place" and e.known is None]:
+            f, n = called.get(normalise(e.name), (None, 0))
+            if f is not None and n > e.mentions and f.key in self.entities and self.resolve_key(f.key) != e.key:
+                self.merge(e.key, f.key)
+
+
+def _legal_core(name: str) -> str:
+    """A firm's name without its legal and group forms, before or after it ("PT Vale Indonesia" -> "vale indonesia",
+    "Panasonic Holdings Corporation" -> "panasonic"); "" when nothing else is left."""
+    words = normalise(strip_suffix(name)).split()
+    while len(words) > 1 and words[0] in lexicon.LEGAL_PREFIXES:
+        words = words[1:]
+    return " ".join(words) if words and words[-1] not in lexicon.LEGAL_SUFFIXES else ""
 
 
 _POLICY_NUMBER = re.compile(r"\bNo\.?\s*(\d+)", re.I)
