@@ -98,3 +98,30 @@ def test_a_port_named_before_a_firm_that_starts_with_its_name_stays_the_place(ex
                             "Quenta Atlantic Railway, a consortium of Orion Trading and Kestrel Rail. Cargo from Quenta is "
                             "carried onward by container lines.")
     assert "Quenta" not in found["names"]["Quenta Atlantic Railway"]["aliases"], found["names"]["Quenta Atlantic Railway"]
+
+
+def test_a_plant_or_project_named_without_its_capitalised_modifier_is_the_one_named_with_it(extractor):
+    found = read(extractor, "Orion Nickel operates the Tarn HPAL plant in North Maluku. Kestrel Mining mines the "
+                            "laterite ore that feeds the Tarn plant.\n\nThe Vessa HPAL project will produce mixed "
+                            "hydroxide precipitate. The Vessa project is a venture of Orion Nickel and Kestrel Mining.")
+    assert [e["name"] for e in named(found, "Tarn plant")] == ["Tarn HPAL plant"], named(found, "Tarn plant")
+    assert [e["name"] for e in named(found, "Vessa project")] == ["Vessa HPAL project"], named(found, "Vessa project")
+
+
+def test_a_project_is_the_one_facility_the_document_names_at_its_place(extractor):
+    found = read(extractor, "Orion Cathode has broken ground on a cathode active material plant in Vessac, Québec. "
+                            "The governments of Canada and Québec are contributing C$300 million to the Vessac project.")
+    assert [e["name"] for e in named(found, "Vessac project")] == ["Vessac plant"], named(found, "Vessac project")
+
+
+def test_a_demonym_and_state_name_the_country(extractor):
+    found = read(extractor, "The Orion lithium project has been recognised by the French State as being of major "
+                            "national interest.")
+    assert "French State" not in found["names"] and "France" in found["names"], found["names"]
+
+
+def test_a_deposits_name_is_not_a_short_form_of_a_longer_firms_name(extractor):
+    found = read(extractor, "The strategy pairs a magnet plant in Oklahoma with the Corvid Peak heavy rare-earth deposit "
+                            "in Texas.\n\nThe deposit is held through the Corvid Peak Mountain Development Company, owned "
+                            "80% by Orion Rare Earth.\n\nCorvid Peak is rich in dysprosium and terbium.")
+    assert "Corvid Peak" not in found["names"]["Corvid Peak Mountain Development Company"]["aliases"], found["names"]

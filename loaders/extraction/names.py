@@ -104,6 +104,7 @@ class Names:
                 if entity.label in ORG_LABELS:
                     index.add(entity)
         places = {normalise(m.text): m.key for s in self.sentences for m in s.mentions if m.key and m.label == "Place" and m.strong}
+        sites = {n: e.key for e in self.entities.values() if e.label == "Facility" for n in (self._site_name(e), self._site_key(e)) if n}
         for s in self.sentences:
             for idx, m in enumerate(s.mentions):
                 if m.key is not None:
@@ -119,6 +120,11 @@ class Names:
                     m.key = entity.key
                     continue
                 target = self._abbreviation_of(s, idx, m, index)
+                norm = normalise(m.text)
+                if target is not None and norm in sites and index.prefixes.get(norm) == target.key and norm not in index.names \
+                        and len(target.name.split()) - len(m.text.split()) >= 2:  # (not "Keliber" of "Keliber Oy")
+                    target = self.entities[sites[norm]]  # "Round Top is rich in dysprosium": the deposit's name, not a
+                    # short form of "Round Top Mountain Development Company"
                 if target is not None:
                     m.key = target.key
                     target.surfaces[m.text] += 0
@@ -228,6 +234,11 @@ class Names:
 
     def _candidate_entity(self, s: Sentence, m: Mention) -> Entity:
         label = m.label or "Company"
+        words = m.text.split()
+        if label == "Place" and len(words) == 2 and words[1].lower() == "state" and words[0][:1].isupper():
+            country = self.x.gazetteer.lookup(words[0])
+            if country is not None and country.label == "Country":
+                return self.entities[self._known(country)]  # "recognised by the French State": the country as a polity
         name = m.text.title() if m.text.isupper() and label == "Place" else m.text
         if label == "Facility":
             key = self.facility_names.get(normalise(name))
@@ -360,14 +371,16 @@ class Names:
         country = self.x.gazetteer.lookup(words[0]) if len(words) == 2 else None
         if country is not None and (country.label != "Country" or normalise(country.name) == words[0]):
             country = None
-        if words[-1] not in self.v.FACILITY_NOUNS and not (country and words[-1] in self.v.SITE_NOUNS):
+        if words[-1] not in self.v.FACILITY_NOUNS and words[-1] != "project" and not (country and words[-1] in self.v.SITE_NOUNS):
             return
         head = " ".join(words[:-1]) + " "
         inside = f" {normalise(country.name)} " if country else None
-        named = [f for f in self.entities.values() if f.label == "Facility" and f is not e and f.key in self.entities
-                 and (normalise(f.name).startswith(head) if inside is None else inside in f" {normalise(f.name)} ")
-                 and normalise(f.name).split()[-1] == words[-1]
-                 and all(w[:1].isupper() for w in f.name.split()[: -1 if inside else None])]  # (a name of its own, capitalised)
+        others = [f for f in self.entities.values() if f.label == "Facility" and f is not e and f.key in self.entities
+                  and (normalise(f.name).startswith(head) if inside is None else inside in f" {normalise(f.name)} ")
+                  and all(w[:1].isupper() for w in f.name.split()[:-1])]  # (a name of its own, capitalised: "Obi HPAL plant")
+        named = [f for f in others if normalise(f.name).split()[-1] == words[-1]]
+        if not named and words[-1] == "project" and inside is None:
+            named = others  # "the Bécancour project" to build the document's one Bécancour facility, its plant
         if len(named) == 1:
             self.merge(e.key, named[0].key)
         elif country is not None:
