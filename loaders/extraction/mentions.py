@@ -84,7 +84,7 @@ class Mentions(Sources, SiteMentions):
                 stop += 1
             entity = self._new("EndUse", doc[start:end].text, {"sector": "defense"})
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
-        spans = self._filter_known(doc, spans)
+        spans, kinds = self._filter_known(doc, spans)
         spans += self._elliptic(doc, spans)
         spans = [self._inverted(doc, m) for m in spans]
         covered = {k for m in spans for k in range(m.start, m.end)}
@@ -110,6 +110,7 @@ class Mentions(Sources, SiteMentions):
             credit = credit_line(sent)
             s = Sentence(doc, sent.start, sent.end, heading or row or credit or title_case(sent), lowers)  # (a row: no sentence)
             s.mentions = [] if credit else spans[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            s.kinds = [] if credit else [m for m in kinds if sent.start <= m.start < sent.end]
             self.sentences.append(s)
 
     def _known(self, known: KnownEntity) -> str:
@@ -133,8 +134,10 @@ class Mentions(Sources, SiteMentions):
             entity.confirmed = True
         return entity
 
-    def _filter_known(self, doc: Any, spans: list[Mention]) -> list[Mention]:
-        """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names."""
+    def _filter_known(self, doc: Any, spans: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Drop vocabulary matches that are modifiers ("magnet technology") and extend end uses by proper names; the
+        materials among them that name a site's kind ("a ferronickel smelter", "its lithium hydroxide plants") come
+        back apart: the document names the material (a gold file lists it), though no rule reads it as a party's."""
         kept = []
         modifiers = self.v.ELEMENT_MODIFIER_HEADS
         materials = {m.key for m in spans if self.entities[m.key].label in ("Material", "Element")}
@@ -144,6 +147,7 @@ class Mentions(Sources, SiteMentions):
         compounds += tails
         lowers, n = doc.lowers, len(doc)
         modifiers_at: list[tuple[int, int]] = []
+        kinds: list[Mention] = []
         for start, end, name in compounds:
             entity = self._new("Material", name)
             kept.append(Mention(start, end, entity.key, doc[start:end].text, label_of_known="Material"))
@@ -164,6 +168,8 @@ class Mentions(Sources, SiteMentions):
                 continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
             if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
                 modifiers_at.append((m.start, m.end))
+                if entity.label == "Material" and (nxt in self.v.SITE_NOUNS or singular(nxt) in self.v.SITE_NOUNS):
+                    kinds.append(m)
                 continue
             if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
                     and not sentence_start(doc, m.start) and (name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in self.v.STOP
@@ -186,7 +192,8 @@ class Mentions(Sources, SiteMentions):
                 if m.start > 0 and normalise(f"{doc[m.start - 1].text} {m.text}") in REGIONS:
                     continue  # "North America" is a region, not the United States
             kept.append(m)
-        return [m for m in kept if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in modifiers_at)]
+        inside = lambda m: any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in modifiers_at)  # noqa: E731
+        return [m for m in kept if not inside(m)], [m for m in kinds if not inside(m)]
         # ("lithium hydroxide refinery": "lithium hydroxide" names the refinery's kind, "lithium" no element of its own)
 
     def _elliptic(self, doc: Any, spans: list[Mention]) -> list[Mention]:

@@ -177,6 +177,9 @@ class Sentence:
     lowers: list[str] = field(default_factory=list)
     """Lower-case text of every token of the doc (token objects are costly to make again and again)."""
     mentions: list[Mention] = field(default_factory=list)
+    kinds: list[Mention] = field(default_factory=list)
+    """Materials that name a site's kind ("its lithium hydroxide refinery"): mentions of the document that no rule
+    reads (the words describe the site; .mentions.Mentions._filter_known)."""
 
     @property
     def text(self) -> str:

@@ -203,7 +203,7 @@ class DocState(Mentions, Names, Confirmation):
 
     def _count(self, s: Sentence) -> None:
         spans = cells(s) if s.heading else []  # a table row: a name's evidence is its cell
-        for m in s.mentions:
+        for m in (*s.mentions, *s.kinds):
             e = self.ent(m)
             if e is None:
                 continue
