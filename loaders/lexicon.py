@@ -3,8 +3,9 @@
 The extractor resolves names against the store's entities first; this
 vocabulary is what it knows with an empty store: countries and their
 demonyms, regions, US states, the chemical elements of the chain, the
-materials and end uses of the rare-earth chain, a few well-known government
-bodies, and the organisations that are never supply-chain parties (data
+materials and end uses of the rare-earth chain, and, as data files with
+their criterion and source (``knowledge/*.yaml``), the sector's government
+bodies and the organisations that are never supply-chain parties (data
 providers, news outlets, banks, exchanges). It also holds the cue words that
 decide the label of a name the graph does not know yet.
 
@@ -14,7 +15,10 @@ ontology (``country:CN``, ``element:Dy``, ``material:ndfeb-magnet``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 Entry = tuple[str, str, str, tuple[str, ...], dict]
 
@@ -391,35 +395,31 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("3d-printing", "3D printing", "industrial", ("3D printing", "additive manufacturing")),
 )
 
-# id, label, name, aliases
-BODIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("org:us-department-of-defense", "GovernmentBody", "United States Department of Defense",
-     ("Department of Defense", "US Department of Defense", "U.S. Department of Defense", "DoD", "Pentagon",
-      "Defense Department", "Department of War")),
-    ("org:us-department-of-energy", "GovernmentBody", "United States Department of Energy",
-     ("Department of Energy", "US Department of Energy", "U.S. Department of Energy", "DOE", "Energy Department")),
-    ("org:us-department-of-commerce", "GovernmentBody", "United States Department of Commerce",
-     ("Department of Commerce", "Commerce Department", "US Department of Commerce")),
-    ("org:mofcom", "GovernmentBody", "Ministry of Commerce of the People's Republic of China",
-     ("MOFCOM", "China's Ministry of Commerce", "Chinese Ministry of Commerce", "商务部")),
-    ("org:miit", "GovernmentBody", "Ministry of Industry and Information Technology",
-     ("MIIT", "工业和信息化部", "工信部")),
-    ("org:china-general-administration-of-customs", "GovernmentBody", "General Administration of Customs",
-     ("GACC", "China Customs", "海关总署")),
-    ("org:european-union", "GovernmentBody", "European Union", ("EU", "E.U.")),
-    ("org:european-commission", "GovernmentBody", "European Commission", ()),
-)
+KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
+"""World knowledge kept as data, one YAML file a list, each with its criterion and source in a header comment: the
+government bodies (``government.yaml``) and the organisations that are never parties (``not-parties.yaml``)."""
 
-# Organisations that appear in supply-chain news but are never supply-chain parties.
-NOT_PARTIES = (
-    "Frost & Sullivan", "Benchmark Mineral Intelligence", "Adamas Intelligence", "Fastmarkets", "Argus", "Argus Media",
-    "Wood Mackenzie", "S&P Global", "S&P Global Commodity Insights", "Bloomberg", "BloombergNEF", "Reuters",
-    "Financial Times", "Wall Street Journal", "Shanghai Metals Market", "SMM", "Asian Metal", "Project Blue", "CRU",
-    "Roskill", "Rare Earth Exchanges", "Mining.com", "Goldman Sachs", "JPMorgan", "J.P. Morgan", "Morgan Stanley",
-    "Citi", "Citigroup", "HSBC", "Maersk", "COSCO Shipping", "MSC", "Hapag-Lloyd", "Baker McKenzie",
-    "Clifford Chance", "Linklaters", "Nasdaq", "NYSE", "ASX", "Shenzhen Stock Exchange", "Shanghai Stock Exchange",
-    "Hong Kong Stock Exchange", "USGS", "U.S. Geological Survey", "Congress",
-)
+
+@functools.cache
+def _knowledge(name: str) -> Any:
+    """A file of :data:`KNOWLEDGE`, parsed once a process (libyaml's parser where it is installed)."""
+    import yaml
+
+    text = (KNOWLEDGE / name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
+def bodies() -> Iterator[Entry]:
+    """The government bodies of ``government.yaml`` as entries."""
+    for body in _knowledge("government.yaml")["bodies"]:
+        yield body["id"], "GovernmentBody", body["name"], tuple(body.get("aliases", ())), {}
+
+
+def not_parties() -> tuple[str, ...]:
+    """Names of organisations that appear in supply-chain news but are never supply-chain parties."""
+    return tuple(_knowledge("not-parties.yaml")["names"])
+
+
 NOT_PARTY_WORDS = frozenset(
     "bank banks capital securities llp law partners shipping lines logistics freight exchange exchanges intelligence analytics "
     "consulting consultants insurance newswire news times journal post weekly daily magazine gazette herald tribune".split()
@@ -552,5 +552,4 @@ def entries() -> Iterator[Entry]:
                     {"stage": stage, **({"elements": elements} if elements else {})}
     for slug, name, sector, synonyms in END_USES:
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
-    for node_id, label, name, aliases in BODIES:
-        yield node_id, label, name, aliases, {}
+    yield from bodies()

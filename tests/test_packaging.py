@@ -50,6 +50,7 @@ def test_the_wheel_carries_licence_data_queries_and_page_assets(wheel):
                    "supplygraph/data/samples/lynas-heavy-rare-earths.md", "supplygraph/queries/top-chokepoints.cypher",
                    "supplygraph/graph/views/html_view.js", "supplygraph/graph/views/html_view.css",
                    "supplygraph/graph/views/html_view.html", "supplygraph/loaders/extraction/patterns/triggers.yaml",
+                   "supplygraph/loaders/knowledge/government.yaml", "supplygraph/loaders/knowledge/not-parties.yaml",
                    "supplygraph/data/samples/samples.decisions.yaml", "supplygraph/__main__.py",
                    "supplygraph/loaders/extraction/learned/weights.npz"):  # fmt: skip
         assert needed in names, needed

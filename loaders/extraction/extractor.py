@@ -128,7 +128,7 @@ def _rules_digest() -> str:
     per process: a new version of supplygraph that reads documents differently gets a new one."""
     loaders = Path(__file__).resolve().parents[1]
     files = [*loaders.joinpath("extraction").rglob("*.py"), *loaders.joinpath("extraction").rglob("*.yaml"),
-             *loaders.joinpath("extraction").rglob("*.npz"), loaders / "lexicon.py", loaders / "gazetteer.py",
+             *loaders.joinpath("extraction").rglob("*.npz"), *loaders.joinpath("knowledge").glob("*.yaml"), loaders / "lexicon.py", loaders / "gazetteer.py",
              loaders / "documents.py"]  # fmt: skip
     digest = hashlib.sha256()
     for path in sorted(files):

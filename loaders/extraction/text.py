@@ -37,7 +37,7 @@ as a source."""
 
 REGIONS = frozenset(normalise(r) for r in lexicon.REGIONS)
 
-NOT_PARTIES = frozenset(normalise(n) for n in lexicon.NOT_PARTIES)
+NOT_PARTIES = frozenset(normalise(n) for n in lexicon.not_parties())
 
 COMMON_CAPITALS = frozenset(
     "rare heavy light public private global federal national state local chief under prime according operations "
