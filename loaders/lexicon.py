@@ -397,7 +397,8 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 
 KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 """World knowledge kept as data, one YAML file a list, each with its criterion and source in a header comment: the
-government bodies (``government.yaml``) and the organisations that are never parties (``not-parties.yaml``)."""
+sector's companies (``companies.yaml``), the government bodies (``government.yaml``) and the organisations that are
+never parties (``not-parties.yaml``)."""
 
 
 @functools.cache
@@ -413,6 +414,13 @@ def bodies() -> Iterator[Entry]:
     """The government bodies of ``government.yaml`` as entries."""
     for body in _knowledge("government.yaml")["bodies"]:
         yield body["id"], "GovernmentBody", body["name"], tuple(body.get("aliases", ())), {}
+
+
+def companies() -> Iterator[Entry]:
+    """The companies of ``companies.yaml`` as entries: Company, or StateOwnedEnterprise where the file says so."""
+    for firm in _knowledge("companies.yaml")["companies"]:
+        yield (firm["id"], firm.get("label", "Company"), firm["name"], tuple(firm.get("aliases", ())),
+               {"country": firm["country"]})
 
 
 def not_parties() -> tuple[str, ...]:
@@ -553,3 +561,4 @@ def entries() -> Iterator[Entry]:
     for slug, name, sector, synonyms in END_USES:
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
     yield from bodies()
+    yield from companies()

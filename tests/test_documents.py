@@ -95,7 +95,7 @@ def test_short_forms_and_brackets_resolve_within_the_document(extractor):
         "Vacuumschmelze (VAC) and General Motors signed a memorandum.",
         "GM said VAC will supply GM with NdFeB magnets. Acme Magnetics makes rare earth alloys. Acme said so.",
     )
-    assert found["names"]["Vacuumschmelze"]["aliases"] == ["VAC"]
+    assert "VAC" in found["names"]["Vacuumschmelze"]["aliases"]  # (the vocabulary knows the firm: its aliases, then the bracket's)
     assert "GM" in found["names"]["General Motors"]["aliases"]
     assert ("SUPPLIES", "org:vacuumschmelze", "org:general-motors") in found["facts"]
     assert "Acme" in found["names"]["Acme Magnetics"]["aliases"]
@@ -545,9 +545,9 @@ def test_trade_ownership_and_export_controls_in_other_words(extractor):
     )
     depends = next(r for r in found["relations"] if r["type"] == "DEPENDS_ON")
     assert (depends["source"], depends["target"], depends["share"]) == ("country:US", "country:CN", 0.7)
-    assert ("SUPPLIES", "org:lynas-rare-earths", "country:JP") in found["facts"]
+    assert ("SUPPLIES", "org:lynas", "country:JP") in found["facts"]  # (Lynas Rare Earths: the vocabulary's firm, session 14)
     assert ("RESTRICTS", "policy:china-export-controls-july-2023", "element:Ga") in found["facts"]
-    assert {("SUBSIDIARY_OF", "org:lynas-usa", "org:lynas-rare-earths"), ("SUBSIDIARY_OF", "org:lynas-usa", "org:blue-line-corporation")} <= found["facts"]
+    assert {("SUBSIDIARY_OF", "org:lynas-usa", "org:lynas"), ("SUBSIDIARY_OF", "org:lynas-usa", "org:blue-line-corporation")} <= found["facts"]
     assert ("SUPPLIES", "org:arnold-magnetic-technologies", "org:lockheed-martin-corp") in found["facts"]
 
 
@@ -976,8 +976,8 @@ def test_stakes_shared_by_coordinated_holders_and_awards(extractor):
 
 
 def test_co_ltd_names_and_a_feed_column(extractor):
-    found = run(extractor, "Honda Motor Co., Ltd. and Daido Steel Co., Ltd. signed an agreement.")
-    assert {"Honda Motor Co., Ltd", "Daido Steel Co., Ltd"} <= set(found["names"]) and "Ltd" not in found["names"]
+    found = run(extractor, "Tavoria Motor Co., Ltd. and Ostrel Steel Co., Ltd. signed an agreement.")  # (invented: Honda and Daido
+    assert {"Tavoria Motor Co., Ltd", "Ostrel Steel Co., Ltd"} <= set(found["names"]) and "Ltd" not in found["names"]  # are known)
     blocks = read_text("| Refinery | Owner | Spodumene feed |\n|---|---|---|\n| Kemerton refinery | Albemarle | Greenbushes mine |\n", True).blocks
     result = Extractor(Gazetteer()).extract(blocks).as_dict()
     names = {e["id"]: e["name"] for e in result["entities"]}

@@ -85,9 +85,9 @@ def test_a_legal_form_with_its_full_stop_can_end_a_sentence(extractor):
     facts = named_facts(extractor, "Ash Metals Ltd sells lithium hydroxide to Pine Cells Inc. The company also sells lithium "
                                    "carbonate to Rowan Motors.\n\n"
                                    "Birch Acquisition Corp. II merged with Oak Magnets Ltd. Oak Magnets Ltd makes NdFeB magnets.\n\n"
-                                   "Honda Motor Co., Ltd. and Daido Steel Co., Ltd. have jointly developed a magnet.")  # fmt: skip
+                                   "Tavoria Motor Co., Ltd. and Ostrel Steel Co., Ltd. have jointly developed a magnet.")  # fmt: skip
     assert {("SUPPLIES", "Ash Metals Ltd", "Rowan Motors"), ("PRODUCES", "Oak Magnets Ltd", "NdFeB magnet"),
-            ("COOPERATES_WITH", "Daido Steel Co., Ltd", "Honda Motor Co., Ltd")} <= facts, facts  # fmt: skip
+            ("COOPERATES_WITH", "Ostrel Steel Co., Ltd", "Tavoria Motor Co., Ltd")} <= facts, facts  # fmt: skip (invented: Honda and Daido are known)
     assert ("SUPPLIES", "Pine Cells Inc", "Rowan Motors") not in facts, facts
 
 

@@ -256,8 +256,10 @@ class Mentions(Sources, SiteMentions):
                     while j < n and (_suffix(doc, j) or doc.lowers[j] == "de" and j + 1 < n and _suffix(doc, j + 1) and _suffix(doc, j - 1)):
                         j += 1 + (doc.lowers[j] == "de")  # "Lynas Malaysia Sdn Bhd", "... de Mexico S.A. de C.V."
                     break
-                if j in covered and j > i and self._place_inside(doc, known_at, j):
-                    j = known_at[j].end  # "Almonty Korea Tungsten", "PT Indonesia BTR New Energy Material": a place inside a name
+                if j in covered and j > i and (self._place_inside(doc, known_at, j) or j in known_at and known_at[j].label_of_known in ORG_LABELS
+                                               and name_token(doc, j - 1) and doc.lowers[j - 1] not in self.v.STOP
+                                               and (absorbable(doc, known, j) or doc.lowers[i] in lexicon.LEGAL_PREFIXES)):  # ("PT Halmahera Persada Lygend")
+                    j = known_at[j].end  # "Almonty Korea Tungsten", "PT Indonesia BTR New Energy Material": a place or a firm inside a name
                     continue
                 if j in covered and j > i:
                     if doc[j - 1].lower_ == "of" and j in known_at and self.entities[known_at[j].key].label in ("Place", "Country") \
@@ -374,7 +376,8 @@ class Mentions(Sources, SiteMentions):
         if words[0] in OFFICE_WORDS:
             return None  # "Sweden's Minister for Energy": an office, not a body
         office = next((k for k in range(start + 1, end - 1) if lowers[k] in OFFICE_WORDS), None)
-        if office is not None and any(w in ALL_CUES for w in lowers[start:office]) and words[0] not in self.v.INSTRUMENT_HEADS:  # "POSCO Group Chairman Chang In-wha": the group, then its chairman
+        if office is not None and (any(w in ALL_CUES for w in lowers[start:office]) or any(m.start == start and m.end == office and m.key for m in known)) \
+                and words[0] not in self.v.INSTRUMENT_HEADS:  # "POSCO Group Chairman Chang In-wha", "Glencore Chairman ...": the firm, then its chairman
             self._classify(doc, office + 1, end, known)
             self.skip_until = max(self.skip_until, end)
             return self._classify(doc, start, office, known)
@@ -529,7 +532,7 @@ class Mentions(Sources, SiteMentions):
                 or doc.lowers[j - 1] in self.v.STOP or m.end >= len(doc) or not name_token(doc, m.end) or doc.lowers[m.end] in self.v.STOP:
             return False
         after = known_at.get(m.end)
-        return after is None or after.label_of_known in ("Element", "Material")
+        return after is None or after.label_of_known in ("Element", "Material", *ORG_LABELS)
 
     def org_apposition(self, lowers: list[str], end: int) -> bool:
         """An appositive after the name at ``end`` says it is an organisation: ", the Argentinian subsidiary", ", a unit of"."""

@@ -82,6 +82,9 @@ class Names:
                 if m.key is None and (m.label in ORG_LABELS or m.label is None and m.strong):
                     tokens = normalise(m.text).split()  # (a deal's party whole: "a stake in Talvik" after "a deal with Talvik")
                     org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens) + (m.label is None)))
+                elif m.key is not None and self.entities[m.key].label in ORG_LABELS:  # a known firm's, as a new one's
+                    tokens = normalise(m.text).split()  # ("invested in Noveon" after the known "Noveon Magnetics")
+                    org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
         sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions if m.label == "Facility"}
         for s in self.sentences:
             self._listed_places(s, sites)

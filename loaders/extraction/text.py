@@ -242,11 +242,14 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
     """A known place or country at the start of a longer capitalised name ("Baotou Rare Earth Research Institute",
     "India-Japan Critical Minerals Forum"), or a known element or material before a firm's word ("Indium Corporation",
     "Tungsten West")."""
+    firm = max((m.end for m in known if m.start == i and m.label_of_known in ORG_LABELS), default=None)
+    if firm is not None and doc[i].text[:1].isupper() and _firm_goes_on(doc, known, firm):
+        return True  # "Tianqi Lithium Energy Australia", "Vale Base Metals": a known firm's name opens a longer one
     for m in known:
         if m.start != i or m.end >= len(doc):
             continue
-        if m.label_of_known in ORG_LABELS and any(k.start == m.end and k.label_of_known == "Country" and not k.demonym for k in known):
-            return True  # "POSCO Argentina", "Albemarle Australia": a national subsidiary of a known firm
+        if m.label_of_known in ORG_LABELS and any(k.start == m.end and k.label_of_known in ("Country", "Place") and not k.demonym for k in known):
+            return True  # "POSCO Argentina", "Albemarle Australia", "LG Chem Tennessee": a firm's national or local unit
         nxt = m.end + 1 if doc[m.end].text == "-" and m.end + 2 < len(doc) and name_token(doc, m.end + 2) else m.end
         if m.label_of_known == "Element" and doc[m.start].is_title and not m.demonym and any(
                 k.start == m.end and k.label_of_known in ("Place", "Country") and not k.demonym and len(k.text) > 2 and not _ends_at_name(doc, k.end) for k in known):
@@ -266,6 +269,22 @@ def absorbable(doc: Any, known: list[Mention], i: int) -> bool:
             return m.label_of_known == "Element" and doc[m.start].is_title and doc[nxt].lower_ not in COMMON_CAPITALS \
                 and not any(k.start == nxt for k in known)  # "Tungsten West", "Lithium Americas": a firm's name
     return False
+
+
+def _firm_goes_on(doc: Any, known: list[Mention], k: int) -> bool:
+    """Whether the capitalised word at ``k``, after a known firm's name, goes on with a longer name: not a person's
+    title ("Director"), a common capital, a month or a weekday, nor another known name; a stop word only as a name's
+    "New" or "First" ("BTR New Energy Material"). A legal form goes on ("Hsikwangshan Twinkling Star Co., Ltd.": the
+    known firm, by its name without the form); so does an office ("POSCO Group Chairman Chang In-wha"), so that the
+    run parts the firm from its officer, whose surname is then no firm ("Chang said")."""
+    if k >= len(doc) or not name_token(doc, k) or not doc[k].text[:1].isupper():
+        return False
+    word = doc.lowers[k]
+    if word in WORDS.STOP or word in _NAME_STOPS:
+        return word in _NAME_STOPS and _ends_at_name(doc, k + 1)
+    return (word in OFFICE_WORDS or word not in lexicon.PERSON_TITLES) \
+        and word not in COMMON_CAPITALS and word not in MONTHS and word not in WORDS.WEEKDAYS \
+        and not any(x.start == k for x in known)
 
 
 _PLACE_PARTICLES = frozenset(("im", "am", "upon", "sur"))
