@@ -6,6 +6,7 @@ merged duplicates, deliveries to a facility given to its operator.
 from __future__ import annotations
 
 from .model import Extraction, ORG_LABELS, PREFIXES, allowed, slugify, POSSESSIVE_MARKS
+from .world import settle_countries
 
 
 class Confirmation:
@@ -25,6 +26,7 @@ class Confirmation:
     def _output(self) -> Extraction:
         self._merge_duplicates()
         self._supplies_to_operators()
+        settle_countries(self.entities, self.relations.values())  # ("Kingston, Ontario": Canada's, .world)
         for e in self.entities.values():
             if e.label in ORG_LABELS and not e.confirmed and e.key in self.used:
                 e.confirmed = True

@@ -17,6 +17,7 @@ from .packed import formula, packed_mentions
 from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind, singular
 from .sources import Sources
 from .vocabulary import WORDS
+from .world import joined_end, ward_end, world_place, world_props
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
 from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
@@ -129,6 +130,7 @@ class Mentions(Sources, SiteMentions):
         key = f"new:{PREFIXES[label]}:{normalise(name)}"
         entity = self.entities.get(key)
         if entity is None:
+            props = props or (world_props(name) if label == "Place" else None)  # ("Hobart": a city of Australia)
             entity = self.entities[key] = Entity(key, label, name, props=dict(props or {}), confirmed=confirmed)
         elif confirmed:
             entity.confirmed = True
@@ -275,6 +277,8 @@ class Mentions(Sources, SiteMentions):
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
                         break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name
+                elif j > i and (end := joined_end(doc, i, j)) is not None:
+                    j = end  # "Dar es Salaam": a world place's name with a small word inside (.world)
                 elif doc[j].text in NAME_JOINERS and j + 1 < n and name_token(doc, j + 1) and j > i \
                         and not (doc[j].text == "-" and doc[j - 1].whitespace_):  # ("KIRUNA, Sweden - LKAB": a dash)
                     j += 2 if doc[j].text in ("-", "&") else 1
@@ -515,6 +519,9 @@ class Mentions(Sources, SiteMentions):
                 label, strong = "Place", True  # a dateline: "SUMTER, S.C. --", "TOKYO --", "TOKYO, March 3" (not "KRE, the
                 # ..."), in title case with its date and dash: "Norvik, 9 April 2026 --", and of two places: "TOKYO and
                 # NAGOYA, Japan --", "SEOUL, Korea and CLARKSVILLE, Tennessee -"
+            elif world_place(doc, start, end, self, self.x.gazetteer, self.v) is not None:
+                end = ward_end(doc, end)  # "trucked to Durban": a city of the world (.world)
+                return Mention(start, end, None, doc[start:end].text, "Place", world=True)
         return Mention(start, end, None, text, label, strong)
 
     def _group_of_place(self, doc: Any, j: int) -> bool:

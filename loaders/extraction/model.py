@@ -165,6 +165,7 @@ class Mention:
     demonym: bool = False
     label_of_known: str | None = None  # the label of a gazetteer match
     made_at: bool = False  # a place only by "makes M at X" (.sites.made_at): no place when a site of the text is X's
+    world: bool = False  # a place only by the world's places (.world): no place when it is part of a longer name of the text
     group: tuple[str, ...] = ()  # a plural anaphor's other firms ("They" after "A and B signed"): the key is the first
 
 

@@ -9,6 +9,7 @@ import re
 from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
+from .world import not_world_places
 from .text import ENGLISH_WORDS, cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
 
 
@@ -86,6 +87,7 @@ class Names:
                     tokens = normalise(m.text).split()  # ("invested in Noveon" after the known "Noveon Magnetics")
                     org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
         sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions if m.label == "Facility"}
+        not_places = not_world_places([m for s in self.sentences for m in s.mentions], self.x.gazetteer, self.firm_names)
         for s in self.sentences:
             self._listed_places(s, sites)
         index = NameIndex(self._is_place_word)
@@ -96,7 +98,8 @@ class Names:
             for m in s.mentions:
                 if m.key is not None or m.label is None or (m.label == "Company" and not m.strong):
                     continue
-                if m.label == "Place" and not m.strong and (normalise(m.text) in org_prefixes or m.made_at and normalise(m.text) in sites):
+                if m.label == "Place" and not m.strong and (normalise(m.text) in org_prefixes or m.made_at and normalise(m.text) in sites
+                                                            or m.world and normalise(m.text) in not_places):  # ("Kwinana" of "Kwinana refinery")
                     m.label = None  # "invested in Noveon" where Noveon Magnetics is named, "separates it at Takefu" where
                     continue  # the Takefu plant is: not a place
                 entity = self._group_of(s, m)
@@ -116,7 +119,7 @@ class Names:
                     m.key = places[normalise(m.text)]  # "from Lobito" after "the port of Lobito": the place, not a short
                     continue  # form of "Lobito Atlantic Railway"
                 prev = self.ent(s.mentions[idx - 1]) if idx > 0 else None
-                if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 \
+                if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 and not s.mentions[idx - 1].world \
                         and s.lower(m.start - 1) == "," and (m.end >= s.end or s.lower(m.end) in (",", ".", ";", ")", "and", "--", "—")) \
                         and not self.org_apposition(s.lowers, m.end):  # (not "In Ulster, X, a subsidiary of Y")
                     entity = self._new("Place", m.text)  # "Kingston, Ontario": the place that holds the one before
@@ -199,10 +202,10 @@ class Names:
         site the document names with its kind word: "Salar de Atacama and La Negra" beside "its La Negra plant")."""
         ms = s.mentions
         for k, p in enumerate(ms):
-            if (p.label_of_known or p.label) not in ("Place", "Country") or p.demonym:
-                continue
+            if (p.label_of_known or p.label) not in ("Place", "Country") or p.demonym or p.world:
+                continue  # (a place only by the world's places leads no list: "the Centenario and Arizaro salars")
             listed, q = [], k + 1
-            while q < len(ms) and ms[q].key is None and ms[q].label is None:
+            while q < len(ms) and ms[q].key is None and (ms[q].label is None or ms[q].world):  # ("Kokkola": .world)
                 gap = [s.lower(t) for t in range(ms[q - 1].end, ms[q].start)]
                 if gap not in ([","], ["and"], [",", "and"]):
                     break
@@ -210,7 +213,7 @@ class Names:
                 if "and" in gap:
                     if s.lower(ms[q].end) not in self.v.CLAUSE_VERBS | self.v.ORG_VERBS:
                         for m in (m for m in listed if normalise(m.text) not in sites):
-                            m.label, m.strong = "Place", False
+                            m.label, m.strong, m.world = "Place", False, False
                     break
                 q += 1
 

@@ -52,7 +52,8 @@ class Facilities:
                 if set(gap) & {"in", "at"}:
                     break  # ("..., and in South Korea": another phrase)
                 e = self.st.ent(p)
-                region = e.label == "Country" or "country" in e.props or "kind" in e.props or self.w(p.end - 1) in self.v.PLACE_HEADS
+                region = e.label == "Country" or ("country" in e.props or "kind" in e.props) and e.props.get("kind") != "city" \
+                    or self.w(p.end - 1) in self.v.PLACE_HEADS  # (a city of the world's places has its country: no region)
                 if not region:
                     sites.append(p)
                 elif gap != [","]:

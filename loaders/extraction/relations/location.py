@@ -32,6 +32,9 @@ class Location:
             place = self.at_end(i - 1)
             if place is None or self.st.label(place) not in ("Place", "Country"):
                 continue
+            first = self.at_end(place.start - 1) if self.w(place.start - 1) == "," else None
+            if first is not None and self.st.label(first) == "Place" and self.st.add("LOCATED_IN", first, place, self.s, 0.85):
+                place = first  # "the Halifax, Nova Scotia-based developer": the firm is in Halifax, Halifax in Nova Scotia
             who = self.left(place.start, self.org, limit=4) or self.right(i + 1, self.org, limit=6)
             if who is not None:
                 self.st.add("LOCATED_IN", who, place, self.s, 0.85)

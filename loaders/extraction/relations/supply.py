@@ -30,6 +30,9 @@ class Supply:
             if before in ("while", "whereas", "but", "the"):
                 continue  # a noun that opens its own clause, not a verb of the party before: "X took 1,300 t, while exports to B stayed weak"
             supplier = self.left(i, self.flow_end, limit=12, stop=(";",))
+            if supplier is None and (place := self.left(i, self.labelled("Place"), limit=12, stop=(";",))) is not None:
+                supplier = self.over_insertion(place, i, self.maker)  # "the X refinery in P, the only plant in the region
+                supplier = None if supplier is place else supplier  # besides Y, supplies": a place in the insertion
             if supplier is None and any(w in ("it", "company") for w in self.words[: i - self.s.start]):
                 supplier = self.st.last_subject  # type: ignore[assignment]
             supplier = self.over_insertion(supplier, i, self.maker)  # "A, which holds a stake in B, supplies ...": A supplies
