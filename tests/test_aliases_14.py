@@ -125,3 +125,11 @@ def test_a_deposits_name_is_not_a_short_form_of_a_longer_firms_name(extractor):
                             "in Texas.\n\nThe deposit is held through the Corvid Peak Mountain Development Company, owned "
                             "80% by Orion Rare Earth.\n\nCorvid Peak is rich in dysprosium and terbium.")
     assert "Corvid Peak" not in found["names"]["Corvid Peak Mountain Development Company"]["aliases"], found["names"]
+
+
+def test_a_tables_mine_keeps_its_name_from_a_firm_named_after_it(extractor):
+    found = read(extractor, "| Mine | Location | Owner | Product |\n|---|---|---|---|\n"
+                            "| Corvid Brook | Newfoundland, Canada | Orion Metals | antimony concentrate |\n\n"
+                            "Corvid Brook Antimony Mine Inc., the owner of Corvid Brook, is a subsidiary of Orion Metals.")
+    firm = next(e for e in found["entities"] if e["name"].startswith("Corvid Brook Antimony"))
+    assert "Corvid Brook" not in firm["aliases"] and [e["label"] for e in named(found, "Corvid Brook")] == ["Facility"], found["names"]

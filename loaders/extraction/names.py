@@ -499,6 +499,10 @@ class Names:
             f, n = called.get(normalise(e.name), (None, 0))
             if f is not None and n > e.mentions and f.key in self.entities and self.resolve_key(f.key) != e.key:
                 self.merge(e.key, f.key)
+        sites = {normalise(e.name) for e in self.entities.values() if e.label == "Facility"}
+        for e in (e for e in firms if e.key in self.entities and e.known is None):
+            for a in [a for a in e.surfaces if normalise(a) in sites and normalise(a) != normalise(e.name)]:
+                del e.surfaces[a]  # "Beaver Brook", a table's mine, is no name of "Beaver Brook Antimony Mine Inc."
 
 
 def _legal_core(name: str) -> str:
