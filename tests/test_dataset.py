@@ -743,3 +743,18 @@ def test_baogang_university_partnerships_are_dated_and_not_event_participants(fa
                      "org:tsinghua-university": "2025-12-18"}
     participants = {f.source for f in _find(facts, "PARTICIPATED_IN", target="event:baogang-alloy-collaboration-2025-02-28")}
     assert not participants & set(dates)
+
+
+def test_lynas_separates_ndpr_in_malaysia_from_kalgoorlies_carbonate_and_no_samarium_yet(facts):
+    """Lynas is the largest NdPr producer outside China, but the data listed its Malaysian plant only for the category
+    'separated rare-earth oxides', and Kalgoorlie's product as 'a mixed intermediate, form not named'. Sourced now
+    (Australian Mining and The West, October 2024); its samarium left as SEG for Chinese separators (MQ World, 2020),
+    so no operating Lynas plant makes samarium oxide: what `remove org:lynas` costs samarium oxide is no Lynas output."""
+    assert _one(facts, "PRODUCES", "facility:lynas-malaysia-gebeng", "material:ndpr-oxide").sources == ("doc:australianmining-lynas-2024-10",)
+    mrec = _one(facts, "PRODUCES", "facility:lynas-kalgoorlie", "material:mixed-rare-earth-carbonate")
+    assert "doc:thewest-lynas-mrec-2024-10" in mrec.sources and mrec.confidence == 1.0 and "MREC" in mrec.evidence
+    seg = _one(facts, "SUPPLIES", "country:MY", "country:CN")
+    assert "doc:mqworld-lynas-2020-11" in seg.sources and "SEG" in seg.note
+    lynas_plants = {f.target for f in _find(facts, "OPERATES") if f.source in ("org:lynas", "org:lynas-malaysia")}
+    samarium = {f.source for f in _find(facts, "PRODUCES", target="material:sm-oxide")} & lynas_plants
+    assert samarium == {"facility:lynas-malaysia-heavy-re-plant"}, "only the planned expansion is to separate samarium"
