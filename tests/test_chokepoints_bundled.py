@@ -160,6 +160,27 @@ def test_removing_lynas_hits_what_it_operates_today_and_lists_its_planned_plant_
     assert max(e["share_at_risk"] for e in scenario["end_uses"]) < 0.5, "Lynas is a minor share of world supply"
 
 
+def test_a_scenario_loss_that_rests_on_equal_splits_says_so():
+    """'remove org:lynas' cost samarium oxide, NdPr oxide and ceria 10 %, read as a measured share: Kalgoorlie is one of
+    the 2 known makers of mixed carbonate (no figures: half) and the carbonate one of 5 inputs of separation (no shares:
+    a fifth). No operating Lynas plant makes samarium oxide. The path now names both splits; a loss weighed by stated
+    shares names none."""
+    lynas = _report(scenarios=("remove org:lynas",))
+    aerospace = next(e for e in lynas["scenario"]["end_uses"] if e["id"] == "enduse:aerospace-systems")
+    assert aerospace["share_at_risk"] == pytest.approx(0.1) and "material:sm-oxide" in aerospace["path"]
+    assert [(a["material"], a["source"], a["rule"], a["of"]) for a in aerospace["assumed"]] == [
+        ("material:mixed-rare-earth-carbonate", "facility:lynas-kalgoorlie", "equal split", 2),
+        ("material:sm-oxide", "material:mixed-rare-earth-carbonate", "equal parts", 5)]
+    text = " ".join(render_report(lynas).split())
+    assert "The loss of all 22 of them rests on equal splits where the data gives no figures" in text
+    assert ("(no figures: Mixed rare-earth carbonate taken as made by its 2 known producers equally; Mixed rare-earth "
+            "carbonate taken as 1 of 5 inputs of Samarium oxide in equal parts)") in text
+    china = _report(scenarios=("remove country:CN",))["scenario"]["end_uses"]
+    missile = next(e for e in china if e["id"] == "enduse:guided-missile")
+    assert missile["path"][:2] == ["country:CN", "material:sm-metal"] and missile["assumed"] == []  # the NYT's stated share
+    assert all(e["assumed"] == [] for e in china if not e["path"])
+
+
 def test_planned_plants_are_named_without_a_state_and_the_lynas_expansion_has_its_sourced_start():
     """A name saying '(planned)' goes stale once the lifecycle moves on ('... plant (planned): commissioning'); the
     Lynas expansion's full range is due two years after its first samarium (SMM, October 2025): 2028, not 'no date'."""

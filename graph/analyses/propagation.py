@@ -7,6 +7,7 @@ The rules themselves (what a producer, a material and an end use keep) are descr
 from __future__ import annotations
 
 from itertools import repeat
+from typing import Any
 from operator import eq
 
 import numpy as np
@@ -150,17 +151,9 @@ class Rules:
         vintages = data.get("vintages", {})
         quality = {b: WEIGHT_QUALITY[vintages[b]["weights"]] if b in vintages else 0 for b in by_basis}
         best = max(quality.values())
-        nodes, node_data = self.nodes, self.data
+        nodes = self.nodes
         if best == 0:
-            # producers with no share of the split (an operator beside its plant, a category's producers taken over by a
-            # member: :func:`.flow._possible_producers`) join the pool only where no other producer is known
-            organisations, countries = by_basis.get("organisations", []), by_basis.get("countries", [])
-            weighed = [r for r in organisations if r[0]], [r for r in countries if r[0]]
-            if weighed[0] or weighed[1]:
-                organisations, countries = weighed
-            located = {node_data[p].get("country") for _, _, p in organisations}
-            pool = [(1.0, a, p) for _, a, p in organisations]
-            pool += [(1.0, a, p) for _, a, p in countries if node_data[p].get("country") not in located]
+            pool = self.pool(by_basis)
             candidates = [[(1.0 / len(pool), a, p) for _, a, p in pool]]
         else:
             candidates = [rows for basis, rows in by_basis.items() if quality[basis] == best]
@@ -171,6 +164,47 @@ class Rules:
                 value = max(0.0, 1.0 - lost)
                 cause = max(rows, key=lambda r: (r[0] * (1.0 - r[1]), nodes[r[2]]))[2]
         return value, cause
+
+    def pool(self, by_basis: dict[str, list[tuple[float, float, int]]]) -> list[tuple[float, float, int]]:
+        """The producers that share a material equally where no basis has figures: the organisations, and the
+        countries none of them is located in. Producers with no share of the split (an operator beside its plant, a
+        category's producers taken over by a member: :func:`.flow._possible_producers`) join only where no other
+        producer is known."""
+        node_data = self.data
+        organisations, countries = by_basis.get("organisations", []), by_basis.get("countries", [])
+        weighed = [r for r in organisations if r[0]], [r for r in countries if r[0]]
+        if weighed[0] or weighed[1]:
+            organisations, countries = weighed
+        located = {node_data[p].get("country") for _, _, p in organisations}
+        return [(1.0, a, p) for _, a, p in organisations] + [(1.0, a, p) for _, a, p in countries if node_data[p].get("country") not in located]
+
+    def unweighed(self, i: int) -> dict[int, tuple[str, int]]:
+        """Where material ``i`` weighs its sources by no figure: upstream node number -> (``"equal split"``, n) for
+        each of n producers pooled equally because no basis has figures, (``"equal parts"``, n) for each of n
+        alternative inputs without shares (an input that stands alone is not a split). A scenario's path says so
+        (session 14: removing Lynas cost samarium oxide 10 % through two such splits, read as a measured figure).
+        Read from the node's own edges, not the per-edge lists of :meth:`prepare` (a second of a million-edge pass
+        that needs them for few nodes)."""
+        FG = self.FG
+        edges = FG.in_edges[FG.in_ptr[i]:FG.in_ptr[i + 1]].tolist()
+        found: dict[int, tuple[str, int]] = {}
+        by_basis: dict[str, list[tuple[float, float, int]]] = {}
+        inputs: list[tuple[int, Any, Any]] = []
+        for e in edges:
+            attrs, u = FG.edge_attrs(e), int(FG.tails[e])
+            if attrs.get("type") == "PRODUCES":
+                by_basis.setdefault(attrs.get("basis", "organisations"), []).append((attrs.get("weight") or 0.0, 1.0, u))
+            elif attrs.get("type") != "SUPPLIES":
+                inputs.append((u, attrs.get("group"), attrs.get("weight")))
+        vintages = self.data[i].get("vintages", {})
+        if by_basis and not any(WEIGHT_QUALITY[vintages[b]["weights"]] if b in vintages else 0 for b in by_basis):
+            pool = self.pool(by_basis)
+            found.update((p, ("equal split", len(pool))) for _, _, p in pool)
+        if any(w is None for _, _, w in inputs):
+            for group in self.grouped([(u, g) for u, g, _ in inputs]):
+                if len(group) > 1:
+                    found.update((u, ("equal parts", len(group))) for u in group)
+        return found
 
     def inputs(self, edges: list[int], avail: list[float], hops: list[int]) -> tuple[float, int | None]:
         """Share of a material's inputs (in-edge positions) that survives, and the input that binds.
@@ -198,12 +232,15 @@ class Rules:
     def alternatives(self, edges: list[int]) -> list[list[int]]:
         """Group inputs that share an element (connected through shared elements), or that stand for one category
         (edge ``group``: a category's members are alternatives); an input without elements stands alone."""
+        return self.grouped([(self.tail[k], self.group[k]) for k in edges])
+
+    def grouped(self, inputs: list[tuple[int, Any]]) -> list[list[int]]:
+        """:meth:`alternatives` of (input node number, edge ``group``) pairs."""
         nodes, groups = self.nodes, []
-        for k in sorted(edges, key=lambda k: nodes[self.tail[k]]):
-            u = self.tail[k]
+        for u, category in sorted(inputs, key=lambda x: nodes[x[0]]):
             elements = set(self.data[u].get("elements") or ())
-            if self.group[k]:
-                elements.add(self.group[k])  # members of one category join one group
+            if category:
+                elements.add(category)  # members of one category join one group
             merged = [g for g in groups if elements and g[0] & elements]
             for g in merged:
                 groups.remove(g)

@@ -291,7 +291,9 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         objects with ``id``, ``name``, ``share_at_risk`` (0..1, volume lost),
         ``share_delayed`` (0..1, gated by a licence on top of the loss) and
         ``path`` (ids from the removed producer or restricted material to
-        the end use), most at risk first.
+        the end use), and ``assumed`` (the steps of the path no figure
+        weighs: an equal split of known producers, or equal parts of
+        alternative inputs), most at risk first.
 
     Examples
     --------
@@ -331,6 +333,22 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     end_uses = []
     labels = FG.node_column("label")
     n, unreviewed = FG.n, _unreviewed_pairs(FG)
+    unweighed: dict[int, dict[int, tuple[str, int]]] = {}
+
+    def assumed(path: list[str]) -> list[dict[str, Any]]:
+        """The steps of a loss path weighed by no figure (:meth:`Rules.unweighed`), each material's once."""
+        steps = []
+        for u, v in zip(path, path[1:]):
+            if u is None or labels[index[v]] != "Material":
+                continue
+            if index[v] not in unweighed:
+                unweighed[index[v]] = rules.unweighed(index[v])
+            split = unweighed[index[v]].get(index[u])
+            if split:
+                steps.append({"material": v, "name": FG.node(v).get("name", v), "source": u, "source_name": FG.node(u).get("name", u),
+                              "rule": split[0], "of": split[1]})  # fmt: skip
+        return steps
+
     for i, (node, data, label) in enumerate(zip(FG.nodes, FG.node_data, labels)):
         if label != "EndUse":
             continue
@@ -338,7 +356,7 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         path = trace(node) if at_risk > 0 else []
         row = {"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
                "path_names": [FG.node(p).get("name", p) for p in path],
-               "unreviewed": sum(index[u] * n + index[v] in unreviewed for u, v in zip(path, path[1:]))}  # fmt: skip
+               "unreviewed": sum(index[u] * n + index[v] in unreviewed for u, v in zip(path, path[1:])), "assumed": assumed(path)}  # fmt: skip
         if gated is not None:
             row["share_delayed"] = round(max(0.0, avail[i] - gated[i]), 6)
         end_uses.append(row)

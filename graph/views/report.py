@@ -114,11 +114,15 @@ def _scenario(report: dict[str, Any], s: Style):
     lines = []
     if hit:
         worst = hit[0]
+        # a loss that reaches the end use only through splits with no figure behind them is said to be one
+        guess = sum(bool(e.get("assumed")) for e in hit)
+        guess = (f" The loss of {'all ' * (guess == len(hit))}{guess} of them rests on equal splits where the data gives no "
+                 "figures (named beside each path), not on measured shares." if guess else "")  # fmt: skip
         lines += s.para(f"{len(hit)} of {len(scenario['end_uses'])} end uses lose supply; the worst hit is {worst['name']} "
-                        f"({_pct(worst['share_at_risk'])} of its supply at risk).")  # fmt: skip
+                        f"({_pct(worst['share_at_risk'])} of its supply at risk).{guess}")  # fmt: skip
         lines.append("")
         rows = [{"end use": f"{e['name']} ({e['id']})", "share at risk": _pct(e["share_at_risk"]),
-                 "path that carries the loss": " -> ".join(e["path_names"]) + _unreviewed(e)} for e in hit[: s.top]]  # fmt: skip
+                 "path that carries the loss": " -> ".join(e["path_names"]) + _unreviewed(e) + _assumed(e)} for e in hit[: s.top]]  # fmt: skip
         lines.append(s.table(rows, ["end use", "share at risk", "path that carries the loss"]))
         lines += s.more(min(len(hit), s.top), len(hit), "end uses that lose supply")
     else:
@@ -140,6 +144,19 @@ def _scenario(report: dict[str, Any], s: Style):
         lines += s.para("Not operating on the as-of date, so nothing lost today: " + "; ".join(
             n + (f" (expected {e})" if e else " (no operating date)") for n, e in planned.items()) + ".")  # fmt: skip
     return "Scenario: " + "; ".join(scenario["scenarios"]), lines
+
+
+def _assumed(row: dict[str, Any]) -> str:
+    """' (no figures: Mixed rare-earth carbonate taken as made by its 2 known producers equally; Mixed rare-earth
+    carbonate taken as 1 of 5 inputs of Samarium oxide in equal parts)': the steps of a scenario's loss path that no
+    figure weighs, so a reader does not take their product (10 %) for a measured share."""
+    def words(a: dict[str, Any]) -> str:
+        if a["rule"] != "equal split":
+            return f"{a['source_name']} taken as 1 of {a['of']} inputs of {a['name']} in equal parts"
+        return f"{a['name']} taken as made " + (f"by its {a['of']} known producers equally" if a["of"] > 1 else f"by {a['source_name']} alone")
+
+    steps = [words(a) for a in row.get("assumed") or ()]
+    return f" (no figures: {'; '.join(steps)})" if steps else ""
 
 
 def _summary(report: dict[str, Any], s: Style):
