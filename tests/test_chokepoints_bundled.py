@@ -181,6 +181,20 @@ def test_a_scenario_loss_that_rests_on_equal_splits_says_so():
     assert all(e["assumed"] == [] for e in china if not e["path"])
 
 
+def test_the_policies_that_restrict_most_of_the_supply_flow_come_first():
+    """By name, the policies section opened with graphite, gallium and two DFARS rules and put No. 18 among '18 more'.
+    In-force rules now come by how many materials of the supply flow they restrict (`catches`), a control on exporting
+    technology (which stops no shipment) after those that stop shipments."""
+    report = _report()
+    catches = {p["id"]: p["catches"] for p in report["policies"]}
+    assert catches["policy:mofcom-gac-2025-18"] > catches["policy:mofcom-gac-2023-graphite"] == 1
+    text = render_report(report, top=5)
+    section = text[text.index("Policies on"):text.index("Assumptions")]
+    shown = [" ".join(item.split()) for item in section.split("\n- ")[1:]]
+    assert len(shown) == 5 and any("No. 18 [2025]" in line for line in shown[:2]), shown
+    assert not any("graphite" in line or "Catalogue of Technologies" in line for line in shown), shown
+
+
 def test_planned_plants_are_named_without_a_state_and_the_lynas_expansion_has_its_sourced_start():
     """A name saying '(planned)' goes stale once the lifecycle moves on ('... plant (planned): commissioning'); the
     Lynas expansion's full range is due two years after its first samarium (SMM, October 2025): 2028, not 'no date'."""

@@ -63,6 +63,7 @@ def attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links, cats: Cate
             "next_state": at.next_state, "next_since": at.next_since, "newest_source": newest,
             "unconfirmed_since": (newest or at.ended) if at.ended else unconfirmed_since(newest, as_of, stale_after),
             "lifecycle": [s.text() for s in states],
+            "catches": 0,  # materials of the supply flow it restricts (below): the report lists the widest first
         }  # fmt: skip
         for target in targets:
             if target.startswith("element:"):
@@ -76,6 +77,7 @@ def attach_policies(G: nx.MultiDiGraph, F: nx.DiGraph, links: _Links, cats: Cate
                 continue  # no longer restricts anything: listed in F.graph["policies"] only
             for material, caught_by in hits:
                 if material in F and policy not in F.nodes[material]["restricted_by"]:
+                    F.graph["policies"][policy]["catches"] += 1
                     F.nodes[material]["restricted_by"].append(policy)
                     F.nodes[material]["restrictions"].append({"policy": policy, "caught_by": caught_by})
 
