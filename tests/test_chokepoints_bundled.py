@@ -195,6 +195,15 @@ def test_the_policies_that_restrict_most_of_the_supply_flow_come_first():
     assert not any("graphite" in line or "Catalogue of Technologies" in line for line in shown), shown
 
 
+def test_kalgoorlie_supplies_nothing_before_its_first_carbonate():
+    """As of 2020 Kalgoorlie (first output mid-2024) counted as a maker of mixed carbonate, and removing Lynas cost
+    every separated oxide 10 % through it; now it is a planned plant then, and nothing Lynas runs carries a figure."""
+    early = _report(as_of="2020-01-01", scenarios=("remove org:lynas",))
+    assert "facility:lynas-kalgoorlie" in {r["producer"] for r in early["pipeline"]}
+    assert max(e["share_at_risk"] for e in early["scenario"]["end_uses"]) == 0.0
+    assert "facility:lynas-kalgoorlie" in _report(scenarios=("remove org:lynas",))["scenario"]["removed"]
+
+
 def test_planned_plants_are_named_without_a_state_and_the_lynas_expansion_has_its_sourced_start():
     """A name saying '(planned)' goes stale once the lifecycle moves on ('... plant (planned): commissioning'); the
     Lynas expansion's full range is due two years after its first samarium (SMM, October 2025): 2028, not 'no date'."""

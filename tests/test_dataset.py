@@ -758,3 +758,12 @@ def test_lynas_separates_ndpr_in_malaysia_from_kalgoorlies_carbonate_and_no_sama
     lynas_plants = {f.target for f in _find(facts, "OPERATES") if f.source in ("org:lynas", "org:lynas-malaysia")}
     samarium = {f.source for f in _find(facts, "PRODUCES", target="material:sm-oxide")} & lynas_plants
     assert samarium == {"facility:lynas-malaysia-heavy-re-plant"}, "only the planned expansion is to separate samarium"
+
+
+def test_kalgoorlie_makes_carbonate_from_mid_2024_not_for_ever(nodes_by_id):
+    """Kalgoorlie carried 'status: operating' with no date, so a report as of 2020 counted it as making Lynas's mixed
+    carbonate four years before its first output (June 2024 quarter, The West, Oct 2024)."""
+    kalgoorlie = nodes_by_id["facility:lynas-kalgoorlie"]
+    assert not getattr(kalgoorlie, "status", None)
+    assert state_at(kalgoorlie.lifecycle, "2024-01-01").state != "operating"
+    assert state_at(kalgoorlie.lifecycle, "2024-07-01").state == "operating"
