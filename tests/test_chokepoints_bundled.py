@@ -179,6 +179,12 @@ def test_a_scenario_loss_that_rests_on_equal_splits_says_so():
     missile = next(e for e in china if e["id"] == "enduse:guided-missile")
     assert missile["path"][:2] == ["country:CN", "material:sm-metal"] and missile["assumed"] == []  # the NYT's stated share
     assert all(e["assumed"] == [] for e in china if not e["path"])
+    # where every alternative loses alike the split decides nothing: restricting Dy and Tb from China cuts Dy metal, Tb
+    # metal and NdFeB alloy, the three inputs of high-temperature magnets, by the same 99 % (6 of 13 were flagged)
+    dytb = _report(scenarios=("restrict element:Dy,element:Tb by country:CN",))["scenario"]["end_uses"]
+    assert [e["id"] for e in dytb if e["assumed"]] == [] and max(e["share_at_risk"] for e in dytb) == pytest.approx(0.99)
+    sole = {e["id"]: e["assumed"] for e in china if e["assumed"]}  # a sole known maker taken for the world
+    assert [(a["rule"], a["of"]) for a in sole["enduse:glass-polishing"]] == [("equal split", 1)]
 
 
 def test_the_policies_that_restrict_most_of_the_supply_flow_come_first():

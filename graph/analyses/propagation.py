@@ -178,16 +178,16 @@ class Rules:
         located = {node_data[p].get("country") for _, _, p in organisations}
         return [(1.0, a, p) for _, a, p in organisations] + [(1.0, a, p) for _, a, p in countries if node_data[p].get("country") not in located]
 
-    def unweighed(self, i: int) -> dict[int, tuple[str, int]]:
-        """Where material ``i`` weighs its sources by no figure: upstream node number -> (``"equal split"``, n) for
-        each of n producers pooled equally because no basis has figures, (``"equal parts"``, n) for each of n
-        alternative inputs without shares (an input that stands alone is not a split). A scenario's path says so
-        (session 14: removing Lynas cost samarium oxide 10 % through two such splits, read as a measured figure).
-        Read from the node's own edges, not the per-edge lists of :meth:`prepare` (a second of a million-edge pass
-        that needs them for few nodes)."""
+    def unweighed(self, i: int) -> dict[int, tuple[str, tuple[int, ...]]]:
+        """Where material ``i`` weighs its sources by no figure: upstream node number -> (``"equal split"``, the
+        producers pooled equally because no basis has figures) or (``"equal parts"``, the alternative inputs without
+        shares it is one of; an input that stands alone is not a split). A scenario's path says so (session 14:
+        removing Lynas cost samarium oxide 10 % through two such splits, read as a measured figure). Read from the
+        node's own edges, not the per-edge lists of :meth:`prepare` (a second of a million-edge pass that needs them
+        for few nodes)."""
         FG = self.FG
         edges = FG.in_edges[FG.in_ptr[i]:FG.in_ptr[i + 1]].tolist()
-        found: dict[int, tuple[str, int]] = {}
+        found: dict[int, tuple[str, tuple[int, ...]]] = {}
         by_basis: dict[str, list[tuple[float, float, int]]] = {}
         inputs: list[tuple[int, Any, Any]] = []
         for e in edges:
@@ -198,12 +198,12 @@ class Rules:
                 inputs.append((u, attrs.get("group"), attrs.get("weight")))
         vintages = self.data[i].get("vintages", {})
         if by_basis and not any(WEIGHT_QUALITY[vintages[b]["weights"]] if b in vintages else 0 for b in by_basis):
-            pool = self.pool(by_basis)
-            found.update((p, ("equal split", len(pool))) for _, _, p in pool)
+            pool = tuple(p for _, _, p in self.pool(by_basis))
+            found.update((p, ("equal split", pool)) for p in pool)
         if any(w is None for _, _, w in inputs):
             for group in self.grouped([(u, g) for u, g, _ in inputs]):
                 if len(group) > 1:
-                    found.update((u, ("equal parts", len(group))) for u in group)
+                    found.update((u, ("equal parts", tuple(group))) for u in group)
         return found
 
     def inputs(self, edges: list[int], avail: list[float], hops: list[int]) -> tuple[float, int | None]:

@@ -333,10 +333,17 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     end_uses = []
     labels = FG.node_column("label")
     n, unreviewed = FG.n, _unreviewed_pairs(FG)
-    unweighed: dict[int, dict[int, tuple[str, int]]] = {}
+    unweighed: dict[int, dict] = {}
+    removed, restricted_at = {index[r] for r in plan.loss.removed if r in index}, plan.loss.restricted
+
+    def stops(producer: int, material: str) -> bool:
+        countries = restricted_at.get(material, ())
+        return producer in removed or (countries is not None and FG.node_data[producer].get("country") in countries)
 
     def assumed(path: list[str]) -> list[dict[str, Any]]:
-        """The steps of a loss path weighed by no figure (:meth:`Rules.unweighed`), each material's once."""
+        """The steps of a loss path weighed by no figure (:meth:`Rules.unweighed`) where the split decides the loss:
+        alternatives that lose unequally, or a pool of producers of which some stop and some do not, or one alone (a
+        sole known producer taken for the world). Where every alternative loses alike the split changes nothing."""
         steps = []
         for u, v in zip(path, path[1:]):
             if u is None or labels[index[v]] != "Material":
@@ -344,9 +351,16 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
             if index[v] not in unweighed:
                 unweighed[index[v]] = rules.unweighed(index[v])
             split = unweighed[index[v]].get(index[u])
-            if split:
+            if not split:
+                continue
+            rule, members = split
+            if rule == "equal parts":
+                decides = len({round(avail[m], 9) for m in members}) > 1
+            else:
+                decides = len({stops(m, v) for m in members}) > 1 or (len(members) == 1 and stops(members[0], v))
+            if decides:
                 steps.append({"material": v, "name": FG.node(v).get("name", v), "source": u, "source_name": FG.node(u).get("name", u),
-                              "rule": split[0], "of": split[1]})  # fmt: skip
+                              "rule": rule, "of": len(members)})  # fmt: skip
         return steps
 
     for i, (node, data, label) in enumerate(zip(FG.nodes, FG.node_data, labels)):
