@@ -133,3 +133,23 @@ def test_a_tables_mine_keeps_its_name_from_a_firm_named_after_it(extractor):
                             "Corvid Brook Antimony Mine Inc., the owner of Corvid Brook, is a subsidiary of Orion Metals.")
     firm = next(e for e in found["entities"] if e["name"].startswith("Corvid Brook Antimony"))
     assert "Corvid Brook" not in firm["aliases"] and [e["label"] for e in named(found, "Corvid Brook")] == ["Facility"], found["names"]
+
+
+def test_a_plants_name_without_its_process_initials_is_the_plant_not_the_firm_named_after_it(extractor):
+    found = read(extractor, "The Tarvo Bay HPAL plant at Rio Verde is owned by Tarvo Bay Nickel Corporation, in which "
+                            "Orion Mining holds 84%. Orion Mining has said it plans to close Tarvo Bay in 2027.")
+    assert "Tarvo Bay" not in found["names"]["Tarvo Bay Nickel Corporation"]["aliases"], found["names"]
+
+
+def test_rare_earths_in_a_projects_name_is_its_commodity(extractor):
+    found = read(extractor, "Orion Rare Earths Limited gives an update on the Vessberg Rare Earths Project in Limpopo "
+                            "province. The project is held by Vessberg Rare Earths (Pty) Ltd, in which Orion holds 70%. "
+                            "The pilot produced a mixed rare earth carbonate from Vessberg gypsum.")
+    firm = next(e for e in found["entities"] if e["name"].startswith("Vessberg Rare Earths") and e["label"] == "Company")
+    assert "Vessberg" not in firm["aliases"], firm
+
+
+def test_a_bracketed_acronym_after_legal_forms_the_name_left_out(extractor):
+    found = read(extractor, "Varnel Amperex Technology Co. Limited (VATL), the battery maker, has stopped mining at its "
+                            "Tarn mine. VATL said it was applying for a new licence.")
+    assert len([e for e in found["entities"] if e["label"] == "Company"]) == 1, found["names"]

@@ -110,7 +110,7 @@ class Names:
                 if entity.label in ORG_LABELS:
                     index.add(entity)
         places = {normalise(m.text): m.key for s in self.sentences for m in s.mentions if m.key and m.label == "Place" and m.strong}
-        sites = {n: e.key for e in self.entities.values() if e.label == "Facility" for n in (self._site_name(e), self._site_key(e)) if n}
+        sites = {n: e.key for e in self.entities.values() if e.label == "Facility" for n in (self._site_name(e), self._site_key(e), self._plant_head(e)) if n}
         for s in self.sentences:
             for idx, m in enumerate(s.mentions):
                 if m.key is not None:
@@ -279,7 +279,9 @@ class Names:
     def _abbreviation_of(self, s: Sentence, idx: int, m: Mention, index: "NameIndex") -> Entity | None:
         """The organisation that ``m`` abbreviates: bracketed after it, an alias, a prefix, a last word, initials."""
         norm = normalise(m.text)
-        if idx > 0 and m.start >= 1 and s.doc[m.start - 1].text == "(" and s.mentions[idx - 1].end == m.start - 1:
+        if idx > 0 and m.start >= 1 and s.doc[m.start - 1].text == "(" and all(
+                s.lower(k) in lexicon.LEGAL_SUFFIXES or s.lower(k) in (".", ",") for k in range(s.mentions[idx - 1].end, m.start - 1)):
+            # ("Contemporary Amperex Technology Co. Limited (CATL)": legal forms the name's span left out may stand between)
             prev = self.ent(s.mentions[idx - 1])
             if prev is not None and prev.label in ORG_LABELS:
                 return prev
@@ -414,9 +416,21 @@ class Names:
             if not words[k - 1][:1].isupper():
                 return None
             known = [self.x.gazetteer.lookup(n) for n in (w, " ".join(words[k : k + 2]))] if k < len(words) - 1 else []
-            if k == len(words) - 1 or any(x is not None and x.label in ("Element", "Material") for x in known):
+            if k == len(words) - 1 or any(x is not None and x.label in ("Element", "Material") for x in known) \
+                    or w == "rare" and words[k + 1].lower() in ("earth", "earths"):  # ("Phalaborwa Rare Earths Project")
                 return normalise(" ".join(words[:k]))  # ("Gold" of "Stibnite Gold Project", "Lithium" of "X Lithium Project")
         return None
+
+    def _plant_head(self, e: Entity) -> str | None:
+        """The capitalised name a plant goes by without its kind word and a process's initials ("Coral Bay" of "the Coral
+        Bay HPAL plant"), as a text shortens it ("plans to close Coral Bay")."""
+        words = e.name.split()
+        if len(words) < 2 or words[-1].lower() not in self.v.FACILITY_NOUNS:
+            return None
+        head = words[:-1]
+        while len(head) > 1 and head[-1].isupper():
+            head = head[:-1]
+        return normalise(" ".join(head)) if all(w[:1].isupper() for w in head) else None
 
     def _rekey_relations(self) -> None:
         """Relations after merges: ends renamed, duplicates and self-loops dropped (one pass)."""
