@@ -413,7 +413,8 @@ def _knowledge(name: str) -> Any:
 def bodies() -> Iterator[Entry]:
     """The government bodies of ``government.yaml`` as entries."""
     for body in _knowledge("government.yaml")["bodies"]:
-        yield body["id"], "GovernmentBody", body["name"], tuple(body.get("aliases", ())), {}
+        yield (body["id"], "GovernmentBody", body["name"], tuple(body.get("aliases", ())),
+               {"country": body["country"]} if "country" in body else {})
 
 
 def companies() -> Iterator[Entry]:

@@ -85,8 +85,8 @@ def test_elements_listed_before_a_plural_form_after_another_material_are_each_th
 def test_a_body_named_with_of_the_keeps_its_whole_name():
     """Set J: "US Department of the Treasury" was cut to "US Department" (but "Ministry of Energy and Mineral
     Resources of the Republic of X" stays the ministry's name)."""
-    got = names("The US Department of the Treasury awarded tax credits to Kolvane Mining.")
-    assert "US Department of the Treasury" in got, got
+    got = names("The US Department of the Army awarded tax credits to Kolvane Mining.")  # (the Treasury is known: session 14)
+    assert "US Department of the Army" in got, got
     got = names("Issued by the Ministry of Energy and Mineral Resources of the Republic of Indonesia.")
     assert "Ministry of Energy and Mineral Resources" in got, got
 

@@ -82,3 +82,35 @@ def test_the_short_form_of_a_known_firm_is_no_place(extractor):
     got = entities(extractor, "Kolvane Lithium is based in Tavask. The Ostrum Fund invested $28.8 million in Kolvane "
                               "in 2020.")
     assert got.get("Kolvane", ("",))[0] != "Place"
+
+
+def test_government_bodies_by_their_acronyms_with_their_country(extractor):
+    got = entities(extractor, "METI and KOMIR will expand the stockpiles of rare earths.")
+    assert got["Ministry of Economy, Trade and Industry"] == ("GovernmentBody", "JP")
+    assert got["Korea Mine Rehabilitation and Mineral Resources Corporation"] == ("GovernmentBody", "KR")
+
+
+def test_lenders_advisers_and_analysts_of_the_lists_are_no_entities(extractor):
+    """docs/annotation.md: lenders (export-credit agencies by their acronyms), law firms, banks and consultancies."""
+    got = entities(extractor, "Tavoria Mining signed agreements with KEXIM, NEXI and the Nickel Institute.")
+    assert set(got) == {"Tavoria Mining"}
+    got = entities(extractor, "Kolvane Resources hired Herbert Smith Freehills and Macquarie Group for the sale to "
+                              "Brennic Metals. Rystad Energy expects Kolvane Resources to double output.")
+    assert set(got) == {"Kolvane Resources", "Brennic Metals"}
+
+
+def test_the_appositive_of_a_not_party_names_no_party(extractor):
+    got = entities(extractor, "Kpler, a London-based data firm, said Tavoria Mining shipped ore.")
+    assert "Kpler" not in got and "London" not in got
+
+
+def test_the_government_of_another_sentence_is_no_agency(extractor):
+    found = extractor.extract([("The Valdren Mining Agency funded studies of the Kolvane deposit. In Tavask, Brennic "
+                                "Nickel signed a contract with the government.", False)]).as_dict()
+    name = {e["id"]: e["name"] for e in found["entities"]}
+    assert not any(name[r["target"]] == "Valdren Mining Agency" for r in found["relations"] if r["type"] == "COOPERATES_WITH")
+
+
+def test_a_longer_name_a_known_firm_opens_is_a_firm_in_any_position(extractor):
+    got = entities(extractor, "Kolvane Resources sold the mine to Brennic Metals.")
+    assert got.get("Brennic Metals", ("",))[0] == "Company" and "Brennic Nickel" not in got

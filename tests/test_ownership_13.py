@@ -106,7 +106,7 @@ def test_a_sum_awarded_and_an_investment_by_listed_parties_are_cooperation(extra
                                    "The US Department of Defense funds research. In Chile, Oak Lithium pumps brine under a "
                                    "contract with the government development agency CORFO that runs to 2043.\n")
     assert {("COOPERATES_WITH", "Pine Metals", "United States Department of Defense"),
-            ("COOPERATES_WITH", "Birch Trading", "Fir Rare Earths"), ("COOPERATES_WITH", "Fir Rare Earths", "JOGMEC")} <= facts, facts
+            ("COOPERATES_WITH", "Birch Trading", "Fir Rare Earths"), ("COOPERATES_WITH", "Fir Rare Earths", "Japan Organization for Metals and Energy Security")} <= facts, facts  # (JOGMEC)
     assert not any({source, target} == {"CORFO", "United States Department of Defense"} for _, source, target in facts), facts
 
 

@@ -134,6 +134,9 @@ class Discourse:
             if det != i - 1 and not (self.w(det - 1) == "," and self.org(self.at_end(det - 1))):
                 self.ms.remove(demonym)  # (but "A, the Australian group,": an appositive whose demonym places A, .location)
             key = self._antecedent(i, self.v.ORG_ANAPHORS[self.w(i)])
+            if key is not None and self.w(i) == "government" and "government" not in self.st.entities[key].name.lower() \
+                    and not any(m.key and self.st.resolve_key(m.key) == key for m in self.ms):
+                key = None  # "the government" of another sentence is a government, not an agency ("Japan's JOGMEC")
             if key is not None:
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
                 self.st.entities[key].mentions += 1

@@ -311,7 +311,7 @@ class Mentions(Sources, SiteMentions):
                 j -= 1
             j = numbered(doc, j)
             if normalise(doc[i:j].text) in NOT_PARTIES or self._not_party_shape(doc.lowers[i:j]):
-                self.silenced.append((i, j))  # ("the US Geological Survey")
+                self._not_party(doc, i, j)  # ("the US Geological Survey", "GlobalData, a London-based analytics firm")
                 i = j
                 continue
             start = i
@@ -339,6 +339,8 @@ class Mentions(Sources, SiteMentions):
                 continue  # not a name: a headline-like run of capitalised words
             self.skip_until = 0
             mention = self._classify(doc, start, j, known)
+            if mention is not None and mention.label in ORG_LABELS and start in known_at and known_at[start].label_of_known in ORG_LABELS:
+                mention.strong = True  # "sold the mine to Brennic Metals": a known firm's name opens it, a firm as surely
             if mention is not None:
                 seat = next((k for k in range(start + 2, j - 1) if k + 1 in known_at and known_at[k + 1].end == j
                              and self._group_of_place(doc, k + 1)), None)

@@ -44,6 +44,14 @@ class Sources:
                 stop += 1
         self.silenced.append((start, stop))
 
+    def _not_party(self, doc: Any, start: int, end: int) -> None:
+        """A not-party's name names no party, nor does an appositive after it ("GlobalData, a London-based analytics
+        firm": not London), as a source's (:meth:`_silence`)."""
+        if doc.lowers[end : end + 2] in ([",", "a"], [",", "an"], [",", "the"]):
+            self._silence(doc, start, end)
+        else:
+            self.silenced.append((start, end))
+
     def _source(self, doc: Any, lowers: list[str], start: int, end: int) -> bool:
         """A firm quoted as a source rather than a party: "X, a London-based analytics firm", "a strategist at X",
         "X's trade statistics"."""
