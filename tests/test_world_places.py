@@ -122,3 +122,14 @@ def test_a_place_inside_the_suppliers_insertion_hides_no_supplier():
         name = {e["id"]: e["name"] for e in got["entities"]}
         facts = {(r["type"], name[r["source"]], name[r["target"]]) for r in got["relations"]}
         assert ("SUPPLIES", "Orion refinery", "Narva magnet plant") in facts, facts
+
+
+def test_a_town_in_a_place_chain_after_a_mining_verb_is_where_ore_is_mined():
+    """"mines pyrochlore at Araxá, in Minas Gerais, Brazil": Araxá is a town of the world's places in a place chain, so
+    a place in Minas Gerais, not an "Araxá mine" (nor is the miner located in Minas Gerais); a name that is no world
+    place keeps its mine ("at Tarvik, in Lualaba")."""
+    text = "Kelmar Mining mines pyrochlore at Araxá, in Minas Gerais, Brazil, and sells ferroniobium."
+    assert "Araxá mine" not in labels(text) and labels(text).get("Araxá") == "Place", labels(text)
+    got = located(text)
+    assert ("Araxá", "Minas Gerais") in got and ("Kelmar Mining", "Minas Gerais") not in got, got
+    assert "Tarvik mine" in labels("Kelmar Mining mines cobalt at Tarvik, in Lualaba, and sells cobalt hydroxide.")

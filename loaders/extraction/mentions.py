@@ -17,7 +17,7 @@ from .packed import formula, packed_mentions
 from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind, singular
 from .sources import Sources
 from .vocabulary import WORDS
-from .world import joined_end, ward_end, world_place, world_props
+from .world import joined_end, town_in, ward_end, world_place, world_props
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
 from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
@@ -461,7 +461,7 @@ class Mentions(Sources, SiteMentions):
                 and any(k.end == end and k.label_of_known in ("Place", "Country") for k in known):
             label, strong = "Company", True  # "Lithium Argentina": a commodity and a country name a firm (text.absorbable)
         listed = self._listed_sites(doc, start) if label is None and before[-1:] == [","] and lowers[end : end + 1] in ([","], ["and"]) else None
-        if label is None and not possessive_at(lowers, end) and (before[-1:] == ["at"] and self._mined_at(doc, start, known) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
+        if label is None and not possessive_at(lowers, end) and (before[-1:] == ["at"] and self._mined_at(doc, start, known) and not town_in(self, doc, known, start, end) or listed or before[-1:] in (["and"], [","]) and start - 1 == self.sites_to):
             self.sites_to, self.site_noun = end, listed or ("mine" if before[-1:] == ["at"] else self.site_noun)
             return Mention(start, end, None, f"{text} {self.site_noun}", "Facility", True)  # "mines copper at A and B": each a mine
         site = self._site_end(doc, start, end) if label in (None, "Place") else None

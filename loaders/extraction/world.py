@@ -61,6 +61,12 @@ def world_place(doc: Any, start: int, end: int, st: Any, gazetteer: Any, v: Any)
     return found
 
 
+def town_in(st: Any, doc: Any, known: list[Any], start: int, end: int) -> bool:
+    """ "mines pyrochlore at Araxá, in Minas Gerais, Brazil": a world place in a place chain after a mining verb's "at"
+    is where the ore is mined, not a mine's name ("Araxá mine")."""
+    return st._place_chain(doc, known, start, end) and world_place(doc, start, end, st, st.x.gazetteer, st.v) is not None
+
+
 def not_world_places(mentions: list[Any], gazetteer: Any, firm_names: set[str]) -> set[str]:
     """The names (normalised) a world place's label gives way to in a document: a name it uses as a firm's, one a cue
     or the vocabulary gives another label, and the words that open or end a longer name ("Kwinana" of "Kwinana

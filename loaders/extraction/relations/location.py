@@ -131,8 +131,9 @@ class Location:
         if subject is not None and self.org(subject):
             for i in self.triggers(("in",)):
                 place = self.at(i + 1)
-                if place is None or self.st.label(place) != "Place" or i < subject.end:
-                    continue
+                if place is None or self.st.label(place) != "Place" or i < subject.end \
+                        or self.w(i - 1) == "," and self.st.label(self.at_end(i - 1)) == "Place":
+                    continue  # ("mines pyrochlore at Araxá, in Minas Gerais": the region of a place chain)
                 between = [self.w(k) for k in range(subject.end, i)]
                 if any(self.st_mention_covers(k) and self.st.label(self.at_or_in(k)) in {"Facility"} | ORG_LABELS for k in range(subject.end, i)):
                     continue
