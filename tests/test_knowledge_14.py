@@ -114,3 +114,11 @@ def test_the_government_of_another_sentence_is_no_agency(extractor):
 def test_a_longer_name_a_known_firm_opens_is_a_firm_in_any_position(extractor):
     got = entities(extractor, "Kolvane Resources sold the mine to Brennic Metals.")
     assert got.get("Brennic Metals", ("",))[0] == "Company" and "Brennic Nickel" not in got
+
+
+def test_a_surname_that_is_a_car_makers_name_is_no_firm(extractor):
+    """ "Ford" alone is left out of Ford Motor's aliases (the surname of Henry, Gerald, Harrison Ford)."""
+    got = entities(extractor, "Harrison Ford visited the Tavask mine. Ford Motor buys nickel from Brennic Nickel.")
+    assert "Ford Motor" in got and list(got).count("Ford Motor") == 1
+    found = extractor.extract([("Harrison Ford visited the Tavask mine.", False)]).as_dict()
+    assert not any(e["name"] == "Ford Motor" for e in found["entities"])
