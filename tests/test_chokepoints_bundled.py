@@ -129,6 +129,15 @@ def test_controlled_by_names_a_producer_in_the_country_that_holds_the_share_befo
     assert "controlled by: China 99.0%; China Rare Earth Group (listed as producing Separated heavy rare-earth oxides)" in text
 
 
+def test_a_concentrated_input_names_its_makers_before_their_parents():
+    """'Dysprosium oxide: China 99.0% (...); China Rare Earth Group, State-owned Assets Supervision and Administration
+    Commission of the State Council, State Council of the People's Republic of China, Lynas Malaysia separation plant
+    (Gebeng) and 9 more' read as if the State Council made dysprosium oxide; the makers' names now come first."""
+    text = " ".join(render_report(_report()).split())
+    assert "the figure for Separated heavy rare-earth oxides); China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), State-owned" in text
+    assert "Samarium metal: China 100.0% (New York Times (Jun 2025), 2025; leaves no share for 1 listed producer); Less Common Metals Ellesmere Port plant, Less Common Metals, USA Rare Earth" in text
+
+
 def test_cobalt_is_under_no_chinese_rare_earth_control():
     for detail in _report()["end_uses"]:
         for dependency in detail["elements"]:

@@ -266,7 +266,9 @@ def _end_uses(report: dict[str, Any], s: Style):
         if e.get("min_cut"):
             items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e.get("min_cut_names") or e["min_cut"]))
         for c in e["concentrated_inputs"][:2]:
-            orgs = _names(c["organisations"])
+            # the makers' names first, then their operators, parents and owners (the JSON keeps each maker with its
+            # chain): 'China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), ...', not the State Council second
+            orgs = _names(sorted(c["organisations"], key=lambda o: not _makes(o)))
             vintage = "; ".join(x for x in (vintage_words(c["edition"], c["year"]),
                                             _figure_for(names, c["inherited_from"]) if c.get("inherited_from") else "",
                                             _no_share(c)) if x)  # fmt: skip
@@ -284,7 +286,7 @@ def _end_uses(report: dict[str, Any], s: Style):
             first = sorted(rules[d["element"]], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
             policies = "; ".join(_policy(p) for p in first[:2]) + (" and more" if len(first) > 2 else "")
             # the makers (the JSON lists their operators and parents after them); "and N more" counts every organisation
-            makers = [o for o in d["organisations"] if str(o.get("via", "produces")).startswith("produces")]
+            makers = [o for o in d["organisations"] if _makes(o)]
             orgs = _names(makers, total=d.get("organisations_total"))
             content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
             items.append(
@@ -482,6 +484,11 @@ def render_report(report: dict[str, Any], *, markdown: bool = False, width: int 
             title, lines = part
             out += [s.sub(title), *lines, ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _makes(organisation: dict[str, Any]) -> bool:
+    """An organisation listed as a maker ('produces', 'listed as producing ...'), not as an operator, parent or owner."""
+    return str(organisation.get("via", "produces")).startswith(("produces", "listed as producing"))
 
 
 def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN, total: int | None = None) -> str:
