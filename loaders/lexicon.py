@@ -4,8 +4,9 @@ The extractor resolves names against the store's entities first; this
 vocabulary is what it knows with an empty store: countries and their
 demonyms, regions, US states, the chemical elements of the chain, the
 materials and end uses of the rare-earth chain, and, as data files with
-their criterion and source (``knowledge/*.yaml``), the sector's government
-bodies and the organisations that are never supply-chain parties (data
+their criterion and source (``knowledge/*.yaml``), the traded forms of every
+commodity and the sector's end uses, the sector's companies and government
+bodies, and the organisations that are never supply-chain parties (data
 providers, news outlets, banks, exchanges). It also holds the cue words that
 decide the label of a name the graph does not know yet.
 
@@ -397,8 +398,8 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 
 KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 """World knowledge kept as data, one YAML file a list, each with its criterion and source in a header comment: the
-sector's companies (``companies.yaml``), the government bodies (``government.yaml``) and the organisations that are
-never parties (``not-parties.yaml``)."""
+traded forms of the commodities and the end uses (``materials.yaml``), the sector's companies (``companies.yaml``),
+the government bodies (``government.yaml``) and the organisations that are never parties (``not-parties.yaml``)."""
 
 
 @functools.cache
@@ -427,6 +428,33 @@ def companies() -> Iterator[Entry]:
 def not_parties() -> tuple[str, ...]:
     """Names of organisations that appear in supply-chain news but are never supply-chain parties."""
     return tuple(_knowledge("not-parties.yaml")["names"])
+
+
+def more_synonyms(slug: str) -> tuple[str, ...]:
+    """The spellings ``materials.yaml`` adds to a material or end use of this module or to a generated form."""
+    return tuple(_knowledge("materials.yaml")["synonyms"].get(slug, ()))
+
+
+@functools.cache
+def compound_heads() -> frozenset[str]:
+    """Ids of one-word materials and end uses that, after a lower-case word, head a compound naming another thing."""
+    return frozenset(_knowledge("materials.yaml")["compound_heads"])
+
+
+@functools.cache
+def material_rows() -> tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...]:
+    """:data:`MATERIALS`, :data:`MINERALS` and ``materials.yaml``'s: (slug, name, stage, elements, synonyms)."""
+    data = _knowledge("materials.yaml")["materials"]
+    rows = MATERIALS + MINERALS + tuple((m["slug"], m["name"], m["stage"], tuple(m["elements"]), tuple(m["synonyms"])) for m in data)
+    return tuple((slug, name, stage, elements, synonyms + more_synonyms(slug)) for slug, name, stage, elements, synonyms in rows)
+
+
+@functools.cache
+def end_use_rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """:data:`END_USES` and the end uses of ``materials.yaml``: (slug, name, sector, synonyms)."""
+    data = _knowledge("materials.yaml")["end_uses"]
+    rows = END_USES + tuple((e["slug"], e["name"], e["sector"], tuple(e["synonyms"])) for e in data)
+    return tuple((slug, name, sector, synonyms + more_synonyms(slug)) for slug, name, sector, synonyms in rows)
 
 
 NOT_PARTY_WORDS = frozenset(
@@ -544,7 +572,7 @@ def entries() -> Iterator[Entry]:
     for symbol, name, group in ELEMENTS:
         yield f"element:{symbol}", "Element", name, (name.lower(),), {"symbol": symbol, "group": group}
     taken: set[str] = set()
-    for slug, name, stage, elements, synonyms in MATERIALS + MINERALS:
+    for slug, name, stage, elements, synonyms in material_rows():
         props = {"stage": stage, **({"elements": list(elements)} if elements else {})}
         plurals = tuple(f"{x}s" for x in (name, *synonyms) if x.split()[-1] in COUNT_NOUNS and f"{x}s" not in synonyms)
         taken.update(s.lower() for s in (name, *synonyms, *plurals))
@@ -556,10 +584,10 @@ def entries() -> Iterator[Entry]:
             name = f"{element} {form}"
             if name not in taken:
                 spelt = tuple(f"{word} {other}{plural}" for word in (element, *spellings)
-                              for other in (form, *FORM_SPELLINGS.get(form, ())) for plural in ("", "s"))
+                              for other in (form, *FORM_SPELLINGS.get(form, ())) for plural in ("", "s")) + more_synonyms(_slug(name))
                 yield f"material:{_slug(name)}", "Material", name, tuple(dict.fromkeys((name, f"{name}s", *spelt))), \
                     {"stage": stage, **({"elements": elements} if elements else {})}
-    for slug, name, sector, synonyms in END_USES:
+    for slug, name, sector, synonyms in end_use_rows():
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
     yield from bodies()
     yield from companies()

@@ -35,3 +35,67 @@ def test_a_material_that_names_a_sites_kind_is_a_material_of_the_document(extrac
     assert "manganese sulfate" not in names, names
     facts = named_facts(extractor, "\n\n".join(text))
     assert not any(target in ("ferronickel", "lithium hydroxide", "cobalt sulfate") for _, _, target in facts), facts
+
+
+def test_the_traded_forms_of_the_commodities_are_materials(extractor):
+    """The forms USGS MCS names that "<element> <form>" does not spell (ferroalloys, ore minerals, named compounds,
+    refined metals, the battery chain's separators and the chains' industrial inputs) are materials of
+    knowledge/materials.yaml; another spelling of a generated form ("zirconia", "germanium dioxide") is that form."""
+    names = run(extractor, "Orion Alloys makes ferrotungsten and ferrovanadium from vanadium pentoxide.",
+                "Birch Mining sells tantalite concentrate and cassiterite to smelters in Tarnby.",
+                "Kestrel Ceramics buys zirconia and germanium dioxide from Cedar Metals.",
+                "Oak Cells makes battery separators, and buys sulfuric acid and coking coal.")["names"]
+    assert {"ferrotungsten", "ferrovanadium", "vanadium pentoxide", "tantalite", "cassiterite", "zirconium oxide",
+            "germanium oxide", "battery separator", "sulphuric acid", "coal"} <= set(names), names
+    assert all(names[n]["label"] == "Material" for n in ("ferrotungsten", "tantalite", "battery separator", "coal"))
+    assert names["ferrotungsten"]["properties"] == {"stage": "alloy", "elements": ["W", "Fe"]}, names["ferrotungsten"]
+    assert "zirconia" in names["zirconium oxide"]["aliases"], names
+
+
+def test_the_sectors_end_use_categories_are_end_uses(extractor):
+    """The end uses MCS lists for the commodities: "used in glass, ceramics and plastics", "for defence", "grid storage
+    systems", "jet engines", "solar panels"."""
+    names = run(extractor, "Antimony trioxide from Orion Metals is used in glass, ceramics and plastics.",
+                "Birch Alloys sells superalloys for jet engines and aluminium-scandium alloys for defence.",
+                "Kestrel Graphite supplies anode material for grid storage systems and solar panels.")["names"]
+    assert {"glass", "ceramics", "plastics", "superalloy", "jet engine", "defence", "grid storage",
+            "solar panel"} <= set(names), names
+    assert all(names[n]["label"] == "EndUse" for n in ("glass", "defence", "grid storage", "solar panel")), names
+
+
+def test_generic_words_and_the_heads_of_other_compounds_are_no_material_or_end_use(extractor):
+    """ "Separators" alone are also firms that separate rare earths, "a catalyst" is mostly figurative, "magnets" and
+    "batteries" alone are generic (docs/annotation.md); "solar glass" and "the state coal and minerals group" name
+    other things than glass and coal (compound_heads), "defence contractors" are firms (a modifier head), while
+    "instead of coal" names coal."""
+    names = run(extractor, "Orion Rare Earths sells oxide to separators in Tarnby; the deal is a catalyst for growth.",
+                "Birch Magnetics makes magnets and batteries.",
+                "Kestrel Antimony sells antimony trioxide for solar glass to Cedar Solar, a unit of the state coal and "
+                "minerals group Oakland Holdings.",
+                "Its defence contractors buy germanium from Elm Metals.")["names"]
+    assert not {"battery separator", "catalysts", "glass", "coal", "defence"} & set(names), names
+    assert "coal" in run(extractor, "Orion Steel makes sponge iron with hydrogen instead of coal.")["names"]
+
+
+def test_the_vocabulary_file_states_its_criterion_and_its_entries_are_whole():
+    """Every entry has what its label requires (a stage of the ontology, a sector), elements of lexicon.ELEMENTS,
+    and no two entries share a spelling; the compound heads and the synonyms name entries that exist."""
+    from supplygraph.loaders import lexicon
+
+    path = lexicon.KNOWLEDGE / "materials.yaml"
+    header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    assert any("Criterion:" in line for line in header)
+    symbols = {symbol for symbol, _, _ in lexicon.ELEMENTS}
+    ids: dict[str, str] = {}
+    spellings: dict[str, str] = {}
+    for node_id, label, name, aliases, props in lexicon.entries():
+        ids[node_id] = label
+        if label == "Material":
+            assert props["stage"] in ("mining", "separation", "metal", "alloy", "magnet", "component"), node_id
+            assert set(props.get("elements", ())) <= symbols, node_id
+        if label in ("Material", "EndUse"):
+            for form in {name.lower(), *(a.lower() for a in aliases)}:
+                assert spellings.setdefault(form, node_id) == node_id, (form, spellings[form], node_id)
+    assert lexicon.compound_heads() <= set(ids)
+    data = lexicon._knowledge("materials.yaml")
+    assert all(f"material:{s}" in ids or f"enduse:{s}" in ids for s in data["synonyms"]), data["synonyms"]

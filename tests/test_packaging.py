@@ -51,6 +51,7 @@ def test_the_wheel_carries_licence_data_queries_and_page_assets(wheel):
                    "supplygraph/graph/views/html_view.js", "supplygraph/graph/views/html_view.css",
                    "supplygraph/graph/views/html_view.html", "supplygraph/loaders/extraction/patterns/triggers.yaml",
                    "supplygraph/loaders/knowledge/government.yaml", "supplygraph/loaders/knowledge/not-parties.yaml",
+                   "supplygraph/loaders/knowledge/materials.yaml",
                    "supplygraph/data/samples/samples.decisions.yaml", "supplygraph/__main__.py",
                    "supplygraph/loaders/extraction/learned/weights.npz", "supplygraph/loaders/knowledge/world_places.tsv"):  # fmt: skip
         assert needed in names, needed

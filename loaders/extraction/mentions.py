@@ -180,6 +180,8 @@ class Mentions(Sources, SiteMentions):
                 continue  # "Neo Lithium", "Arafura Rare Earths", "Director General of Mineral and Coal": part of a name
             if entity.label in ("Material", "EndUse") and nxt == "-" and m.end + 1 < len(doc) and doc[m.end + 1].lower_ in ("based", "bearing", "related", "free"):
                 continue
+            if m.key in lexicon.compound_heads() and m.start > 0 and doc[m.start - 1].is_lower and doc[m.start - 1].is_alpha and doc.lowers[m.start - 1] not in self.v.STOP:
+                continue  # "solar glass", "the state coal and minerals group": the head of a compound that names another thing
             if entity.label == "EndUse":
                 start = m.start
                 while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in self.v.STOP and not sentence_start(doc, start - 1):

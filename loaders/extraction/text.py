@@ -74,7 +74,7 @@ def _english_words() -> frozenset[str]:
             words |= value
         elif isinstance(value, (tuple, dict)):
             words |= {w for p in value for w in (p if isinstance(p, tuple) else (p,))}
-    for row in (*lexicon.MATERIALS, *lexicon.MINERALS, *lexicon.END_USES):
+    for row in (*lexicon.material_rows(), *lexicon.end_use_rows()):
         words |= {w for name in (row[1], *row[-1]) for w in re.findall(r"[a-z]+", name.lower())}
     return frozenset(words)
 
