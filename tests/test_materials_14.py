@@ -23,11 +23,11 @@ def test_a_material_that_names_a_sites_kind_is_a_material_of_the_document(extrac
     """ "a ferronickel smelter", "its lithium hydroxide plants", "a cobalt sulfate refinery": the words describe the site
     and the document names the material; the material is an entity, the site keeps its kind, and no rule reads the
     material as anybody's product (whether the site makes it yet, the sentence does not say). A material before a
-    market's word ("lithium hydroxide prices") is still no mention."""
+    firm's word ("a manganese sulfate specialist") is still no mention."""
     text = ("Birch Nickel runs a ferronickel smelter at Varden.",
             "Orion Lithium completed its lithium hydroxide plants at Tarnby.",
             "Kestrel Battery Metals is building a cobalt sulfate refinery at Oakridge.",
-            "Cedar Resources reported record manganese sulfate prices.")
+            "Cedar Resources is a manganese sulfate specialist.")
     names = run(extractor, *text)["names"]
     assert {"ferronickel", "lithium hydroxide", "cobalt sulfate"} <= set(names), names
     assert names["ferronickel"]["label"] == "Material" and "Lithium" not in names, names
@@ -99,3 +99,14 @@ def test_the_vocabulary_file_states_its_criterion_and_its_entries_are_whole():
     assert lexicon.compound_heads() <= set(ids)
     data = lexicon._knowledge("materials.yaml")
     assert all(f"material:{s}" in ids or f"enduse:{s}" in ids for s in data["synonyms"]), data["synonyms"]
+
+
+def test_a_material_before_a_word_of_what_is_done_with_it_is_named(extractor):
+    """ "phosphoric acid production", "vanadium pentoxide exports", "the ferrovanadium market" name the material
+    (KIND_HEADS), as a site's kind does; before a maker's or a company's word ("sells to cathode makers", "its anode
+    materials company") the material is still what a firm makes, not a mention."""
+    names = run(extractor, "Orion Chemicals doubled phosphoric acid production at Tarn.",
+                "Birch Vanadium expects vanadium pentoxide exports and the ferrovanadium market to grow.",
+                "Kestrel Nickel sells nickel sulfate to cathode makers through its anode materials company.")["names"]
+    assert {"phosphoric acid", "vanadium pentoxide", "ferrovanadium", "nickel sulfate"} <= set(names), names
+    assert not {"cathode material", "anode material"} & set(names), names

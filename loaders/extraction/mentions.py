@@ -170,8 +170,7 @@ class Mentions(Sources, SiteMentions):
                 continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
             if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
                 modifiers_at.append((m.start, m.end))
-                if entity.label == "Material" and (nxt in self.v.SITE_NOUNS or singular(nxt) in self.v.SITE_NOUNS):
-                    kinds.append(m)
+                kinds += [m] if entity.label == "Material" and nxt in self.v.KIND_HEADS else []  # ("its lithium hydroxide plant")
                 continue
             if entity.label in ("Material", "Element", "EndUse") and doc[m.start].is_title and m.start > 0 \
                     and not sentence_start(doc, m.start) and (name_token(doc, m.start - 1) and doc[m.start - 1].lower_ not in self.v.STOP
