@@ -133,3 +133,13 @@ def test_a_town_in_a_place_chain_after_a_mining_verb_is_where_ore_is_mined():
     got = located(text)
     assert ("Araxá", "Minas Gerais") in got and ("Kelmar Mining", "Minas Gerais") not in got, got
     assert "Tarvik mine" in labels("Kelmar Mining mines cobalt at Tarvik, in Lualaba, and sells cobalt hydroxide.")
+
+
+def test_a_town_named_after_a_general_is_a_place_after_in():
+    """"a plant in General Güemes, Salta": a military title opened the name, so it was read as a person and the town,
+    its plant and its chain were lost. After "in" or "near", a name that is a world place is the place; elsewhere a
+    title still makes a person ("General Smith")."""
+    text = "Kelmar Lithium converts the brine to lithium hydroxide at a plant in General Güemes, Salta."
+    got = located(text)
+    assert {("General Güemes plant", "General Güemes"), ("General Güemes", "Salta")} <= got, got
+    assert "General Smith" not in labels("Kelmar Lithium said General Smith visited the plant in Salta.")

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from .. import lexicon
+from .. import lexicon, places
 from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
@@ -393,7 +393,8 @@ class Mentions(Sources, SiteMentions):
         title_at = 3 if possessive_at(after_title, 2) else 1
         person = (
             (before and before[-1] in TITLE_WORDS)
-            or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words))
+            or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words)
+                and not (before[-1:] in (["in"], ["near"]) and places.lookup(text)))  # ("a plant in General Güemes": a town)
             or (after_title[:1] == [","] and len(after_title) > title_at and after_title[title_at] in TITLE_WORDS)
             or (after_title[:1] == [","] and any(w in PUNDITS for w in after_title[1:3]))  # "X, a mining strategist"
             or (len(words) in (2, 3) and words[0] in lexicon.GIVEN_NAMES and not any(w in ALL_CUES for w in words)
