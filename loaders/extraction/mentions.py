@@ -19,13 +19,10 @@ from .sources import Sources
 from .vocabulary import WORDS
 from .world import joined_end, town_in, ward_end, world_place, world_props
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
-from .text import ALL_CUES, COMMON_CAPITALS, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
+from .text import ALL_CUES, COMMON_CAPITALS, DASHES, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
-
-DASHES = ("--", "—", "–", "-")
-"""The dashes that end a dateline ("TOKYO --", "SEOUL, Korea and CLARKSVILLE, Tennessee -")."""
 
 NAME_JOINERS = frozenset(("-", "&", "of", "for", "de", "du", "von", "und", "y", "e", "del", "della", "des", "do", "dos", "das", "et",
                           "da", "di", "im", "am"))

@@ -115,8 +115,9 @@ class Names:
             for idx, m in enumerate(s.mentions):
                 if m.key is not None:
                     continue
-                if normalise(m.text) in places and normalise(m.text) not in index.names:
-                    m.key = places[normalise(m.text)]  # "from Lobito" after "the port of Lobito": the place, not a short
+                norm = normalise(m.text)
+                if norm in places and norm not in index.names:
+                    m.key = places[norm]  # "from Lobito" after "the port of Lobito": the place, not a short
                     continue  # form of "Lobito Atlantic Railway"
                 prev = self.ent(s.mentions[idx - 1]) if idx > 0 else None
                 if prev is not None and prev.label == "Place" and s.mentions[idx - 1].end == m.start - 1 and not s.mentions[idx - 1].world \
@@ -126,7 +127,6 @@ class Names:
                     m.key = entity.key
                     continue
                 target = self._abbreviation_of(s, idx, m, index)
-                norm = normalise(m.text)
                 if target is not None and norm in sites and index.prefixes.get(norm) == target.key and norm not in index.names \
                         and len(target.name.split()) - len(m.text.split()) >= 2:  # (not "Keliber" of "Keliber Oy")
                     target = self.entities[sites[norm]]  # "Round Top is rich in dysprosium": the deposit's name, not a

@@ -28,6 +28,9 @@ OFFICE_WORDS = frozenset("chairman chairwoman ceo president minister secretary g
 SOURCE_WORDS = frozenset("analytics consultancy consultancies consulting brokerage newswire".split())
 """An appositive with one of these describes a data source or adviser ("GlobalData, a London-based analytics firm")."""
 
+DASHES = frozenset(("--", "—", "–", "-"))
+"""The dashes that end a dateline ("TOKYO --", "SEOUL, Korea and CLARKSVILLE, Tennessee -") or stand after one."""
+
 PUNDITS = frozenset("analyst analysts strategist strategists economist economists".split())
 """'a mining strategist at X': X is where a quoted expert works, a source, not a party to the supply chain."""
 

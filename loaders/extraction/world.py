@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import lexicon, places
 from ..gazetteer import normalise
-from .text import COMMON_CAPITALS, ENGLISH_WORDS, opens, sentence_start
+from .text import COMMON_CAPITALS, DASHES, ENGLISH_WORDS, opens, sentence_start
 
 
 def world_place(doc: Any, start: int, end: int, st: Any, gazetteer: Any, v: Any) -> tuple[str, str] | None:
@@ -83,8 +83,6 @@ def not_world_places(mentions: list[Any], gazetteer: Any, firm_names: set[str]) 
                 out.update((" ".join(words[:k]), " ".join(words[k:])))
     return out
 
-
-DASHES = frozenset(("-", "–", "—", "--"))
 
 AUXILIARIES = frozenset("has have had will would could can may might should must shall said says".split())
 """Verbs after a name that make it the subject of a firm's or a person's sentence, not a place's."""
