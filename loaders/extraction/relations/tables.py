@@ -121,6 +121,13 @@ def _titled_policy(st, s: Sentence) -> str | None:
     return titled
 
 
+def _prospect(v, status_words: list[str]) -> bool:
+    """A status that says the site is still explored or studied ("feasibility study", "exploration drilling", "in
+    pre-feasibility"), with no word of output beside it ("operating; expansion study": the site makes now)."""
+    words = [w for w in status_words if w[:1].isalpha() and w not in ("in", "under", "at", "the", "a", "pre")]
+    return bool(words) and words[0] in v.PROSPECT_STATUS and not any(w.startswith(("operat", "produc")) for w in words)
+
+
 def _column_word(st, s: Sentence, m: Mention, a: int, b: int) -> bool:
     """A cell that is one capitalised word nothing else names ("Status", "Notes", "Capacity"), perhaps with its unit
     ("Capacity (t)", "Output, kt"), is a column of its own beside known ones, not a firm: it does not make the row
@@ -178,6 +185,7 @@ class Tables:
         if planned:
             status_words.append("planned")
         inactive = any(w in self.v.INACTIVE_STATUS for w in status_words)  # ("idle since 2018": it makes nothing now)
+        planned = planned or _prospect(self.v, status_words)  # ("feasibility study": nothing made there yet, nor firmly planned)
         not_yet = next((state for state, words in (("construction", self.v.CONSTRUCTION_STATUS), ("commissioning",
                         self.v.COMMISSIONING_STATUS), ("planned", self.v.PLANNED_STATUS)) if words.intersection(status_words)), None)
         for f in facility if not_yet else ():  # "Eneabba refinery | ... | under construction": it will make, not makes
