@@ -32,3 +32,43 @@ def test_a_row_whose_status_says_the_site_is_still_studied_makes_nothing(extract
     assert {("OPERATES", "Orion Mining Ltd", "Kestrel Hill"), ("OPERATES", "Fenwick Metals Ltd", "Birch Lake"),
             ("PRODUCES", "Aster Ridge", "zircon"), ("PRODUCES", "Holt Creek", "rutile")} <= facts, facts  # fmt: skip
     assert not any(t == "PRODUCES" and s in ("Kestrel Hill", "Birch Lake") for t, s, _ in facts), facts
+
+
+NOTICE = """Announcement No. 12 of 2031 of the Ministry of Mines and the Customs Board on Export Control of Cobalt and Tin Items
+
+Article 1. On the basis of the Mining Law, the scope of the items listed in Announcement No. 4 of 2019 is adjusted. That earlier announcement was issued by the Ministry of Mines.
+
+Article 2. The following items may not be exported without a licence:
+
+(1) cobalt ores and raw materials, including cobalt hydroxide in any form and cobalt sulfate crystals;
+(2) cobalt metal and its products, including ingots and powder;
+(3) tin concentrate with a tin content above 60%, other than nickel matte;
+(4) the technology for making tungsten carbide.
+
+Article 3. This notice takes effect on 1 March 2031.
+"""
+
+
+def test_a_notices_numbered_items_in_one_paragraph_are_restricted_by_the_notice_its_title_names(extractor):
+    """A wrapped numbered list after "the following items ...:" gives each item's materials, those after "including"
+    too, to the notice the title names (not to the announcement an article cites before the list); a material that only
+    qualifies a longer name ("cobalt sulfate crystals") and one "other than" the item are not restricted."""
+    facts = facts_of(extractor, NOTICE, markdown=False)
+    restricted = {(s, t) for kind, s, t in facts if kind == "RESTRICTS"}
+    notice = "Announcement No. 12 of 2031"
+    assert {(notice, "cobalt ore"), (notice, "cobalt hydroxide"), (notice, "cobalt metal"), (notice, "tin concentrate"),
+            (notice, "tungsten carbide")} <= restricted, restricted  # fmt: skip
+    assert not any(s == "Announcement No. 4 of 2019" or t in ("cobalt sulfate", "nickel matte") for s, t in restricted), restricted
+
+
+def test_a_lettered_list_of_goods_that_may_no_longer_be_exported(extractor):
+    """"may no longer be exported:" forbids (its "may" hedges nothing); each lettered line's material is restricted, a
+    line that is a clause of its own is not an item, and the next list ("remain exportable, namely:") is not restricted."""
+    facts = facts_of(extractor, "Regulation No. 8 of 2032 on Mineral Exports\n\n"
+                                "The Ministry of Mines issues this regulation.\n\n"
+                                "From 1 May 2032 the following goods may no longer be exported:\n"
+                                "(a) nickel ore;\n(b) washed manganese ore;\n(c) cobalt that has been crushed but not refined.\n\n"
+                                "Refined products remain exportable, namely:\n(a) nickel matte;\n(b) cobalt sulfate.\n", markdown=False)  # fmt: skip
+    restricted = {t for kind, s, t in facts if kind == "RESTRICTS" and s == "Regulation No. 8 of 2032"}
+    assert {"nickel ore", "manganese ore"} <= restricted, facts
+    assert not restricted & {"nickel matte", "cobalt sulfate", "Cobalt"}, restricted

@@ -14,6 +14,7 @@ from .confirmation import Confirmation
 from .mentions import Mentions
 from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
 from .names import Names
+from .relations.items import enumerated
 from .relations.policy import item_line
 from .relations.tables import cells, header, sheet_row
 from .rules import Rules
@@ -149,10 +150,11 @@ class DocState(Mentions, Names, Confirmation):
                 continue
             self.columns = self.sheet = None  # (a table ends at the first block that is no row)
             if s.heading and self.listing is not None:  # one item of a list a sentence announced, as a line or row
-                items = item_line(self, s)
+                numbered = enumerated(self, s)
+                items = numbered if numbered is not None else item_line(self, s)
                 for m in items:
                     self.add("RESTRICTS", self.listing, m, s, 0.65)
-                if items or not any(w[:1].isalpha() for w in s.lowers[s.start : s.end]):
+                if items or numbered is not None or not any(w[:1].isalpha() for w in s.lowers[s.start : s.end]):
                     continue
             if s.heading:  # no relations from titles but their issuers; the policy or event a title names is the one in context
                 self.listing = None

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import MONTHS, ORG_LABELS, Mention, Sentence, find_date, POSSESSIVE_MARKS, POSSESSIVES
 from ..text import brief
+from .items import enumerated, notice_policy
 
 
 class Policies:
@@ -295,15 +296,17 @@ class Policies:
         and terbium") or as the list it announces ("... the following items:" then one item a line or row): each
         item is restricted by the policy in context."""
         policy = self.st.last_policy
-        listed = item_line(self.st, self.s) if self.st.listing else []
+        numbered = enumerated(self.st, self.s)  # ("(1) antimony ores ...; (2) antimony metal ...": None when no such list)
+        listed = (numbered if numbered is not None else item_line(self.st, self.s)) if self.st.listing else []
         for m in listed:
             self.st.add("RESTRICTS", self.st.listing, m, self.s, 0.65)
-        if listed or not any(w[:1].isalpha() for w in self.words):
-            return  # (a bare "1." or "-" of a numbered list keeps the list going)
+        if listed or numbered is not None and self.st.listing or not any(w[:1].isalpha() for w in self.words):
+            return  # (a bare "1." or "-" of a numbered list, or an item naming nothing known, keeps the list going)
         self.st.listing = None
         cued = bool(set(self.words) & self.v.LIST_CUES)
         licensing = any(self.w(k) == "without" and self.w(k + 1 + (self.w(k + 1) in ("a", "an", "the"))) in self.v.LICENCE_WORDS
                         for k in self.triggers(("without",)))  # "shall not be exported without a licence": the control itself
+        licensing = licensing or self._prohibited_export()
         if policy is None or not cued or self.hedged(self.s.start, self.s.end - 1) and not licensing:
             return
         if any(self.st.label(m) in ORG_LABELS - {"GovernmentBody"} for m in self.ms):
@@ -312,7 +315,15 @@ class Policies:
         for m in self.coordinated(items[0], self.labelled("Element", "Material")) if items else ():
             self.st.add("RESTRICTS", policy, m, self.s, 0.65)
         if self.words[-1:] == [":"]:
-            self.st.listing = policy
+            self.st.listing = notice_policy(self.st) or policy  # (the notice's own list, not that of a law it cites)
+
+    def _prohibited_export(self) -> bool:
+        """Whether the sentence forbids export ("may no longer be exported", "shall not be exported"): a prohibition,
+        which its "may" or "not" does not hedge."""
+        for k in self.triggers(self.v.EXPORT_PASSIVES):
+            if self.w(k - 1) == "be" and (self.w(k - 2) == "not" or (self.w(k - 3), self.w(k - 2)) == ("no", "longer")):
+                return True
+        return False
 
 
 def item_line(st: Any, s: Sentence) -> list[Mention]:
