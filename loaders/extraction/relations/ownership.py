@@ -345,6 +345,8 @@ class Ownership:
             owner = self.relative_head(i, self.org) or self.left(i, self.org, limit=3) or self.clause_subject(i)
             agent = self.left(i, self.org, limit=3)
             if owned is None and agent is not None and self.w(agent.start - 1) in ("which", "that"):
+                if self.w(agent.start - 2) == "in" or self._share_after(i + 1) is not None:
+                    continue  # ("B, in which A owns 49%": a stated share, read by the share rules; a minority is no parent)
                 owned, owner = self.relative_head(agent.start, self.org), agent  # "B, which A owns, ..."
             if owned is None or owner is None or not self.org(owned) or self.w(owned.end) in ("%", *POSSESSIVE_MARKS) \
                     or self.hedged(i, owned.end) or self.st.label(owned) == "GovernmentBody":
