@@ -27,3 +27,23 @@ def test_a_share_owned_in_a_relative_clause_is_no_parent_without_its_majority(ex
             ("SUBSIDIARY_OF", "Boreal Nickel Ltd", "Halden Metals Inc"),
             ("SUBSIDIARY_OF", "Ostra Cobalt Ltd", "Halden Metals Inc")} <= facts, facts
     assert ("SUBSIDIARY_OF", "Boreal Nickel Ltd", "Kestrel Minerals Ltd") not in facts, facts
+
+
+def test_a_rank_in_a_country_places_the_firm_or_site_it_describes(extractor):
+    """ "A, the largest cathode maker in Japan," (an appositive), "the X mill near P, Region, the only ... mill operating
+    in C" (past the site's place phrase), "our smelter at P, Region, is the only ... smelter in C" and "it is the
+    largest ... maker in C" (a predicate): the firm or site is in the country. "one of the largest mines in C" (a
+    loose ranking) and a region ("the only producer in North America") place nothing."""
+    facts = named_facts(extractor, "Kestrel Cathode Ltd, the largest cathode maker in Japan, opened a plant in Hungary.\n\n"
+                                   "Orion Metals Ltd recovers vanadium at the Tarn Mill near Elmby, Utah, the only licensed "
+                                   "vanadium mill operating in the United States.\n\n"
+                                   "Our bismuth smelter at Ashford, Idaho, is the only operating bismuth smelter in the "
+                                   "United States.\n\n"
+                                   "Birch Magnetics Ltd makes magnets in Oakville. By its own account it is the largest "
+                                   "magnet maker in Canada.\n\n"
+                                   "The Pell mine is one of the largest lepidolite mines in China.\n\n"
+                                   "Cedar Niobium Ltd is the only niobium producer in North America.\n")
+    assert {("LOCATED_IN", "Kestrel Cathode Ltd", "Japan"), ("LOCATED_IN", "Tarn Mill", "United States"),
+            ("LOCATED_IN", "Ashford smelter", "United States"), ("LOCATED_IN", "Birch Magnetics Ltd", "Canada")} <= facts, facts
+    assert ("LOCATED_IN", "Kestrel Cathode Ltd", "Hungary") not in facts, facts
+    assert not any(kind == "LOCATED_IN" and source == "Pell mine" and target == "China" for kind, source, target in facts), facts
