@@ -468,7 +468,7 @@ NOT_PARTY_ANYWHERE = frozenset({"news", "newswire"})
 # Denki K.K.", "Tavoria Berhad", "Valtek Kovine d.o.o."); a new form is one word here.
 LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
                             "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",
-                            "berhad", "pty", "jsc", "pjsc", "n.v.", "nv", "b.v.", "bv", "s.p.a.", "spa", "k.k.", "oyj",
+                            "berhad", "pty", "jsc", "pjsc", "n.v.", "nv", "b.v.", "bv", "s.p.a.", "spa", "k.k.", "oyj", "oy",
                             "ab", "asa", "a/s", "s.a.s.", "s.r.l.", "srl", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "ltda",
                             "tbk", "sarl", "c.v.", "cv", "s.a.b.", "r.l."})  # (Mexico's "S.A. de C.V.", "S. de R.L.")
 LEGAL_PREFIXES = frozenset({"pt"})

@@ -14,13 +14,14 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
+from .openers import no_name, particle_start
 from .runs import _WORD_SUFFIXES, _commodity, _dateline_of_places, _institution, _institution_ahead, _suffix
 from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind, singular
 from .sources import Sources
 from .vocabulary import WORDS
 from .world import joined_end, town_in, ward_end, world_place, world_props
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
-from .text import ALL_CUES, COMMON_CAPITALS, DASHES, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
+from .text import ALL_CUES, COMMON_CAPITALS, DASHES, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonym_firm, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -321,6 +322,7 @@ class Mentions(Sources, SiteMentions):
                                      and not (start + 2 < j and doc.lowers[start + 1] in self.v.INSTRUMENT_HEADS and number_sign(doc, start + 2)))
                                  or _suffix(doc, start)):  # ("RARE EARTH MANAGEMENT REGULATIONS": "rare" of "rare earth")
                 start += 1  # (a legal suffix ends a name, never starts one: "K-Technologies, Inc. TechMet")
+            start = particle_start(doc, i, start, j)  # "Sales de Jujuy" (.openers)
             if start == i + 1 < j and sentence_start_common(doc, i) and doc[start].lower_ not in KIND_WORDS and (
                     j - 1 == start and (doc[start].lower_ in self.lower_words or _commodity(self.x.gazetteer, doc[start].text))
                     or doc.lowers[start : start + 2] in (["rare", "earth"], ["rare", "earths"])
@@ -432,7 +434,7 @@ class Mentions(Sources, SiteMentions):
                 return None  # (but "the items listed in Announcement No. 50": a notice, not an exchange)
         if end - start == 1 and (doc[start].lower_ in COMMON_CAPITALS or len(text) == 1):
             return None  # "Yes", "Q:" and "A:" of an interview
-        if end - start == 1 and cue_label(words)[0] is None and word_opener(doc, start):
+        if end - start == 1 and cue_label(words)[0] is None and (word_opener(doc, start) or no_name(doc, start, end, self.v)):
             return None  # "Together they produced ...", "Securing anode material is ...": a word of the sentence
         if end - start == 1 and (words[0] in KIND_WORDS or words[0] in lexicon.LEGAL_SUFFIXES):
             return None  # "Group", "Plant", "Limited": a kind word alone (a table header, a fragment) names nothing
@@ -514,7 +516,7 @@ class Mentions(Sources, SiteMentions):
                 label, strong = "Facility", True  # "a separation plant called Caremag"
             elif nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "where":
                 label, strong = "Place", True  # "to Richards Bay, where the refinery ..."
-            elif start == 0 and all(t.is_upper for t in doc[start:end]) and (nxt in DASHES or nxt == "," and any(
+            elif start == 0 and all(t.is_upper or t.text == "-" for t in doc[start:end]) and (nxt in DASHES or nxt == "," and any(
                     t.text in DASHES or t.lower_ in MONTHS for t in doc[end + 1 : end + 6])) \
                     or start == 0 and nxt == "," and any(t.lower_ in MONTHS for t in doc[end + 1 : end + 4]) \
                     and any(t.text in DASHES for t in doc[end + 2 : end + 8]) or _dateline_of_places(doc, start, end):
@@ -537,7 +539,7 @@ class Mentions(Sources, SiteMentions):
         """A known place or country at ``j`` between two words of one capitalised name (not a demonym, not after a
         joiner): "Almonty Korea Tungsten", "PT Indonesia BTR New Energy Material"."""
         m = known_at.get(j)
-        if m is None or m.demonym or m.label_of_known not in ("Place", "Country") or not name_token(doc, j - 1) \
+        if m is None or m.demonym and not demonym_firm(doc, m) or m.label_of_known not in ("Place", "Country") or not name_token(doc, j - 1) \
                 or doc.lowers[j - 1] in self.v.STOP or m.end >= len(doc) or not name_token(doc, m.end) or doc.lowers[m.end] in self.v.STOP:
             return False
         after = known_at.get(m.end)

@@ -287,8 +287,18 @@ def _firm_goes_on(doc: Any, known: list[Mention], k: int) -> bool:
         return word in _NAME_STOPS and _ends_at_name(doc, k + 1)
     return (word in OFFICE_WORDS or word not in lexicon.PERSON_TITLES) \
         and word not in COMMON_CAPITALS and word not in MONTHS and word not in WORDS.WEEKDAYS \
-        and not any(x.start == k for x in known)
+        and not any(x.start == k and not demonym_firm(doc, x) for x in known)
 
+
+def demonym_firm(doc: Any, x: Mention) -> bool:
+    """A nationality's word ``x`` and a capitalised element's name after it that end a name a known firm's opens:
+    "Imerys British Lithium" is the firm's venture with (or unit named like) "British Lithium", not the firm and a
+    country."""
+    return x.demonym and x.end < len(doc) and doc[x.end].is_title and doc.lowers[x.end] in _ELEMENT_NAMES \
+        and not _ends_at_name(doc, x.end + 1)
+
+
+_ELEMENT_NAMES = frozenset(name.lower() for _, name, _ in lexicon.ELEMENTS)
 
 _PLACE_PARTICLES = frozenset(("im", "am", "upon", "sur"))
 """Small words after which a place's name goes on ("St. Martin im Sulmtal", "Frankfurt am Main", "Newcastle upon Tyne")."""
