@@ -72,3 +72,34 @@ def test_a_lettered_list_of_goods_that_may_no_longer_be_exported(extractor):
     restricted = {t for kind, s, t in facts if kind == "RESTRICTS" and s == "Regulation No. 8 of 2032"}
     assert {"nickel ore", "manganese ore"} <= restricted, facts
     assert not restricted & {"nickel matte", "cobalt sulfate", "Cobalt"}, restricted
+
+
+def found_of(extractor: Extractor, text: str) -> dict:
+    return extractor.extract(read_text(text, False).blocks).as_dict()
+
+
+def test_a_government_that_requires_export_licences_after_another_verb_issues_them(extractor):
+    """"A mines ... and has required export licences for M1 and M2 since <date>": the licensing A requires is a
+    policy A issues, restricting M1 and M2 and named in the text's own words ("export licences"); a second country
+    before the verb is the one that requires them."""
+    found = found_of(extractor, "Chile mines about a third of the world's lithium and has required export licences for "
+                                "lithium carbonate and lithium hydroxide since 3 March 2031.")  # fmt: skip
+    names = {e["id"]: e for e in found["entities"]}
+    policies = [e for e in found["entities"] if e["label"] == "Policy"]
+    assert len(policies) == 1 and "export licences" in policies[0]["aliases"], policies
+    facts = {(r["type"], names[r["source"]]["name"], names[r["target"]]["name"]) for r in found["relations"]}
+    policy = policies[0]["name"]
+    assert {("ISSUED_BY", policy, "Chile"), ("RESTRICTS", policy, "lithium carbonate"),
+            ("RESTRICTS", policy, "lithium hydroxide")} <= facts, facts  # fmt: skip
+    found = found_of(extractor, "Chile mines about a third of the world's lithium, and since 2031 exporters in Japan have "
+                                "required export licences for lithium carbonate.")  # fmt: skip
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    assert not any(r["type"] == "ISSUED_BY" and names[r["target"]] == "Chile" for r in found["relations"]), found["relations"]
+
+
+def test_a_ban_is_also_named_by_the_words_that_state_it(extractor):
+    """"Since A banned exports of M in <date>": the ban's own words ("banned exports of M") are a name of the policy,
+    as a reader would quote it."""
+    found = found_of(extractor, "Since Chile banned exports of lithium carbonate in May 2031, refiners have built plants at home.")
+    policies = [e for e in found["entities"] if e["label"] == "Policy"]
+    assert len(policies) == 1 and "banned exports of lithium carbonate" in policies[0]["aliases"], policies

@@ -36,6 +36,9 @@ class Policies:
                 props["country"] = ie.props.get("iso2")
             e = self.st._new("Policy", name, props)
             e.surfaces[f"{d[i].text} the export"] += 0
+            obj = self.right(i + 1, self.labelled("Material", "Element"), limit=4)
+            if obj is not None and all(self.w(k) in ("exports", "export", "the", "their", "its", "of") for k in range(i + 1, obj.start)):
+                e.surfaces[d[i : obj.end].text] += 0  # the text's own words for it: "banned exports of nickel ore"
             e.mentions += 1
             e.sentence = e.sentence or self.s.text
             self.ms.append(Mention(i, i + 1, e.key, d[i].text, anaphora=True))
@@ -195,7 +198,8 @@ class Policies:
             return
         policy = self.st.last_policy
         if policy is None:
-            issuer = self.left(trigger, self.labelled("Country", "GovernmentBody"), limit=8)
+            gov = self.labelled("Country", "GovernmentBody")
+            issuer = self.left(trigger, gov, limit=8) or self._requirer(trigger, gov)
             if issuer is None:
                 return
             ie = self.st.ent(issuer)
@@ -206,12 +210,28 @@ class Policies:
             if ie.label == "Country":
                 props["country"] = ie.props.get("iso2")
             e = self.st._new("Policy", f"{brief(ie)} export licensing" + (f" ({words})" if words else ""), props)
+            licence = trigger - 1 if self.w(trigger - 1) in self.v.LICENCE_WORDS else None
+            if licence is not None:  # the text's own words for it ("has required export licences for M"): a name of it
+                e.surfaces[self.doc[licence - (self.w(licence - 1) == "export") : trigger].text] += 1
             e.mentions += 1
             e.sentence = e.sentence or self.s.text
             self.st.add("ISSUED_BY", e, issuer, self.s, 0.7)
             policy = self.st.last_policy = e.key
         for m in targets:
             self.st.add("RESTRICTS", policy, m, self.s, 0.7)
+
+    def _requirer(self, trigger: int, gov) -> Mention | None:
+        """Who requires the licence named before ``trigger`` when other words stand between them: the subject of the
+        clause whose verb requires it ("China mines about four fifths of the world's tungsten and has required export
+        licences for M since 2025")."""
+        verb = next((k for k in range(trigger - 1, max(self.s.start, trigger - 5) - 1, -1) if self.w(k) in self.v.REQUIRE_VERBS), None)
+        who = self.ms[0] if self.ms and verb is not None else None  # (the sentence's opening name: a government)
+        if who is None or not gov(who) or who.demonym or who.start != self.s.start + (self.w(self.s.start) == "the"):
+            return None
+        if any(self.st.label(m) in ORG_LABELS | {"Country", "Place"} for m in self.ms if who.end <= m.start < verb) \
+                or ";" in self.words[who.end - self.s.start : verb - self.s.start] or self.hedged(who.start, verb + 1):
+            return None  # ("China ... and Japan has required", "China said; exporters require"): another subject
+        return who
 
     def _issued_by(self) -> None:
         # "Issued by the Ministry of Mines, 5 January 2026" under a notice's title: the policy in context
