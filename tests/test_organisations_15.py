@@ -47,3 +47,19 @@ def test_a_rank_in_a_country_places_the_firm_or_site_it_describes(extractor):
             ("LOCATED_IN", "Ashford smelter", "United States"), ("LOCATED_IN", "Birch Magnetics Ltd", "Canada")} <= facts, facts
     assert ("LOCATED_IN", "Kestrel Cathode Ltd", "Hungary") not in facts, facts
     assert not any(kind == "LOCATED_IN" and source == "Pell mine" and target == "China" for kind, source, target in facts), facts
+
+
+def test_a_site_held_or_developed_by_a_firm_in_its_own_passive_is_run_by_it(extractor):
+    """ "The X project is held by B", "It is held by B" (after a sentence about the site), "X is being developed by B",
+    "the X project in P is being developed by B": B runs the site (the site's own passive, past its place phrase); "a
+    smelter developed by B" further on in a clause about another site names no operator of that site."""
+    facts = named_facts(extractor, "The Tarn rare earth project is held by Orion Rare Earths Ltd.\n\n"
+                                   "The Elm deposit lies on a plateau above the town of Ashby. It is held by Cedar Greenland "
+                                   "Ltd, the Perth-based unit.\n\n"
+                                   "The Oak graphite project is being developed by Birch Graphite Corporation.\n\n"
+                                   "The Pine alumina project in West Java is being developed by PT Pine Alumina Indonesia.\n\n"
+                                   "Hazel Trading Ltd buys ore from the Rowan mine, next to a smelter developed by Alder Metals Ltd.\n")
+    assert {("OPERATES", "Orion Rare Earths Ltd", "Tarn rare earth project"), ("OPERATES", "Cedar Greenland Ltd", "Elm deposit"),
+            ("OPERATES", "Birch Graphite Corporation", "Oak graphite project"),
+            ("OPERATES", "PT Pine Alumina Indonesia", "Pine alumina project")} <= facts, facts
+    assert ("OPERATES", "Alder Metals Ltd", "Rowan mine") not in facts, facts

@@ -15,6 +15,8 @@ from ..text import place_core
 
 _AUXILIARIES = frozenset("will would shall is are was were has have had also already now plans plan intends aims to".split())
 """Words that may stand between a verb and its own subject ("B will also build", "B plans to build")."""
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being has have had".split())
+"""The auxiliaries of a passive between a site and its participle ("is being developed by")."""
 
 
 class Facilities:
@@ -409,8 +411,14 @@ class Facilities:
         return rel if rel is not None and self.w(rel) in ("which", "whose") else None
 
     def _run_by(self, i: int, reach: int = 8) -> Mention | None:
-        """The organisation of "operated/run/owned/managed by B" within ``reach`` words from ``i`` (RUN_PARTICIPLES)."""
+        """The organisation of "operated/run/owned/managed by B" within ``reach`` words from ``i`` (RUN_PARTICIPLES),
+        or of "held/developed by B" when it is the site's own passive, right at ``i`` past auxiliaries and the site's place
+        ("The project is held by B", "the X project in P is being developed by B"; HOLD_PARTICIPLES: not "a plant
+        developed by B" further on)."""
         for q in range(i, min(self.s.end, i + reach)):
+            if self.w(q) in self.v.HOLD_PARTICIPLES and self.w(q + 1) == "by" \
+                    and all(self.w(k) in _PASSIVE_AUXILIARIES or self.w(k) in self.v.PASSIVE_ADVERBS for k in range(self.past_place(i), q)):
+                return self.right(q + 2, self.org, limit=3)  # "The project is held by B", "X is being developed by B"
             if self.w(q) in self.v.RUN_PARTICIPLES and self.w(q + 1) == "by":
                 share = self._percent(max(i, q - 3), q)
                 if share is not None and share < 0.5:
