@@ -63,3 +63,24 @@ def test_a_site_held_or_developed_by_a_firm_in_its_own_passive_is_run_by_it(extr
             ("OPERATES", "Birch Graphite Corporation", "Oak graphite project"),
             ("OPERATES", "PT Pine Alumina Indonesia", "Pine alumina project")} <= facts, facts
     assert ("OPERATES", "Alder Metals Ltd", "Rowan mine") not in facts, facts
+
+
+def test_a_site_built_or_run_with_a_partner_names_the_builders_cooperation(extractor):
+    """ "a pilot plant (in P) run with B" (a participle after the site), "financed and built with B", "With B, A is building
+    a plant" (a fronted partner): the builder (the subject, else the firm the text is about) cooperates with B. Not
+    "built the plant with a loan from B", "with B's technology" or "A operated with B for a decade" (no site)."""
+    facts = named_facts(extractor, "Orion Rare Earths Ltd has tested a new flowsheet at a pilot plant run with Kestrel "
+                                   "Technologies, Inc. in Ashby, Ohio.\n\n"
+                                   "Elm Magnet Metals Ltd separates its carbonate at a pilot plant in Ohio run with Fir "
+                                   "Separation Ltd.\n\n"
+                                   "With Birch Minerals Ltd, Cedar Lithium Ltd is building a demonstration plant at Elmby.\n\n"
+                                   "Oak Nickel Ltd owns the Pine project. The first plant was financed and built with "
+                                   "Hazel Metals Ltd in 2021.\n\n"
+                                   "Rowan Graphite Ltd built its anode plant with a loan from Alder Capital Ltd and with "
+                                   "Ash Carbon Ltd's technology.\n\n"
+                                   "Yew Metals Ltd operated with Larch Mining Ltd for a decade.\n")
+    pairs = {frozenset((source, target)) for kind, source, target in facts if kind == "COOPERATES_WITH"}  # (no direction)
+    assert {frozenset(("Kestrel Technologies, Inc", "Orion Rare Earths Ltd")), frozenset(("Fir Separation Ltd", "Elm Magnet Metals Ltd")),
+            frozenset(("Birch Minerals Ltd", "Cedar Lithium Ltd")), frozenset(("Hazel Metals Ltd", "Oak Nickel Ltd"))} <= pairs, facts
+    assert not any(kind == "COOPERATES_WITH" and {source, target} & {"Alder Capital Ltd", "Ash Carbon Ltd", "Larch Mining Ltd"}
+                   for kind, source, target in facts), facts

@@ -37,7 +37,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Homes, Policies, Events, O
         self._events()
         self._agreement_events()
         for rule in (self._acquisition, self._owns, self._located, self._ranked_in_country, self._operates, self._produces,
-                     self._supplies, self._supplied_by, self._origin, self._share_of_imports, self._cooperation, self._labelled_item, self._developed_with, self._joint_venture, self._investment, self._funding, self._backed, self._used_in, self._contains, self._depends, self._imports,
+                     self._supplies, self._supplied_by, self._origin, self._share_of_imports, self._cooperation, self._labelled_item, self._developed_with, self._built_with, self._joint_venture, self._investment, self._funding, self._backed, self._used_in, self._contains, self._depends, self._imports,
                      self._restricts, self._listed, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
             rule()
         if self.subject is not None:

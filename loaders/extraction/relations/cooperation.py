@@ -307,3 +307,37 @@ class Cooperation:
                 continue
             for investor in self.coordinated(first, self.org):
                 self.st.add("COOPERATES_WITH", investor, backed, self.s, 0.7)
+
+    def _built_with(self) -> None:
+        """A site built or run with a partner, said without a verb's own subject (``_developed_with`` reads "A runs the
+        plant with B"): "a pilot plant run with B" (a participle after the site), "the plant was financed and built
+        with B" (WITH_BUILD_VERBS), "With B, A is building a plant" (a fronted partner): the firm that builds or runs it
+        (the sentence's subject, else the firm the text is about) and B cooperate. Counted in sets D, E, H and J. Not
+        "built with a loan from B" (no party right after "with") nor "built with B's technology" (a possession)."""
+        verbs = self.v.WITH_BUILD_VERBS | self.v.JOINT_RUN_VERBS | self.v.DEVELOP_VERBS
+        pairs: list[tuple[int, Mention]] = []
+        for i in self.triggers(verbs):
+            site = any((self.w(k) in self.v.FACILITY_NOUNS or self.st.label(self.at_end(k + 1)) == "Facility")
+                       and self.past_place(k + 1) == i for k in range(max(self.s.start, i - 8), i))  # ("a pilot plant in P run with")
+            if self.w(i + 1) != "with" or (self.w(i) not in self.v.WITH_BUILD_VERBS and not site):
+                continue  # ("A operated with B for a decade": no site)
+            partner = self.right(i + 2, self.org, limit=1)
+            if partner is not None:
+                pairs.append((i, partner))
+        if self.w(self.s.start) == "with":  # "With B, A is building ...": the verb after the fronted partner
+            partner = self.right(self.s.start + 1, self.org, limit=1)
+            comma = partner.end if partner is not None else self.s.end
+            verb = next((q for q in range(comma + 1, min(self.s.end, comma + 8)) if self.w(q) in verbs), None) \
+                if self.w(comma) == "," else None
+            if verb is not None:
+                pairs.append((verb, partner))
+        for i, partner in pairs:
+            if self.w(partner.end) in POSSESSIVES or self.hedged(min(i, partner.start), max(i, partner.end)):
+                continue
+            subject = self.subject
+            if subject is not None and self.st._key(subject) == self.st._key(partner) and subject is not partner:
+                subject = None  # ("With B, the company is building": "the company" is not B, whatever it was read as)
+            builder = subject if subject is not None and self.org(subject) and subject.start < i and subject is not partner \
+                else self.carried(FIRM_LABELS)
+            if builder is not None and self.st._key(builder) != self.st._key(partner):
+                self.st.add("COOPERATES_WITH", builder, partner, self.s, 0.7)
