@@ -84,3 +84,25 @@ def test_a_site_built_or_run_with_a_partner_names_the_builders_cooperation(extra
             frozenset(("Birch Minerals Ltd", "Cedar Lithium Ltd")), frozenset(("Hazel Metals Ltd", "Oak Nickel Ltd"))} <= pairs, facts
     assert not any(kind == "COOPERATES_WITH" and {source, target} & {"Alder Capital Ltd", "Ash Carbon Ltd", "Larch Mining Ltd"}
                    for kind, source, target in facts), facts
+
+
+def test_a_governments_grant_or_support_package_is_cooperation_with_the_firm_it_goes_to(extractor):
+    """ "welcomed a support package of A$40 million from the Government of Tasmania" (the clause's subject gets it),
+    "the Government of Canada has backed the project with a grant", "which the Quebec government supports with a C$2
+    million grant", "The company and the Quebec government are putting US$3 million into the plant" (the firm the
+    sentence or the text is about): the body cooperates with the firm. Support without money ("supports export
+    controls") and a hedged grant ("may back the project with a grant") say nothing."""
+    facts = named_facts(extractor, "Kestrel Zinc Ltd, the zinc producer, welcomed a support package of A$40 million from "
+                                   "the Government of Tasmania for its smelter.\n\n"
+                                   "Orion Cobalt Ltd, based in Toronto, is building a cobalt refinery, and the Government of "
+                                   "Canada has backed the project with a grant.\n\n"
+                                   "Birch Scandium Ltd makes scandium oxide in Quebec. The company and the Quebec government are "
+                                   "putting about US$3 million into the plant.\n\n"
+                                   "Cedar Gallium Ltd extracted gallium. The Government of Norway supports export controls on "
+                                   "gallium.\n\n"
+                                   "Elm Graphite Ltd plans an anode plant. The Government of Finland may back the project with a "
+                                   "grant.\n")
+    pairs = {frozenset((source, target)) for kind, source, target in facts if kind == "COOPERATES_WITH"}
+    assert {frozenset(("Government of Tasmania", "Kestrel Zinc Ltd")), frozenset(("Government of Canada", "Orion Cobalt Ltd")),
+            frozenset(("Government of Quebec", "Birch Scandium Ltd"))} <= pairs, facts
+    assert not any({"Government of Norway", "Government of Finland"} & pair for pair in pairs), facts
