@@ -106,3 +106,15 @@ def test_a_governments_grant_or_support_package_is_cooperation_with_the_firm_it_
     assert {frozenset(("Government of Tasmania", "Kestrel Zinc Ltd")), frozenset(("Government of Canada", "Orion Cobalt Ltd")),
             frozenset(("Government of Quebec", "Birch Scandium Ltd"))} <= pairs, facts
     assert not any({"Government of Norway", "Government of Finland"} & pair for pair in pairs), facts
+
+
+def test_a_miners_rank_in_a_country_does_not_place_the_miner(extractor):
+    """ "A, the largest cobalt producer in the DRC", "A is the biggest nickel miner in Indonesia": miners and producers
+    rank in the countries where they mine, often abroad, so the rank places no producer (a maker's does: "the largest
+    magnet maker in Canada"); a site it describes is still placed."""
+    facts = named_facts(extractor, "Kestrel Cobalt Ltd, the largest cobalt producer in the Democratic Republic of the Congo, "
+                                   "is listed in Hong Kong.\n\n"
+                                   "Orion Nickel Ltd is the biggest nickel miner in Indonesia.\n\n"
+                                   "Birch Magnetics Ltd is the largest magnet maker in Canada.\n")
+    assert ("LOCATED_IN", "Birch Magnetics Ltd", "Canada") in facts, facts
+    assert not any(kind == "LOCATED_IN" and source in ("Kestrel Cobalt Ltd", "Orion Nickel Ltd") for kind, source, _ in facts), facts

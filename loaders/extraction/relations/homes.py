@@ -11,7 +11,7 @@ class Homes:
     """Mixin of ``Rules``: the location a ranking description states."""
 
     def _ranked_in_country(self) -> None:
-        """ "the only/largest/sole ... NOUN (operating) in COUNTRY" (``RANK_WORDS``, a noun of ``ORG_NOUNS`` or
+        """ "the only/largest/sole ... NOUN (operating) in COUNTRY" (``RANK_WORDS``, a noun of ``RANK_NOUNS`` or
         ``FACILITY_NOUNS`` and lower-case words between) in apposition to a firm or a site ("A, the ...", "the X mill
         near P, Region, the ...") or as its predicate ("A is the ...", "it is the ..."): it is in the country. Not "one
         of the largest mines in China" (a ranking among others, said loosely), not a region ("in North America": no
@@ -23,8 +23,8 @@ class Homes:
             if self.w(k) != "in":
                 continue
             noun = k - 1 - (self.w(k - 1) in ("operating", "today"))
-            if self.w(noun) not in self.v.ORG_NOUNS | self.v.FACILITY_NOUNS:
-                continue
+            if self.w(noun) not in self.v.RANK_NOUNS | self.v.FACILITY_NOUNS:
+                continue  # (not "the largest cobalt producer in the DRC": miners rank in the countries they mine abroad)
             rank = next((q for q in range(noun - 1, max(self.s.start, noun - 7) - 1, -1)
                          if self.w(q) in self.v.RANK_WORDS or not (self.doc[q].is_lower or self.w(q) == "-")), None)
             if rank is None or self.w(rank) not in self.v.RANK_WORDS or self.w(rank - 1) != "the" or self.w(rank - 2) == "of":
