@@ -549,7 +549,11 @@ class Grammar(Clauses, Qualifiers, Appositives):
                    for k in range(i, min(self.s.end, i + reach)))
 
     def _up_to(self, k: int) -> bool:
-        """ "up to 10,000 tonnes": the "to" of an amount, no preposition of a role."""
+        """ "up to 10,000 tonnes", "close to half of the world's M": the "to" of an amount, no preposition of a role
+        ("close to" only before a figure: "sits close to the plant" is a place)."""
+        if self.w(k) == "close" and self.w(k + 1) == "to" or self.w(k) == "to" and self.w(k - 1) == "close":
+            k = k + 2 if self.w(k) == "close" else k + 1
+            return k < self.s.end and (self.doc[k].like_num or self.w(k) in self.v.SHARE_FRACTIONS or self.w(k) in self.v.SHARE_COUNTS)
         return self.w(k) == "to" and self.w(k - 1) == "up" or self.w(k) == "up" and self.w(k + 1) == "to"
 
     def st_pos(self, item: Mention | str, default: int) -> int:
