@@ -25,3 +25,29 @@ def test_close_to_before_a_figure_is_an_amount_not_a_preposition(extractor):
     # "close to" before a place or a plant is where something is, and ends the object as before
     facts = run(extractor, "Heron Minerals mines nickel ore close to the Orion plant.")["facts"]
     assert ("PRODUCES", "org:heron-minerals", "material:nickel-ore") in facts, facts
+
+
+def test_a_facility_named_with_its_product_makes_it(extractor):
+    facts = run(extractor, "Heron Nickel runs a ferronickel smelter at Kolaka in Southeast Sulawesi.",
+                "Osprey Lithium completed its lithium hydroxide plant at Port Hedland during the year.",
+                "Kite Metals is building a cathode plant in Clarksville, Tennessee.")["facts"]
+    assert {("PRODUCES", "facility:kolaka-smelter", "material:ferronickel"),
+            ("PRODUCES", "facility:port-hedland-plant", "material:lithium-hydroxide"),
+            ("PRODUCES", "facility:clarksville-plant", "material:cathode-material")} <= facts, facts
+    # the operator runs the site; what the site makes is the site's (docs/annotation.md, disputed cases)
+    assert not any(kind == "PRODUCES" and source.startswith("org:") for kind, source, _ in facts), facts
+
+
+def test_a_facility_only_planned_hedged_or_former_makes_nothing_by_its_name(extractor):
+    facts = run(extractor, "Kite Metals could build a cathode plant in Clarksville, Tennessee.",
+                "Osprey Lithium is studying a restart of the former Coolgardie spodumene mine in Western Australia.",
+                "Heron Graphite plans an anode refinery in Lulea, fed from its Vittangi graphite mine near Kiruna.")["facts"]
+    assert not any(kind == "PRODUCES" for kind, _, _ in facts), facts
+
+
+
+def test_a_product_the_document_states_for_the_site_wins_over_its_names_word(extractor):
+    facts = run(extractor, "Kite Magnetics opened its rare earth magnet plant in Tallinn.",
+                "The Tallinn plant can produce about 1,000 tonnes a year of sintered NdFeB magnets.")["facts"]
+    assert ("PRODUCES", "facility:tallinn-magnet-plant", "material:ndfeb-magnet") in facts, facts
+    assert ("PRODUCES", "facility:tallinn-magnet-plant", "material:rare-earth-magnet") not in facts, facts

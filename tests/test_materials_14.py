@@ -21,9 +21,9 @@ def extractor() -> Extractor:
 
 def test_a_material_that_names_a_sites_kind_is_a_material_of_the_document(extractor):
     """ "a ferronickel smelter", "its lithium hydroxide plants", "a cobalt sulfate refinery": the words describe the site
-    and the document names the material; the material is an entity, the site keeps its kind, and no rule reads the
-    material as anybody's product (whether the site makes it yet, the sentence does not say). A material before a
-    firm's word ("a manganese sulfate specialist") is still no mention."""
+    and the document names the material; the material is an entity and the site keeps its kind. Since session 15 the
+    site makes the material its name carries (.relations.named_products; the gold files record it), its operator does
+    not. A material before a firm's word ("a manganese sulfate specialist") is still no mention."""
     text = ("Birch Nickel runs a ferronickel smelter at Varden.",
             "Orion Lithium completed its lithium hydroxide plants at Tarnby.",
             "Kestrel Battery Metals is building a cobalt sulfate refinery at Oakridge.",
@@ -34,7 +34,9 @@ def test_a_material_that_names_a_sites_kind_is_a_material_of_the_document(extrac
     assert "ferronickel smelter" in names["Varden smelter"]["aliases"], names
     assert "manganese sulfate" not in names, names
     facts = named_facts(extractor, "\n\n".join(text))
-    assert not any(target in ("ferronickel", "lithium hydroxide", "cobalt sulfate") for _, _, target in facts), facts
+    assert not any(target in ("ferronickel", "lithium hydroxide", "cobalt sulfate") and kind != "PRODUCES" for kind, _, target in facts), facts
+    assert {("PRODUCES", "Varden smelter", "ferronickel"), ("PRODUCES", "Oakridge refinery", "cobalt sulfate")} <= facts, facts
+    assert not any(kind == "PRODUCES" and source in ("Birch Nickel", "Orion Lithium", "Kestrel Battery Metals") for kind, source, _ in facts)
 
 
 def test_the_traded_forms_of_the_commodities_are_materials(extractor):

@@ -15,6 +15,7 @@ from .mentions import Mentions
 from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
 from .names import Names
 from .relations.items import enumerated
+from .relations.named_products import resolve_named_products
 from .relations.policy import item_line
 from .relations.tables import cells, header, sheet_row
 from .rules import Rules
@@ -59,6 +60,7 @@ class DocState(Mentions, Names, Confirmation):
         self.table_policy: str | None = None  # the notice whose controlled items that table lists ("Controlled items")
         self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
         self.made_by: dict[tuple[int, int], Mention] = {}  # (doc, end) -> "cobalt" of "the largest cobalt producer"
+        self.named_products: list[tuple] = []  # (site, material, sentence): read at the end (.relations.named_products)
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
         self.lower_words: set[str] = set()  # words the document writes in lower case somewhere ("ore", "without")
@@ -161,6 +163,7 @@ class DocState(Mentions, Names, Confirmation):
                 Rules(self, s).title()
                 continue
             Rules(self, s).run()
+        resolve_named_products(self)
         return self._output()
 
     def _row(self, s: Sentence, spans: list[tuple[int, int]]) -> None:
