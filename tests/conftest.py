@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from supplygraph.cli import main
 from supplygraph.graph import EmbeddedStore, Store
 
 from .chromium import BrowserError, Chromium, find_chromium
+
+_CACHE = tempfile.TemporaryDirectory(prefix="supplygraph-test-cache-")
+os.environ["SUPPLYGRAPH_CACHE_DIR"] = _CACHE.name
+"""The extractor's cache (loaders/extraction/phrases.py) in a folder of the test run's own, not the user's, for every
+extractor the tests build (in this process and in the commands they run)."""
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -13,6 +13,7 @@ from pathlib import Path
 from supplygraph.perf import import_spacy, paused_gc
 
 from ..gazetteer import Gazetteer, KnownEntity, has_cjk
+from . import phrases
 from .language import not_english
 from .learned import component
 from .model import Extraction
@@ -54,7 +55,7 @@ class Extractor:
         self._phrase_ids: dict[str, KnownEntity] = {}
         self._cjk: list[tuple[str, KnownEntity]] = []
         self._seen_forms: set[str] = set()
-        self._add_forms(self.gazetteer.surface_forms())
+        self._add_forms(self.gazetteer.surface_forms(), cache=True)
         self._lexemes: dict[int, tuple] = {}  # a word's flags, read from spaCy once (see .tokens)
         self.learned = component(learned)  # a .learned.model.Learned that adds relations the rules missed, or None
         self.fingerprint = _fingerprint([Path(p) for p in patterns], self.learned is not None)
@@ -62,14 +63,16 @@ class Extractor:
 
     # .. gazetteer phrases ..
 
-    def _add_forms(self, forms: Iterable[tuple[str, KnownEntity]]) -> None:
+    def _add_forms(self, forms: Iterable[tuple[str, KnownEntity]], cache: bool = False) -> None:
+        """Give the phrase matcher ``forms``; ``cache``: their token hashes from (or into) the user's cache (.phrases),
+        for the build's whole gazetteer (not for the few entities :meth:`learn` adds, which would each make a file)."""
         patterns: dict[str, list] = {}
         for form, entity in forms:
             head, _, tail = form.partition(", ")
             where = self.gazetteer.lookup(tail) if tail else None
             if where is not None and where.label in ("Place", "Country"):
                 form = head  # "Fort Worth, Texas" is two mentions in a text: the city and the state
-            for variant in _variants(form):
+            for variant in sorted(_variants(form)):  # (in one order: a set's order changes from run to run)
                 if (variant, entity.id) in self._seen_forms:  # type: ignore[operator]
                     continue
                 self._seen_forms.add((variant, entity.id))  # type: ignore[arg-type]
@@ -78,8 +81,8 @@ class Extractor:
                     continue
                 self._phrase_ids[entity.id] = entity
                 patterns.setdefault(entity.id, []).append(variant)
-        for entity_id, variants in patterns.items():
-            self.phrases.add(entity_id, list(self.nlp.tokenizer.pipe(variants)))
+        for entity_id, hashes in zip(patterns, phrases.keywords(self.nlp, patterns, cache)):
+            self.phrases.add(entity_id, hashes)
 
     def learn(self, entities: Iterable[KnownEntity]) -> None:
         """Make later documents resolve to ``entities`` (new entities of earlier documents in the same batch)."""
