@@ -118,3 +118,15 @@ def test_a_miners_rank_in_a_country_does_not_place_the_miner(extractor):
                                    "Birch Magnetics Ltd is the largest magnet maker in Canada.\n")
     assert ("LOCATED_IN", "Birch Magnetics Ltd", "Canada") in facts, facts
     assert not any(kind == "LOCATED_IN" and source in ("Kestrel Cobalt Ltd", "Orion Nickel Ltd") for kind, source, _ in facts), facts
+
+
+def test_a_firms_place_of_making_is_not_a_claim_it_bought_nor_a_parks_region(extractor):
+    """ "A makes magnets in P" places A in P (as before); "A acquired mining claims in P" (a noun's modifier, not a verb
+    of making) and "A makes pig iron at the Morowali Industrial Park in P" (the region of the place named before "in")
+    do not."""
+    facts = named_facts(extractor, "Birch Magnetics Ltd makes magnets in San Marcos.\n\n"
+                                   "Kestrel Antimony Corp acquired mining claims in Alaska.\n\n"
+                                   "Orion Nickel Ltd makes nickel pig iron at the Indonesia Morowali Industrial Park in Central "
+                                   "Sulawesi.\n")
+    assert ("LOCATED_IN", "Birch Magnetics Ltd", "San Marcos") in facts, facts
+    assert not any(kind == "LOCATED_IN" and source in ("Kestrel Antimony Corp", "Orion Nickel Ltd") for kind, source, _ in facts), facts

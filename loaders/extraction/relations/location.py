@@ -132,17 +132,25 @@ class Location:
             for i in self.triggers(("in",)):
                 place = self.at(i + 1)
                 if place is None or self.st.label(place) != "Place" or i < subject.end \
-                        or self.w(i - 1) == "," and self.st.label(self.at_end(i - 1)) == "Place":
-                    continue  # ("mines pyrochlore at Araxá, in Minas Gerais": the region of a place chain)
+                        or self.st.label(self.at_end(i - (self.w(i - 1) == ","))) == "Place":
+                    continue  # ("mines pyrochlore at Araxá, in Minas Gerais", "at the X Industrial Park in P": the region
+                    # of a place named before, not of the firm)
                 between = [self.w(k) for k in range(subject.end, i)]
                 if any(self.st_mention_covers(k) and self.st.label(self.at_or_in(k)) in {"Facility"} | ORG_LABELS for k in range(subject.end, i)):
                     continue
                 if any(w in ("listed", "listing") for w in between) or self.hedged(subject.start, i + 1):
                     continue
-                if any(w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process"))
-                       or w in ("makes", "make", "making") for w in between):  # "A makes modules in Ohio, Alabama and Louisiana"
+                if any((w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process"))
+                        or w in ("makes", "make", "making")) and not self._noun_modifier(subject.end + n)
+                       for n, w in enumerate(between)):  # "A makes modules in Ohio, Alabama and Louisiana"
                     for each in self.conjuncts(place, self.labelled("Place")):
                         self.st.add("LOCATED_IN", subject, each, self.s, 0.6)
+
+    def _noun_modifier(self, k: int) -> bool:
+        """Whether the word at ``k`` modifies the noun after it ("acquired mining claims in Alaska", "its processing
+        plant"): a determiner or an acquisition verb before it, a lower-case noun after it, so it is no verb of making."""
+        return self.w(k - 1) in ("a", "an", "the", "its", "their", "our", "acquired", "bought", "holds", "owns") \
+            and self.doc[k + 1].is_lower and self.doc[k + 1].is_alpha if k + 1 < self.s.end else False
 
     def place_at(self, k: int) -> Mention | None:
         """The place a phrase from ``k`` names, past a determiner and direction words: "southeast Alaska", "the
