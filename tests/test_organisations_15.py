@@ -130,3 +130,18 @@ def test_a_firms_place_of_making_is_not_a_claim_it_bought_nor_a_parks_region(ext
                                    "Sulawesi.\n")
     assert ("LOCATED_IN", "Birch Magnetics Ltd", "San Marcos") in facts, facts
     assert not any(kind == "LOCATED_IN" and source in ("Kestrel Antimony Corp", "Orion Nickel Ltd") for kind, source, _ in facts), facts
+
+
+def test_a_governments_support_for_no_named_site_or_firm_is_no_cooperation(extractor):
+    """A government's subsidies for "domestic producers" or grants for "the development of supply chains" go to no
+    firm the sentence names; only a sentence that names the firm's site or the firm ("has backed the plant") gives
+    them to the firm the text is about."""
+    facts = named_facts(extractor, "Kestrel Rare Earths Ltd runs a separation plant in Malaysia. The Ministry of Commerce said "
+                                   "it would support domestic producers with subsidies worth $2 billion.\n\n"
+                                   "Orion Magnets Ltd makes magnets in Ohio. The Government of Japan supports the development of "
+                                   "rare earth supply chains with grants.\n\n"
+                                   "Birch Cathode Ltd builds cathode material. The Government of Ontario has backed the plant "
+                                   "with a $50 million grant.\n")
+    pairs = {frozenset((source, target)) for kind, source, target in facts if kind == "COOPERATES_WITH"}
+    assert frozenset(("Government of Ontario", "Birch Cathode Ltd")) in pairs, facts
+    assert not any({"Kestrel Rare Earths Ltd", "Orion Magnets Ltd"} & pair for pair in pairs), facts

@@ -39,8 +39,12 @@ class Support:
 
     def _supported_firm(self, body: Mention) -> Mention | str | None:
         """The firm a government's own verb of support helps: a firm subject of the sentence before the body ("The
-        company and the Quebec government are putting ..."), else the firm the text is about."""
+        company and the Quebec government are putting ..."), else the firm the text is about when the sentence names
+        its site or it ("has backed the project", "the partners plan a plant, which B supports"); None otherwise."""
         subject = self.subject
         if subject is not None and subject.start < body.start and self.org(subject) and self.st.label(subject) != "GovernmentBody":
             return subject
-        return self.carried(FIRM_LABELS)
+        told = any(self.st.label(m) == "Facility" for m in self.ms) or any(
+            self.w(k) in self.v.FACILITY_NOUNS | self.v.SUPPORTED_NOUNS and self.w(k - 1) in ("the", "its", "their")
+            for k in range(self.s.start + 1, self.s.end))
+        return self.carried(FIRM_LABELS) if told else None  # ("support domestic producers with subsidies": no firm's)
