@@ -51,3 +51,19 @@ def test_a_product_the_document_states_for_the_site_wins_over_its_names_word(ext
                 "The Tallinn plant can produce about 1,000 tonnes a year of sintered NdFeB magnets.")["facts"]
     assert ("PRODUCES", "facility:tallinn-magnet-plant", "material:ndfeb-magnet") in facts, facts
     assert ("PRODUCES", "facility:tallinn-magnet-plant", "material:rare-earth-magnet") not in facts, facts
+
+
+def test_what_a_facility_processes_feeds_what_it_makes_wherever_that_is_said(extractor):
+    facts = run(extractor, "Heron Rare Earths owns the Kestrel refinery in Kerala.",
+                "The refinery processes monazite sand mined along the coast.",
+                "It produces cerium oxide.")["facts"]
+    assert ("INPUT_TO", "material:monazite", "material:cerium-oxide") in facts, facts
+    facts = run(extractor, "Osprey Metals processes monazite at its Kite plant in Perth.",
+                "The Harrier plant in Perth is fed with spodumene concentrate from the Pilgangoora mine.",
+                "The Kite plant produces cerium oxide.", "The Harrier plant produces lithium hydroxide.")["facts"]
+    assert {("INPUT_TO", "material:monazite", "material:cerium-oxide"),
+            ("INPUT_TO", "material:spodumene", "material:lithium-hydroxide")} <= facts, facts
+    # a feed only possible is none; nor what a firm processes with no site of its named
+    facts = run(extractor, "The Kestrel refinery in Kerala could process monazite sand.", "The refinery produces cerium oxide.",
+                "Osprey Metals processes monazite.", "Osprey Metals produces lanthanum oxide.")["facts"]
+    assert not any(kind == "INPUT_TO" for kind, _, _ in facts), facts

@@ -10,6 +10,7 @@ from .grammar import Grammar
 from .relations.cooperation import Cooperation
 from .relations.events import Events
 from .relations.facilities import Facilities
+from .relations.feeds import Feeds
 from .relations.homes import Homes
 from .relations.location import Location
 from .relations.named_products import NamedProducts
@@ -21,7 +22,7 @@ from .relations.support import Support
 from .relations.tables import Tables
 
 
-class Rules(Grammar, Discourse, Facilities, Location, Homes, Policies, Events, Ownership, Production, NamedProducts,
+class Rules(Grammar, Discourse, Facilities, Location, Homes, Policies, Events, Ownership, Production, NamedProducts, Feeds,
             Supply, Support, Cooperation, Tables, OrgVerbs):
     """The relation rules applied to one sentence."""
 
@@ -39,7 +40,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Homes, Policies, Events, O
         self._events()
         self._agreement_events()
         for rule in (self._acquisition, self._owns, self._located, self._ranked_in_country, self._operates, self._produces,
-                     self._named_products,
+                     self._named_products, self._feeds,
                      self._supplies, self._supplied_by, self._origin, self._share_of_imports, self._cooperation, self._labelled_item, self._developed_with, self._built_with, self._joint_venture, self._investment, self._funding, self._public_support, self._backed, self._used_in, self._contains, self._depends, self._imports,
                      self._restricts, self._listed, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
             rule()

@@ -14,6 +14,7 @@ from .confirmation import Confirmation
 from .mentions import Mentions
 from .model import Entity, Extraction, Mention, ORG_LABELS, Relation, Sentence, allowed
 from .names import Names
+from .relations.feeds import resolve_feeds
 from .relations.items import enumerated
 from .relations.named_products import resolve_named_products
 from .relations.policy import item_line
@@ -61,6 +62,7 @@ class DocState(Mentions, Names, Confirmation):
         self.owned: dict[str, dict[str, float]] = {}  # each firm's stated shares by holder ("B holds the remaining 10%")
         self.made_by: dict[tuple[int, int], Mention] = {}  # (doc, end) -> "cobalt" of "the largest cobalt producer"
         self.named_products: list[tuple] = []  # (site, material, sentence): read at the end (.relations.named_products)
+        self.feeds: list[tuple] = []  # (site, materials, sentence): what a facility is fed, read at the end (.relations.feeds)
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
         self.lower_words: set[str] = set()  # words the document writes in lower case somewhere ("ore", "without")
@@ -164,6 +166,7 @@ class DocState(Mentions, Names, Confirmation):
                 continue
             Rules(self, s).run()
         resolve_named_products(self)
+        resolve_feeds(self)
         return self._output()
 
     def _row(self, s: Sentence, spans: list[tuple[int, int]]) -> None:
