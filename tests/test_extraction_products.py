@@ -67,3 +67,15 @@ def test_what_a_facility_processes_feeds_what_it_makes_wherever_that_is_said(ext
     facts = run(extractor, "The Kestrel refinery in Kerala could process monazite sand.", "The refinery produces cerium oxide.",
                 "Osprey Metals processes monazite.", "Osprey Metals produces lanthanum oxide.")["facts"]
     assert not any(kind == "INPUT_TO" for kind, _, _ in facts), facts
+
+
+def test_its_material_sold_or_going_to_a_buyer_is_the_possessors_output(extractor):
+    facts = run(extractor, "Osprey Mining runs the Kite nickel operation in Western Australia.",
+                "Its nickel concentrate is sold mainly to Harrier Metals.",
+                "Falcon Cobalt sells through its own trading arm, and its cobalt hydroxide goes to refiners in China.")["facts"]
+    assert {("PRODUCES", "org:osprey-mining", "material:nickel-concentrate"),
+            ("PRODUCES", "org:falcon-cobalt", "material:cobalt-hydroxide")} <= facts, facts
+    # what it bought, and what it will only make, are not its output
+    facts = run(extractor, "Heron Resources buys cobalt hydroxide from Congo. Its cobalt hydroxide purchases are shipped to Finland.",
+                "Osprey Mining will start the Kite mine in 2027. Its future nickel concentrate will be sold to Harrier Metals.")["facts"]
+    assert not any(kind == "PRODUCES" for kind, _, _ in facts), facts
