@@ -531,7 +531,7 @@ def test_report_filters_and_scenario_section():
     assert report["scenario"]["end_uses"][0] == {
         "id": "enduse:motor", "name": "EV motor", "share_at_risk": pytest.approx(0.9),
         "path": ["org:cn-sep", "material:oxide", "material:magnet", "enduse:motor"],
-        "path_names": ["CN Separator", "oxide", "NdFeB magnet", "EV motor"], "unreviewed": 0, "assumed": [],
+        "path_names": ["CN Separator", "oxide", "NdFeB magnet", "EV motor"], "unreviewed": 0, "assumed": [], "country_part": [],
     }  # fmt: skip
     only_catalyst = chokepoint_report(chain(), end_use="enduse:catalyst")
     assert only_catalyst["graph"]["end_uses"] == 1 and only_catalyst["graph"]["nodes"] == 3

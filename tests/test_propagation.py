@@ -62,7 +62,8 @@ def _projections(bundled):
         yield f"mixed {seed}", _mixed(seed)
 
 
-@pytest.mark.parametrize("scenario", ["remove country:CN", "remove country:US", "restrict material:t2-3 by country:CN"])
+@pytest.mark.parametrize("scenario", ["remove country:CN", "remove country:US", "restrict material:t2-3 by country:CN",
+                                      "remove org:mp-materials", "remove org:lynas"])
 def test_fast_propagation_equals_the_rules(bundled, scenario):
     for name, F in _projections(bundled):
         FG = flow_graph(F)
@@ -80,3 +81,23 @@ def test_fast_propagation_equals_the_rules(bundled, scenario):
         assert fast[1] == slow[1], name  # causes
         assert fast[2] == slow[2], name  # hops
         assert any(a < 1.0 for a in fast[0]), name
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_fast_propagation_equals_the_rules_where_removed_companies_take_part_of_their_countrys_share(seed):
+    """Session 15: a removed company takes its part of its country's share (:mod:`.countryparts`); both passes apply it
+    to the country's edge and name the company, not the country, as the loss's cause."""
+    F = _mixed(seed)
+    FG = flow_graph(F)
+    generations = topological_generations(FG)
+    companies = [n for n, d in zip(FG.nodes, FG.node_data) if d.get("label") == "Company"]
+    plan = _resolve(FG, [parse_scenario("remove " + ",".join(companies[::7]))])
+    assert len(plan.loss.parts) > 5, "the generated networks list companies that are their country's only producer"
+    rules = Rules(FG)
+    components = [[FG.index[n] for n in c] for c in condensed_order(F)[0]]
+    slow = rules.propagate(plan.loss, components)
+    fast = fast_propagate(rules, FG, plan.loss, generations)
+    assert fast[:3] == slow[:3]
+    causes = set(fast[1])
+    assert any(producer in causes for _, producer, _ in plan.loss.parts.values())
+    assert not any(country in causes for country, _ in plan.loss.parts), "the country stands in for no removed company"

@@ -174,8 +174,8 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
     parsed = [parse_scenario(s) for s in scenarios]
     check_targets(G, parsed)
     clock = _Clock(timings)
-    # The analyses read the projection's arrays (a FlowGraph); no DiGraph is made (1.2-1.4 s at a million flow edges)
-    F = clock("projection", supply_flow_graph, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after, facts=facts)
+    # The analyses read the projection's arrays (a FlowGraph; no DiGraph: 1.2-1.4 s at a million flow edges); country parts for `remove`
+    F = clock("projection", supply_flow_graph, G, edition=edition, year=year, as_of=as_of, stale_after=stale_after, facts=facts, country_parts=any(p.action == "remove" for p in parsed))  # fmt: skip
     keep.append(F)
     if not F.m:
         raise NotFound("the graph holds no supply flow (PRODUCES, INPUT_TO, USED_IN or SUPPLIES facts); load data first")

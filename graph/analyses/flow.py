@@ -67,6 +67,7 @@ from supplygraph.schema.plain import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
+from .countryparts import volume_parts
 from .flowbulk import Bulk
 from .flowgraph import FlowGraph
 from .restrictions import attach_policies
@@ -198,15 +199,18 @@ def supply_flow_graph(
     as_of: str | datetime.date | None = None,
     stale_after: int = DEFAULT_STALE_MONTHS,
     facts: Iterable[tuple[str, str, str, dict, list, bool]] | None = None,
+    country_parts: bool = True,
 ) -> FlowGraph:
     """:func:`supply_flow` as a :class:`.flowgraph.FlowGraph`: the same nodes, edges, orders and attribute dicts, held
-    as arrays, the ``DiGraph`` made only when asked for (:meth:`~.flowgraph.FlowGraph.to_networkx`)."""
-    F, flows = _project(G, edition=edition, year=year, as_of=as_of_date(as_of), stale_after=stale_after, facts=facts)
+    as arrays, the ``DiGraph`` made only when asked for (:meth:`~.flowgraph.FlowGraph.to_networkx`). ``country_parts``
+    False leaves out what only ``remove`` scenarios read (``graph["country_parts"]``, :mod:`.countryparts`)."""
+    F, flows = _project(G, edition=edition, year=year, as_of=as_of_date(as_of), stale_after=stale_after, facts=facts,
+                        country_parts=country_parts)  # fmt: skip
     return FlowGraph.from_flows(list(F._node), list(F._node.values()), F.graph, flows)
 
 
 def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of: str, stale_after: int,
-             facts: Iterable[tuple] | None) -> tuple[nx.DiGraph, list[tuple[str, str, dict]]]:  # fmt: skip
+             facts: Iterable[tuple] | None, country_parts: bool = True) -> tuple[nx.DiGraph, list[tuple[str, str, dict]]]:  # fmt: skip
     """The projection's nodes (a ``DiGraph`` without edges, its ``graph`` the records) and its edges in the order
     they are added, (source, target, attribute dict)."""
     # the node dicts read through G._node, not NetworkX's views and get_node_attributes (0.24 s against 0.09 s for the
@@ -305,6 +309,8 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         return {b: weigh_producers(r, edition, year, as_of, capacity) for b, r in by_basis.items()}
 
     world = world_totals(produced)
+    if country_parts:  # a removed company's part of its country's output, by stated volumes (:mod:`.countryparts`)
+        F.graph["country_parts"] = volume_parts(produced, lambda n: _country_of(G, n, links), int(as_of[:4]))
     controlled = frozenset(links.operators) | frozenset(links.parents)  # the producers that have controllers
     chains: dict[str, list] = {}  # node -> its control chain (links are complete now)
     nodes = F._node

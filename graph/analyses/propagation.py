@@ -51,7 +51,7 @@ class Rules:
         index = self.index
         removed = {index[r] for r in effects.removed if r in index}
         restricted = {index[m]: c for m, c in effects.restricted.items() if m in index}
-        state = (avail, hops, removed, restricted)
+        state = (avail, hops, removed, restricted, effects.parts)
         labels, data, availability = self.labels, self.data, self.availability
 
         def from_base(i: int) -> tuple[float, int | None]:
@@ -89,7 +89,7 @@ class Rules:
         Among inputs that bind equally, the one with the shortest loss path wins
         (then the smaller id), so the path reported is the most direct one.
         """
-        avail, hops, removed, restricted = state
+        avail, hops, removed, restricted, parts = state
         nodes, tail, weight = self.nodes, self.tail, self.weight
         label, edges = self.labels[i], range(self.ptr[i], self.ptr[i + 1])
         if label == "EndUse":  # every material it uses is needed; a category's members are alternatives (any one serves)
@@ -126,11 +126,15 @@ class Rules:
                 output = 0.0
             else:  # a mine's output does not depend on what reaches its owner; anything later does
                 output = 1.0 if mining else avail[producer]
+                if parts and (producer, i) in parts:  # a country whose removed producers made part of its share
+                    output *= 1.0 - parts[producer, i][0]
             rows = by_basis.get(basis[k])
             if rows is None:
                 rows = by_basis[basis[k]] = []
             rows.append((weight[k] or 0.0, output, producer))
         prod_value, prod_cause = self.production(data[i], by_basis)
+        if parts and (prod_cause, i) in parts:  # the loss path starts at the removed producer, not at its country
+            prod_cause = parts[prod_cause, i][1]
         in_value, in_cause = self.inputs(inputs, avail, hops)
         if prod_value <= in_value:
             return prod_value, prod_cause if prod_value < 1.0 else None
@@ -312,8 +316,9 @@ def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, 
     named, first = np.unique(head[at], return_index=True)
     first_basis[named] = basis[at[first]]
     candidate = present & (quality == best[:, None])
-    state = (avail, hops, set(np.flatnonzero(removed).tolist()), restricted)
+    state = (avail, hops, set(np.flatnonzero(removed).tolist()), restricted, effects.parts)
     ptr = FG.in_ptr
+    kept_at, stand_in = _country_parts(effects.parts, ptr, tail)
     if complex_.any():
         rules.prepare()
     for generation in generations:
@@ -343,10 +348,12 @@ def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, 
         is_material = label_code[fast] == 0
         made = produces[k] & is_material[slot]
         out = np.where(removed[u], 0.0, np.where(mining[h], 1.0, avail[u]))
+        if kept_at is not None:  # a country whose removed producers made part of its share
+            out = out * kept_at[k]
         loss = np.where(made, np.where(np.isnan(weight[k]), 0.0, weight[k]) * (1.0 - out), 0.0)
         key = slot * len(BASES) + np.maximum(basis[k], 0)
         lost = np.bincount(key[made], weights=loss[made], minlength=len(fast) * len(BASES)).reshape(len(fast), len(BASES))
-        culprit = _largest(made, key, loss, by_id[u], u, len(fast) * len(BASES)).reshape(len(fast), len(BASES))
+        culprit = _largest(made, key, loss, by_id[u], u if stand_in is None else stand_in[k], len(fast) * len(BASES)).reshape(len(fast), len(BASES))
         p_value, p_cause = np.ones(len(fast)), np.full(len(fast), -1, dtype=np.int64)
         first = first_basis[fast]
         for step in (0, 1):  # the first-named candidate basis, then the other
@@ -367,6 +374,20 @@ def fast_propagate(rules: Rules, FG, effects, generations: list) -> tuple[list, 
             avail[i], cause[i] = v, -1 if c is None else c
             hops[i] = hops[c] + 1 if c is not None else 0
     return avail.tolist(), [c if c >= 0 else None for c in cause.tolist()], hops.tolist(), set()
+
+
+def _country_parts(parts: dict, ptr, tail):
+    """Per in-edge position: the share of a country's output its removed producers leave (1 elsewhere), and the node a
+    loss path names for it (the removed producer where the country's loss is theirs, the tail elsewhere); (None, None)
+    where no scenario takes a part of a country's share (:mod:`.countryparts`)."""
+    if not parts:
+        return None, None
+    kept_at, stand_in = np.ones(len(tail)), tail.copy()
+    for (country, material), (lost, producer, _) in parts.items():
+        for k in range(int(ptr[material]), int(ptr[material + 1])):
+            if tail[k] == country:
+                kept_at[k], stand_in[k] = 1.0 - lost, producer
+    return kept_at, stand_in
 
 
 def _grouped(FG, label_code):

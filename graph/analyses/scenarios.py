@@ -30,7 +30,9 @@ solved by fixed-point iteration:
   unaffected; suppliers without a share split the unlisted rest evenly).
   Supplier losses do not touch its mining-stage output.
 * a **material** loses the share of its producers that are gone (weights as
-  in :func:`~supplygraph.graph.analyses.flow.supply_flow`). Only the best-measured
+  in :func:`~supplygraph.graph.analyses.flow.supply_flow`), and of a country
+  the part its removed companies make where the data says it
+  (:mod:`.countryparts`). Only the best-measured
   basis counts: stated shares of world output over shares of a listed
   volume (a quota list covers one country's firms, not the world); where
   two bases are measured alike, the larger loss counts; where none has
@@ -63,6 +65,7 @@ import networkx as nx
 from supplygraph.errors import NotFound, SupplygraphError, did_you_mean
 
 from .centrality import condensed_order
+from .countryparts import country_parts
 from .flowgraph import flow_graph
 from .integers import id_ranks, topological_generations
 from .propagation import Rules, fast_propagate
@@ -135,6 +138,9 @@ class _Effects:
     """Elements restricted: a material that contains none of them loses nothing through their restriction."""
     pipeline: list[dict] = field(default_factory=list)
     """Pipeline capacity (not operating on the as-of date) of the removed parties: nothing lost today."""
+    parts: dict = field(default_factory=dict)
+    """(country, material) node numbers -> (share of the country's output lost, the removed producer it stands for,
+    the step as reported): the removed producers' part of their countries' shares (:mod:`.countryparts`)."""
 
     def restrict(self, material: str, countries: set[str] | None, named: bool) -> None:
         previous = self.restricted.get(material, set())
@@ -144,7 +150,8 @@ class _Effects:
 
     def without_elements(self) -> "_Effects":
         """The same effects with only the named restrictions: what materials without a restricted element see."""
-        return _Effects(set(self.removed), {m: c for m, c in self.restricted.items() if m in self.named}, set(self.named))
+        return _Effects(set(self.removed), {m: c for m, c in self.restricted.items() if m in self.named}, set(self.named),
+                        parts=self.parts)  # fmt: skip
 
 
 @dataclass
@@ -228,6 +235,9 @@ def _resolve(FG, scenarios: list[Scenario]) -> _Plan:
                 for restricted in policy["targets"]:
                     if restricted.startswith("element:") or restricted in FG or restricted in categories:
                         restrict(effects, restricted, countries, scenario.text)
+    if plan.loss.removed:
+        plan.loss.parts, notes = country_parts(FG, plan.loss.removed)
+        plan.notes += notes
     return plan
 
 
@@ -291,9 +301,11 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         objects with ``id``, ``name``, ``share_at_risk`` (0..1, volume lost),
         ``share_delayed`` (0..1, gated by a licence on top of the loss) and
         ``path`` (ids from the removed producer or restricted material to
-        the end use), and ``assumed`` (the steps of the path no figure
+        the end use), ``assumed`` (the steps of the path no figure
         weighs: an equal split of known producers, or equal parts of
-        alternative inputs), most at risk first.
+        alternative inputs) and ``country_part`` (the steps where a removed
+        company stands for its part of its country's share:
+        :mod:`.countryparts`), most at risk first.
 
     Examples
     --------
@@ -326,7 +338,7 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
     gated = None
     if plan.delay.restricted:
         both = _Effects(set(plan.loss.removed), dict(plan.loss.restricted), plan.loss.named | plan.delay.named,
-                        plan.loss.elements | plan.delay.elements)  # fmt: skip
+                        plan.loss.elements | plan.delay.elements, parts=plan.loss.parts)  # fmt: skip
         for material, countries in plan.delay.restricted.items():
             both.restrict(material, countries, named=material in plan.delay.named)
         gated, _ = _run(rules, both, components)
@@ -363,6 +375,12 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
                               "rule": rule, "of": len(members)})  # fmt: skip
         return steps
 
+    shares = {(producer, m): row for (_, m), (_, producer, row) in plan.loss.parts.items()}
+
+    def country_part(path: list[str]) -> list[dict[str, Any]]:
+        """The steps of a loss path where a removed producer takes its part of its country's share (:mod:`.countryparts`)."""
+        return [shares[index[u], index[v]] for u, v in zip(path, path[1:]) if u is not None and (index[u], index[v]) in shares]
+
     for i, (node, data, label) in enumerate(zip(FG.nodes, FG.node_data, labels)):
         if label != "EndUse":
             continue
@@ -370,7 +388,8 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
         path = trace(node) if at_risk > 0 else []
         row = {"id": node, "name": data.get("name", node), "share_at_risk": at_risk, "path": path,
                "path_names": [FG.node(p).get("name", p) for p in path],
-               "unreviewed": sum(index[u] * n + index[v] in unreviewed for u, v in zip(path, path[1:])), "assumed": assumed(path)}  # fmt: skip
+               "unreviewed": sum(index[u] * n + index[v] in unreviewed for u, v in zip(path, path[1:])), "assumed": assumed(path),
+               "country_part": country_part(path) if shares else []}  # fmt: skip
         if gated is not None:
             row["share_delayed"] = round(max(0.0, avail[i] - gated[i]), 6)
         end_uses.append(row)

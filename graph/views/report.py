@@ -122,7 +122,8 @@ def _scenario(report: dict[str, Any], s: Style):
                         f"({_pct(worst['share_at_risk'])} of its supply at risk).{guess}")  # fmt: skip
         lines.append("")
         rows = [{"end use": f"{e['name']} ({e['id']})", "share at risk": _pct(e["share_at_risk"]),
-                 "path that carries the loss": " -> ".join(e["path_names"]) + _unreviewed(e) + _assumed(e)} for e in hit[: s.top]]  # fmt: skip
+                 "path that carries the loss": " -> ".join(e["path_names"]) + _unreviewed(e) + _country_part(e) + _assumed(e)}
+                for e in hit[: s.top]]  # fmt: skip
         lines.append(s.table(rows, ["end use", "share at risk", "path that carries the loss"]))
         lines += s.more(min(len(hit), s.top), len(hit), "end uses that lose supply")
     else:
@@ -144,6 +145,24 @@ def _scenario(report: dict[str, Any], s: Style):
         lines += s.para("Not operating on the as-of date, so nothing lost today: " + "; ".join(
             n + (f" (expected {e})" if e else " (no operating date)") for n, e in planned.items()) + ".")  # fmt: skip
     return "Scenario: " + "; ".join(scenario["scenarios"]), lines
+
+
+def _country_part(row: dict[str, Any]) -> str:
+    """' (Mountain Pass ... taken as 99.9% of United States' 13.1% of world output of Rare-earth concentrate (mine
+    production): 45,455 t of its 45,500 t in 2024)': where a removed producer's loss is its part of its country's
+    share (session 15: removing MP Materials cost mine production nothing, the shares being by country)."""
+    def words(c: dict[str, Any]) -> str:
+        whole = f"the output of {c['country_name']}, which holds {_pct(c['country_share'])} of world output of {c['name']}"
+        if c["rule"] == "stated volumes":
+            return (f"{c['producer_name']} taken as {_pct(c['part'])} of {whole}: {c['volume_t']:,.0f} t of "
+                    f"{c['country_volume_t']:,.0f} t in {c['year']}")  # fmt: skip
+        if c["rule"] == "share of listed capacity":
+            return f"{c['producer_name']} taken as {_pct(c['part'])} of {whole}: its share of the capacity listed there"
+        return (f"{c['producer_name']} taken as all of {whole}: " + ("the only producer of it" if c["of"] == 1 else
+                f"the {c['of']} producers of it removed are all") + " the data lists there, which may not list every one")  # fmt: skip
+
+    steps = [words(c) for c in row.get("country_part") or ()]
+    return f" ({'; '.join(steps)})" if steps else ""
 
 
 def _assumed(row: dict[str, Any]) -> str:
