@@ -93,3 +93,22 @@ def test_a_quota_or_a_category_figure_gives_no_part_and_the_notes_say_so():
     note = next(n for n in scenario["notes"] if n.startswith("China Rare Earth Group makes part of China's share"))
     assert "Rare-earth concentrate (mine production) (69.2%, 1 of 3 producers listed there)" in note
     assert "Dysprosium oxide (99.0%, the figure for Separated heavy rare-earth oxides)" in note
+
+
+def test_where_the_companies_own_shares_are_measured_as_well_they_count_as_before():
+    """Both bases stated (shares of world output by country and by company): the larger loss counts, as before. A
+    country part is taken, and named on the path, only where it is the larger; a note that nothing was counted is
+    given only where the company's own share counts nothing either."""
+    own = [("org:a", "material:ore", "PRODUCES", {"share": 0.7, "year": 2025, "edition": "R"}),
+           ("org:b", "material:ore", "PRODUCES", {"share": 0.3, "year": 2025, "edition": "R"})]  # fmt: skip
+    larger = scenario_impact(ore(("org:a", "CN", None), ("org:b", "AU", None), more_edges=own), ["remove org:a"])
+    assert larger["materials"] == {"material:ore": pytest.approx(0.7)} and larger["end_uses"][0]["country_part"] == []
+    assert larger["notes"] == []
+    own[0][3]["share"], own[1][3]["share"] = 0.5, 0.5
+    smaller = scenario_impact(ore(("org:a", "CN", None), ("org:b", "AU", None), more_edges=own), ["remove org:a"])
+    assert smaller["materials"] == {"material:ore": pytest.approx(0.6)}
+    assert [c["rule"] for c in smaller["end_uses"][0]["country_part"]] == ["only producer listed"]
+    own[0][3]["share"], own[1][3]["share"] = 0.5, 0.5
+    unknown = scenario_impact(ore(("org:a", "CN", None), ("org:b", "AU", None), ("org:c", "CN", None), more_edges=own),
+                              ["remove org:a"])  # fmt: skip
+    assert unknown["materials"] == {"material:ore": pytest.approx(0.5)} and unknown["notes"] == []

@@ -18,7 +18,9 @@ it is, in this order:
 Rules 2 and 3 take the country's figure only where it is the material's own: a figure a member takes over from its
 category (China's 91 % of all separated oxides, read for NdPr oxide) covers producers the data lists only for the
 category, so a member's short list says nothing of the country's whole. Where no rule applies nothing is counted,
-as before, and the scenario's notes say so, naming the producer and its country's share.
+as before, and the scenario's notes say so, naming the producer and its country's share. Where the companies' own
+shares are measured as well as the countries' (both stated shares of world output), the larger loss counts, as
+before: a part is taken only where it is the larger, and no note is given where their own shares count.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .flowgraph import TYPES
+from .flowgraph import BASES, TYPES
 from .vintages import WEIGHT_QUALITY, figure_year, vintage_key
 
 RULES = ("stated volumes", "share of listed capacity", "only producer listed")
@@ -105,6 +107,8 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
             continue  # the figure does not list the country (its producers weigh nothing), or the country is removed too
         step = _part(nodes, data, m, stopped, listed, gone, volumes.get(nodes[m], {}), own[1].get("inherited"))
         name, country_name = data[m].get("name", nodes[m]), data[own[0]].get("name", nodes[own[0]])
+        if step is None and _own_loss(FG, m, gone, quality):
+            continue  # their own shares, measured as well as the countries', count: nothing left unsaid
         if step is None:
             units = _units(nodes, data, listed)
             stopping = [u for u in units if u in gone] or stopped
@@ -118,9 +122,28 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
         row.update(material=nodes[m], name=name, producer=nodes[producer], producer_name=data[producer].get("name", nodes[producer]),
                    country=nodes[own[0]], country_name=country_name, country_share=own[1]["weight"])  # fmt: skip
         parts[(own[0], m)] = (lost, producer, row)
+    for m in {m for _, m in parts}:  # where the removed producers' own shares lose as much, those count (as before)
+        countries = sum(FG.weight[e] * (1.0 if int(FG.tails[e]) in gone else parts.get((int(FG.tails[e]), m), (0.0,))[0])
+                        for e in FG.in_edges[FG.in_ptr[m]:FG.in_ptr[m + 1]].tolist()
+                        if FG.types[e] == produces and FG.basis[e] == BASES.index("countries") and FG.weight[e] > 0)  # fmt: skip
+        own_loss = _own_loss(FG, m, gone, WEIGHT_QUALITY[data[m]["vintages"]["countries"]["weights"]])
+        if own_loss and own_loss >= countries:
+            for key in [k for k in parts if k[1] == m]:
+                del parts[key]
     notes = [f"{who} makes part of {country}'s share of world output of {'; '.join(made)}: no stated volume or capacity "
              "says how much, so none of it is counted lost" for (who, country), made in unknown.items()]  # fmt: skip
     return parts, notes
+
+
+def _own_loss(FG, m: int, gone: set[int], quality: int) -> float:
+    """What the removed producers' own shares take of material ``m`` on an organisations basis measured as well as its
+    countries basis (stated shares of world output both: the larger loss counts), else 0."""
+    vintage = (FG.node_data[m].get("vintages") or {}).get("organisations")
+    if not vintage or WEIGHT_QUALITY[vintage["weights"]] != quality:
+        return 0.0
+    organisations, produces = BASES.index("organisations"), TYPES.index("PRODUCES")
+    return float(sum(FG.weight[e] for e in FG.in_edges[FG.in_ptr[m]:FG.in_ptr[m + 1]].tolist()
+                     if FG.types[e] == produces and FG.basis[e] == organisations and int(FG.tails[e]) in gone and FG.weight[e] > 0))  # fmt: skip
 
 
 def _units(nodes: list[str], data: list[dict], listed: list[tuple[int, dict]]) -> list[int]:
