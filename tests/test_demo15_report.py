@@ -8,7 +8,7 @@ import re
 
 from supplygraph.graph.views.report import render_report
 
-from .test_chokepoints_bundled import _report
+from .test_chokepoints_bundled import MINE, _report
 
 
 def _ranked_lines(text: str) -> dict[str, str]:
@@ -31,3 +31,25 @@ def test_controlled_by_names_the_producers_before_their_parents():
     assert "Baogang Group" not in ndpr and "Lynas Malaysia separation plant (Gebeng) (produces)" in ndpr
     entries = next(r for r in report["chokepoints"] if r["id"] == "material:y-oxide")["controlled_by"]
     assert [c["id"] for c in entries][:3] == ["country:CN", "org:china-rare-earth-group", "org:sasac"], "the JSON's order"
+
+
+def test_the_concentration_table_names_world_mine_production_at_the_demo_top():
+    """At top 5 the table held Samarium metal, two separation categories, gallium and a magnet category, and world mine
+    production (HHI 5,054) was among '6 more'. A stage the top rows leave out now gets the last of the slots (at most
+    half of them: --top still bounds the table), its world-output row that the most supply paths pass through:
+    mining's is mine production (40 % of paths), not graphite (none)."""
+    report = _report()
+    mine = next(r for r in report["concentration"] if r["subject"] == MINE and r["basis"] == "countries")
+    graphite = next(r for r in report["concentration"] if r["subject"] == "material:graphite")
+    assert mine["path_share"] > 0.3 and not graphite["path_share"]
+    category = next(r for r in report["concentration"] if r["subject"] == "material:separated-rare-earth-oxides" and r["hhi"])
+    assert category["path_share"] > 0.3, "a category's rows weigh its members' paths"
+    assert "| Rare-earth concentrate (mine production) | mining | countries | MCS 2026 | 2025 |" in render_report(report, markdown=True, top=5)
+    text = render_report(report, width=100, top=5)
+    table = text[text.index("Concentration ("):text.index("End uses")]
+    flat = " ".join(table.split())
+    assert "The last row: at a stage the 4 most concentrated leave out, the figure of world output the most supply paths pass through (mining, 40% of paths)" in flat
+    assert "... and 6 more materials" in flat and "Graphite" not in flat, "the row takes the last of the 5 slots"
+    assert "The last row" not in render_report(report, width=100, top=40), "nothing is added where every stage is shown"
+    two = " ".join(render_report(report, width=100, top=2).split())
+    assert "Samarium metal" in two and "(mining, 40% of paths)" in two and "... and 9 more materials" in two

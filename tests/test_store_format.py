@@ -8,7 +8,9 @@ rejected (``supplygraph load inputs/good inputs/northwind-magnet-plant.txt;
 load inputs/more.yaml; review accept 28ff55909c85; review reject
 94ed1bbb456a``), kept as its SQL dump; report.json, stats.json and
 review.json are what that version printed for it (``chokepoints``, ``stats``
-and ``review --decided``, each ``--format json``).
+and ``review --decided``, each ``--format json``); report.json has gained only
+the keys later versions added (docs/method.md's JSON reference: since session
+15, ``concentration[].path_share``).
 """
 
 from __future__ import annotations

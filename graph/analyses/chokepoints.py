@@ -41,7 +41,7 @@ from supplygraph.perf import paused_gc
 from supplygraph.schema.plain import STAGES
 
 from .centrality import condensed_order, flow_betweenness, supply_path_centrality
-from .concentration import concentration, mark_newer_figure, mark_no_share, newer_figure_words, no_share_words, preferred_concentration
+from .concentration import concentration, mark_newer_figure, mark_no_share, mark_path_share, newer_figure_words, no_share_words, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
 from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow_graph
 from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
@@ -209,8 +209,8 @@ def _report(G, *, top, end_use, stage, scenarios, edition, year, as_of, stale_af
     dominators = clock("dominators", supply_dominators, F, sinks, sources=sources)
     order = clock("path centrality", condensed_order, F)  # topological order, shared with the scenarios
     paths = clock("path centrality", supply_path_centrality, F, sources=sources, sinks=sinks, order=order)
-    # End uses with the fewest supply paths are the most fragile: their cuts are computed first.
-    needing_flow = sorted((t for t in sinks if not dominators.get(t)), key=lambda t: (paths["values"][t], t))
+    mark_path_share(conc, paths["values"], F.graph.get("categories", {}))  # how much supply a figure weighs on
+    needing_flow = sorted((t for t in sinks if not dominators.get(t)), key=lambda t: (paths["values"][t], t))  # fewest paths: most fragile, first
     cut_targets = [t for t in sinks if dominators.get(t)] + needing_flow[:CUT_LIMIT]
     if len(needing_flow) > CUT_LIMIT:
         notes.append(f"minimum cuts computed for the {CUT_LIMIT} end uses with the fewest supply paths among the {len(needing_flow)} without a dominator")

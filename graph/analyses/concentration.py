@@ -501,3 +501,15 @@ def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, A
         if current is None or rank > (WEIGHT_QUALITY[current["weights"]], current["basis"] == "countries"):
             best[row["subject"]] = row
     return best
+
+
+def mark_path_share(rows: list[dict[str, Any]], values: dict[str, float], categories: dict[str, dict]) -> None:
+    """Add ``path_share`` to each row: the share of source-to-end-use supply paths through its material (a category's:
+    the largest of its members', since it is no node of the flow), None where none passes. The text's concentration
+    table names, for each stage its most concentrated rows leave out, the figure of world output the most supply paths
+    pass through (session 15: at the demo's top 5, gallium and three category rows hid world mine production)."""
+    for row in rows:
+        subject = row["subject"]
+        members = categories.get(subject, {}).get("members") or () if row.get("category") else (subject,)
+        found = [values[m] for m in members if m in values]
+        row["path_share"] = round(max(found), 6) if found else None
