@@ -185,7 +185,7 @@ def test_a_scenario_loss_that_rests_on_equal_splits_says_so():
     text = " ".join(render_report(lynas).split())
     # steelmaking's 7.4 % is Mount Weld's part of Australia's stated share (session 15): no split decides it
     assert "23 of 32 end uses lose supply" in text and "The loss of 22 of them rests on equal splits where the data gives" in text
-    assert ("(no figures: Mixed rare-earth carbonate taken as made by its 2 known producers equally; Mixed rare-earth "
+    assert ("(no figures: Mixed rare-earth carbonate taken as made by its 2 known producers (in AU, US) equally; Mixed rare-earth "
             "carbonate taken as 1 of 5 inputs of Samarium oxide in equal parts)") in text
     china = _report(scenarios=("remove country:CN",))["scenario"]["end_uses"]
     missile = next(e for e in china if e["id"] == "enduse:guided-missile")

@@ -53,3 +53,17 @@ def test_the_concentration_table_names_world_mine_production_at_the_demo_top():
     assert "The last row" not in render_report(report, width=100, top=40), "nothing is added where every stage is shown"
     two = " ".join(render_report(report, width=100, top=2).split())
     assert "Samarium metal" in two and "(mining, 40% of paths)" in two and "... and 9 more materials" in two
+
+
+def test_the_worst_hit_of_a_scenario_says_when_an_equal_split_decides_it():
+    """'remove org:mp-materials' puts 50 % of EV motors at risk because NdPr metal's two known makers (MP's Fort Worth
+    plant and Less Common Metals in Britain) share it equally: no source in the data gives a world or Chinese figure for
+    NdPr metal (none found: docs/dataset.md). The first line and the path now say the split is assumed and where its
+    producers are."""
+    report = _report(scenarios=("remove org:mp-materials",))
+    motor = next(e for e in report["scenario"]["end_uses"] if e["id"] == "enduse:ev-traction-motor")
+    assert [(a["material"], a["rule"], a["of"], a["countries"]) for a in motor["assumed"]] == [
+        ("material:ndpr-metal", "equal split", 2, ["GB", "US"])]
+    text = " ".join(render_report(report, width=100).split())
+    assert "the worst hit is EV traction motor (50.0% of its supply at risk, resting on a split the data gives no figures for)" in text
+    assert "(no figures: NdPr metal taken as made by its 2 known producers (in GB, US) equally)" in text

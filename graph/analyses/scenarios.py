@@ -372,7 +372,8 @@ def scenario_impact(F: nx.DiGraph, scenarios: list[str | Scenario], *, order: tu
                 decides = len({stops(m, v) for m in members}) > 1 or (len(members) == 1 and stops(members[0], v))
             if decides:
                 steps.append({"material": v, "name": FG.node(v).get("name", v), "source": u, "source_name": FG.node(u).get("name", u),
-                              "rule": rule, "of": len(members)})  # fmt: skip
+                              "rule": rule, "of": len(members),  # where the producers of a split are (none in China: say so)
+                              "countries": sorted({c for c in (FG.node_data[m].get("country") for m in members) if c}) if rule == "equal split" else []})  # fmt: skip
         return steps
 
     shares = {(producer, m): row for (_, m), (_, producer, row) in plan.loss.parts.items()}

@@ -127,8 +127,10 @@ def _scenario(report: dict[str, Any], s: Style):
         guess = sum(bool(e.get("assumed")) for e in hit)
         guess = (f" The loss of {'all ' * (guess == len(hit))}{guess} of them rests on equal splits where the data gives no "
                  "figures (named beside each path), not on measured shares." if guess else "")  # fmt: skip
+        # the worst hit's figure, where a split no figure weighs decides it, is said to be assumed where it is given
+        assumed = ", resting on a split the data gives no figures for" if worst.get("assumed") else ""
         lines += s.para(f"{len(hit)} of {len(scenario['end_uses'])} end uses lose supply; the worst hit is {worst['name']} "
-                        f"({_pct(worst['share_at_risk'])} of its supply at risk).{guess}")  # fmt: skip
+                        f"({_pct(worst['share_at_risk'])} of its supply at risk{assumed}).{guess}")  # fmt: skip
         lines.append("")
         rows = [{"end use": f"{e['name']} ({e['id']})", "share at risk": _pct(e["share_at_risk"]),
                  "path that carries the loss": " -> ".join(e["path_names"]) + _unreviewed(e) + _country_part(e) + _assumed(e)}
@@ -181,7 +183,9 @@ def _assumed(row: dict[str, Any]) -> str:
     def words(a: dict[str, Any]) -> str:
         if a["rule"] != "equal split":
             return f"{a['source_name']} taken as 1 of {a['of']} inputs of {a['name']} in equal parts"
-        return f"{a['name']} taken as made " + (f"by its {a['of']} known producers equally" if a["of"] > 1 else f"by {a['source_name']} alone")
+        where = f" (in {', '.join(a['countries'])})" if a.get("countries") else ""
+        return f"{a['name']} taken as made " + (f"by its {a['of']} known producers{where} equally" if a["of"] > 1 else
+                                               f"by {a['source_name']}{where} alone")  # fmt: skip
 
     steps = [words(a) for a in row.get("assumed") or ()]
     return f" (no figures: {'; '.join(steps)})" if steps else ""
