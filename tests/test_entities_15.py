@@ -120,3 +120,24 @@ def test_the_shipped_capitals_are_what_geonames_gives():
     assert capitals.FILE.read_text(encoding="utf-8").splitlines() == capitals.build()
     assert capitals.country_of("Jakarta") == "Indonesia" and capitals.country_of("Washington") is None
     assert capitals.country_of("Brussels") is None and capitals.country_of("Singapore") is None
+
+
+def test_a_bare_form_names_the_material_of_its_stem(extractor):
+    """ "antimony, recovered in a separate concentrate", "ore feeds nickel pig iron and matte plants", "makes cathode
+    material from precursors": an ore's concentrate, a matte or a precursor named alone is the vocabulary's
+    "<stem> <form>", the stem from the material named nearest before it (after it, where none is). The document names
+    the material; no relation rule reads it (whose it is, the bare noun does not say)."""
+    found = run(extractor, "Gold will pay for the Varden mine; antimony, recovered in a separate concentrate, is why "
+                           "the government cares.",
+                "At Kessel, laterite ore feeds nickel pig iron and matte plants run by Orvik Nickel.",
+                "Orvik Cathode makes cathode material at Tarnby from precursors it buys in Korea.")
+    names = found["names"]
+    assert "concentrate" in names["antimony concentrate"]["aliases"], names
+    assert "matte" in names["nickel matte"]["aliases"] and "precursors" in names["cathode precursor"]["aliases"], names
+    assert not any("antimony concentrate" in (source, target) for _, source, target in found["facts"]), found["facts"]
+
+
+def test_a_bare_form_after_a_sites_noun_names_nothing(extractor):
+    """ "smelter concentrates": what smelters take in, not a concentrate of the sentence's element."""
+    names = run(extractor, "Orvik Metals recovers germanium from smelter concentrates at Kessel.")["names"]
+    assert "germanium concentrate" not in names, names

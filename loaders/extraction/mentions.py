@@ -14,6 +14,7 @@ from ..gazetteer import KnownEntity, has_cjk, normalise
 from .compounds import element_compounds, material_tails
 from .described import described_policies
 from .packed import formula, packed_mentions
+from .bareforms import bare_forms
 from .metonyms import metonym
 from .openers import no_name, particle_start
 from .runs import _WORD_SUFFIXES, _commodity, _dateline_of_places, _institution, _institution_ahead, _suffix
@@ -86,6 +87,7 @@ class Mentions(Sources, SiteMentions):
             entity = self._new("EndUse", doc[start:end].text, {"sector": "defense"})
             spans.append(Mention(start, stop, entity.key, doc[start:stop].text))
         spans, kinds = self._filter_known(doc, spans)
+        kinds += bare_forms(self, doc, spans)  # "a separate concentrate": the document names it; no rule reads it (.bareforms)
         spans += self._elliptic(doc, spans)
         spans = [self._inverted(doc, m) for m in spans]
         covered = {k for m in spans for k in range(m.start, m.end)}

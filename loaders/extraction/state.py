@@ -66,6 +66,7 @@ class DocState(Mentions, Names, Confirmation):
         self.bought: set[tuple[str, str]] = set()  # (material, firm): what a firm is supplied with (a trader's goods)
         self.known_only = False  # a text the rules cannot read: known names only, no candidates, no relations
         self.lower_words: set[str] = set()  # words the document writes in lower case somewhere ("ore", "without")
+        self.recent_materials: list[Entity] = []  # materials and elements named so far, in order (.bareforms)
         self.metonyms: set[str] = set()  # capitals the document uses for their governments ("Jakarta banned", .metonyms)
         self.firm_names: set[str] = set()  # world places' names the document uses as a firm's ("Rio Tinto has", .world)
 
