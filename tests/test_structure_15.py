@@ -103,3 +103,24 @@ def test_a_ban_is_also_named_by_the_words_that_state_it(extractor):
     found = found_of(extractor, "Since Chile banned exports of lithium carbonate in May 2031, refiners have built plants at home.")
     policies = [e for e in found["entities"] if e["label"] == "Policy"]
     assert len(policies) == 1 and "banned exports of lithium carbonate" in policies[0]["aliases"], policies
+
+
+def test_a_site_that_takes_or_is_fed_with_a_material_from_a_source_is_supplied_by_it(extractor):
+    """"its plant in P, fed with concentrate from the B mine", "The plant will process M from A's B mine", "the smelter
+    in P, which will take M from the B refinery": the source supplies the site (a site feeding a site: a flow between
+    the two); technology from a firm, or a hedged take, is no supply."""
+    facts = facts_of(extractor, "Orion Metals Ltd recovers nickel at its Tarnby refinery in Ontario, fed with concentrate from the Kestrel mine.\n\n"
+                                "Birch Lithium Ltd is building the Aster lithium hydroxide plant in Quebec. The plant will process spodumene "
+                                "concentrate from Corbel Mining Ltd's Fenwick mine.\n\n"
+                                "Dunmore Aluminium Ltd operates the Holt smelter in Manitoba, which will take alumina from the Garrow refinery.\n\n"
+                                "The Holt smelter uses control technology from Pyle Systems Ltd. Dunmore Aluminium Ltd may take alumina "
+                                "from Quill Alumina Ltd.", markdown=False)  # fmt: skip
+    supplies = {(s, t) for kind, s, t in facts if kind == "SUPPLIES"}
+    assert {("Kestrel mine", "Tarnby refinery"), ("Fenwick mine", "Aster lithium hydroxide plant"),
+            ("Garrow refinery", "Holt smelter")} <= supplies, facts  # fmt: skip
+    assert not {s for s, _ in supplies} & {"Pyle Systems Ltd", "Quill Alumina Ltd"}, supplies
+    assert ("Garrow refinery", "Dunmore Aluminium Ltd") not in supplies, supplies
+    # a source named by its site's first word, found to be the site only at the end ("from Garrow"), still feeds the site
+    facts = facts_of(extractor, "The Garrow alumina refinery in Ontario is being built by Pyle Alumina Ltd.\n\n"
+                                "Dunmore Aluminium Ltd operates the Holt smelter in Manitoba, which will take alumina from Garrow.", markdown=False)  # fmt: skip
+    assert ("SUPPLIES", "Garrow alumina refinery", "Holt smelter") in facts, facts

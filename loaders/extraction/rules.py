@@ -10,6 +10,7 @@ from .grammar import Grammar
 from .relations.cooperation import Cooperation
 from .relations.events import Events
 from .relations.facilities import Facilities
+from .relations.fed_from import FedFrom
 from .relations.feeds import Feeds
 from .relations.homes import Homes
 from .relations.location import Location
@@ -24,7 +25,7 @@ from .relations.tables import Tables
 
 
 class Rules(Grammar, Discourse, Facilities, Location, Homes, Policies, Events, Ownership, Production, NamedProducts, Feeds,
-            Outputs, Supply, Support, Cooperation, Tables, OrgVerbs):
+            Outputs, Supply, FedFrom, Support, Cooperation, Tables, OrgVerbs):
     """The relation rules applied to one sentence."""
 
     def run(self) -> None:
@@ -42,7 +43,7 @@ class Rules(Grammar, Discourse, Facilities, Location, Homes, Policies, Events, O
         self._agreement_events()
         for rule in (self._acquisition, self._owns, self._located, self._ranked_in_country, self._operates, self._produces,
                      self._named_products, self._feeds, self._sold_output,
-                     self._supplies, self._supplied_by, self._origin, self._share_of_imports, self._cooperation, self._labelled_item, self._developed_with, self._built_with, self._joint_venture, self._investment, self._funding, self._public_support, self._backed, self._used_in, self._contains, self._depends, self._imports,
+                     self._supplies, self._supplied_by, self._fed_from, self._origin, self._share_of_imports, self._cooperation, self._labelled_item, self._developed_with, self._built_with, self._joint_venture, self._investment, self._funding, self._public_support, self._backed, self._used_in, self._contains, self._depends, self._imports,
                      self._restricts, self._listed, self._issued_by, self._former_name, self._org_verbs):  # fmt: skip
             rule()
         if self.subject is not None:
