@@ -1,5 +1,6 @@
-"""Documents with structure (issue 12, session 15): table rows read under their header, notices' numbered item lists
-and supply in tables. Invented tables and notices, each failing on the code before."""
+"""Documents with structure (issue 12, session 15; docs/extraction.md, "Session 15: tables, item lists and notices"):
+table rows read under their header, notices' numbered item lists, described policies and the sites that take a
+material from a source. Invented tables, notices and sentences, each failing on the code before."""
 
 from __future__ import annotations
 
