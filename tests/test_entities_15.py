@@ -61,12 +61,12 @@ def markdown(extractor: Extractor, text: str) -> dict:
 def test_a_credit_lines_words_are_no_firms(extractor):
     """ "Trade-press round-up ... Written for ...": a common word hyphened to a lower-case one, and a participle
     before "for" or "by", open a credit line; neither is a firm, nor "the company" of a later paragraph."""
-    found = markdown(extractor, "# Who is building what in the clay belt\n\n"
-                                "*Trade-press round-up, May 2026. Written for the members of a mining club.*\n\n"
-                                "Brazil holds large rare earth reserves, but until last year it produced almost none.\n\n"
-                                "**Tessaly Minerals** is furthest ahead. Its Ravel mine near Goiania started production "
-                                "in 2024. The company, which is backed by private equity funds, ships a mixed rare earth "
-                                "concentrate, and most of it still goes to separators in China.\n")
+    found = markdown(extractor, "# Clay projects: who leads\n\n"
+                                "*Trade-press digest, June 2026. Written for readers of a mining newsletter.*\n\n"
+                                "Several groups want to dig ionic clay in the region.\n\n"
+                                "**Tessaly Minerals** leads the field. Its Ravel mine near Goiania opened in 2025. The "
+                                "company, funded by two pension funds, sells a mixed rare earth concentrate to refiners "
+                                "in China.\n")
     names, facts = found["names"], found["facts"]
     assert "Trade" not in names and "Written" not in names, names
     assert ("PRODUCES", "Tessaly Minerals", "rare earth concentrate") in facts, facts
@@ -92,12 +92,12 @@ def test_a_firms_venture_named_with_a_nationality(extractor):
 
 
 def test_a_capital_that_acts_is_its_countrys_government(extractor):
-    """ "After Jakarta banned ...", "Whether Manila could ...", "If Kinshasa cuts exports": a national capital as the
+    """ "Jakarta has barred ...", "Manila may follow", "Kinshasa will extend": a national capital as the
     subject of a government's verb stands for its country (docs/annotation.md: a metonym is an alias of what it stands
-    for); once so used, the document's other mentions of it are the country too ("an executive in Manila")."""
-    found = run(extractor, "After Jakarta banned bauxite exports in 2023, Orvik Alumina built a refinery there. Whether "
-                           "Manila could do the same is uncertain, said an executive in Manila.",
-                "If Kinshasa cuts cobalt exports again, prices will rise.")
+    for); once so used, the document's other mentions of it are the country too ("an official in Manila")."""
+    found = run(extractor, "Jakarta has barred shipments of unwashed bauxite to push refining at home. Manila may "
+                           "follow, a trade official in Manila told reporters.",
+                "Cobalt refiners fear that Kinshasa will extend its export quotas into next year.")
     names = found["names"]
     assert "Jakarta" in names["Indonesia"]["aliases"] and "Manila" in names["Philippines"]["aliases"], names
     assert "Kinshasa" in names["Democratic Republic of the Congo"]["aliases"], names
@@ -123,13 +123,12 @@ def test_the_shipped_capitals_are_what_geonames_gives():
 
 
 def test_a_bare_form_names_the_material_of_its_stem(extractor):
-    """ "antimony, recovered in a separate concentrate", "ore feeds nickel pig iron and matte plants", "makes cathode
+    """ "recovers antimony in a separate concentrate", "goes to nickel pig iron and matte plants", "makes cathode
     material from precursors": an ore's concentrate, a matte or a precursor named alone is the vocabulary's
     "<stem> <form>", the stem from the material named nearest before it (after it, where none is). The document names
     the material; no relation rule reads it (whose it is, the bare noun does not say)."""
-    found = run(extractor, "Gold will pay for the Varden mine; antimony, recovered in a separate concentrate, is why "
-                           "the government cares.",
-                "At Kessel, laterite ore feeds nickel pig iron and matte plants run by Orvik Nickel.",
+    found = run(extractor, "Orvik Mining digs gold at Varden and recovers antimony in a separate concentrate.",
+                "At Kessel, saprolite from the pit goes to nickel pig iron and matte plants owned by Orvik Nickel.",
                 "Orvik Cathode makes cathode material at Tarnby from precursors it buys in Korea.")
     names = found["names"]
     assert "concentrate" in names["antimony concentrate"]["aliases"], names
