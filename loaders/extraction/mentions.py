@@ -23,7 +23,7 @@ from .sources import Sources
 from .vocabulary import WORDS
 from .world import joined_end, town_in, ward_end, world_place, world_props
 from .model import Entity, MONTHS, Mention, ORG_LABELS, PREFIXES, Sentence, possessive_at
-from .text import ALL_CUES, COMMON_CAPITALS, DASHES, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonym_firm, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
+from .text import ALL_CUES, COMMON_CAPITALS, DASHES, KIND_WORDS, NOT_PARTIES, OFFICE_WORDS, PUNDITS, REGIONS, STARTS, TITLE_WORDS, absorbable, credit_line, cue_label, demonym_firm, demonyms, descriptors_continue, institution_continues, instrument_continues, longest, name_starts, name_token, number_sign, numbered, only_as_acronym, opens, sentence_start, sentence_start_common, sentence_spans, title_case, word_opener
 
 DESIGNATION = re.compile(r"^[A-FH-Z]{1,2}-\d{1,3}[A-Z]?$")
 """A weapon system's designation ("AIM-120", "F-35A"): an end use."""
@@ -242,8 +242,8 @@ class Mentions(Sources, SiteMentions):
         out: list[Mention] = []
         self.sites_to, self.site_noun = -1, "mine"  # where a list of sites goes on: "mines copper at Tenke Fungurume and Kisanfu"
         self.places_to = -1  # where a list of places of production goes on: "makes it at Gwangyang and Pohang"
-        i, n = 0, len(doc)
-        while i < n:
+        i, n, ahead = 0, len(doc), name_starts(doc)  # (ahead[k]: the first token from k on that can open a name; few can)
+        while (i := ahead[min(i, n)]) < n:
             if i > 0 and doc[i - 1].text == "(" and i not in covered and has_cjk(doc[i].text):
                 out.append(Mention(i, i + 1, None, doc[i].text))
                 i += 1

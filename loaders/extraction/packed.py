@@ -22,10 +22,21 @@ SEPARATORS = ("/", "-")
 LIST_WORDS = (",", "and", "or")
 HEADS = frozenset("oxide oxides metal metals magnet magnets alloy alloys fluoride fluorides carbonate carbonates "
                   "concentrate concentrates powder".split())  # fmt: skip
-_PAIRS = "(?:" + "|".join(sorted(s for s in SYMBOLS if len(s) == 2)) + "){2,3}"
+
+
+def _by_letter(symbols: list[str]) -> str:
+    """``symbols`` as one alternative per first letter ("P[rmtd]?" for Pr, Pm, Pt, Pd and P): the same matches as
+    the symbols listed longest first, where the matcher tried every symbol in turn at every word of a text."""
+    second: dict[str, str] = {}
+    for symbol in symbols:
+        second[symbol[0]] = second.get(symbol[0], "") + symbol[1:]
+    return "(?:" + "|".join(f + (f"[{rest}]" if rest else "") + ("?" if rest and f in symbols else "") for f, rest in second.items()) + ")"
+
+
+_PAIRS = f"{_by_letter([s for s in SYMBOLS if len(s) == 2])}{{2,3}}"
 _JOINED = re.compile(f"^{_PAIRS}$")
 """One token of two or three two-letter symbols: "NdPr", "DyTb" (one-letter symbols would make words of anything)."""
-_SYMBOL = "(?:" + "|".join(sorted(SYMBOLS, key=len, reverse=True)) + ")"
+_SYMBOL = _by_letter(list(SYMBOLS))
 _ANY = re.compile(rf"\b{_SYMBOL}(?:[/-]|\s*(?:,|and|or)\s*){_SYMBOL}\b|\b{_PAIRS}\b")
 """Where a packed run may start: two symbols joined or listed, or one token of joined symbols."""
 

@@ -31,7 +31,7 @@ class Qualifiers:
         or demonym modifiers, a noun of ``ORG_ROLES`` or ``BODY_NOUNS`` ("the investment firm B", "the Portuguese builder
         B", "the state agency B")."""
         out: set[int] = set()
-        if self.positions.keys().isdisjoint(self.v.ORG_ROLES) and self.positions.keys().isdisjoint(self.v.BODY_NOUNS):
+        if self.wordset.isdisjoint(self.v.ORG_ROLES) and self.wordset.isdisjoint(self.v.BODY_NOUNS):
             return out  # (most sentences: no role noun at all; the lists ask often)
         for m in self.ms:
             if self.w(m.start - 1) not in self.v.ORG_ROLES and self.w(m.start - 1) not in self.v.BODY_NOUNS or not self.org(m):

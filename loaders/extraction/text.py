@@ -146,6 +146,26 @@ def name_token(doc: Any, i: int) -> bool:
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_upper
 
 
+def name_starts(doc: Any) -> list[int]:
+    """For each position of ``doc`` (a :class:`~.tokens.Tokens`) and its end, the first position from there on where a
+    name can open (:func:`name_token`) or a bracket has opened ("(" before a name in Chinese characters): the mentions
+    pass steps over the other words at once, where it judged them one by one (most words open no name)."""
+    tokens, verdicts = doc.tokens, _NAME_WORDS
+    n = len(tokens)
+    ahead = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        t = tokens[k]
+        verdict = verdicts.get(t.text, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = verdicts[t.text] = _name_word(t)
+        if verdict or verdict is None and k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].is_upper \
+                or k > 0 and tokens[k - 1].text == "(":
+            ahead[k] = k
+        else:
+            ahead[k] = ahead[k + 1]
+    return ahead
+
+
 _NAME_WORDS: dict[str, bool | None] = {}
 """A word's verdict for :func:`name_token` (it depends on the word alone, so each word is judged once)."""
 _UNSEEN = object()
