@@ -19,6 +19,7 @@ _SITE_ENDS = frozenset((";", ":", "which", "that", "where", "while", "but", "whe
 """Words that end the reach of :meth:`Grammar.sites_after`: a clause, a source or another predicate begins."""
 _SITE_DETERMINERS = frozenset(("its", "their", "the", "company", *POSSESSIVES))
 _CONTAINERS = frozenset((frozenset, set, tuple, list, dict))
+BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 """What :meth:`Grammar.triggers` may test without iterating it twice (not an iterator)."""
 
 
@@ -426,7 +427,15 @@ class Grammar(Clauses, Qualifiers, Appositives):
         k = i - 1
         while k > self.s.start and self.w(k) in self.v.PASSIVE_ADVERBS:
             k -= 1
-        return self.w(k) in ("is", "are", "was", "were", "be", "been", "being")
+        return self.w(k) in BE_FORMS
+
+    def before_verb_group(self, i: int, also: frozenset[str] = frozenset()) -> int:
+        """The last token before the verb group of a participle at ``i``: past its adverbs, forms of "be" and ``also``
+        ("nickel concentrate is mainly sold": the concentrate's last token)."""
+        k = i - 1
+        while k > self.s.start and (self.w(k) in self.v.PASSIVE_ADVERBS or self.w(k) in BE_FORMS or self.w(k) in also):
+            k -= 1
+        return k
 
     def triggers(self, words: frozenset[str] | Iterable[str]) -> list[int]:
         """Positions of ``words`` in the sentence, in order.

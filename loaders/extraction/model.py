@@ -33,6 +33,12 @@ PREFIXES = {
 
 STAGE_ORDER = {stage: i for i, stage in enumerate(("mining", "separation", "metal", "alloy", "magnet", "component"))}
 
+
+def stage_allows_input(src: Any, dst: Any) -> bool:
+    """An ``INPUT_TO`` keeps the chain's order: the source's stage no later than the target's (an entity without a
+    stage fits anywhere): no concentrate made from a magnet."""
+    return STAGE_ORDER.get(src.props.get("stage", ""), -1) <= STAGE_ORDER.get(dst.props.get("stage", ""), 99)
+
 MONTHS = {m: i + 1 for i, m in enumerate(lexicon.MONTHS)} | {f"{m}.": n for m, n in lexicon.MONTH_ABBREVIATIONS.items()}
 """Month names, and their abbreviations with a full stop ("Aug. 20, 2025": never a name; "Jan" alone may be one)."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import STAGE_ORDER, Sentence
+from ..model import Sentence, stage_allows_input
 
 
 class Feeds:
@@ -51,7 +51,7 @@ def resolve_feeds(st: Any) -> None:
 
 
 def _input(st: Any, src: str, dst: str, s: Sentence) -> None:
-    """``INPUT_TO`` src -> dst when src's stage comes no later than dst's (Production._input's order)."""
+    """``INPUT_TO`` src -> dst in the chain's order (as Production._input)."""
     a, b = st.entities[src], st.entities[dst]
-    if src != dst and STAGE_ORDER.get(a.props.get("stage", ""), -1) <= STAGE_ORDER.get(b.props.get("stage", ""), 99):
+    if src != dst and stage_allows_input(a, b):
         st.add("INPUT_TO", a, b, s, 0.65)

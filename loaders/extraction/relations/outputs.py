@@ -11,6 +11,8 @@ from __future__ import annotations
 from ..model import ORG_LABELS
 from .supply import NOT_YET
 
+_WILL = frozenset(("will",))
+
 
 class Outputs:
     """What "its M is sold to B" says the possessor makes."""
@@ -20,9 +22,7 @@ class Outputs:
             going = self.w(i) in ("goes", "go", "went")
             if going and self.w(i + 1) != "to" or not going and not self.is_passive(i):
                 continue
-            k = i - 1
-            while k > self.s.start and self.w(k) in self.v.PASSIVE_ADVERBS | {"is", "are", "was", "were", "be", "been", "being", "will"}:
-                k -= 1  # (past "is mainly", "will be")
+            k = self.before_verb_group(i, also=_WILL)  # (past "is mainly", "will be")
             material = self.at_end(k + 1)
             if material is None or self.st.label(material) != "Material":
                 continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Mention, ORG_LABELS, STAGE_ORDER
+from ..model import Mention, ORG_LABELS, STAGE_ORDER, stage_allows_input
+from ..grammar import BE_FORMS
 from .supply import NOT_YET
 
 
@@ -201,7 +202,7 @@ class Production:
         """The material a participle or relative phrase at ``i`` follows: past "is/are", adverbs, commas and a bracketed
         abbreviation ("Ammonium paratungstate (APT), made from ...")."""
         k = i - 1
-        while k > self.s.start and (self.w(k) in self.v.PASSIVE_ADVERBS | {"is", "are", "was", "were", "be", "been", "being", ","}
+        while k > self.s.start and (self.w(k) in self.v.PASSIVE_ADVERBS or self.w(k) in BE_FORMS or self.w(k) == ","
                                     or self._in_brackets(k)):
             k -= 1
         m = self.at_end(k + 1)
@@ -210,9 +211,7 @@ class Production:
     def _made_in(self, i: int) -> None:
         """ "spherical graphite made in Heilongjiang and Inner Mongolia", "Molybdenum is mined in large amounts in the
         United States and Chile": each place makes the material (an element only after a mining or refining verb)."""
-        k = i - 1
-        while k > self.s.start and self.w(k) in self.v.PASSIVE_ADVERBS | {"is", "are", "was", "were", "be", "been", "being"}:
-            k -= 1
+        k = self.before_verb_group(i)
         mat = self.at_end(k + 1)
         kinds = ("Material", "Element") if self.w(i) in self.v.COMMODITY_VERBS else ("Material",)
         where = self._places_after(i + 1, 6)
@@ -270,7 +269,7 @@ class Production:
 
     def _input(self, src: Mention | str, dst: Mention | str) -> None:
         a, b = self.st.entities[self.st._key(src)], self.st.entities[self.st._key(dst)]
-        if STAGE_ORDER.get(a.props.get("stage", ""), -1) <= STAGE_ORDER.get(b.props.get("stage", ""), 99) or a.props.get("stage") == "component":
+        if stage_allows_input(a, b) or a.props.get("stage") == "component":
             self.st.add("INPUT_TO", a, b, self.s, 0.7)
 
     def _used_in(self) -> None:
