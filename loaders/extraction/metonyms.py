@@ -17,12 +17,11 @@ from typing import Any
 
 from ..capitals import country_of
 from ..gazetteer import KnownEntity, normalise
+from .model import POSSESSIVE_MARKS
 from .text import STOP_WORDS, name_token, word_opener
 
 PLACE_PREPOSITIONS = frozenset("in at near from to outside into of via across around throughout inside within".split())
 """Words before a capital that make it a place ("in Manila", "flights to Jakarta")."""
-
-POSSESSIVES = frozenset(("'s", "’s"))
 
 
 def metonym(st: Any, doc: Any, start: int, end: int) -> tuple[int, KnownEntity] | None:
@@ -49,7 +48,7 @@ def metonym(st: Any, doc: Any, start: int, end: int) -> tuple[int, KnownEntity] 
     if k >= len(doc):
         return None
     verb = doc.lowers[k] in st.v.GOVERNMENT_VERBS and doc[k].is_lower
-    act = doc.lowers[k] in POSSESSIVES and k + 1 < len(doc) and doc.lowers[k + 1] in st.v.GOVERNMENT_ACTS
+    act = doc.lowers[k] in POSSESSIVE_MARKS and k + 1 < len(doc) and doc.lowers[k + 1] in st.v.GOVERNMENT_ACTS
     if not (verb or act):
         return None
     st.metonyms.add(key)

@@ -36,7 +36,7 @@ class FedFrom:
                 continue  # ("uses technology from B", "takes a stake in A from B": no material taken)
             source = self._feed_source(frm + 1)
             relative = any(self.w(k) in ("which", "that") for k in range(max(self.s.start, i - 3), i))
-            receiver = self._fed_site(i) if fed else self.relative_head(i, self.maker) if relative else self.agent(i, self.maker)
+            receiver = self._fed_site(i, relative) if fed else self.relative_head(i, self.maker) if relative else self.agent(i, self.maker)
             if source is None or receiver is None or self.st._key(source) == self.st._key(receiver):
                 continue
             if self.hedged(min(receiver.start, i), source.end - 1):
@@ -51,10 +51,10 @@ class FedFrom:
             else:
                 self._supply(source, receiver, material, 0.7)
 
-    def _fed_site(self, i: int) -> Mention | None:
+    def _fed_site(self, i: int, relative: bool) -> Mention | None:
         """The site a "fed with" describes: the head of its relative clause ("X, which is fed with"), or the site right
         before the participle, its places aside ("its Long Harbour plant in Newfoundland and Labrador, fed with")."""
-        if any(self.w(k) in ("which", "that") for k in range(max(self.s.start, i - 3), i)):
+        if relative:
             head = self.relative_head(i, self.maker)
             return head if head is not None and self.st.label(head) == "Facility" else None
         site = self.left(i, self.labelled("Facility"), limit=10, stop=(";",))
