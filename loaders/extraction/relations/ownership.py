@@ -502,7 +502,7 @@ class Ownership:
     def _holds(self, holder: Mention | str, owned: Mention | str, stake: float | None) -> None:
         """A stated share of equity: control (SUBSIDIARY_OF) from a majority or stated control, else a minority
         stake (HOLDS_STAKE_IN, owner -> owned)."""
-        control = any(self.w(k) in ("controlling", "control", "controls", "majority") for k in range(self.s.start, self.s.end))
+        control = not self.wordset.isdisjoint(("controlling", "control", "controls", "majority"))
         key = self.st._key(owned)
         if stake is not None:  # (the order of the dict: the latest last)
             self.st.owned[key] = {**self.st.owned.pop(key, {}), self.st._key(holder): stake}

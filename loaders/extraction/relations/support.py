@@ -18,7 +18,7 @@ class Support:
         government are putting US$6 million into the plant" (the government's verb: the firm the sentence or the text
         is about gets it). A word of ``SUPPORT_WORDS`` near the body and a sum of money or a grant in the sentence; not a
         government's own policy ("the government supports export controls": no money), nor one body to another."""
-        if not any(self.w(k) in self.v.SUPPORT_WORDS for k in range(self.s.start, self.s.end)):
+        if self.wordset.isdisjoint(self.v.SUPPORT_WORDS):
             return
         granted = any(self.w(k) in self.v.SUPPORT_SUMS or self.money(k, 1) for k in range(self.s.start, self.s.end))
         if not granted:
