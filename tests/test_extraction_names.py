@@ -407,6 +407,18 @@ def test_a_known_material_and_a_head_for_its_form_name_a_material(extractor):
     assert not {"tungsten carbide", "Zinc", "nickel laterite", "scandium alloy", "Lithium"} & set(names), names
 
 
+def test_compounds_named_by_the_shape_of_their_words(extractor):
+    found = run(extractor, "The notice lists trimethylgallium, triethylbismuth and other organic bismuth compounds.",
+                "Orion Ltd makes niobium titanium oxide and nickel manganese cobalt oxide.",
+                "Kestrel sells titanium oxide and bismuth compounds.")  # fmt: skip
+    names = found["names"]
+    assert {"trimethylgallium", "triethylbismuth", "organic bismuth compounds", "niobium titanium oxide",
+            "nickel manganese cobalt oxide", "titanium oxide", "bismuth compound"} <= set(names), names
+    assert all(names[n]["label"] == "Material" for n in ("trimethylgallium", "organic bismuth compounds")), names
+    assert "niobium titanium oxide" not in names["titanium oxide"]["aliases"], names["titanium oxide"]
+    assert not {"Niobium", "Manganese", "Gallium"} & set(names), names
+
+
 def test_end_uses_of_the_chain_that_lists_name(extractor):
     found = run(extractor, "The magnets go into electronics, data-centre cooling and back-up power, and into the "
                 "drive motor of a hybrid vehicle.")  # fmt: skip

@@ -9,8 +9,10 @@ written out as words.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from .. import lexicon
 from .model import Mention
 from .vocabulary import WORDS
 
@@ -142,3 +144,43 @@ def material_tails(doc: Any, spans: list[Mention], materials: set[str], words: A
 def _head(word: str) -> str:
     """A count noun's singular ("master alloy"); mass nouns stay as written ("smelting residues", "fines")."""
     return _singular(word) if word in ("alloys", "powders", "solutions") else word
+
+
+ELEMENT_WORDS = frozenset(name.lower() for _, name, _ in lexicon.ELEMENTS) | {"aluminium", "aluminum"}
+"""The elements' names as words, and aluminium's (an organometallic's metal: "trimethylaluminium")."""
+ORGANOMETALLIC = re.compile(r"(?:tri|di|tetra)?(?:methyl|ethyl)(?:%s)" % "|".join(sorted(ELEMENT_WORDS)))
+"""An alkyl compound of a metal written as one word ("trimethylindium", "triethylantimony", "trimethylgallium"):
+the precursors of compound semiconductors that export-control notices list item by item."""
+COMPOUND_CLASSES = frozenset(("organic", "inorganic", "organometallic"))
+"""Adjectives that make "<element> compounds" a class of its own ("organic antimony compounds")."""
+
+
+def shaped_compounds(doc: Any, spans: list[Mention], materials: set[str],
+                     tails: list[tuple[int, int, str]]) -> tuple[set[int], list[tuple[int, int, str]]]:
+    """Compounds named by the shape of their words, which no vocabulary name covers and which a shorter name would
+    cut: an organometallic ("trimethylindium", not read at all before), a mixed oxide of elements written apart
+    ("niobium titanium oxide", not "titanium oxide"), a class of compounds ("organic antimony compounds", not
+    "antimony compound"). ``materials`` holds the keys of materials and elements; ``tails`` the materials
+    :func:`material_tails` found ("antimony compounds"). Returns the mentions the longer materials replace (their
+    ``id``) and the materials, ``tails`` among them: (start, end, name as written)."""
+    drop: set[int] = set()
+    lowers = doc.lowers
+    classed = lambda s, e: s > 0 and lowers[s - 1] in COMPOUND_CLASSES and lowers[e - 1].startswith("compound")  # noqa: E731
+    new = [(s - 1, e, doc[s - 1 : e].text) if classed(s, e) else (s, e, name) for s, e, name in tails]
+    if "ethyl" in doc.text:  # ("methyl" holds it too: most blocks skip the loop)
+        new += [(k, k + 1, w) for k, w in enumerate(lowers) if "ethyl" in w and ORGANOMETALLIC.fullmatch(w)]
+    elements = {m.start: m for m in spans if m.end - m.start == 1 and m.key is not None and m.key.startswith("element:")
+                and m.text.islower()}
+    for m in spans:
+        if m.key not in materials or m.end - m.start != 2 or not m.text.islower() or m.key.startswith("element:"):
+            continue
+        start = m.start
+        if lowers[start] in ELEMENT_WORDS:  # "niobium titanium oxide", "nickel manganese cobalt oxide"
+            while start - 1 in elements and not glued(doc, start - 2):
+                start -= 1
+        elif classed(start, m.end):
+            start -= 1  # "organic antimony compounds" (a generated form; :func:`material_tails` finds them too)
+        if start != m.start:
+            drop.update([id(m), *(id(elements[k]) for k in range(start, m.start) if k in elements)])
+            new.append((start, m.end, doc[start : m.end].text))
+    return drop, new

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import lexicon, places
 from ..gazetteer import KnownEntity, has_cjk, normalise
-from .compounds import element_compounds, material_tails
+from .compounds import element_compounds, material_tails, shaped_compounds
 from .described import described_policies
 from .packed import formula, packed_mentions
 from .bareforms import bare_forms
@@ -146,6 +146,8 @@ class Mentions(Sources, SiteMentions):
         modifiers = self.v.ELEMENT_MODIFIER_HEADS
         materials = {m.key for m in spans if self.entities[m.key].label in ("Material", "Element")}
         longer, tails = material_tails(doc, spans, materials, self.v)  # "tungsten carbide powder"
+        shaped, tails = shaped_compounds(doc, spans, materials, tails)  # "trimethylindium", "niobium titanium oxide"
+        longer |= shaped
         spans = [m for m in spans if id(m) not in longer]
         drop, compounds = element_compounds(doc, spans, self.v.COMPOUND_HEADS, modifiers)  # "nickel-cobalt-scandium laterite"
         compounds += tails
