@@ -108,13 +108,14 @@ def test_element_lines_name_the_makers_by_stage_and_their_countrys_share_not_by_
     for organisations in lines.values():
         makers = [o["via"].startswith("produces") for o in organisations]
         assert makers == sorted(makers, reverse=True), "every maker comes before the operators and parents"
-    # the text names four makers, not a maker's parent, and counts the rest of the organisations (17 in the Sm line, of
-    # which the JSON keeps 10: it said "and 6 more")
+    # the text names the makers apart from their operators and parents and counts all of them (17 in the Sm line, of
+    # which the JSON keeps 10: it said "and 6 more"); session 16: makers and the others each counted as what they are
     text = " ".join(render_report(_report()).split())
-    assert "organisations: China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), Less Common Metals Ellesmere Port plant and 6 more" in text
+    assert ("made by China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), Less Common Metals Ellesmere Port plant; "
+            "their operators, parents and owners: State-owned Assets Supervision and Administration Commission of the State Council and 5 more") in text
     sm_line = next(d for d in detail["elements"] if d["element"] == "Sm")
-    assert sm_line["organisations_total"] == 17 and len(sm_line["organisations"]) == 10
-    assert "Solvay La Rochelle rare earths plant, Less Common Metals Ellesmere Port plant and 13 more" in text
+    assert sm_line["organisations_total"] == 17 and len(sm_line["organisations"]) == 10 and sm_line["makers_total"] == 8
+    assert "Solvay La Rochelle rare earths plant, Less Common Metals Ellesmere Port plant and 4 more; 9 operators, parents and owners" in text
 
 
 def test_controlled_by_names_a_producer_in_the_country_that_holds_the_share_before_one_outside_it():
@@ -132,10 +133,12 @@ def test_controlled_by_names_a_producer_in_the_country_that_holds_the_share_befo
 def test_a_concentrated_input_names_its_makers_before_their_parents():
     """'Dysprosium oxide: China 99.0% (...); China Rare Earth Group, State-owned Assets Supervision and Administration
     Commission of the State Council, State Council of the People's Republic of China, Lynas Malaysia separation plant
-    (Gebeng) and 9 more' read as if the State Council made dysprosium oxide; the makers' names now come first."""
+    (Gebeng) and 9 more' read as if the State Council made dysprosium oxide; the makers' names now come first, and
+    (session 16) apart from those above them."""
     text = " ".join(render_report(_report()).split())
-    assert "the figure for Separated heavy rare-earth oxides); China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), State-owned" in text
-    assert "Samarium metal: China 100.0% (New York Times (Jun 2025), 2025; leaves no share for 1 listed producer); Less Common Metals Ellesmere Port plant, Less Common Metals, USA Rare Earth" in text
+    assert "the figure for Separated heavy rare-earth oxides); made by China Rare Earth Group, Lynas Malaysia separation plant (Gebeng); their" in text
+    assert ("Samarium metal: China 100.0% (New York Times (Jun 2025), 2025; leaves no share for 1 listed producer); made by Less Common Metals "
+            "Ellesmere Port plant; its operators, parents and owners: Less Common Metals, USA Rare Earth") in text
 
 
 def test_cobalt_is_under_no_chinese_rare_earth_control():

@@ -25,7 +25,11 @@ DETAIL_LIMIT = 30
 """End uses described in detail (dependencies and who controls them)."""
 
 
-def who_controls(F: nx.DiGraph, node: str, *, limit: int = 6, inherited: bool = True) -> list[dict[str, Any]]:
+PRODUCERS_LISTED = 6
+"""Producing countries and producing organisations :func:`who_controls` lists of each kind (their ``total`` counts all)."""
+
+
+def who_controls(F: nx.DiGraph, node: str, *, limit: int = PRODUCERS_LISTED, inherited: bool = True) -> list[dict[str, Any]]:
     """The countries and organisations behind a node: its producers by share, their operators and parents, and who owns a stake.
 
     At most ``limit`` producing countries and ``limit`` producing
@@ -257,6 +261,7 @@ def element_dependencies(
                       "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
             "organisations": ordered[:limit],
             "organisations_total": len(ordered),
+            "makers_total": sum(str(o["via"]).startswith("produces") for o in ordered),  # the rest operate, control or own them
             "material_names": [FG.node(m).get("name", m) for m in in_order],  # (the text names them; ids are keys)
             "content": [{"material": m, "name": FG.node(m).get("name", m), **FG.node(m)["content"][symbol]}
                         for m in sorted(upstream) if symbol in (FG.node(m).get("content") or {})],  # fmt: skip

@@ -22,6 +22,7 @@ from supplygraph.schema.plain import STAGES
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
 from supplygraph.graph.analyses.concentration import no_share_words
+from supplygraph.graph.analyses.dependencies import PRODUCERS_LISTED
 from supplygraph.graph.analyses.vintages import vintage_words
 
 SUMMARY_SIZE = 5
@@ -323,9 +324,8 @@ def _end_uses(report: dict[str, Any], s: Style):
         if e.get("min_cut"):
             items.append(f"minimum cut ({len(e['min_cut'])}): " + ", ".join(e.get("min_cut_names") or e["min_cut"]))
         for c in e["concentrated_inputs"][:2]:
-            # the makers' names first, then their operators, parents and owners (the JSON keeps each maker with its
-            # chain): 'China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), ...', not the State Council second
-            orgs = _names(sorted(c["organisations"], key=lambda o: not _makes(o)))
+            # the makers named apart from their operators, parents and owners (the JSON keeps each maker with its chain)
+            orgs = _made_by(c["organisations"], _makers_total(c["organisations"]))
             vintage = "; ".join(x for x in (vintage_words(c["edition"], c["year"]),
                                             _figure_for(names, c["inherited_from"]) if c.get("inherited_from") else "",
                                             _no_share(c)) if x)  # fmt: skip
@@ -342,14 +342,13 @@ def _end_uses(report: dict[str, Any], s: Style):
             # its own dates before one taken as in force again on a lapsed suspension (an assumption)
             first = sorted(rules[d["element"]], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
             policies = "; ".join(_policy(p) for p in first[:2]) + (" and more" if len(first) > 2 else "")
-            # the makers (the JSON lists their operators and parents after them); "and N more" counts every organisation
-            makers = [o for o in d["organisations"] if _makes(o)]
-            orgs = _names(makers, total=d.get("organisations_total"))
+            # the makers, then their operators, parents and owners (the JSON lists them after the makers), counted in full
+            orgs = _made_by(d["organisations"], d.get("makers_total"), d.get("organisations_total"))
             content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
             items.append(
                 f"{d['element']} ({', '.join(d.get('material_names') or [m.split(':', 1)[1] for m in d['materials']])}"
                 + (f"; {content}" if content else "") + f"): restricted by {policies}"
-                + (f"; fed by {feed}" if feed else "") + (f"; organisations: {orgs}" if orgs else "")
+                + (f"; fed by {feed}" if feed else "") + (f"; {orgs}" if orgs else "")
             )  # fmt: skip
         if len(restricted) > ELEMENTS_SHOWN:
             items.append("also restricted: " + ", ".join(d["element"] for d in restricted[ELEMENTS_SHOWN:]))
@@ -548,12 +547,35 @@ def _makes(organisation: dict[str, Any]) -> bool:
     return str(organisation.get("via", "produces")).startswith(("produces", "listed as producing"))
 
 
-def _names(organisations: list[dict[str, Any]], shown: int = CONTROLLERS_SHOWN, total: int | None = None) -> str:
-    """Organisation names, 'and N more' past ``shown``: of ``total`` where the list given is a part (an element line's
-    JSON keeps 10 of its ``organisations_total``: "and 6 more" said 10 where there were 17)."""
-    names = ", ".join(o["name"] for o in organisations[:shown])
-    more = max(total or 0, len(organisations)) - min(shown, len(organisations))
-    return names + (f" and {more} more" if more > 0 else "")
+def _makers_total(organisations: list[dict[str, Any]]) -> int:
+    """How many organisations make a material, where :func:`~.dependencies.who_controls` listed ``PRODUCERS_LISTED`` of
+    them (their ``total`` counts all; below the limit every maker is listed, and ``total`` may also count an operator
+    listed before as its plant's operator)."""
+    makers = [o for o in organisations if _makes(o)]
+    return max(len(makers), makers[0].get("total") or 0) if len(makers) >= PRODUCERS_LISTED else len(makers)
+
+
+def _made_by(organisations: list[dict[str, Any]], makers_total: int | None = None, total: int | None = None) -> str:
+    """'made by A, B; their operators, parents and owners: C, D and 9 more': the makers named apart from those above them
+    (session 16: 'China Rare Earth Group, Lynas Malaysia separation plant (Gebeng), State-owned Assets Supervision ...,
+    State Council ... and 9 more' read as four makers of dysprosium oxide). The makers take the first of the
+    :data:`CONTROLLERS_SHOWN` slots, the others the rest. ``makers_total`` and ``total`` count past a list the JSON cut
+    (an element line keeps 10 of its ``organisations_total``: 'and 6 more' said 10 where there were 17)."""
+    makers = [o for o in organisations if _makes(o)]
+    others = [o for o in organisations if not _makes(o)]
+    n_makers = max(makers_total or 0, len(makers))
+    n_others = max((total or 0) - n_makers, len(others))
+    shown = makers[:CONTROLLERS_SHOWN]
+    text = "made by " + ", ".join(o["name"] for o in shown) + (f" and {n_makers - len(shown)} more" if n_makers > len(shown) else "")
+    if not shown:
+        text = ""
+    room = CONTROLLERS_SHOWN - len(shown)
+    if n_others and (room <= 0 or not others):
+        return "; ".join(x for x in (text, f"{n_others} operator{'s' * (n_others != 1)}, parents and owners") if x)
+    if n_others:
+        named = ", ".join(o["name"] for o in others[:room]) + (f" and {n_others - room} more" if n_others > room else "")
+        return "; ".join(x for x in (text, f"{'their' if len(shown) != 1 else 'its'} operators, parents and owners: {named}") if x)
+    return text
 
 
 def _policy(policy: dict) -> str:
