@@ -91,7 +91,7 @@ def test_a_quota_or_a_category_figure_gives_no_part_and_the_notes_say_so():
     scenario = _report(scenarios=("remove org:china-rare-earth-group",))["scenario"]
     assert MINE not in scenario["materials"]
     note = next(n for n in scenario["notes"] if n.startswith("China Rare Earth Group makes part of China's share"))
-    assert "Rare-earth concentrate (mine production) (69.2%, 1 of 3 producers listed there)" in note
+    assert "Rare-earth concentrate (mine production) (69.2%, 1 of 3 producers listed there; its quota is 29.9% of China's" in note
     assert "Dysprosium oxide (99.0%, the figure for Separated heavy rare-earth oxides)" in note
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from supplygraph.graph.views.report import render_report
 
-from .test_chokepoints_bundled import _report
+from .test_chokepoints_bundled import MINE, _report
 
 
 def test_an_end_use_line_names_the_makers_apart_from_their_owners():
@@ -18,3 +18,26 @@ def test_an_end_use_line_names_the_makers_apart_from_their_owners():
             "owners: State-owned Assets Supervision and Administration Commission of the State Council, State Council of the "
             "People's Republic of China and 9 more") in text
     assert "organisations: " not in text
+
+
+def test_a_removed_groups_quota_is_named_in_the_note_that_counts_nothing_for_it():
+    """'remove org:china-northern-rare-earth' noted 'no stated volume or capacity says how much' of China's mine
+    production it makes, with its 2024 first-batch quota (94,580 t of 135,000 t) in the data: the note now gives the
+    quota's part of the batch and what it would be of world output, and says why it is not counted."""
+    scenario = _report(scenarios=("remove org:china-northern-rare-earth",))["scenario"]
+    assert MINE not in scenario["materials"], "a quota is still not read as output"
+    note = next(n for n in scenario["notes"] if n.startswith("China Northern Rare Earth makes part of China's share"))
+    assert ("Rare-earth concentrate (mine production) (69.2%, 1 of 3 producers listed there; its quota is 70.1% of China's "
+            "2024 quota batch listed (MIIT/MNR 2024 first batch), 48.5% of world output if read as output)") in note
+    assert note.endswith("no stated volume or capacity says how much (a quota is an allocation, not output), so none of it is counted lost")
+    other = next(n for n in _report(scenarios=("remove org:jl-mag",))["scenario"]["notes"] if "makes part of" in n)
+    assert "quota" not in other
+
+
+def test_the_quota_list_row_says_its_allocations_are_not_output():
+    """The concentration row on China's quota list read 'China's 2024 quota list (MIIT/MNR 2024 first batch), about 36 %
+    of world output': a first batch (135,000 t, about half the year's 270,000 t) set against a year's world output as
+    if it were output."""
+    row = next(r for r in _report()["concentration"] if r["subject"] == MINE and r["basis"] == "organisations")
+    assert row["population"] == ("China's 2024 quota list (MIIT/MNR 2024 first batch): allocations of 135,000 t, not output, "
+                                 "the size of about 36 % of world output")

@@ -311,7 +311,7 @@ def population(F: nx.DiGraph, data: dict, basis: str, vintage: dict, edges: list
     >>> F.add_node("org:a", country="CN"); F.add_node("org:b", country="CN"); F.add_node("country:CN", name="China")
     >>> edges = [("org:a", {"volume_t": 90_000.0, "quota": True}), ("org:b", {"volume_t": 40_000.0, "quota": True})]
     >>> population(F, {"world_t": {2024: 380_000.0}}, "organisations", {"weights": "share of listed volume", "year": 2024, "edition": "MIIT 2024"}, edges, {"country:CN": "China"})
-    "China's 2024 quota list (MIIT 2024), about 34 % of world output"
+    "China's 2024 quota list (MIIT 2024): allocations of 130,000 t, not output, the size of about 34 % of world output"
     """
     FG = flow_graph(F)
     weights, year = vintage["weights"], vintage.get("year")
@@ -324,10 +324,13 @@ def population(F: nx.DiGraph, data: dict, basis: str, vintage: dict, edges: list
         if all(e.get("quota") for _, e in edges) and len(countries) == 1 and None not in countries:
             (code,) = countries
             text = f"{names.get('country:' + code) or code}'s {year} quota list" + (f" ({vintage['edition']})" if vintage.get("edition") else "")
+            text += f": allocations of {listed:,.0f} t, not output"  # (session 16: a batch, read as if it were output)
         else:
             text = f"the volume of {count} listed producers"
         world = (data.get("world_t") or {}).get(year)
-        if world:
+        if world and text.endswith("not output"):
+            text += f", the size of about {listed / world:.0%} of world output".replace("%", " %")
+        elif world:
             text += f", about {listed / world:.0%} of world output".replace("%", " %")
     elif weights == CAPACITY:
         text = f"the capacity of {count} producers operating on {FG.graph.get('as_of', 'the as-of date')}"

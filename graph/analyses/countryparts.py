@@ -21,6 +21,10 @@ category, so a member's short list says nothing of the country's whole. Where no
 as before, and the scenario's notes say so, naming the producer and its country's share. Where the companies' own
 shares are measured as well as the countries' (both stated shares of world output), the larger loss counts, as
 before: a part is taken only where it is the larger, and no note is given where their own shares count.
+
+A production quota is an allocation (China's is issued in batches, and output is not published against it), so it is
+not read as a part; where the removed producer holds one, the note gives its part of the country's batch and what that
+would be of world output if read as output (:func:`quota_parts`, session 16).
 """
 
 from __future__ import annotations
@@ -70,6 +74,29 @@ def volume_parts(produced: dict[tuple[str, str], list[tuple[str, dict]]], countr
     return found
 
 
+def quota_parts(produced: dict[tuple[str, str], list[tuple[str, dict]]], country_of: Callable[[str], str | None],
+                as_of_year: int) -> dict[str, dict[str, dict[str, Any]]]:  # fmt: skip
+    """Material -> producer -> its part of its country's production quota: ``part`` (its allocation over the
+    allocations listed for the country in the same batch: edition and year), ``year``, ``volume_t``, ``edition``; the
+    latest batch not after the as-of year. Not read as output (an allocation, often one batch of a year's): the notes
+    of a ``remove`` scenario give it beside the part left uncounted, so the reader sees what it would be (session 16)."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for (material, basis), rows in produced.items():
+        if basis != "organisations":
+            continue
+        batches: dict[tuple, list[tuple[str, dict]]] = {}
+        for producer, attrs in rows:
+            year = figure_year(attrs)
+            if attrs.get("quota") and attrs.get("volume_t") and not attrs.get("inherited") and year is not None and year <= as_of_year:
+                batches.setdefault((year, attrs.get("edition") or "", country_of(producer)), []).append((producer, attrs))
+        for (year, edition, _), listed in sorted(batches.items(), key=lambda x: (x[0][0], x[0][1])):
+            total = sum(float(a["volume_t"]) for _, a in listed)
+            for producer, attrs in listed:
+                found.setdefault(material, {})[producer] = {"part": float(attrs["volume_t"]) / total, "year": year,
+                                                            "volume_t": attrs["volume_t"], "edition": edition or None}  # fmt: skip
+    return found
+
+
 def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[float, int, dict[str, Any]]], list[str]]:
     """What the removed producers take of their countries' shares: (country node, material node) -> (share of the
     country's output lost, the removed producer that stands for the loss in a path, the step as the report gives it),
@@ -87,7 +114,7 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
                 by_material.setdefault((int(FG.heads[e]), country), []).append(p)
     parts: dict[tuple[int, int], tuple[float, int, dict[str, Any]]] = {}
     unknown: dict[tuple[str, str], list[str]] = {}  # (who, country) -> the materials whose part the data does not give
-    volumes = FG.graph.get("country_parts", {})
+    volumes, quotas = FG.graph.get("country_parts", {}), FG.graph.get("quota_parts", {})
     for (m, country), stopped in by_material.items():
         vintages = data[m].get("vintages") or {}
         by_country = vintages.get("countries")
@@ -116,7 +143,8 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
             category = own[1].get("inherited")
             whose = (f"the figure for {FG.graph.get('categories', {}).get(category, {}).get('name', category)}" if category
                      else f"{len(stopping)} of {max(len(units), len(stopping))} producers listed there")  # fmt: skip
-            unknown.setdefault((who, country_name), []).append(f"{name} ({100 * own[1]['weight']:.1f}%, {whose})")
+            quota = _quota_words(quotas.get(nodes[m], {}), [nodes[p] for p in stopping], country_name, own[1]["weight"])
+            unknown.setdefault((who, country_name), []).append(f"{name} ({100 * own[1]['weight']:.1f}%, {whose}{quota})")
             continue
         lost, producer, row = step
         row.update(material=nodes[m], name=name, producer=nodes[producer], producer_name=data[producer].get("name", nodes[producer]),
@@ -131,8 +159,23 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
             for key in [k for k in parts if k[1] == m]:
                 del parts[key]
     notes = [f"{who} makes part of {country}'s share of world output of {'; '.join(made)}: no stated volume or capacity "
-             "says how much, so none of it is counted lost" for (who, country), made in unknown.items()]  # fmt: skip
+             "says how much" + (" (a quota is an allocation, not output)" if "quota batch" in " ".join(made) else "")
+             + ", so none of it is counted lost" for (who, country), made in unknown.items()]  # fmt: skip
     return parts, notes
+
+
+def _quota_words(quotas: dict[str, dict[str, Any]], stopping: list[str], country: str, share: float) -> str:
+    """'; its quota is 70.1% of China's 2024 quota batch listed (MIIT/MNR 2024 first batch), 48.5% of world output
+    if it were output', or '': a quota is an allocation, not output, and is not counted (session 16: the note said
+    that no stated volume told China Northern Rare Earth's part, with its quota in the data)."""
+    held = [quotas[p] for p in stopping if p in quotas]
+    if not held:
+        return ""
+    latest = max(q["year"] for q in held)
+    part = min(1.0, sum(q["part"] for q in held if q["year"] == latest))
+    edition = next((q["edition"] for q in held if q["year"] == latest and q["edition"]), None)
+    return (f"; {'its' if len(held) == 1 else 'their'} quota is {100 * part:.1f}% of {country}'s {latest} quota batch listed"
+            + (f" ({edition})" if edition else "") + f", {100 * part * share:.1f}% of world output if read as output")
 
 
 def _own_loss(FG, m: int, gone: set[int], quality: int) -> float:

@@ -67,7 +67,7 @@ from supplygraph.schema.plain import ORGANIZATION_LABELS
 
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
-from .countryparts import volume_parts
+from .countryparts import quota_parts, volume_parts
 from .flowbulk import Bulk
 from .flowgraph import FlowGraph
 from .restrictions import attach_policies
@@ -311,6 +311,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
     world = world_totals(produced)
     if country_parts:  # a removed company's part of its country's output, by stated volumes (:mod:`.countryparts`)
         F.graph["country_parts"] = volume_parts(produced, lambda n: _country_of(G, n, links), int(as_of[:4]))
+        F.graph["quota_parts"] = quota_parts(produced, lambda n: _country_of(G, n, links), int(as_of[:4]))
     controlled = frozenset(links.operators) | frozenset(links.parents)  # the producers that have controllers
     chains: dict[str, list] = {}  # node -> its control chain (links are complete now)
     nodes = F._node
