@@ -41,3 +41,22 @@ def test_the_quota_list_row_says_its_allocations_are_not_output():
     row = next(r for r in _report()["concentration"] if r["subject"] == MINE and r["basis"] == "organisations")
     assert row["population"] == ("China's 2024 quota list (MIIT/MNR 2024 first batch): allocations of 135,000 t, not output, "
                                  "the size of about 36 % of world output")
+
+
+def test_the_rest_a_figure_names_no_country_for_is_said_with_the_producers_listed_there():
+    """NdPr oxide read 'China 91% (the figure of Separated rare-earth oxides, ...)' and nothing of the other 9 %, though
+    the data lists Lynas's Malaysian plant and Mountain Pass as makers: the IEA's figure names no country for the rest,
+    and the row now says where the data lists makers outside China (nothing is computed from it)."""
+    report = _report()
+    ndpr = next(r for r in report["concentration"] if r["subject"] == "material:ndpr-oxide" and r["basis"] == "countries")
+    assert ndpr["rest_unnamed"]["share"] == 0.09 and ndpr["no_share_for"] == []
+    assert [p["country"] for p in ndpr["rest_unnamed"]["producers"]][:2] == ["MY", "US"]
+    mine = next(r for r in report["concentration"] if r["subject"] == MINE and r["basis"] == "countries")
+    assert mine["rest_unnamed"] is None, "MCS 2026's countries add up to 99.7 %, and every producer listed is in one of them"
+    row = next(r for r in report["chokepoints"] if r["id"] == "material:ndpr-oxide")
+    assert ("China 91% (the figure of Separated rare-earth oxides, which it stands under), not confirmed since 2025-10-01; "
+            "the other 9% the figure gives to no country; listed producers outside China: Lynas Malaysia separation plant "
+            "(Gebeng) (MY), Mountain Pass mine and separation facility (US), Silmet rare-earth separation plant (Sillamäe) (EE) "
+            "and 1 more;") in row["reason"]
+    samarium = next(r for r in report["chokepoints"] if r["id"] == "material:sm-metal")
+    assert "leaves no share for 1 listed producer outside China" in samarium["reason"] and "the other" not in samarium["reason"]

@@ -530,7 +530,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
             + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
             + (f", not confirmed since {market['unconfirmed_since']}" if market.get("unconfirmed_since") else "")
             + (f"; {newer_figure_words(market)}" if market.get("newer_figure") else "")
-            + (f"; {no_share_words(market)}" if market.get("no_share_for") else "")
+            + (f"; {words}" if (words := no_share_words(market)) else "")  # (or the rest its figure names no country for)
         )
     elif largest:
         share, material, e, how = largest

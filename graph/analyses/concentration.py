@@ -379,32 +379,48 @@ category's own). Each producer is
     ``{"id", "name", "country"}`` (operating on the as-of date: planned plants are not in the flow); an organisation
     that controls another one named is left out, its plant stands for it. Empty for every other row (stated shares
     only: shares of a listed volume or capacity add up to 1 by construction).
+
+    And ``rest_unnamed`` (session 16): where a row's stated country shares leave a rest that the figure names no
+    country for, and the data lists producers in countries it does not name, ``{"share": the rest, "producers": ...}``
+    (NdPr oxide, taking the IEA's 91 % for all separated oxides: 9 %, beside Lynas's Malaysian plant and Mountain
+    Pass), so the report says where that rest may be made; else None. Nothing is computed from it.
     """
     FG = flow_graph(F)
-    produces = TYPES.index("PRODUCES")
     for row in rows:
-        row["no_share_for"] = []
-    full = [r for r in rows if r["basis"] == "countries" and r["weights"] == STATED and (r["coverage"] or 0.0) >= FULL_COVERAGE]
-    suspects = _producing_outside(FG, [r["subject"] for r in full if not r.get("category")]) if full else set()
-    for row in full:
-        members: list = []
-        if row.get("category") or row["subject"] not in FG:
-            record = FG.graph.get("categories", {}).get(row["subject"], {})
-            pairs = list(record.get("producers", ()))
-            # the producers listed under its members make the category too (those it handed down are its own)
-            members = [(FG.nodes[FG.tails[e]], attrs) for m in record.get("members", ()) if m in FG.index
-                       for e in in_edges(FG, FG.index[m]) if FG.types[e] == produces
-                       and not (attrs := FG.edge_attrs(e)).get("inherited")]  # fmt: skip
-        elif row["subject"] in suspects:
-            pairs = [(FG.nodes[FG.tails[e]], FG.edge_attrs(e)) for e in in_edges(FG, FG.index[row["subject"]]) if FG.types[e] == produces]
-        else:
+        row["no_share_for"], row["rest_unnamed"] = [], None
+    stated = [r for r in rows if r["basis"] == "countries" and r["weights"] == STATED and r["coverage"]]
+    suspects = _producing_outside(FG, [r["subject"] for r in stated if not r.get("category")]) if stated else set()
+    for row in stated:
+        if not (row.get("category") or row["subject"] not in FG or row["subject"] in suspects):
             continue
-        listed = {_info(FG, p).get("country") for p, e in pairs if e.get("listed") and e.get("basis") == "countries"}
-        outside = {p: _info(FG, p).get("country") for p, _ in pairs + members}
-        outside = {p: country for p, country in outside.items() if country and country not in listed}
-        controllers = {c for p in outside for c, _ in _info(FG, p).get("controlled_by") or ()}
-        row["no_share_for"] = sorted(({"id": p, "name": _info(FG, p).get("name") or p, "country": country}
-                                      for p, country in outside.items() if p not in controllers), key=lambda o: (o["name"], o["id"]))  # fmt: skip
+        outside = _listed_outside(FG, row)
+        if row["coverage"] >= FULL_COVERAGE:
+            row["no_share_for"] = outside
+        elif outside:  # session 16: the rest of a figure that names no country for it, beside producers listed elsewhere
+            row["rest_unnamed"] = {"share": round(1.0 - row["coverage"], 6), "producers": outside}
+
+
+def _listed_outside(FG, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The producers the data lists for a stated-share row's material in a country its figure does not name (``{"id",
+    "name", "country"}``, by name; an organisation that controls another one named is left out, its plant stands for it).
+    A category's row is checked against its own producers and those listed under its members."""
+    produces = TYPES.index("PRODUCES")
+    members: list = []
+    if row.get("category") or row["subject"] not in FG:
+        record = FG.graph.get("categories", {}).get(row["subject"], {})
+        pairs = list(record.get("producers", ()))
+        # the producers listed under its members make the category too (those it handed down are its own)
+        members = [(FG.nodes[FG.tails[e]], attrs) for m in record.get("members", ()) if m in FG.index
+                   for e in in_edges(FG, FG.index[m]) if FG.types[e] == produces
+                   and not (attrs := FG.edge_attrs(e)).get("inherited")]  # fmt: skip
+    else:
+        pairs = [(FG.nodes[FG.tails[e]], FG.edge_attrs(e)) for e in in_edges(FG, FG.index[row["subject"]]) if FG.types[e] == produces]
+    listed = {_info(FG, p).get("country") for p, e in pairs if e.get("listed") and e.get("basis") == "countries"}
+    outside = {p: _info(FG, p).get("country") for p, _ in pairs + members}
+    outside = {p: country for p, country in outside.items() if country and country not in listed}
+    controllers = {c for p in outside for c, _ in _info(FG, p).get("controlled_by") or ()}
+    return sorted(({"id": p, "name": _info(FG, p).get("name") or p, "country": country}
+                   for p, country in outside.items() if p not in controllers), key=lambda o: (o["name"], o["id"]))  # fmt: skip
 
 
 def _producing_outside(FG, materials: list[str]) -> set[str]:
@@ -476,13 +492,22 @@ def no_share_words(row: dict[str, Any], *, lead: str = "the figure leaves") -> s
     'the figure leaves no share for 1 listed producer outside China: LCM plant (GB)'
     """
     others = row.get("no_share_for") or []
+    rest = row.get("rest_unnamed")
+    if not others and rest and rest["producers"]:  # (session 16: NdPr oxide's 9 %, which the IEA gives no country)
+        n, listed = len(rest["producers"]), rest["producers"]
+        shown = ", ".join(f"{o['name']} ({o['country']})" for o in listed[:NO_SHARE_NAMED]) + (f" and {n - NO_SHARE_NAMED} more" if n > NO_SHARE_NAMED else "")
+        return f"the other {100 * rest['share']:.0f}% the figure gives to no country; listed producers outside {_where(row)}: {shown}"
     if not others:
         return ""
     n = len(others)
-    where = row["top_name"] if row["producers"] == 1 else f"the {row['producers']} countries it lists"
+    where = _where(row)
     text = f"{lead} no share for {n} listed producer{'s' * (n != 1)} outside {where}"
     shown = ", ".join(f"{o['name']} ({o['country']})" for o in others[:NO_SHARE_NAMED])
     return f"{text}: {shown}" + (f" and {n - NO_SHARE_NAMED} more" if n > NO_SHARE_NAMED else "")
+
+
+def _where(row: dict[str, Any]) -> str:
+    return row["top_name"] if row["producers"] == 1 else f"the {row['producers']} countries it lists"
 
 
 def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
