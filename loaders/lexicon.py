@@ -233,9 +233,10 @@ MINERALS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("synthetic-graphite", "synthetic graphite", "separation", (), ("synthetic graphite", "artificial graphite")),
     ("spherical-graphite", "spherical graphite", "component", (),
      ("spherical graphite", "coated spherical graphite", "spheronised graphite", "spheronized graphite",
-      "battery-grade graphite", "graphite anode material")),
+      "battery-grade graphite")),  # ("graphite anode material" is the anode material, made from it: session 16)
     ("anode-material", "anode material", "component", (),
-     ("anode material", "anode materials", "active anode material", "battery anode material", "anode active material")),
+     ("anode material", "anode materials", "active anode material", "battery anode material", "anode active material",
+      "graphite anode material", "natural graphite anode material", "synthetic graphite anode material")),
     ("monazite", "monazite", "mining", (), ("monazite", "monazite sand", "monazite sands")),
     ("bastnaesite", "bastnaesite", "mining", (), ("bastnaesite", "bastnäsite", "bastnasite")),
     ("xenotime", "xenotime", "mining", (), ("xenotime",)),
@@ -320,8 +321,8 @@ neither is an element the vocabulary tracks, so the forms carry no element."""
 ELEMENT_ONLY_FORMS = (("cathode", "metal", ("Cu",)),)
 """Forms only some elements take ("copper cathode"; "high-nickel cathodes" are cathode material)."""
 
-FORM_SPELLINGS = {"sulfate": ("sulphate",)}
-"""Other spellings of a form, as synonyms of the element's form ("nickel sulphate" is "nickel sulfate")."""
+FORM_SPELLINGS = {"sulfate": ("sulphate",), "powder": ("metal powder",)}
+"""Other spellings of a form, as synonyms of the element's form ("nickel sulphate", "cobalt metal powder")."""
 
 MAGNET_CORES: dict[str, tuple[str, ...]] = {
     "ndfeb-magnet": ("NdFeB", "neodymium-iron-boron", "neodymium-iron-boron (NdFeB)", "neodymium iron boron",

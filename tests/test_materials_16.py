@@ -32,3 +32,17 @@ def test_the_heavy_rare_earth_oxides_are_a_material_of_their_own(extractor):
                 "Orion Ltd separates light rare-earth oxides.")["names"]  # fmt: skip
     assert {"heavy rare earth oxides", "light rare earth oxides", "NdPr oxide"} <= set(names), names
     assert "separated rare earth oxides" not in names, names
+
+
+def test_graphite_anode_material_is_anode_material_made_from_spherical_graphite(extractor):
+    names = run(extractor, "Orion Ltd makes natural graphite anode material at Varden from spherical graphite.",
+                "Kestrel Ltd makes graphite anode material.")["names"]  # fmt: skip
+    assert {"natural graphite anode material", "graphite anode material"} <= set(names["anode material"]["aliases"]), names
+    assert "graphite anode material" not in names["spherical graphite"]["aliases"], names["spherical graphite"]
+
+
+def test_a_metal_powder_is_the_elements_powder(extractor):
+    names = run(extractor, "Orion Ltd makes tungsten metal powder and sells cobalt powder.",
+                "Kestrel Ltd buys the tungsten powder.")["names"]  # fmt: skip
+    assert "tungsten metal powder" in names["tungsten powder"]["aliases"], names
+    assert "cobalt powder" in names and "tungsten metal" not in names and "tungsten metal powder" not in names, names
