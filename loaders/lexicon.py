@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from . import policies
+
 Entry = tuple[str, str, str, tuple[str, ...], dict]
 
 # name, ISO code, aliases (other names and demonyms)
@@ -400,7 +402,8 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 """World knowledge kept as data, one YAML file a list, each with its criterion and source in a header comment: the
 traded forms of the commodities and the end uses (``materials.yaml``), the sector's companies (``companies.yaml``),
-the government bodies (``government.yaml``) and the organisations that are never parties (``not-parties.yaml``)."""
+the government bodies (``government.yaml``), the organisations that are never parties (``not-parties.yaml``) and the
+policies (``policies.yaml``, read by :mod:`.policies`)."""
 
 
 @functools.cache
@@ -592,3 +595,4 @@ def entries() -> Iterator[Entry]:
         yield f"enduse:{slug}", "EndUse", name, synonyms, {"sector": sector}
     yield from bodies()
     yield from companies()
+    yield from policies.entries()
