@@ -29,9 +29,13 @@ def test_a_removed_groups_quota_is_named_in_the_note_that_counts_nothing_for_it(
     note = next(n for n in scenario["notes"] if n.startswith("China Northern Rare Earth makes part of China's share"))
     assert ("Rare-earth concentrate (mine production) (69.2%, 1 of 3 producers listed there; its quota is 70.1% of China's "
             "2024 quota batch listed (MIIT/MNR 2024 first batch), 48.5% of world output if read as output)") in note
-    assert note.endswith("no stated volume or capacity says how much (a quota is an allocation, not output), so none of it is counted lost")
+    assert note.endswith("no stated volume or capacity says how much (a quota is an allocation, not output; a category's figure "
+                         "covers producers the data does not list one by one), so none of it is counted lost")
     other = next(n for n in _report(scenarios=("remove org:jl-mag",))["scenario"]["notes"] if "makes part of" in n)
-    assert "quota" not in other
+    assert "quota" not in other and other.endswith("(a category's figure covers producers the data does not list one by one), "
+                                                   "so none of it is counted lost")
+    bayan = next(n for n in _report(scenarios=("remove facility:bayan-obo-mine",))["scenario"]["notes"] if "makes part of" in n)
+    assert bayan.endswith("(69.2%, 1 of 3 producers listed there): no stated volume or capacity says how much, so none of it is counted lost")
 
 
 def test_the_quota_list_row_says_its_allocations_are_not_output():

@@ -159,9 +159,17 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
             for key in [k for k in parts if k[1] == m]:
                 del parts[key]
     notes = [f"{who} makes part of {country}'s share of world output of {'; '.join(made)}: no stated volume or capacity "
-             "says how much" + (" (a quota is an allocation, not output)" if "quota batch" in " ".join(made) else "")
-             + ", so none of it is counted lost" for (who, country), made in unknown.items()]  # fmt: skip
+             "says how much" + _why(" ".join(made)) + ", so none of it is counted lost" for (who, country), made in unknown.items()]  # fmt: skip
     return parts, notes
+
+
+def _why(made: str) -> str:
+    """Why a figure the data holds gives no part, in the note's words (session 16: an analyst asked why JL Mag's stated
+    40,000 t/yr or China Northern's quota did not count): ' (a quota is ...; a category's figure ...)', or ''."""
+    why = [text for cue, text in (("quota batch", "a quota is an allocation, not output"),
+                                  ("the figure for", "a category's figure covers producers the data does not list one by one"))
+           if cue in made]  # fmt: skip
+    return f" ({'; '.join(why)})" if why else ""
 
 
 def _quota_words(quotas: dict[str, dict[str, Any]], stopping: list[str], country: str, share: float) -> str:
