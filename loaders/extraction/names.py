@@ -9,6 +9,7 @@ import re
 from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
+from .groups import group_parents, name_core
 from .world import not_world_places
 from .text import ENGLISH_WORDS, cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
 
@@ -31,9 +32,12 @@ body whose word names one of a kind ("the Navy", "Parliament") is not one (and "
 class NameIndex:
     """Organisation names of one document by the ways a text shortens them, for constant-time look-ups."""
 
-    def __init__(self, is_place=lambda word: False) -> None:
-        """``is_place``: whether a word names a place or country (the first word of "Zhejiang Huayou Cobalt")."""
+    def __init__(self, is_place=lambda word: False, groups: dict[str, str] | None = None) -> None:
+        """``is_place``: whether a word names a place or country (the first word of "Zhejiang Huayou Cobalt");
+        ``groups``: a group's shared first words with its parent's name (.groups.group_parents)."""
         self.is_place = is_place
+        self.groups = groups or {}
+        self._parents: dict[str, str] = {}  # shared first words -> the parent's key, once it is added
         self.names: dict[str, str] = {}
         self.prefixes: dict[str, str] = {}
         self.last_words: dict[str, str] = {}
@@ -50,7 +54,11 @@ class NameIndex:
         for k in range(country if country < len(tokens) else 1, len(tokens)):  # ("Tianqi Lithium Energy Australia": not "Tianqi Lithium")
             prefix = " ".join(tokens[:k])
             owner = self.prefixes.get(prefix)
-            if owner is None or len(e.name) < self._lengths.get(owner, 10**6):
+            if prefix in self.groups and self.groups[prefix] in {name_core(n) for n in (e.name, *e.surfaces)}:
+                self._parents[prefix] = e.key  # "AMG" of "AMG Critical Materials", the group's parent
+            if prefix in self._parents:
+                self.prefixes[prefix] = self._parents[prefix]
+            elif owner is None or len(e.name) < self._lengths.get(owner, 10**6):
                 self.prefixes[prefix] = e.key
         self._lengths[e.key] = len(e.name)
         if len(tokens) > 1 and self.is_place(tokens[0]) and tokens[1] not in ENGLISH_WORDS and not is_cue(tokens[1]) \
@@ -90,7 +98,7 @@ class Names:
         not_places = not_world_places([m for s in self.sentences for m in s.mentions], self.x.gazetteer, self.firm_names)
         for s in self.sentences:
             self._listed_places(s, sites)
-        index = NameIndex(self._is_place_word)
+        index = NameIndex(self._is_place_word, group_parents(self.sentences, self.v.SUBSIDIARY_NOUNS))
         for e in self.entities.values():
             if e.label in ORG_LABELS:
                 index.add(e)
