@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicon
+from .facilities import facilities
 
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -87,7 +88,7 @@ class Gazetteer:
         for entity in entities:
             self.add(entity)
         if builtin:
-            for node_id, label, name, aliases, props in lexicon.entries():
+            for node_id, label, name, aliases, props in (*lexicon.entries(), *facilities()):  # (the sector's sites)
                 self.add(KnownEntity(node_id, label, name, tuple(aliases), props), fold=True)
 
     def add_links(self, links: Iterable[tuple[str, str, str]]) -> None:

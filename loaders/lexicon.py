@@ -402,8 +402,8 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 """World knowledge kept as data, one YAML file a list, each with its criterion and source in a header comment: the
 traded forms of the commodities and the end uses (``materials.yaml``), the sector's companies (``companies.yaml``),
-the government bodies (``government.yaml``), the organisations that are never parties (``not-parties.yaml``) and the
-policies (``policies.yaml``, read by :mod:`.policies`)."""
+the government bodies (``government.yaml``), the organisations that are never parties (``not-parties.yaml``), the
+policies (``policies.yaml``, read by :mod:`.policies`) and the sites (``facilities.yaml``, :mod:`.facilities`)."""
 
 
 @functools.cache

@@ -149,15 +149,15 @@ def test_every_relation_carries_its_sentence_and_confidence(extractor):
 def test_facility_operator_location_and_subsidiary(extractor):
     found = run(
         extractor,
-        "Acme Magnetics is building a sintered magnet plant in Stillwater, Oklahoma.",
+        "Acme Magnetics is building a sintered magnet plant in Tulsa, Oklahoma.",
         "Acme Magnetics completed the purchase of Less Common Metals, a producer of rare earth metals.",
-        "Less Common Metals will supply NdFeB strip cast alloy to the Stillwater plant.",
+        "Less Common Metals will supply NdFeB strip cast alloy to the Tulsa plant.",
     )
-    assert ("OPERATES", "org:acme-magnetics", "facility:stillwater-magnet-plant") in found["facts"]
-    assert ("LOCATED_IN", "facility:stillwater-magnet-plant", "place:stillwater") in found["facts"]
+    assert ("OPERATES", "org:acme-magnetics", "facility:tulsa-magnet-plant") in found["facts"]
+    assert ("LOCATED_IN", "facility:tulsa-magnet-plant", "place:tulsa") in found["facts"]
     assert ("SUBSIDIARY_OF", "org:less-common-metals", "org:acme-magnetics") in found["facts"]
     assert ("SUPPLIES", "org:less-common-metals", "org:acme-magnetics") in found["facts"]
-    assert "Stillwater plant" in found["names"]["Stillwater magnet plant"]["aliases"]
+    assert "Tulsa plant" in found["names"]["Tulsa magnet plant"]["aliases"]
 
 
 # --- documents and loading ---------------------------------------------------------------------------
@@ -560,10 +560,10 @@ def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
 def test_descriptive_phrases_are_not_stored_as_names(tmp_path):
     store = EmbeddedStore(tmp_path / "s.db")
     first = tmp_path / "a.txt"
-    first.write_text("Acme Magnetics is building a sintered magnet plant in Stillwater, Oklahoma.\n", encoding="utf-8")
+    first.write_text("Acme Magnetics is building a sintered magnet plant in Tulsa, Oklahoma.\n", encoding="utf-8")
     api.load(store, api.read([first], store=store))
-    plant = store.node("facility:stillwater-magnet-plant")
-    assert plant is not None and "Stillwater plant" in plant.aliases and "sintered magnet plant" not in plant.aliases
+    plant = store.node("facility:tulsa-magnet-plant")
+    assert plant is not None and "Tulsa plant" in plant.aliases and "sintered magnet plant" not in plant.aliases
     second = tmp_path / "b.txt"
     second.write_text("Birch Motors Inc is building a magnet plant in Denver, Colorado.\n", encoding="utf-8")
     unit = api.read([second], store=store)[0]
@@ -978,11 +978,11 @@ def test_stakes_shared_by_coordinated_holders_and_awards(extractor):
 def test_co_ltd_names_and_a_feed_column(extractor):
     found = run(extractor, "Tavoria Motor Co., Ltd. and Ostrel Steel Co., Ltd. signed an agreement.")  # (invented: Honda and Daido
     assert {"Tavoria Motor Co., Ltd", "Ostrel Steel Co., Ltd"} <= set(found["names"]) and "Ltd" not in found["names"]  # are known)
-    blocks = read_text("| Refinery | Owner | Spodumene feed |\n|---|---|---|\n| Kemerton refinery | Albemarle | Greenbushes mine |\n", True).blocks
+    blocks = read_text("| Refinery | Owner | Spodumene feed |\n|---|---|---|\n| Tavask refinery | Albemarle | Greenbushes mine |\n", True).blocks
     result = Extractor(Gazetteer()).extract(blocks).as_dict()
     names = {e["id"]: e["name"] for e in result["entities"]}
     facts = {(r["type"], names[r["source"]], names[r["target"]]) for r in result["relations"]}
-    assert {("OPERATES", "Albemarle", "Kemerton refinery"), ("SUPPLIES", "Greenbushes mine", "Kemerton refinery")} <= facts, facts
+    assert {("OPERATES", "Albemarle", "Tavask refinery"), ("SUPPLIES", "Greenbushes mine", "Tavask refinery")} <= facts, facts
 
 
 def test_a_directory_and_a_tracker_table():

@@ -343,11 +343,11 @@ def test_a_place_inside_a_firms_name_and_french_joiners(extractor):
 def test_bodies_named_after_their_kind_a_provinces_government_and_a_service(extractor):
     found = run(extractor, "In 2021 Norland's parliament, the Stortveld, passed a law, and the Quebec government gave Orion Ltd a grant.",
                 "The US Forest Service has approved the mine plan. The Forest Service issued its decision on Monday.",
-                "Liontown owns 100% of the Kathleen Valley lithium project. Kestrel Service Metals Ltd makes magnets.")  # fmt: skip
+                "Liontown owns 100% of the Tarnbrook lithium project. Kestrel Service Metals Ltd makes magnets.")  # fmt: skip
     names = found["names"]
     assert names["Stortveld"]["label"] == names["Government of Quebec"]["label"] == names["US Forest Service"]["label"] == "GovernmentBody", names
     assert "Forest Service" not in names and "Forest Service" in names["US Forest Service"]["aliases"], names
-    assert names["Kathleen Valley lithium project"]["label"] == "Facility" and names["Kestrel Service Metals Ltd"]["label"] == "Company", names
+    assert names["Tarnbrook lithium project"]["label"] == "Facility" and names["Kestrel Service Metals Ltd"]["label"] == "Company", names
 
 
 def test_a_head_noun_before_of_and_a_known_name_is_the_known_compound(extractor):

@@ -85,11 +85,12 @@ def test_each_location_column_of_a_table_places_the_row_site():
 def test_a_site_described_in_apposition_is_that_site_not_a_new_one():
     """Set J: "Costerfield, an underground mine near Heathcote, ..." made a false "Heathcote mine" (a facility described
     in words is named "<place> <kind>", annotation.md) and left Costerfield unplaced. A facility phrase in apposition
-    to a site's name describes that site: the site is in the place, and a cue-less name there is a facility."""
-    got = found("Costerfield, an underground mine near Heathcote, sends its concentrate to smelters in China.")
+    to a site's name describes that site: the site is in the place, and a cue-less name there is a facility (an invented
+    name: facilities.yaml knows Costerfield itself, session 16)."""
+    got = found("Tarnbrook, an underground mine near Heathcote, sends its concentrate to smelters in China.")
     labels = {e["name"]: e["label"] for e in got["entities"]}
-    assert "Heathcote mine" not in labels and labels.get("Costerfield") == "Facility", labels
-    assert ("Costerfield", "Heathcote") in located("Costerfield, an underground mine near Heathcote, sends its "
+    assert "Heathcote mine" not in labels and labels.get("Tarnbrook") == "Facility", labels
+    assert ("Tarnbrook", "Heathcote") in located("Tarnbrook, an underground mine near Heathcote, sends its "
                                                    "concentrate to smelters in China.")
     assert ("Heathcote mine", "Heathcote") in located("Tarvos Mining runs a mine near Heathcote.")
 

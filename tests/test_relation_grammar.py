@@ -352,12 +352,12 @@ def test_a_minority_owner_does_not_run_a_plant_and_an_insertion_does_not_steal_t
     facts = named_facts(extractor, "Separately, Tarnwick, a French start-up, said its Kestrel separation plant in Lacq, which is 30 % owned "
                                    "by Birch Metals Ltd, was on track.\n\n"
                                    "The Orion refinery in Sillamae, the only separation plant in the region besides Elmhurst, supplies "
-                                   "NdPr oxide to the Narva magnet plant.\n\n"
+                                   "NdPr oxide to the Valdmar magnet plant.\n\n"
                                    "The Holt plant in Lacq, which is 60 % owned by Birch Metals Ltd, makes NdPr oxide.")  # fmt: skip
     assert ("OPERATES", "Tarnwick", "Kestrel separation plant") in facts, facts
     assert ("OPERATES", "Birch Metals Ltd", "Kestrel separation plant") not in facts, facts
     assert ("OPERATES", "Birch Metals Ltd", "Holt plant") in facts, facts  # a majority owner runs it
-    assert ("SUPPLIES", "Orion refinery", "Narva magnet plant") in facts, facts
+    assert ("SUPPLIES", "Orion refinery", "Valdmar magnet plant") in facts, facts
     assert not any(kind in ("SUPPLIES", "PRODUCES") and source == "Elmhurst" for kind, source, _ in facts), facts
     assert not any("Separately" in (source, target) for _, source, target in facts), facts
 

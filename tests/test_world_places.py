@@ -115,13 +115,13 @@ def test_a_place_inside_the_suppliers_insertion_hides_no_supplier():
     the verb is a place inside the subject's insertion (a known province, or a plant's town that is now a world
     place, "besides Elmhurst"); the refinery supplies."""
     for text in ("The Orion refinery in Sillamae, the only separation plant in the region besides one in Queensland, "
-                 "supplies NdPr oxide to the Narva magnet plant.",
+                 "supplies NdPr oxide to the Valdmar magnet plant.",
                  "The Orion refinery in Sillamae, the only separation plant in the region besides Elmhurst, supplies "
-                 "NdPr oxide to the Narva magnet plant."):
+                 "NdPr oxide to the Valdmar magnet plant."):
         got = found(text)
         name = {e["id"]: e["name"] for e in got["entities"]}
         facts = {(r["type"], name[r["source"]], name[r["target"]]) for r in got["relations"]}
-        assert ("SUPPLIES", "Orion refinery", "Narva magnet plant") in facts, facts
+        assert ("SUPPLIES", "Orion refinery", "Valdmar magnet plant") in facts, facts
 
 
 def test_a_town_in_a_place_chain_after_a_mining_verb_is_where_ore_is_mined():

@@ -15,6 +15,7 @@ from .compounds import element_compounds, material_tails, shaped_compounds
 from .described import described_policies
 from .packed import formula, packed_mentions
 from .bareforms import bare_forms
+from .knownsites import site_mention
 from .metonyms import metonym
 from .openers import no_name, particle_start
 from .runs import _WORD_SUFFIXES, _commodity, _dateline_of_places, _institution, _institution_ahead, _suffix
@@ -162,6 +163,8 @@ class Mentions(Sources, SiteMentions):
             if entity is None:
                 kept.append(m)
                 continue
+            if entity.label == "Facility" and entity.known is not None and (m := site_mention(doc, m, self.v, self._mined_at(doc, m.start, spans))) is None:
+                continue  # "Tanbreez Mining Greenland", "a refinery at Kemerton": another name, a place (.knownsites)
             nxt = lowers[m.end] if m.end < n else ""
             if entity.label in ("Material", "Element") and nxt in self.v.MAKER_HEADS and id(m) not in drop:
                 self.made_by[(id(doc), m.end)] = m  # "the largest cobalt producer": no mention, but what a maker makes

@@ -94,7 +94,8 @@ class Names:
                 elif m.key is not None and self.entities[m.key].label in ORG_LABELS:  # a known firm's, as a new one's
                     tokens = normalise(m.text).split()  # ("invested in Noveon" after the known "Noveon Magnetics")
                     org_prefixes.update(" ".join(tokens[:k]) for k in range(1, len(tokens)))
-        sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions if m.label == "Facility"}
+        sites = {normalise(" ".join(m.text.split()[:-1])) for s in self.sentences for m in s.mentions
+                 if (m.label or m.label_of_known) == "Facility"}  # (a known site's too: "its La Negra plant")
         not_places = not_world_places([m for s in self.sentences for m in s.mentions], self.x.gazetteer, self.firm_names)
         for s in self.sentences:
             self._listed_places(s, sites)
@@ -391,10 +392,12 @@ class Names:
             return
         head = " ".join(words[:-1]) + " "
         inside = f" {normalise(country.name)} " if country else None
-        others = [f for f in self.entities.values() if f.label == "Facility" and f is not e and f.key in self.entities
-                  and (normalise(f.name).startswith(head) if inside is None else inside in f" {normalise(f.name)} ")
-                  and all(w[:1].isupper() for w in f.name.split()[:-1])]  # (a name of its own, capitalised: "Obi HPAL plant")
-        named = [f for f in others if normalise(f.name).split()[-1] == words[-1]]
+        spelt = {f.key: [n for n in (f.name, *(f.known.aliases if f.known is not None else ()))  # (a known site: its names)
+                         if (normalise(n).startswith(head) if inside is None else inside in f" {normalise(n)} ")
+                         and all(w[:1].isupper() for w in n.split()[:-1])]  # (a name of its own, capitalised: "Obi HPAL plant")
+                 for f in self.entities.values() if f.label == "Facility" and f is not e and f.key in self.entities}
+        others = [self.entities[k] for k, names in spelt.items() if names]
+        named = [f for f in others if any(normalise(n).split()[-1] == words[-1] for n in spelt[f.key])]
         if not named and words[-1] == "project" and inside is None:
             named = others  # "the Bécancour project" to build the document's one Bécancour facility, its plant
         if len(named) == 1:
