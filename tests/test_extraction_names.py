@@ -419,6 +419,13 @@ def test_compounds_named_by_the_shape_of_their_words(extractor):
     assert not {"Niobium", "Manganese", "Gallium"} & set(names), names
 
 
+def test_an_oxide_a_grade_is_stated_in_is_no_material(extractor):
+    names = run(extractor, "The Varden deposit holds 156 million tonnes at 1.4% lithium oxide and 0.8 % niobium oxide.",
+                "Orion Ltd sells 99.99% scandium oxide.")["names"]  # fmt: skip
+    assert not {"lithium oxide", "niobium oxide", "Lithium", "Niobium"} & set(names), names
+    assert "scandium oxide" in names, names
+
+
 def test_end_uses_of_the_chain_that_lists_name(extractor):
     found = run(extractor, "The magnets go into electronics, data-centre cooling and back-up power, and into the "
                 "drive motor of a hybrid vehicle.")  # fmt: skip

@@ -153,6 +153,18 @@ ORGANOMETALLIC = re.compile(r"(?:tri|di|tetra)?(?:methyl|ethyl)(?:%s)" % "|".joi
 the precursors of compound semiconductors that export-control notices list item by item."""
 COMPOUND_CLASSES = frozenset(("organic", "inorganic", "organometallic"))
 """Adjectives that make "<element> compounds" a class of its own ("organic antimony compounds")."""
+GRADE_OXIDES = ("oxide", "oxides", "dioxide", "trioxide", "pentoxide")
+"""The heads of an oxide that a resource's grade is stated in ("156 million tonnes at 1.4% lithium oxide")."""
+
+
+def _grade(doc: Any, k: int) -> bool:
+    """A percentage below 90 ends at ``k`` ("1.4%", "0.8 %"): a grade, not a purity ("99.99% scandium oxide")."""
+    if k < 1 or doc.lowers[k] != "%":
+        return False
+    try:
+        return float(doc[k - 1].text.replace(",", "")) < 90
+    except ValueError:
+        return False
 
 
 def shaped_compounds(doc: Any, spans: list[Mention], materials: set[str],
@@ -160,8 +172,9 @@ def shaped_compounds(doc: Any, spans: list[Mention], materials: set[str],
     """Compounds named by the shape of their words, which no vocabulary name covers and which a shorter name would
     cut: an organometallic ("trimethylindium", not read at all before), a mixed oxide of elements written apart
     ("niobium titanium oxide", not "titanium oxide"), a class of compounds ("organic antimony compounds", not
-    "antimony compound"). ``materials`` holds the keys of materials and elements; ``tails`` the materials
-    :func:`material_tails` found ("antimony compounds"). Returns the mentions the longer materials replace (their
+    "antimony compound"); and an oxide a grade is stated in is no material ("at 1.4% lithium oxide").
+    ``materials`` holds the keys of materials and elements; ``tails`` the materials :func:`material_tails` found
+    ("antimony compounds"). Returns the mentions the longer materials replace or that are no material (their
     ``id``) and the materials, ``tails`` among them: (start, end, name as written)."""
     drop: set[int] = set()
     lowers = doc.lowers
@@ -172,7 +185,12 @@ def shaped_compounds(doc: Any, spans: list[Mention], materials: set[str],
     elements = {m.start: m for m in spans if m.end - m.start == 1 and m.key is not None and m.key.startswith("element:")
                 and m.text.islower()}
     for m in spans:
-        if m.key not in materials or m.end - m.start != 2 or not m.text.islower() or m.key.startswith("element:"):
+        if m.key not in materials or not m.text.islower() or m.key.startswith("element:"):
+            continue
+        if lowers[m.end - 1] in GRADE_OXIDES and _grade(doc, m.start - 1):
+            drop.update(id(x) for x in spans if m.start <= x.start and x.end <= m.end)  # "at 1.4% lithium oxide": a grade
+            continue
+        if m.end - m.start != 2:
             continue
         start = m.start
         if lowers[start] in ELEMENT_WORDS:  # "niobium titanium oxide", "nickel manganese cobalt oxide"
