@@ -98,8 +98,8 @@ def test_names_after_a_plural_facility_noun_and_at_are_places_and_portuguese_e_j
                 "not part of the package.")
     labels = {e["name"]: e["label"] for e in out["entities"]}
     assert labels.get("Balen") == "Place" and labels.get("Auby") == "Place", labels
-    assert "Companhia Brasileira de Metalurgia e Mineração" in names(
-        "Companhia Brasileira de Metalurgia e Mineração mines pyrochlore at Araxá.")
+    assert "Companhia Valdrense de Metalurgia e Mineração" in names(  # (invented: CBMM's own name is known since session 16)
+        "Companhia Valdrense de Metalurgia e Mineração mines pyrochlore at Araxá.")
 
 
 def test_a_short_name_before_a_comma_and_a_known_region_is_a_place_in_it():
@@ -120,7 +120,7 @@ def test_a_legal_form_in_two_parts_and_a_country_before_new_stay_in_the_name():
     got = names("Its subsidiary, Norland Tin de Mexico S.A. de C.V., owns the Madero smelter, and Minera Tarvex S.A. de "
                 "C.V. sells ore to it.")
     assert {"Norland Tin de Mexico S.A. de C.V", "Minera Tarvex S.A. de C.V"} <= got, got
-    assert "Japan New Metals Co., Ltd" in names("Its subsidiary Japan New Metals Co., Ltd. makes tungsten powders.")
+    assert "Japan New Alloys Co., Ltd" in names("Its subsidiary Japan New Alloys Co., Ltd. makes tungsten powders.")  # (invented: Japan New Metals is known since session 16)
     assert "Japan" in names("In Japan New rules apply.")
 
 

@@ -170,10 +170,11 @@ class Mentions(Sources, SiteMentions):
                 self.made_by[(id(doc), m.end)] = m  # "the largest cobalt producer": no mention, but what a maker makes
             if entity.label == "Element" and (id(m) in drop or nxt in modifiers):
                 continue  # "high-nickel cathodes", "zinc, lead and copper smelting"
-            if entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower() \
-                    or (entity.label in ORG_LABELS or entity.label == "Policy" and entity.known is not None and not entity.known.stored) \
-                    and m.text.islower():
+            if (entity.label in ORG_LABELS | {"Place", "Country"} and m.end - m.start == 1 and doc[m.start].text.islower()
+                    or (entity.label in ORG_LABELS or entity.label == "Policy" and entity.known is not None and not entity.known.stored)
+                    and m.text.islower()) and not (entity.label in ORG_LABELS and entity.name.islower()):
                 continue  # "expects to commission the plant", "the commerce department of their province", "an innovation fund"
+                # (a firm that writes its own name in lower case, "ioneer", is named so)
             if entity.known is not None and len(m.text) <= 4 and not m.text.isupper() and only_as_acronym(entity.known, m.text):
                 continue  # "Jane Doe" is not the DOE, "Ms Eu" not the EU (a short acronym in lower case is another word)
             if entity.label in ("Material", "EndUse", "Element") and nxt in self.v.MODIFIER_HEADS:
