@@ -49,3 +49,27 @@ def test_a_firm_whose_name_is_a_phrase_of_the_trade_is_not_listed():
     names = {n.lower() for _, _, name, aliases, _ in lexicon.companies() for n in (name, *aliases)}
     assert not names & {"european lithium", "energy transition minerals", "ionic rare earths", "australian mines", "vital metals",
                         "standard lithium", "core lithium", "canada nickel", "keliber", "niobec", "redwood", "amg"}
+
+
+@pytest.mark.parametrize(("sentence", "not_a_party"), [
+    ("Mysteel, a Shanghai-based price reporter, said lithium carbonate prices fell in March.", "Mysteel"),
+    ("Rho Motion said Kolvane Mining sold 20,000 tonnes of lithium hydroxide to Tarvex Motors.", "Rho Motion"),
+    ("Yicai reported that Kolvane Mining will build a cathode plant in Hungary.", "Yicai"),
+    ("Wheaton Precious Metals agreed to pay Kolvane Mining $300 million for cobalt from the Tarvex mine.", "Wheaton Precious Metals"),
+    ("The Kachin Independence Army taxes rare earth mines near Pangwa.", "Kachin Independence Army"),
+])  # fmt: skip
+def test_price_reporters_newspapers_royalty_holders_and_armed_groups_are_no_parties(extractor, sentence, not_a_party):
+    """docs/annotation.md's "Not entities": a price reporter or data firm quoted as a source, a publication, a royalty or
+    streaming company, an armed group. Each was a Company or GovernmentBody before session 16's names."""
+    got = entities(extractor, sentence)
+    assert not_a_party not in got, got
+    assert "Kolvane Mining" in got or "Kolvane" not in sentence
+
+
+def test_a_not_party_never_names_a_demonym_or_a_common_word():
+    """Names are compared without a leading "the": a listed "The Australian" (the newspaper) silenced every
+    "Australian" ("The Australian embassy"), "The Paper" every "Paper"."""
+    from supplygraph.loaders.gazetteer import normalise
+
+    names = {normalise(n) for n in lexicon.not_parties()}
+    assert not names & {"australian", "west australian", "paper", "guardian", "verge", "telegraph", "mint", "santander", "kearney"}
