@@ -73,3 +73,12 @@ def test_a_not_party_never_names_a_demonym_or_a_common_word():
 
     names = {normalise(n) for n in lexicon.not_parties()}
     assert not names & {"australian", "west australian", "paper", "guardian", "verge", "telegraph", "mint", "santander", "kearney"}
+
+
+@pytest.mark.parametrize(("sentence", "name", "known"), [
+    ("Ultium Cells makes battery cells in Ohio for Kolvane Motors.", "Ultium Cells", ("Company", "US")),
+    ("Phillips 66 sells needle coke to Kolvane Graphite for synthetic graphite.", "Phillips 66", ("Company", "US")),
+    ("GrafTech makes graphite electrodes in Mexico.", "GrafTech International", ("Company", "US")),
+])  # fmt: skip
+def test_cell_joint_ventures_and_synthetic_graphites_feedstock_makers_are_known(extractor, sentence, name, known):
+    assert entities(extractor, sentence)[name] == known
