@@ -408,11 +408,11 @@ policies (``policies.yaml``, read by :mod:`.policies`) and the sites (``faciliti
 
 @functools.cache
 def _knowledge(name: str) -> Any:
-    """A file of :data:`KNOWLEDGE`, parsed once a process (libyaml's parser where it is installed)."""
-    import yaml
+    """A file of :data:`KNOWLEDGE`, parsed once a process (libyaml's parser where it is installed), and its parse kept
+    in the user's cache for the next (:func:`.cache.yaml_data`)."""
+    from .cache import yaml_data
 
-    text = (KNOWLEDGE / name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    return yaml_data((KNOWLEDGE / name).read_text(encoding="utf-8"))
 
 
 def bodies() -> Iterator[Entry]:

@@ -13,8 +13,8 @@ other patterns or another tokenizer (a stale file is only not found), and anothe
 gets a file of its own; the oldest files beyond :data:`KEEP` are removed. The file holds its digest and plain
 integers under a checksum (no pickle: nothing in it is run); one that does not check out is ignored and written
 again. No folder,
-or one that cannot be written: the patterns are tokenized as before. The folder is ``$SUPPLYGRAPH_CACHE_DIR``
-(empty: no cache), else ``$XDG_CACHE_HOME/supplygraph``, else ``~/.cache/supplygraph``.
+or one that cannot be written: the patterns are tokenized as before. The folder is :func:`..cache.cache_dir`'s:
+``$SUPPLYGRAPH_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/supplygraph``, else ``~/.cache/supplygraph``.
 """
 
 from __future__ import annotations
@@ -28,20 +28,13 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from ..cache import cache_dir
+
 FORMAT = b"supplygraph phrase patterns 1\n"
 """Opens every file (and its digest): a new layout gets a new version here."""
 KEEP = 8
 """Files kept in the cache folder (the newest; a store's own entities give it a file of its own)."""
 _HEADER = struct.Struct("<40s32sQ")  # the patterns' digest (the file's name), the payload's sha256, its number of patterns
-
-
-def cache_dir() -> Path | None:
-    """Where the files go, or None for no cache (``SUPPLYGRAPH_CACHE_DIR`` set and empty)."""
-    own = os.environ.get("SUPPLYGRAPH_CACHE_DIR")
-    if own is not None:
-        return Path(own) if own else None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "supplygraph" if xdg else Path.home() / ".cache" / "supplygraph"
 
 
 def keywords(nlp: Any, patterns: dict[str, list[str]], cache: bool = True) -> list[list[list[int]]]:

@@ -25,13 +25,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from supplygraph.errors import LoadError
+
+from ..cache import yaml_data, yaml_error
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 BASE_FILE = PATTERNS / "triggers.yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Vocabulary:
@@ -63,8 +62,8 @@ class Vocabulary:
                         raise LoadError(f"not a JSON pattern: {exc.msg}", where=f"{path}:{n}") from None
             return self.add_patterns(patterns, where=str(path))
         try:
-            groups = yaml.load(text, Loader=_Loader) or {}
-        except yaml.YAMLError as exc:
+            groups = yaml_data(text) or {}  # (its parse kept in the user's cache: no YAML parser in the next run)
+        except yaml_error() as exc:
             raise LoadError(f"not YAML: {exc}", where=str(path)) from None
         for sets in groups.values():
             for name, spec in (sets or {}).items():
