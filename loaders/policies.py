@@ -22,10 +22,9 @@ PROPERTIES = ("kind", "country", "announced")
 
 @functools.cache
 def _policies() -> list[dict[str, Any]]:
-    import yaml
+    from .cache import yaml_data  # (its parse kept in the user's cache, as the other knowledge files')
 
-    text = FILE.read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["policies"]  # noqa: S506 - a safe loader
+    return yaml_data(FILE.read_text(encoding="utf-8"))["policies"]
 
 
 def entries() -> Iterator[tuple[str, str, str, tuple[str, ...], dict]]:
