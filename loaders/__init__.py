@@ -18,7 +18,6 @@ from supplygraph.schema import LoadUnit
 from supplygraph.schema.unit import DOCUMENT_SUFFIXES
 
 from .context import Context
-from .curated import load_csv, load_yaml
 from .decisions import is_decisions_file
 from .gazetteer import Gazetteer
 
@@ -31,6 +30,22 @@ def load_document(ctx: Context) -> None:
     from .documents import load_document as read_document
 
     read_document(ctx)
+
+
+def load_yaml(ctx: Context) -> None:
+    """Read a curated YAML file through :func:`.curated.load_yaml`, imported on first use: with it come the YAML parser,
+    ``csv`` and the schema's tables (about 20 ms of CPU), which ``extract`` never needs (its own YAML files are read
+    from the user's cache, :mod:`.cache`)."""
+    from .curated import load_yaml as read_yaml
+
+    read_yaml(ctx)
+
+
+def load_csv(ctx: Context) -> None:
+    """Read a curated CSV file through :func:`.curated.load_csv`, imported on first use (as :func:`load_yaml`)."""
+    from .curated import load_csv as read_csv
+
+    read_csv(ctx)
 
 LOADERS: dict[str, Loader] = {
     ".yaml": load_yaml,

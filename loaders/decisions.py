@@ -17,12 +17,11 @@ for any store and any later version of the document that still says it::
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from supplygraph.errors import LoadError
 from supplygraph.schema import FACT_TYPES
@@ -36,22 +35,30 @@ def is_decisions_file(path: Path) -> bool:
     return path.name.lower().endswith(DECISIONS_SUFFIX)
 
 
-class _Lines(yaml.SafeLoader):
-    """A safe loader that remembers the line each mapping starts on."""
+@functools.cache
+def _lines() -> type:
+    """A safe loader that remembers the line each mapping starts on; made on first use, so that reading documents (which
+    asks :func:`is_decisions_file` of every path) imports no YAML."""
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
+    class _Lines(yaml.SafeLoader):
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            mapping = super().construct_mapping(node, deep=deep)
+            mapping["__line__"] = node.start_mark.line + 1
+            return mapping
+
+    return _Lines
 
 
 def read_decisions(path: Path) -> list[dict[str, str]]:
     """The decisions in ``path`` (``-``: standard input), each checked; a bad entry is a one-line error naming its file and line."""
+    import yaml
+
     stdin = str(path) == "-"
     path = Path("<stdin>") if stdin else path
     try:
         text = sys.stdin.read() if stdin else path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_Lines)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_lines())  # noqa: S506 - a SafeLoader subclass
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(f"cannot read decisions file: {getattr(exc, 'strerror', None) or exc}", where=str(path)) from None
     except yaml.YAMLError as exc:
@@ -87,6 +94,8 @@ def write_decisions(path: Path, decisions: Iterable[Mapping[str, Any]]) -> int:
     rows = [{f: d.get(f, "") for f in FIELDS} for d in decisions]
     header = ("# supplygraph review decisions: keep this file under version control; 'supplygraph review import'\n"
               "# (or 'supplygraph load' of the file or its folder) applies it to a store.\n")  # fmt: skip
+    import yaml
+
     body = yaml.safe_dump({"decisions": rows}, sort_keys=False, allow_unicode=True, width=120)
     if str(path) == "-":
         sys.stdout.write(header + body)

@@ -90,3 +90,27 @@ def test_the_vocabulary_is_the_same_from_the_cache(folder: Path, monkeypatch: py
     _no_parser(monkeypatch)
     again = Vocabulary()
     assert vars(again) == vars(first)
+
+
+YAML_PROBE = """
+import sys
+from click.testing import CliRunner
+from supplygraph.cli import main
+result = CliRunner().invoke(main, ["--store", {store!r}, "extract", {document!r}, "--format", "json"])
+assert result.exit_code == 0, result.output
+print(sorted(m for m in ("yaml", "supplygraph.loaders.curated") if m in sys.modules))
+"""
+
+
+def test_extract_with_its_files_kept_imports_no_yaml(tmp_path: Path) -> None:
+    """The second ``extract`` reads every YAML file's parse from the cache: the YAML parser and the curated
+    loader (about 20 ms of CPU) are not imported (the first run, which parses and keeps them, imports YAML)."""
+    import os
+    import subprocess
+    import sys
+
+    document = str(Path(__file__).resolve().parents[1] / "data" / "samples" / "china-export-licensing-2025.txt")
+    env = {**os.environ, "SUPPLYGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", YAML_PROBE.format(store=str(tmp_path / f"s{n}.db"), document=document)],
+                           capture_output=True, text=True, check=True, env=env).stdout.split("\n")[-2] for n in (1, 2)]  # fmt: skip
+    assert runs == ["['yaml']", "[]"]
