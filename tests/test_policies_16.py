@@ -89,3 +89,23 @@ def test_a_name_of_the_list_in_lower_case_is_no_policy(extractor):
     assert not [e for e in entities.values() if e["label"] == "Policy"], entities
     entities, _ = found(extractor, "The Innovation Fund and the Critical Minerals Facility paid for the Brennic plant.")
     assert entities["Innovation Fund"]["label"] == entities["Critical Minerals Facility"]["label"] == "Policy"
+
+
+def test_a_ban_issued_under_a_numbered_notice_is_that_notice(extractor):
+    """The ban a verb describes and the notice it was issued under, named in one sentence, are one policy: the notice
+    (before, a second policy "... export ban (May 2025)" took the issuer and the items, and the notice none)."""
+    entities, facts = found(extractor, "In May 2025 the Ministry of Trade of Tarnland banned the export of cobalt and "
+                                       "tungsten to Varnia, under Decision No. 7 of 2025.")
+    assert [n for n, e in entities.items() if e["label"] == "Policy"] == ["Decision No. 7 of 2025"]
+    assert {("ISSUED_BY", "Decision No. 7 of 2025", "Ministry of Trade of Tarnland"),
+            ("RESTRICTS", "Decision No. 7 of 2025", "Cobalt"), ("RESTRICTS", "Decision No. 7 of 2025", "Tungsten")} <= facts
+    entities, facts = found(extractor, "In July 2023 China imposed export controls on gallium under Decision No. 23 of 2023.")
+    assert [n for n, e in entities.items() if e["label"] == "Policy"] == ["Decision No. 23 of 2023"]
+    assert ("ISSUED_BY", "Decision No. 23 of 2023", "China") in facts
+
+
+def test_a_numbered_instrument_after_under_is_no_person(extractor):
+    entities, _ = found(extractor, "Under Decision No. 7 of 2025, the Brennic Nickel plant stopped exports.")
+    assert entities["Decision No. 7 of 2025"]["label"] == "Policy"
+    entities, _ = found(extractor, "Under Secretary Jose Fernandez visited the Brennic Nickel plant.")
+    assert "Jose Fernandez" not in entities

@@ -402,7 +402,7 @@ class Mentions(Sources, SiteMentions):
         after_title = [w for w in lowers[end : end + 5] if w not in ("the", "a", "its", "an")]
         title_at = 3 if possessive_at(after_title, 2) else 1
         person = (
-            (before and before[-1] in TITLE_WORDS)
+            (before and before[-1] in TITLE_WORDS and not (before[-1] == "under" and cue_label(words) == ("Policy", True)))  # (not "under Decision No. 7")
             or (any(w in TITLE_WORDS for w in words[:-1]) and not any(w in ALL_CUES for w in words)
                 and not (before[-1:] in (["in"], ["near"]) and places.lookup(text)))  # ("a plant in General Güemes": a town)
             or (after_title[:1] == [","] and len(after_title) > title_at and after_title[title_at] in TITLE_WORDS)

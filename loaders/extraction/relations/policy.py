@@ -12,6 +12,11 @@ from ..text import brief
 from .items import enumerated, notice_policy
 
 
+_UNDER = frozenset(("under", "through", "via"))
+_NUMBERED = re.compile(r"\bNo\.?\s*\d+", re.I)
+"""A numbered instrument's name ("Announcement No. 46 of 2024", "Regulation No. 11 of 2019")."""
+
+
 class Policies:
     """Policy rules."""
 
@@ -24,6 +29,10 @@ class Policies:
                 continue
             issuer = self.left(i, self.labelled("Country", "GovernmentBody"), limit=6)
             if issuer is None or self.hedged(issuer.start, i + 1):
+                continue
+            instrument = self._instrument_after(i)
+            if instrument is not None:
+                self.st.add("ISSUED_BY", instrument, issuer, self.s, 0.75)  # the ban is the notice it was issued under
                 continue
             ie = self.st.ent(issuer)
             iso, words = find_date(self.s.text)
@@ -93,6 +102,10 @@ class Policies:
                 issuer = self._issuer_of(i, words_end)
             if issuer is None or self.hedged(i, words_end):
                 continue
+            instrument = self._instrument_after(i)
+            if instrument is not None:
+                self.st.add("ISSUED_BY", instrument, issuer, self.s, 0.8)  # "export controls ... under Announcement No. 23 of 2023"
+                continue
             surface = d[i:words_end].text
             iso, words = find_date(surface)
             if iso is None:
@@ -111,6 +124,15 @@ class Policies:
             self.ms.append(Mention(i, words_end, e.key, surface, anaphora=True))
             self.ms.sort(key=lambda x: x.start)
             self.st.add("ISSUED_BY", e, issuer, self.s, 0.8)
+
+    def _instrument_after(self, i: int) -> Mention | None:
+        """The numbered notice a ban or export control at ``i`` was issued under, later in its sentence ("the Ministry of Commerce banned the
+        export of antimony, gallium and germanium to the United States, under Announcement No. 46 of 2024"): the ban is
+        that notice, not a second policy described by its verb."""
+        for m in self.ms:
+            if m.start > i and self.w(m.start - 1) in _UNDER and self.st.label(m) == "Policy" and _NUMBERED.search(m.text):
+                return m
+        return None
 
     def _issuer_of(self, i: int, end: int) -> Mention | None:
         """Who issues the export control named at ``i``..``end``: "China's export controls", the subject of the issuing
