@@ -122,3 +122,14 @@ def test_a_surname_that_is_a_car_makers_name_is_no_firm(extractor):
     assert "Ford Motor" in got and list(got).count("Ford Motor") == 1
     found = extractor.extract([("Harrison Ford visited the Tavask mine.", False)]).as_dict()
     assert not any(e["name"] == "Ford Motor" for e in found["entities"])
+
+
+def test_session_16_bodies_by_their_names_and_short_forms(extractor):
+    """government.yaml's session-16 bodies (xpol16): trade-remedy and investment reviewers, funders, state investors."""
+    got = entities(extractor, "The USITC ruled on the tariff; NITI Aayog and Danantara back the smelter, the DENR "
+                              "approved the mine, and FIRB cleared the deal.")
+    assert got["United States International Trade Commission"] == ("GovernmentBody", "US")
+    assert got["NITI Aayog"] == ("GovernmentBody", "IN")
+    assert got["Daya Anagata Nusantara Investment Management Agency"] == ("GovernmentBody", "ID")
+    assert got["Department of Environment and Natural Resources"] == ("GovernmentBody", "PH")
+    assert got["Foreign Investment Review Board"] == ("GovernmentBody", "AU")
