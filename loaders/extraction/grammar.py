@@ -499,10 +499,13 @@ class Grammar(Clauses, Qualifiers, Appositives):
             if best is None or m.start <= best.start or not self.maker(m):
                 continue
             k = m.start - 1 - (self.w(m.start - 1) == "the")
-            opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas", "though", "although", "because") \
+            opens = self.w(k) == ";" or self.w(k) in ("and", "while", "but", "whereas", "though", "although", "because", "where") \
                 and self.w(k - 1) == ","
             before = self.at_end(k - 1 if self.w(k) == ";" else k - 1 - (self.w(k - 1) == ","))
-            nxt = self.doc[m.end] if m.end < len(self.doc) else None  # a text may end on the name (a cell, a last line)
+            end = m.end
+            if self.w(k) == "where" and self.w(end) == "," and self.w(end + 1) in ("the", "a", "an"):
+                end = next((q + 1 for q in range(end + 2, min(end + 14, self.s.end)) if self.w(q) == ","), end)  # ("A, the X, will")
+            nxt = self.doc[end] if end < len(self.doc) else None  # a text may end on the name (a cell, a last line)
             if opens and nxt is not None and nxt.is_lower and nxt.is_alpha and not (before is not None and self.org(before)):
                 best = m
         return best
