@@ -38,23 +38,27 @@ from .test_store_contract import graph_state
 
 PASSWORD = "not-the-real-one-7f3a"
 
+BOUNDED_WAIT = 20
+"""Seconds a failed connection may take here: our timeouts give up after about 4 to 6, the driver's own defaults
+wait 30 to 60, and a loaded 2-core CI machine has been seen to stretch 4 into 13 (a bound, not a benchmark)."""
+
 
 # -- no server: runs everywhere ----------------------------------------------------
 
 
 @pytest.mark.parametrize("uri", ["bolt://127.0.0.1:1", "neo4j://127.0.0.1:1"])
-def test_a_server_that_is_down_gives_a_clear_error_within_10_seconds(uri):
+def test_a_server_that_is_down_gives_a_clear_error_without_waiting_for_the_driver_defaults(uri):
     store = Neo4jStore(Neo4jSettings(uri, "neo4j", password=PASSWORD))  # no network yet
     started = time.monotonic()
     with pytest.raises(StoreError) as caught:
         store.stats()
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < BOUNDED_WAIT
     message = str(caught.value)
     assert message.startswith(f"cannot reach Neo4j at {uri}") and "\n" not in message, message
     assert PASSWORD not in message and PASSWORD not in repr(store)
 
 
-def test_a_port_that_accepts_but_never_answers_times_out_within_10_seconds():
+def test_a_port_that_accepts_but_never_answers_times_out_without_waiting_for_the_driver_defaults():
     """A hung server or a firewall that swallows the handshake: the connection timeout bounds the wait."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -65,7 +69,7 @@ def test_a_port_that_accepts_but_never_answers_times_out_within_10_seconds():
         started = time.monotonic()
         with pytest.raises(StoreError, match=f"cannot reach Neo4j at {uri}.*no Bolt handshake answer"):
             store.node("org:any")
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < BOUNDED_WAIT
     finally:
         listener.close()
 
@@ -77,7 +81,7 @@ def test_cli_push_to_a_server_that_is_down_is_one_line_without_the_password(tmp_
     assert CliRunner().invoke(main, ["--store", str(db), "load", str(FIXTURES / "good")]).exit_code == 0
     started = time.monotonic()
     result = CliRunner().invoke(main, ["--store", str(db), "neo4j", "push"])
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < BOUNDED_WAIT
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith("supplygraph: error: cannot reach Neo4j at bolt://127.0.0.1:1")
     assert result.stderr.count("\n") == 1 and PASSWORD not in result.output
