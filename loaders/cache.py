@@ -140,19 +140,26 @@ def _keep(path: Path, data: Any) -> None:
     back = json.loads(text)
     if not _same(_decode(back["data"]) if dates else back["data"], data):
         return
+    write_kept(path, text.encode("utf-8"), "yaml-*.json", YAML_KEEP)
+
+
+def write_kept(path: Path, data: bytes, pattern: str, keep: int) -> None:
+    """Write ``data`` as ``path`` (whole or not at all: beside it, then renamed) and remove the oldest files of the
+    folder that match ``pattern`` beyond the newest ``keep``. A folder that cannot be written leaves no file and no
+    error: a cache that cannot be kept only costs time."""
     part = path.with_name(f"{path.name}.{os.getpid()}.part")  # (two processes writing at once each write their own)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(text, encoding="utf-8")
+        part.write_bytes(data)
         os.replace(part, path)
     except OSError:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
         return
     files = []
-    for other in path.parent.glob("yaml-*.json"):
+    for other in path.parent.glob(pattern):
         with contextlib.suppress(OSError):  # (removed by another process meanwhile)
             files.append((other.stat().st_mtime, other))
-    for _, old in sorted(files, reverse=True)[YAML_KEEP:]:
+    for _, old in sorted(files, reverse=True)[keep:]:
         with contextlib.suppress(OSError):
             old.unlink(missing_ok=True)

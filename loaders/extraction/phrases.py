@@ -19,16 +19,14 @@ or one that cannot be written: the patterns are tokenized as before. The folder 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import struct
 import sys
 from array import array
 from pathlib import Path
 from typing import Any
 
-from ..cache import cache_dir
+from ..cache import cache_dir, write_kept
 
 FORMAT = b"supplygraph phrase patterns 1\n"
 """Opens every file (and its digest): a new layout gets a new version here."""
@@ -116,21 +114,4 @@ def _write(path: Path, digest: str, found: list[list[list[int]]]) -> None:
             hashes.extend(keyword)
     payload = lengths.tobytes() + hashes.tobytes()
     data = FORMAT + _HEADER.pack(digest.encode(), hashlib.sha256(payload).digest(), len(lengths)) + payload
-    part = path.with_name(f"{path.name}.{os.getpid()}.part")  # (two processes writing at once each write their own)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(data)
-        os.replace(part, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
-        return
-    files = []
-    for other in path.parent.glob("phrases-*.bin"):
-        try:
-            files.append((other.stat().st_mtime, other))
-        except OSError:  # (removed by another process meanwhile)
-            continue
-    for _, old in sorted(files, reverse=True)[KEEP:]:
-        with contextlib.suppress(OSError):
-            old.unlink(missing_ok=True)
+    write_kept(path, data, "phrases-*.bin", KEEP)
