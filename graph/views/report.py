@@ -423,6 +423,8 @@ def policy_words(p: dict[str, Any]) -> str:
         text += f"; {p['next_state'].replace('_', ' ')} from {p['next_since']}"
     if p.get("unconfirmed_since"):
         text += f"; not confirmed since {p['unconfirmed_since']}"
+        if p.get("since") and not p.get("ended") and str(p["unconfirmed_since"]) < str(p["since"]):
+            text += " (its newest source predates it coming into force)"  # (a decree published before its date in force)
     measure = p.get("measure")
     if measure == "licensing":
         text += "; licensing: delays supply" + (f" (licences take about {p['lead_time_days']} days)" if p.get("lead_time_days") else "")
