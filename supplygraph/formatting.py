@@ -27,6 +27,12 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def some_of(names: Sequence[str], total: int | None = None) -> str:
+    """'A, B and 3 more': ``names`` (those shown) and how many of ``total`` (default: as many as shown) they leave out."""
+    more = (len(names) if total is None else total) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
 PIPED_WIDTH = 100
 """Columns that text output wraps at when it goes to a pipe or a file and ``COLUMNS`` is not set."""
 

@@ -37,6 +37,7 @@ from typing import Any
 import networkx as nx
 
 from supplygraph.errors import NotFound, did_you_mean
+from supplygraph.formatting import some_of
 from supplygraph.perf import paused_gc
 from supplygraph.schema.plain import STAGES
 
@@ -504,8 +505,7 @@ def _largest_producer_shares(F: nx.DiGraph | FlowGraph) -> dict[str, tuple[float
 
 def _names(F: FlowGraph, ids: list[str], limit: int = 3) -> str:
     names = [F.node(i).get("name", i) for i in sorted(ids)]
-    shown = ", ".join(names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    return some_of(names[:limit], len(names))
 
 
 def _reason(F, node, dominated, in_cut, market, largest, path_share, articulation, figure=None) -> str:

@@ -20,6 +20,8 @@ from typing import Any
 
 import networkx as nx
 
+from supplygraph.formatting import some_of
+
 from .flow import CAPACITY, EQUAL, STATED, VOLUME, WEIGHT_QUALITY
 from .flowgraph import BASES, TYPES, flow_graph
 from .integers import id_ranks, in_edges
@@ -494,20 +496,22 @@ def no_share_words(row: dict[str, Any], *, lead: str = "the figure leaves") -> s
     others = row.get("no_share_for") or []
     rest = row.get("rest_unnamed")
     if not others and rest and rest["producers"]:  # (session 16: NdPr oxide's 9 %, which the IEA gives no country)
-        n, listed = len(rest["producers"]), rest["producers"]
-        shown = ", ".join(f"{o['name']} ({o['country']})" for o in listed[:NO_SHARE_NAMED]) + (f" and {n - NO_SHARE_NAMED} more" if n > NO_SHARE_NAMED else "")
-        return f"the other {100 * rest['share']:.0f}% the figure gives to no country; listed producers outside {_where(row)}: {shown}"
+        return (f"the other {100 * rest['share']:.0f}% the figure gives to no country; listed producers outside {_where(row)}: "
+                + _producers(rest["producers"]))
     if not others:
         return ""
     n = len(others)
     where = _where(row)
-    text = f"{lead} no share for {n} listed producer{'s' * (n != 1)} outside {where}"
-    shown = ", ".join(f"{o['name']} ({o['country']})" for o in others[:NO_SHARE_NAMED])
-    return f"{text}: {shown}" + (f" and {n - NO_SHARE_NAMED} more" if n > NO_SHARE_NAMED else "")
+    return f"{lead} no share for {n} listed producer{'s' * (n != 1)} outside {where}: {_producers(others)}"
 
 
 def _where(row: dict[str, Any]) -> str:
     return row["top_name"] if row["producers"] == 1 else f"the {row['producers']} countries it lists"
+
+
+def _producers(listed: list[dict[str, Any]]) -> str:
+    """'A (MY), B (US) and 2 more': the first :data:`NO_SHARE_NAMED` producers with their countries."""
+    return some_of([f"{o['name']} ({o['country']})" for o in listed[:NO_SHARE_NAMED]], len(listed))
 
 
 def preferred_concentration(conc: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

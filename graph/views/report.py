@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from supplygraph.formatting import clip, output_width, table, wrap
+from supplygraph.formatting import clip, output_width, some_of, table, wrap
 from supplygraph.schema.plain import STAGES
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
@@ -568,16 +568,14 @@ def _made_by(organisations: list[dict[str, Any]], makers_total: int | None = Non
     n_makers = max(makers_total or 0, len(makers))
     n_others = max((total or 0) - n_makers, len(others))
     shown = makers[:CONTROLLERS_SHOWN]
-    text = "made by " + ", ".join(o["name"] for o in shown) + (f" and {n_makers - len(shown)} more" if n_makers > len(shown) else "")
-    if not shown:
-        text = ""
+    parts = ["made by " + some_of([o["name"] for o in shown], n_makers)] if shown else []
     room = CONTROLLERS_SHOWN - len(shown)
-    if n_others and (room <= 0 or not others):
-        return "; ".join(x for x in (text, f"{n_others} operator{'s' * (n_others != 1)}, parents and owners") if x)
-    if n_others:
-        named = ", ".join(o["name"] for o in others[:room]) + (f" and {n_others - room} more" if n_others > room else "")
-        return "; ".join(x for x in (text, f"{'their' if len(shown) != 1 else 'its'} operators, parents and owners: {named}") if x)
-    return text
+    if n_others and room > 0 and others:
+        named = some_of([o["name"] for o in others[:room]], n_others - room + len(others[:room]))
+        parts.append(f"{'their' if len(shown) != 1 else 'its'} operators, parents and owners: {named}")
+    elif n_others:
+        parts.append(f"{n_others} operator{'s' * (n_others != 1)}, parents and owners")
+    return "; ".join(parts)
 
 
 def _policy(policy: dict) -> str:
