@@ -133,7 +133,7 @@ def _rules_digest() -> str:
     files = [*loaders.joinpath("extraction").rglob("*.py"), *loaders.joinpath("extraction").rglob("*.yaml"),
              *loaders.joinpath("extraction").rglob("*.npz"), *loaders.joinpath("knowledge").glob("*.yaml"), loaders / "lexicon.py", loaders / "gazetteer.py",
              loaders / "documents.py", loaders / "places.py", loaders / "knowledge" / "world_places.tsv",
-             loaders / "capitals.py", loaders / "knowledge" / "capitals.tsv", loaders / "policies.py"]  # fmt: skip
+             loaders / "capitals.py", loaders / "knowledge" / "capitals.tsv", loaders / "policies.py", loaders / "facilities.py"]  # fmt: skip
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.relative_to(loaders).as_posix().encode() + b"\0" + path.read_bytes())
