@@ -79,6 +79,32 @@ class Clauses:
                 return lo <= k < hi
         return False
 
+    def relative_predicate(self, i: int) -> bool:
+        """Whether the verb at ``i`` is the predicate of a relative clause whose pronoun is its subject: "its refineries
+        in Zhejiang, which make M", "M0, which is used to make M", "cathode makers, which combine it with ... to make M".
+        Such a verb's subject is what the clause is about (``relative_head``), never the main clause's subject nor a
+        party named before the clause; "which A produces" (a named subject between) and "whose subsidiary B mines"
+        are not such clauses."""
+        for k in range(i - 1, max(self.s.start, i - 12) - 1, -1):
+            word = self.w(k)
+            m = self.at_or_in(k)
+            if word in (";", ":") or word == "," and self.w(k + 1) not in ("which", "and", "or") and not (
+                    (nxt := self.at(k + 1)) is not None and self.st.label(nxt) in ("Material", "Element")):
+                return False  # (a list's commas, "with nickel, cobalt and manganese precursors", stay in the clause)
+            if m is not None and (m.anaphora or self.flow_end(m)):
+                return False  # ("which it buys", "which A and B produce": the clause names its own subject)
+            if word in ("which", "who") and self.w(k - 1) == ",":
+                return not self._seated_before(k - 1)
+        return False
+
+    def _seated_before(self, comma: int) -> bool:
+        """Whether the phrase that ends at ``comma`` is a seat set off after a name ("A, based in P in Q, which mines
+        M"): the relative clause is then the name's."""
+        for k in range(comma - 1, max(self.s.start, comma - 10) - 1, -1):
+            if self.w(k) == ",":
+                return self.w(k + 1) in ("based", "headquartered", "located")
+        return False
+
     def _undecided_after(self, start: int, hi: int) -> bool:
         """A concession after a planned relation that says the plan is not decided: "A plans to separate oxides at a
         plant in Texas, though a final investment decision has not been made", "a plant at P would produce M, but no

@@ -16,6 +16,8 @@ class Production:
                 continue  # passive: "produced in China" is handled below, "was produced by X" names no object
             subject = self.clause_subject(i)
             subject = self.relative_head(i, self.maker) or subject
+            if self.relative_predicate(i) and self.relative_head(i, self.flow_end) is None:
+                continue  # "its refineries in P, which make M", "M0, which is used to make M": no party named makes M
             named = self.at_end(i)  # "..., whose subsidiary B mines M": the name right before the verb is its subject
             if named is not None and named is not subject and self.maker(named) and self.w(named.start - 1) not in self.v.PREPOSITIONS:
                 subject = named
