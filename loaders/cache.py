@@ -6,7 +6,9 @@ libyaml parses about 4 MB/s of these flow-style lists: 34 ms of every start-up o
 grown to 200 kB, where ``json.loads`` reads the same data in 3 ms (docs/scale.md, session 16). :func:`yaml_data`
 keeps each file's parse as JSON under a digest of the file's text, so a changed file is only not found (it is parsed
 and kept again); the parse is kept only where JSON gives back exactly what YAML gave (the same types, dates
-tagged), else the file is parsed each time as before. Reading a kept file needs no ``import yaml``.
+tagged), else the file is parsed each time as before. Reading a kept file needs no ``import yaml``. The knowledge
+files are read through :func:`yaml_file`, once a process each, by :mod:`.lexicon` and :mod:`.policies` alike (here
+because lexicon imports policies, and the one reader cannot live in either without an import cycle).
 
 The folder is ``$SUPPLYGRAPH_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/supplygraph``, else
 ``~/.cache/supplygraph``; the phrase patterns (:mod:`.extraction.phrases`) are kept there too.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import importlib.util
 import json
@@ -56,6 +59,13 @@ def yaml_data(text: str) -> Any:
     data = _parse(text)
     _keep(path, data)
     return data
+
+
+@functools.cache
+def yaml_file(path: Path) -> Any:
+    """The YAML file at ``path`` (a knowledge file), read and parsed once a process: :func:`yaml_data` of its text,
+    so its parse is kept in the user's cache for the next process. Callers share the one parse: never change it."""
+    return yaml_data(path.read_text(encoding="utf-8"))
 
 
 def yaml_error() -> type[Exception]:

@@ -406,13 +406,12 @@ the government bodies (``government.yaml``), the organisations that are never pa
 policies (``policies.yaml``, read by :mod:`.policies`) and the sites (``facilities.yaml``, :mod:`.facilities`)."""
 
 
-@functools.cache
 def _knowledge(name: str) -> Any:
     """A file of :data:`KNOWLEDGE`, parsed once a process (libyaml's parser where it is installed), and its parse kept
-    in the user's cache for the next (:func:`.cache.yaml_data`)."""
-    from .cache import yaml_data
+    in the user's cache for the next (:func:`.cache.yaml_file`)."""
+    from .cache import yaml_file
 
-    return yaml_data((KNOWLEDGE / name).read_text(encoding="utf-8"))
+    return yaml_file(KNOWLEDGE / name)
 
 
 def bodies() -> Iterator[Entry]:

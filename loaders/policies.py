@@ -9,22 +9,20 @@ never from this file, which is why its ``country`` is a property and no fact. It
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-FILE = Path(__file__).with_name("knowledge") / "policies.yaml"
+FILE = Path(__file__).resolve().with_name("knowledge") / "policies.yaml"
 
 PROPERTIES = ("kind", "country", "announced")
 """The entry's fields a Policy node carries (schema.nodes.Policy), as strings (YAML reads a full date as a date)."""
 
 
-@functools.cache
 def _policies() -> list[dict[str, Any]]:
-    from .cache import yaml_data  # (its parse kept in the user's cache, as the other knowledge files')
+    from .cache import yaml_file  # (the knowledge files' one reader: parsed once a process, kept in the user's cache)
 
-    return yaml_data(FILE.read_text(encoding="utf-8"))["policies"]
+    return yaml_file(FILE)["policies"]
 
 
 def entries() -> Iterator[tuple[str, str, str, tuple[str, ...], dict]]:

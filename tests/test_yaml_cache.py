@@ -114,3 +114,12 @@ def test_extract_with_its_files_kept_imports_no_yaml(tmp_path: Path) -> None:
     runs = [subprocess.run([sys.executable, "-c", YAML_PROBE.format(store=str(tmp_path / f"s{n}.db"), document=document)],
                            capture_output=True, text=True, check=True, env=env).stdout.split("\n")[-2] for n in (1, 2)]  # fmt: skip
     assert runs == ["['yaml']", "[]"]
+
+
+def test_the_knowledge_files_have_one_reader_parsed_once_a_process() -> None:
+    """lexicon's knowledge files and policies.yaml are read by :func:`cache.yaml_file` alike (no second reader)."""
+    from supplygraph.loaders import lexicon, policies
+
+    assert cache.yaml_file(KNOWLEDGE / "companies.yaml") is cache.yaml_file(KNOWLEDGE / "companies.yaml")
+    assert lexicon._knowledge("companies.yaml") is cache.yaml_file(KNOWLEDGE / "companies.yaml")
+    assert policies._policies() is cache.yaml_file(KNOWLEDGE / "policies.yaml")["policies"]
