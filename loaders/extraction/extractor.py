@@ -17,6 +17,7 @@ from . import phrases
 from .language import not_english
 from .learned import component
 from .model import Extraction
+from .rulefiles import rule_files
 from .state import DocState
 from .tokens import Tokens
 from .vocabulary import WORDS, Vocabulary
@@ -127,16 +128,12 @@ def _fingerprint(patterns: list[Path], learned: bool) -> str:
 
 @functools.cache
 def _rules_digest() -> str:
-    """The digest of every file the extraction reads its rules from (code, trigger patterns, lexicon, weights), once
-    per process: a new version of supplygraph that reads documents differently gets a new one."""
-    loaders = Path(__file__).resolve().parents[1]
-    files = [*loaders.joinpath("extraction").rglob("*.py"), *loaders.joinpath("extraction").rglob("*.yaml"),
-             *loaders.joinpath("extraction").rglob("*.npz"), *loaders.joinpath("knowledge").glob("*.yaml"), loaders / "lexicon.py", loaders / "gazetteer.py",
-             loaders / "documents.py", loaders / "places.py", loaders / "knowledge" / "world_places.tsv",
-             loaders / "capitals.py", loaders / "knowledge" / "capitals.tsv", loaders / "policies.py", loaders / "facilities.py"]  # fmt: skip
+    """The digest of every file the extraction reads its rules from (:func:`.rulefiles.rule_files`: the modules it
+    imports and the loaders' data files), once per process: a new version of supplygraph that reads documents
+    differently gets a new one."""
     digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.relative_to(loaders).as_posix().encode() + b"\0" + path.read_bytes())
+    for name, content in rule_files():
+        digest.update(name.encode() + b"\0" + content)
     return digest.hexdigest()
 
 
