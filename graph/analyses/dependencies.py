@@ -118,6 +118,8 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = PRODUCERS_LISTED, inh
             shown[kind] += 1
             how = "produces" if rank != WEIGHT_QUALITY[VOLUME] else "produces (share of the listed volume)"
             extra = {"total": totals[kind]} | ({"inherited_from": edge["inherited"]} if edge.get("inherited") else {})
+            if rank == WEIGHT_QUALITY[VOLUME]:  # what the list is: China's quota allocations are not output (session 17)
+                extra["listed_volume"] = _listed_volume(FG.node(producer), edge, vintages.get(edge.get("basis"), {}))
             add(producer, how, round(weight, 4) if weight is not None else None, **extra)
             for parent, how in FG.node(producer).get("controlled_by", ()):
                 add(parent, how)
@@ -129,6 +131,15 @@ def who_controls(F: nx.DiGraph, node: str, *, limit: int = PRODUCERS_LISTED, inh
             add(parent, how)
         owners(node, data.get("stakes", ()))
     return found
+
+
+def _listed_volume(producer: dict[str, Any], edge: dict[str, Any], vintage: dict[str, Any]) -> dict[str, Any]:
+    """What a share of a listed volume is a share of: the producer's country, whether the volume is a quota allocation,
+    and the list's year and edition. The text reads a quota allocation with its country's share of world output
+    ('China 69.2% (its 2024 quota list ...: China Northern Rare Earth 70.1%, ...)'), not beside it as if it were a
+    share of the world (session 17: 'China Northern Rare Earth 70.1% of the listed volume; China 69.2%')."""
+    return {"country": producer.get("country"), "quota": bool(edge.get("quota")), "year": vintage.get("year"),
+            "edition": vintage.get("edition")}  # fmt: skip
 
 
 def end_use_dependencies(

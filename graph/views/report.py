@@ -25,6 +25,8 @@ from supplygraph.graph.analyses.concentration import no_share_words
 from supplygraph.graph.analyses.dependencies import PRODUCERS_LISTED
 from supplygraph.graph.analyses.vintages import vintage_words
 
+from .quotas import quota_words, world_first
+
 SUMMARY_SIZE = 5
 """Chokepoints the summary names, one line each."""
 
@@ -77,12 +79,13 @@ def _pct(value: float | None) -> str:
 
 
 def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN, names: dict[str, str] | None = None) -> str:
-    """Who controls a chokepoint, largest share first (entries without a share after, in the report's order), 'and N more'.
+    """Who controls a chokepoint: shares of world output, largest first, each country's quota allocations under it
+    (:mod:`.quotas`), then other shares of a listed volume, then entries without a share in the report's order.
 
     A producer the material took over from its category reads 'listed as producing <category>': the data says the
     plant makes heavy rare-earth oxides, not that it makes lutetium oxide."""
     entries = row.get("controlled_by", [])
-    ranked = sorted(entries, key=lambda c: (-(c.get("share") or 0.0), _role(c)))
+    ranked, quotas = world_first(entries, _role)
     parts = []
     for c in ranked[:shown]:
         if c.get("share") is None and c.get("inherited_from") and c["via"] == "produces":
@@ -90,8 +93,9 @@ def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN, names: dic
         elif c.get("share") is None:
             parts.append(f"{c['name']} ({c['via']})")
         else:
-            parts.append(f"{c['name']} {_pct(c['share'])}" + (" of the listed volume" if "listed volume" in c["via"] else ""))
-    more = len(ranked) - shown
+            parts.append(f"{c['name']} {_pct(c['share'])}" + (" of the listed volume" if "listed volume" in c["via"] else "")
+                         + quota_words(quotas.get(c.get("id"), [])))
+    more = len(entries) - len(parts) - sum(len(quotas.get(c.get("id"), ())) for c in ranked[:shown])
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
