@@ -39,3 +39,21 @@ def test_words_inside_longer_names_stay_out_of_the_file():
     mineral's name and phosphate plants' gypsum is phosphogypsum: the file names none of them as a material."""
     spellings = {s.lower() for _, _, _, _, synonyms in lexicon.material_rows() for s in synonyms}
     assert not {"nickel cathodes", "cobalt cathodes", "stibnite", "gypsum"} & spellings
+
+
+def test_applications_named_as_products_of_their_own_are_end_uses(extractor):
+    names = run(extractor, "Antimony goes into flame retardants, ammunition primers and solar glass.",
+                "Orion Glass polishes display glass and camera lenses.",
+                "Direct-drive turbines use more magnet than a car.")["names"]  # fmt: skip
+    for name in ("ammunition primer", "solar glass", "display glass", "camera lens"):
+        assert names.get(name, {}).get("label") == "EndUse", (name, sorted(names))
+    assert "ammunition" not in names and "glass" not in names, names
+    assert "direct-drive turbines" in {a.lower() for a in names["wind turbine generator"]["aliases"]}, names
+
+
+def test_what_a_maker_makes_from_a_material_is_for_the_use_not_the_material(extractor):
+    """'uses A to make B for C': C is what B (an end use itself) is for; A goes into B, not into C."""
+    facts = run(extractor, "Orion Glass uses cerium oxide to make polishing powders for flat-panel displays.")["facts"]
+    assert ("USED_IN", "material:cerium-oxide", "enduse:flat-panel-display") not in facts, facts
+    facts = run(extractor, "Orion Glass uses cerium oxide in flat-panel displays.")["facts"]
+    assert ("USED_IN", "material:cerium-oxide", "enduse:flat-panel-display") in facts, facts

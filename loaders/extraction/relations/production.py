@@ -274,6 +274,13 @@ class Production:
         if stage_allows_input(a, b) or a.props.get("stage") == "component":
             self.st.add("INPUT_TO", a, b, self.s, 0.7)
 
+    def _made_for(self, mat: Mention, use: Mention) -> bool:
+        """ "uses cerium oxide to make polishing powders for display glass": the use is what the product made there (an
+        end use itself, so no material stands between) is for, not a use of the material the maker uses."""
+        return any(self.st.label(x) == "EndUse" and any(self.w(k) in self.v.PRODUCE_VERBS for k in range(mat.end, x.start))
+                   and "for" in (self.w(k) for k in range(x.end, use.start))
+                   for x in self.ms if mat.end <= x.start and x.end <= use.start)
+
     def _used_in(self) -> None:
         uses = [m for m in self.ms if self.st.label(m) == "EndUse"]
         for use in uses:
@@ -281,7 +288,8 @@ class Production:
             if mat is not None:
                 between = [self.w(k) for k in range(mat.end, use.start)]
                 if any(w in self.v.USE_CUES for w in between) and not self.hedged(mat.start, use.end):
-                    if not any(self.st.label(x) == "Material" for x in self.ms if mat.end <= x.start < use.start):
+                    if not any(self.st.label(x) == "Material" for x in self.ms if mat.end <= x.start < use.start) \
+                            and not self._made_for(mat, use):
                         self.st.add("USED_IN", mat, use, self.s, 0.7)
                         continue
             # "weapon systems that use NdFeB magnets"
