@@ -40,3 +40,28 @@ def test_a_relative_clause_about_a_party_still_gives_it_the_product():
         "Quillon Resources, based in Perth in Western Australia, which mines spodumene at Tarn, sells it to Kolvane Mining.")
     assert ("PRODUCES", "China", "Antimony") in facts(
         "China, which mines close to half of the world's antimony, began licensing exports of antimony ore.")
+
+
+def test_a_use_or_place_that_belongs_to_another_predicate_is_not_the_subjects():
+    """Sets A, D and E: "solid oxide fuel cells, which provide back-up power" gave scandium oxide the back-up power;
+    "makers of specialty steel, and its group includes X, a maker of permanent magnets for motors and sensors" gave the
+    steel the sensors; "controls most of the separation capacity in Jiangxi" placed the subject where others separate. A
+    relative clause about a noun between, a coordinated clause with its own subject, and a noun of making inside the
+    object's noun phrase belong to another predicate."""
+    got = facts("Scandium oxide is used in the electrolytes of solid oxide fuel cells, which provide back-up power for "
+                "data centres.")
+    assert ("USED_IN", "scandium oxide", "solid oxide fuel cell") in got, got
+    assert ("USED_IN", "scandium oxide", "back-up power") not in got, got
+    got = facts("Kolvane Steel is one of Japan's largest makers of specialty steel, and its group includes Kolvane "
+                "Electronics, a maker of permanent magnets for motors and sensors.")
+    assert ("USED_IN", "specialty steel", "sensor") not in got, got
+    assert ("LOCATED_IN", "Quillon Resources", "Jiangxi") not in facts(
+        "Quillon Resources controls most of the licensed heavy rare earth separation capacity in Jiangxi.")
+
+
+def test_the_subjects_own_operations_and_a_sentence_relative_still_count():
+    """The firm's own operations place it; a relative clause about the whole sentence keeps the use."""
+    assert ("LOCATED_IN", "Quillon Resources", "Georgia") in facts(
+        "Quillon Resources supplies monazite sand from its mineral sands operations in Georgia.")
+    assert ("USED_IN", "samarium-cobalt magnet", "guided missile") in facts(
+        "SmCo magnets resist corrosion, which is why they are favoured in missiles.")

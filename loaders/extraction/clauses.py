@@ -97,6 +97,22 @@ class Clauses:
                 return not self._seated_before(k - 1)
         return False
 
+    def another_predicate(self, lo: int, hi: int, about=None) -> bool:
+        """Whether what stands at ``hi`` belongs to another predicate than what stands at ``lo``: a semicolon or colon
+        between, a main clause coordinated with its own subject (", and its group includes ..."), or a relative clause
+        about a noun between ("solid oxide fuel cells, which provide back-up power": the back-up power is the cells', not
+        what is used in them; ``about`` says which nouns such a clause may be about, any mention when None). A relative
+        clause about the whole sentence ("..., which is why they are favoured in missiles") is no other predicate."""
+        for k in range(lo, hi):
+            word = self.w(k)
+            if word in (";", ":") or word == "," and self.w(k + 1) == "and" and self.w(k + 2) in ("it", "its", "they", "their"):
+                return True
+            if word == "," and self.w(k + 1) in ("which", "who", "that"):
+                head = self.at_end(k)
+                if head is not None and (about is None or about(head)):
+                    return True
+        return False
+
     def _seated_before(self, comma: int) -> bool:
         """Whether the phrase that ends at ``comma`` is a seat set off after a name ("A, based in P in Q, which mines
         M"): the relative clause is then the name's."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 from ..model import Mention, ORG_LABELS, POSSESSIVE_MARKS
 
 
+_NOUN_ENDINGS = ("ion", "ions", "er", "ers", "or", "ors")  # "separation capacity", "producer", "operators": nouns, no verb
+
+
 class Location:
     """Location rules."""
 
@@ -142,9 +145,24 @@ class Location:
                     continue
                 if any((w.startswith(("separat", "refin", "produc", "manufactur", "operat", "mines", "mining", "process"))
                         or w in ("makes", "make", "making")) and not self._noun_modifier(subject.end + n)
+                       and not self._others_noun(subject.end + n)
                        for n, w in enumerate(between)):  # "A makes modules in Ohio, Alabama and Louisiana"
                     for each in self.conjuncts(place, self.labelled("Place")):
                         self.st.add("LOCATED_IN", subject, each, self.s, 0.6)
+
+    def _others_noun(self, k: int) -> bool:
+        """Whether the word at ``k`` is a noun of making inside a noun phrase the verb before takes as its object ("controls
+        most of the licensed heavy rare earth separation capacity in Jiangxi": a nominalisation or an agent noun after
+        "the"/"a" and lower-case words); the subject's own ("its mineral sands operations in Georgia") places it."""
+        if not self.w(k).endswith(_NOUN_ENDINGS):
+            return False
+        for q in range(k - 1, max(self.s.start, k - 6) - 1, -1):
+            word = self.w(q)
+            if word in ("the", "a", "an"):
+                return True
+            if word in ("its", "their", "our") or not (self.doc[q].is_lower and self.doc[q].is_alpha):
+                return False
+        return False
 
     def _noun_modifier(self, k: int) -> bool:
         """Whether the word at ``k`` modifies the noun after it ("acquired mining claims in Alaska", "its processing

@@ -287,7 +287,8 @@ class Production:
             mat = self.left(use.start, self.labelled("Material"), limit=25, stop=(";",))
             if mat is not None:
                 between = [self.w(k) for k in range(mat.end, use.start)]
-                if any(w in self.v.USE_CUES for w in between) and not self.hedged(mat.start, use.end):
+                if any(w in self.v.USE_CUES for w in between) and not self.hedged(mat.start, use.end) \
+                        and not self.another_predicate(mat.end, use.start, self.labelled("EndUse", "Material")):
                     if not any(self.st.label(x) == "Material" for x in self.ms if mat.end <= x.start < use.start) \
                             and not self._made_for(mat, use):
                         self.st.add("USED_IN", mat, use, self.s, 0.7)
