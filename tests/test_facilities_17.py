@@ -41,3 +41,36 @@ def test_a_firm_named_after_a_listed_site_stays_the_firm(extractor):
     """ "Konkola Copper Mines" (KCM) is a firm; the bare name inside it is no mention of the mine."""
     found = extractor.extract([("Konkola Copper Mines signed a supply agreement with Ostrel Metals.", False)]).as_dict()
     assert "Konkola mine" not in {e["name"] for e in found["entities"]}
+
+
+def extracted(extractor: Extractor, text: str) -> tuple[set[str], set[tuple[str, str, str]]]:
+    found = extractor.extract([(text, False)]).as_dict()
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    return set(names.values()), {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+
+
+def test_words_that_describe_a_named_site_name_no_second_site(extractor):
+    """ "its Trail Operations zinc and lead smelter in British Columbia": the smelter is Trail Operations (set E); the
+    old reading made a "British Columbia smelter" beside it, located there and run by the next sentence's firm."""
+    names, relations = extracted(extractor, "Teck Resources recovers germanium at its Trail Operations zinc and lead "
+                                            "smelter in British Columbia, one of the few sources in North America.")
+    assert "British Columbia smelter" not in names
+    assert ("LOCATED_IN", "Trail Operations", "British Columbia") in relations
+
+
+def test_a_known_site_then_its_kind_word_and_place_is_that_site(extractor):
+    """ "the Dong Pao deposit in Lai Chau province": the deposit is the known Dong Pao mine, not a "Lai Chau province
+    deposit" (set D)."""
+    names, relations = extracted(extractor, "Blackstone agreed to bid for the Dong Pao deposit in Lai Chau province.")
+    assert not any(n.endswith("province deposit") for n in names)
+    assert ("LOCATED_IN", "Dong Pao mine", "Lai Chau province") in relations
+
+
+def test_a_site_nouns_hyphenated_compound_is_a_modifier_of_the_name(extractor):
+    """ "The Mempawah smelter-grade alumina refinery in West Kalimantan": "smelter-grade" grades the alumina; the site is
+    the refinery (set I), not a "Mempawah smelter" and a second "West Kalimantan refinery"."""
+    names, relations = extracted(extractor, "The Mempawah smelter-grade alumina refinery in West Kalimantan is being "
+                                            "built by PT Borneo Alumina Indonesia.")
+    assert "Mempawah smelter-grade alumina refinery" in names
+    assert not {"Mempawah smelter", "West Kalimantan refinery"} & names
+    assert ("LOCATED_IN", "Mempawah smelter-grade alumina refinery", "West Kalimantan") in relations

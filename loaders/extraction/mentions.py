@@ -490,7 +490,8 @@ class Mentions(Sources, SiteMentions):
         if label in (None, "Place") and end < len(doc) and lowers[end] in self.v.PLACE_HEADS and doc[end].is_lower:
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Place", True)  # "the Donetsk region"
         # "Takefu Plant", "La Rochelle plant": a named facility
-        if end < len(doc) and (doc[end].lower_ in self.v.FACILITY_NOUNS or doc[end].lower_ == "project") and label in (None, "Place") and not doc[end].lower_.endswith("s"):
+        if end < len(doc) and (doc[end].lower_ in self.v.FACILITY_NOUNS or doc[end].lower_ == "project") and label in (None, "Place") and not doc[end].lower_.endswith("s") \
+                and lowers[end + 1 : end + 2] != ["-"]:  # (not "X smelter-grade alumina": a grade's word)
             return Mention(start, end + 1, None, doc[start : end + 1].text, "Facility", True)
         if label is None and end < len(doc) and lowers[end] in self.v.GROUP_NOUNS and doc[end].is_lower:
             return Mention(start, end, None, text, "Company", True)  # "part of the Heraeus group": the name of a group of firms

@@ -137,7 +137,7 @@ class SiteMentions:
         k = end
         while k < len(doc) and k < end + 6:
             word = lowers[k]
-            if word in self.v.SITE_NOUNS and doc[k].is_lower:
+            if word in self.v.SITE_NOUNS and doc[k].is_lower and lowers[k + 1 : k + 2] != ["-"]:  # (not "smelter-grade")
                 return k + 1 if k > end else None
             if not (word == "-" or (doc[k].is_lower and doc[k].is_alpha and (word not in self.v.STOP or word == "and" and k > end))):
                 return None

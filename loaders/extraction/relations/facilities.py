@@ -79,6 +79,35 @@ class Facilities:
                 self.st.add("LOCATED_IN", e, pe, self.s, 0.75)
                 self.st.add("OPERATES", owner, e, self.s, 0.75)
 
+    def _describes_named_site(self, i: int) -> bool:
+        """The facility noun at ``i`` heads words that describe the site named right before them, so that they name no
+        second site: a named facility, then lower-case words, materials and "and", then the noun and its place ("its
+        Trail Operations zinc and lead smelter in British Columbia": the smelter is Trail Operations, which is in British
+        Columbia, not a "British Columbia smelter"). The named site is located in the place."""
+        site = place = None
+        if self.w(i + 1) in ("in", "at", "near"):
+            k = i
+            while k > self.s.start and i - k < 6:  # back over the describing words to a named facility
+                m = self.at_end(k)
+                label = self.st.label(m) if m is not None else None
+                if label == "Facility" and not m.anaphora:
+                    site = m
+                    break
+                if label in ("Element", "Material"):
+                    k = m.start
+                elif m is None and (self.doc[k - 1].is_lower and self.doc[k - 1].is_alpha and self.w(k - 1) not in self.v.STOP
+                                    or self.w(k - 1) == "-" or self.w(k - 1) == "and" and self.st.label(self.at_end(k - 1)) in (
+                                        "Element", "Material")):  # ("zinc and lead": not "the X mine and a plant in P")
+                    k -= 1
+                else:
+                    break
+            after = self.at(i + 2) if self.w(i + 2) != "the" else self.at(i + 3)
+            place = after if site is not None and after is not None and self.st.label(after) in ("Place", "Country") else None
+        if site is None or place is None:
+            return False
+        self.st.add("LOCATED_IN", site, place, self.s, 0.75)
+        return True
+
     def _described_site(self, start: int, place: Mention) -> bool:
         """The facility phrase from ``start`` is an appositive that describes the site named before it ("Costerfield,
         an underground mine near Heathcote", "Kelmar, the company's main plant in P"): that site is in the place, and
@@ -117,6 +146,8 @@ class Facilities:
                 start -= 1
             place = None
             before = self.at_end(i)
+            if self._describes_named_site(i):
+                continue  # "its Trail Operations zinc and lead smelter in P": no second site
             if before is not None and self.st.label(before) == "Place" and start == i:
                 pe = self.st.ent(before)
                 e = self._facility_entity(f"{pe.name} {d[i].lower_}", [f"{before.text} {d[i].text}"], {})
