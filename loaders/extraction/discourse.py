@@ -108,6 +108,8 @@ class Discourse:
             if key is not None:
                 self.ms.append(Mention(i, i + 1, key, d[i].text, anaphora=True))
         for i in self.triggers(("we", "our", "us")):  # an interview's or a release's own voice: the firm it is about
+            if d[i].text == "US":
+                continue  # "The US Geological Survey", "US tax credits": the country's initials, not the pronoun
             if not self.st_mention_covers(i) and not self._quoted(i):
                 key = self._antecedent(i, FIRM_LABELS, topic_only=True)
                 if key is not None:

@@ -1,0 +1,37 @@
+"""Session 17 (issue 12, xcons17): one entity per thing and no invented entity (docs/extraction.md, "Session 17: one
+entity per thing (xcons17)"), on our own sentences with invented firms and sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplygraph.loaders import Gazetteer
+from supplygraph.loaders.documents import read_text
+from supplygraph.loaders.extraction import Extractor
+from supplygraph.loaders.extraction import state
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def read(extractor: Extractor, markdown: str, monkeypatch) -> state.DocState:
+    """The document's state after its passes (its mentions, sentence by sentence)."""
+    seen = []
+    finish = state.DocState.finish
+    monkeypatch.setattr(state.DocState, "finish", lambda self: (seen.append(self), finish(self))[1])
+    extractor.extract(read_text(markdown, True).blocks)
+    return seen[0]
+
+
+def test_the_us_of_a_survey_is_no_first_person_pronoun(extractor, monkeypatch):
+    """ "The US Geological Survey estimates ...": "US" in capitals is the country's initials, not "us", the release's
+    own voice (the firm it is about), which made the firm the survey's subject (in a set-H table, Indonesia's nickel
+    went to the firm); "told us" is still the firm."""
+    st = read(extractor, "# Tarn Cobalt's refineries\n\nTarn Cobalt controls two plants in Kestrel, Sulawesi. Tarn Cobalt ships "
+                         "most of their output to its refineries in Zhejiang, which make nickel sulphate.\n\nThe US Geological "
+                         "Survey estimates that Indonesia mined about half of the world's nickel in 2023. Its analysts told us "
+                         "the same.\n", monkeypatch)
+    firm = {m.text: st.ent(m).name for s in st.sentences for m in s.mentions if m.anaphora and st.ent(m) is not None}
+    assert "US" not in firm and firm.get("us") == "Tarn Cobalt", firm
