@@ -354,7 +354,7 @@ END_USES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ("guided missile", "guided missiles", "missiles", "missile", "cruise missiles", "precision-guided munitions")),
     ("radar", "radar", "defense", ("radar", "radars", "radar systems", "radar system", "radar transmitters")),
     ("fighter-aircraft", "fighter aircraft", "defense",
-     ("fighter aircraft", "fighter jets", "fighter jet", "combat aircraft", "fighters")),
+     ("fighter aircraft", "fighter jets", "fighter jet", "combat aircraft")),  # (not "fighters": combatants too)
     ("military-systems", "military systems", "defense", ("military systems", "defense systems", "defence systems")),
     ("aerospace", "aerospace", "aerospace", ("aerospace",)),
     ("semiconductors", "semiconductors", "electronics", ("semiconductors", "semiconductor", "chips")),

@@ -35,3 +35,12 @@ def test_the_us_of_a_survey_is_no_first_person_pronoun(extractor, monkeypatch):
                          "the same.\n", monkeypatch)
     firm = {m.text: st.ent(m).name for s in st.sentences for m in s.mentions if m.anaphora and st.ent(m) is not None}
     assert "US" not in firm and firm.get("us") == "Tarn Cobalt", firm
+
+
+def test_fighters_of_an_armed_group_are_no_aircraft(extractor):
+    """ "Fighters of M23 seized the town": "fighters" alone names combatants as often as aircraft; the end use needs its
+    aircraft word ("fighter jets", "combat aircraft")."""
+    found = extractor.extract(read_text("Fighters of the Tarn Front seized the mining town of Kestrel, which produces "
+                                        "coltan. Tarn Metals sells tantalum for fighter jets.\n", True).blocks).as_dict()
+    names = {e["name"]: e for e in found["entities"]}
+    assert "Fighters" not in names["fighter aircraft"]["aliases"] and names["fighter aircraft"]["mentions"] == 1, names
