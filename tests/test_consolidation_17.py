@@ -44,3 +44,12 @@ def test_fighters_of_an_armed_group_are_no_aircraft(extractor):
                                         "coltan. Tarn Metals sells tantalum for fighter jets.\n", True).blocks).as_dict()
     names = {e["name"]: e for e in found["entities"]}
     assert "Fighters" not in names["fighter aircraft"]["aliases"] and names["fighter aircraft"]["mentions"] == 1, names
+
+
+
+def test_a_brands_lower_case_letter_stays_inside_the_name(extractor):
+    """ "BMW i Ventures": a lower-case letter alone between two capitalised words is part of one name; the run no
+    longer stops at it, leaving the known firm "BMW" as the investor."""
+    found = extractor.extract(read_text("Tarn Recycling is backed by venture investors including BMW i Ventures.\n", True).blocks)
+    names = {e["name"] for e in found.as_dict()["entities"]}
+    assert "BMW i Ventures" in names and "BMW Group" not in names, names

@@ -17,7 +17,7 @@ from .packed import formula, packed_mentions
 from .bareforms import bare_forms
 from .knownsites import site_mention
 from .metonyms import metonym
-from .openers import no_name, particle_start
+from .openers import brand_letter, no_name, particle_start
 from .runs import _WORD_SUFFIXES, _commodity, _dateline_of_places, _institution, _institution_ahead, _suffix
 from .sites import SiteMentions, made_at, operation_end, possessive_place_end, shared_kind, singular
 from .sources import Sources
@@ -255,7 +255,8 @@ class Mentions(Sources, SiteMentions):
                 out.append(Mention(i, i + 1, None, doc[i].text))
                 i += 1
                 continue
-            if not name_token(doc, i) or (i in covered and not absorbable(doc, known, i)):
+            if not name_token(doc, i) or (i in covered and not absorbable(doc, known, i)
+                                          and not (i in known_at and brand_letter(doc, known_at[i].end))):  # ("BMW i Ventures")
                 i += 1
                 continue
             j = known_at[i].end if i in covered and i in known_at else i
@@ -287,6 +288,8 @@ class Mentions(Sources, SiteMentions):
                     j += 1
                     if doc[j - 1].text.endswith(".") and doc[j - 1].lower_ in lexicon.LEGAL_SUFFIXES and j > i + 1:
                         break  # "... Corp. VAC is owned": a legal suffix with a full stop ends the name
+                elif j > i and brand_letter(doc, j):
+                    j += 1  # "BMW i Ventures" (.openers)
                 elif j > i and (end := joined_end(doc, i, j)) is not None:
                     j = end  # "Dar es Salaam": a world place's name with a small word inside (.world)
                 elif doc[j].text in NAME_JOINERS and j + 1 < n and name_token(doc, j + 1) and j > i \

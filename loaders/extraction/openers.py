@@ -13,13 +13,15 @@ name's first word that the run would drop.
 - "Sales de Jujuy", "Minera del Altiplano": a Spanish, Portuguese, French, Italian or German name's particle after
   the sentence's (or a table cell's) first word keeps that word in the name; without the particle the word is one of
   the sentence's ("Sales rose").
+- "BMW i Ventures": a lower-case letter alone between two capitalised words is a brand's letter inside one name (no
+  English word is one lower-case letter but "a"); the run does not stop at it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .text import COMMON_CAPITALS, ENGLISH_WORDS, opens
+from .text import COMMON_CAPITALS, ENGLISH_WORDS, name_token, opens
 
 NAME_PARTICLES = frozenset(("de", "del", "della", "des", "du", "da", "do", "dos", "das", "di", "von", "van", "der"))
 """The particles inside Romance and Germanic names that follow a name's first word ("Sales de Jujuy")."""
@@ -55,3 +57,13 @@ def particle_start(doc: Any, i: int, start: int, end: int) -> int:
     if start == i + 1 and start + 1 < end and doc[start].is_lower and doc.lowers[start] in NAME_PARTICLES and doc[i].is_title:
         return i
     return start
+
+
+def brand_letter(doc: Any, k: int) -> bool:
+    """Whether ``doc[k]`` is a lower-case letter alone inside a name ("BMW i Ventures"; see the module)."""
+    if not 0 < k < len(doc) - 1:
+        return False
+    word = doc[k].text
+    return len(word) == 1 and word.isalpha() and word.islower() and word != "a" \
+        and doc[k - 1].whitespace_ and doc[k].whitespace_ and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper() \
+        and name_token(doc, k - 1) and name_token(doc, k + 1)
