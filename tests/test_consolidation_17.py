@@ -53,3 +53,18 @@ def test_a_brands_lower_case_letter_stays_inside_the_name(extractor):
     found = extractor.extract(read_text("Tarn Recycling is backed by venture investors including BMW i Ventures.\n", True).blocks)
     names = {e["name"] for e in found.as_dict()["entities"]}
     assert "BMW i Ventures" in names and "BMW Group" not in names, names
+
+
+def test_a_tables_bare_site_is_the_known_site_an_alias_names_so():
+    """A known site named "Halvorsen-Brekke project", also known as "Halvorsen lithium project": a table's bare row
+    "| Halvorsen |" is that site (the core of an alias, as of its name), not a second facility."""
+    from supplygraph.loaders.gazetteer import KnownEntity
+
+    known = KnownEntity("facility:halvorsen-brekke", "Facility", "Halvorsen-Brekke project", ("Halvorsen project", "Halvorsen lithium project"),
+                        {"kind": "brine", "country": "AR"})
+    x = Extractor(Gazetteer([known]))
+    text = ("Tarn Metals owns the Halvorsen lithium project in Argentina.\n\n| Operation | Country | Product |\n|---|---|---|\n"
+            "| Halvorsen | Argentina | lithium carbonate |\n| Kestrel mine | Chile | copper concentrate |\n")
+    found = x.extract(read_text(text, True).blocks).as_dict()
+    sites = {e["name"] for e in found["entities"] if e["label"] == "Facility"}
+    assert "Halvorsen" not in sites and "Halvorsen-Brekke project" in sites, sites

@@ -346,7 +346,9 @@ class Names:
                     continue
                 if normalise(e.name).split()[-1] not in self.v.SITE_NOUNS:
                     bare.setdefault(normalise(e.name), e)  # a table's "| Mountain Pass | MP Materials |"
-                for name in {e.name, site_core(e.name)}:  # ("Toliara" of "the Toliara heavy mineral sands project")
+                known = [a for a in e.known.aliases if a.split()[-1].lower() in self.v.SITE_ALIKE] if e.known is not None else []
+                for name in {e.name, site_core(e.name), *map(site_core, known)}:  # ("Toliara" of "the Toliara heavy mineral
+                    # sands project"; "Centenario" of a known site's alias "Centenario lithium project")
                     words = normalise(name).split()
                     if len(words) > 1 and (words[-1] in self.v.FACILITY_NOUNS or words[-1] in ("project", "operation", "operations")):
                         cores.setdefault(" ".join(words[:-1]), e)
