@@ -68,3 +68,20 @@ def test_a_tables_bare_site_is_the_known_site_an_alias_names_so():
     found = x.extract(read_text(text, True).blocks).as_dict()
     sites = {e["name"] for e in found["entities"] if e["label"] == "Facility"}
     assert "Halvorsen" not in sites and "Halvorsen-Brekke project" in sites, sites
+
+
+def test_a_plant_described_by_its_place_is_the_named_plant_there():
+    """ "a sintered NdFeB magnet plant in Oklahoma" and "a 310,000 sq ft facility in Stillwater" beside the known
+    "Tarnby Stillwater magnet plant" (Stillwater, Oklahoma): the one named plant in that place, no "Oklahoma magnet plant"
+    or "Stillwater facility" besides."""
+    from supplygraph.loaders.gazetteer import KnownEntity
+
+    known = KnownEntity("facility:tarnby-stillwater", "Facility", "Tarnby Stillwater magnet plant", ("Stillwater magnet plant",),
+                        {"kind": "magnet plant", "country": "US"})
+    x = Extractor(Gazetteer([known]))
+    text = ("# Tarnby Magnetics\n\n- Tarnby Magnetics, headquartered in Stillwater, Oklahoma\n"
+            "- Strategy: a sintered NdFeB magnet plant in Oklahoma\n\n## Stillwater magnet plant\n\n"
+            "| Item | Status |\n|---|---|\n| Building | 310,000 sq ft facility in Stillwater, Oklahoma |\n")
+    found = x.extract(read_text(text, True).blocks).as_dict()
+    sites = {e["name"] for e in found["entities"] if e["label"] == "Facility"}
+    assert sites == {"Tarnby Stillwater magnet plant"}, sites

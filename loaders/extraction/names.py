@@ -10,6 +10,7 @@ from .. import lexicon
 from ..gazetteer import normalise
 from .model import Entity, Mention, ORG_LABELS, Relation, Sentence
 from .groups import group_parents, name_core
+from .placedsites import merge_placed_sites
 from .world import not_world_places
 from .text import ENGLISH_WORDS, cue_label, facility_props, is_cue, place_core, shorter_forms, site_core, strip_suffix
 
@@ -494,6 +495,7 @@ class Names:
                     else bodies.get(stripped) if e.label == "GovernmentBody" else None  # ("X Group Co., Ltd" after "X Group")
                 if f is not None and f is not e and f.key in self.entities:
                     self.merge(e.key, f.key)
+        merge_placed_sites(self)  # "a magnet plant in Oklahoma": the document's one named plant there (.placedsites)
         self._merge_firm_variants()
         self._rekey_relations()
 
