@@ -85,3 +85,14 @@ def test_a_plant_described_by_its_place_is_the_named_plant_there():
     found = x.extract(read_text(text, True).blocks).as_dict()
     sites = {e["name"] for e in found["entities"] if e["label"] == "Facility"}
     assert sites == {"Tarnby Stillwater magnet plant"}, sites
+
+
+def test_a_header_cell_with_a_word_before_its_column_word_is_no_facility(extractor):
+    """ "| Segment | Main facility | Location | Products |": "Main facility" is the column's name (named nowhere else),
+    not a facility called "Main"; the header is read as one, so the rows' plants are located by their column."""
+    text = ("Tarn Antimony runs two plants.\n\n| Segment | Main facility | Location | Products |\n|---|---|---|---|\n"
+            "| Antimony | Kestrel smelter | Ostrava, Czechia | antimony trioxide |\n| Zeolite | Halvor mine | Idaho, United States | zeolite |\n")
+    found = extractor.extract(read_text(text, True).blocks).as_dict()
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    assert "Main facility" not in names.values(), names
+    assert ("LOCATED_IN", "Halvor mine", "Idaho") in {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}

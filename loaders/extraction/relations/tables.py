@@ -70,7 +70,7 @@ def header(st, s: Sentence, spans: list[tuple[int, int]]) -> list[str | None] | 
         elif role is None and any(a <= m.start < b and st.label(m) not in (None, "Place", "Country", "Material", "Element")
                                   and not _column_word(st, s, m, a, b) for m in s.mentions):  # ("Spodumene feed")
             return None
-        elif role is not None and any(a <= m.start < b and m.end - m.start > 1 for m in s.mentions):
+        elif role is not None and any(a <= m.start < b and m.end - m.start > 1 and not _column_name(st, s, m, a, b, role) for m in s.mentions):
             return None  # ("Ministry of Commerce" under "Issued by")
     stakes = "stake" in roles  # ("Property | Location | Interest" in a filing: the filer's interest, the firm its title names)
     st.table_holder = st._key(holders[0]) if holders else st.title_firm if stakes else None
@@ -135,6 +135,15 @@ def _column_word(st, s: Sentence, m: Mention, a: int, b: int) -> bool:
     e = st.ent(m)
     return e is not None and e.known is None and not e.confirmed and m.start == a and m.end == a + 1 \
         and not any(s.doc[k].text[:1].isupper() for k in range(m.end, b))
+
+
+def _column_name(st, s: Sentence, m: Mention, a: int, b: int, role: str) -> bool:
+    """A header cell read as a facility's or firm's name that is the column's name with a word before it ("Main
+    facility", "Principal mine"): the whole cell, ending in a word of the cell's column, named nowhere else in the
+    document (a site a header named would be named in the rows too)."""
+    e = st.ent(m)
+    return e is not None and e.known is None and e.mentions <= 1 and m.start == a and m.end == b \
+        and st.v.TABLE_COLUMNS.get(s.lowers[b - 1]) == role
 
 
 class Tables:
