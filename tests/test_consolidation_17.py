@@ -96,3 +96,13 @@ def test_a_header_cell_with_a_word_before_its_column_word_is_no_facility(extract
     names = {e["id"]: e["name"] for e in found["entities"]}
     assert "Main facility" not in names.values(), names
     assert ("LOCATED_IN", "Halvor mine", "Idaho") in {(r["type"], names[r["source"]], names[r["target"]]) for r in found["relations"]}
+
+
+def test_a_plant_that_only_could_be_built_is_no_facility(extractor):
+    """ "A commercial plant at Tarnby could make up to 40 tonnes a year, but Kestrel has not decided to build it": the
+    hedge after the plant's place makes it a possibility, no facility (docs/annotation.md), as a hedge before it does."""
+    found = extractor.extract(read_text("Kestrel Minerals runs the Halvor alumina refinery in Tarnby, Norway. A commercial "
+                                        "plant at Tarnby could make up to 40 tonnes a year, but Kestrel has not decided to "
+                                        "build it.\n", True).blocks).as_dict()
+    sites = {e["name"] for e in found["entities"] if e["label"] == "Facility"}
+    assert sites == {"Halvor alumina refinery"}, sites

@@ -195,9 +195,11 @@ class Facilities:
                         self.ms.sort(key=lambda x: x.start)
                         self.st.entities[wanted].mentions += 1
                 continue
-            if start > self.s.start and d[start - 1].lower_ in ("a", "an") and any(
-                    self.hedge_at(k, self.v.POSSIBILITIES) for k in range(self.clause_start(start), start)):
-                continue  # "A may build a second plant in Texas": a plant only possible is no facility (annotation.md)
+            if start > self.s.start and d[start - 1].lower_ in ("a", "an") and (any(
+                    self.hedge_at(k, self.v.POSSIBILITIES) for k in range(self.clause_start(start), start))
+                    or self.hedge_at(self.past_place(i + 1), self.v.POSSIBILITIES)):
+                continue  # "A may build a second plant in Texas", "A commercial plant at P could make 40 t": a plant only
+                # possible is no facility (annotation.md)
             pe = self.st.ent(place)
             noun = d[i].lower_
             name = f"{pe.name} {kind + ' ' if kind else ''}{noun}"
