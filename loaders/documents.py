@@ -55,9 +55,14 @@ def check_size_and_kind(ctx: Context) -> None:
             where=ctx.where(),
         )
     head = ctx.data[:8192]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROLS))  # (counted in C: a loop over the bytes was 0.3 ms a document)
     if b"\x00" in head or (head and controls / len(head) > 0.05):
         raise LoadError("binary file: not a text, Markdown or HTML document", where=ctx.where())
+
+
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+"""Control bytes that a text file does not hold (tab, line feed, form feed and carriage return are text's)."""
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _is_heading(line: str) -> bool:
@@ -82,7 +87,7 @@ def _blocks_from_lines(lines: list[str]) -> list[tuple[str, bool]]:
                                                 for p in paragraph[:-1])  # (a line ending in ":" opens a list)
         parts = [" ".join(paragraph)] if wrapped else paragraph
         for part in parts:
-            part = re.sub(r"\s+", " ", part).strip()
+            part = _SPACE_RUN.sub(" ", part).strip()
             if part:
                 blocks.append((part, _is_heading(part)))
         paragraph.clear()

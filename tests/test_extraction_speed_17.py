@@ -1,0 +1,34 @@
+"""Session 17's speed changes read documents exactly as the code before them (docs/scale.md, "Session 17:
+extraction speed (xspeed17)")."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from supplygraph.errors import LoadError
+from supplygraph.loaders.context import Context
+from supplygraph.loaders.documents import check_size_and_kind
+
+
+def _binary_before(head: bytes) -> bool:
+    """The binary-file test as a loop over the bytes (the code before session 17)."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return b"\x00" in head or bool(head and controls / len(head) > 0.05)
+
+
+def test_binary_check_counts_control_bytes_as_the_loop_did(tmp_path: Path) -> None:
+    rng = random.Random(17)
+    heads = [b"", b"\t\n\x0c\r" * 50, b"\x01" * 5 + b"a" * 95, b"\x01" * 5 + b"a" * 94, b"\x1f" + b"a" * 19, b"\x7f\x80\xff" * 9]
+    heads += [bytes(rng.choice(b"abc \t\n\r\x01\x02\x1b\x0b\x0e\x1f\x00") for _ in range(rng.randrange(1, 60))) for _ in range(300)]
+    heads += [b"x" * 8150 + b"\x01" * 100, b"x" * 8192 + b"\x01" * 1000]  # (only the first 8192 bytes are read)
+    for n, data in enumerate(heads):
+        path = tmp_path / f"d{n}.txt"
+        path.write_bytes(data)
+        try:
+            check_size_and_kind(Context(path))
+            refused = False
+        except LoadError as exc:
+            assert "binary file" in str(exc)
+            refused = True
+        assert refused == _binary_before(data[:8192]), data[:80]
