@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supplygraph.errors import LoadError, SupplygraphError
-from supplygraph.schema import LoadUnit, parse_fact, parse_node
+from supplygraph.schema import LoadUnit
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -54,12 +54,16 @@ class Context:
             ) from exc
 
     def node(self, data: Mapping[str, Any], line: int | None = None) -> None:
+        from supplygraph.schema import parse_node  # (the models, imported by the loaders that emit records)
+
         try:
             self.unit.add_node(parse_node(data), self.where(line))
         except SupplygraphError as exc:
             raise exc.at(self.where(line)) from None
 
     def fact(self, data: Mapping[str, Any], line: int | None = None) -> None:
+        from supplygraph.schema import parse_fact
+
         try:
             self.unit.add_fact(parse_fact(data), self.where(line))
         except SupplygraphError as exc:

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from supplygraph.errors import LoadError
-from supplygraph.schema import FACT_TYPES
 
 DECISIONS_SUFFIX = ".decisions.yaml"
 FIELDS = ("decision", "type", "source", "target", "evidence", "decided_at")
@@ -84,6 +83,8 @@ def _checked(item: Any, where: str) -> dict[str, str]:
         raise LoadError(f"a decision needs {missing[0]!r} as text", where=where)
     if item["decision"] not in VERDICTS:
         raise LoadError(f"decision {item['decision']!r} is not one of {', '.join(VERDICTS)}", where=where)
+    from supplygraph.schema import FACT_TYPES  # (the models: reading documents asks is_decisions_file, and needs none)
+
     if item["type"] not in FACT_TYPES:
         raise LoadError(f"unknown fact type {item['type']!r}", where=where)
     return {f: str(item.get(f) or "") for f in FIELDS}

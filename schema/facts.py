@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .nodes import ORGANIZATION_LABELS
+from .plain import FACT_ENDS
 from .values import ID_PATTERN, IsoDate, Share, Tonnes
 
 ORG = ORGANIZATION_LABELS
@@ -330,6 +331,9 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
 
 FACT_TYPES: dict[str, type[Fact]] = {cls.model_fields["type"].default: cls for cls in FACT_CLASSES}
 """Whitelist of relationship types, mapped to their classes."""
+
+if FACT_ENDS != {name: (cls.SOURCE_LABELS, cls.TARGET_LABELS) for name, cls in FACT_TYPES.items()}:  # .plain names them without the classes
+    raise ImportError("schema.plain.FACT_ENDS differs from the fact classes' SOURCE_LABELS and TARGET_LABELS")
 
 AnyFact = Annotated[
     Union[tuple(FACT_CLASSES)],  # type: ignore[valid-type]

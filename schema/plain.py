@@ -18,6 +18,31 @@ STAGES = ("mining", "separation", "metal", "alloy", "magnet", "component")
 ORGANIZATION_LABELS = frozenset({"StateOwnedEnterprise", "Company", "University", "ResearchInstitute", "GovernmentBody"})
 """The node labels of organisations (the node classes whose ``ORGANIZATION`` is true)."""
 
+_ORG = ORGANIZATION_LABELS
+FACT_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "SUBSIDIARY_OF": (_ORG, _ORG),
+    "HOLDS_STAKE_IN": (_ORG | {"Country"}, _ORG),
+    "COOPERATES_WITH": (_ORG, _ORG),
+    "PARTICIPATED_IN": (_ORG | {"Country"}, frozenset({"Event"})),
+    "LOCATED_IN": (_ORG | {"Event", "Facility", "Place"}, frozenset({"Country", "Place"})),
+    "OPERATES": (_ORG, frozenset({"Facility"})),
+    "PRODUCES": (_ORG | {"Country", "Facility", "Place"}, frozenset({"Element", "Material"})),
+    "HAS_RESERVES": (_ORG | {"Country", "Facility", "Place"}, frozenset({"Material"})),
+    "SUPPLIES": (_ORG | {"Country", "Facility"}, _ORG | {"Country", "Facility"}),
+    "CONTAINS": (frozenset({"Material"}), frozenset({"Element"})),
+    "INPUT_TO": (frozenset({"Material"}), frozenset({"Material"})),
+    "MEMBER_OF": (frozenset({"Material"}), frozenset({"Material"})),
+    "USED_IN": (frozenset({"Material"}), frozenset({"EndUse"})),
+    "DEPENDS_ON": (_ORG | {"Country", "EndUse"}, _ORG | {"Country", "Element", "Material"}),
+    "RESTRICTS": (frozenset({"Policy"}), frozenset({"Element", "Material"})),
+    "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Country", "GovernmentBody"})),
+    "MENTIONED_IN": (frozenset({"*"}), frozenset({"Document"})),
+}
+"""Each relationship type -> the labels its source and its target may carry ("*": any), as the fact classes
+(:mod:`.facts`) declare them: the extractor checks each relation it finds against them, and with this table reading a
+document builds no pydantic model (about 50 ms of ``extract``'s start-up). :mod:`.facts` checks at import that its
+classes give the same."""
+
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 """The files read as documents (text whose facts are extracted), not as curated data."""
 

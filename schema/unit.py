@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .facts import Fact
-from .node_table import NodeTable
-from .nodes import Node
 from .plain import DOCUMENT_SUFFIXES, is_document  # noqa: F401 - their home before .plain
-from .table import FactTable
+
+if TYPE_CHECKING:  # (annotations only: a unit holds records others made, so reading a document imports no pydantic model)
+    from .facts import Fact
+    from .node_table import NodeTable
+    from .nodes import Node
+    from .table import FactTable
 
 
 @dataclass

@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from supplygraph.schema.plain import FACT_ENDS
+
 from .. import lexicon
 from ..gazetteer import KnownEntity
 
@@ -195,14 +197,6 @@ class Sentence:
     def lower(self, i: int) -> str:
         return self.lowers[i] if self.start <= i < self.end else ""
 
-_ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-
-
 def allowed(type_: str, source: str, target: str) -> bool:
-    if not _ALLOWED:
-        from supplygraph.schema import FACT_TYPES
-
-        for name, cls in FACT_TYPES.items():
-            _ALLOWED[name] = (cls.SOURCE_LABELS, cls.TARGET_LABELS)
-    sources, targets = _ALLOWED[type_]
+    sources, targets = FACT_ENDS[type_]  # (the fact classes' end labels, without building their pydantic models)
     return (source in sources or "*" in sources) and (target in targets or "*" in targets)
