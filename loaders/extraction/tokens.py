@@ -32,9 +32,6 @@ class Token:
         self.doc, self.i, self.idx, self.whitespace_ = doc, i, idx, whitespace
         self.text, self.lower_, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num = lexeme
 
-    def __getattr__(self, name: str) -> Any:  # any other attribute: spaCy's token
-        return getattr(self.doc[self.i], name)
-
     def __len__(self) -> int:
         return len(self.text)
 
@@ -127,13 +124,22 @@ class Span:
             raise IndexError(f"token {i} of a span of {self.end - self.start}")
         return self.doc.tokens[k]
 
-    def __getattr__(self, name: str) -> Any:  # any other attribute: spaCy's span
-        return getattr(self.doc.spacy[self.start : self.end], name)
-
     def __str__(self) -> str:
         return self.text
 
     __repr__ = __str__
+
+
+def _spacys(cls: type, spacy_cls: type, own: Any) -> None:
+    """Give ``cls`` every attribute of spaCy's ``spacy_cls`` it does not define itself, as a property that asks spaCy's
+    own object (``own(self)``): a token or span reads like spaCy's, whatever a rule asks of it.
+
+    Properties, not ``__getattr__``: a class with ``__getattr__`` makes Python look each attribute up through it, and
+    its attribute reads are never specialised (3.11's ``LOAD_ATTR_SLOT``); the rules read about 20,000 token and span
+    attributes a document, ``text``, ``lower_`` and ``start`` the most (docs/scale.md, session 17)."""
+    for name in dir(spacy_cls):
+        if not name.startswith("__") and not hasattr(cls, name):
+            setattr(cls, name, property(lambda self, name=name: getattr(own(self), name), doc=f"spaCy's ``{name}``."))
 
 
 def _bounds(length: int, s: slice) -> tuple[int, int]:
@@ -144,3 +150,14 @@ def _bounds(length: int, s: slice) -> tuple[int, int]:
     start = min(length, max(0, start))
     stop = length if s.stop is None else s.stop + length if s.stop < 0 else s.stop
     return start, min(length, max(start, stop))
+
+
+def _spacy_attributes() -> None:
+    from supplygraph.perf import import_spacy
+
+    spacy = import_spacy()
+    _spacys(Token, spacy.tokens.Token, lambda t: t.doc[t.i])
+    _spacys(Span, spacy.tokens.Span, lambda s: s.doc.spacy[s.start : s.end])
+
+
+_spacy_attributes()
