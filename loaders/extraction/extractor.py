@@ -17,7 +17,6 @@ from . import phrases
 from .language import not_english
 from .learned import component
 from .model import Extraction
-from .rulefiles import rule_files
 from .state import DocState
 from .tokens import Tokens
 from .vocabulary import WORDS, Vocabulary
@@ -128,13 +127,29 @@ def _fingerprint(patterns: list[Path], learned: bool) -> str:
 
 @functools.cache
 def _rules_digest() -> str:
-    """The digest of every file the extraction reads its rules from (:func:`.rulefiles.rule_files`: the modules it
-    imports and the loaders' data files), once per process: a new version of supplygraph that reads documents
-    differently gets a new one."""
+    """The digest of every file the extraction may read its rules from (:func:`rule_files`), once per process: a new
+    version of supplygraph that reads documents differently gets a new one."""
     digest = hashlib.sha256()
-    for name, content in rule_files():
-        digest.update(name.encode() + b"\0" + content)
+    for name, path in rule_files():
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def rule_files() -> list[tuple[str, Path]]:
+    """Every file under ``loaders/`` and ``schema/`` (code and data: the knowledge lists, trigger patterns, learned
+    weights) and supplygraph's own modules (``supplygraph/*.py``), each by a name that does not depend on where the
+    package is installed. The layering (tests/test_layers.py) lets the loaders import nothing else of supplygraph's,
+    so no module the extractor imports is left out, whatever a change adds (the hand-kept list before missed
+    loaders/facilities.py, session 16); that the list holds more (the CLI, the evaluation, the training tools) only
+    costs a re-read of the documents after a change to those."""
+    import supplygraph
+    import supplygraph.schema  # (imported by the extraction already)
+
+    folders = {"loaders": Path(__file__).resolve().parents[1], "schema": Path(supplygraph.schema.__file__).resolve().parent}
+    files = [(f"{name}/{path.relative_to(folder).as_posix()}", path) for name, folder in folders.items()
+             for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts]  # fmt: skip
+    top = Path(supplygraph.__file__).resolve().parent
+    return sorted([*files, *((f"supplygraph/{path.name}", path) for path in top.glob("*.py"))])
 
 
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
