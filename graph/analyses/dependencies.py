@@ -29,6 +29,18 @@ PRODUCERS_LISTED = 6
 """Producing countries and producing organisations :func:`who_controls` lists of each kind (their ``total`` counts all)."""
 
 
+def is_maker(entry: dict[str, Any]) -> bool:
+    """Whether :func:`who_controls` lists ``entry`` as making the node ('produces', 'produces (share of the listed
+    volume)'), not as an operator, parent or owner of a maker: the one test the report's 'made by' and ``makers_total``
+    both ask. A producer taken over from the node's category is a maker too ('produces', with ``inherited_from``: the
+    report reads it 'listed as producing <category>', words no ``via`` holds).
+
+    >>> is_maker({"via": "produces (share of the listed volume)"}), is_maker({"via": "operator of Mountain Pass mine"})
+    (True, False)
+    """
+    return str(entry.get("via", "produces")).startswith("produces")
+
+
 def who_controls(F: nx.DiGraph, node: str, *, limit: int = PRODUCERS_LISTED, inherited: bool = True) -> list[dict[str, Any]]:
     """The countries and organisations behind a node: its producers by share, their operators and parents, and who owns a stake.
 
@@ -272,7 +284,7 @@ def element_dependencies(
                       "inherited_from": r.get("inherited_from")} for r in feed[:3]],  # fmt: skip
             "organisations": ordered[:limit],
             "organisations_total": len(ordered),
-            "makers_total": sum(str(o["via"]).startswith("produces") for o in ordered),  # the rest operate, control or own them
+            "makers_total": sum(map(is_maker, ordered)),  # the rest operate, control or own them
             "material_names": [FG.node(m).get("name", m) for m in in_order],  # (the text names them; ids are keys)
             "content": [{"material": m, "name": FG.node(m).get("name", m), **FG.node(m)["content"][symbol]}
                         for m in sorted(upstream) if symbol in (FG.node(m).get("content") or {})],  # fmt: skip
@@ -308,7 +320,7 @@ def _element_makers(FG, materials: list[str]) -> list[dict[str, Any]]:
             if entry["label"] in (None, "Country") or "stake" in entry:
                 continue
             where = country(entry["id"])
-            if entry["via"].startswith("produces"):
+            if is_maker(entry):
                 maker = (-(entry["share"] or 0.0), stage, -shares.get(f"country:{where}", 0.0), -capacity.get(entry["id"], 0.0), entry["id"])
                 key = (0, maker)
             else:  # an operator or parent: after every maker, in its maker's order

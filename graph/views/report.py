@@ -22,7 +22,7 @@ from supplygraph.schema.plain import STAGES
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
 from supplygraph.graph.analyses.concentration import no_share_words
-from supplygraph.graph.analyses.dependencies import PRODUCERS_LISTED
+from supplygraph.graph.analyses.dependencies import PRODUCERS_LISTED, is_maker
 from supplygraph.graph.analyses.vintages import vintage_words
 
 from .quotas import quota_words, world_first
@@ -102,7 +102,7 @@ def _controllers(row: dict[str, Any], shown: int = CONTROLLERS_SHOWN, names: dic
 def _role(entry: dict[str, Any]) -> int:
     """Makers before the operators of their plants, operators before parents and owners: a parent chain (SASAC, the State
     Council) took the slots of 'controlled by' an analyst reads for the producers (session 15). The JSON keeps its order."""
-    if entry.get("share") is not None or _makes(entry):
+    if entry.get("share") is not None or is_maker(entry):
         return 0
     return 1 if str(entry.get("via", "")).startswith("operator of") else 2
 
@@ -548,16 +548,11 @@ def render_report(report: dict[str, Any], *, markdown: bool = False, width: int 
     return "\n".join(out).rstrip() + "\n"
 
 
-def _makes(organisation: dict[str, Any]) -> bool:
-    """An organisation listed as a maker ('produces', 'listed as producing ...'), not as an operator, parent or owner."""
-    return str(organisation.get("via", "produces")).startswith(("produces", "listed as producing"))
-
-
 def _makers_total(organisations: list[dict[str, Any]]) -> int:
     """How many organisations make a material, where :func:`~.dependencies.who_controls` listed ``PRODUCERS_LISTED`` of
     them (their ``total`` counts all; below the limit every maker is listed, and ``total`` may also count an operator
     listed before as its plant's operator)."""
-    makers = [o for o in organisations if _makes(o)]
+    makers = [o for o in organisations if is_maker(o)]
     return max(len(makers), makers[0].get("total") or 0) if len(makers) >= PRODUCERS_LISTED else len(makers)
 
 
@@ -567,8 +562,8 @@ def _made_by(organisations: list[dict[str, Any]], makers_total: int | None = Non
     State Council ... and 9 more' read as four makers of dysprosium oxide). The makers take the first of the
     :data:`CONTROLLERS_SHOWN` slots, the others the rest. ``makers_total`` and ``total`` count past a list the JSON cut
     (an element line keeps 10 of its ``organisations_total``: 'and 6 more' said 10 where there were 17)."""
-    makers = [o for o in organisations if _makes(o)]
-    others = [o for o in organisations if not _makes(o)]
+    makers = [o for o in organisations if is_maker(o)]
+    others = [o for o in organisations if not is_maker(o)]
     n_makers = max(makers_total or 0, len(makers))
     n_others = max((total or 0) - n_makers, len(others))
     shown = makers[:CONTROLLERS_SHOWN]
