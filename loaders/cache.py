@@ -7,8 +7,8 @@ grown to 200 kB, where ``json.loads`` reads the same data in 3 ms (docs/scale.md
 keeps each file's parse as JSON under a digest of the file's text, so a changed file is only not found (it is parsed
 and kept again); the parse is kept only where JSON gives back exactly what YAML gave (the same types, dates
 tagged), else the file is parsed each time as before. Reading a kept file needs no ``import yaml``. The knowledge
-files are read through :func:`yaml_file`, once a process each, by :mod:`.lexicon` and :mod:`.policies` alike (here
-because lexicon imports policies, and the one reader cannot live in either without an import cycle).
+files are read through :func:`yaml_file`, once a process each (:func:`.lexicon._knowledge`, which :mod:`.policies`
+and :mod:`.facilities` read through too).
 
 The folder is ``$SUPPLYGRAPH_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/supplygraph``, else
 ``~/.cache/supplygraph``; the phrase patterns (:mod:`.extraction.phrases`) are kept there too.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import lexicon
+from . import lexicon, policies
 from .facilities import facilities
 
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
@@ -88,7 +88,7 @@ class Gazetteer:
         for entity in entities:
             self.add(entity)
         if builtin:
-            for node_id, label, name, aliases, props in (*lexicon.entries(), *facilities()):  # (the sector's sites)
+            for node_id, label, name, aliases, props in (*lexicon.entries(), *policies.entries(), *facilities()):
                 self.add(KnownEntity(node_id, label, name, tuple(aliases), props), fold=True)
 
     def add_links(self, links: Iterable[tuple[str, str, str]]) -> None:

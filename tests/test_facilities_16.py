@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from supplygraph.loaders import Gazetteer, lexicon, places
+from supplygraph.loaders import Gazetteer, lexicon, places, policies
 from supplygraph.loaders.facilities import facilities
 from supplygraph.loaders.extraction import Extractor
 from supplygraph.loaders.extraction.text import COMMON_CAPITALS, ENGLISH_WORDS
@@ -47,7 +47,7 @@ def test_no_two_sites_share_a_name_nor_a_site_a_name_of_another_list():
     for node_id, _, name, aliases, _ in facilities():
         for key in {normalise(n) for n in (name, *aliases)}:
             assert owners.setdefault(key, node_id) == node_id, (key, owners[key], node_id)
-    others = {normalise(n) for e in lexicon.entries() if e[1] != "Facility" for n in (e[2], *e[3])}
+    others = {normalise(n) for e in (*lexicon.entries(), *policies.entries()) if e[1] != "Facility" for n in (e[2], *e[3])}
     assert not set(owners) & (others | {normalise(n) for n in lexicon.not_parties()})
 
 

@@ -117,7 +117,8 @@ def test_extract_with_its_files_kept_imports_no_yaml(tmp_path: Path) -> None:
 
 
 def test_the_knowledge_files_have_one_reader_parsed_once_a_process() -> None:
-    """lexicon's knowledge files and policies.yaml are read by :func:`cache.yaml_file` alike (no second reader)."""
+    """lexicon's knowledge files, policies.yaml and facilities.yaml are read by :func:`cache.yaml_file` alike (no
+    second reader)."""
     from supplygraph.loaders import lexicon, policies
 
     assert cache.yaml_file(KNOWLEDGE / "companies.yaml") is cache.yaml_file(KNOWLEDGE / "companies.yaml")
