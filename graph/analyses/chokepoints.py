@@ -49,7 +49,7 @@ from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
 from .integers import in_edges, out_edges
 from .scenarios import ScenarioError, check_targets, parse_scenario, scenario_impact
 from .timeline import DEFAULT_STALE_MONTHS, as_of_date, newest_source, unconfirmed_since
-from .vintages import vintage_words
+from .vintages import figure_for, vintage_words
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
@@ -538,7 +538,7 @@ def _reason(F, node, dominated, in_cut, market, largest, path_share, articulatio
         vintage = vintage_words(edge.get("edition"), figure_year(edge))
         of = "of the listed volume of " if how == VOLUME else "of "
         if edge.get("inherited"):  # a category's figure, taken over by the member: say whose
-            vintage = ", ".join(x for x in (vintage, f"the figure for {_category_name(F, edge['inherited'])}") if x)
+            vintage = ", ".join(x for x in (vintage, figure_for(_category_name(F, edge["inherited"]))) if x)
         parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
         if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's
             parts.append(no_share_words(figure))  # one line takes the first part alone, clipping none of this

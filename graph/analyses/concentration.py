@@ -500,9 +500,18 @@ def no_share_words(row: dict[str, Any], *, lead: str = "the figure leaves") -> s
                 + _producers(rest["producers"]))
     if not others:
         return ""
-    n = len(others)
-    where = _where(row)
-    return f"{lead} no share for {n} listed producer{'s' * (n != 1)} outside {where}: {_producers(others)}"
+    return f"{no_share_count(row, lead=lead)} outside {_where(row)}: {_producers(others)}"
+
+
+def no_share_count(row: dict[str, Any], *, lead: str = "the figure leaves") -> str:
+    """'the figure leaves no share for 2 listed producers' ('' when the figure leaves room): the count alone, for a
+    line that names the producers beside it (the report's end uses); :func:`no_share_words` says which and where.
+
+    >>> no_share_count({"no_share_for": [{"id": "f"}]}, lead="leaves")
+    'leaves no share for 1 listed producer'
+    """
+    n = len(row.get("no_share_for") or ())
+    return f"{lead} no share for {n} listed producer{'s' * (n != 1)}" if n else ""
 
 
 def _where(row: dict[str, Any]) -> str:

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .flowgraph import BASES, TYPES
-from .vintages import WEIGHT_QUALITY, figure_year, vintage_key
+from .vintages import FIGURE_FOR, WEIGHT_QUALITY, figure_for, figure_year, vintage_key
 
 RULES = ("stated volumes", "share of listed capacity", "only producer listed")
 
@@ -141,7 +141,7 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
             stopping = [u for u in units if u in gone] or stopped
             who = ", ".join(data[p].get("name", nodes[p]) for p in stopping)
             category = own[1].get("inherited")
-            whose = (f"the figure for {FG.graph.get('categories', {}).get(category, {}).get('name', category)}" if category
+            whose = (figure_for(FG.graph.get("categories", {}).get(category, {}).get("name", category)) if category
                      else f"{len(stopping)} of {max(len(units), len(stopping))} producers listed there")  # fmt: skip
             quota = _quota_words(quotas.get(nodes[m], {}), [nodes[p] for p in stopping], country_name, own[1]["weight"])
             unknown.setdefault((who, country_name), []).append(f"{name} ({100 * own[1]['weight']:.1f}%, {whose}{quota})")
@@ -167,7 +167,7 @@ def _why(made: str) -> str:
     """Why a figure the data holds gives no part, in the note's words (session 16: an analyst asked why JL Mag's stated
     40,000 t/yr or China Northern's quota did not count): ' (a quota is ...; a category's figure ...)', or ''."""
     why = [text for cue, text in (("quota batch", "a quota is an allocation, not output"),
-                                  ("the figure for", "a category's figure covers producers the data does not list one by one"))
+                                  (FIGURE_FOR, "a category's figure covers producers the data does not list one by one"))
            if cue in made]  # fmt: skip
     return f" ({'; '.join(why)})" if why else ""
 

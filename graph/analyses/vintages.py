@@ -41,6 +41,17 @@ def vintage_words(edition: str | None, year: int | None) -> str:
     return ", ".join(str(v) for v in (edition, year) if v is not None)
 
 
+FIGURE_FOR = "the figure for"
+"""How the text names a member's share that is its category's figure ('the figure for Separated rare-earth oxides'):
+a broad category's share read as a narrow member's is the first thing an analyst questions. The report, the reasons
+and the country parts all say it so (:func:`figure_for`), and the country parts' note finds it by these words."""
+
+
+def figure_for(category: str) -> str:
+    """'the figure for Separated rare-earth oxides', of a category's name."""
+    return f"{FIGURE_FOR} {category}"
+
+
 @functools.lru_cache(maxsize=4096)
 def _edition_year(edition: str | None) -> int | None:
     """The year in an edition's name (its last four-digit number), if any."""

@@ -21,9 +21,9 @@ from supplygraph.formatting import clip, output_width, some_of, table, wrap
 from supplygraph.schema.plain import STAGES
 
 from supplygraph.graph.analyses.chokepoints import WEIGHTS
-from supplygraph.graph.analyses.concentration import no_share_words
+from supplygraph.graph.analyses.concentration import no_share_count, no_share_words
 from supplygraph.graph.analyses.dependencies import PRODUCERS_LISTED, is_maker
-from supplygraph.graph.analyses.vintages import vintage_words
+from supplygraph.graph.analyses.vintages import FIGURE_FOR, figure_for, vintage_words
 
 from .quotas import quota_words, world_first
 
@@ -111,7 +111,7 @@ def _plain(row: dict[str, Any]) -> str:
     """A chokepoint in one line of plain words: what depends on it, else who holds its supply and of what population."""
     if row.get("dominates") or row.get("in_min_cut") or row.get("top_share") is None:
         return f"{row['name']}: {row['reason'].split('; ')[0]}"
-    of = (row.get("population") or "the output listed").replace("; inherited from ", ", the figure for ")
+    of = (row.get("population") or "the output listed").replace("; inherited from ", f", {FIGURE_FOR} ")
     others = len(row.get("no_share_for") or ())
     yet = f" (yet the data lists {others} producer{'s' * (others != 1)} outside {row['top_name']})" if others else ""
     return f"{row['name']}: {row['top_name']} holds {_pct(row['top_share'])} of {of}{yet}"
@@ -305,13 +305,7 @@ def _figure_for(names: dict[str, str], category: str) -> str:
     """'the figure for Separated rare-earth oxides': which category an inherited figure is, named (a broad category's
     share read as a narrow member's, IEA's all-rare-earth separation share as dysprosium oxide's, is the first thing
     an analyst questions)."""
-    return f"the figure for {names.get(category, category)}"
-
-
-def _no_share(row: dict[str, Any]) -> str:
-    """'leaves no share for 2 listed producers' (named in the organisations beside it), or ''."""
-    n = len(row.get("no_share_for") or ())
-    return f"leaves no share for {n} listed producer{'s' * (n != 1)}" if n else ""
+    return figure_for(names.get(category, category))
 
 
 def _end_uses(report: dict[str, Any], s: Style):
@@ -332,7 +326,7 @@ def _end_uses(report: dict[str, Any], s: Style):
             orgs = _made_by(c["organisations"], _makers_total(c["organisations"]))
             vintage = "; ".join(x for x in (vintage_words(c["edition"], c["year"]),
                                             _figure_for(names, c["inherited_from"]) if c.get("inherited_from") else "",
-                                            _no_share(c)) if x)  # fmt: skip
+                                            no_share_count(c, lead="leaves")) if x)  # fmt: skip
             items.append(f"{c['name']}: {c['top_name']} {_pct(c['top_share'])}" + (f" ({vintage})" if vintage else "") + (f"; {orgs}" if orgs else ""))
         # the text shows restricted elements, those carried by most of the end use's materials first (SmCo's Sm before
         # the Co and Gd in it); JSON has them all, by symbol
