@@ -37,19 +37,18 @@ from typing import Any
 import networkx as nx
 
 from supplygraph.errors import NotFound, did_you_mean
-from supplygraph.formatting import some_of
 from supplygraph.perf import paused_gc
 from supplygraph.schema.plain import STAGES
 
 from .centrality import condensed_order, flow_betweenness, supply_path_centrality
-from .concentration import concentration, mark_newer_figure, mark_no_share, mark_path_share, newer_figure_words, no_share_words, preferred_concentration
+from .concentration import concentration, mark_newer_figure, mark_no_share, mark_path_share, preferred_concentration
 from .dependencies import DETAIL_LIMIT, end_use_dependencies, who_controls
-from .flow import EQUAL, STATED, VOLUME, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow_graph
+from .flow import EQUAL, STATED, WEIGHT_QUALITY, figure_year, sources_and_sinks, supply_flow_graph
 from .flowgraph import BASES, TYPES, FlowGraph, flow_graph
 from .integers import in_edges, out_edges
+from .reasons import reason
 from .scenarios import ScenarioError, check_targets, parse_scenario, scenario_impact
 from .timeline import DEFAULT_STALE_MONTHS, as_of_date, newest_source, unconfirmed_since
-from .vintages import figure_for, vintage_words
 from .spof import minimum_supply_cut, supply_dominators, undirected_cut_structure
 
 WEIGHTS = {"cut": 0.45, "concentration": 0.35, "flow": 0.20}
@@ -389,7 +388,7 @@ def rank_chokepoints(
                 "label": data.get("label"),
                 "stage": data.get("stage"),
                 "score": -negative,
-                "reason": _reason(F, node, dominated[node], in_cut[node], market, largest_share.get(node), path_share.get(node, 0.0), node in articulation,
+                "reason": reason(F, node, dominated[node], in_cut[node], market, largest_share.get(node), path_share.get(node, 0.0), node in articulation,
                                   by_material.get(largest_share[node][1]) if node in largest_share else None),
                 "sources": _sources(F, node, market),
                 "unreviewed": _unreviewed(F, node),
@@ -501,56 +500,6 @@ def _largest_producer_shares(F: nx.DiGraph | FlowGraph) -> dict[str, tuple[float
     return dict(zip(map(nodes.__getitem__, tails[first].tolist()),
                     zip(FG.weight[edges].tolist(), map(nodes.__getitem__, heads), edges.tolist(),
                         map(how_of.__getitem__, zip(heads, basis[edges].tolist())))))  # fmt: skip
-
-
-def _names(F: FlowGraph, ids: list[str], limit: int = 3) -> str:
-    names = [F.node(i).get("name", i) for i in sorted(ids)]
-    return some_of(names[:limit], len(names))
-
-
-def _reason(F, node, dominated, in_cut, market, largest, path_share, articulation, figure=None) -> str:
-    name = F.node(node).get("name", node)
-    parts = []
-    if dominated:
-        parts.append(f"all supply paths to {_names(F, dominated)} pass through {name}")
-    if in_cut:
-        end_uses = sorted({e for e, _ in in_cut})
-        size = min(k for _, k in in_cut)
-        parts.append(f"one of {size} nodes whose loss cuts {_names(F, end_uses)} off from every source")
-    if market:
-        n = market["producers"]
-        noun = ("producing country" if n == 1 else "producing countries") if market["basis"] == "countries" else (
-            "producing organisation" if n == 1 else "producing organisations")
-        vintage = vintage_words(market["edition"], market["year"])
-        basis = " on shares of the listed volume" if market["weights"] == VOLUME else ""
-        parts.append(
-            f"{n} {noun}{' listed' if (market['coverage'] or 0) < 0.995 else ''}, HHI {market['hhi']:,.0f}{basis}"
-            + (f" ({vintage})" if vintage else "")
-            + f"; {market['top_name']} {market['top_share']:.0%}"
-            + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
-            + (f", not confirmed since {market['unconfirmed_since']}" if market.get("unconfirmed_since") else "")
-            + (f"; {newer_figure_words(market)}" if market.get("newer_figure") else "")
-            + (f"; {words}" if (words := no_share_words(market)) else "")  # (or the rest its figure names no country for)
-        )
-    elif largest:
-        share, material, e, how = largest
-        edge = F.edge_attrs(e)
-        vintage = vintage_words(edge.get("edition"), figure_year(edge))
-        of = "of the listed volume of " if how == VOLUME else "of "
-        if edge.get("inherited"):  # a category's figure, taken over by the member: say whose
-            vintage = ", ".join(x for x in (vintage, figure_for(_category_name(F, edge["inherited"]))) if x)
-        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
-        if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's
-            parts.append(no_share_words(figure))  # one line takes the first part alone, clipping none of this
-    if path_share >= 0.005:
-        parts.append(f"on {path_share:.0%} of supply paths")
-    if articulation and F.node(node).get("label") == "Material":
-        parts.append("a cut vertex of the undirected network")
-    return "; ".join(parts) or "minor through-flow"
-
-
-def _category_name(F: FlowGraph, category: str) -> str:
-    return F.graph.get("categories", {}).get(category, {}).get("name", category)
 
 
 def _sources(F: FlowGraph, node: str, market: dict | None) -> list[str]:
