@@ -1,7 +1,7 @@
 """A policy's line in the report: a staleness date older than the date in force says so (Decree No. 785 was published
 in June 2024 and came into force in October; "not confirmed since 2024-07-01" alone read as a date before it existed)."""
 
-from supplygraph.graph.views.report import policy_words
+from supplygraph.graph.views.policywords import policy_words
 
 DECREE = {"name": "Rare Earth Management Regulations", "state": "in_force", "since": "2024-10-01"}
 

@@ -25,6 +25,7 @@ from supplygraph.graph.analyses.concentration import no_share_count, no_share_wo
 from supplygraph.graph.analyses.dependencies import PRODUCERS_LISTED, is_maker
 from supplygraph.graph.analyses.vintages import FIGURE_FOR, figure_for, vintage_words
 
+from .policywords import policy_name, policy_words
 from .quotas import quota_words, world_first
 
 SUMMARY_SIZE = 5
@@ -339,7 +340,7 @@ def _end_uses(report: dict[str, Any], s: Style):
             # the rules that name the element or material first (as the JSON orders them), and among them one in force on
             # its own dates before one taken as in force again on a lapsed suspension (an assumption)
             first = sorted(rules[d["element"]], key=lambda p: (p.get("via") not in ("element", "named"), bool(p.get("ended"))))
-            policies = "; ".join(_policy(p) for p in first[:2]) + (" and more" if len(first) > 2 else "")
+            policies = "; ".join(policy_name(p) for p in first[:2]) + (" and more" if len(first) > 2 else "")
             # the makers, then their operators, parents and owners (the JSON lists them after the makers), counted in full
             orgs = _made_by(d["organisations"], d.get("makers_total"), d.get("organisations_total"))
             content = "; ".join(f"{100 * c['mass_fraction']:.0f} wt% of {c['name']}" for c in d.get("content", [])[:2])
@@ -404,33 +405,6 @@ def _capacity_words(made: list[dict[str, Any]]) -> str:
         return f", {stated['capacity_t']:,.0f} t/yr" + (f" of {stated['basis']}" if stated.get("basis") else "")
     capacity = next((m["capacity_t"] for m in made if m.get("capacity_t")), None)
     return f", {capacity:,.0f} t/yr" if capacity else ""
-
-
-def policy_words(p: dict[str, Any]) -> str:
-    """A policy's state on the as-of date and what it does, in words (a lapsed suspension reads as ended)."""
-    state = (p.get("state") or "state unknown").replace("_", " ")
-    if p.get("ended") and p.get("ended_state") not in (None, "suspended"):
-        text = f"ended {p['ended']}: no longer in force"
-    elif p.get("ended"):
-        text = f"suspension ended {p['ended']}: in force again"
-    elif p.get("state") == "suspended":
-        text = "suspended" + (f" until {p['suspended_until']}" if p.get("suspended_until") else "")
-    else:
-        text = state + (f" since {p['since']}" if p.get("since") else "")
-    if p.get("next_state") and p.get("next_since"):
-        text += f"; {p['next_state'].replace('_', ' ')} from {p['next_since']}"
-    if p.get("unconfirmed_since"):
-        text += f"; not confirmed since {p['unconfirmed_since']}"
-        if p.get("since") and not p.get("ended") and str(p["unconfirmed_since"]) < str(p["since"]):
-            text += " (its newest source predates it coming into force)"  # (a decree published before its date in force)
-    measure = p.get("measure")
-    if measure == "licensing":
-        text += "; licensing: delays supply" + (f" (licences take about {p['lead_time_days']} days)" if p.get("lead_time_days") else "")
-    elif measure in ("ban", "quota", "procurement"):
-        text += f"; {measure}: removes volume"
-    elif measure == "technology":
-        text += "; technology: removes no material, slows capacity built elsewhere"
-    return text
 
 
 def _policies(report: dict[str, Any], s: Style):
@@ -569,19 +543,3 @@ def _made_by(organisations: list[dict[str, Any]], makers_total: int | None = Non
     elif n_others:
         parts.append(f"{n_others} operator{'s' * (n_others != 1)}, parents and owners")
     return "; ".join(parts)
-
-
-def _policy(policy: dict) -> str:
-    """A policy's name, with its state when it is not simply in force (a lapsed suspension reads as ended, unconfirmed),
-    and the category it names when it reaches the material only as part of one."""
-    if policy.get("via_name"):
-        return _policy({k: v for k, v in policy.items() if k != "via_name"}) + f" (as part of {policy['via_name']})"
-    status = policy.get("status")
-    if policy.get("ended") and policy.get("ended_state") not in (None, "suspended"):
-        return f"{policy['name']} (ended {policy['ended']})"
-    if policy.get("ended"):
-        return f"{policy['name']} (suspension ended {policy['ended']}; not confirmed since {policy.get('unconfirmed_since') or policy['ended']})"
-    if status == "suspended":
-        until = policy.get("suspended_until")
-        return f"{policy['name']} (suspended" + (f" until {until})" if until else ")")
-    return f"{policy['name']} ({status.replace('_', ' ')})" if status not in (None, "in_force", "amended") else policy["name"]
