@@ -36,7 +36,7 @@ from pathlib import Path
 
 from supplygraph import api
 from supplygraph.graph import EmbeddedStore
-from supplygraph.graph.stores.embedded import _DDL
+from supplygraph.graph.stores.sqlite_format import DDL
 
 from .gen_curated import write_dataset
 
@@ -74,7 +74,7 @@ def sqlite_baseline(folder: Path, db_path: Path, *, claims: bool) -> tuple[float
     db = sqlite3.connect(db_path, isolation_level=None)
     db.execute("PRAGMA page_size = 16384")
     db.execute("PRAGMA cache_size = -262144")
-    db.executescript(_DDL)
+    db.executescript(DDL)
     db.execute("BEGIN")
     if claims:
         db.execute("INSERT INTO origins VALUES (1, 'entities', '', ''), (2, 'facts', '', '')")
