@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import functools
 import shlex
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -13,9 +12,13 @@ from typing import TYPE_CHECKING, Any, ContextManager
 from supplygraph.data import BUNDLED, SAMPLES
 from supplygraph.errors import LoadError, NotFound, OutdatedStore, StoreError, SupplygraphError, did_you_mean
 from supplygraph.graph.stores import EmbeddedStore, store_path
-from supplygraph.graph.stores.base import Candidate, Decision, LoadSummary, Progress, Stats, Store
-from supplygraph.graph.stores.review import select_candidates
+from supplygraph.graph.stores.base import Decision, LoadSummary, Progress, Stats, Store
 from supplygraph.perf import ordered_map, paused_gc
+
+# The review gate's calls are the library's calls here too, as before they had a module (``x as x``: re-exported).
+from supplygraph.api_review import export_decisions as export_decisions, import_decisions as import_decisions
+from supplygraph.api_review import review_candidates as review_candidates, review_counts, review_decide as review_decide
+from supplygraph.api_review import unmatched_decisions as unmatched_decisions
 
 # The loaders (the extractor, its grammar and vocabulary, YAML) are imported by the calls that read files: the
 # report's command reads none, and importing them was about a third of a second of its start-up.
@@ -321,33 +324,6 @@ def demo(store: Store) -> tuple[LoadSummary, Stats, dict[str, Any]]:
     return summary, store.stats(), report
 
 
-def review_counts(store: Store) -> dict[str, int]:
-    """How many extracted statements are pending, accepted and rejected, and how many decisions match none of them."""
-    counts = {"pending": 0, "accepted": 0, "rejected": 0}
-    candidates = store.candidates()
-    for c in candidates:
-        counts[c.decision or "pending"] += 1
-    counts["unmatched"] = len(_unmatched(store.decisions(), candidates))
-    return counts
-
-
-def unmatched_decisions(store: Store) -> list[Decision]:
-    """The decisions that no extracted statement in the store matches (``supplygraph review --unmatched``).
-
-    A decision is keyed on the fact and the sentence that states it, so it stops
-    applying when the document is edited to say it differently, when a new
-    version of the rules cuts the sentence or names an end differently, or
-    before its document is loaded. Listing them lets a team re-decide the
-    statement as it reads now instead of finding it pending without a word.
-    """
-    return _unmatched(store.decisions(), store.candidates())
-
-
-def _unmatched(decisions: Iterable[Decision], candidates: Iterable[Candidate]) -> list[Decision]:
-    stated = {c.id for c in candidates}
-    return [d for d in decisions if d.key not in stated]
-
-
 def search(store: Store, text: str, labels: Sequence[str] = (), limit: int | None = 20) -> list[dict[str, Any]]:
     """Entities whose name, alias or id matches ``text``, best first (``supplygraph search``).
 
@@ -415,54 +391,6 @@ def chokepoints(store: Store, *, reviewed_only: bool = False, keep: list | None 
     report = chokepoint_report(graph, facts=facts, keep=keep, **options)
     report["graph"]["reviewed_only"] = reviewed_only
     return report
-
-
-# -- the review gate -----------------------------------------------------------
-
-
-def review_candidates(
-    store: Store, *, ids: Sequence[str] = (), document: str | None = None, type_: str | None = None,
-    min_confidence: float | None = None, decided: bool = False,
-) -> list[Candidate]:  # fmt: skip
-    """The extracted statements waiting for a decision (``decided``: those decided too), filtered, by document, type
-    and confidence (``supplygraph review``). ``document`` is a document's id or its file."""
-    if document is not None and Path(document).is_file():
-        document = str(Path(document).resolve())
-    return select_candidates(store.candidates(), ids=ids, document=document, type_=type_,
-                             min_confidence=min_confidence, decided=decided)  # fmt: skip
-
-
-def review_decide(
-    store: Store, decision: str, *, ids: Sequence[str] = (), document: str | None = None, type_: str | None = None,
-    min_confidence: float | None = None, everything: bool = False,
-) -> tuple[list[Candidate], int]:  # fmt: skip
-    """Accept or reject the statements picked by ``ids`` and the filters (``everything``: all pending ones); returns
-    them and how many decisions changed. Naming none at all is refused: a bulk decision is asked for explicitly."""
-    if decision not in ("accepted", "rejected"):
-        raise ValueError(f"unknown decision {decision!r}")
-    if not (ids or document or type_ or min_confidence is not None or everything):
-        raise SupplygraphError("say which facts: their ids, --document, --type, --min-confidence or --all")
-    picked = review_candidates(store, ids=ids, document=document, type_=type_, min_confidence=min_confidence, decided=bool(ids))
-    missing = sorted(set(ids) - {c.id for c in picked})
-    if missing:
-        raise NotFound(f"no extracted fact with id {missing[0]!r} in the store (see 'supplygraph review')")
-    now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-    changed = store.decide([Decision(c.type, c.source, c.target, c.evidence, decision, now) for c in picked])
-    return picked, changed
-
-
-def export_decisions(store: Store, path: str | Path) -> int:
-    """Write every decision the store keeps to a ``*.decisions.yaml`` file (``supplygraph review export``)."""
-    from supplygraph.loaders.decisions import write_decisions
-
-    return write_decisions(Path(path), [d.as_dict() for d in store.decisions()])
-
-
-def import_decisions(store: Store, path: str | Path) -> int:
-    """Record the decisions of a file in the store; returns how many changed (``supplygraph review import``)."""
-    from supplygraph.loaders.decisions import read_decisions
-
-    return store.decide([Decision(**d) for d in read_decisions(Path(path))])
 
 
 # -- exports: HTML network views, GraphML, node-link JSON -------------------
