@@ -7,8 +7,8 @@ materials and end uses of the rare-earth chain, and, as data files with
 their criterion and source (``knowledge/*.yaml``), the traded forms of every
 commodity and the sector's end uses, the sector's companies and government
 bodies, and the organisations that are never supply-chain parties (data
-providers, news outlets, banks, exchanges). It also holds the cue words that
-decide the label of a name the graph does not know yet.
+providers, news outlets, banks, exchanges). The cue words that decide the
+label of a name the graph does not know yet are :mod:`.namewords`'s.
 
 Each entry is ``(id, label, name, aliases, properties)``; ids follow the
 ontology (``country:CN``, ``element:Dy``, ``material:ndfeb-magnet``).
@@ -21,6 +21,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+# The words that shape a name the graph does not know (its own module, :mod:`.namewords`); the extraction reads
+# them as this module's, as before they had one (``x as x``: re-exported).
+from .namewords import GENERIC_MODIFIERS as GENERIC_MODIFIERS, GIVEN_NAMES as GIVEN_NAMES, LABEL_CUES as LABEL_CUES
+from .namewords import LEGAL_PREFIXES as LEGAL_PREFIXES, LEGAL_SUFFIXES as LEGAL_SUFFIXES
+from .namewords import LOWER_CASE_SUFFIXES as LOWER_CASE_SUFFIXES, MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS
+from .namewords import MONTHS as MONTHS, NOT_PARTY_ANYWHERE as NOT_PARTY_ANYWHERE, NOT_PARTY_WORDS as NOT_PARTY_WORDS
+from .namewords import PERSON_TITLES as PERSON_TITLES
 
 Entry = tuple[str, str, str, tuple[str, ...], dict]
 
@@ -457,92 +464,6 @@ def end_use_rows() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     data = _knowledge("materials.yaml")["end_uses"]
     rows = END_USES + tuple((e["slug"], e["name"], e["sector"], tuple(e["synonyms"])) for e in data)
     return tuple((slug, name, sector, synonyms + more_synonyms(slug)) for slug, name, sector, synonyms in rows)
-
-
-NOT_PARTY_WORDS = frozenset(
-    "bank banks capital securities llp law partners shipping lines logistics freight exchange exchanges intelligence analytics "
-    "consulting consultants insurance newswire news times journal post weekly daily magazine gazette herald tribune".split()
-)
-NOT_PARTY_ANYWHERE = frozenset({"news", "newswire"})
-"""Words that make any name a news outlet's ("Valdren News Agency", "Metals News Service"), wherever they stand."""
-
-# Legal forms of companies, of many countries: after a name they end it and make it a firm's ("Voss GmbH", "Shirakawa
-# Denki K.K.", "Tavoria Berhad", "Valtek Kovine d.o.o."); a new form is one word here.
-LEGAL_SUFFIXES = frozenset({"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited",
-                            "llc", "gmbh", "ag", "sa", "s.a.", "plc", "group", "holdings", "company", "sdn", "bhd",
-                            "berhad", "pty", "jsc", "pjsc", "n.v.", "nv", "b.v.", "bv", "s.p.a.", "spa", "k.k.", "oyj", "oy",
-                            "ab", "asa", "a/s", "s.a.s.", "s.r.l.", "srl", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "ltda",
-                            "tbk", "sarl", "c.v.", "cv", "s.a.b.", "r.l."})  # (Mexico's "S.A. de C.V.", "S. de R.L.")
-LEGAL_PREFIXES = frozenset({"pt"})
-"""Legal forms written before a firm's name, which make it a firm's wherever it stands ("PT Freeport Indonesia",
-Indonesia's perseroan terbatas)."""
-GENERIC_MODIFIERS = frozenset(
-    "advanced green clean sustainable renewable circular essential key major minor precious base special specialty "
-    "industrial modern future smart digital critical strategic allied united general standard premier prime".split()
-)
-"""Words that open title-case phrases of no firm ("Critical Minerals", "Advanced Materials", "Green Energy"): before an
-industry's word they coin no name, whatever the document writes in lower case."""
-LOWER_CASE_SUFFIXES = frozenset({"plc", "d.o.o", "d.o.o.", "s.r.o", "s.r.o.", "s.r.l.", "a/s"})
-"""Legal forms written in lower case, which a name runs on over ("Ostrel Minerals plc")."""
-
-# Cue words that decide the label of a new name (checked in this order).
-LABEL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("University", frozenset({"university", "college", "polytechnic"})),
-    ("ResearchInstitute", frozenset({"institute", "academy", "laboratory", "laboratories", "lab", "centre", "center"})),
-    ("GovernmentBody", frozenset({"ministry", "department", "agency", "commission", "council", "bureau",
-                                  "administration", "parliament", "government", "authority", "committee",
-                                  "organization", "organisation", "army", "navy", "corps", "force", "service", "directorate"})),
-    ("Policy", frozenset({"act", "fund", "credit", "program", "programme", "initiative", "law", "regulation",
-                          "directive", "announcement", "plan", "strategy", "tariff", "quota", "scheme", "rules",
-                          "framework", "decree", "ordinance", "regulations", "guidelines", "decision", "catalogue",
-                          "catalog", "order"})),
-    ("Event", frozenset({"forum", "conference", "summit", "expo", "symposium", "congress", "exhibition", "dialogue",
-                         "roundtable"})),
-    ("Facility", frozenset({"plant", "mine", "refinery", "factory", "facility", "smelter", "complex", "mill", "operation", "project",
-                            "operations"})),
-    ("Place", frozenset({"county", "province", "prefecture", "park", "district", "region", "city", "township",
-                         "municipality", "zone", "state", "oblast", "territory"})),
-    ("Company", LEGAL_SUFFIXES - {"sdn", "pty"} | frozenset({
-        "materials", "metals", "magnetics", "mining", "minerals", "resources", "chemical", "chemicals", "industries",
-        "technologies", "technology", "motors", "electric", "electronics", "rare-earth", "earth", "earths", "magnet",
-        "magnets", "steel", "fuels", "energy", "aerospace", "automotive", "systems", "enterprises", "manufacturing",
-        "mag", "works", "société"})),
-)
-
-
-PERSON_TITLES = frozenset(
-    "ceo cfo coo chairman chairwoman chair president minister secretary director founder spokesperson spokesman "
-    "spokeswoman analyst professor dr dr. mr mr. ms ms. mrs mrs. senator sen. rep. representative governor mayor "
-    "general admiral ambassador executive officer premier chancellor commissioner lawmaker economist".split()
-)
-
-# Common given names (several languages): a capitalised pair starting with one is a person, not an organisation.
-GIVEN_NAMES = frozenset(
-    """
-    james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
-    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
-    nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
-    jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter christian
-    keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe
-    logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip eugene
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley
-    kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen
-    amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
-    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
-    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
-    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
-    charlotte marie kayla alexis lori dana erik philippe kristen jean pierre francois hans klaus jurgen wolfgang
-    stefan andreas markus ursula angela olaf emmanuel marine giorgia mario luigi giuseppe carlos luis miguel javier
-    ana lucia hiroshi takashi kenji yuki akira satoshi xi li wang zhang liu chen yang zhao huang wei jun ming hui
-    yan lei jian kim park lee min seo ji vladimir sergei dmitri olga natalia ivan narendra rahul priya anil sunil
-    fumio shigeru shinzo justin anthony kamala rishi keir ursula kaja gina janet jake
-    """.split()
-) - {"virginia", "victoria", "austin", "jordan", "park", "grace", "madison", "charlotte", "marine", "georgia"}
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-                       "oct": 10, "nov": 11, "dec": 12}
 
 
 def _slug(text: str) -> str:
