@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 
+from supplygraph.graph.analyses import enduses
 from supplygraph.graph.views import quotas
 from supplygraph.graph.views.report import render_report
 
@@ -30,3 +31,31 @@ def test_quota_allocations_read_under_their_countrys_share_of_world_output():
 
 def test_quota_words_examples_run():
     assert doctest.testmod(quotas).failed == 0
+
+
+def test_the_assumptions_say_how_an_end_uses_materials_are_read():
+    """make demo printed 'minimum cut (5): Bonded NdFeB magnet, NdFeB strip-cast alloy, Sintered NdFeB magnet,
+    Samarium-cobalt alloy, Samarium-cobalt magnet' for the DDG-51 (CRS counts 'rare-earth materials' per destroyer, read
+    as any one of five members serving, alloys among them) and 'minimum cut (5)' for fighter aircraft, whose scenarios
+    take each material they use as needed: a scenario that stops samarium-cobalt magnets stops them. The report now
+    lists both readings among its assumptions, with the end uses they touch."""
+    rows = {a["kind"]: a for a in _report()["assumptions"]}
+    assert rows["category_alternatives"]["count"] == 5
+    assert rows["category_alternatives"]["text"].endswith(
+        "5 uses (Arleigh Burke-class destroyer (DDG-51): any one of 5 members of Rare-earth materials (aggregate, as "
+        "counted by DoD/CRS))")
+    assert rows["end_use_inputs"]["count"] == 13
+    assert rows["end_use_inputs"]["text"].endswith(
+        "13 end uses (Fighter aircraft: Samarium-cobalt magnet; Yttria-stabilised zirconia (7YSZ); one of 3 members of "
+        "NdFeB magnet)")
+    text = " ".join(render_report(_report(), top=5).split())
+    assert "a dominator or minimum cut asks what cuts every supply path" in text
+    smco = _report(scenarios=("restrict element:Sm",))["scenario"]
+    missile = next(e for e in smco["end_uses"] if e["id"] == "enduse:guided-missile")
+    assert missile["share_at_risk"] > 0.99, "the scenario reads the missile's samarium-cobalt magnets as needed"
+    row = next(e for e in _report()["end_uses"] if e["id"] == "enduse:guided-missile")
+    assert len(row["min_cut"]) == 4, "the cut reads them as one of four alternatives: the assumption says so"
+
+
+def test_end_use_input_examples_run():
+    assert doctest.testmod(enduses).failed == 0

@@ -68,6 +68,7 @@ from supplygraph.schema.plain import ORGANIZATION_LABELS
 from .categories import Categories
 from .control import _content_of, _country_of, _elements_of, _Links, controllers, stakes
 from .countryparts import quota_parts, volume_parts
+from .enduses import note_end_use_inputs
 from .flowbulk import Bulk
 from .flowgraph import FlowGraph
 from .restrictions import attach_policies
@@ -361,6 +362,7 @@ def _project(G: nx.MultiDiGraph, *, edition: str | None, year: int | None, as_of
         F.graph["categories"][category] = record
     F.graph["pipeline"] = _pipeline(G, F, waiting, links, activity)
     attach_policies(G, F, links, cats, assumed, as_of, stale_after)
+    note_end_use_inputs(flows, labels, lambda n: node_data[n].get("name") or n, lambda n: node_data[n].get("sector"), assumed)
     F.graph["assumptions"] = assumed.rows()
     return F, flows
 

@@ -106,6 +106,12 @@ class Assumptions:
         "category_producers": "a producer listed only for a category is a possible producer of a member with none of its "
                               "own, not an equal one: it takes no share of the member, whose shares are its countries' "
                               "figure (its own or its category's): {n} materials ({example})",
+        "end_use_inputs": "a scenario takes an end use to need each material it uses, the scarcest deciding (of a "
+                          "category's members, any one serves); a dominator or minimum cut asks what cuts every supply "
+                          "path, so it reads them all as alternatives, and losing one can stop supply where the cut "
+                          "lists it beside others: {n} end uses ({example})",
+        "category_alternatives": "where a source names a category as used, any one of its members is taken to serve "
+                                 "(a cut takes them all, a scenario averages their losses): {n} uses ({example})",
         "inherited": "a member of a category with no producers or figures of its own inherits the category's (its most specific category "
                      "with figures, whatever the date of a broader one's): {n} materials ({example})",
     }  # fmt: skip
@@ -138,7 +144,8 @@ class Assumptions:
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per kind assumed: ``kind``, ``count``, ``text``."""
-        singular = {"1 facilities": "1 facility", "1 policies": "1 policy", "1 materials": "1 material", "1 producers": "1 producer"}
+        singular = {"1 facilities": "1 facility", "1 policies": "1 policy", "1 materials": "1 material", "1 producers": "1 producer",
+                    "1 end uses": "1 end use", "1 uses": "1 use"}
         rows = []
         for kind, n in self.counts.items():
             text = self.TEXTS[kind].format(n=n, example=self._example(kind)).replace(" ()", "")
