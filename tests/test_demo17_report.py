@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import doctest
+import functools
 
 from supplygraph.graph.analyses import enduses
+from supplygraph.graph.analyses.chokepoints import chokepoint_report
 from supplygraph.graph.views import quotas
 from supplygraph.graph.views.report import render_report
 
-from .test_chokepoints_bundled import MINE, _report
+from .test_chokepoints_bundled import AS_OF, MINE, _graph, _report
+
+
+@functools.cache
+def _at_top(top: int) -> dict:
+    return chokepoint_report(_graph(), top=top, as_of=AS_OF)
 
 
 def test_quota_allocations_read_under_their_countrys_share_of_world_output():
@@ -59,3 +66,19 @@ def test_the_assumptions_say_how_an_end_uses_materials_are_read():
 
 def test_end_use_input_examples_run():
     assert doctest.testmod(enduses).failed == 0
+
+
+def test_every_end_use_the_text_promises_is_described():
+    """make demo ended the end uses with '... and 25 more end uses (supplygraph chokepoints --top 30 lists them all)'
+    while the data holds 32 and the report described 30 at most, so two were never listed; and its heading's '73
+    sources' read, under '251 source documents', as documents. The count now takes every end use, --top N describes N
+    of them (30 at least), and the heading says supply sources."""
+    text = render_report(_at_top(5), top=5, width=100)
+    graph = _at_top(5)["graph"]
+    assert graph["end_uses"] == 32
+    assert text.splitlines()[0] == f"Chokepoints (supply flow: {graph['nodes']} nodes, {graph['edges']} edges; {graph['sources']} supply sources, 32 end uses)"
+    assert "... and 27 more end uses (supplygraph chokepoints --top 32 lists them all)" in " ".join(text.split())
+    assert "end uses described in detail: 30 of 32 (--top N describes N)" in _at_top(5)["notes"]
+    report = _at_top(40)
+    assert len(report["end_uses"]) == 32 and not any(n.startswith("end uses described") for n in report["notes"])
+    assert "more end uses" not in render_report(report, top=40)

@@ -354,7 +354,7 @@ def _end_uses(report: dict[str, Any], s: Style):
         lines.append(f"- **{head}**" if s.markdown else clip(head, s.width))
         for item in items or ["no single point of failure found"]:
             lines += s.bullet(item, 1) if s.markdown else s.para(item, "      ", "    ")
-    lines += s.more(min(len(end_uses), s.top), len(end_uses), "end uses")
+    lines += s.more(min(len(end_uses), s.top), max(len(end_uses), report["graph"].get("end_uses") or 0), "end uses")
     return "End uses: single points of failure and concentrated inputs", lines
 
 
@@ -499,12 +499,12 @@ def render_report(report: dict[str, Any], *, markdown: bool = False, width: int 
     >>> text = render_report({"graph": {"nodes": 0, "edges": 0, "sources": 0, "end_uses": 0}, "chokepoints": [],
     ...                       "concentration": [], "end_uses": [], "notes": []})
     >>> text.splitlines()[0]
-    'Chokepoints (0 nodes, 0 edges in the supply flow; 0 sources, 0 end uses)'
+    'Chokepoints (supply flow: 0 nodes, 0 edges; 0 supply sources, 0 end uses)'
     """
     s = Style(markdown, width or output_width(), top or max(len(report["chokepoints"]), 1))
     g = report["graph"]
     scope = "".join(f"; {k.replace('_', ' ')} {g[k]}" for k in ("end_use", "stage") if g.get(k))
-    out = [s.heading(f"Chokepoints ({g['nodes']:,} nodes, {g['edges']:,} edges in the supply flow; {g['sources']:,} sources, "
+    out = [s.heading(f"Chokepoints (supply flow: {g['nodes']:,} nodes, {g['edges']:,} edges; {g['sources']:,} supply sources, "
                      f"{g['end_uses']:,} end use{'' if g['end_uses'] == 1 else 's'}{scope})"), ""]  # fmt: skip
     known = {key for key, _ in SECTIONS}
     parts = [section(report, s) for _, section in SECTIONS]
