@@ -82,3 +82,13 @@ def test_every_end_use_the_text_promises_is_described():
     report = _at_top(40)
     assert len(report["end_uses"]) == 32 and not any(n.startswith("end uses described") for n in report["notes"])
     assert "more end uses" not in render_report(report, top=40)
+
+
+def test_a_quota_allocation_is_held_not_produced():
+    """China Rare Earth Group's ranked row read 'produces 30% of the listed volume of Rare-earth concentrate (mine
+    production) (MIIT/MNR 2024 first batch, 2024)': the 30 % is its part of China's 2024 first-batch quota, an
+    allocation, not output."""
+    row = next(r for r in _report()["chokepoints"] if r["id"] == "org:china-rare-earth-group")
+    assert row["reason"].startswith("holds 30% of the quota allocations listed for Rare-earth concentrate (mine "
+                                    "production) (MIIT/MNR 2024 first batch, 2024)")
+    assert "produces" not in row["reason"]

@@ -154,6 +154,22 @@ def _listed_volume(producer: dict[str, Any], edge: dict[str, Any], vintage: dict
             "edition": vintage.get("edition")}  # fmt: skip
 
 
+def producer_share_words(edge: dict[str, Any], how: str) -> tuple[str, str]:
+    """The verb and the words before the material in a producer's ranked reason: a share of world output is produced,
+    a share of a listed volume is of that list, and a quota allocation is held, not produced (session 17: China Rare
+    Earth Group 'produces 30% of the listed volume of Rare-earth concentrate (mine production)', its part of China's
+    2024 first-batch quota).
+
+    >>> producer_share_words({"quota": True}, VOLUME)
+    ('holds', 'of the quota allocations listed for ')
+    >>> producer_share_words({}, VOLUME), producer_share_words({}, "stated shares")
+    (('produces', 'of the listed volume of '), ('produces', 'of '))
+    """
+    if how != VOLUME:
+        return "produces", "of "
+    return ("holds", "of the quota allocations listed for ") if edge.get("quota") else ("produces", "of the listed volume of ")
+
+
 def end_use_dependencies(
     F: nx.DiGraph,
     dominators: dict[str, list[str]],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from supplygraph.formatting import some_of
 
 from .concentration import newer_figure_words, no_share_words
+from .dependencies import producer_share_words
 from .flow import VOLUME, figure_year
 from .flowgraph import FlowGraph
 from .vintages import figure_for, vintage_words
@@ -50,10 +51,10 @@ def reason(F, node, dominated, in_cut, market, largest, path_share, articulation
         share, material, e, how = largest
         edge = F.edge_attrs(e)
         vintage = vintage_words(edge.get("edition"), figure_year(edge))
-        of = "of the listed volume of " if how == VOLUME else "of "
+        verb, of = producer_share_words(edge, how)  # a quota allocation is held, not produced (session 17)
         if edge.get("inherited"):  # a category's figure, taken over by the member: say whose
             vintage = ", ".join(x for x in (vintage, figure_for(_category_name(F, edge["inherited"]))) if x)
-        parts.append(f"produces {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
+        parts.append(f"{verb} {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
         if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's
             parts.append(no_share_words(figure))  # one line takes the first part alone, clipping none of this
     if path_share >= 0.005:
