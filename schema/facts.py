@@ -13,11 +13,9 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .nodes import ORGANIZATION_LABELS
 from .plain import FACT_ENDS
 from .values import ID_PATTERN, IsoDate, Share, Tonnes
 
-ORG = ORGANIZATION_LABELS
 ANY_LABEL = frozenset({"*"})
 
 
@@ -28,6 +26,7 @@ class Fact(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
     SOURCE_LABELS: ClassVar[frozenset[str]] = frozenset()
+    """The labels the source may carry ("*": any): each type's from :data:`.plain.FACT_ENDS`, set as it is defined."""
     TARGET_LABELS: ClassVar[frozenset[str]] = frozenset()
     KEY: ClassVar[tuple[str, ...]] = ()
     """Properties that tell parallel edges of one type between the same two nodes apart."""
@@ -102,6 +101,13 @@ class Fact(BaseModel):
         )
 
     @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: object) -> None:
+        """Each type's end labels come from one table, :data:`.plain.FACT_ENDS`, which the extractor reads without
+        building these models."""
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.SOURCE_LABELS, cls.TARGET_LABELS = FACT_ENDS[cls.model_fields["type"].default]
+
+    @classmethod
     def allows(cls, source_label: str, target_label: str) -> bool:
         """Whether this type may connect a node of ``source_label`` to one of ``target_label``."""
         return (cls.SOURCE_LABELS == ANY_LABEL or source_label in cls.SOURCE_LABELS) and (
@@ -115,8 +121,6 @@ class SubsidiaryOf(Fact):
     A minority stake without stated control is :class:`HoldsStakeIn`, not this.
     """
 
-    SOURCE_LABELS: ClassVar = ORG
-    TARGET_LABELS: ClassVar = ORG
     type: Literal["SUBSIDIARY_OF"] = "SUBSIDIARY_OF"
     stake: Share | None = None
     """Share of equity the target holds in the source."""
@@ -128,8 +132,6 @@ class HoldsStakeIn(Fact):
     Reports say "holds 15 % of"; ``remove org:`` scenarios do not follow it.
     """
 
-    SOURCE_LABELS: ClassVar = ORG | {"Country"}
-    TARGET_LABELS: ClassVar = ORG
     type: Literal["HOLDS_STAKE_IN"] = "HOLDS_STAKE_IN"
     stake: Share | None = None
     """Share of the target's equity the source holds (a fraction: 15 % is 0.15)."""
@@ -138,8 +140,6 @@ class HoldsStakeIn(Fact):
 class CooperatesWith(Fact):
     """A cooperation agreement, partnership, memorandum, joint venture or co-organised event."""
 
-    SOURCE_LABELS: ClassVar = ORG
-    TARGET_LABELS: ClassVar = ORG
     KEY: ClassVar = ("agreement",)
     SYMMETRIC: ClassVar = True
     type: Literal["COOPERATES_WITH"] = "COOPERATES_WITH"
@@ -153,8 +153,6 @@ class CooperatesWith(Fact):
 class ParticipatedIn(Fact):
     """Took part in an event."""
 
-    SOURCE_LABELS: ClassVar = ORG | {"Country"}
-    TARGET_LABELS: ClassVar = frozenset({"Event"})
     type: Literal["PARTICIPATED_IN"] = "PARTICIPATED_IN"
     role: str | None = None
     """host, co-organiser, signatory, attendee..."""
@@ -163,16 +161,12 @@ class ParticipatedIn(Fact):
 class LocatedIn(Fact):
     """Location or domicile."""
 
-    SOURCE_LABELS: ClassVar = ORG | {"Facility", "Place", "Event"}
-    TARGET_LABELS: ClassVar = frozenset({"Place", "Country"})
     type: Literal["LOCATED_IN"] = "LOCATED_IN"
 
 
 class Operates(Fact):
     """An organisation operates a facility."""
 
-    SOURCE_LABELS: ClassVar = ORG
-    TARGET_LABELS: ClassVar = frozenset({"Facility"})
     type: Literal["OPERATES"] = "OPERATES"
     stake: Share | None = None
 
@@ -182,8 +176,6 @@ class Produces(Fact):
     where a source names no form ("Congo mines three quarters of the world's cobalt", "a plant that separates
     dysprosium"): the element traded as a commodity."""
 
-    SOURCE_LABELS: ClassVar = ORG | {"Facility", "Country", "Place"}
-    TARGET_LABELS: ClassVar = frozenset({"Material", "Element"})
     KEY: ClassVar = ("year", "edition")
     type: Literal["PRODUCES"] = "PRODUCES"
     share: Share | None = None
@@ -199,8 +191,6 @@ class Produces(Fact):
 class HasReserves(Fact):
     """Reserves of a material (refinement of the ontology: USGS reports reserves apart from production)."""
 
-    SOURCE_LABELS: ClassVar = ORG | {"Facility", "Country", "Place"}
-    TARGET_LABELS: ClassVar = frozenset({"Material"})
     KEY: ClassVar = ("year", "edition")
     type: Literal["HAS_RESERVES"] = "HAS_RESERVES"
     reserves_t: Tonnes | None = None
@@ -211,8 +201,6 @@ class HasReserves(Fact):
 class Supplies(Fact):
     """A supplier-customer link."""
 
-    SOURCE_LABELS: ClassVar = ORG | {"Country", "Facility"}
-    TARGET_LABELS: ClassVar = ORG | {"Country", "Facility"}
     KEY: ClassVar = ("material", "year")
     type: Literal["SUPPLIES"] = "SUPPLIES"
     material: str | None = None
@@ -225,8 +213,6 @@ class Supplies(Fact):
 class Contains(Fact):
     """Composition of a material."""
 
-    SOURCE_LABELS: ClassVar = frozenset({"Material"})
-    TARGET_LABELS: ClassVar = frozenset({"Element"})
     type: Literal["CONTAINS"] = "CONTAINS"
     mass_fraction: Share | None = None
 
@@ -234,8 +220,6 @@ class Contains(Fact):
 class InputTo(Fact):
     """One stage feeds the next (oxide to metal to alloy to magnet)."""
 
-    SOURCE_LABELS: ClassVar = frozenset({"Material"})
-    TARGET_LABELS: ClassVar = frozenset({"Material"})
     type: Literal["INPUT_TO"] = "INPUT_TO"
     share: Share | None = None
     """Share of the target's input that comes from the source material."""
@@ -247,16 +231,12 @@ class MemberOf(Fact):
     Outside the supply flow: a member with no producers or figures of its own inherits the category's.
     """
 
-    SOURCE_LABELS: ClassVar = frozenset({"Material"})
-    TARGET_LABELS: ClassVar = frozenset({"Material"})
     type: Literal["MEMBER_OF"] = "MEMBER_OF"
 
 
 class UsedIn(Fact):
     """A material is used in an end use."""
 
-    SOURCE_LABELS: ClassVar = frozenset({"Material"})
-    TARGET_LABELS: ClassVar = frozenset({"EndUse"})
     type: Literal["USED_IN"] = "USED_IN"
     intensity_kg: float | None = Field(default=None, ge=0)
     """Kilograms per unit of end use."""
@@ -267,8 +247,6 @@ class UsedIn(Fact):
 class DependsOn(Fact):
     """Supply dependence."""
 
-    SOURCE_LABELS: ClassVar = ORG | {"Country", "EndUse"}
-    TARGET_LABELS: ClassVar = ORG | {"Country", "Material", "Element"}
     KEY: ClassVar = ("material", "year", "edition")
     type: Literal["DEPENDS_ON"] = "DEPENDS_ON"
     share: Share | None = None
@@ -282,8 +260,6 @@ class DependsOn(Fact):
 class Restricts(Fact):
     """An export restriction, licensing requirement or quota on a material or element."""
 
-    SOURCE_LABELS: ClassVar = frozenset({"Policy"})
-    TARGET_LABELS: ClassVar = frozenset({"Material", "Element"})
     type: Literal["RESTRICTS"] = "RESTRICTS"
     scope: str | None = None
     """What exactly is restricted (items, technologies, destinations)."""
@@ -295,16 +271,12 @@ class Restricts(Fact):
 class IssuedBy(Fact):
     """Who issued a policy."""
 
-    SOURCE_LABELS: ClassVar = frozenset({"Policy"})
-    TARGET_LABELS: ClassVar = frozenset({"GovernmentBody", "Country"})
     type: Literal["ISSUED_BY"] = "ISSUED_BY"
 
 
 class MentionedIn(Fact):
     """Where an entity was found."""
 
-    SOURCE_LABELS: ClassVar = ANY_LABEL
-    TARGET_LABELS: ClassVar = frozenset({"Document"})
     type: Literal["MENTIONED_IN"] = "MENTIONED_IN"
     count: int | None = Field(default=None, ge=1)
 
@@ -332,8 +304,6 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
 FACT_TYPES: dict[str, type[Fact]] = {cls.model_fields["type"].default: cls for cls in FACT_CLASSES}
 """Whitelist of relationship types, mapped to their classes."""
 
-if FACT_ENDS != {name: (cls.SOURCE_LABELS, cls.TARGET_LABELS) for name, cls in FACT_TYPES.items()}:  # .plain names them without the classes
-    raise ImportError("schema.plain.FACT_ENDS differs from the fact classes' SOURCE_LABELS and TARGET_LABELS")
 
 AnyFact = Annotated[
     Union[tuple(FACT_CLASSES)],  # type: ignore[valid-type]

@@ -38,10 +38,10 @@ FACT_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Country", "GovernmentBody"})),
     "MENTIONED_IN": (frozenset({"*"}), frozenset({"Document"})),
 }
-"""Each relationship type -> the labels its source and its target may carry ("*": any), as the fact classes
-(:mod:`.facts`) declare them: the extractor checks each relation it finds against them, and with this table reading a
-document builds no pydantic model (about 50 ms of ``extract``'s start-up). :mod:`.facts` checks at import that its
-classes give the same."""
+"""Each relationship type -> the labels its source and its target may carry ("*": any): the one place they are
+written. The fact classes (:mod:`.facts`) take their ``SOURCE_LABELS`` and ``TARGET_LABELS`` from it, and the extractor
+checks each relation it finds against it without building those pydantic models (about 50 ms of ``extract``'s
+start-up)."""
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 """The files read as documents (text whose facts are extracted), not as curated data."""
