@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .flowgraph import BASES, TYPES
-from .vintages import FIGURE_FOR, WEIGHT_QUALITY, figure_for, figure_year, vintage_key
+from .vintages import FIGURE_FOR, WEIGHT_QUALITY, category_name, figure_for, figure_year, vintage_key
 
 RULES = ("stated volumes", "share of listed capacity", "only producer listed")
 
@@ -141,7 +141,7 @@ def country_parts(FG, removed: set[str]) -> tuple[dict[tuple[int, int], tuple[fl
             stopping = [u for u in units if u in gone] or stopped
             who = ", ".join(data[p].get("name", nodes[p]) for p in stopping)
             category = own[1].get("inherited")
-            whose = (figure_for(FG.graph.get("categories", {}).get(category, {}).get("name", category)) if category
+            whose = (figure_for(category_name(FG, category)) if category
                      else f"{len(stopping)} of {max(len(units), len(stopping))} producers listed there")  # fmt: skip
             quota = _quota_words(quotas.get(nodes[m], {}), [nodes[p] for p in stopping], country_name, own[1]["weight"])
             unknown.setdefault((who, country_name), []).append(f"{name} ({100 * own[1]['weight']:.1f}%, {whose}{quota})")

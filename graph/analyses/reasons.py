@@ -13,7 +13,7 @@ from .concentration import newer_figure_words, no_share_words
 from .dependencies import producer_share_words
 from .flow import VOLUME, figure_year
 from .flowgraph import FlowGraph
-from .vintages import figure_for, vintage_words
+from .vintages import category_name, figure_for, vintage_words
 
 
 def _names(F: FlowGraph, ids: list[str], limit: int = 3) -> str:
@@ -42,7 +42,7 @@ def reason(F, node, dominated, in_cut, market, largest, path_share, articulation
             f"{n} {noun}{' listed' if (market['coverage'] or 0) < 0.995 else ''}, HHI {market['hhi']:,.0f}{basis}"
             + (f" ({vintage})" if vintage else "")
             + f"; {market['top_name']} {market['top_share']:.0%}"
-            + (f" (the figure of {_category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
+            + (f" (the figure of {category_name(F, market['inherited_from'])}, which it stands under)" if market.get("inherited_from") else "")
             + (f", not confirmed since {market['unconfirmed_since']}" if market.get("unconfirmed_since") else "")
             + (f"; {newer_figure_words(market)}" if market.get("newer_figure") else "")
             + (f"; {words}" if (words := no_share_words(market)) else "")  # (or the rest its figure names no country for)
@@ -53,7 +53,7 @@ def reason(F, node, dominated, in_cut, market, largest, path_share, articulation
         vintage = vintage_words(edge.get("edition"), figure_year(edge))
         verb, of = producer_share_words(edge, how)  # a quota allocation is held, not produced (session 17)
         if edge.get("inherited"):  # a category's figure, taken over by the member: say whose
-            vintage = ", ".join(x for x in (vintage, figure_for(_category_name(F, edge["inherited"]))) if x)
+            vintage = ", ".join(x for x in (vintage, figure_for(category_name(F, edge["inherited"]))) if x)
         parts.append(f"{verb} {share:.0%} {of}{F.node(material).get('name', material)}" + (f" ({vintage})" if vintage else ""))
         if figure and figure.get("no_share_for") and figure["top_id"] == node:  # a part of its own: the summary's
             parts.append(no_share_words(figure))  # one line takes the first part alone, clipping none of this
@@ -62,7 +62,3 @@ def reason(F, node, dominated, in_cut, market, largest, path_share, articulation
     if articulation and F.node(node).get("label") == "Material":
         parts.append("a cut vertex of the undirected network")
     return "; ".join(parts) or "minor through-flow"
-
-
-def _category_name(F: FlowGraph, category: str) -> str:
-    return F.graph.get("categories", {}).get(category, {}).get("name", category)

@@ -52,6 +52,12 @@ def figure_for(category: str) -> str:
     return f"{FIGURE_FOR} {category}"
 
 
+def category_name(F: Any, category: str) -> str:
+    """The name of ``category`` in a flow graph's categories (``F.graph["categories"]``), or its id where it has none:
+    whose figure a member took over, as the reasons and the country parts name it."""
+    return F.graph.get("categories", {}).get(category, {}).get("name", category)
+
+
 @functools.lru_cache(maxsize=4096)
 def _edition_year(edition: str | None) -> int | None:
     """The year in an edition's name (its last four-digit number), if any."""
